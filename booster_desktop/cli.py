@@ -1,0 +1,298 @@
+"""The `booster` command: everything the window does, headless, for scripts, tests and benchmarks.
+
+Exit codes: 0 success; 1 a user error or refused input (one line on stderr, no traceback);
+2 a usage error (argparse's convention). Services are imported inside each command so that a
+quick command never pays for what another needs (and headless commands never load Qt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from booster_desktop import __version__
+
+PROG = "booster"
+LIST_KINDS = ("managers", "topics", "tours", "sessions")
+
+
+# -- output helpers -----------------------------------------------------------------------------
+
+
+def _print_json(document: Any) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]]) -> None:
+    """Rows as aligned columns under a header; `columns` is (key, heading)."""
+    cells = [[heading for _, heading in columns]]
+    cells += [["" if row[key] is None else str(row[key]) for key, _ in columns] for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
+    for line in cells:
+        sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
+        sys.stdout.write("\n")
+
+
+class _TerminalProgress:
+    """A tqdm bar on stderr, created on first report, drawn only if the work lasts over 1 s."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, delay=1.0, file=sys.stderr, leave=False, unit="step")
+        self._bar.total = total
+        self._bar.n = done
+        self._bar.set_description_str(what)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _progress(quiet: bool) -> _TerminalProgress | None:
+    """A progress bar when stderr is a terminal and output is for a person, else None."""
+    return None if quiet or not sys.stderr.isatty() else _TerminalProgress()
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from booster_desktop.services.programme import new_programme
+
+    new_programme(args.file, title=args.title)
+    print(f"Created {args.file}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.services.demo import write_demo
+    from booster_desktop.services.progress import no_progress
+
+    if args.file.exists() and not args.force:
+        raise BoosterError(f"{args.file}: already exists (use --force to replace it)")
+    bar = _progress(quiet=False)
+    try:
+        write_demo(
+            args.file,
+            managers=args.managers,
+            seed=args.seed,
+            replace=args.force,
+            progress=bar or no_progress,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    print(f"Wrote the demo programme ({args.managers} managers) to {args.file}")
+    return 0
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from booster_desktop.services.overview import programme_counts
+    from booster_desktop.services.programme import open_programme
+
+    with open_programme(args.file) as programme:
+        counts = programme_counts(programme)
+    if args.json:
+        _print_json({k: v for k, v in counts.items() if k != "title"})
+        return 0
+    print(counts["title"])
+    for key, value in counts.items():
+        if key != "title":
+            print(f"  {key:<11} {value}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.services.programme import check_programme
+
+    problem = check_programme(args.file)
+    if problem is not None:
+        raise BoosterError(problem)
+    print(f"{args.file}: ok")
+    return 0
+
+
+_LIST_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "managers": (
+        ("id", "ID"),
+        ("given_name", "GIVEN NAME"),
+        ("family_name", "FAMILY NAME"),
+        ("arabic_name", "ARABIC NAME"),
+        ("country", "COUNTRY"),
+        ("organisation", "ORGANISATION"),
+        ("email", "E-MAIL"),
+        ("badge_token", "BADGE TOKEN"),
+    ),
+    "topics": (("id", "ID"), ("name", "TOPIC"), ("wanted_by", "WANTED BY")),
+    "tours": (
+        ("code", "CODE"),
+        ("title", "TITLE"),
+        ("start", "START"),
+        ("end", "END"),
+        ("capacity", "CAPACITY"),
+        ("expected", "EXPECTED"),
+    ),
+    "sessions": (
+        ("id", "ID"),
+        ("tour", "TOUR"),
+        ("kind", "KIND"),
+        ("date", "DATE"),
+        ("start", "START"),
+        ("end", "END"),
+        ("title", "TITLE"),
+        ("venue", "VENUE"),
+    ),
+}
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.services import listing
+    from booster_desktop.services.programme import open_programme
+
+    if args.tour is not None and args.kind not in ("managers", "sessions"):
+        raise BoosterError(f"--tour: applies to managers and sessions, not {args.kind}")
+    with open_programme(args.file) as programme:
+        rows: list[dict[str, Any]]
+        if args.kind == "managers":
+            rows = listing.list_managers(programme, args.tour)
+        elif args.kind == "sessions":
+            rows = listing.list_sessions(programme, args.tour)
+        elif args.kind == "topics":
+            rows = listing.list_topics(programme)
+        else:
+            rows = listing.list_tours(programme)
+    if args.json:
+        _print_json(rows)
+    else:
+        _print_table(rows, _LIST_COLUMNS[args.kind])
+    return 0
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from booster_desktop.services.programme import backup_programme
+
+    backup_programme(args.file, args.output)
+    print(f"Backed up {args.file} to {args.output}")
+    return 0
+
+
+# -- the parser ---------------------------------------------------------------------------------
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Booster Desktop, headless: keep a programme of inspiration and learning "
+        "tours, allocate managers, print and check in.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_: str) -> Any:
+        sub = commands.add_parser(name, help=help_, description=help_)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    new = command("new", _cmd_new, "create an empty programme file")
+    new.add_argument("file", type=Path, metavar="FILE")
+    new.add_argument("--title", help="the programme's title (default: the file's name)")
+
+    demo = command("demo", _cmd_demo, "write the demo programme (or a scaled one) to FILE")
+    demo.add_argument("file", type=Path, metavar="FILE")
+    demo.add_argument(
+        "--managers",
+        type=_positive,
+        default=24,
+        metavar="N",
+        help="how many managers (default 24, the reference programme)",
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=2018,
+        metavar="S",
+        help="seed of the generated names, ranks and enrolments (default 2018)",
+    )
+    demo.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    info = command("info", _cmd_info, "count what the programme holds")
+    info.add_argument("file", type=Path, metavar="FILE")
+    info.add_argument("--json", action="store_true", help="one JSON object on stdout")
+
+    check = command("check", _cmd_check, "check the file's integrity and schema")
+    check.add_argument("file", type=Path, metavar="FILE")
+
+    list_ = command("list", _cmd_list, "list managers, topics, tours or sessions")
+    list_.add_argument("kind", choices=LIST_KINDS, metavar="|".join(LIST_KINDS))
+    list_.add_argument("file", type=Path, metavar="FILE")
+    list_.add_argument("--tour", metavar="CODE", help="only this tour (managers: expected ones)")
+    list_.add_argument("--json", action="store_true", help="one JSON array on stdout")
+
+    backup = command("backup", _cmd_backup, "copy the programme file safely, even while in use")
+    backup.add_argument("file", type=Path, metavar="FILE")
+    backup.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+
+    return parser
+
+
+def _report_bug(error: BaseException) -> str:
+    """Log the traceback of an unexpected error to the log file; say where it went."""
+    import logging
+    import traceback
+
+    from platformdirs import user_log_dir
+
+    folder = Path(user_log_dir("booster-desktop", appauthor=False))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "booster.log"
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write("".join(traceback.format_exception(error)))
+        return f"details are in {log}"
+    except OSError:
+        logging.getLogger(__name__).exception("unexpected error")
+        return "the details could not be logged"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `booster` command; returns the exit code."""
+    from booster_desktop.domain.errors import BoosterError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except BoosterError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing was changed", file=sys.stderr)
+        return 130
+    except Exception as error:
+        print(
+            f"{PROG}: unexpected error ({type(error).__name__}: {error}); {_report_bug(error)}",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,54 @@
+"""Enrolments: a manager's place on a tour, from proposal to confirmation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from booster_desktop.domain.base import Base, UtcDateTime, enum_column, utc_now
+
+if TYPE_CHECKING:
+    from booster_desktop.domain.manager import Manager
+    from booster_desktop.domain.tour import Tour
+
+
+class EnrolmentStatus(StrEnum):
+    """Proposed and confirmed managers are expected; waitlisted is a wish; cancelled forbids."""
+
+    PROPOSED = "proposed"
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    CANCELLED = "cancelled"
+
+
+# A tour's expected managers, and what "seats taken" counts.
+EXPECTED_STATUSES = (EnrolmentStatus.PROPOSED, EnrolmentStatus.CONFIRMED)
+
+
+class Enrolment(Base):
+    """A manager on a tour (at most once per tour), with travel and hotel."""
+
+    __tablename__ = "enrolment"
+    __table_args__ = (UniqueConstraint("manager_id", "tour_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    manager_id: Mapped[int] = mapped_column(ForeignKey("manager.id", ondelete="CASCADE"))
+    tour_id: Mapped[int] = mapped_column(ForeignKey("tour.id", ondelete="CASCADE"), index=True)
+    status: Mapped[EnrolmentStatus] = mapped_column(
+        enum_column(EnrolmentStatus, "enrolment_status"), default=EnrolmentStatus.PROPOSED
+    )
+    # Arrival and departure in the tour's local time (the time zone is the tour's).
+    arrival_at: Mapped[datetime | None] = mapped_column(DateTime)
+    arrival_details: Mapped[str | None] = mapped_column(String(300))
+    departure_at: Mapped[datetime | None] = mapped_column(DateTime)
+    departure_details: Mapped[str | None] = mapped_column(String(300))
+    hotel: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+    manager: Mapped[Manager] = relationship(back_populates="enrolments")
+    tour: Mapped[Tour] = relationship()

@@ -1,0 +1,100 @@
+"""Cluster managers: the participants of the tours, and their sensitive travel data."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from booster_desktop.domain.base import Base, UtcDateTime, enum_column, utc_now
+from booster_desktop.domain.text import fold
+
+if TYPE_CHECKING:
+    from booster_desktop.domain.badge import BadgeToken
+    from booster_desktop.domain.enrolment import Enrolment
+    from booster_desktop.domain.topic import TopicInterest
+
+
+class ManagerStatus(StrEnum):
+    """Active managers are allocated and expected; withdrawn ones are kept for the record only."""
+
+    ACTIVE = "active"
+    WITHDRAWN = "withdrawn"
+
+
+class Gender(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+
+
+def person_key(given_name: str, family_name: str, country_code: str) -> str:
+    """Who a manager is for duplicate detection: folded names and the country."""
+    return f"{fold(given_name)}|{fold(family_name)}|{country_code.upper()}"
+
+
+class Manager(Base):
+    """A cluster manager from the South Mediterranean taking part in the programme."""
+
+    __tablename__ = "manager"
+    __table_args__ = (
+        CheckConstraint("length(trim(given_name)) > 0", name="given_name_present"),
+        CheckConstraint("length(trim(family_name)) > 0", name="family_name_present"),
+        CheckConstraint("email IS NULL OR email = lower(email)", name="email_lower_case"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    status: Mapped[ManagerStatus] = mapped_column(
+        enum_column(ManagerStatus, "manager_status"), default=ManagerStatus.ACTIVE
+    )
+    given_name: Mapped[str] = mapped_column(String(120))
+    family_name: Mapped[str] = mapped_column(String(120))
+    # The full name in Arabic script, as the manager writes it (optional).
+    arabic_name: Mapped[str | None] = mapped_column(String(200))
+    person_key: Mapped[str] = mapped_column(String(300), index=True)
+    gender: Mapped[Gender | None] = mapped_column(enum_column(Gender, "gender"))
+    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
+    )
+    country_code: Mapped[str] = mapped_column(ForeignKey("country.code"), index=True)
+    role: Mapped[str | None] = mapped_column(String(200))
+    dietary_needs: Mapped[str | None] = mapped_column(String(300))
+    accessibility_needs: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+    interests: Mapped[list[TopicInterest]] = relationship(
+        back_populates="manager", cascade="all, delete-orphan", passive_deletes=True
+    )
+    enrolments: Mapped[list[Enrolment]] = relationship(
+        back_populates="manager", cascade="all, delete-orphan", passive_deletes=True
+    )
+    badge_tokens: Mapped[list[BadgeToken]] = relationship(
+        back_populates="manager", cascade="all, delete-orphan", passive_deletes=True
+    )
+    travel: Mapped[TravelDocument | None] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+class TravelDocument(Base):
+    """A manager's sensitive travel data, in a table of its own so exports can leave it out."""
+
+    __tablename__ = "travel_document"
+
+    manager_id: Mapped[int] = mapped_column(
+        ForeignKey("manager.id", ondelete="CASCADE"), primary_key=True
+    )
+    nationality: Mapped[str | None] = mapped_column(ForeignKey("country.code"))
+    passport_number: Mapped[str | None] = mapped_column(String(40))
+    passport_expiry: Mapped[date | None] = mapped_column(Date)
+    date_of_birth: Mapped[date | None] = mapped_column(Date)

@@ -1,0 +1,36 @@
+"""Organisations: the managers' clusters, host agencies, visited peers."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from booster_desktop.domain.base import Base, enum_column
+
+
+class OrganisationKind(StrEnum):
+    CLUSTER = "cluster"
+    HOST_AGENCY = "host_agency"
+    COMPANY = "company"
+    RESEARCH = "research"
+    PUBLIC_BODY = "public_body"
+    OTHER = "other"
+
+
+class Organisation(Base):
+    """A cluster or a host agency (or another body a visit goes to)."""
+
+    __tablename__ = "organisation"
+    __table_args__ = (UniqueConstraint("name", "country_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[OrganisationKind] = mapped_column(
+        enum_column(OrganisationKind, "organisation_kind"), default=OrganisationKind.CLUSTER
+    )
+    country_code: Mapped[str | None] = mapped_column(ForeignKey("country.code"))
+    city: Mapped[str | None] = mapped_column(String(120))
+    sector: Mapped[str | None] = mapped_column(String(200))
+    website: Mapped[str | None] = mapped_column(String(300))

@@ -1,0 +1,32 @@
+"""People who are not participants: experts, speakers and host contacts."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from booster_desktop.domain.base import Base, enum_column
+
+
+class PersonKind(StrEnum):
+    EXPERT = "expert"
+    SPEAKER = "speaker"
+    HOST_CONTACT = "host_contact"
+
+
+class Person(Base):
+    """An expert, a speaker or a host contact; sessions name them (see `SessionPerson`)."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[PersonKind] = mapped_column(enum_column(PersonKind, "person_kind"))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL")
+    )
+    job_title: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(40))

@@ -1,0 +1,1 @@
+"""Writers of what a tour prints and shares: PDF (reportlab), Excel (openpyxl), iCalendar."""

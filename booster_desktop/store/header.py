@@ -1,0 +1,54 @@
+"""Reading a file's SQLite header in plain Python, before SQLite is allowed near it.
+
+An empty, foreign, truncated or random file is refused here, without opening it with SQLite:
+SQLite would take an empty file as a new database and could leave -wal or -shm files behind.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.store.schema_version import APPLICATION_ID
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+
+def check_header(path: Path) -> None:
+    """Refuse, with a one-line reason naming the file, what is not a sound programme file."""
+    if not path.exists():
+        raise BoosterError(f"{path}: no such file")
+    if path.is_dir():
+        raise BoosterError(f"{path}: is a folder, not a programme file")
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(HEADER_SIZE)
+            stream.seek(0, 2)
+            size = stream.tell()
+    except OSError as error:
+        raise BoosterError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if size == 0:
+        raise BoosterError(f"{path}: is empty (0 bytes), not a programme file")
+    if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
+        raise BoosterError(f"{path}: is not a Booster programme file (not an SQLite database)")
+    (application_id,) = struct.unpack(">I", header[68:72])
+    if application_id != APPLICATION_ID:
+        raise BoosterError(
+            f"{path}: is an SQLite database, but not a Booster programme file "
+            "(another application's data)"
+        )
+    (page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise BoosterError(f"{path}: is damaged (its header is not valid)")
+    change_counter, page_count = struct.unpack(">II", header[24:32])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    # The page count in the header is trusted only when written by a recent SQLite.
+    if change_counter == valid_for and size < page_count * page_size:
+        raise BoosterError(
+            f"{path}: is damaged (truncated: {size} bytes of {page_count * page_size})"
+        )
+    if size % page_size:
+        raise BoosterError(f"{path}: is damaged (its size is not a whole number of pages)")

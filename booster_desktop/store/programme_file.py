@@ -1,0 +1,276 @@
+"""The programme file: create it, open it (validated, migrated if older), back it up.
+
+One SQLite file per programme. A file that is not ours, is damaged, or was written by a newer
+version is refused with a one-line reason and left byte for byte as it was; an older one is
+backed up beside itself, then migrated.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine, insert, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from booster_desktop.domain.base import Base
+from booster_desktop.domain.country import Country
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.programme import Programme
+from booster_desktop.store.durable import remove_database_files, replace_durably
+from booster_desktop.store.engine import make_engine
+from booster_desktop.store.header import check_header
+from booster_desktop.store.lock import ProgrammeLock, read_holder
+from booster_desktop.store.schema_version import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
+
+
+@dataclass(frozen=True)
+class SchemaVersions:
+    """The revisions a build knows and where its migration scripts are (tests vary them)."""
+
+    known: tuple[str, ...] = KNOWN_REVISIONS
+    scripts: Path | None = None  # None: the package's own migrations
+
+    @property
+    def head(self) -> str:
+        return self.known[-1]
+
+
+CURRENT_SCHEMA = SchemaVersions()
+
+
+@dataclass
+class ProgrammeFile:
+    """An open programme file: its engine, its schema revision, and its lock when writable."""
+
+    path: Path
+    engine: Engine
+    revision: str
+    lock: ProgrammeLock | None = None
+    migrated_from: str | None = None
+    backup_path: Path | None = None
+    _closed: bool = field(default=False, repr=False)
+
+    def session(self) -> Session:
+        """A new ORM session; objects stay readable after commit (the window keeps rows)."""
+        return Session(self.engine, expire_on_commit=False)
+
+    @property
+    def writable(self) -> bool:
+        return self.lock is not None
+
+    def close(self) -> None:
+        """Dispose of the engine (SQLite then folds its WAL back) and release the lock."""
+        if self._closed:
+            return
+        self._closed = True
+        self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+
+    def __enter__(self) -> ProgrammeFile:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _database_problem(path: Path, error: BaseException) -> BoosterError:
+    original = getattr(error, "orig", error)
+    return BoosterError(f"{path}: is damaged ({original})")
+
+
+def read_revision(engine: Engine, path: Path) -> str:
+    """Run `quick_check` and read the schema revision; refuse a damaged file."""
+    try:
+        with engine.connect() as connection:
+            verdict = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+            if verdict != "ok":
+                raise BoosterError(f"{path}: is damaged (SQLite reports: {verdict})")
+            try:
+                revision = connection.exec_driver_sql(
+                    "SELECT version_num FROM alembic_version"
+                ).scalar()
+            except DBAPIError:
+                revision = None
+    except DBAPIError as error:
+        raise _database_problem(path, error) from None
+    except sqlite3.Error as error:
+        raise _database_problem(path, error) from None
+    if not revision:
+        raise BoosterError(f"{path}: is damaged (it has no schema revision)")
+    return str(revision)
+
+
+def open_programme_file(
+    path: Path,
+    *,
+    writable: bool = False,
+    migrate: bool = True,
+    schema: SchemaVersions = CURRENT_SCHEMA,
+) -> ProgrammeFile:
+    """Open and validate a programme file; lock it when `writable`.
+
+    Refused files are left untouched: the header is read in plain Python before SQLite opens
+    anything, and the engine is disposed of (SQLite removes its -wal and -shm) before raising.
+    """
+    path = Path(path)
+    check_header(path)
+    lock = ProgrammeLock.acquire(path) if writable else None
+    engine = make_engine(path)
+    try:
+        revision = read_revision(engine, path)
+        migrated_from = backup_path = None
+        if revision not in schema.known:
+            raise BoosterError(
+                f"{path}: was written by a newer version of Booster Desktop (schema {revision}); "
+                "update Booster Desktop to open it"
+            )
+        if revision != schema.head:
+            if not migrate:
+                raise BoosterError(
+                    f"{path}: has an older schema ({revision}, newest is {schema.head}); "
+                    "open it once to upgrade it"
+                )
+            migrated_from, backup_path = revision, _migrate(path, engine, lock, schema)
+            revision = schema.head
+    except BaseException:
+        engine.dispose()
+        if lock is not None:
+            lock.release()
+        raise
+    return ProgrammeFile(path, engine, revision, lock, migrated_from, backup_path)
+
+
+def _migrate(
+    path: Path, engine: Engine, lock: ProgrammeLock | None, schema: SchemaVersions
+) -> Path:
+    """Back the file up beside itself, then migrate it to the newest schema."""
+    from booster_desktop.store import migrate
+
+    own_lock = ProgrammeLock.acquire(path) if lock is None else None
+    try:
+        stamp = datetime.now().strftime("%Y-%m-%d %H%M%S")
+        backup = path.with_name(f"{path.stem} (before upgrade {stamp}){path.suffix}")
+        backup_database(engine, backup)
+        try:
+            if schema.scripts is None:
+                migrate.upgrade(engine, schema.head)
+            else:
+                migrate.upgrade(engine, schema.head, schema.scripts)
+        except Exception as error:
+            raise BoosterError(
+                f"{path}: could not be upgraded ({error}); it is unchanged; a copy is at {backup}"
+            ) from error
+        return backup
+    finally:
+        if own_lock is not None:
+            own_lock.release()
+
+
+def backup_database(engine: Engine, target: Path) -> None:
+    """Copy the open file to `target` with SQLite's online backup, then put it in place durably.
+
+    The backup API (not `VACUUM INTO`, which does not fsync) copies a consistent snapshot even
+    while the window keeps writing.
+    """
+    if not target.parent.is_dir():
+        raise BoosterError(f"{target.parent}: no such folder")
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    try:
+        with engine.connect() as connection:
+            source = connection.connection.driver_connection
+            assert isinstance(source, sqlite3.Connection)
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        replace_durably(partial, target)
+    except OSError as error:
+        raise BoosterError(f"{target}: cannot be written ({error.strerror or error})") from None
+    finally:
+        remove_database_files(partial)
+
+
+def create_programme_file(
+    path: Path,
+    *,
+    title: str,
+    replace: bool = False,
+    fill: Callable[[Session], None] | None = None,
+    lottery_seed: int | None = None,
+) -> None:
+    """Write a new programme file at `path`, built aside and renamed into place when complete.
+
+    `fill` adds the programme's content (the demo) in the same transaction as the schema's
+    first rows. A failure leaves `path` as it was: absent, or the old file when replacing.
+    """
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise BoosterError(f"{path.parent}: no such folder")
+    if path.is_dir():
+        raise BoosterError(f"{path}: is a folder")
+    if path.exists() and not replace:
+        raise BoosterError(f"{path}: already exists")
+    if path.exists():
+        holder = read_holder(path)
+        if holder is not None:
+            raise BoosterError(
+                f"{path}: is in use by Booster Desktop ({holder.describe()}); close it there first"
+            )
+    building = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    try:
+        _build(building, title, fill, lottery_seed)
+        replace_durably(building, path)
+    except OSError as error:
+        raise BoosterError(f"{path}: cannot be written ({error.strerror or error})") from None
+    finally:
+        remove_database_files(building)
+
+
+def _build(
+    path: Path, title: str, fill: Callable[[Session], None] | None, lottery_seed: int | None
+) -> None:
+    from booster_desktop.store.countries import country_rows
+
+    raw = sqlite3.connect(path)
+    try:
+        raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        raw.execute("PRAGMA journal_mode = WAL")
+    finally:
+        raw.close()
+    engine = make_engine(path)
+    try:
+        Base.metadata.create_all(engine)
+        with Session(engine) as session, session.begin():
+            # What `alembic stamp head` writes, without importing Alembic for every new file.
+            session.execute(
+                text(
+                    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+                )
+            )
+            session.execute(
+                text("INSERT INTO alembic_version (version_num) VALUES (:head)"),
+                {"head": HEAD_REVISION},
+            )
+            seed = secrets.randbits(62) if lottery_seed is None else lottery_seed
+            session.add(Programme(id=1, title=title, lottery_seed=seed))
+            session.execute(insert(Country), country_rows())
+            session.flush()
+            if fill is not None:
+                fill(session)
+    finally:
+        engine.dispose()

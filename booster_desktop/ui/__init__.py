@@ -1,0 +1,1 @@
+"""The Qt window: table models, dialogs, the check-in screen."""

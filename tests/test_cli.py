@@ -1,0 +1,173 @@
+"""The `booster` command: outputs with exactly DESIGN.md's keys, and its exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from booster_desktop import __version__
+from booster_desktop.cli import main
+
+
+def _json(args: list[str], capsys: pytest.CaptureFixture[str]) -> object:
+    assert main(args) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"booster {__version__}"
+
+
+def test_info_json_has_exactly_the_design_keys(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    info = _json(["info", str(demo_file), "--json"], capsys)
+    assert info == {
+        "managers": 24,
+        "countries": 7,
+        "topics": 12,
+        "tours": 4,
+        "sessions": 44,
+        "visits": 16,
+        "enrolments": 48,
+        "checkins": 0,
+        "schema": "0001_initial",
+    }
+
+
+def test_info_counts_expected_enrolments_and_standing_checkins(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute("UPDATE enrolment SET status = 'cancelled' WHERE id = 1")
+        connection.execute("UPDATE enrolment SET status = 'waitlisted' WHERE id = 2")
+        connection.execute("UPDATE enrolment SET status = 'confirmed' WHERE id = 3")
+        for checkin_id, manager, voided in (("a", 1, 0), ("b", 1, 0), ("c", 2, 1), ("d", 3, 0)):
+            connection.execute(
+                "INSERT INTO checkin (id, session_id, manager_id, recorded_at, device, voided, "
+                "admitted_unregistered) VALUES (?, 1, ?, '2018-11-19 08:30:00', 'door', ?, 0)",
+                (checkin_id, manager, voided),
+            )
+    info = _json(["info", str(demo_file), "--json"], capsys)
+    assert isinstance(info, dict)
+    assert info["enrolments"] == 46  # cancelled and waitlisted are not expected
+    assert info["checkins"] == 2  # manager 1 twice counts once; a voided one not at all
+
+
+def test_info_for_people(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["info", str(demo_file)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Cluster Booster: inspiration and learning tours\n")
+    assert re.search(r"managers\s+24", out) and re.search(r"visits\s+16", out)
+
+
+def test_list_managers(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    managers = _json(["list", "managers", str(demo_file), "--json"], capsys)
+    assert isinstance(managers, list) and len(managers) == 24
+    assert set(managers[0]) == {
+        "id", "given_name", "family_name", "arabic_name", "country", "organisation", "email", "badge_token",
+    }
+    assert {m["country"] for m in managers} == {"DZ", "EG", "JO", "LB", "MA", "PS", "TN"}
+
+
+def test_list_managers_of_a_tour_are_its_expected_ones(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    on_tour = _json(["list", "managers", str(demo_file), "--tour", "CAT", "--json"], capsys)
+    assert isinstance(on_tour, list) and len(on_tour) == 12
+    first = on_tour[0]["id"]
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute(
+            "UPDATE enrolment SET status = 'cancelled' WHERE manager_id = ? AND tour_id = "
+            "(SELECT id FROM tour WHERE code = 'CAT')",
+            (first,),
+        )
+    on_tour = _json(["list", "managers", str(demo_file), "--tour", "cat", "--json"], capsys)
+    assert isinstance(on_tour, list) and len(on_tour) == 11
+    assert first not in {m["id"] for m in on_tour}
+
+
+def test_list_tours_topics_and_sessions(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tours = _json(["list", "tours", str(demo_file), "--json"], capsys)
+    assert tours[0] == {  # type: ignore[index]
+        "code": "CAT",
+        "title": "Inspiration and learning tour: Catalonia",
+        "start": "2018-11-19",
+        "end": "2018-11-23",
+        "capacity": 12,
+        "expected": 12,
+    }
+    topics = _json(["list", "topics", str(demo_file), "--json"], capsys)
+    assert isinstance(topics, list) and len(topics) == 12
+    assert set(topics[0]) == {"id", "name", "wanted_by"}
+    assert sum(t["wanted_by"] for t in topics) > 24
+    sessions = _json(["list", "sessions", str(demo_file), "--tour", "SUD", "--json"], capsys)
+    assert isinstance(sessions, list) and len(sessions) == 11
+    assert set(sessions[0]) == {"id", "tour", "kind", "title", "date", "start", "end", "venue"}
+    assert sessions[0]["tour"] == "SUD" and re.fullmatch(r"\d\d:\d\d", sessions[0]["start"])
+    assert {s["kind"] for s in sessions} == {"training", "visit", "meal", "networking"}
+    assert [s["date"] for s in sessions] == sorted(s["date"] for s in sessions)
+
+
+def test_an_unknown_tour_is_a_user_error(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "sessions", str(demo_file), "--tour", "XYZ"]) == 1
+    assert capsys.readouterr().err == "booster: tour 'XYZ' does not exist (tours: CAT, WAL, SUD, PIE)\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["list", "people", "x.booster"], ["demo", "x.booster", "--managers", "0"],
+     ["demo", "x.booster", "--managers", "many"], ["info"], ["frobnicate"]],
+)
+def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_new_makes_an_empty_programme_that_passes_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "mine.booster"
+    assert main(["new", str(path), "--title", "Programme 2027"]) == 0
+    assert main(["check", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["info", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("Programme 2027\n")
+    assert main(["new", str(path)]) == 1
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_new_in_a_missing_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", str(tmp_path / "nope" / "x.booster")]) == 1
+    assert "no such folder" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_demo_replaces_only_with_force(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = demo_file.read_bytes()
+    assert main(["demo", str(demo_file)]) == 1
+    assert "already exists (use --force to replace it)" in capsys.readouterr().err
+    assert demo_file.read_bytes() == before
+    assert main(["demo", str(demo_file), "--managers", "30", "--force"]) == 0
+    capsys.readouterr()
+    info = _json(["info", str(demo_file), "--json"], capsys)
+    assert info["managers"] == 30  # type: ignore[index]
+
+
+def test_a_failed_demo_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from booster_desktop.services import demo
+
+    def explode(*_args: object, **_kwargs: object) -> object:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(demo._DemoBuilder, "_travel_rows", explode)
+    path = tmp_path / "full-disk.booster"
+    assert main(["demo", str(path)]) == 1
+    assert "No space left on device" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
