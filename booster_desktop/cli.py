@@ -189,6 +189,15 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    # The one command that loads Qt (DESIGN.md's layers), imported here and nowhere else.
+    from booster_desktop.ui.screenshot import render_window
+
+    render_window(args.file, args.output, args.tab)
+    print(f"Wrote {args.output}")
+    return 0
+
+
 # -- the parser ---------------------------------------------------------------------------------
 
 
@@ -254,6 +263,18 @@ def build_parser() -> argparse.ArgumentParser:
     backup = command("backup", _cmd_backup, "copy the programme file safely, even while in use")
     backup.add_argument("file", type=Path, metavar="FILE")
     backup.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+
+    shot = command("screenshot", _cmd_screenshot, "render the main window headless to a PNG")
+    shot.add_argument("file", type=Path, metavar="FILE")
+    shot.add_argument(
+        "--tab",
+        type=str.lower,
+        default="managers",
+        choices=("managers", "topics", "tours", "visits"),
+        metavar="NAME",
+        help="managers, topics, tours or visits (any case; default managers)",
+    )
+    shot.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
 
     return parser
 

@@ -24,7 +24,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"booster {__version__}"
 
 
-def test_info_json_has_exactly_the_design_keys(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_info_json_has_exactly_the_design_keys(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     info = _json(["info", str(demo_file), "--json"], capsys)
     assert info == {
         "managers": 24,
@@ -71,12 +73,21 @@ def test_list_managers(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> N
     managers = _json(["list", "managers", str(demo_file), "--json"], capsys)
     assert isinstance(managers, list) and len(managers) == 24
     assert set(managers[0]) == {
-        "id", "given_name", "family_name", "arabic_name", "country", "organisation", "email", "badge_token",
+        "id",
+        "given_name",
+        "family_name",
+        "arabic_name",
+        "country",
+        "organisation",
+        "email",
+        "badge_token",
     }
     assert {m["country"] for m in managers} == {"DZ", "EG", "JO", "LB", "MA", "PS", "TN"}
 
 
-def test_list_managers_of_a_tour_are_its_expected_ones(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_managers_of_a_tour_are_its_expected_ones(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import sqlite3
 
     on_tour = _json(["list", "managers", str(demo_file), "--tour", "CAT", "--json"], capsys)
@@ -93,7 +104,9 @@ def test_list_managers_of_a_tour_are_its_expected_ones(demo_file: Path, capsys: 
     assert first not in {m["id"] for m in on_tour}
 
 
-def test_list_tours_topics_and_sessions(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_tours_topics_and_sessions(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tours = _json(["list", "tours", str(demo_file), "--json"], capsys)
     assert tours[0] == {  # type: ignore[index]
         "code": "CAT",
@@ -115,15 +128,26 @@ def test_list_tours_topics_and_sessions(demo_file: Path, capsys: pytest.CaptureF
     assert [s["date"] for s in sessions] == sorted(s["date"] for s in sessions)
 
 
-def test_an_unknown_tour_is_a_user_error(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_tour_is_a_user_error(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["list", "sessions", str(demo_file), "--tour", "XYZ"]) == 1
-    assert capsys.readouterr().err == "booster: tour 'XYZ' does not exist (tours: CAT, WAL, SUD, PIE)\n"
+    assert (
+        capsys.readouterr().err
+        == "booster: tour 'XYZ' does not exist (tours: CAT, WAL, SUD, PIE)\n"
+    )
 
 
 @pytest.mark.parametrize(
     "args",
-    [[], ["list", "people", "x.booster"], ["demo", "x.booster", "--managers", "0"],
-     ["demo", "x.booster", "--managers", "many"], ["info"], ["frobnicate"]],
+    [
+        [],
+        ["list", "people", "x.booster"],
+        ["demo", "x.booster", "--managers", "0"],
+        ["demo", "x.booster", "--managers", "many"],
+        ["info"],
+        ["frobnicate"],
+    ],
 )
 def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
@@ -132,7 +156,9 @@ def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]
     assert "usage:" in capsys.readouterr().err
 
 
-def test_new_makes_an_empty_programme_that_passes_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_makes_an_empty_programme_that_passes_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "mine.booster"
     assert main(["new", str(path), "--title", "Programme 2027"]) == 0
     assert main(["check", str(path)]) == 0
@@ -143,7 +169,9 @@ def test_new_makes_an_empty_programme_that_passes_check(tmp_path: Path, capsys: 
     assert "already exists" in capsys.readouterr().err
 
 
-def test_new_in_a_missing_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_in_a_missing_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["new", str(tmp_path / "nope" / "x.booster")]) == 1
     assert "no such folder" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
@@ -160,7 +188,9 @@ def test_demo_replaces_only_with_force(demo_file: Path, capsys: pytest.CaptureFi
     assert info["managers"] == 30  # type: ignore[index]
 
 
-def test_a_failed_demo_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_failed_demo_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from booster_desktop.services import demo
 
     def explode(*_args: object, **_kwargs: object) -> object:

@@ -19,8 +19,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
     )
     (built,) = out.glob("booster_desktop-*.whl")
@@ -43,14 +53,25 @@ def test_the_installed_wheel_runs_in_a_fresh_environment(wheel: Path, tmp_path: 
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q",
-         str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "-q",
+            str(wheel),
+        ],
         check=True,
     )
     # Reuse this environment's dependencies (not the project itself) instead of downloading.
     site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     (Path(site) / "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     scripts = python.parent
@@ -59,14 +80,24 @@ def test_the_installed_wheel_runs_in_a_fresh_environment(wheel: Path, tmp_path: 
     clean_env["QT_QPA_PLATFORM"] = "offscreen"
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([booster, *args], capture_output=True, text=True, env=clean_env,
-                              cwd=tmp_path, check=False)
+        return subprocess.run(
+            [booster, *args],
+            capture_output=True,
+            text=True,
+            env=clean_env,
+            cwd=tmp_path,
+            check=False,
+        )
 
     version = run("--version")
     assert version.returncode == 0 and version.stdout.startswith("booster ")
     where = subprocess.run(
         [str(python), "-c", "import booster_desktop, sys; print(booster_desktop.__file__)"],
-        capture_output=True, text=True, env=clean_env, cwd=tmp_path, check=True,
+        capture_output=True,
+        text=True,
+        env=clean_env,
+        cwd=tmp_path,
+        check=True,
     ).stdout
     assert str(env_dir) in where  # the wheel's copy, not the checkout
     demo = run("demo", "demo.booster")
@@ -74,8 +105,15 @@ def test_the_installed_wheel_runs_in_a_fresh_environment(wheel: Path, tmp_path: 
     info = run("info", "demo.booster", "--json")
     assert info.returncode == 0 and '"managers": 24' in info.stdout
     located = subprocess.run(
-        [str(python), "-c",
-         "from booster_desktop.package_data import resource; print(resource('fonts'))"],
-        capture_output=True, text=True, env=clean_env, cwd=tmp_path, check=True,
+        [
+            str(python),
+            "-c",
+            "from booster_desktop.package_data import resource; print(resource('fonts'))",
+        ],
+        capture_output=True,
+        text=True,
+        env=clean_env,
+        cwd=tmp_path,
+        check=True,
     ).stdout
     assert str(env_dir) in located

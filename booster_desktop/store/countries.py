@@ -14,13 +14,14 @@ def country_rows() -> list[dict[str, Any]]:
     arabic = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
     rows = []
     for country in pycountry.countries:
-        # Everyday names where pycountry has one ("Palestine", not "Palestine, State of").
+        # Everyday names where pycountry has one ("Bolivia", not "Bolivia, Plurinational
+        # State of"); "Palestine, State of" has none, and the programme says "Palestine".
         name = getattr(country, "common_name", None) or country.name
         rows.append(
             {
                 "code": country.alpha_2,
-                "name_en": name,
-                "name_fr": french.gettext(country.name),
+                "name_en": name.removesuffix(", State of"),
+                "name_fr": french.gettext(country.name).removesuffix(", État de"),
                 "name_ar": arabic.gettext(country.name),
             }
         )

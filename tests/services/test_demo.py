@@ -59,9 +59,16 @@ def test_the_reference_programme(demo_file: Path) -> None:
 
 def test_each_manager_goes_on_tours_that_fit_their_topics(demo_file: Path) -> None:
     with open_programme(demo_file) as programme, programme.session() as session:
-        focus = {t.id: {topic for topic in _focus(session, t.id)} for t in session.scalars(select(Tour))}
+        focus = {
+            t.id: {topic for topic in _focus(session, t.id)} for t in session.scalars(select(Tour))
+        }
         for manager in session.scalars(select(Manager)):
-            wanted = {i.topic_id for i in session.scalars(select(TopicInterest).where(TopicInterest.manager_id == manager.id))}
+            wanted = {
+                i.topic_id
+                for i in session.scalars(
+                    select(TopicInterest).where(TopicInterest.manager_id == manager.id)
+                )
+            }
             for enrolment in manager.enrolments:
                 assert focus[enrolment.tour_id] & wanted, (manager.display_name, enrolment.tour_id)
 
@@ -69,33 +76,43 @@ def test_each_manager_goes_on_tours_that_fit_their_topics(demo_file: Path) -> No
 def _focus(session: object, tour_id: int) -> set[int]:
     from booster_desktop.domain import tour_focus_topic
 
-    rows = session.execute(select(tour_focus_topic.c.topic_id).where(tour_focus_topic.c.tour_id == tour_id))  # type: ignore[attr-defined]
+    rows = session.execute(
+        select(tour_focus_topic.c.topic_id).where(tour_focus_topic.c.tour_id == tour_id)
+    )  # type: ignore[attr-defined]
     return {row[0] for row in rows}
 
 
 def test_every_tour_day_has_training_and_visits_with_people(demo_file: Path) -> None:
     with open_programme(demo_file) as programme, programme.session() as session:
         for tour in session.scalars(select(Tour)):
-            sessions = session.scalars(select(TourSession).where(TourSession.tour_id == tour.id)).all()
+            sessions = session.scalars(
+                select(TourSession).where(TourSession.tour_id == tour.id)
+            ).all()
             days = {tour.start_date + timedelta(days=d) for d in range(5)}
             training_days = {s.date for s in sessions if s.kind == SessionKind.TRAINING}
             assert training_days == days
             visits = [s for s in sessions if s.kind == SessionKind.VISIT]
             assert len(visits) >= 4
-            assert all(v.visited_organisation_id and v.address and v.transfer_minutes for v in visits)
+            assert all(
+                v.visited_organisation_id and v.address and v.transfer_minutes for v in visits
+            )
             assert all(tour.start_date <= s.date <= tour.end_date for s in sessions)
         kinds = Counter(p.kind for p in session.scalars(select(Person)))
         assert kinds["expert"] >= 3 and kinds["host_contact"] >= 4
         assert session.scalar(select(func.count()).select_from(SessionPerson)) >= 36
 
 
-def test_badge_tokens_are_valid_and_unique(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_badge_tokens_are_valid_and_unique(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["list", "managers", str(demo_file), "--json"]) == 0
     tokens = [m["badge_token"] for m in json.loads(capsys.readouterr().out)]
     assert len(set(tokens)) == 24 and all(is_valid_token(t) for t in tokens)
 
 
-def test_the_demo_is_the_same_for_the_same_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_demo_is_the_same_for_the_same_seed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     listings = []
     for name in ("a", "b", "c"):
         path = tmp_path / f"{name}.booster"
@@ -108,7 +125,9 @@ def test_the_demo_is_the_same_for_the_same_seed(tmp_path: Path, capsys: pytest.C
 
 
 @pytest.mark.parametrize(("managers", "tours", "capacity"), [(25, 4, 21), (1000, 20, 165)])
-def test_scaled_demos_have_the_designed_shape(managers: int, tours: int, capacity: int, tmp_path: Path) -> None:
+def test_scaled_demos_have_the_designed_shape(
+    managers: int, tours: int, capacity: int, tmp_path: Path
+) -> None:
     path = tmp_path / "scaled.booster"
     write_demo(path, managers=managers, seed=3)
     assert demo_shape(managers) == (tours, capacity)

@@ -1,0 +1,41 @@
+"""`booster-desktop [FILE] [--demo]`: the window; Qt is imported once the arguments are read."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from booster_desktop import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="booster-desktop",
+        description="Booster Desktop: organise inspiration and learning tours, offline.",
+    )
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help="the programme file to open (default: the last one opened)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="start on a fresh copy of the demo programme"
+    )
+    parser.add_argument("--version", action="version", version=f"booster-desktop {__version__}")
+    # For the start-up benchmark: quit as soon as the Managers tab is filled and painted.
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from booster_desktop.ui.application import run
+
+    return run(args.file, demo=args.demo, exit_when_ready=args.exit_when_ready)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,295 @@
+"""Managers for the window: rows from shaped queries, the editor's details, saving."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from booster_desktop.domain.badge import BadgeToken, new_token
+from booster_desktop.domain.country import Country
+from booster_desktop.domain.enrolment import EXPECTED_STATUSES, Enrolment
+from booster_desktop.domain.manager import (
+    Gender,
+    Manager,
+    ManagerStatus,
+    TravelDocument,
+    person_key,
+)
+from booster_desktop.domain.organisation import Organisation, OrganisationKind
+from booster_desktop.domain.text import clean, clean_email, is_email
+from booster_desktop.domain.topic import Topic, TopicInterest
+from booster_desktop.domain.tour import Tour
+from booster_desktop.services.validation import InvalidRecord, parse_date
+from booster_desktop.store import ProgrammeFile
+
+# The Managers tab shows each manager's most wanted topics, not all of them.
+TOPICS_SHOWN = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ManagerRow:
+    """One line of the Managers tab, every value ready to show."""
+
+    id: int
+    given_name: str
+    family_name: str
+    arabic_name: str
+    country_code: str
+    country: str
+    organisation: str
+    email: str
+    phone: str
+    role: str
+    status: str
+    tours: str
+    topics: str
+    badge_token: str
+    has_travel_documents: bool
+
+
+def manager_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -> list[ManagerRow]:
+    """Rows for the Managers tab (all, or those with `ids`), in three light queries."""
+    main = (
+        select(
+            Manager.id,
+            Manager.given_name,
+            Manager.family_name,
+            Manager.arabic_name,
+            Manager.country_code,
+            Country.name_en,
+            Organisation.name,
+            Manager.email,
+            Manager.phone,
+            Manager.role,
+            Manager.status,
+            BadgeToken.token,
+            TravelDocument.passport_number,
+        )
+        .join(Country, Country.code == Manager.country_code)
+        .outerjoin(Organisation, Organisation.id == Manager.organisation_id)
+        .outerjoin(
+            BadgeToken, (BadgeToken.manager_id == Manager.id) & BadgeToken.revoked_at.is_(None)
+        )
+        .outerjoin(TravelDocument, TravelDocument.manager_id == Manager.id)
+        .order_by(Manager.id)
+    )
+    tours = (
+        select(Enrolment.manager_id, Tour.code)
+        .join(Tour, Tour.id == Enrolment.tour_id)
+        .where(Enrolment.status.in_(EXPECTED_STATUSES))
+        .order_by(Tour.start_date, Tour.code)
+    )
+    topics = (
+        select(TopicInterest.manager_id, Topic.name)
+        .join(Topic, Topic.id == TopicInterest.topic_id)
+        .where(TopicInterest.rank <= TOPICS_SHOWN)
+        .order_by(TopicInterest.rank, Topic.name)
+    )
+    if ids is not None:
+        wanted = list(ids)
+        main = main.where(Manager.id.in_(wanted))
+        tours = tours.where(Enrolment.manager_id.in_(wanted))
+        topics = topics.where(TopicInterest.manager_id.in_(wanted))
+    with programme.engine.connect() as connection:
+        tours_of: defaultdict[int, list[str]] = defaultdict(list)
+        for manager_id, code in connection.execute(tours):
+            tours_of[manager_id].append(code)
+        topics_of: defaultdict[int, list[str]] = defaultdict(list)
+        for manager_id, name in connection.execute(topics):
+            topics_of[manager_id].append(name)
+        return [
+            ManagerRow(
+                id=r[0],
+                given_name=r[1],
+                family_name=r[2],
+                arabic_name=r[3] or "",
+                country_code=r[4],
+                country=r[5],
+                organisation=r[6] or "",
+                email=r[7] or "",
+                phone=r[8] or "",
+                role=r[9] or "",
+                status=r[10].value,
+                tours=", ".join(tours_of.get(r[0], ())),
+                topics=", ".join(topics_of.get(r[0], ())),
+                badge_token=r[11] or "",
+                has_travel_documents=r[12] is not None,
+            )
+            for r in connection.execute(main)
+        ]
+
+
+@dataclass(frozen=True)
+class ManagerDetails:
+    """Everything the manager editor shows and saves; text as typed, dates as ISO text."""
+
+    given_name: str = ""
+    family_name: str = ""
+    arabic_name: str = ""
+    country_code: str = ""
+    organisation: str = ""
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    gender: str = ""
+    status: str = ManagerStatus.ACTIVE.value
+    dietary_needs: str = ""
+    accessibility_needs: str = ""
+    notes: str = ""
+    nationality: str = ""
+    passport_number: str = ""
+    passport_expiry: str = ""
+    date_of_birth: str = ""
+
+    def cleaned(self) -> ManagerDetails:
+        values = {f.name: clean(getattr(self, f.name)) for f in fields(self)}
+        values["email"] = clean_email(self.email)
+        values["notes"] = self.notes.strip()
+        values["country_code"] = values["country_code"].upper()
+        values["nationality"] = values["nationality"].upper()
+        return ManagerDetails(**values)
+
+
+def manager_details(programme: ProgrammeFile, manager_id: int) -> ManagerDetails:
+    with programme.session() as session:
+        manager = session.get_one(Manager, manager_id)
+        travel = manager.travel
+        organisation = (
+            session.get(Organisation, manager.organisation_id) if manager.organisation_id else None
+        )
+        return ManagerDetails(
+            given_name=manager.given_name,
+            family_name=manager.family_name,
+            arabic_name=manager.arabic_name or "",
+            country_code=manager.country_code,
+            organisation=organisation.name if organisation else "",
+            role=manager.role or "",
+            email=manager.email or "",
+            phone=manager.phone or "",
+            gender=manager.gender.value if manager.gender else "",
+            status=manager.status.value,
+            dietary_needs=manager.dietary_needs or "",
+            accessibility_needs=manager.accessibility_needs or "",
+            notes=manager.notes or "",
+            nationality=(travel.nationality or "") if travel else "",
+            passport_number=(travel.passport_number or "") if travel else "",
+            passport_expiry=_iso(travel.passport_expiry) if travel else "",
+            date_of_birth=_iso(travel.date_of_birth) if travel else "",
+        )
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def validate_manager(
+    connection: Connection, details: ManagerDetails, manager_id: int | None
+) -> dict[str, str]:
+    """Problems with the details, by field name (empty when they can be saved)."""
+    problems: dict[str, str] = {}
+    if not details.given_name or not details.family_name:
+        problems["name"] = "Given and family name are both needed."
+    if not details.country_code:
+        problems["country"] = "Choose the manager's country."
+    elif (
+        connection.scalar(select(Country.code).where(Country.code == details.country_code)) is None
+    ):
+        problems["country"] = f"{details.country_code} is not a known country code."
+    if details.email:
+        if not is_email(details.email):
+            problems["email"] = f"'{details.email}' is not an e-mail address."
+        else:
+            other = connection.scalar(
+                select(Manager.id).where(
+                    Manager.email == details.email, Manager.id != (manager_id or -1)
+                )
+            )
+            if other is not None:
+                problems["email"] = f"Manager {other} already has this e-mail address."
+    for name, label in (("passport_expiry", "Passport expiry"), ("date_of_birth", "Date of birth")):
+        value = getattr(details, name)
+        if value and parse_date(value) is None:
+            problems["travel"] = f"{label}: '{value}' is not a date (YYYY-MM-DD)."
+    if (
+        details.nationality
+        and connection.scalar(select(Country.code).where(Country.code == details.nationality))
+        is None
+    ):
+        problems["travel"] = f"Nationality: {details.nationality} is not a known country code."
+    return problems
+
+
+def _organisation_id(connection: Connection, name: str, country: str) -> int | None:
+    if not name:
+        return None
+    found = connection.scalar(select(Organisation.id).where(Organisation.name == name))
+    if found is not None:
+        return found
+    return connection.execute(
+        insert(Organisation)
+        .values(name=name, country_code=country, kind=OrganisationKind.CLUSTER)
+        .returning(Organisation.id)
+    ).scalar_one()
+
+
+def save_manager(
+    programme: ProgrammeFile, details: ManagerDetails, manager_id: int | None = None
+) -> int:
+    """Save the editor's details (a new manager when `manager_id` is None); returns the id.
+
+    Raises `InvalidRecord` with the problems by field, writing nothing, when they are wrong.
+    A new manager gets a fresh badge token.
+    """
+    details = details.cleaned()
+    with programme.engine.begin() as connection:
+        problems = validate_manager(connection, details, manager_id)
+        if problems:
+            raise InvalidRecord(problems)
+        values: dict[str, Any] = {
+            "given_name": details.given_name,
+            "family_name": details.family_name,
+            "arabic_name": details.arabic_name or None,
+            "person_key": person_key(details.given_name, details.family_name, details.country_code),
+            "country_code": details.country_code,
+            "organisation_id": _organisation_id(
+                connection, details.organisation, details.country_code
+            ),
+            "role": details.role or None,
+            "email": details.email or None,
+            "phone": details.phone or None,
+            "gender": Gender(details.gender) if details.gender else None,
+            "status": ManagerStatus(details.status),
+            "dietary_needs": details.dietary_needs or None,
+            "accessibility_needs": details.accessibility_needs or None,
+            "notes": details.notes or None,
+        }
+        if manager_id is None:
+            manager_id = connection.execute(
+                insert(Manager).values(values).returning(Manager.id)
+            ).scalar_one()
+            connection.execute(insert(BadgeToken).values(token=new_token(), manager_id=manager_id))
+        else:
+            connection.execute(update(Manager).where(Manager.id == manager_id).values(values))
+        connection.execute(delete(TravelDocument).where(TravelDocument.manager_id == manager_id))
+        travel = {
+            "nationality": details.nationality or None,
+            "passport_number": details.passport_number or None,
+            "passport_expiry": parse_date(details.passport_expiry),
+            "date_of_birth": parse_date(details.date_of_birth),
+        }
+        if any(v is not None for v in travel.values()):
+            connection.execute(insert(TravelDocument).values(manager_id=manager_id, **travel))
+    return manager_id
+
+
+def manager_problems(
+    programme: ProgrammeFile, details: ManagerDetails, manager_id: int | None = None
+) -> dict[str, str]:
+    """What would stop these details from being saved, by field (nothing is written)."""
+    with programme.engine.connect() as connection:
+        return validate_manager(connection, details.cleaned(), manager_id)

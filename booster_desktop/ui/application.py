@@ -1,0 +1,79 @@
+"""Starting the window: the Qt application, fonts, logging, and what to open first."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from booster_desktop import __version__
+from booster_desktop.ui.fonts import register_fonts
+from booster_desktop.ui.main_window import MainWindow
+from booster_desktop.ui.settings import APPLICATION, ORGANISATION, app_settings, recent_files
+
+log = logging.getLogger("booster_desktop")
+
+
+def _log_to_file() -> Path | None:
+    from platformdirs import user_log_path
+
+    try:
+        folder = user_log_path("booster-desktop", appauthor=False, ensure_exists=True)
+    except OSError:
+        return None
+    handler = logging.FileHandler(folder / "booster-desktop.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+    return folder / "booster-desktop.log"
+
+
+def _install_bug_handler(log_file: Path | None) -> None:
+    """An unexpected error is logged with its traceback and told in one line, not a crash."""
+
+    def report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error", exc_info=(kind, error, tb))
+        where = f" Details are in {log_file}." if log_file else ""
+        QMessageBox.critical(
+            None,
+            "Booster Desktop",
+            f"Something went wrong: {error}.{where}\nYour data is safe: "
+            "every change was saved when it was made.",
+        )
+
+    sys.excepthook = report
+
+
+def run(file: Path | None, *, demo: bool = False, exit_when_ready: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    register_fonts(app)
+    _install_bug_handler(None if exit_when_ready else _log_to_file())
+
+    settings = app_settings()
+    window = MainWindow(settings)
+    if exit_when_ready:
+
+        def ready() -> None:
+            window.repaint()  # painted with the Managers tab filled: that is the moment measured
+            QTimer.singleShot(0, app.quit)
+
+        window.programme_loaded.connect(ready)
+        window.open_failed.connect(lambda message: (print(message, file=sys.stderr), app.exit(1)))
+    window.show()
+    if demo:
+        window.open_demo()
+    elif file is not None:
+        window.open_file(file)
+    else:
+        last = next(iter(recent_files(settings)), None)
+        if last is not None and last.exists():
+            window.open_file(last)
+    return app.exec()

@@ -1,0 +1,244 @@
+"""What each tab shows and edits, declared once: columns, loaders, editor, saver.
+
+One `Entity` per tab (managers, topics, tours, sessions), so the tab widget, the undo
+commands and the delete confirmation are written once for all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import Table
+
+from booster_desktop.domain import Manager, Topic, Tour, TourSession
+from booster_desktop.domain.organisation import OrganisationKind
+from booster_desktop.services import choices, managers, sessions, topics, tours
+from booster_desktop.services.managers import ManagerDetails, ManagerRow
+from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.services.sessions import SessionDetails, SessionRow
+from booster_desktop.services.topics import TopicDetails, TopicRow
+from booster_desktop.services.tours import TourDetails, TourRow
+from booster_desktop.ui.editors import (
+    ManagerEditor,
+    RecordEditor,
+    SessionEditor,
+    TopicEditor,
+    TourEditor,
+)
+from booster_desktop.ui.table_model import Column
+
+R = TypeVar("R")
+D = TypeVar("D")
+
+# How the delete confirmation names the rows that go with a record, by table.
+TABLE_WORDS = {
+    "manager": "managers",
+    "enrolment": "enrolments",
+    "topic_interest": "topic ranks",
+    "badge_token": "badge tokens",
+    "checkin": "check-ins",
+    "travel_document": "travel documents",
+    "tour": "tours",
+    "tour_session": "sessions",
+    "session_person": "speaker and host-contact links",
+    "session_topic": "session topics",
+    "tour_focus_topic": "tour focus topics",
+    "topic": "topics",
+}
+
+
+@dataclass(frozen=True)
+class Entity(Generic[R, D]):
+    """One kind of record the window lists and edits."""
+
+    key: str  # managers, topics, tours, visits: the tab's name on the command line too
+    title: str  # the tab's title
+    singular: str  # "manager", in messages
+    table: Table
+    columns: tuple[Column[Any], ...]
+    rows: Callable[[ProgrammeFile, Collection[int] | None], list[R]]
+    details: Callable[[ProgrammeFile, int], D]
+    blank: Callable[[], D]
+    save: Callable[[ProgrammeFile, D, int | None], int]
+    editor: Callable[[ProgrammeFile, int | None, QWidget], RecordEditor[D]]
+    describe: Callable[[R], str]
+    search_hint: str
+
+
+def _manager_editor(
+    programme: ProgrammeFile, record_id: int | None, parent: QWidget
+) -> RecordEditor[ManagerDetails]:
+    return ManagerEditor(
+        lambda d: managers.manager_problems(programme, d, record_id),
+        choices.countries(programme),
+        choices.organisation_names(programme, OrganisationKind.CLUSTER),
+        parent,
+    )
+
+
+MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
+    key="managers",
+    title="Managers",
+    singular="manager",
+    table=Manager.__table__,  # type: ignore[arg-type]
+    columns=(
+        Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),
+        Column("Given name", lambda r: r.given_name),
+        Column("Family name", lambda r: r.family_name),
+        Column("Name in Arabic", lambda r: r.arabic_name),
+        Column("Country", lambda r: r.country),
+        Column("Organisation", lambda r: r.organisation),
+        Column("Tours", lambda r: r.tours, tooltip="Tours the manager is expected on"),
+        Column("Topics wanted", lambda r: r.topics, tooltip="The manager's most wanted topics"),
+        Column("E-mail", lambda r: r.email),
+        Column("Phone", lambda r: r.phone),
+        Column("Status", lambda r: r.status),
+        Column(
+            "Travel documents",
+            lambda r: "on file (hidden)" if r.has_travel_documents else "",
+            tooltip="Passport and date of birth are shown only in the editor, on request",
+        ),
+        Column("Badge token", lambda r: r.badge_token),
+    ),
+    rows=managers.manager_rows,
+    details=managers.manager_details,
+    blank=ManagerDetails,
+    save=managers.save_manager,
+    editor=_manager_editor,
+    describe=lambda r: f"{r.given_name} {r.family_name}",
+    search_hint="Search managers: name, country, organisation, tour, topic… (Ctrl+F)",
+)
+
+
+def _topic_editor(
+    programme: ProgrammeFile, record_id: int | None, parent: QWidget
+) -> RecordEditor[TopicDetails]:
+    return TopicEditor(lambda d: topics.topic_problems(programme, d, record_id), parent)
+
+
+TOPICS: Entity[TopicRow, TopicDetails] = Entity(
+    key="topics",
+    title="Topics",
+    singular="topic",
+    table=Topic.__table__,  # type: ignore[arg-type]
+    columns=(
+        Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),
+        Column("Topic", lambda r: r.name),
+        Column("Priority", lambda r: "priority" if r.is_priority else ""),
+        Column(
+            "Wanted by",
+            lambda r: str(r.wanted_by),
+            sort=lambda r: r.wanted_by,
+            align_right=True,
+            tooltip="Managers who ranked this topic",
+        ),
+        Column(
+            "1st",
+            lambda r: str(r.first),
+            sort=lambda r: r.first,
+            align_right=True,
+            tooltip="Managers who ranked it first",
+        ),
+        Column("2nd", lambda r: str(r.second), sort=lambda r: r.second, align_right=True),
+        Column("3rd", lambda r: str(r.third), sort=lambda r: r.third, align_right=True),
+    ),
+    rows=topics.topic_rows,
+    details=topics.topic_details,
+    blank=TopicDetails,
+    save=topics.save_topic,
+    editor=_topic_editor,
+    describe=lambda r: r.name,
+    search_hint="Search topics (Ctrl+F)",
+)
+
+
+def _tour_editor(
+    programme: ProgrammeFile, record_id: int | None, parent: QWidget
+) -> RecordEditor[TourDetails]:
+    return TourEditor(
+        lambda d: tours.tour_problems(programme, d, record_id),
+        choices.countries(programme),
+        choices.organisation_names(programme, OrganisationKind.HOST_AGENCY),
+        choices.time_zones(),
+        parent,
+    )
+
+
+TOURS: Entity[TourRow, TourDetails] = Entity(
+    key="tours",
+    title="Tours",
+    singular="tour",
+    table=Tour.__table__,  # type: ignore[arg-type]
+    columns=(
+        Column("Code", lambda r: r.code),
+        Column("Title", lambda r: r.title),
+        Column("Region", lambda r: r.region),
+        Column("City", lambda r: r.city),
+        Column("Host agency", lambda r: r.host),
+        Column("Start", lambda r: r.start.isoformat(), sort=lambda r: r.start),
+        Column("End", lambda r: r.end.isoformat(), sort=lambda r: r.end),
+        Column(
+            "Seats taken",
+            lambda r: r.seats,
+            sort=lambda r: (r.expected, r.capacity),
+            align_right=True,
+            tooltip="Expected managers (proposed or confirmed) / capacity",
+        ),
+        Column("Time zone", lambda r: r.time_zone),
+    ),
+    rows=tours.tour_rows,
+    details=tours.tour_details,
+    blank=TourDetails,
+    save=tours.save_tour,
+    editor=_tour_editor,
+    describe=lambda r: f"{r.code} ({r.title})",
+    search_hint="Search tours (Ctrl+F)",
+)
+
+
+def _session_editor(
+    programme: ProgrammeFile, record_id: int | None, parent: QWidget
+) -> RecordEditor[SessionDetails]:
+    return SessionEditor(
+        lambda d: sessions.session_problems(programme, d, record_id),
+        lambda d: sessions.session_notes(programme, d),
+        choices.tours(programme),
+        choices.SESSION_KINDS,
+        parent,
+    )
+
+
+SESSIONS: Entity[SessionRow, SessionDetails] = Entity(
+    key="visits",
+    title="Visits",
+    singular="session",
+    table=TourSession.__table__,  # type: ignore[arg-type]
+    columns=(
+        Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),
+        Column("Tour", lambda r: r.tour),
+        Column("Kind", lambda r: r.kind.capitalize()),
+        Column(
+            "Date",
+            lambda r: r.date.isoformat() + (" ⚠" if r.outside_tour else ""),
+            sort=lambda r: (r.date, r.start),
+            tooltip="⚠: outside the tour's dates",
+        ),
+        Column("Start", lambda r: r.start.strftime("%H:%M"), sort=lambda r: (r.start, r.date)),
+        Column("End", lambda r: r.end.strftime("%H:%M"), sort=lambda r: (r.end, r.date)),
+        Column("Title", lambda r: r.title),
+        Column("Venue", lambda r: r.venue),
+        Column("Address", lambda r: r.address),
+    ),
+    rows=sessions.session_rows,
+    details=sessions.session_details,
+    blank=SessionDetails,
+    save=sessions.save_session,
+    editor=_session_editor,
+    describe=lambda r: f"{r.tour} {r.date.isoformat()} {r.title}",
+    search_hint="Search sessions and visits (Ctrl+F)",
+)
+
+ENTITIES: tuple[Entity[Any, Any], ...] = (MANAGERS, TOPICS, TOURS, SESSIONS)

@@ -1,0 +1,565 @@
+"""The main window: the programme's managers, topics, tours and visits, with undoable edits."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from booster_desktop import __version__
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.services import choices
+from booster_desktop.services.overview import programme_counts
+from booster_desktop.services.programme import (
+    ProgrammeFile,
+    backup_programme,
+    new_programme,
+    open_programme,
+)
+from booster_desktop.services.records import deletion_preview
+from booster_desktop.ui import worker
+from booster_desktop.ui.commands import AddRecord, DeleteRecords, EditRecord
+from booster_desktop.ui.entities import ENTITIES, MANAGERS, SESSIONS, TABLE_WORDS, Entity
+from booster_desktop.ui.settings import forget_file, recent_files, remember_file
+from booster_desktop.ui.table_tab import TableTab
+
+log = logging.getLogger(__name__)
+FILE_FILTER = "Booster programmes (*.booster);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """Where the coordinator works: one tab per kind of record, every change undoable."""
+
+    programme_loaded = Signal()  # the file is open and the Managers tab is filled
+    open_failed = Signal(str)
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.programme: ProgrammeFile | None = None
+        self.programme_title = ""
+        self.undo_stack = QUndoStack(self)
+        self._opening: worker.Task | None = None
+        self.setObjectName("main_window")
+        self.setWindowTitle("Booster Desktop")
+        self.resize(1280, 800)
+
+        self.tabs_widget = QTabWidget(self)
+        self.tabs_widget.setObjectName("tabs")
+        self.tabs_widget.setDocumentMode(True)
+        self.tabs: dict[str, TableTab] = {}
+        for entity in ENTITIES:
+            tab = TableTab(entity, self)
+            tab.edit_requested.connect(self.edit_record)
+            tab.selection_changed.connect(self._update_actions)
+            self.tabs[entity.key] = tab
+            self.tabs_widget.addTab(tab, entity.title)
+        self.tabs_widget.currentChanged.connect(self._tab_shown)
+        self._build_visit_filters()
+
+        self.welcome = self._build_welcome()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs_widget)
+        self.setCentralWidget(self.stack)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_window_state()
+        self._update_actions()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        Key = QKeySequence.StandardKey  # noqa: N806 (Qt's own name)
+        self.new_action = self._action("&New programme…", self.new_file, Key.New, "new")
+        self.open_action = self._action("&Open…", self.choose_file, Key.Open, "open")
+        self.demo_action = self._action("Open the &demo programme", self.open_demo, None, "demo")
+        self.copy_action = self._action(
+            "Save a &copy as…", self.save_copy, "Ctrl+Shift+S", "save_copy"
+        )
+        self.close_action = self._action("&Close", self.close_file, Key.Close, "close")
+        self.quit_action = self._action("&Quit", self.close, Key.Quit, "quit")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(Key.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(Key.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.add_action = self._action("&Add…", self.add_record, "Ctrl+Shift+N", "add")
+        self.edit_action = self._action("&Edit…", self.edit_selected, "Ctrl+E", "edit")
+        self.delete_action = self._action("&Delete…", self.delete_selected, Key.Delete, "delete")
+        self.find_action = self._action("&Find", self.focus_search, Key.Find, "find")
+        self.about_action = self._action("&About Booster Desktop", self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("recent_menu")
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        for action in (
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.add_action,
+            self.edit_action,
+            self.delete_action,
+            None,
+            self.find_action,
+        ):
+            if action is None:
+                edit_menu.addSeparator()
+            else:
+                edit_menu.addAction(action)
+        view_menu = bar.addMenu("&View")
+        for number, entity in enumerate(ENTITIES):
+            action = self._action(
+                entity.title,
+                lambda _=False, n=number: self.tabs_widget.setCurrentIndex(n),
+                f"Ctrl+{number + 1}",
+            )
+            view_menu.addAction(action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+        self._fill_recent_menu()
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.path_label = QLabel(self)
+        self.path_label.setObjectName("path_label")
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("counts_label")
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("busy")
+        self.busy.setRange(0, 0)  # indeterminate: opening has no steps to count
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        status.addWidget(self.path_label, 1)
+        status.addPermanentWidget(self.busy)
+        status.addPermanentWidget(self.counts_label)
+
+    def _build_welcome(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("welcome")
+        layout = QVBoxLayout(page)
+        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading = QLabel(
+            "<h2>Booster Desktop</h2><p>Inspiration and learning tours, organised offline.</p>",
+            page,
+        )
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(heading)
+        for text, slot, name in (
+            ("New programme…", self.new_file, "welcome_new"),
+            ("Open a programme…", self.choose_file, "welcome_open"),
+            ("Open the demo programme", self.open_demo, "welcome_demo"),
+        ):
+            button = QPushButton(text, page)
+            button.setObjectName(name)
+            button.setMinimumWidth(280)
+            button.clicked.connect(slot)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.welcome_recent = QListWidget(page)
+        self.welcome_recent.setObjectName("welcome_recent")
+        self.welcome_recent.setMaximumWidth(560)
+        self.welcome_recent.itemActivated.connect(
+            lambda item: self.open_file(Path(item.data(Qt.ItemDataRole.UserRole)))
+        )
+        layout.addWidget(QLabel("Recent programmes:", page), 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.welcome_recent, 0, Qt.AlignmentFlag.AlignHCenter)
+        return page
+
+    def _build_visit_filters(self) -> None:
+        visits = self.tabs[SESSIONS.key]
+        self.tour_filter = visits.add_filter("&Tour:", "tour_filter", [("All tours", None)])
+        self.kind_filter = visits.add_filter(
+            "&Kind:",
+            "kind_filter",
+            [("All kinds", None), *((k.capitalize(), k) for k in choices.SESSION_KINDS)],
+        )
+        self.tour_filter.currentIndexChanged.connect(self._filter_visits)
+        self.kind_filter.currentIndexChanged.connect(self._filter_visits)
+
+    def _filter_visits(self) -> None:
+        tour, kind = self.tour_filter.currentData(), self.kind_filter.currentData()
+        if tour is None and kind is None:
+            self.tabs[SESSIONS.key].set_predicate(None)
+            return
+        self.tabs[SESSIONS.key].set_predicate(
+            lambda r: (tour is None or r.tour == tour) and (kind is None or r.kind == kind)
+        )
+
+    # -- opening and closing ------------------------------------------------------------------
+
+    def open_file(self, path: Path) -> None:
+        """Open a programme file off the UI thread; the window stays responsive meanwhile."""
+        if not self._close_programme():
+            return
+        path = Path(path)
+        self.busy.show()
+        self.path_label.setText(f"Opening {path}…")
+        self.setEnabled(True)
+
+        def work() -> tuple[ProgrammeFile, list[Any]]:
+            programme = open_programme(path, writable=True)
+            try:
+                return programme, MANAGERS.rows(programme, None)
+            except BaseException:
+                programme.close()
+                raise
+
+        self._opening = worker.start(work, self._opened, lambda m: self._open_failed(path, m))
+
+    def open_file_now(self, path: Path, *, writable: bool = True) -> None:
+        """Open a programme file on this thread (screenshots, tests, scripts)."""
+        if not self._close_programme():
+            return
+        programme = open_programme(Path(path), writable=writable)
+        self._opened((programme, MANAGERS.rows(programme, None)))
+
+    def _opened(self, result: tuple[ProgrammeFile, list[Any]]) -> None:
+        programme, manager_rows = result
+        self._opening = None
+        self.busy.hide()
+        self.programme = programme
+        for tab in self.tabs.values():
+            tab.clear()
+        self.tabs[MANAGERS.key].load(programme, manager_rows)
+        self._tab_shown(self.tabs_widget.currentIndex())
+        self._refresh_tour_filter()
+        self.stack.setCurrentWidget(self.tabs_widget)
+        self._fill_recent_menu(remember_file(self.settings, programme.path))
+        self._refresh_status()
+        if programme.migrated_from:
+            self.statusBar().showMessage(
+                f"Upgraded from schema {programme.migrated_from}; the file as it was is at "
+                f"{programme.backup_path}",
+                15000,
+            )
+        self._update_actions()
+        self.programme_loaded.emit()
+
+    def _open_failed(self, path: Path, message: str) -> None:
+        self._opening = None
+        self.busy.hide()
+        self.path_label.setText("")
+        if message.startswith(f"{path}: no such file"):
+            forget_file(self.settings, path.resolve())
+            self._fill_recent_menu()
+        self.open_failed.emit(message)
+        QMessageBox.critical(self, "Cannot open the programme", message)
+
+    def _close_programme(self) -> bool:
+        if self._opening is not None:
+            return False
+        if self.programme is not None:
+            self.programme.close()
+            self.programme = None
+        self.undo_stack.clear()
+        for tab in self.tabs.values():
+            tab.clear()
+        self.stack.setCurrentWidget(self.welcome)
+        self.programme_title = ""
+        self.setWindowTitle("Booster Desktop")
+        self.path_label.setText("")
+        self.counts_label.setText("")
+        self._update_actions()
+        return True
+
+    def close_file(self) -> None:
+        self._save_header_states()
+        self._close_programme()
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open a programme", self._folder(), FILE_FILTER)
+        if name:
+            self.open_file(Path(name))
+
+    def new_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "New programme", self._folder(), FILE_FILTER)
+        if not name:
+            return
+        path = Path(name) if name.endswith(".booster") else Path(name + ".booster")
+        try:
+            new_programme(path, replace=path.exists())
+        except BoosterError as error:
+            QMessageBox.critical(self, "Cannot create the programme", str(error))
+            return
+        self.open_file(path)
+
+    def open_demo(self) -> None:
+        """A fresh copy of the demo programme in the user's data folder."""
+        from platformdirs import user_data_path
+
+        from booster_desktop.services.demo import write_demo
+
+        path = (
+            user_data_path("Booster Desktop", appauthor=False, ensure_exists=True) / "demo.booster"
+        )
+        if self.programme is not None and self.programme.path == path:
+            self._close_programme()
+        try:
+            write_demo(path, replace=True)
+        except BoosterError as error:
+            QMessageBox.critical(self, "Cannot write the demo programme", str(error))
+            return
+        self.open_file(path)
+
+    def save_copy(self) -> None:
+        if self.programme is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save a copy as",
+            str(self.programme.path.with_name(f"{self.programme.path.stem} copy.booster")),
+            FILE_FILTER,
+        )
+        if not name:
+            return
+        try:
+            backup_programme(self.programme.path, Path(name))
+        except BoosterError as error:
+            QMessageBox.critical(self, "Cannot save a copy", str(error))
+            return
+        self.statusBar().showMessage(f"Saved a copy as {name}", 8000)
+
+    def _folder(self) -> str:
+        files = recent_files(self.settings)
+        return str(files[0].parent) if files else str(Path.home())
+
+    def _fill_recent_menu(self, files: list[Path] | None = None) -> None:
+        files = recent_files(self.settings) if files is None else files
+        self.recent_menu.clear()
+        self.welcome_recent.clear()
+        for number, path in enumerate(files, 1):
+            action = self.recent_menu.addAction(f"&{number} {path.name}  —  {path.parent}")
+            action.setData(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+            item = QListWidgetItem(f"{path.name}  —  {path.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            self.welcome_recent.addItem(item)
+        self.recent_menu.setEnabled(bool(files))
+
+    # -- tabs and status ----------------------------------------------------------------------
+
+    def current_tab(self) -> TableTab:
+        tab = self.tabs_widget.currentWidget()
+        assert isinstance(tab, TableTab)
+        return tab
+
+    def show_tab(self, key: str) -> TableTab:
+        tab = self.tabs[key]
+        self.tabs_widget.setCurrentWidget(tab)
+        return tab
+
+    def _tab_shown(self, _index: int) -> None:
+        tab = self.current_tab()
+        if self.programme is not None and tab.stale:
+            tab.load(self.programme)
+        self._update_actions()
+
+    def _refresh_tour_filter(self) -> None:
+        if self.programme is None:
+            return
+        current = self.tour_filter.currentData()
+        self.tour_filter.blockSignals(True)
+        self.tour_filter.clear()
+        self.tour_filter.addItem("All tours", None)
+        for _, code, title in choices.tours(self.programme):
+            self.tour_filter.addItem(f"{code} — {title}", code)
+        index = self.tour_filter.findData(current)
+        self.tour_filter.setCurrentIndex(max(index, 0))
+        self.tour_filter.blockSignals(False)
+        self._filter_visits()
+
+    def _refresh_status(self) -> None:
+        if self.programme is None:
+            return
+        counts = programme_counts(self.programme)
+        self.programme_title = str(counts["title"])
+        self.setWindowTitle(f"{self.programme_title} — Booster Desktop")
+        self.path_label.setText(str(self.programme.path))
+        self.counts_label.setText(
+            f"{counts['managers']} managers · {counts['countries']} countries · "
+            f"{counts['tours']} tours · {counts['sessions']} sessions · "
+            f"{counts['enrolments']} enrolments"
+        )
+
+    def _update_actions(self) -> None:
+        has_file = self.programme is not None
+        writable = has_file and self.programme is not None and self.programme.writable
+        selected = has_file and bool(self.current_tab().selected_ids())
+        self.copy_action.setEnabled(has_file)
+        self.close_action.setEnabled(has_file)
+        self.add_action.setEnabled(writable)
+        self.edit_action.setEnabled(writable and selected)
+        self.delete_action.setEnabled(writable and selected)
+        self.find_action.setEnabled(has_file)
+
+    def focus_search(self) -> None:
+        search = self.current_tab().search
+        search.setFocus()
+        search.selectAll()
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def _command_args(self, entity: Entity[Any, Any]) -> tuple[Any, ...]:
+        assert self.programme is not None
+        return (self.programme, entity, self._record_changed, self._command_failed)
+
+    def add_record(self) -> None:
+        if self.programme is None:
+            return
+        entity = self.current_tab().entity
+        editor = entity.editor(self.programme, None, self)
+        editor.set_details(entity.blank())
+        if editor.exec() != QDialog.DialogCode.Accepted:
+            return
+        command = AddRecord(editor.details(), *self._command_args(entity))
+        self.undo_stack.push(command)
+        if command.record_id is not None:
+            self.current_tab().select_ids([command.record_id])
+
+    def edit_selected(self) -> None:
+        ids = self.current_tab().selected_ids()
+        if ids:
+            self.edit_record(ids[0])
+
+    def edit_record(self, record_id: int) -> None:
+        if self.programme is None or not self.programme.writable:
+            return
+        entity = self.current_tab().entity
+        old = entity.details(self.programme, record_id)
+        editor = entity.editor(self.programme, record_id, self)
+        editor.set_details(old)
+        if editor.exec() != QDialog.DialogCode.Accepted:
+            return
+        new = editor.details()
+        if new != old:
+            self.undo_stack.push(EditRecord(record_id, old, new, *self._command_args(entity)))
+
+    def delete_selected(self) -> None:
+        if self.programme is None:
+            return
+        tab = self.current_tab()
+        records = tab.selected_records()
+        if not records:
+            return
+        entity = tab.entity
+        ids = [r.id for r in records]
+        counts = deletion_preview(self.programme, entity.table, ids)
+        counts.pop(entity.table.name, None)
+        goes_with = [f"{n} {TABLE_WORDS.get(t, t)}" for t, n in sorted(counts.items()) if n]
+        what = (
+            entity.describe(records[0])
+            if len(records) == 1
+            else f"{len(records)} {entity.title.lower()}"
+        )
+        message = f"Delete {what}?"
+        if goes_with:
+            message += "\n\nThis also deletes " + ", ".join(goes_with) + "."
+        message += "\n\nYou can undo this (Edit > Undo)."
+        answer = QMessageBox.question(
+            self,
+            f"Delete {entity.singular}",
+            message,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.undo_stack.push(DeleteRecords(ids, *self._command_args(entity)))
+
+    def _record_changed(
+        self, entity: Entity[Any, Any], ids: Collection[int], removed: Collection[int]
+    ) -> None:
+        self.tabs[entity.key].refresh(ids, removed)
+        # Other tabs show counts and names that may have changed: reload them when shown.
+        for key, tab in self.tabs.items():
+            if key != entity.key:
+                tab.stale = True
+        current = self.current_tab()
+        if current.stale and self.programme is not None:
+            current.load(self.programme)
+        if ids and current.entity is entity:
+            current.select_ids(ids)
+        if entity.key == "tours":
+            self._refresh_tour_filter()
+        self._refresh_status()
+        self._update_actions()
+
+    def _command_failed(self, message: str) -> None:
+        QMessageBox.critical(self, "The change was not made", message)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Booster Desktop",
+            f"<h3>Booster Desktop {__version__}</h3><p>Organise inspiration and learning tours "
+            "for cluster managers: programme, allocation, agendas, badges and check-in, "
+            "offline.</p>",
+        )
+
+    # -- remembering --------------------------------------------------------------------------
+
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        for key, tab in self.tabs.items():
+            state = self.settings.value(f"columns/{key}")
+            if state:
+                tab.restore_header_state(state)
+
+    def _save_header_states(self) -> None:
+        for key, tab in self.tabs.items():
+            self.settings.setValue(f"columns/{key}", tab.header_state())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Every edit was committed when made: closing loses nothing, so it asks nothing.
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self._save_header_states()
+        self.settings.sync()
+        if self._opening is not None:
+            QTimer.singleShot(100, self.close)  # let the opening finish, then close
+            event.ignore()
+            return
+        self._close_programme()
+        event.accept()

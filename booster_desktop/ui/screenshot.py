@@ -1,0 +1,50 @@
+"""`booster screenshot`: the main window rendered headless to a PNG (documentation, checks)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from pathlib import Path
+
+from booster_desktop.domain.errors import BoosterError
+
+TAB_NAMES = ("managers", "topics", "tours", "visits")
+SIZE = (1280, 800)
+
+
+def render_window(programme: Path, out: Path, tab: str = "managers") -> None:
+    """Open `programme` read-only in a 1280x800 window showing `tab`, and save it as PNG."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from booster_desktop.ui.fonts import register_fonts
+    from booster_desktop.ui.main_window import MainWindow
+
+    if not out.parent.is_dir():
+        raise BoosterError(f"{out.parent}: no such folder")
+    if tab not in TAB_NAMES:
+        raise BoosterError(f"--tab: {tab!r} is not one of {', '.join(TAB_NAMES)}")
+    app = QApplication.instance() or QApplication(["booster"])
+    assert isinstance(app, QApplication)
+    register_fonts(app)
+    with tempfile.TemporaryDirectory() as folder:
+        # The user's own settings (geometry, hidden columns) must not change the picture.
+        settings = QSettings(str(Path(folder) / "screenshot.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings)
+        try:
+            window.open_file_now(programme, writable=False)
+            window.resize(*SIZE)
+            window.show_tab(tab)
+            window.show()
+            window.current_tab().view.resizeColumnsToContents()
+            app.processEvents()
+            image = window.grab()
+            partial = out.with_name(f".{out.name}.{secrets.token_hex(4)}.partial.png")
+            if not image.save(str(partial), "PNG"):
+                raise BoosterError(f"{out}: cannot be written")
+            partial.replace(out)
+        finally:
+            window.close()
+            window.deleteLater()

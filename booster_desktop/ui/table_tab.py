@@ -1,0 +1,209 @@
+"""One tab of the main window: a search box, optional filters, and a table of records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.ui.entities import Entity
+from booster_desktop.ui.table_model import RecordTableModel, SearchProxy
+
+
+class TableTab(QWidget):
+    """Lists one entity's records; double-click or Enter edits, the window's actions act."""
+
+    edit_requested = Signal(int)  # record id
+    selection_changed = Signal()
+
+    def __init__(self, entity: Entity[Any, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entity = entity
+        self.setObjectName(f"{entity.key}_tab")
+        self.programme: ProgrammeFile | None = None
+        self.stale = True
+
+        self.model: RecordTableModel[Any] = RecordTableModel(entity.columns, self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(entity.search_hint)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._update_count)
+
+        self.count = QLabel(self)
+        self.count.setObjectName("count")
+
+        self.view = QTableView(self)
+        self.view.setObjectName("table")
+        self.view.setModel(self.proxy)
+        # No sort until the user asks: rows stay in the order the query gave (by id, by date).
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.view.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+        self.filters = QHBoxLayout()
+        self.filters.setContentsMargins(0, 0, 0, 0)
+        self.filters.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count)
+
+    # -- filters ------------------------------------------------------------------------------
+
+    def add_filter(self, label: str, name: str, items: list[tuple[str, object]]) -> QComboBox:
+        """A drop-down beside the search box; the tab's predicate reads it."""
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for text, data in items:
+            combo.addItem(text, data)
+        caption = QLabel(label, self)
+        caption.setBuddy(combo)
+        self.filters.addWidget(caption)
+        self.filters.addWidget(combo)
+        combo.currentIndexChanged.connect(self._update_count)
+        return combo
+
+    def set_predicate(self, accept: Callable[[Any], bool] | None) -> None:
+        self.proxy.set_predicate(accept)
+        self._update_count()
+
+    # -- records ------------------------------------------------------------------------------
+
+    def load(self, programme: ProgrammeFile, rows: list[Any] | None = None) -> None:
+        """Show the programme's records (rows already read off the UI thread, or read now)."""
+        self.programme = programme
+        self.model.set_rows(rows if rows is not None else self.entity.rows(programme, None))
+        self.stale = False
+        self._update_count()
+
+    def clear(self) -> None:
+        self.programme = None
+        self.model.set_rows([])
+        self.stale = True
+        self._update_count()
+
+    def refresh(self, ids: Collection[int], removed: Collection[int]) -> None:
+        """Reload the records with `ids`, drop those `removed`."""
+        if self.programme is None:
+            return
+        if removed:
+            self.model.remove_ids(set(removed))
+        if ids:
+            self.model.upsert(self.entity.rows(self.programme, list(ids)))
+        self._update_count()
+
+    def select_ids(self, ids: Collection[int]) -> None:
+        """Select the rows of these records (after an add or an undo) and show the first."""
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        first: QModelIndex | None = None
+        for record_id in ids:
+            row = self.model.row_of(record_id)
+            if row is None:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not index.isValid():
+                continue
+            selection.select(
+                index,
+                selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+            )
+            first = first or index
+        if first is not None:
+            self.view.scrollTo(first)
+            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.proxy.record_at(row).id for row in rows]
+
+    def selected_records(self) -> list[Any]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.proxy.record_at(row) for row in rows]
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        self.edit_requested.emit(self.proxy.record_at(index.row()).id)
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.hasFocus():
+            ids = self.selected_ids()
+            if ids:
+                self.edit_requested.emit(ids[0])
+                return
+        super().keyPressEvent(event)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        noun = f"{self.entity.singular}s"
+        self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+
+    # -- columns ------------------------------------------------------------------------------
+
+    def _column_menu(self, position: Any) -> None:
+        """Right-click on the header: show or hide columns (the search follows what is shown)."""
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for column, spec in enumerate(self.entity.columns):
+            action = menu.addAction(spec.title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: self._show_column(c, shown))
+        menu.exec(header.mapToGlobal(position))
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.view.horizontalHeader().setSectionHidden(column, not shown)
+        self._search_visible_columns()
+
+    def _search_visible_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        self.model.set_search_columns(
+            [c for c in range(len(self.entity.columns)) if not header.isSectionHidden(c)]
+        )
+        self.proxy.set_search(self.search.text())
+
+    def header_state(self) -> QByteArray:
+        return self.view.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> None:
+        header = self.view.horizontalHeader()
+        if state and not state.isEmpty():
+            header.restoreState(state)
+            self._search_visible_columns()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
