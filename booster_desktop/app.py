@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from booster_desktop import __version__
 
@@ -30,11 +32,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _start_opening(path: Path) -> Future[Any]:
+    """Begin opening the file on a thread before Qt is even loaded: SQLite's checks and
+    queries release the GIL, so they run beside the window's imports (bench/: start-up)."""
+    from booster_desktop.services.manager_rows import open_with_managers
+
+    executor = ThreadPoolExecutor(1, thread_name_prefix="opening")
+    future = executor.submit(open_with_managers, path)
+    executor.shutdown(wait=False)
+    return future
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    opening = _start_opening(args.file) if args.file is not None and not args.demo else None
     from booster_desktop.ui.application import run
 
-    return run(args.file, demo=args.demo, exit_when_ready=args.exit_when_ready)
+    return run(args.file, demo=args.demo, exit_when_ready=args.exit_when_ready, opening=opening)
 
 
 if __name__ == "__main__":

@@ -201,3 +201,11 @@ def test_a_failed_demo_leaves_no_partial_file(
     assert main(["demo", str(path)]) == 1
     assert "No space left on device" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_info_counts_the_statuses_the_domain_calls_expected() -> None:
+    from booster_desktop.domain.kinds import EXPECTED_STATUSES
+    from booster_desktop.services.overview import _COUNTS
+
+    assert {s.value for s in EXPECTED_STATUSES} == {"proposed", "confirmed"}
+    assert "status IN ('proposed', 'confirmed')" in str(_COUNTS)

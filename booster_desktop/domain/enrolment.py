@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from booster_desktop.domain.base import Base, UtcDateTime, enum_column, utc_now
+from booster_desktop.domain.kinds import EnrolmentStatus
 
 if TYPE_CHECKING:
     from booster_desktop.domain.manager import Manager
     from booster_desktop.domain.tour import Tour
-
-
-class EnrolmentStatus(StrEnum):
-    """Proposed and confirmed managers are expected; waitlisted is a wish; cancelled forbids."""
-
-    PROPOSED = "proposed"
-    CONFIRMED = "confirmed"
-    WAITLISTED = "waitlisted"
-    CANCELLED = "cancelled"
-
-
-# A tour's expected managers, and what "seats taken" counts.
-EXPECTED_STATUSES = (EnrolmentStatus.PROPOSED, EnrolmentStatus.CONFIRMED)
 
 
 class Enrolment(Base):

@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from booster_desktop.domain.base import Base, UtcDateTime, enum_column, utc_now
+from booster_desktop.domain.kinds import Gender, ManagerStatus
 from booster_desktop.domain.text import fold
 
 if TYPE_CHECKING:
     from booster_desktop.domain.badge import BadgeToken
     from booster_desktop.domain.enrolment import Enrolment
     from booster_desktop.domain.topic import TopicInterest
-
-
-class ManagerStatus(StrEnum):
-    """Active managers are allocated and expected; withdrawn ones are kept for the record only."""
-
-    ACTIVE = "active"
-    WITHDRAWN = "withdrawn"
-
-
-class Gender(StrEnum):
-    FEMALE = "female"
-    MALE = "male"
-    OTHER = "other"
 
 
 def person_key(given_name: str, family_name: str, country_code: str) -> str:
@@ -98,3 +85,7 @@ class TravelDocument(Base):
     passport_number: Mapped[str | None] = mapped_column(String(40))
     passport_expiry: Mapped[date | None] = mapped_column(Date)
     date_of_birth: Mapped[date | None] = mapped_column(Date)
+
+
+# The entities a manager's relationships name, registered whenever a manager can be loaded.
+from booster_desktop.domain import badge, enrolment, topic  # noqa: E402, F401

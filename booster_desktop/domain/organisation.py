@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from booster_desktop.domain.base import Base, enum_column
-
-
-class OrganisationKind(StrEnum):
-    CLUSTER = "cluster"
-    HOST_AGENCY = "host_agency"
-    COMPANY = "company"
-    RESEARCH = "research"
-    PUBLIC_BODY = "public_body"
-    OTHER = "other"
+from booster_desktop.domain.kinds import OrganisationKind
 
 
 class Organisation(Base):

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from booster_desktop.domain.base import Base, enum_column
-
-
-class PersonKind(StrEnum):
-    EXPERT = "expert"
-    SPEAKER = "speaker"
-    HOST_CONTACT = "host_contact"
+from booster_desktop.domain.kinds import PersonKind
 
 
 class Person(Base):

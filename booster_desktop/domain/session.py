@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, time
-from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, String, Table, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
 from booster_desktop.domain.base import Base, enum_column
-
-
-class SessionKind(StrEnum):
-    TRAINING = "training"
-    VISIT = "visit"  # a benchmarking visit to a peer cluster in the host region
-    TRANSFER = "transfer"
-    MEAL = "meal"
-    NETWORKING = "networking"
-    OTHER = "other"
-
-
-class SessionRole(StrEnum):
-    """What a person does in a session."""
-
-    SPEAKER = "speaker"
-    HOST_CONTACT = "host_contact"
-
+from booster_desktop.domain.kinds import SessionKind, SessionRole
 
 session_topic = Table(
     "session_topic",

@@ -8,10 +8,10 @@ from functools import cache
 from sqlalchemy import select
 
 from booster_desktop.domain.country import SOUTH_MED_COUNTRIES, Country
-from booster_desktop.domain.organisation import Organisation, OrganisationKind
-from booster_desktop.domain.session import SessionKind
+from booster_desktop.domain.kinds import OrganisationKind, SessionKind
+from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.tour import Tour
-from booster_desktop.store import ProgrammeFile
+from booster_desktop.store.programme_file import ProgrammeFile
 
 
 def countries(programme: ProgrammeFile) -> list[tuple[str, str]]:

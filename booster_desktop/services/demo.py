@@ -19,25 +19,27 @@ from sqlalchemy import Insert, insert
 from sqlalchemy.orm import Session
 
 from booster_desktop.domain.badge import BadgeToken, new_token
-from booster_desktop.domain.enrolment import Enrolment, EnrolmentStatus
+from booster_desktop.domain.enrolment import Enrolment
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.domain.manager import Manager, ManagerStatus, TravelDocument, person_key
-from booster_desktop.domain.organisation import Organisation, OrganisationKind
-from booster_desktop.domain.person import Person, PersonKind
-from booster_desktop.domain.session import (
+from booster_desktop.domain.kinds import (
+    EnrolmentStatus,
+    ManagerStatus,
+    OrganisationKind,
+    PersonKind,
     SessionKind,
-    SessionPerson,
     SessionRole,
-    TourSession,
-    session_topic,
 )
+from booster_desktop.domain.manager import Manager, TravelDocument, person_key
+from booster_desktop.domain.organisation import Organisation
+from booster_desktop.domain.person import Person
+from booster_desktop.domain.session import SessionPerson, TourSession, session_topic
 from booster_desktop.domain.text import fold
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.domain.tour import Tour, tour_focus_topic
 from booster_desktop.services import demo_data
 from booster_desktop.services.demo_data import DemoExpert, DemoManager, DemoTour, DemoVisit
 from booster_desktop.services.progress import Progress, no_progress
-from booster_desktop.store import create_programme_file
+from booster_desktop.store.programme_file import create_programme_file
 
 DEFAULT_SEED = 2018
 REFERENCE_MANAGERS = 24

@@ -11,14 +11,15 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from booster_desktop.domain.badge import BadgeToken
-from booster_desktop.domain.enrolment import EXPECTED_STATUSES, Enrolment
+from booster_desktop.domain.enrolment import Enrolment
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.kinds import EXPECTED_STATUSES
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.domain.tour import Tour
-from booster_desktop.store import ProgrammeFile
+from booster_desktop.store.programme_file import ProgrammeFile
 
 Record = dict[str, Any]
 

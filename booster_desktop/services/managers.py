@@ -1,9 +1,7 @@
-"""Managers for the window: rows from shaped queries, the editor's details, saving."""
+"""Managers for the editor: their details, the rules they must meet, saving them."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -12,116 +10,12 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from booster_desktop.domain.badge import BadgeToken, new_token
 from booster_desktop.domain.country import Country
-from booster_desktop.domain.enrolment import EXPECTED_STATUSES, Enrolment
-from booster_desktop.domain.manager import (
-    Gender,
-    Manager,
-    ManagerStatus,
-    TravelDocument,
-    person_key,
-)
-from booster_desktop.domain.organisation import Organisation, OrganisationKind
+from booster_desktop.domain.kinds import Gender, ManagerStatus, OrganisationKind
+from booster_desktop.domain.manager import Manager, TravelDocument, person_key
+from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean, clean_email, is_email
-from booster_desktop.domain.topic import Topic, TopicInterest
-from booster_desktop.domain.tour import Tour
 from booster_desktop.services.validation import InvalidRecord, parse_date
-from booster_desktop.store import ProgrammeFile
-
-# The Managers tab shows each manager's most wanted topics, not all of them.
-TOPICS_SHOWN = 3
-
-
-@dataclass(frozen=True, slots=True)
-class ManagerRow:
-    """One line of the Managers tab, every value ready to show."""
-
-    id: int
-    given_name: str
-    family_name: str
-    arabic_name: str
-    country_code: str
-    country: str
-    organisation: str
-    email: str
-    phone: str
-    role: str
-    status: str
-    tours: str
-    topics: str
-    badge_token: str
-    has_travel_documents: bool
-
-
-def manager_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -> list[ManagerRow]:
-    """Rows for the Managers tab (all, or those with `ids`), in three light queries."""
-    main = (
-        select(
-            Manager.id,
-            Manager.given_name,
-            Manager.family_name,
-            Manager.arabic_name,
-            Manager.country_code,
-            Country.name_en,
-            Organisation.name,
-            Manager.email,
-            Manager.phone,
-            Manager.role,
-            Manager.status,
-            BadgeToken.token,
-            TravelDocument.passport_number,
-        )
-        .join(Country, Country.code == Manager.country_code)
-        .outerjoin(Organisation, Organisation.id == Manager.organisation_id)
-        .outerjoin(
-            BadgeToken, (BadgeToken.manager_id == Manager.id) & BadgeToken.revoked_at.is_(None)
-        )
-        .outerjoin(TravelDocument, TravelDocument.manager_id == Manager.id)
-        .order_by(Manager.id)
-    )
-    tours = (
-        select(Enrolment.manager_id, Tour.code)
-        .join(Tour, Tour.id == Enrolment.tour_id)
-        .where(Enrolment.status.in_(EXPECTED_STATUSES))
-        .order_by(Tour.start_date, Tour.code)
-    )
-    topics = (
-        select(TopicInterest.manager_id, Topic.name)
-        .join(Topic, Topic.id == TopicInterest.topic_id)
-        .where(TopicInterest.rank <= TOPICS_SHOWN)
-        .order_by(TopicInterest.rank, Topic.name)
-    )
-    if ids is not None:
-        wanted = list(ids)
-        main = main.where(Manager.id.in_(wanted))
-        tours = tours.where(Enrolment.manager_id.in_(wanted))
-        topics = topics.where(TopicInterest.manager_id.in_(wanted))
-    with programme.engine.connect() as connection:
-        tours_of: defaultdict[int, list[str]] = defaultdict(list)
-        for manager_id, code in connection.execute(tours):
-            tours_of[manager_id].append(code)
-        topics_of: defaultdict[int, list[str]] = defaultdict(list)
-        for manager_id, name in connection.execute(topics):
-            topics_of[manager_id].append(name)
-        return [
-            ManagerRow(
-                id=r[0],
-                given_name=r[1],
-                family_name=r[2],
-                arabic_name=r[3] or "",
-                country_code=r[4],
-                country=r[5],
-                organisation=r[6] or "",
-                email=r[7] or "",
-                phone=r[8] or "",
-                role=r[9] or "",
-                status=r[10].value,
-                tours=", ".join(tours_of.get(r[0], ())),
-                topics=", ".join(topics_of.get(r[0], ())),
-                badge_token=r[11] or "",
-                has_travel_documents=r[12] is not None,
-            )
-            for r in connection.execute(main)
-        ]
+from booster_desktop.store.programme_file import ProgrammeFile
 
 
 @dataclass(frozen=True)

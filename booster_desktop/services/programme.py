@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.store import (
+from booster_desktop.store.programme_file import (
     ProgrammeFile,
     backup_database,
     create_programme_file,
-    first_problem,
     open_programme_file,
 )
 
@@ -34,6 +33,8 @@ def open_programme(path: Path, *, writable: bool = False) -> ProgrammeFile:
 
 def check_programme(path: Path) -> str | None:
     """The first problem of a programme file, or None when every check passes."""
+    from booster_desktop.store.integrity import first_problem
+
     return first_problem(Path(path))
 
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, Table, and_, delete, insert, select, update
 
-from booster_desktop.domain.base import Base
-from booster_desktop.store import ProgrammeFile
+from booster_desktop.domain.model import Base
+from booster_desktop.store.programme_file import ProgrammeFile
 
 # Keeps IN (...) lists far below every database's limit on bound parameters.
 _CHUNK = 500
@@ -75,8 +75,9 @@ def _referencing(table: Table) -> Iterable[tuple[Table, Column[Any], Column[Any]
                 yield child, key.parent, key.column, (key.ondelete or "").upper() or None
 
 
-def take_snapshot(connection: Connection, table: Table, ids: Collection[Any]) -> Snapshot:
-    """What deleting the rows of `table` with these primary keys would take and empty."""
+def take_snapshot(connection: Connection, table_name: str, ids: Collection[Any]) -> Snapshot:
+    """What deleting the rows of a table with these primary keys would take and empty."""
+    table = Base.metadata.tables[table_name]
     (key,) = table.primary_key.columns
     found: list[tuple[str, tuple[dict[str, Any], ...]]] = []
     nulled: list[NulledReference] = []
@@ -113,11 +114,12 @@ def take_snapshot(connection: Connection, table: Table, ids: Collection[Any]) ->
     return Snapshot(tuple(found), tuple(nulled))
 
 
-def delete_records(programme: ProgrammeFile, table: Table, ids: Collection[Any]) -> Snapshot:
+def delete_records(programme: ProgrammeFile, table_name: str, ids: Collection[Any]) -> Snapshot:
     """Delete rows (their dependants go with them, as the schema says), in one transaction."""
+    table = Base.metadata.tables[table_name]
     (key,) = table.primary_key.columns
     with programme.engine.begin() as connection:
-        snapshot = take_snapshot(connection, table, ids)
+        snapshot = take_snapshot(connection, table_name, ids)
         for chunk in _chunks(list(ids)):
             connection.execute(delete(table).where(key.in_(chunk)))
     return snapshot
@@ -139,7 +141,9 @@ def restore(programme: ProgrammeFile, snapshot: Snapshot) -> None:
                 connection.execute(update(table).where(match).values({column.name: value}))
 
 
-def deletion_preview(programme: ProgrammeFile, table: Table, ids: Collection[Any]) -> Counter[str]:
+def deletion_preview(
+    programme: ProgrammeFile, table_name: str, ids: Collection[Any]
+) -> Counter[str]:
     """How many rows of each table deleting these records would take (nothing is deleted)."""
     with programme.engine.connect() as connection:
-        return take_snapshot(connection, table, ids).counts()
+        return take_snapshot(connection, table_name, ids).counts()

@@ -8,11 +8,12 @@ from datetime import date, time
 
 from sqlalchemy import Connection, insert, select, update
 
-from booster_desktop.domain.session import SessionKind, TourSession
+from booster_desktop.domain.kinds import SessionKind
+from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.text import clean
 from booster_desktop.domain.tour import Tour
 from booster_desktop.services.validation import InvalidRecord
-from booster_desktop.store import ProgrammeFile
+from booster_desktop.store.programme_file import ProgrammeFile
 
 
 @dataclass(frozen=True, slots=True)

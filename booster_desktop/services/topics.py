@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Connection, case, func, insert, select, up
 from booster_desktop.domain.text import clean, fold
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.services.validation import InvalidRecord
-from booster_desktop.store import ProgrammeFile
+from booster_desktop.store.programme_file import ProgrammeFile
 
 
 @dataclass(frozen=True, slots=True)

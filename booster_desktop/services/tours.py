@@ -9,12 +9,13 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from booster_desktop.domain.enrolment import EXPECTED_STATUSES, Enrolment
-from booster_desktop.domain.organisation import Organisation, OrganisationKind
+from booster_desktop.domain.enrolment import Enrolment
+from booster_desktop.domain.kinds import EXPECTED_STATUSES, OrganisationKind
+from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean
 from booster_desktop.domain.tour import Tour, is_time_zone, is_tour_code
 from booster_desktop.services.validation import InvalidRecord
-from booster_desktop.store import ProgrammeFile
+from booster_desktop.store.programme_file import ProgrammeFile
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,10 +15,11 @@ from sqlalchemy import Connection, func, inspect, select
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.badge import BadgeToken, is_valid_token
-from booster_desktop.domain.base import Base
 from booster_desktop.domain.enrolment import Enrolment
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.domain.manager import Manager, ManagerStatus
+from booster_desktop.domain.kinds import ManagerStatus
+from booster_desktop.domain.manager import Manager
+from booster_desktop.domain.model import Base
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.text import is_email
 from booster_desktop.domain.tour import Tour, is_time_zone

@@ -14,20 +14,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, insert, text
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
-from booster_desktop.domain.base import Base
-from booster_desktop.domain.country import Country
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.domain.programme import Programme
 from booster_desktop.store.durable import remove_database_files, replace_durably
 from booster_desktop.store.engine import make_engine
 from booster_desktop.store.header import check_header
 from booster_desktop.store.lock import ProgrammeLock, read_holder
 from booster_desktop.store.schema_version import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class ProgrammeFile:
 
     def session(self) -> Session:
         """A new ORM session; objects stay readable after commit (the window keeps rows)."""
+        from sqlalchemy.orm import Session  # the ORM only when a caller wants objects
+
         return Session(self.engine, expire_on_commit=False)
 
     @property
@@ -243,6 +245,12 @@ def create_programme_file(
 def _build(
     path: Path, title: str, fill: Callable[[Session], None] | None, lottery_seed: int | None
 ) -> None:
+    from sqlalchemy import insert, text
+    from sqlalchemy.orm import Session
+
+    from booster_desktop.domain.country import Country
+    from booster_desktop.domain.model import Base
+    from booster_desktop.domain.programme import Programme
     from booster_desktop.store.countries import country_rows
 
     raw = sqlite3.connect(path)

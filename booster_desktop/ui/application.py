@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -48,7 +50,15 @@ def _install_bug_handler(log_file: Path | None) -> None:
     sys.excepthook = report
 
 
-def run(file: Path | None, *, demo: bool = False, exit_when_ready: bool = False) -> int:
+def run(
+    file: Path | None,
+    *,
+    demo: bool = False,
+    exit_when_ready: bool = False,
+    opening: Future[Any] | None = None,
+) -> int:
+    """Show the window on `file` (its opening perhaps already under way), the demo, or the
+    last file opened."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
@@ -71,7 +81,7 @@ def run(file: Path | None, *, demo: bool = False, exit_when_ready: bool = False)
     if demo:
         window.open_demo()
     elif file is not None:
-        window.open_file(file)
+        window.open_file(file, opening)
     else:
         last = next(iter(recent_files(settings)), None)
         if last is not None and last.exists():

@@ -6,32 +6,38 @@ commands and the delete confirmation are written once for all of them.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import Table
 
-from booster_desktop.domain import Manager, Topic, Tour, TourSession
-from booster_desktop.domain.organisation import OrganisationKind
-from booster_desktop.services import choices, managers, sessions, topics, tours
-from booster_desktop.services.managers import ManagerDetails, ManagerRow
+from booster_desktop.domain.kinds import OrganisationKind
 from booster_desktop.services.programme import ProgrammeFile
-from booster_desktop.services.sessions import SessionDetails, SessionRow
-from booster_desktop.services.topics import TopicDetails, TopicRow
-from booster_desktop.services.tours import TourDetails, TourRow
-from booster_desktop.ui.editors import (
-    ManagerEditor,
-    RecordEditor,
-    SessionEditor,
-    TopicEditor,
-    TourEditor,
-)
 from booster_desktop.ui.table_model import Column
+
+if TYPE_CHECKING:
+    from booster_desktop.services.manager_rows import ManagerRow
+    from booster_desktop.services.managers import ManagerDetails
+    from booster_desktop.services.sessions import SessionDetails, SessionRow
+    from booster_desktop.services.topics import TopicDetails, TopicRow
+    from booster_desktop.services.tours import TourDetails, TourRow
+    from booster_desktop.ui.editors import RecordEditor
 
 R = TypeVar("R")
 D = TypeVar("D")
+
+
+def _later(module: str, name: str) -> Callable[..., Any]:
+    """`module.name`, imported on first call: editing, and the other tabs' rows, need the ORM
+    and the Designer forms, which start-up does not (bench/ measures start-up)."""
+
+    def call(*args: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args)
+
+    return call
+
 
 # How the delete confirmation names the rows that go with a record, by table.
 TABLE_WORDS = {
@@ -57,7 +63,7 @@ class Entity(Generic[R, D]):
     key: str  # managers, topics, tours, visits: the tab's name on the command line too
     title: str  # the tab's title
     singular: str  # "manager", in messages
-    table: Table
+    table: str  # the table whose rows a delete takes (with what cascades from them)
     columns: tuple[Column[Any], ...]
     rows: Callable[[ProgrammeFile, Collection[int] | None], list[R]]
     details: Callable[[ProgrammeFile, int], D]
@@ -71,6 +77,9 @@ class Entity(Generic[R, D]):
 def _manager_editor(
     programme: ProgrammeFile, record_id: int | None, parent: QWidget
 ) -> RecordEditor[ManagerDetails]:
+    from booster_desktop.services import choices, managers
+    from booster_desktop.ui.editors import ManagerEditor
+
     return ManagerEditor(
         lambda d: managers.manager_problems(programme, d, record_id),
         choices.countries(programme),
@@ -83,7 +92,7 @@ MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
     key="managers",
     title="Managers",
     singular="manager",
-    table=Manager.__table__,  # type: ignore[arg-type]
+    table="manager",
     columns=(
         Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),
         Column("Given name", lambda r: r.given_name),
@@ -103,10 +112,10 @@ MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
         ),
         Column("Badge token", lambda r: r.badge_token),
     ),
-    rows=managers.manager_rows,
-    details=managers.manager_details,
-    blank=ManagerDetails,
-    save=managers.save_manager,
+    rows=_later("booster_desktop.services.manager_rows", "manager_rows"),
+    details=_later("booster_desktop.services.managers", "manager_details"),
+    blank=_later("booster_desktop.services.managers", "ManagerDetails"),
+    save=_later("booster_desktop.services.managers", "save_manager"),
     editor=_manager_editor,
     describe=lambda r: f"{r.given_name} {r.family_name}",
     search_hint="Search managers: name, country, organisation, tour, topic… (Ctrl+F)",
@@ -116,6 +125,9 @@ MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
 def _topic_editor(
     programme: ProgrammeFile, record_id: int | None, parent: QWidget
 ) -> RecordEditor[TopicDetails]:
+    from booster_desktop.services import topics
+    from booster_desktop.ui.editors import TopicEditor
+
     return TopicEditor(lambda d: topics.topic_problems(programme, d, record_id), parent)
 
 
@@ -123,7 +135,7 @@ TOPICS: Entity[TopicRow, TopicDetails] = Entity(
     key="topics",
     title="Topics",
     singular="topic",
-    table=Topic.__table__,  # type: ignore[arg-type]
+    table="topic",
     columns=(
         Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),
         Column("Topic", lambda r: r.name),
@@ -145,10 +157,10 @@ TOPICS: Entity[TopicRow, TopicDetails] = Entity(
         Column("2nd", lambda r: str(r.second), sort=lambda r: r.second, align_right=True),
         Column("3rd", lambda r: str(r.third), sort=lambda r: r.third, align_right=True),
     ),
-    rows=topics.topic_rows,
-    details=topics.topic_details,
-    blank=TopicDetails,
-    save=topics.save_topic,
+    rows=_later("booster_desktop.services.topics", "topic_rows"),
+    details=_later("booster_desktop.services.topics", "topic_details"),
+    blank=_later("booster_desktop.services.topics", "TopicDetails"),
+    save=_later("booster_desktop.services.topics", "save_topic"),
     editor=_topic_editor,
     describe=lambda r: r.name,
     search_hint="Search topics (Ctrl+F)",
@@ -158,6 +170,9 @@ TOPICS: Entity[TopicRow, TopicDetails] = Entity(
 def _tour_editor(
     programme: ProgrammeFile, record_id: int | None, parent: QWidget
 ) -> RecordEditor[TourDetails]:
+    from booster_desktop.services import choices, tours
+    from booster_desktop.ui.editors import TourEditor
+
     return TourEditor(
         lambda d: tours.tour_problems(programme, d, record_id),
         choices.countries(programme),
@@ -171,7 +186,7 @@ TOURS: Entity[TourRow, TourDetails] = Entity(
     key="tours",
     title="Tours",
     singular="tour",
-    table=Tour.__table__,  # type: ignore[arg-type]
+    table="tour",
     columns=(
         Column("Code", lambda r: r.code),
         Column("Title", lambda r: r.title),
@@ -189,10 +204,10 @@ TOURS: Entity[TourRow, TourDetails] = Entity(
         ),
         Column("Time zone", lambda r: r.time_zone),
     ),
-    rows=tours.tour_rows,
-    details=tours.tour_details,
-    blank=TourDetails,
-    save=tours.save_tour,
+    rows=_later("booster_desktop.services.tours", "tour_rows"),
+    details=_later("booster_desktop.services.tours", "tour_details"),
+    blank=_later("booster_desktop.services.tours", "TourDetails"),
+    save=_later("booster_desktop.services.tours", "save_tour"),
     editor=_tour_editor,
     describe=lambda r: f"{r.code} ({r.title})",
     search_hint="Search tours (Ctrl+F)",
@@ -202,6 +217,9 @@ TOURS: Entity[TourRow, TourDetails] = Entity(
 def _session_editor(
     programme: ProgrammeFile, record_id: int | None, parent: QWidget
 ) -> RecordEditor[SessionDetails]:
+    from booster_desktop.services import choices, sessions
+    from booster_desktop.ui.editors import SessionEditor
+
     return SessionEditor(
         lambda d: sessions.session_problems(programme, d, record_id),
         lambda d: sessions.session_notes(programme, d),
@@ -215,7 +233,7 @@ SESSIONS: Entity[SessionRow, SessionDetails] = Entity(
     key="visits",
     title="Visits",
     singular="session",
-    table=TourSession.__table__,  # type: ignore[arg-type]
+    table="tour_session",
     columns=(
         Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),
         Column("Tour", lambda r: r.tour),
@@ -232,10 +250,10 @@ SESSIONS: Entity[SessionRow, SessionDetails] = Entity(
         Column("Venue", lambda r: r.venue),
         Column("Address", lambda r: r.address),
     ),
-    rows=sessions.session_rows,
-    details=sessions.session_details,
-    blank=SessionDetails,
-    save=sessions.save_session,
+    rows=_later("booster_desktop.services.sessions", "session_rows"),
+    details=_later("booster_desktop.services.sessions", "session_details"),
+    blank=_later("booster_desktop.services.sessions", "SessionDetails"),
+    save=_later("booster_desktop.services.sessions", "save_session"),
     editor=_session_editor,
     describe=lambda r: f"{r.tour} {r.date.isoformat()} {r.title}",
     search_hint="Search sessions and visits (Ctrl+F)",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -27,23 +28,28 @@ from PySide6.QtWidgets import (
 
 from booster_desktop import __version__
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.services import choices
-from booster_desktop.services.overview import programme_counts
+from booster_desktop.domain.kinds import SessionKind
+from booster_desktop.services.manager_rows import ManagerRow, open_with_managers
+from booster_desktop.services.overview import programme_counts, tour_codes
 from booster_desktop.services.programme import (
     ProgrammeFile,
     backup_programme,
     new_programme,
     open_programme,
 )
-from booster_desktop.services.records import deletion_preview
 from booster_desktop.ui import worker
-from booster_desktop.ui.commands import AddRecord, DeleteRecords, EditRecord
 from booster_desktop.ui.entities import ENTITIES, MANAGERS, SESSIONS, TABLE_WORDS, Entity
 from booster_desktop.ui.settings import forget_file, recent_files, remember_file
 from booster_desktop.ui.table_tab import TableTab
 
 log = logging.getLogger(__name__)
+Opened = tuple[ProgrammeFile, list[ManagerRow]]
 FILE_FILTER = "Booster programmes (*.booster);;All files (*)"
+
+
+def _count(number: int, plural: str) -> str:
+    """ "1 enrolment", "2 enrolments" (every word in TABLE_WORDS takes an s)."""
+    return f"{number} {plural if number != 1 else plural.removesuffix('s')}"
 
 
 class MainWindow(QMainWindow):
@@ -213,7 +219,7 @@ class MainWindow(QMainWindow):
         self.kind_filter = visits.add_filter(
             "&Kind:",
             "kind_filter",
-            [("All kinds", None), *((k.capitalize(), k) for k in choices.SESSION_KINDS)],
+            [("All kinds", None), *((k.value.capitalize(), k.value) for k in SessionKind)],
         )
         self.tour_filter.currentIndexChanged.connect(self._filter_visits)
         self.kind_filter.currentIndexChanged.connect(self._filter_visits)
@@ -229,22 +235,26 @@ class MainWindow(QMainWindow):
 
     # -- opening and closing ------------------------------------------------------------------
 
-    def open_file(self, path: Path) -> None:
-        """Open a programme file off the UI thread; the window stays responsive meanwhile."""
-        if not self._close_programme():
+    def open_file(self, path: Path, opening: Future[Opened] | None = None) -> None:
+        """Open a programme file off the UI thread; the window stays responsive meanwhile.
+
+        The programme already open stays open until the new one is, so a file that is
+        refused leaves the window as it was (reopening the same file closes it first: its
+        lock is this window's). `opening` is that work already started (at start-up, beside
+        Qt's own loading).
+        """
+        if self._opening is not None:
+            self.statusBar().showMessage("Still opening the previous file…", 4000)
             return
         path = Path(path)
+        if self.programme is not None and self.programme.path.resolve() == path.resolve():
+            self._close_programme()
         self.busy.show()
         self.path_label.setText(f"Opening {path}…")
         self.setEnabled(True)
 
-        def work() -> tuple[ProgrammeFile, list[Any]]:
-            programme = open_programme(path, writable=True)
-            try:
-                return programme, MANAGERS.rows(programme, None)
-            except BaseException:
-                programme.close()
-                raise
+        def work() -> Opened:
+            return opening.result() if opening is not None else open_with_managers(path)
 
         self._opening = worker.start(work, self._opened, lambda m: self._open_failed(path, m))
 
@@ -255,17 +265,18 @@ class MainWindow(QMainWindow):
         programme = open_programme(Path(path), writable=writable)
         self._opened((programme, MANAGERS.rows(programme, None)))
 
-    def _opened(self, result: tuple[ProgrammeFile, list[Any]]) -> None:
+    def _opened(self, result: Opened) -> None:
         programme, manager_rows = result
         self._opening = None
         self.busy.hide()
+        self._close_programme()
         self.programme = programme
         for tab in self.tabs.values():
             tab.clear()
         self.tabs[MANAGERS.key].load(programme, manager_rows)
         self._tab_shown(self.tabs_widget.currentIndex())
-        self._refresh_tour_filter()
         self.stack.setCurrentWidget(self.tabs_widget)
+        self._refresh_tour_filter()
         self._fill_recent_menu(remember_file(self.settings, programme.path))
         self._refresh_status()
         if programme.migrated_from:
@@ -280,7 +291,7 @@ class MainWindow(QMainWindow):
     def _open_failed(self, path: Path, message: str) -> None:
         self._opening = None
         self.busy.hide()
-        self.path_label.setText("")
+        self.path_label.setText(str(self.programme.path) if self.programme else "")
         if message.startswith(f"{path}: no such file"):
             forget_file(self.settings, path.resolve())
             self._fill_recent_menu()
@@ -403,7 +414,7 @@ class MainWindow(QMainWindow):
         self.tour_filter.blockSignals(True)
         self.tour_filter.clear()
         self.tour_filter.addItem("All tours", None)
-        for _, code, title in choices.tours(self.programme):
+        for code, title in tour_codes(self.programme):
             self.tour_filter.addItem(f"{code} — {title}", code)
         index = self.tour_filter.findData(current)
         self.tour_filter.setCurrentIndex(max(index, 0))
@@ -448,6 +459,8 @@ class MainWindow(QMainWindow):
     def add_record(self) -> None:
         if self.programme is None:
             return
+        from booster_desktop.ui.commands import AddRecord
+
         entity = self.current_tab().entity
         editor = entity.editor(self.programme, None, self)
         editor.set_details(entity.blank())
@@ -474,6 +487,8 @@ class MainWindow(QMainWindow):
             return
         new = editor.details()
         if new != old:
+            from booster_desktop.ui.commands import EditRecord
+
             self.undo_stack.push(EditRecord(record_id, old, new, *self._command_args(entity)))
 
     def delete_selected(self) -> None:
@@ -483,11 +498,14 @@ class MainWindow(QMainWindow):
         records = tab.selected_records()
         if not records:
             return
+        from booster_desktop.services.records import deletion_preview
+        from booster_desktop.ui.commands import DeleteRecords
+
         entity = tab.entity
         ids = [r.id for r in records]
         counts = deletion_preview(self.programme, entity.table, ids)
-        counts.pop(entity.table.name, None)
-        goes_with = [f"{n} {TABLE_WORDS.get(t, t)}" for t, n in sorted(counts.items()) if n]
+        counts.pop(entity.table, None)
+        goes_with = [_count(n, TABLE_WORDS.get(t, t)) for t, n in sorted(counts.items()) if n]
         what = (
             entity.describe(records[0])
             if len(records) == 1

@@ -54,7 +54,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self.columns = tuple(columns)
         self._rows: list[R] = []
-        self._search: list[str] = []
+        # Folded search text per row, built lazily (after the window is painted, or at the
+        # first search): at start-up it is work the user has not asked for yet.
+        self._search: list[str | None] = []
         self._search_columns = tuple(range(len(self.columns)))
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
@@ -104,7 +106,19 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     def search_text(self, row: int) -> str:
         """The folded text the search box matches against (visible columns only)."""
-        return self._search[row]
+        text = self._search[row]
+        if text is None:
+            text = self._search[row] = self._search_key(self._rows[row])
+        return text
+
+    def prepare_search(self, start: int = 0, count: int | None = None) -> int:
+        """Build the search texts of rows from `start` (all, or `count` of them); returns the
+        next row to prepare, len(rows) when done. Lets the window do it in idle slices."""
+        end = len(self._rows) if count is None else min(len(self._rows), start + count)
+        for row in range(start, end):
+            if self._search[row] is None:
+                self._search[row] = self._search_key(self._rows[row])
+        return end
 
     # -- changing -----------------------------------------------------------------------------
 
@@ -112,11 +126,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._rows = list(rows)
         self._apply_sort()
-        self._search = [self._search_key(row) for row in self._rows]
+        self._search = [None] * len(self._rows)
         self.endResetModel()
 
     def upsert(self, rows: Sequence[R]) -> None:
-        """Replace the rows with these ids, append the new ones (keeping the current sort)."""
+        """Replace the rows with these ids and add the new ones, then keep the current sort."""
         by_id = {row.id: row for row in rows}
         for number, existing in enumerate(self._rows):
             fresh = by_id.pop(existing.id, None)
@@ -131,8 +145,10 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             self.beginInsertRows(QModelIndex(), start, start + len(by_id) - 1)
             for row in by_id.values():
                 self._rows.append(row)
-                self._search.append(self._search_key(row))
+                self._search.append(None)
             self.endInsertRows()
+        if self._sort is not None:
+            self.sort(*self._sort)
 
     def remove_ids(self, ids: Collection[int]) -> None:
         for number in sorted((n for n, r in enumerate(self._rows) if r.id in ids), reverse=True):
@@ -144,7 +160,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def set_search_columns(self, columns: Collection[int]) -> None:
         """Search only these columns (the visible ones)."""
         self._search_columns = tuple(sorted(columns))
-        self._search = [self._search_key(row) for row in self._rows]
+        self._search = [None] * len(self._rows)
 
     def _search_key(self, row: R) -> str:
         return fold("\x1f".join(self.columns[c].text(row) for c in self._search_columns))
@@ -159,8 +175,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         persistent = self.persistentIndexList()
         ids = [self._rows[index.row()].id for index in persistent]
         self._sort = (column, order)
+        searches = dict(zip((r.id for r in self._rows), self._search, strict=True))
         self._apply_sort()
-        self._search = [self._search_key(row) for row in self._rows]
+        self._search = [searches[row.id] for row in self._rows]
         position = {row.id: number for number, row in enumerate(self._rows)}
         self.changePersistentIndexList(
             persistent,
@@ -197,12 +214,12 @@ class SearchProxy(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         self.beginFilterChange()
         self._words = fold(text).split()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_predicate(self, accept: Callable[[Any], bool] | None) -> None:
         self.beginFilterChange()
         self._accept = accept
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
         model = self.records_model()

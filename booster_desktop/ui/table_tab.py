@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,9 @@ from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.ui.entities import Entity
 from booster_desktop.ui.table_model import RecordTableModel, SearchProxy
 
+# Rows whose search text is built per idle slice (about 10 ms each).
+SEARCH_SLICE = 1000
+
 
 class TableTab(QWidget):
     """Lists one entity's records; double-click or Enter edits, the window's actions act."""
@@ -36,6 +39,7 @@ class TableTab(QWidget):
         self.setObjectName(f"{entity.key}_tab")
         self.programme: ProgrammeFile | None = None
         self.stale = True
+        self._prepared = 0
 
         self.model: RecordTableModel[Any] = RecordTableModel(entity.columns, self)
         self.proxy = SearchProxy(self)
@@ -112,6 +116,15 @@ class TableTab(QWidget):
         self.model.set_rows(rows if rows is not None else self.entity.rows(programme, None))
         self.stale = False
         self._update_count()
+        self._prepared = 0
+        QTimer.singleShot(0, self._prepare_search)
+
+    def _prepare_search(self) -> None:
+        """Build search texts in slices while the window is idle, so typing finds them ready."""
+        if self._prepared >= self.model.rowCount():
+            return
+        self._prepared = self.model.prepare_search(self._prepared, SEARCH_SLICE)
+        QTimer.singleShot(0, self._prepare_search)
 
     def clear(self) -> None:
         self.programme = None

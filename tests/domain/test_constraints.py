@@ -21,8 +21,8 @@ from booster_desktop.domain import (
     TourSession,
 )
 from booster_desktop.domain.badge import new_token
+from booster_desktop.domain.kinds import SessionKind
 from booster_desktop.domain.manager import person_key
-from booster_desktop.domain.session import SessionKind
 from booster_desktop.services.programme import ProgrammeFile, open_programme
 
 

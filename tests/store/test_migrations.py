@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
-from booster_desktop.domain import Base
+from booster_desktop.domain.model import Base
 from booster_desktop.store import migrate
 from booster_desktop.store.engine import make_engine
 from booster_desktop.store.programme_file import SchemaVersions, open_programme_file

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from booster_desktop.domain import Base
+from booster_desktop.domain.model import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

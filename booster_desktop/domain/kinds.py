@@ -1,0 +1,66 @@
+"""The programme's vocabularies: statuses and kinds, as plain enums (no mapping, no I/O).
+
+Kept apart from the mapped entities so the window can fill its filters and lists without
+loading the ORM at start-up.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class EnrolmentStatus(StrEnum):
+    """Proposed and confirmed managers are expected; waitlisted is a wish; cancelled forbids."""
+
+    PROPOSED = "proposed"
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    CANCELLED = "cancelled"
+
+
+# A tour's expected managers, and what "seats taken" counts.
+EXPECTED_STATUSES = (EnrolmentStatus.PROPOSED, EnrolmentStatus.CONFIRMED)
+
+
+class ManagerStatus(StrEnum):
+    """Active managers are allocated and expected; withdrawn ones are kept for the record only."""
+
+    ACTIVE = "active"
+    WITHDRAWN = "withdrawn"
+
+
+class Gender(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+
+
+class OrganisationKind(StrEnum):
+    CLUSTER = "cluster"
+    HOST_AGENCY = "host_agency"
+    COMPANY = "company"
+    RESEARCH = "research"
+    PUBLIC_BODY = "public_body"
+    OTHER = "other"
+
+
+class PersonKind(StrEnum):
+    EXPERT = "expert"
+    SPEAKER = "speaker"
+    HOST_CONTACT = "host_contact"
+
+
+class SessionKind(StrEnum):
+    TRAINING = "training"
+    VISIT = "visit"  # a benchmarking visit to a peer cluster in the host region
+    TRANSFER = "transfer"
+    MEAL = "meal"
+    NETWORKING = "networking"
+    OTHER = "other"
+
+
+class SessionRole(StrEnum):
+    """What a person does in a session."""
+
+    SPEAKER = "speaker"
+    HOST_CONTACT = "host_contact"

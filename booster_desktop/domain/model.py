@@ -1,0 +1,19 @@
+"""Every entity, imported together: what needs the whole schema (creating a file, migrations,
+`check`, following cascades) imports this, so `Base.metadata` has every table."""
+
+from booster_desktop.domain import (  # noqa: F401 (imported for their tables)
+    badge,
+    checkin,
+    country,
+    enrolment,
+    manager,
+    organisation,
+    person,
+    programme,
+    session,
+    topic,
+    tour,
+)
+from booster_desktop.domain.base import Base
+
+__all__ = ["Base"]
