@@ -135,3 +135,7 @@ class BadgeToken(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     manager: Mapped[Manager] = relationship(back_populates="badge_tokens")
+
+
+# Every entity registered whenever this one can be loaded: relationships name them.
+import booster_desktop.domain.model  # noqa: E402, F401

@@ -39,3 +39,7 @@ class Enrolment(Base):
 
     manager: Mapped[Manager] = relationship(back_populates="enrolments")
     tour: Mapped[Tour] = relationship()
+
+
+# Every entity registered whenever this one can be loaded: relationships name them.
+import booster_desktop.domain.model  # noqa: E402, F401

@@ -87,5 +87,5 @@ class TravelDocument(Base):
     date_of_birth: Mapped[date | None] = mapped_column(Date)
 
 
-# The entities a manager's relationships name, registered whenever a manager can be loaded.
-from booster_desktop.domain import badge, enrolment, topic  # noqa: E402, F401
+# Every entity registered whenever this one can be loaded: relationships name them.
+import booster_desktop.domain.model  # noqa: E402, F401

@@ -42,3 +42,7 @@ class TopicInterest(Base):
 
     manager: Mapped[Manager] = relationship(back_populates="interests")
     topic: Mapped[Topic] = relationship()
+
+
+# Every entity registered whenever this one can be loaded: relationships name them.
+import booster_desktop.domain.model  # noqa: E402, F401

@@ -190,9 +190,6 @@ TOURS: Entity[TourRow, TourDetails] = Entity(
     columns=(
         Column("Code", lambda r: r.code),
         Column("Title", lambda r: r.title),
-        Column("Region", lambda r: r.region),
-        Column("City", lambda r: r.city),
-        Column("Host agency", lambda r: r.host),
         Column("Start", lambda r: r.start.isoformat(), sort=lambda r: r.start),
         Column("End", lambda r: r.end.isoformat(), sort=lambda r: r.end),
         Column(
@@ -202,6 +199,9 @@ TOURS: Entity[TourRow, TourDetails] = Entity(
             align_right=True,
             tooltip="Expected managers (proposed or confirmed) / capacity",
         ),
+        Column("Host agency", lambda r: r.host),
+        Column("Region", lambda r: r.region),
+        Column("City", lambda r: r.city),
         Column("Time zone", lambda r: r.time_zone),
     ),
     rows=_later("booster_desktop.services.tours", "tour_rows"),

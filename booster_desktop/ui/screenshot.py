@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 import tempfile
 from pathlib import Path
 
@@ -29,6 +30,11 @@ def render_window(programme: Path, out: Path, tab: str = "managers") -> None:
     app = QApplication.instance() or QApplication(["booster"])
     assert isinstance(app, QApplication)
     register_fonts(app)
+    failures: list[BaseException] = []
+    previous_hook = sys.excepthook
+    # An error in a slot (say, a tab that cannot load) must fail the command, not leave a
+    # half-empty picture behind.
+    sys.excepthook = lambda kind, error, tb: failures.append(error)
     with tempfile.TemporaryDirectory() as folder:
         # The user's own settings (geometry, hidden columns) must not change the picture.
         settings = QSettings(str(Path(folder) / "screenshot.ini"), QSettings.Format.IniFormat)
@@ -38,13 +44,15 @@ def render_window(programme: Path, out: Path, tab: str = "managers") -> None:
             window.resize(*SIZE)
             window.show_tab(tab)
             window.show()
-            window.current_tab().view.resizeColumnsToContents()
             app.processEvents()
+            if failures:
+                raise BoosterError(f"{programme}: the {tab} tab could not be shown ({failures[0]})")
             image = window.grab()
             partial = out.with_name(f".{out.name}.{secrets.token_hex(4)}.partial.png")
             if not image.save(str(partial), "PNG"):
                 raise BoosterError(f"{out}: cannot be written")
             partial.replace(out)
         finally:
+            sys.excepthook = previous_hook
             window.close()
             window.deleteLater()

@@ -25,6 +25,8 @@ from booster_desktop.ui.table_model import RecordTableModel, SearchProxy
 
 # Rows whose search text is built per idle slice (about 10 ms each).
 SEARCH_SLICE = 1000
+# Widest a column is made automatically; the user can still drag it wider.
+MAX_COLUMN_WIDTH = 320
 
 
 class TableTab(QWidget):
@@ -40,6 +42,7 @@ class TableTab(QWidget):
         self.programme: ProgrammeFile | None = None
         self.stale = True
         self._prepared = 0
+        self._sized = False  # columns sized to their contents once, unless widths were saved
 
         self.model: RecordTableModel[Any] = RecordTableModel(entity.columns, self)
         self.proxy = SearchProxy(self)
@@ -118,6 +121,18 @@ class TableTab(QWidget):
         self._update_count()
         self._prepared = 0
         QTimer.singleShot(0, self._prepare_search)
+        if not self._sized:
+            QTimer.singleShot(0, self._size_columns)
+
+    def _size_columns(self) -> None:
+        """Columns as wide as their contents (first rows), within reason, unless the user's
+        own widths were restored."""
+        self._sized = True
+        header = self.view.horizontalHeader()
+        header.setResizeContentsPrecision(200)
+        self.view.resizeColumnsToContents()
+        for column in range(header.count()):
+            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
 
     def _prepare_search(self) -> None:
         """Build search texts in slices while the window is idle, so typing finds them ready."""
@@ -219,4 +234,5 @@ class TableTab(QWidget):
         if state and not state.isEmpty():
             header.restoreState(state)
             self._search_visible_columns()
+            self._sized = True
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
