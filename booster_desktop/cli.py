@@ -189,6 +189,37 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from booster_desktop.services.importing import import_file
+    from booster_desktop.services.programme import open_programme
+    from booster_desktop.services.progress import no_progress
+
+    bar = _progress(quiet=args.json)
+    try:
+        with open_programme(args.file, writable=not args.dry_run) as programme:
+            report = import_file(
+                programme,
+                args.source,
+                sheet=args.sheet,
+                mapping=args.map,
+                dry_run=args.dry_run,
+                skip_invalid=args.skip_invalid,
+                progress=bar or no_progress,
+            )
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.json:
+        _print_json(report.as_json())
+    else:
+        for problem in report.errors:
+            print(problem, file=sys.stderr)
+        for heading in report.ignored_columns:
+            print(f"ignored column: {heading}", file=sys.stderr)
+        print(report.summary(), file=sys.stderr if report.refused else sys.stdout)
+    return 1 if report.refused else 0
+
+
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     # The one command that loads Qt (DESIGN.md's layers), imported here and nowhere else.
     from booster_desktop.ui.screenshot import render_window
@@ -209,6 +240,16 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
     return number
+
+
+def _map_argument(value: str) -> tuple[str, str]:
+    from booster_desktop.services.importing import parse_maps
+
+    try:
+        ((column, field),) = parse_maps([value]).items()
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return column, field
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -264,6 +305,34 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("file", type=Path, metavar="FILE")
     backup.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
 
+    import_ = command("import", _cmd_import, "import managers and their ranked topics")
+    import_.add_argument("what", choices=("managers",), metavar="managers")
+    import_.add_argument("file", type=Path, metavar="FILE")
+    import_.add_argument(
+        "source",
+        type=Path,
+        metavar="SOURCE",
+        help="a .xlsx or .csv file (.xls and .ods are read too)",
+    )
+    import_.add_argument(
+        "--sheet", metavar="NAME", help="the sheet to read (default: the first with a header row)"
+    )
+    import_.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        type=_map_argument,
+        help="read COLUMN as FIELD: given_name, family_name, arabic_name, "
+        "country, organisation, email, phone, role, gender, topics, "
+        "topic:NAME or ignore",
+    )
+    import_.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    import_.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows and report the others"
+    )
+    import_.add_argument("--json", action="store_true", help="the report as one JSON object")
+
     shot = command("screenshot", _cmd_screenshot, "render the main window headless to a PNG")
     shot.add_argument("file", type=Path, metavar="FILE")
     shot.add_argument(
@@ -303,6 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from booster_desktop.domain.errors import BoosterError
 
     args = build_parser().parse_args(argv)
+    if getattr(args, "map", None) is not None:
+        args.map = dict(args.map)
     try:
         return int(args.handler(args))
     except BoosterError as error:

@@ -1,0 +1,733 @@
+"""Importing managers and their diagnosis (ranked topics) from the sheets coordinators have.
+
+One service for `booster import managers` and the window's import wizard:
+- `plan_import` finds the header row (below title rows and blanks), recognises English and
+  French headings, topic-rank columns and a topic-list column, and applies `--map`;
+- `import_managers` reads every row, cleans and checks it, and writes all rows in one
+  transaction, or none: with problems, nothing is written unless `skip_invalid`.
+A row that matches a manager already in the file (same e-mail, or same name and country) is
+reported as already there, not as an error: importing the same sheet twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select
+
+from booster_desktop.domain.badge import BadgeToken, new_token
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.kinds import Gender, ManagerStatus, OrganisationKind
+from booster_desktop.domain.manager import Manager, person_key
+from booster_desktop.domain.organisation import Organisation
+from booster_desktop.domain.text import clean, clean_email, fold, is_email
+from booster_desktop.domain.topic import Topic, TopicInterest
+from booster_desktop.services.country_names import country_code
+from booster_desktop.services.progress import Progress, no_progress
+from booster_desktop.services.spreadsheets import Sheet, open_sheets
+from booster_desktop.store.programme_file import ProgrammeFile
+
+FIELDS = (
+    "given_name",
+    "family_name",
+    "arabic_name",
+    "country",
+    "organisation",
+    "email",
+    "phone",
+    "role",
+    "gender",
+    "topics",
+)
+IGNORE = "ignore"
+TOPIC_PREFIX = "topic:"
+
+# Headings as coordinators write them, English and French, compared folded and without
+# punctuation ("Nom (arabe)" ~ "nom arabe", "E-mail" ~ "e mail").
+HEADINGS: dict[str, tuple[str, ...]] = {
+    "given_name": (
+        "first name",
+        "given name",
+        "firstname",
+        "forename",
+        "prenom",
+        "prenoms",
+        "first",
+    ),
+    "family_name": (
+        "last name",
+        "family name",
+        "surname",
+        "lastname",
+        "nom",
+        "nom de famille",
+        "last",
+    ),
+    "arabic_name": (
+        "arabic name",
+        "name in arabic",
+        "full name in arabic",
+        "nom arabe",
+        "nom en arabe",
+        "nom arabe complet",
+        "arabic",
+        "arabe",
+        "الاسم",
+        "الاسم الكامل",
+    ),
+    "country": ("country", "pays", "country of origin", "pays d origine"),
+    "organisation": (
+        "cluster",
+        "organisation",
+        "organization",
+        "cluster name",
+        "nom du cluster",
+        "organisme",
+        "structure",
+        "cluster organisation",
+        "institution",
+    ),
+    "email": (
+        "email",
+        "e mail",
+        "courriel",
+        "mail",
+        "email address",
+        "e mail address",
+        "adresse email",
+        "adresse e mail",
+        "adresse electronique",
+    ),
+    "phone": (
+        "phone",
+        "telephone",
+        "tel",
+        "mobile",
+        "phone number",
+        "numero de telephone",
+        "portable",
+        "gsm",
+    ),
+    "role": ("role", "position", "job title", "title", "fonction", "poste", "titre"),
+    "gender": ("gender", "sex", "sexe", "genre"),
+    "topics": (
+        "topics",
+        "topics wanted",
+        "topics of interest",
+        "wanted topics",
+        "themes",
+        "themes souhaites",
+        "thematiques",
+        "thematiques souhaitees",
+        "sujets",
+        "topics to deepen",
+        "themes a approfondir",
+    ),
+}
+_HEADING_FIELD = {heading: name for name, words in HEADINGS.items() for heading in words}
+_NOT_WORD = re.compile(r"[^\w]+")
+# A column is a topic's ranks when most of its filled cells are whole numbers from 1.
+RANK_SHARE = 0.8
+HEADER_SEARCH_ROWS = 30
+SAMPLE_ROWS = 200
+BATCH = 2000
+# Between topics in a list column: ; | a line break, or a comma ("Funding, Strategy").
+_TOPIC_SEPARATORS = re.compile(r"\s*(?:;|\||\n|,)\s*")
+_GENDERS = {
+    "f": Gender.FEMALE,
+    "female": Gender.FEMALE,
+    "femme": Gender.FEMALE,
+    "woman": Gender.FEMALE,
+    "w": Gender.FEMALE,
+    "m": Gender.MALE,
+    "male": Gender.MALE,
+    "homme": Gender.MALE,
+    "h": Gender.MALE,
+    "man": Gender.MALE,
+    "other": Gender.OTHER,
+    "autre": Gender.OTHER,
+}
+
+
+def heading_key(text: str) -> str:
+    return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
+
+
+def field_for_heading(text: str) -> str | None:
+    """The field a heading names ("Prénom" -> given_name), or None."""
+    return _HEADING_FIELD.get(heading_key(text))
+
+
+def check_field(name: str) -> str:
+    """A `--map` field, checked: one of FIELDS, `topic:NAME` or `ignore`."""
+    if name in FIELDS or name == IGNORE:
+        return name
+    if name.startswith(TOPIC_PREFIX) and clean(name[len(TOPIC_PREFIX) :]):
+        return TOPIC_PREFIX + clean(name[len(TOPIC_PREFIX) :])
+    raise ValueError(
+        f"{name!r} is not a field (use one of {', '.join(FIELDS)}, topic:NAME or ignore)"
+    )
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one row: the sheet's row number, the column as spelt, the message."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.column}: {self.message}"
+
+
+@dataclass(frozen=True)
+class PlannedColumn:
+    index: int
+    heading: str  # as the sheet spells it
+    field: str  # one of FIELDS, "topic:NAME", or "ignore"
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """How a sheet will be read: where its header is and what each column holds."""
+
+    sheet: Sheet
+    header_row: int
+    columns: tuple[PlannedColumn, ...]
+
+    @property
+    def ignored(self) -> list[str]:
+        return [c.heading for c in self.columns if c.field == IGNORE and c.heading]
+
+    def column_for(self, name: str) -> PlannedColumn | None:
+        return next((c for c in self.columns if c.field == name), None)
+
+
+@dataclass
+class ImportReport:
+    """What an import did, or would do (dry run): three disjoint counts, and the problems."""
+
+    imported: int = 0
+    already: int = 0
+    skipped: int = 0
+    valid: int = 0  # rows that could be written (all of them are, unless the import is refused)
+    invalid: int = 0  # rows with problems
+    errors: list[Problem] = field(default_factory=list)
+    topics_created: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    header_row: int = 0
+    sheet: str | None = None
+    dry_run: bool = False
+    written: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "imported": self.imported,
+            "already": self.already,
+            "skipped": self.skipped,
+            "errors": [
+                {"row": p.row, "column": p.column, "message": p.message} for p in self.errors
+            ],
+            "topics_created": self.topics_created,
+            "ignored_columns": self.ignored_columns,
+            "sheet": self.sheet,
+            "header_row": self.header_row,
+            "dry_run": self.dry_run,
+        }
+
+    @property
+    def refused(self) -> bool:
+        """Rows had problems and invalid rows were not to be skipped: nothing is written."""
+        return self.invalid > 0 and self.skipped == 0
+
+    def summary(self) -> str:
+        rows = f"{self.invalid} row{'s' * (self.invalid != 1)} with problems"
+        if self.refused:
+            would = "would be" if self.dry_run else "was"
+            return (
+                f"refused: {rows}; nothing {would} imported ({self.valid} valid, "
+                f"{self.already} already there); fix them, or use --skip-invalid"
+            )
+        verb = "would import" if self.dry_run else "imported"
+        text = f"{verb} {self.imported} manager{'s' * (self.imported != 1)}"
+        text += f", {self.already} already there, {self.skipped} skipped"
+        if self.topics_created:
+            text += f"; topics {'to create' if self.dry_run else 'created'}: "
+            text += ", ".join(self.topics_created)
+        return text
+
+
+# -- planning ---------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return clean(str(value))
+
+
+def _whole_number(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _header_row(rows: Sequence[tuple[int, list[Any]]], mapping: dict[str, str]) -> int:
+    """The row, among the first ones, that names the most known fields (two at least)."""
+    best, best_score = None, 1
+    for position, (_, values) in enumerate(rows):
+        headings = [_text(v) for v in values]
+        score = sum(
+            1
+            for h in headings
+            if h and (field_for_heading(h) is not None or heading_key(h) in mapping)
+        )
+        if score > best_score:
+            best, best_score = position, score
+    if best is None:
+        raise BoosterError(
+            "no header row found (looked for First name / Prénom, Last name / "
+            f"Nom, Country / Pays... in the first {HEADER_SEARCH_ROWS} rows)"
+        )
+    return best
+
+
+def plan_import(sheet: Sheet, mapping: dict[str, str] | None = None) -> ImportPlan:
+    """Find the header row and what each column holds; `mapping` maps headings to fields."""
+    mapping = {heading_key(k): check_field(v) for k, v in (mapping or {}).items()}
+    head: list[tuple[int, list[Any]]] = []
+    sample: list[list[Any]] = []
+    rows = sheet.rows()
+    try:
+        for number, values in rows:
+            if len(head) < HEADER_SEARCH_ROWS:
+                head.append((number, values))
+            else:
+                break
+        if not any(any(_text(v) for v in values) for _, values in head):
+            raise BoosterError(f"{_where(sheet)}: is empty")
+        position = _header_row(head, mapping)
+        sample = [values for _, values in head[position + 1 :]]
+        for _, values in rows:
+            if len(sample) >= SAMPLE_ROWS:
+                break
+            sample.append(values)
+    finally:
+        rows.close()
+    header_number, headings = head[position]
+    columns: list[PlannedColumn] = []
+    used: set[str] = set()
+    unknown_maps = set(mapping)
+    for index, raw in enumerate(headings):
+        heading = _text(raw)
+        key = heading_key(heading)
+        chosen = mapping.get(key) if key else None
+        unknown_maps.discard(key)
+        if chosen is None:
+            chosen = field_for_heading(heading) if heading else None
+            if chosen is None and heading and _looks_like_ranks(sample, index):
+                chosen = TOPIC_PREFIX + heading
+            if chosen in used and chosen != IGNORE:
+                chosen = None  # a second "Nom" column: the first one wins, this is listed
+        if chosen is None:
+            chosen = IGNORE
+        if chosen != IGNORE:
+            used.add(chosen)
+        columns.append(PlannedColumn(index, heading, chosen))
+    if unknown_maps:
+        missing = sorted(unknown_maps)[0]
+        raise BoosterError(
+            f"--map: no column {missing!r} in the header row (row {header_number} of "
+            f"{_where(sheet)})"
+        )
+    plan = ImportPlan(sheet, header_number, tuple(columns))
+    for needed in ("given_name", "family_name", "country"):
+        if plan.column_for(needed) is None:
+            raise BoosterError(
+                f"{_where(sheet)}: no column for {needed.replace('_', ' ')} in the header row "
+                f"(row {header_number}); name it, or map one with --map COLUMN={needed}"
+            )
+    return plan
+
+
+def _looks_like_ranks(sample: Sequence[list[Any]], index: int) -> bool:
+    filled = [row[index] for row in sample if index < len(row) and _text(row[index])]
+    if not filled:
+        return False
+    ranks = [_whole_number(value) for value in filled]
+    good = sum(1 for r in ranks if r is not None and r >= 1)
+    return good / len(filled) >= RANK_SHARE
+
+
+def _where(sheet: Sheet) -> str:
+    return f"{sheet.path}" + (f" (sheet {sheet.name!r})" if sheet.name else "")
+
+
+def choose_sheet(path: Path, name: str | None = None) -> Sheet:
+    """The sheet asked for, or the first that has a header row."""
+    sheets = open_sheets(path)
+    if name is not None:
+        for sheet in sheets:
+            if sheet.name is not None and fold(sheet.name) == fold(name):
+                return sheet
+        raise BoosterError(
+            f"--sheet: {path} has no sheet {name!r} (sheets: {', '.join(sheets[0].names)})"
+        )
+    if len(sheets) == 1:
+        return sheets[0]
+    for sheet in sheets:
+        try:
+            plan_import(sheet)
+        except BoosterError:
+            continue
+        return sheet
+    raise BoosterError(f"{path}: no sheet has a header row (sheets: {', '.join(sheets[0].names)})")
+
+
+# -- reading rows -----------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedRow:
+    """One sheet row as it would be written, or its problems."""
+
+    number: int
+    values: dict[str, Any]
+    ranks: dict[str, int]  # topic name (as written) -> rank
+    problems: list[Problem]
+
+
+def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
+    """A row's values cleaned and checked; None for a blank row."""
+    if not any(_text(v) for v in cells):
+        return None
+    values: dict[str, Any] = {}
+    ranks: dict[str, int] = {}
+    problems: list[Problem] = []
+    for column in plan.columns:
+        raw = cells[column.index] if column.index < len(cells) else None
+        text = _text(raw)
+        if column.field == IGNORE:
+            continue
+        if column.field.startswith(TOPIC_PREFIX):
+            if not text:
+                continue
+            rank = _whole_number(raw)
+            if rank is None or rank < 1:
+                problems.append(
+                    Problem(
+                        number, column.heading, f"{text!r} is not a rank (a whole number from 1)"
+                    )
+                )
+            else:
+                ranks[column.field[len(TOPIC_PREFIX) :]] = rank
+        elif column.field == "topics":
+            for position, name in enumerate(
+                (n for n in _TOPIC_SEPARATORS.split(text) if n), start=1
+            ):
+                ranks.setdefault(clean(name), position)
+        else:
+            values[column.field] = (column.heading, text)
+    heading = {f: values.get(f, ("", ""))[0] or f for f in FIELDS}
+    given, family = values.get("given_name", ("", ""))[1], values.get("family_name", ("", ""))[1]
+    if not given:
+        problems.append(Problem(number, heading["given_name"], "missing"))
+    if not family:
+        problems.append(Problem(number, heading["family_name"], "missing"))
+    written_country = values.get("country", ("", ""))[1]
+    code = country_code(written_country) if written_country else None
+    if not written_country:
+        problems.append(Problem(number, heading["country"], "missing"))
+    elif code is None:
+        problems.append(Problem(number, heading["country"], _unknown_country(written_country)))
+    email = clean_email(values.get("email", ("", ""))[1])
+    if email and not is_email(email):
+        problems.append(Problem(number, heading["email"], f"{email!r} is not an e-mail address"))
+    gender_text = values.get("gender", ("", ""))[1]
+    gender = _GENDERS.get(fold(gender_text)) if gender_text else None
+    if gender_text and gender is None:
+        problems.append(
+            Problem(number, heading["gender"], f"{gender_text!r} is not female, male or other")
+        )
+    return ParsedRow(
+        number,
+        {
+            "given_name": given,
+            "family_name": family,
+            "arabic_name": values.get("arabic_name", ("", ""))[1] or None,
+            "country_code": code,
+            "organisation": values.get("organisation", ("", ""))[1],
+            "email": email or None,
+            "phone": values.get("phone", ("", ""))[1] or None,
+            "role": values.get("role", ("", ""))[1] or None,
+            "gender": gender,
+        },
+        ranks,
+        problems,
+    )
+
+
+def _unknown_country(written: str) -> str:
+    from booster_desktop.services.country_names import _names
+
+    close = difflib.get_close_matches(fold(written), list(_names()), n=1, cutoff=0.8)
+    hint = f" (did you mean {close[0].title()}?)" if close else ""
+    return f"{written!r} is not a country{hint}"
+
+
+def preview(plan: ImportPlan, limit: int = 20) -> list[ParsedRow]:
+    """The first rows as they will be read, with their problems (for the wizard)."""
+    shown: list[ParsedRow] = []
+    rows = plan.sheet.rows()
+    try:
+        for number, cells in rows:
+            if number <= plan.header_row:
+                continue
+            parsed = _parse(plan, number, cells)
+            if parsed is not None:
+                shown.append(parsed)
+            if len(shown) >= limit:
+                break
+    finally:
+        rows.close()
+    return shown
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+class _Writer:
+    """Collects valid rows and writes them in batches, inside the caller's transaction."""
+
+    def __init__(self, connection: Connection, write: bool) -> None:
+        self.connection = connection
+        self.write = write
+        self.next_manager = (connection.scalar(select(func.max(Manager.id))) or 0) + 1
+        self.emails = set(
+            connection.scalars(select(Manager.email).where(Manager.email.is_not(None)))
+        )
+        self.keys = set(connection.scalars(select(Manager.person_key)))
+        self.topics = {k: i for k, i in connection.execute(select(Topic.name_key, Topic.id))}
+        self.next_topic = (connection.scalar(select(func.max(Topic.id))) or 0) + 1
+        self.organisations = {
+            fold(name): i
+            for name, i in connection.execute(select(Organisation.name, Organisation.id))
+        }
+        self.next_organisation = (connection.scalar(select(func.max(Organisation.id))) or 0) + 1
+        self.topics_created: list[str] = []
+        self._managers: list[dict[str, Any]] = []
+        self._interests: list[dict[str, Any]] = []
+        self._tokens: list[dict[str, Any]] = []
+        self._new_topics: list[dict[str, Any]] = []
+        self._new_organisations: list[dict[str, Any]] = []
+
+    def topic_id(self, name: str) -> int:
+        key = fold(name)
+        if key not in self.topics:
+            self.topics[key] = self.next_topic
+            self._new_topics.append({"id": self.next_topic, "name": name, "name_key": key})
+            self.topics_created.append(name)
+            self.next_topic += 1
+        return self.topics[key]
+
+    def organisation_id(self, name: str, country: str) -> int | None:
+        if not name:
+            return None
+        key = fold(name)
+        if key not in self.organisations:
+            self.organisations[key] = self.next_organisation
+            self._new_organisations.append(
+                {
+                    "id": self.next_organisation,
+                    "name": name,
+                    "country_code": country,
+                    "kind": OrganisationKind.CLUSTER,
+                }
+            )
+            self.next_organisation += 1
+        return self.organisations[key]
+
+    def add(self, row: ParsedRow) -> None:
+        values = row.values
+        manager_id = self.next_manager
+        self.next_manager += 1
+        self._managers.append(
+            {
+                "id": manager_id,
+                "status": ManagerStatus.ACTIVE,
+                "given_name": values["given_name"],
+                "family_name": values["family_name"],
+                "arabic_name": values["arabic_name"],
+                "person_key": person_key(
+                    values["given_name"], values["family_name"], values["country_code"]
+                ),
+                "gender": values["gender"],
+                "email": values["email"],
+                "phone": values["phone"],
+                "organisation_id": self.organisation_id(
+                    values["organisation"], values["country_code"]
+                ),
+                "country_code": values["country_code"],
+                "role": values["role"],
+            }
+        )
+        seen: set[int] = set()
+        for name, rank in sorted(row.ranks.items(), key=lambda item: item[1]):
+            topic = self.topic_id(name)
+            if topic not in seen:
+                seen.add(topic)
+                self._interests.append({"manager_id": manager_id, "topic_id": topic, "rank": rank})
+        self._tokens.append({"token": new_token(), "manager_id": manager_id})
+        if len(self._managers) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.write:
+            for table, rows in (
+                (Topic, self._new_topics),
+                (Organisation, self._new_organisations),
+                (Manager, self._managers),
+                (TopicInterest, self._interests),
+                (BadgeToken, self._tokens),
+            ):
+                if rows:
+                    self.connection.execute(insert(table), rows)
+        for rows in (
+            self._new_topics,
+            self._new_organisations,
+            self._managers,
+            self._interests,
+            self._tokens,
+        ):
+            rows.clear()
+
+
+def _data_rows(plan: ImportPlan) -> Iterator[tuple[int, list[Any]]]:
+    for number, cells in plan.sheet.rows():
+        if number > plan.header_row:
+            yield number, cells
+
+
+def import_managers(
+    programme: ProgrammeFile,
+    plan: ImportPlan,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Progress = no_progress,
+) -> ImportReport:
+    """Import the plan's rows: all in one transaction, or nothing when a row is invalid
+    (unless `skip_invalid`), or nothing at all on a dry run, which reports the same."""
+    report = ImportReport(
+        ignored_columns=plan.ignored,
+        header_row=plan.header_row,
+        sheet=plan.sheet.name,
+        dry_run=dry_run,
+    )
+    total = plan.sheet.rows_hint
+    earlier_email: dict[str, int] = {}
+    earlier_person: dict[str, int] = {}
+    with programme.engine.connect() as connection, connection.begin() as transaction:
+        writer = _Writer(connection, write=not dry_run)
+        done = 0
+        for number, cells in _data_rows(plan):
+            done += 1
+            if done % 500 == 0:
+                progress(number, total, "Reading rows")
+            row = _parse(plan, number, cells)
+            if row is None:
+                continue
+            values = row.values
+            if not row.problems:
+                key = person_key(
+                    values["given_name"], values["family_name"], values["country_code"]
+                )
+                email = values["email"]
+                if (email and email in writer.emails) or key in writer.keys:
+                    report.already += 1
+                    continue
+                twin = earlier_email.get(email) if email else None
+                reason = "the same e-mail address"
+                if twin is None:
+                    twin, reason = earlier_person.get(key), "the same name and country"
+                if twin is not None:
+                    column = (
+                        plan.column_for("email")
+                        if reason.startswith("the same e")
+                        else (plan.column_for("family_name"))
+                    )
+                    row.problems.append(
+                        Problem(
+                            number,
+                            column.heading if column else "row",
+                            f"the same person as row {twin} ({reason})",
+                        )
+                    )
+                else:
+                    if email:
+                        earlier_email[email] = number
+                    earlier_person[key] = number
+            if row.problems:
+                report.errors.extend(row.problems)
+                report.invalid += 1
+                continue
+            writer.add(row)
+            report.valid += 1
+        writer.flush()
+        report.skipped = report.invalid if skip_invalid else 0
+        if not report.refused:
+            report.imported = report.valid
+            report.topics_created = writer.topics_created
+        if dry_run or report.refused:
+            transaction.rollback()
+        else:
+            progress(total or done, total or done, "Saving")
+            transaction.commit()
+            report.written = True
+    return report
+
+
+def import_file(
+    programme: ProgrammeFile,
+    source: Path,
+    *,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Progress = no_progress,
+) -> ImportReport:
+    """`booster import managers`: choose the sheet, plan the columns, import."""
+    chosen = choose_sheet(Path(source), sheet)
+    plan = plan_import(chosen, mapping)
+    return import_managers(
+        programme, plan, dry_run=dry_run, skip_invalid=skip_invalid, progress=progress
+    )
+
+
+def parse_maps(pairs: Iterable[str]) -> dict[str, str]:
+    """`--map COLUMN=FIELD` arguments as a mapping (ValueError says what is wrong)."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        column, sep, name = pair.partition("=")
+        if not sep or not column.strip() or not name.strip():
+            raise ValueError(f"{pair!r} is not COLUMN=FIELD")
+        mapping[column.strip()] = check_field(name.strip())
+    return mapping
