@@ -226,6 +226,10 @@ class ImportReport:
     sheet: str | None = None
     dry_run: bool = False
     written: bool = False
+    # What was written, so the window can undo the import.
+    manager_ids: list[int] = field(default_factory=list)
+    created_topic_ids: list[int] = field(default_factory=list)
+    created_organisation_ids: list[int] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -532,6 +536,9 @@ class _Writer:
         }
         self.next_organisation = (connection.scalar(select(func.max(Organisation.id))) or 0) + 1
         self.topics_created: list[str] = []
+        self.manager_ids: list[int] = []
+        self.topic_ids: list[int] = []
+        self.organisation_ids: list[int] = []
         self._managers: list[dict[str, Any]] = []
         self._interests: list[dict[str, Any]] = []
         self._tokens: list[dict[str, Any]] = []
@@ -543,6 +550,7 @@ class _Writer:
         if key not in self.topics:
             self.topics[key] = self.next_topic
             self._new_topics.append({"id": self.next_topic, "name": name, "name_key": key})
+            self.topic_ids.append(self.next_topic)
             self.topics_created.append(name)
             self.next_topic += 1
         return self.topics[key]
@@ -553,6 +561,7 @@ class _Writer:
         key = fold(name)
         if key not in self.organisations:
             self.organisations[key] = self.next_organisation
+            self.organisation_ids.append(self.next_organisation)
             self._new_organisations.append(
                 {
                     "id": self.next_organisation,
@@ -568,6 +577,7 @@ class _Writer:
         values = row.values
         manager_id = self.next_manager
         self.next_manager += 1
+        self.manager_ids.append(manager_id)
         self._managers.append(
             {
                 "id": manager_id,
@@ -701,6 +711,9 @@ def import_managers(
             progress(total or done, total or done, "Saving")
             transaction.commit()
             report.written = True
+            report.manager_ids = writer.manager_ids
+            report.created_topic_ids = writer.topic_ids
+            report.created_organisation_ids = writer.organisation_ids
     return report
 
 

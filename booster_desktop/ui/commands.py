@@ -121,3 +121,48 @@ class DeleteRecords(_RecordCommand):
             self._changed(self.entity, self.record_ids, [])
 
         self._attempt(act)
+
+
+class ImportedManagers(QUndoCommand):
+    """An import already made by the wizard; undo deletes what it wrote (managers, the
+    topics and organisations it created), redo puts the very same rows back."""
+
+    def __init__(
+        self, programme: ProgrammeFile, report: Any, changed: Callable[[], None], failed: Failed
+    ) -> None:
+        super().__init__(f"Import {len(report.manager_ids)} managers")
+        self.programme = programme
+        self.report = report
+        self._changed = changed
+        self._failed = failed
+        self._snapshots: list[Snapshot] | None = None
+        self._done = True  # pushing runs redo(): the rows are already in the file
+
+    def redo(self) -> None:
+        if self._done:
+            return
+        try:
+            for snapshot in reversed(self._snapshots or []):
+                restore(self.programme, snapshot)
+        except BoosterError as error:
+            self.setObsolete(True)
+            self._failed(str(error))
+            return
+        self._done = True
+        self._changed()
+
+    def undo(self) -> None:
+        try:
+            self._snapshots = [
+                delete_records(self.programme, "manager", self.report.manager_ids),
+                delete_records(self.programme, "topic", self.report.created_topic_ids),
+                delete_records(
+                    self.programme, "organisation", self.report.created_organisation_ids
+                ),
+            ]
+        except BoosterError as error:
+            self.setObsolete(True)
+            self._failed(str(error))
+            return
+        self._done = False
+        self._changed()

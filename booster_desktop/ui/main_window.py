@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New programme…", self.new_file, Key.New, "new")
         self.open_action = self._action("&Open…", self.choose_file, Key.Open, "open")
         self.demo_action = self._action("Open the &demo programme", self.open_demo, None, "demo")
+        self.import_action = self._action(
+            "&Import managers…", self.import_managers, "Ctrl+I", "import_managers"
+        )
         self.copy_action = self._action(
             "Save a &copy as…", self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
@@ -135,6 +138,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recent_menu")
         file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.copy_action)
         file_menu.addSeparator()
@@ -441,6 +446,7 @@ class MainWindow(QMainWindow):
         self.copy_action.setEnabled(has_file)
         self.close_action.setEnabled(has_file)
         self.add_action.setEnabled(writable)
+        self.import_action.setEnabled(writable)
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
@@ -540,6 +546,32 @@ class MainWindow(QMainWindow):
             current.select_ids(ids)
         if entity.key == "tours":
             self._refresh_tour_filter()
+        self._refresh_status()
+        self._update_actions()
+
+    def import_managers(self) -> None:
+        """File > Import managers…: the wizard; the import then sits on the undo stack."""
+        if self.programme is None or not self.programme.writable:
+            return
+        from booster_desktop.ui.commands import ImportedManagers
+        from booster_desktop.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.programme, self)
+        wizard.imported.connect(
+            lambda report: self.undo_stack.push(
+                ImportedManagers(self.programme, report, self._reload_all, self._command_failed)
+            )
+        )
+        wizard.imported.connect(lambda _report: self._reload_all())
+        wizard.exec()
+
+    def _reload_all(self) -> None:
+        """After work that touches every tab (an import): reload what is shown, the rest
+        when next shown."""
+        for tab in self.tabs.values():
+            tab.stale = True
+        if self.programme is not None:
+            self.current_tab().load(self.programme)
         self._refresh_status()
         self._update_actions()
 

@@ -1,0 +1,448 @@
+"""File > Import managers…: choose the file and sheet, check how each column is read, see the
+problems, then import, with progress, off the UI thread. The same service as
+`booster import managers`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from booster_desktop.domain.errors import BoosterError, Cancelled
+from booster_desktop.services.importing import (
+    FIELDS,
+    IGNORE,
+    TOPIC_PREFIX,
+    ImportPlan,
+    ImportReport,
+    PlannedColumn,
+    choose_sheet,
+    import_managers,
+    plan_import,
+    preview,
+)
+from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.ui.worker import Task
+
+SOURCE_FILTER = "Spreadsheets (*.xlsx *.csv *.xls *.ods);;All files (*)"
+FIELD_LABELS = {
+    "given_name": "Given name",
+    "family_name": "Family name",
+    "arabic_name": "Name in Arabic",
+    "country": "Country",
+    "organisation": "Cluster / organisation",
+    "email": "E-mail",
+    "phone": "Phone",
+    "role": "Role",
+    "gender": "Gender",
+    "topics": "Topics, most wanted first",
+    IGNORE: "(ignore this column)",
+}
+PREVIEW_COLUMNS = ("given_name", "family_name", "arabic_name", "country_code", "email")
+
+
+class _Progress(QObject):
+    """Carries the import's progress from the worker thread to the page; Cancel sets a flag
+    the worker sees at its next report (the transaction then rolls back)."""
+
+    advanced = Signal(int, int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancelled = False
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self.advanced.emit(done, total, what)
+
+
+class ImportWizard(QWizard):
+    """Import managers from a spreadsheet into the open programme."""
+
+    imported = Signal(object)  # the ImportReport, once rows were written
+
+    def __init__(self, programme: ProgrammeFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_wizard")
+        self.setWindowTitle("Import managers")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.resize(900, 640)
+        self.programme = programme
+        self.plan: ImportPlan | None = None
+        self.report: ImportReport | None = None
+        self.source_page = SourcePage(self)
+        self.columns_page = ColumnsPage(self)
+        self.check_page = CheckPage(self)
+        self.import_page = ImportPage(self)
+        for page in (self.source_page, self.columns_page, self.check_page, self.import_page):
+            self.addPage(page)
+
+
+class SourcePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wizard_ = wizard
+        self.setTitle("Choose the spreadsheet")
+        self.setSubTitle(
+            "An Excel workbook (.xlsx) or a CSV file, in English or French; title rows and "
+            "blank lines above the header are fine. Old .xls and LibreOffice .ods files are "
+            "read too."
+        )
+        self.path = QLineEdit(self)
+        self.path.setObjectName("source_path")
+        self.path.setPlaceholderText("diagnosis.xlsx")
+        browse = QPushButton("&Browse…", self)
+        browse.clicked.connect(self._browse)
+        self.sheet = QComboBox(self)
+        self.sheet.setObjectName("sheet")
+        self.message = QLabel(self)
+        self.message.setObjectName("source_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow("&File:", row)
+        form.addRow("&Sheet:", self.sheet)
+        form.addRow(self.message)
+        self.path.editingFinished.connect(self._read_sheets)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import managers", "", SOURCE_FILTER)
+        if name:
+            self.path.setText(name)
+            self._read_sheets()
+
+    def _read_sheets(self) -> None:
+        from booster_desktop.services.spreadsheets import sheet_names
+
+        self.sheet.clear()
+        self.message.clear()
+        text = self.path.text().strip()
+        if not text:
+            return
+        try:
+            names = sheet_names(Path(text))
+        except BoosterError as error:
+            self.message.setText(str(error))
+            return
+        self.sheet.addItem("The first sheet with a header row", None)
+        for name in names:
+            self.sheet.addItem(name, name)
+        self.sheet.setEnabled(bool(names))
+
+    def validatePage(self) -> bool:  # noqa: N802
+        """Next: read the sheet's header and plan the columns (refused files stay here)."""
+        self.message.clear()
+        try:
+            sheet = choose_sheet(Path(self.path.text().strip()), self.sheet.currentData())
+            self.wizard_.plan = plan_import(sheet)
+        except BoosterError as error:
+            self.message.setText(str(error))
+            return False
+        return True
+
+
+class ColumnsPage(QWizardPage):
+    """How each column will be read, changeable; and the first rows as they will be read."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wizard_ = wizard
+        self.setTitle("Check how each column is read")
+        self.columns = QTableWidget(0, 2, self)
+        self.columns.setObjectName("columns")
+        self.columns.setHorizontalHeaderLabels(["Column in the sheet", "Read as"])
+        self.columns.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.columns.verticalHeader().setVisible(False)
+        self.rows = QTableWidget(0, len(PREVIEW_COLUMNS) + 2, self)
+        self.rows.setObjectName("preview")
+        self.rows.setHorizontalHeaderLabels(
+            [
+                "Row",
+                "Given name",
+                "Family name",
+                "Name in Arabic",
+                "Country",
+                "E-mail",
+                "Topics (rank)",
+            ]
+        )
+        self.rows.verticalHeader().setVisible(False)
+        self.rows.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.columns, 2)
+        layout.addWidget(QLabel("The first rows, as they will be read:", self))
+        layout.addWidget(self.rows, 3)
+
+    def initializePage(self) -> None:  # noqa: N802
+        plan = self.wizard_.plan
+        assert plan is not None
+        self.setSubTitle(
+            f"The header is row {plan.header_row}"
+            + (f" of sheet {plan.sheet.name!r}" if plan.sheet.name else "")
+            + ". Topic columns hold ranks (1 = most wanted); change what a column is read as "
+            "if it was not recognised."
+        )
+        self.columns.setRowCount(0)
+        for column in plan.columns:
+            if not column.heading:
+                continue
+            row = self.columns.rowCount()
+            self.columns.insertRow(row)
+            heading = QTableWidgetItem(column.heading)
+            heading.setFlags(heading.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            heading.setData(Qt.ItemDataRole.UserRole, column.index)
+            self.columns.setItem(row, 0, heading)
+            combo = QComboBox(self.columns)
+            for name in (*FIELDS, IGNORE):
+                combo.addItem(FIELD_LABELS[name], name)
+            combo.addItem(f"Ranks of the topic “{column.heading}”", TOPIC_PREFIX + column.heading)
+            if (
+                column.field.startswith(TOPIC_PREFIX)
+                and column.field != TOPIC_PREFIX + column.heading
+            ):
+                combo.addItem(
+                    f"Ranks of the topic “{column.field[len(TOPIC_PREFIX) :]}”", column.field
+                )
+            combo.setCurrentIndex(max(combo.findData(column.field), 0))
+            combo.currentIndexChanged.connect(self._remap)
+            self.columns.setCellWidget(row, 1, combo)
+        self._show_preview()
+
+    def _remap(self) -> None:
+        plan = self.wizard_.plan
+        assert plan is not None
+        chosen = {}
+        for row in range(self.columns.rowCount()):
+            item = self.columns.item(row, 0)
+            assert item is not None
+            index = item.data(Qt.ItemDataRole.UserRole)
+            combo = self.columns.cellWidget(row, 1)
+            assert isinstance(combo, QComboBox)
+            chosen[index] = str(combo.currentData())
+        self.wizard_.plan = replace(
+            plan,
+            columns=tuple(
+                PlannedColumn(c.index, c.heading, chosen.get(c.index, c.field))
+                for c in plan.columns
+            ),
+        )
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        plan = self.wizard_.plan
+        assert plan is not None
+        try:
+            rows = preview(plan)
+        except BoosterError as error:
+            self.setSubTitle(str(error))
+            return
+        self.rows.setRowCount(len(rows))
+        for number, parsed in enumerate(rows):
+            cells = [str(parsed.number)]
+            cells += [str(parsed.values.get(name) or "") for name in PREVIEW_COLUMNS]
+            cells.append(
+                ", ".join(f"{t} ({r})" for t, r in sorted(parsed.ranks.items(), key=lambda i: i[1]))
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if parsed.problems:
+                    item.setBackground(QColor("#fde7e9"))
+                    item.setToolTip("\n".join(str(p) for p in parsed.problems))
+                self.rows.setItem(number, column, item)
+        self.rows.resizeColumnsToContents()
+
+    def validatePage(self) -> bool:  # noqa: N802
+        plan = self.wizard_.plan
+        assert plan is not None
+        missing = [
+            f for f in ("given_name", "family_name", "country") if plan.column_for(f) is None
+        ]
+        if missing:
+            self.setSubTitle(
+                "Choose the columns for: " + ", ".join(FIELD_LABELS[f] for f in missing)
+            )
+            return False
+        return True
+
+
+class _Runner:
+    """Runs the import service on the pool; the page shows progress and the outcome."""
+
+    def __init__(self, page: QWizardPage, bar: QProgressBar) -> None:
+        self.page = page
+        self.bar = bar
+        self.progress: _Progress | None = None
+        self.task: Task | None = None
+
+    def start(self, work: Any, done: Any, failed: Any) -> None:
+        self.progress = _Progress()
+        self.progress.advanced.connect(self._advance)
+        progress = self.progress
+        self.task = Task(lambda: work(progress))
+        self.task.signals.done.connect(done)
+        self.task.signals.failed.connect(failed)
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        QThreadPool.globalInstance().start(self.task)
+
+    def _advance(self, done: int, total: int, what: str) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        self.bar.setFormat(f"{what}… %p%")
+
+    def cancel(self) -> None:
+        if self.progress is not None:
+            self.progress.cancelled = True
+
+
+class CheckPage(QWizardPage):
+    """A dry run: what the import would do, and every problem, before anything is written."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wizard_ = wizard
+        self.setTitle("Check the rows")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("check_summary")
+        self.summary.setWordWrap(True)
+        self.problems = QListWidget(self)
+        self.problems.setObjectName("problems")
+        self.skip_invalid = QCheckBox("&Skip the rows with problems and import the others", self)
+        self.skip_invalid.setObjectName("skip_invalid")
+        self.skip_invalid.toggled.connect(self.completeChanged)
+        self.bar = QProgressBar(self)
+        self.bar.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.skip_invalid)
+        layout.addWidget(self.bar)
+        self.runner = _Runner(self, self.bar)
+        self.report: ImportReport | None = None
+
+    def initializePage(self) -> None:  # noqa: N802
+        plan = self.wizard_.plan
+        assert plan is not None
+        self.report = None
+        self.problems.clear()
+        self.summary.setText("Reading every row…")
+        self.runner.start(
+            lambda progress: import_managers(
+                self.wizard_.programme, plan, dry_run=True, skip_invalid=True, progress=progress
+            ),
+            self._checked,
+            self.summary.setText,
+        )
+
+    def _checked(self, report: ImportReport) -> None:
+        self.bar.hide()
+        self.report = report
+
+        def count(number: int, noun: str) -> str:
+            return f"{number} {noun}{'s' if number != 1 else ''}"
+
+        text = (
+            f"{count(report.valid, 'manager')} to import, {report.already} already in the "
+            f"programme, {count(report.invalid, 'row')} with problems."
+        )
+        if report.topics_created:
+            text += " New topics: " + ", ".join(report.topics_created) + "."
+        if report.ignored_columns:
+            text += " Ignored columns: " + ", ".join(report.ignored_columns) + "."
+        self.summary.setText(text)
+        for problem in report.errors:
+            self.problems.addItem(str(problem))
+        self.skip_invalid.setVisible(report.invalid > 0)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        if self.report is None:
+            return False
+        return self.report.invalid == 0 or self.skip_invalid.isChecked()
+
+
+class ImportPage(QWizardPage):
+    """The import itself, in one transaction, with progress; Cancel rolls it all back."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wizard_ = wizard
+        self.setTitle("Import")
+        self.setCommitPage(True)
+        self.outcome = QLabel(self)
+        self.outcome.setObjectName("import_outcome")
+        self.outcome.setWordWrap(True)
+        self.bar = QProgressBar(self)
+        self.bar.hide()
+        self.runner = _Runner(self, self.bar)
+        cancel = QPushButton("&Stop the import", self)
+        cancel.clicked.connect(self.runner.cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.bar)
+        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
+        self.cancel = cancel
+        self.finished_ = False
+
+    def initializePage(self) -> None:  # noqa: N802
+        plan = self.wizard_.plan
+        assert plan is not None
+        self.finished_ = False
+        self.outcome.setText("Importing…")
+        skip = self.wizard_.check_page.skip_invalid.isChecked()
+        self.runner.start(
+            lambda progress: import_managers(
+                self.wizard_.programme, plan, skip_invalid=skip, progress=progress
+            ),
+            self._done,
+            self._failed,
+        )
+
+    def _done(self, report: ImportReport) -> None:
+        self.bar.hide()
+        self.cancel.hide()
+        self.finished_ = True
+        self.wizard_.report = report
+        self.outcome.setText(report.summary()[0].upper() + report.summary()[1:] + ".")
+        if report.written:
+            self.wizard_.imported.emit(report)
+        self.completeChanged.emit()
+
+    def _failed(self, message: str) -> None:
+        self.bar.hide()
+        self.cancel.hide()
+        self.finished_ = True
+        self.outcome.setText(f"Nothing was imported: {message}")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.finished_
