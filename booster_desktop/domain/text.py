@@ -19,7 +19,8 @@ def clean(value: str | None) -> str:
     """Trim, collapse runs of white space, and compose accents (NFC), keeping the script as is."""
     if value is None:
         return ""
-    return unicodedata.normalize("NFC", _SPACES.sub(" ", value).strip())
+    text = " ".join(value.split())  # str.split: every run of white space, without a regex
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def fold(value: str | None) -> str:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from booster_desktop.domain.text import clean, clean_email, fold, is_email
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.services.country_names import country_code
 from booster_desktop.services.progress import Progress, no_progress
-from booster_desktop.services.spreadsheets import Sheet, open_sheets
+from booster_desktop.services.spreadsheets import Sheet, Workbook, open_workbook
 from booster_desktop.store.programme_file import ProgrammeFile
 
 FIELDS = (
@@ -293,7 +294,7 @@ def _whole_number(value: Any) -> int | None:
     return None
 
 
-def _header_row(rows: Sequence[tuple[int, list[Any]]], mapping: dict[str, str]) -> int:
+def _header_row(rows: Sequence[tuple[int, list[Any]]], mapping: dict[str, str], where: str) -> int:
     """The row, among the first ones, that names the most known fields (two at least)."""
     best, best_score = None, 1
     for position, (_, values) in enumerate(rows):
@@ -307,7 +308,7 @@ def _header_row(rows: Sequence[tuple[int, list[Any]]], mapping: dict[str, str]) 
             best, best_score = position, score
     if best is None:
         raise BoosterError(
-            "no header row found (looked for First name / Prénom, Last name / "
+            f"{where}: no header row found (looked for First name / Prénom, Last name / "
             f"Nom, Country / Pays... in the first {HEADER_SEARCH_ROWS} rows)"
         )
     return best
@@ -327,7 +328,7 @@ def plan_import(sheet: Sheet, mapping: dict[str, str] | None = None) -> ImportPl
                 break
         if not any(any(_text(v) for v in values) for _, values in head):
             raise BoosterError(f"{_where(sheet)}: is empty")
-        position = _header_row(head, mapping)
+        position = _header_row(head, mapping, _where(sheet))
         sample = [values for _, values in head[position + 1 :]]
         for _, values in rows:
             if len(sample) >= SAMPLE_ROWS:
@@ -384,16 +385,15 @@ def _where(sheet: Sheet) -> str:
     return f"{sheet.path}" + (f" (sheet {sheet.name!r})" if sheet.name else "")
 
 
-def choose_sheet(path: Path, name: str | None = None) -> Sheet:
+def choose_sheet(workbook: Workbook, name: str | None = None) -> Sheet:
     """The sheet asked for, or the first that has a header row."""
-    sheets = open_sheets(path)
+    sheets = workbook.sheets()
+    path, names = workbook.path, ", ".join(workbook.names)
     if name is not None:
         for sheet in sheets:
             if sheet.name is not None and fold(sheet.name) == fold(name):
                 return sheet
-        raise BoosterError(
-            f"--sheet: {path} has no sheet {name!r} (sheets: {', '.join(sheets[0].names)})"
-        )
+        raise BoosterError(f"--sheet: {path} has no sheet {name!r} (sheets: {names})")
     if len(sheets) == 1:
         return sheets[0]
     for sheet in sheets:
@@ -402,7 +402,7 @@ def choose_sheet(path: Path, name: str | None = None) -> Sheet:
         except BoosterError:
             continue
         return sheet
-    raise BoosterError(f"{path}: no sheet has a header row (sheets: {', '.join(sheets[0].names)})")
+    raise BoosterError(f"{path}: no sheet has a header row (sheets: {names})")
 
 
 # -- reading rows -----------------------------------------------------------------------------
@@ -426,23 +426,24 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
     ranks: dict[str, int] = {}
     problems: list[Problem] = []
     for column in plan.columns:
-        raw = cells[column.index] if column.index < len(cells) else None
-        text = _text(raw)
         if column.field == IGNORE:
             continue
+        raw = cells[column.index] if column.index < len(cells) else None
         if column.field.startswith(TOPIC_PREFIX):
-            if not text:
-                continue
             rank = _whole_number(raw)
-            if rank is None or rank < 1:
+            if rank is not None and rank >= 1:
+                ranks[column.field[len(TOPIC_PREFIX) :]] = rank
+                continue
+            text = _text(raw)
+            if text:
                 problems.append(
                     Problem(
                         number, column.heading, f"{text!r} is not a rank (a whole number from 1)"
                     )
                 )
-            else:
-                ranks[column.field[len(TOPIC_PREFIX) :]] = rank
-        elif column.field == "topics":
+            continue
+        text = _text(raw)
+        if column.field == "topics":
             for position, name in enumerate(
                 (n for n in _TOPIC_SEPARATORS.split(text) if n), start=1
             ):
@@ -456,7 +457,7 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
     if not family:
         problems.append(Problem(number, heading["family_name"], "missing"))
     written_country = values.get("country", ("", ""))[1]
-    code = country_code(written_country) if written_country else None
+    code = _country(written_country) if written_country else None
     if not written_country:
         problems.append(Problem(number, heading["country"], "missing"))
     elif code is None:
@@ -486,6 +487,11 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
         ranks,
         problems,
     )
+
+
+@cache
+def _country(written: str) -> str | None:
+    return country_code(written)
 
 
 def _unknown_country(written: str) -> str:
@@ -536,6 +542,7 @@ class _Writer:
         }
         self.next_organisation = (connection.scalar(select(func.max(Organisation.id))) or 0) + 1
         self.topics_created: list[str] = []
+        self._by_written: dict[str, int] = {}  # topic names as written (10 a row, many rows)
         self.manager_ids: list[int] = []
         self.topic_ids: list[int] = []
         self.organisation_ids: list[int] = []
@@ -546,6 +553,9 @@ class _Writer:
         self._new_organisations: list[dict[str, Any]] = []
 
     def topic_id(self, name: str) -> int:
+        known = self._by_written.get(name)
+        if known is not None:
+            return known
         key = fold(name)
         if key not in self.topics:
             self.topics[key] = self.next_topic
@@ -553,6 +563,7 @@ class _Writer:
             self.topic_ids.append(self.next_topic)
             self.topics_created.append(name)
             self.next_topic += 1
+        self._by_written[name] = self.topics[key]
         return self.topics[key]
 
     def organisation_id(self, name: str, country: str) -> int | None:
@@ -651,7 +662,6 @@ def import_managers(
         sheet=plan.sheet.name,
         dry_run=dry_run,
     )
-    total = plan.sheet.rows_hint
     earlier_email: dict[str, int] = {}
     earlier_person: dict[str, int] = {}
     with programme.engine.connect() as connection, connection.begin() as transaction:
@@ -660,7 +670,7 @@ def import_managers(
         for number, cells in _data_rows(plan):
             done += 1
             if done % 500 == 0:
-                progress(number, total, "Reading rows")
+                progress(number, plan.sheet.rows_hint, "Reading rows")
             row = _parse(plan, number, cells)
             if row is None:
                 continue
@@ -708,7 +718,7 @@ def import_managers(
         if dry_run or report.refused:
             transaction.rollback()
         else:
-            progress(total or done, total or done, "Saving")
+            progress(done, done, "Saving")
             transaction.commit()
             report.written = True
             report.manager_ids = writer.manager_ids
@@ -728,11 +738,11 @@ def import_file(
     progress: Progress = no_progress,
 ) -> ImportReport:
     """`booster import managers`: choose the sheet, plan the columns, import."""
-    chosen = choose_sheet(Path(source), sheet)
-    plan = plan_import(chosen, mapping)
-    return import_managers(
-        programme, plan, dry_run=dry_run, skip_invalid=skip_invalid, progress=progress
-    )
+    with open_workbook(Path(source)) as workbook:
+        plan = plan_import(choose_sheet(workbook, sheet), mapping)
+        return import_managers(
+            programme, plan, dry_run=dry_run, skip_invalid=skip_invalid, progress=progress
+        )
 
 
 def parse_maps(pairs: Iterable[str]) -> dict[str, str]:

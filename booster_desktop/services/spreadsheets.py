@@ -1,9 +1,11 @@
 """Reading the spreadsheets people make: .xlsx, .csv, and (through calamine) .xls and .ods.
 
-Every reader yields `(row number as the sheet shows it, [cell values])`, streaming, and
-closes its file when done, so the coordinator can still save the workbook in Excel. Whole-file
-problems (not a spreadsheet, a password, a missing sheet) are one BoosterError naming the
-file; problems of a row are the importer's.
+`open_workbook` gives a `Workbook` (a context manager: close it, and the coordinator can save
+the file in Excel again); its sheets yield `(row number as the sheet shows it, [values])`,
+streaming. A workbook stays open between reading the header and importing, because openpyxl
+reads a whole sheet to size it each time one is opened when the file does not say its size.
+Whole-file problems (not a spreadsheet, a password, a missing sheet) are one BoosterError
+naming the file; problems of a row are the importer's.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Generator
-from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from booster_desktop.domain.errors import BoosterError
@@ -23,49 +25,121 @@ ZIP_MAGIC = b"PK\x03\x04"
 CSV_SAMPLE = 1 << 20
 
 Cell = Any
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One sheet of a source: where it comes from, its name, and how to read its rows."""
-
-    path: Path
-    name: str | None  # None for a CSV file
-    names: tuple[str, ...]  # every sheet of the workbook, for messages and the wizard
-    rows_hint: int  # rows the sheet says it has (0 when unknown)
-
-    def rows(self) -> Generator[tuple[int, list[Cell]], None, None]:
-        suffix = self.path.suffix.lower()
-        if suffix == ".csv":
-            yield from _csv_rows(self.path)
-        elif suffix in (".xlsx", ".xlsm"):
-            yield from _xlsx_rows(self.path, self.name)
-        else:
-            yield from _calamine_rows(self.path, self.name)
+Rows = Generator[tuple[int, list[Cell]], None, None]
 
 
 def _refuse(path: Path, reason: str) -> BoosterError:
     return BoosterError(f"{path}: {reason}")
 
 
-def _magic(path: Path) -> bytes:
+class Sheet:
+    """One sheet of an open workbook (or the one table of a CSV file)."""
+
+    def __init__(self, workbook: Workbook, name: str | None) -> None:
+        self.workbook = workbook
+        self.name = name
+        self.rows_hint = 0  # how many rows the sheet says it has, once reading started
+
+    @property
+    def path(self) -> Path:
+        return self.workbook.path
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return self.workbook.names
+
+    def rows(self) -> Rows:
+        return self.workbook.read(self)
+
+
+class Workbook:
+    """An open source file: its sheets, read as often as needed, closed once."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.kind = _kind(path)
+        self._book: Any = None
+        self._sheets: dict[str | None, Any] = {}
+        if self.kind == "csv":
+            self.names: tuple[str, ...] = ()
+        elif self.kind == "xlsx":
+            self._book = _load_xlsx(path)
+            self.names = tuple(self._book.sheetnames)
+        else:
+            self._book = _calamine(path)
+            self.names = tuple(self._book.sheet_names)
+
+    def sheets(self) -> list[Sheet]:
+        if not self.names:
+            return [Sheet(self, None)]
+        return [Sheet(self, name) for name in self.names]
+
+    def read(self, sheet: Sheet) -> Rows:
+        if self.kind == "csv":
+            return _csv_rows(self.path)
+        if self.kind == "xlsx":
+            return self._xlsx_rows(sheet)
+        return self._calamine_rows(sheet)
+
+    def _xlsx_rows(self, sheet: Sheet) -> Rows:
+        if sheet.name not in self._sheets:
+            self._sheets[sheet.name] = self._book[sheet.name or self.names[0]]
+        worksheet = self._sheets[sheet.name]
+        sheet.rows_hint = int(worksheet.max_row or 0)
+        # Files written by other programs may state wrong dimensions: read what is there.
+        worksheet.reset_dimensions()
+        for number, values in enumerate(worksheet.iter_rows(min_row=1, values_only=True), 1):
+            yield number, list(values)
+
+    def _calamine_rows(self, sheet: Sheet) -> Rows:
+        data = self._book.get_sheet_by_name(sheet.name or self.names[0])
+        rows = data.to_python(skip_empty_area=False)
+        sheet.rows_hint = len(rows)
+        for number, values in enumerate(rows, 1):
+            yield number, [None if value == "" else value for value in values]
+
+    def close(self) -> None:
+        if self.kind == "xlsx" and self._book is not None:
+            self._book.close()
+        self._book = None
+        self._sheets.clear()
+
+    def __enter__(self) -> Workbook:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_workbook(path: Path) -> Workbook:
+    """Open a source file, refusing with a clear line what cannot be read."""
+    return Workbook(Path(path))
+
+
+def sheet_names(path: Path) -> tuple[str, ...]:
+    """The sheets of a workbook (none for a CSV file), refusing what cannot be read."""
+    with open_workbook(path) as workbook:
+        return workbook.names
+
+
+def _kind(path: Path) -> str:
+    suffix = path.suffix.lower()
     try:
         with path.open("rb") as stream:
-            return stream.read(8)
+            magic = stream.read(8)
     except FileNotFoundError:
         raise _refuse(path, "no such file") from None
     except IsADirectoryError:
         raise _refuse(path, "is a folder, not a spreadsheet") from None
     except OSError as error:
         raise _refuse(path, f"cannot be read ({error.strerror or error})") from None
-
-
-def sheet_names(path: Path) -> tuple[str, ...]:
-    """The sheets of a workbook (none for a CSV file), refusing what cannot be read."""
-    suffix = path.suffix.lower()
-    magic = _magic(path)
     if suffix == ".csv":
-        return ()
+        return "csv"
     if suffix in (".xlsx", ".xlsm"):
         if magic.startswith(OLE2_MAGIC):
             raise _refuse(
@@ -75,22 +149,13 @@ def sheet_names(path: Path) -> tuple[str, ...]:
             )
         if not magic.startswith(ZIP_MAGIC):
             raise _refuse(path, "is not an Excel workbook (.xlsx), though its name says so")
-        return tuple(_xlsx_sheet_names(path))
+        return "xlsx"
     if suffix in (".xls", ".ods"):
-        return tuple(_calamine_sheet_names(path))
+        return "calamine"
     raise _refuse(
         path,
         f"is not a spreadsheet this can read ({suffix or 'no suffix'}); save it as .xlsx or .csv",
     )
-
-
-def open_sheets(path: Path) -> list[Sheet]:
-    """Every sheet of the source, in workbook order (one for a CSV file)."""
-    names = sheet_names(path)
-    if not names:
-        return [Sheet(path, None, (), 0)]
-    hints = _row_hints(path, names)
-    return [Sheet(path, name, names, hints.get(name, 0)) for name in names]
 
 
 # -- .xlsx (openpyxl, read-only) ----------------------------------------------------------------
@@ -111,36 +176,6 @@ def _load_xlsx(path: Path) -> Any:
         raise _refuse(path, f"is a damaged workbook ({type(error).__name__}: {error})") from None
 
 
-def _xlsx_sheet_names(path: Path) -> list[str]:
-    workbook = _load_xlsx(path)
-    try:
-        return list(workbook.sheetnames)
-    finally:
-        workbook.close()
-
-
-def _row_hints(path: Path, names: tuple[str, ...]) -> dict[str, int]:
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return {}
-    workbook = _load_xlsx(path)
-    try:
-        return {name: int(workbook[name].max_row or 0) for name in names}
-    finally:
-        workbook.close()
-
-
-def _xlsx_rows(path: Path, name: str | None) -> Generator[tuple[int, list[Cell]], None, None]:
-    workbook = _load_xlsx(path)
-    try:
-        sheet = workbook[name] if name is not None else workbook.worksheets[0]
-        # Files written by other programs may state wrong dimensions: read what is there.
-        sheet.reset_dimensions()
-        for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1):
-            yield number, list(values)
-    finally:
-        workbook.close()
-
-
 # -- .xls and .ods (calamine) -------------------------------------------------------------------
 
 
@@ -152,21 +187,8 @@ def _calamine(path: Path) -> Any:
     except Exception as error:  # calamine's errors name the problem, not a type to catch
         text = str(error)
         if "password" in text.lower() or "encrypt" in text.lower():
-            raise _refuse(
-                path, "is password-protected; remove the password and save it again"
-            ) from None
+            raise _refuse(path, "is password-protected; remove the password, save again") from None
         raise _refuse(path, f"cannot be read as a spreadsheet ({text}); save it as .xlsx") from None
-
-
-def _calamine_sheet_names(path: Path) -> list[str]:
-    return list(_calamine(path).sheet_names)
-
-
-def _calamine_rows(path: Path, name: str | None) -> Generator[tuple[int, list[Cell]], None, None]:
-    workbook = _calamine(path)
-    sheet = workbook.get_sheet_by_name(name or workbook.sheet_names[0])
-    for number, values in enumerate(sheet.to_python(skip_empty_area=False), 1):
-        yield number, [None if value == "" else value for value in values]
 
 
 # -- .csv ---------------------------------------------------------------------------------------
@@ -199,7 +221,7 @@ def _csv_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
         return Guessed
 
 
-def _csv_rows(path: Path) -> Generator[tuple[int, list[Cell]], None, None]:
+def _csv_rows(path: Path) -> Rows:
     with path.open("rb") as raw:
         sample = raw.read(CSV_SAMPLE)
         if b"\x00" in sample[:4096]:

@@ -44,6 +44,7 @@ from booster_desktop.services.importing import (
     preview,
 )
 from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.services.spreadsheets import Workbook, open_workbook
 from booster_desktop.ui.worker import Task
 
 SOURCE_FILTER = "Spreadsheets (*.xlsx *.csv *.xls *.ods);;All files (*)"
@@ -94,12 +95,26 @@ class ImportWizard(QWizard):
         self.programme = programme
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
+        # The source stays open from its header to the import, then is closed (Excel can
+        # save it again) when the wizard closes.
+        self.workbook: Workbook | None = None
+        self.finished.connect(self._close_source)
         self.source_page = SourcePage(self)
         self.columns_page = ColumnsPage(self)
         self.check_page = CheckPage(self)
         self.import_page = ImportPage(self)
         for page in (self.source_page, self.columns_page, self.check_page, self.import_page):
             self.addPage(page)
+
+    def open_source(self, path: Path) -> Workbook:
+        self._close_source()
+        self.workbook = open_workbook(path)
+        return self.workbook
+
+    def _close_source(self) -> None:
+        if self.workbook is not None:
+            self.workbook.close()
+            self.workbook = None
 
 
 class SourcePage(QWizardPage):
@@ -160,8 +175,8 @@ class SourcePage(QWizardPage):
         """Next: read the sheet's header and plan the columns (refused files stay here)."""
         self.message.clear()
         try:
-            sheet = choose_sheet(Path(self.path.text().strip()), self.sheet.currentData())
-            self.wizard_.plan = plan_import(sheet)
+            workbook = self.wizard_.open_source(Path(self.path.text().strip()))
+            self.wizard_.plan = plan_import(choose_sheet(workbook, self.sheet.currentData()))
         except BoosterError as error:
             self.message.setText(str(error))
             return False
