@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -131,7 +131,26 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "themes a approfondir",
     ),
 }
+# Number columns that are not topics: row numbers, ages, years. Listed as ignored.
+NOT_TOPICS = (
+    "n",
+    "no",
+    "num",
+    "numero",
+    "number",
+    "id",
+    "row",
+    "ligne",
+    "index",
+    "rang",
+    "age",
+    "year",
+    "annee",
+    "birth year",
+    "annee de naissance",
+)
 _HEADING_FIELD = {heading: name for name, words in HEADINGS.items() for heading in words}
+_HEADING_FIELD.update(dict.fromkeys(NOT_TOPICS, IGNORE))
 _NOT_WORD = re.compile(r"[^\w]+")
 # A column is a topic's ranks when most of its filled cells are whole numbers from 1.
 RANK_SHARE = 0.8
@@ -314,8 +333,17 @@ def _header_row(rows: Sequence[tuple[int, list[Any]]], mapping: dict[str, str], 
     return best
 
 
-def plan_import(sheet: Sheet, mapping: dict[str, str] | None = None) -> ImportPlan:
-    """Find the header row and what each column holds; `mapping` maps headings to fields."""
+def plan_import(
+    sheet: Sheet,
+    mapping: dict[str, str] | None = None,
+    known_topics: Collection[str] = (),
+) -> ImportPlan:
+    """Find the header row and what each column holds; `mapping` maps headings to fields.
+
+    A column that is no field holds a topic's ranks when its heading names a topic the
+    programme knows (`known_topics`, folded), or when most of its filled cells are ranks.
+    """
+    written = {heading_key(k): k for k in (mapping or {})}
     mapping = {heading_key(k): check_field(v) for k, v in (mapping or {}).items()}
     head: list[tuple[int, list[Any]]] = []
     sample: list[list[Any]] = []
@@ -347,7 +375,13 @@ def plan_import(sheet: Sheet, mapping: dict[str, str] | None = None) -> ImportPl
         unknown_maps.discard(key)
         if chosen is None:
             chosen = field_for_heading(heading) if heading else None
-            if chosen is None and heading and _looks_like_ranks(sample, index):
+            if (
+                chosen is None
+                and heading
+                and (
+                    fold(heading) in known_topics or _looks_like_ranks(sample, index, len(headings))
+                )
+            ):
                 chosen = TOPIC_PREFIX + heading
             if chosen in used and chosen != IGNORE:
                 chosen = None  # a second "Nom" column: the first one wins, this is listed
@@ -357,7 +391,7 @@ def plan_import(sheet: Sheet, mapping: dict[str, str] | None = None) -> ImportPl
             used.add(chosen)
         columns.append(PlannedColumn(index, heading, chosen))
     if unknown_maps:
-        missing = sorted(unknown_maps)[0]
+        missing = written[sorted(unknown_maps)[0]]
         raise BoosterError(
             f"--map: no column {missing!r} in the header row (row {header_number} of "
             f"{_where(sheet)})"
@@ -372,12 +406,15 @@ def plan_import(sheet: Sheet, mapping: dict[str, str] | None = None) -> ImportPl
     return plan
 
 
-def _looks_like_ranks(sample: Sequence[list[Any]], index: int) -> bool:
+def _looks_like_ranks(sample: Sequence[list[Any]], index: int, columns: int) -> bool:
+    """Most filled cells are whole numbers from 1, and small ones: nobody ranks more topics
+    than the sheet has columns (an age, a year, an amount is no rank)."""
     filled = [row[index] for row in sample if index < len(row) and _text(row[index])]
     if not filled:
         return False
+    limit = max(20, columns)
     ranks = [_whole_number(value) for value in filled]
-    good = sum(1 for r in ranks if r is not None and r >= 1)
+    good = sum(1 for r in ranks if r is not None and 1 <= r <= limit)
     return good / len(filled) >= RANK_SHARE
 
 
@@ -385,10 +422,14 @@ def _where(sheet: Sheet) -> str:
     return f"{sheet.path}" + (f" (sheet {sheet.name!r})" if sheet.name else "")
 
 
-def choose_sheet(workbook: Workbook, name: str | None = None) -> Sheet:
-    """The sheet asked for, or the first that has a header row."""
+def choose_sheet(
+    workbook: Workbook, name: str | None = None, mapping: dict[str, str] | None = None
+) -> Sheet:
+    """The sheet asked for, or the first that has a header row (`mapping` counts)."""
     sheets = workbook.sheets()
     path, names = workbook.path, ", ".join(workbook.names)
+    if name is not None and not workbook.names:
+        raise BoosterError(f"--sheet: {path} is a CSV file, which has no sheets")
     if name is not None:
         for sheet in sheets:
             if sheet.name is not None and fold(sheet.name) == fold(name):
@@ -398,7 +439,7 @@ def choose_sheet(workbook: Workbook, name: str | None = None) -> Sheet:
         return sheets[0]
     for sheet in sheets:
         try:
-            plan_import(sheet)
+            plan_import(sheet, mapping)
         except BoosterError:
             continue
         return sheet
@@ -442,14 +483,14 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
                     )
                 )
             continue
-        text = _text(raw)
         if column.field == "topics":
-            for position, name in enumerate(
-                (n for n in _TOPIC_SEPARATORS.split(text) if n), start=1
-            ):
-                ranks.setdefault(clean(name), position)
-        else:
-            values[column.field] = (column.heading, text)
+            # Split before cleaning: cleaning folds the line breaks between topics to spaces.
+            written = "" if raw is None else str(raw)
+            names = (clean(n) for n in _TOPIC_SEPARATORS.split(written))
+            for position, name in enumerate((n for n in names if n), start=1):
+                ranks.setdefault(name, position)
+            continue
+        values[column.field] = (column.heading, _text(raw))
     heading = {f: values.get(f, ("", ""))[0] or f for f in FIELDS}
     given, family = values.get("given_name", ("", ""))[1], values.get("family_name", ("", ""))[1]
     if not given:
@@ -738,8 +779,10 @@ def import_file(
     progress: Progress = no_progress,
 ) -> ImportReport:
     """`booster import managers`: choose the sheet, plan the columns, import."""
+    with programme.engine.connect() as connection:
+        known = set(connection.scalars(select(Topic.name_key)))
     with open_workbook(Path(source)) as workbook:
-        plan = plan_import(choose_sheet(workbook, sheet), mapping)
+        plan = plan_import(choose_sheet(workbook, sheet, mapping), mapping, known)
         return import_managers(
             programme, plan, dry_run=dry_run, skip_invalid=skip_invalid, progress=progress
         )

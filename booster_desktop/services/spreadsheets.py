@@ -10,12 +10,13 @@ naming the file; problems of a row are the importer's.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Generator
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, BinaryIO
 
 from booster_desktop.domain.errors import BoosterError
 
@@ -194,16 +195,22 @@ def _calamine(path: Path) -> Any:
 # -- .csv ---------------------------------------------------------------------------------------
 
 
-def _csv_encoding(sample: bytes) -> str:
-    """UTF-8 (with or without BOM) when the sample decodes as such, else Windows-1252."""
-    if sample.startswith(b"\xef\xbb\xbf"):
+def _csv_encoding(raw: BinaryIO) -> str:
+    """UTF-8 (with or without BOM) when the whole file decodes as such, else Windows-1252.
+
+    The whole file, in chunks: a first accent may stand 60,000 lines down.
+    """
+    raw.seek(0)
+    if raw.read(3) == b"\xef\xbb\xbf":
         return "utf-8-sig"
+    raw.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        sample.decode("utf-8")
-    except UnicodeDecodeError as error:
-        # A multi-byte character cut at the end of the sample is still UTF-8.
-        if error.start < len(sample) - 3:
-            return "cp1252"
+        while chunk := raw.read(CSV_SAMPLE):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"
     return "utf-8"
 
 
@@ -226,7 +233,7 @@ def _csv_rows(path: Path) -> Rows:
         sample = raw.read(CSV_SAMPLE)
         if b"\x00" in sample[:4096]:
             raise _refuse(path, "is not a text (CSV) file")
-        encoding = _csv_encoding(sample)
+        encoding = _csv_encoding(raw)
         raw.seek(0)
         stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
         dialect = _csv_dialect(sample.decode(encoding, errors="replace")[:20_000])
