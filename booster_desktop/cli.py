@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -158,12 +159,9 @@ _LIST_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from booster_desktop.domain.errors import BoosterError
     from booster_desktop.services import listing
     from booster_desktop.services.programme import open_programme
 
-    if args.tour is not None and args.kind not in ("managers", "sessions"):
-        raise BoosterError(f"--tour: applies to managers and sessions, not {args.kind}")
     with open_programme(args.file) as programme:
         rows: list[dict[str, Any]]
         if args.kind == "managers":
@@ -371,9 +369,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the `booster` command; returns the exit code."""
     from booster_desktop.domain.errors import BoosterError
 
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if getattr(args, "map", None) is not None:
         args.map = dict(args.map)
+    if args.command == "list" and args.tour is not None and args.kind in ("topics", "tours"):
+        parser.error(f"--tour applies to managers and sessions, not {args.kind}")
     try:
         return int(args.handler(args))
     except BoosterError as error:
@@ -382,6 +383,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing was changed", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`booster list ... | head`): not an error of ours. Point
+        # stdout at nothing so the interpreter's final flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as error:
         print(
             f"{PROG}: unexpected error ({type(error).__name__}: {error}); {_report_bug(error)}",

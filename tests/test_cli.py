@@ -208,4 +208,23 @@ def test_info_counts_the_statuses_the_domain_calls_expected() -> None:
     from booster_desktop.services.overview import _COUNTS
 
     assert {s.value for s in EXPECTED_STATUSES} == {"proposed", "confirmed"}
-    assert "status IN ('proposed', 'confirmed')" in str(_COUNTS)
+    assert "e.status IN ('proposed', 'confirmed') AND m.status = 'active'" in str(_COUNTS)
+
+
+def test_a_withdrawn_manager_is_not_expected(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    on_cat = _json(["list", "managers", str(demo_file), "--tour", "CAT", "--json"], capsys)
+    assert isinstance(on_cat, list)
+    withdrawn = on_cat[0]["id"]
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute("UPDATE manager SET status = 'withdrawn' WHERE id = ?", (withdrawn,))
+    info = _json(["info", str(demo_file), "--json"], capsys)
+    assert info["enrolments"] == 46  # type: ignore[index]
+    on_cat = _json(["list", "managers", str(demo_file), "--tour", "CAT", "--json"], capsys)
+    assert isinstance(on_cat, list) and len(on_cat) == 11
+    assert withdrawn not in {m["id"] for m in on_cat}
+    tours = _json(["list", "tours", str(demo_file), "--json"], capsys)
+    assert isinstance(tours, list) and tours[0]["expected"] == 11

@@ -15,7 +15,13 @@ from bench.harness import Context, row
     "in a process that has imported sqlalchemy.orm",
 )
 def start_up(ctx: Context) -> tuple[float, float]:
-    env_platform = {"QT_QPA_PLATFORM": "offscreen"}
+    # Offscreen, and settings in the scratch folder: the bench must not fill the user's
+    # recent files with its temporary programmes.
+    env_platform = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(ctx.path("config")),
+        "XDG_DATA_HOME": str(ctx.path("data")),
+    }
     ours = ctx.run(
         [ctx.python, "-m", "booster_desktop.app", ctx.demo_file, "--exit-when-ready"],
         extra_env=env_platform,

@@ -5,11 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    ForeignKey,
+    String,
+    Text,
+    UniqueConstraint,
+    and_,
+    exists,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from booster_desktop.domain.base import Base, UtcDateTime, enum_column, utc_now
-from booster_desktop.domain.kinds import EnrolmentStatus
+from booster_desktop.domain.kinds import EXPECTED_STATUSES, EnrolmentStatus, ManagerStatus
 
 if TYPE_CHECKING:
     from booster_desktop.domain.manager import Manager
@@ -39,6 +48,18 @@ class Enrolment(Base):
 
     manager: Mapped[Manager] = relationship(back_populates="enrolments")
     tour: Mapped[Tour] = relationship()
+
+
+def is_expected() -> ColumnElement[bool]:
+    """An enrolment whose manager a tour expects: proposed or confirmed, and the manager
+    active (a withdrawn manager is kept for the record, never expected). What "seats taken"
+    counts."""
+    from booster_desktop.domain.manager import Manager
+
+    return and_(
+        Enrolment.status.in_(EXPECTED_STATUSES),
+        exists().where(Manager.id == Enrolment.manager_id, Manager.status == ManagerStatus.ACTIVE),
+    )
 
 
 # Every entity registered whenever this one can be loaded: relationships name them.

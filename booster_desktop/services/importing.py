@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
+from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.badge import BadgeToken, new_token
 from booster_desktop.domain.errors import BoosterError
@@ -32,6 +33,7 @@ from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.services.country_names import country_code
 from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.services.spreadsheets import Sheet, Workbook, open_workbook
+from booster_desktop.store.engine import WRITING
 from booster_desktop.store.programme_file import ProgrammeFile
 
 FIELDS = (
@@ -703,9 +705,28 @@ def import_managers(
         sheet=plan.sheet.name,
         dry_run=dry_run,
     )
+    try:
+        return _import(programme, plan, report, dry_run, skip_invalid, progress)
+    except DBAPIError as error:
+        raise BoosterError(
+            f"{programme.path}: nothing was imported ({getattr(error, 'orig', error)})"
+        ) from error
+
+
+def _import(
+    programme: ProgrammeFile,
+    plan: ImportPlan,
+    report: ImportReport,
+    dry_run: bool,
+    skip_invalid: bool,
+    progress: Progress,
+) -> ImportReport:
     earlier_email: dict[str, int] = {}
     earlier_person: dict[str, int] = {}
-    with programme.engine.connect() as connection, connection.begin() as transaction:
+    with (
+        programme.engine.connect().execution_options(**{WRITING: True}) as connection,
+        connection.begin() as transaction,
+    ):
         writer = _Writer(connection, write=not dry_run)
         done = 0
         for number, cells in _data_rows(plan):

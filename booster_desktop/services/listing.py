@@ -11,9 +11,8 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from booster_desktop.domain.badge import BadgeToken
-from booster_desktop.domain.enrolment import Enrolment
+from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.domain.kinds import EXPECTED_STATUSES
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.session import TourSession
@@ -58,7 +57,7 @@ def list_managers(programme: ProgrammeFile, tour: str | None = None) -> list[Rec
         if tour is not None:
             query = query.join(Enrolment, Enrolment.manager_id == Manager.id).where(
                 Enrolment.tour_id == tour_id(connection, tour),
-                Enrolment.status.in_(EXPECTED_STATUSES),
+                is_expected(),
             )
         rows = connection.execute(query).all()
     keys = (
@@ -95,7 +94,7 @@ def list_tours(programme: ProgrammeFile) -> list[Record]:
     """Every tour with its dates, seats and expected managers, in date order."""
     expected = (
         select(Enrolment.tour_id, func.count().label("expected"))
-        .where(Enrolment.status.in_(EXPECTED_STATUSES))
+        .where(is_expected())
         .group_by(Enrolment.tour_id)
         .subquery()
     )

@@ -54,6 +54,7 @@ _MANAGERS = """
     {where} ORDER BY m.id"""
 _TOURS = """
     SELECT e.manager_id, t.code FROM enrolment e JOIN tour t ON t.id = e.tour_id
+    JOIN manager em ON em.id = e.manager_id AND em.status = 'active'
     WHERE e.status IN ('proposed', 'confirmed') {where} ORDER BY t.start_date, t.code"""
 _TOPICS = f"""
     SELECT i.manager_id, p.name FROM topic_interest i JOIN topic p ON p.id = i.topic_id

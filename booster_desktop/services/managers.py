@@ -140,7 +140,7 @@ def save_manager(
     A new manager gets a fresh badge token.
     """
     details = details.cleaned()
-    with programme.engine.begin() as connection:
+    with programme.writing() as connection:
         problems = validate_manager(connection, details, manager_id)
         if problems:
             raise InvalidRecord(problems)

@@ -12,8 +12,8 @@ from sqlalchemy import text
 
 from booster_desktop.store.programme_file import ProgrammeFile
 
-# Expected enrolments and standing check-ins, as DESIGN.md defines them (the statuses are
-# domain.enrolment.EXPECTED_STATUSES; a test holds the two together).
+# Expected enrolments (proposed or confirmed, of active managers: domain.enrolment's
+# is_expected, which a test holds this to) and standing check-ins, as DESIGN.md defines them.
 _COUNTS = text(
     """
     SELECT
@@ -24,7 +24,8 @@ _COUNTS = text(
       (SELECT count(*) FROM tour),
       (SELECT count(*) FROM tour_session),
       (SELECT count(*) FROM tour_session WHERE kind = 'visit'),
-      (SELECT count(*) FROM enrolment WHERE status IN ('proposed', 'confirmed')),
+      (SELECT count(*) FROM enrolment e JOIN manager m ON m.id = e.manager_id
+         WHERE e.status IN ('proposed', 'confirmed') AND m.status = 'active'),
       (SELECT count(*) FROM
          (SELECT DISTINCT session_id, manager_id FROM checkin WHERE voided = false) AS standing)
     """

@@ -118,7 +118,7 @@ def delete_records(programme: ProgrammeFile, table_name: str, ids: Collection[An
     """Delete rows (their dependants go with them, as the schema says), in one transaction."""
     table = Base.metadata.tables[table_name]
     (key,) = table.primary_key.columns
-    with programme.engine.begin() as connection:
+    with programme.writing() as connection:
         snapshot = take_snapshot(connection, table_name, ids)
         for chunk in _chunks(list(ids)):
             connection.execute(delete(table).where(key.in_(chunk)))
@@ -128,7 +128,7 @@ def delete_records(programme: ProgrammeFile, table_name: str, ids: Collection[An
 def restore(programme: ProgrammeFile, snapshot: Snapshot) -> None:
     """Put back everything a delete took, with the same ids, in one transaction."""
     tables = Base.metadata.tables
-    with programme.engine.begin() as connection:
+    with programme.writing() as connection:
         # Parents before children: the snapshot was taken from the deleted rows outwards.
         for name, rows in snapshot.rows:
             connection.execute(insert(tables[name]), list(rows))

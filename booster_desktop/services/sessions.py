@@ -135,7 +135,7 @@ def session_warnings(connection: Connection, details: SessionDetails) -> dict[st
 def save_session(
     programme: ProgrammeFile, details: SessionDetails, session_id: int | None = None
 ) -> int:
-    with programme.engine.begin() as connection:
+    with programme.writing() as connection:
         problems = validate_session(connection, details)
         if problems:
             raise InvalidRecord(problems)

@@ -78,7 +78,7 @@ def validate_topic(
 
 def save_topic(programme: ProgrammeFile, details: TopicDetails, topic_id: int | None = None) -> int:
     details = TopicDetails(clean(details.name), details.description.strip(), details.is_priority)
-    with programme.engine.begin() as connection:
+    with programme.writing() as connection:
         problems = validate_topic(connection, details, topic_id)
         if problems:
             raise InvalidRecord(problems)

@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from booster_desktop.domain.enrolment import Enrolment
-from booster_desktop.domain.kinds import EXPECTED_STATUSES, OrganisationKind
+from booster_desktop.domain.enrolment import Enrolment, is_expected
+from booster_desktop.domain.kinds import OrganisationKind
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean
 from booster_desktop.domain.tour import Tour, is_time_zone, is_tour_code
@@ -43,7 +43,7 @@ class TourRow:
 def _expected_counts() -> Any:
     return (
         select(Enrolment.tour_id, func.count().label("expected"))
-        .where(Enrolment.status.in_(EXPECTED_STATUSES))
+        .where(is_expected())
         .group_by(Enrolment.tour_id)
         .subquery()
     )
@@ -123,7 +123,7 @@ def expected_managers(connection: Connection, tour_id: int) -> int:
         connection.scalar(
             select(func.count())
             .select_from(Enrolment)
-            .where(Enrolment.tour_id == tour_id, Enrolment.status.in_(EXPECTED_STATUSES))
+            .where(Enrolment.tour_id == tour_id, is_expected())
         )
         or 0
     )
@@ -180,7 +180,7 @@ def _cleaned(details: TourDetails) -> TourDetails:
 
 def save_tour(programme: ProgrammeFile, details: TourDetails, tour_id: int | None = None) -> int:
     details = _cleaned(details)
-    with programme.engine.begin() as connection:
+    with programme.writing() as connection:
         problems = validate_tour(connection, details, tour_id)
         if problems:
             raise InvalidRecord(problems)

@@ -24,8 +24,9 @@ def replace_durably(finished: Path, target: Path) -> None:
             os.close(descriptor)
 
 
-def remove_database_files(path: Path) -> None:
-    """Remove a database file and the -wal, -shm and -journal files SQLite may leave beside it."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
+def remove_database_files(path: Path, *, keep_main: bool = False) -> None:
+    """Remove a database file and the -wal, -shm and -journal files SQLite may leave beside it
+    (only those with `keep_main`)."""
+    for suffix in ("-wal", "-shm", "-journal") if keep_main else ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
             path.with_name(path.name + suffix).unlink()

@@ -7,7 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
+
+# Execution option of a connection that will write: its transaction begins IMMEDIATE, so it
+# waits (busy_timeout) for another writer instead of failing when its first write comes.
+WRITING = "booster_writing"
+# How long a write waits for another writer (the window, a command) before giving up.
+BUSY_TIMEOUT_MS = 5000
 
 
 def file_uri(path: Path, mode: str = "rw") -> str:
@@ -17,6 +23,8 @@ def file_uri(path: Path, mode: str = "rw") -> str:
 
 def make_engine(path: Path, *, mode: str = "rw") -> Engine:
     """An engine whose connections have foreign keys on, WAL and `synchronous=FULL`.
+
+    Read with `engine.connect()`; write through `ProgrammeFile.writing()`.
 
     FULL, not NORMAL: with WAL, NORMAL can lose the last committed check-ins on a power cut.
     Transactions are begun explicitly (pysqlite's own implicit BEGIN is turned off), so a
@@ -29,18 +37,22 @@ def make_engine(path: Path, *, mode: str = "rw") -> Engine:
         connection.isolation_level = None
         return connection
 
-    engine = create_engine("sqlite://", creator=connect)
+    # The URL names no file (the creator opens it), so SQLAlchemy would take it for an
+    # in-memory database and pick a per-thread pool that closes connections other threads
+    # still use: a file wants a plain queue of connections.
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = FULL")
-        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        writing = connection.get_execution_options().get(WRITING, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
     return engine

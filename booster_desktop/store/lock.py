@@ -12,11 +12,15 @@ import json
 import os
 import socket
 import sys
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from booster_desktop.domain.errors import BoosterError
+
+# An unreadable lock file older than this was left by a crash while it was being written.
+STALE_UNREADABLE_SECONDS = 60.0
 
 
 def lock_path(programme_path: Path) -> Path:
@@ -64,7 +68,14 @@ def read_holder(programme_path: Path) -> LockHolder | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
-        # Unreadable or half-written: treat it as held, so nothing writes behind someone's back.
+        # Unreadable or half-written: held, so nothing writes behind someone's back, unless
+        # it is old (a lock is written in one go; an empty one a minute on is a crash's).
+        try:
+            age = time.time() - lock_path(programme_path).stat().st_mtime
+        except OSError:
+            age = 0.0
+        if age > STALE_UNREADABLE_SECONDS:
+            return None
         return LockHolder("unknown host", -1, "unknown time")
     if holder.host == socket.gethostname() and not _process_alive(holder.pid):
         return None
@@ -95,7 +106,7 @@ class ProgrammeLock:
                 if holder is not None:
                     raise BoosterError(
                         f"{programme_path}: is in use by Booster Desktop ({holder.describe()}); "
-                        "close it there first"
+                        f"close it there first (if it is not open anywhere, delete {lock.path})"
                     ) from None
                 with contextlib.suppress(FileNotFoundError):
                     lock.path.unlink()  # stale: its process is gone
@@ -106,6 +117,8 @@ class ProgrammeLock:
                 ) from None
             with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
                 stream.write(record)
+                stream.flush()
+                os.fsync(stream.fileno())
             return lock
         raise BoosterError(
             f"{programme_path}: cannot lock it for writing (lock file keeps coming back)"

@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.store.durable import remove_database_files, replace_durably
-from booster_desktop.store.engine import make_engine
+from booster_desktop.store.engine import WRITING, make_engine
 from booster_desktop.store.header import check_header
-from booster_desktop.store.lock import ProgrammeLock, read_holder
+from booster_desktop.store.lock import ProgrammeLock
 from booster_desktop.store.schema_version import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
@@ -66,6 +67,22 @@ class ProgrammeFile:
     @property
     def writable(self) -> bool:
         return self.lock is not None
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction: committed at the end of the block, rolled back on error.
+
+        It begins IMMEDIATE (waiting for another writer rather than failing midway), and a
+        database error comes out as a BoosterError saying the change was not saved.
+        """
+        try:
+            writer = self.engine.connect().execution_options(**{WRITING: True})
+            with writer as connection, connection.begin():
+                yield connection
+        except DBAPIError as error:
+            raise BoosterError(
+                f"{self.path}: the change was not saved ({getattr(error, 'orig', error)})"
+            ) from error
 
     def close(self) -> None:
         """Dispose of the engine (SQLite then folds its WAL back) and release the lock."""
@@ -190,6 +207,7 @@ def backup_database(engine: Engine, target: Path) -> None:
     if not target.parent.is_dir():
         raise BoosterError(f"{target.parent}: no such folder")
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    guard = _replacing(target)
     try:
         with engine.connect() as connection:
             source = connection.connection.driver_connection
@@ -199,11 +217,29 @@ def backup_database(engine: Engine, target: Path) -> None:
                 source.backup(copy)
             finally:
                 copy.close()
-        replace_durably(partial, target)
+        replace_database(partial, target)
     except OSError as error:
         raise BoosterError(f"{target}: cannot be written ({error.strerror or error})") from None
     finally:
         remove_database_files(partial)
+        if guard is not None:
+            guard.release()
+
+
+def _replacing(target: Path) -> ProgrammeLock | None:
+    """Hold the lock of a programme file about to be replaced: refused when it is in use."""
+    if target.is_dir():
+        raise BoosterError(f"{target}: is a folder")
+    if not target.exists():
+        return None
+    return ProgrammeLock.acquire(target)
+
+
+def replace_database(finished: Path, target: Path) -> None:
+    """Put a finished database in place of `target`, dropping the -wal and -shm the old one
+    may have left (after a crash): SQLite would replay them into the new file."""
+    remove_database_files(target, keep_main=True)
+    replace_durably(finished, target)
 
 
 def create_programme_file(
@@ -226,20 +262,17 @@ def create_programme_file(
         raise BoosterError(f"{path}: is a folder")
     if path.exists() and not replace:
         raise BoosterError(f"{path}: already exists")
-    if path.exists():
-        holder = read_holder(path)
-        if holder is not None:
-            raise BoosterError(
-                f"{path}: is in use by Booster Desktop ({holder.describe()}); close it there first"
-            )
     building = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    guard = _replacing(path)
     try:
         _build(building, title, fill, lottery_seed)
-        replace_durably(building, path)
+        replace_database(building, path)
     except OSError as error:
         raise BoosterError(f"{path}: cannot be written ({error.strerror or error})") from None
     finally:
         remove_database_files(building)
+        if guard is not None:
+            guard.release()
 
 
 def _build(

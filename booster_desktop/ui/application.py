@@ -43,8 +43,8 @@ def _install_bug_handler(log_file: Path | None) -> None:
         QMessageBox.critical(
             None,
             "Booster Desktop",
-            f"Something went wrong: {error}.{where}\nYour data is safe: "
-            "every change was saved when it was made.",
+            f"Something went wrong: {error}.{where}\nEvery change the window showed as made "
+            "is saved; check the last one.",
         )
 
     sys.excepthook = report

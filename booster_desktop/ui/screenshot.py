@@ -25,8 +25,15 @@ def render_window(programme: Path, out: Path, tab: str = "managers") -> None:
 
     if not out.parent.is_dir():
         raise BoosterError(f"{out.parent}: no such folder")
+    if out.is_dir():
+        raise BoosterError(f"{out}: is a folder; name the PNG file to write")
     if tab not in TAB_NAMES:
         raise BoosterError(f"--tab: {tab!r} is not one of {', '.join(TAB_NAMES)}")
+    from PySide6.QtCore import qInstallMessageHandler
+
+    # The offscreen platform's notices ("does not support propagateSizeHints") are not the
+    # user's business on a command line.
+    qInstallMessageHandler(lambda _kind, _context, _message: None)
     app = QApplication.instance() or QApplication(["booster"])
     assert isinstance(app, QApplication)
     register_fonts(app)
@@ -49,9 +56,14 @@ def render_window(programme: Path, out: Path, tab: str = "managers") -> None:
                 raise BoosterError(f"{programme}: the {tab} tab could not be shown ({failures[0]})")
             image = window.grab()
             partial = out.with_name(f".{out.name}.{secrets.token_hex(4)}.partial.png")
-            if not image.save(str(partial), "PNG"):
-                raise BoosterError(f"{out}: cannot be written")
-            partial.replace(out)
+            try:
+                if not image.save(str(partial), "PNG"):
+                    raise BoosterError(f"{out}: cannot be written")
+                partial.replace(out)
+            except OSError as error:
+                raise BoosterError(f"{out}: cannot be written ({error.strerror})") from None
+            finally:
+                partial.unlink(missing_ok=True)
         finally:
             sys.excepthook = previous_hook
             window.close()

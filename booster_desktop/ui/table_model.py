@@ -151,7 +151,17 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             self.sort(*self._sort)
 
     def remove_ids(self, ids: Collection[int]) -> None:
-        for number in sorted((n for n, r in enumerate(self._rows) if r.id in ids), reverse=True):
+        doomed = [n for n, r in enumerate(self._rows) if r.id in ids]
+        if len(doomed) > 50:
+            # Many rows at once: one reset, not a removal signal per row.
+            self.beginResetModel()
+            gone = set(doomed)
+            keep = [n for n in range(len(self._rows)) if n not in gone]
+            self._rows = [self._rows[n] for n in keep]
+            self._search = [self._search[n] for n in keep]
+            self.endResetModel()
+            return
+        for number in reversed(doomed):
             self.beginRemoveRows(QModelIndex(), number, number)
             del self._rows[number]
             del self._search[number]

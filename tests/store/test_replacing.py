@@ -1,0 +1,94 @@
+"""Replacing a programme file (demo --force, backup over a file) never mixes in the old one."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy.pool import QueuePool
+
+from booster_desktop.cli import main
+from booster_desktop.services.programme import open_programme
+
+
+def _crash_image(source: Path, folder: Path) -> Path:
+    """The file as a crash leaves it: a change committed to the -wal, never folded back."""
+    connection = sqlite3.connect(source)
+    connection.execute("PRAGMA wal_autocheckpoint = 0")
+    connection.execute("UPDATE manager SET given_name = 'Stale' WHERE id = 1")
+    connection.execute("DELETE FROM enrolment")
+    connection.commit()
+    folder.mkdir()
+    for suffix in ("", "-wal", "-shm"):
+        shutil.copyfile(source.with_name(source.name + suffix), folder / (source.name + suffix))
+    connection.close()
+    crashed = folder / source.name
+    assert crashed.with_name(crashed.name + "-wal").stat().st_size > 0
+    return crashed
+
+
+def test_demo_force_over_a_crashed_file_drops_its_stale_wal(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    crashed = _crash_image(demo_file, tmp_path / "crashed")
+    assert main(["demo", str(crashed), "--force"]) == 0
+    assert main(["check", str(crashed)]) == 0
+    capsys.readouterr()
+    assert main(["info", str(crashed), "--json"]) == 0
+    assert '"enrolments": 48' in capsys.readouterr().out
+    with sqlite3.connect(crashed) as connection:
+        assert connection.execute("SELECT given_name FROM manager WHERE id = 1").fetchone() != (
+            "Stale",
+        )
+
+
+def test_backup_over_a_crashed_file_drops_its_stale_wal(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    crashed = _crash_image(demo_file, tmp_path / "crashed")
+    fresh = tmp_path / "fresh.booster"
+    assert main(["demo", str(fresh)]) == 0
+    assert main(["backup", str(fresh), "-o", str(crashed)]) == 0
+    assert main(["check", str(crashed)]) == 0
+    capsys.readouterr()
+    assert main(["info", str(crashed), "--json"]) == 0
+    assert '"enrolments": 48' in capsys.readouterr().out
+
+
+def test_backup_never_replaces_a_file_in_use(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.booster"
+    assert main(["demo", str(other), "--managers", "30"]) == 0
+    with open_programme(other, writable=True):
+        assert main(["backup", str(demo_file), "-o", str(other)]) == 1
+    assert "is in use" in capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["info", str(other), "--json"]) == 0
+    assert '"managers": 30' in capsys.readouterr().out
+
+
+def test_the_engine_pools_connections_across_threads(demo_file: Path) -> None:
+    # Not SQLAlchemy's per-thread pool for in-memory databases, which closes connections
+    # that other threads are using once more than five threads have touched the engine.
+    with open_programme(demo_file) as programme:
+        assert isinstance(programme.engine.pool, QueuePool)
+
+
+def test_an_empty_lock_file_left_by_a_crash_is_stale_after_a_minute(demo_file: Path) -> None:
+    import os
+    import time
+
+    from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.store.lock import lock_path
+
+    lock = lock_path(demo_file)
+    lock.write_text("")
+    with pytest.raises(BoosterError, match=r"delete .*lock"):
+        open_programme(demo_file, writable=True)
+    old = time.time() - 120
+    os.utime(lock, (old, old))
+    with open_programme(demo_file, writable=True) as programme:
+        assert programme.writable
