@@ -45,6 +45,7 @@ def test_the_wheel_holds_resources_forms_and_migrations(wheel: Path) -> None:
     assert "booster_desktop/store/migrations/script.py.mako" in names
     assert any(n.startswith("booster_desktop/store/migrations/versions/0001") for n in names)
     assert any(n.startswith("booster_desktop/forms/") for n in names)
+    assert "booster_desktop/resources/icons/booster.svg" in names
 
 
 @pytest.mark.slow
