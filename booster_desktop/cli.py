@@ -218,6 +218,130 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 1 if report.refused else 0
 
 
+def _cmd_demand(args: argparse.Namespace) -> int:
+    from booster_desktop.services.demand import topic_demand
+    from booster_desktop.services.programme import open_programme
+
+    with open_programme(args.file) as programme:
+        demand = topic_demand(programme)
+    if args.json:
+        _print_json([d.as_json() for d in demand])
+        return 0
+    ranks = sorted({r for d in demand for r in d.by_rank})[:5]
+    rows = [
+        {
+            "name": d.name + (" (priority)" if d.is_priority else ""),
+            "wanted_by": d.wanted_by,
+            **{f"r{r}": d.by_rank.get(r, 0) for r in ranks},
+            "score": f"{d.score:.2f}",
+            "tours": ", ".join(d.tours) or ("none: uncovered" if d.uncovered else ""),
+        }
+        for d in demand
+    ]
+    ordinal = {1: "1ST", 2: "2ND", 3: "3RD"}
+    _print_table(
+        rows,
+        [
+            ("name", "TOPIC"),
+            ("wanted_by", "WANTED BY"),
+            *((f"r{r}", ordinal.get(r, f"{r}TH")) for r in ranks),
+            ("score", "SCORE"),
+            ("tours", "TOURS"),
+        ],
+    )
+    uncovered = [d.name for d in demand if d.uncovered]
+    if uncovered:
+        print(f"Wanted, but no tour focuses on: {', '.join(uncovered)}")
+    return 0
+
+
+def _cmd_allocate(args: argparse.Namespace) -> int:
+    from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.services import allocation
+    from booster_desktop.services.allocation_data import apply_allocation, load_instance
+    from booster_desktop.services.programme import open_programme
+    from booster_desktop.services.progress import no_progress
+
+    if args.allow_partial and not args.apply:
+        raise BoosterError("--allow-partial: goes with --apply")
+    bar = _progress(quiet=args.json)
+    try:
+        with open_programme(args.file, writable=args.apply) as programme:
+            instance = load_instance(
+                programme,
+                per_manager=args.per_manager,
+                max_per_country=args.max_per_country,
+                gamma=args.gamma,
+                seed=args.seed,
+            )
+            result = allocation.solve(instance, progress=bar or no_progress)
+            compared = allocation.comparison(instance, result)
+            applied = None
+            if args.apply and (result.status == "optimal" or args.allow_partial):
+                applied = apply_allocation(programme, result)
+    finally:
+        if bar is not None:
+            bar.close()
+    reason = "; ".join(result.reasons)
+    if args.json:
+        _print_json(
+            {
+                "status": result.status,
+                "levels": result.levels(),
+                "gap": 0.0,
+                "bound": result.levels(),
+                "assignment": {str(m): codes for m, codes in result.assignment.items()},
+                "comparison": compared,
+                "reason": reason or None,
+                "applied": applied is not None,
+                "instance": instance.as_json(),
+            }
+        )
+    else:
+        _print_allocation(result, compared, applied)
+    if result.status != "optimal":
+        print(f"{PROG}: no full allocation: {reason}", file=sys.stderr)
+        if args.apply and not args.allow_partial:
+            print(
+                f"{PROG}: nothing was written; --allow-partial stores the best partial allocation",
+                file=sys.stderr,
+            )
+            return 1
+        return 0 if applied is not None else 1
+    return 0
+
+
+def _print_allocation(result: Any, compared: dict[str, dict[str, Any]], applied: Any) -> None:
+    levels = result.levels()
+    print(
+        f"{result.status}: {levels['unmet_seats']} unmet seats, worst rank "
+        f"{levels['worst_rank']}, welfare {levels['welfare']:g}, "
+        f"{levels['moved_from_previous']} placements differ from the current ones"
+    )
+    rows = [
+        {
+            "method": name.replace("_", " "),
+            "complete": "yes" if row["complete"] else f"no ({row['unmet_seats']} unmet)",
+            "loss": row["total_rank_loss"],
+            "worst": row["worst_rank"],
+            "profile": ", ".join(f"{n}x rank {r}" for r, n in row["rank_profile"].items()),
+        }
+        for name, row in compared.items()
+    ]
+    _print_table(
+        rows,
+        [
+            ("method", "METHOD"),
+            ("complete", "COMPLETE"),
+            ("loss", "RANK LOSS"),
+            ("worst", "WORST RANK"),
+            ("profile", "RANK PROFILE"),
+        ],
+    )
+    if applied is not None:
+        print(f"Stored as proposed enrolments; the file as it was is at {applied}")
+
+
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     # The one command that loads Qt (DESIGN.md's layers), imported here and nowhere else.
     from booster_desktop.ui.screenshot import render_window
@@ -238,6 +362,16 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
     return number
+
+
+def _gamma(value: str) -> float:
+    try:
+        gamma = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 < gamma <= 10:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 10")
+    return gamma
 
 
 def _map_argument(value: str) -> tuple[str, str]:
@@ -330,6 +464,54 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-invalid", action="store_true", help="import the valid rows and report the others"
     )
     import_.add_argument("--json", action="store_true", help="the report as one JSON object")
+
+    demand = command("demand", _cmd_demand, "topic demand: who wants what, by rank")
+    demand.add_argument("file", type=Path, metavar="FILE")
+    demand.add_argument("--json", action="store_true", help="one JSON array on stdout")
+
+    allocate = command(
+        "allocate", _cmd_allocate, "allocate managers to tours by the topics they want (optimal)"
+    )
+    allocate.add_argument("file", type=Path, metavar="FILE")
+    allocate.add_argument(
+        "--per-manager",
+        type=_positive,
+        default=2,
+        metavar="K",
+        help="tours each manager joins (default 2)",
+    )
+    allocate.add_argument(
+        "--max-per-country",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="at most N managers of one country per tour",
+    )
+    allocate.add_argument(
+        "--gamma",
+        type=_gamma,
+        default=1.0,
+        metavar="G",
+        help="fairness: 1 weighs every rank step alike; more spares the worst-off (default 1)",
+    )
+    allocate.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        metavar="S",
+        help="the lottery's seed (default: the programme's own)",
+    )
+    allocate.add_argument(
+        "--apply",
+        action="store_true",
+        help="store the allocation as proposed enrolments (after a backup)",
+    )
+    allocate.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="with --apply: store the best partial allocation too",
+    )
+    allocate.add_argument("--json", action="store_true", help="one JSON object on stdout")
 
     shot = command("screenshot", _cmd_screenshot, "render the main window headless to a PNG")
     shot.add_argument("file", type=Path, metavar="FILE")

@@ -1,0 +1,166 @@
+"""The allocation's data from the programme file, and an allocation written back to it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import delete, insert, select, update
+
+from booster_desktop.domain.enrolment import Enrolment
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.kinds import EnrolmentStatus, ManagerStatus
+from booster_desktop.domain.manager import Manager
+from booster_desktop.domain.preference import SCORE_DIGITS, topic_worth
+from booster_desktop.domain.programme import Programme
+from booster_desktop.domain.topic import TopicInterest
+from booster_desktop.domain.tour import Tour, tour_focus_topic
+from booster_desktop.services.allocation import Allocation, Instance, Pair, Wish
+from booster_desktop.store.programme_file import ProgrammeFile, backup_database
+
+
+def load_instance(
+    programme: ProgrammeFile,
+    *,
+    per_manager: int = 2,
+    max_per_country: int | None = None,
+    gamma: float = 1.0,
+    seed: int | None = None,
+    pinned: tuple[Pair, ...] = (),
+    forbidden: tuple[Pair, ...] = (),
+) -> Instance:
+    """The instance the programme poses: active managers, every tour, kept (confirmed) and
+    cancelled (forbidden) enrolments, the current allocation as `previous`."""
+    if per_manager < 1:
+        raise BoosterError("--per-manager: must be 1 or more")
+    if max_per_country is not None and max_per_country < 1:
+        raise BoosterError("--max-per-country: must be 1 or more")
+    if gamma <= 0:
+        raise BoosterError("--gamma: must be more than 0")
+    with programme.engine.connect() as connection:
+        tours = connection.execute(
+            select(Tour.id, Tour.code, Tour.capacity).order_by(Tour.code)
+        ).all()
+        if len(tours) < per_manager:
+            raise BoosterError(
+                f"--per-manager: {per_manager} tours each, but the programme has {len(tours)}"
+            )
+        managers = connection.execute(
+            select(Manager.id, Manager.country_code)
+            .where(Manager.status == ManagerStatus.ACTIVE)
+            .order_by(Manager.id)
+        ).all()
+        interests = connection.execute(
+            select(TopicInterest.manager_id, TopicInterest.topic_id, TopicInterest.rank)
+        ).all()
+        focus = connection.execute(
+            select(tour_focus_topic.c.tour_id, tour_focus_topic.c.topic_id)
+        ).all()
+        enrolments = connection.execute(
+            select(Enrolment.manager_id, Tour.code, Enrolment.status).join(
+                Tour, Tour.id == Enrolment.tour_id
+            )
+        ).all()
+        stored_seed = connection.scalar(select(Programme.lottery_seed))
+    codes = [code for _, code, _ in tours]
+    tour_column = {tour_id: i for i, (tour_id, _, _) in enumerate(tours)}
+    manager_row = {manager_id: i for i, (manager_id, _) in enumerate(managers)}
+    topics = sorted({topic for _, topic, _ in interests} | {topic for _, topic in focus})
+    topic_row = {topic: i for i, topic in enumerate(topics)}
+    # scores = worth (managers x topics) @ focus (topics x tours): the preference model of
+    # domain.preference, for every pair at once.
+    worth = np.zeros((len(managers), len(topics)))
+    for manager_id, topic, rank in interests:
+        if manager_id in manager_row:
+            worth[manager_row[manager_id], topic_row[topic]] = topic_worth(rank)
+    covers = np.zeros((len(topics), len(tours)))
+    for tour_id, topic in focus:
+        covers[topic_row[topic], tour_column[tour_id]] = 1.0
+    scores = np.round(worth @ covers, SCORE_DIGITS)
+    ranks = 1 + (scores[:, None, :] > scores[:, :, None]).sum(axis=2)
+    wishes = {
+        manager_id: Wish(
+            country=country,
+            ranks={code: int(ranks[i, j]) for j, code in enumerate(codes)},
+            scores={code: float(scores[i, j]) for j, code in enumerate(codes)},
+        )
+        for i, (manager_id, country) in enumerate(managers)
+    }
+    kept, cancelled, previous = [], [], defaultdict(list)
+    for manager_id, code, status in enrolments:
+        if manager_id not in wishes:
+            continue
+        if status == EnrolmentStatus.CONFIRMED:
+            kept.append((manager_id, code))
+        if status == EnrolmentStatus.CANCELLED:
+            cancelled.append((manager_id, code))
+        if status in (EnrolmentStatus.PROPOSED, EnrolmentStatus.CONFIRMED):
+            previous[manager_id].append(code)
+    return Instance(
+        per_manager=per_manager,
+        max_per_country=max_per_country,
+        tours={code: capacity for _, code, capacity in tours},
+        managers=wishes,
+        pinned=tuple(pinned),
+        forbidden=tuple(sorted({*cancelled, *forbidden})),
+        kept=tuple(sorted(kept)),
+        previous={m: tuple(sorted(codes)) for m, codes in sorted(previous.items())},
+        gamma=gamma,
+        seed=int(stored_seed or 0) if seed is None else seed,
+    )
+
+
+def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
+    """Store the allocation as proposed enrolments, in one transaction, after a backup.
+
+    Confirmed and cancelled enrolments stay as they are; proposed ones are planned afresh; a
+    waitlisted wish that the allocation fulfils becomes proposed. Returns the backup's path.
+    """
+    stamp = datetime.now().strftime("%Y-%m-%d %H%M%S")
+    path = programme.path
+    backup = path.with_name(f"{path.stem} (before allocation {stamp}){path.suffix}")
+    backup_database(programme.engine, backup)
+    wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
+    with programme.writing() as connection:
+        tour_ids = dict(connection.execute(select(Tour.code, Tour.id)).tuples())
+        active = set(
+            connection.scalars(select(Manager.id).where(Manager.status == ManagerStatus.ACTIVE))
+        )
+        existing = {
+            (m, code): (enrolment_id, status)
+            for enrolment_id, m, code, status in connection.execute(
+                select(Enrolment.id, Enrolment.manager_id, Tour.code, Enrolment.status).join(
+                    Tour, Tour.id == Enrolment.tour_id
+                )
+            )
+        }
+        dropped = [
+            enrolment_id
+            for (m, code), (enrolment_id, status) in existing.items()
+            if m in active and status == EnrolmentStatus.PROPOSED and (m, code) not in wanted
+        ]
+        for start in range(0, len(dropped), 500):
+            connection.execute(
+                delete(Enrolment).where(Enrolment.id.in_(dropped[start : start + 500]))
+            )
+        fulfilled = [
+            enrolment_id
+            for pair, (enrolment_id, status) in existing.items()
+            if pair in wanted and status == EnrolmentStatus.WAITLISTED
+        ]
+        if fulfilled:
+            connection.execute(
+                update(Enrolment)
+                .where(Enrolment.id.in_(fulfilled))
+                .values(status=EnrolmentStatus.PROPOSED)
+            )
+        new = [
+            {"manager_id": m, "tour_id": tour_ids[code], "status": EnrolmentStatus.PROPOSED}
+            for m, code in sorted(wanted)
+            if (m, code) not in existing
+        ]
+        if new:
+            connection.execute(insert(Enrolment), new)
+    return backup

@@ -1,0 +1,83 @@
+"""Topic demand: who wants what, by rank, and the demand no tour covers (`booster demand`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from booster_desktop.domain.kinds import ManagerStatus
+from booster_desktop.domain.manager import Manager
+from booster_desktop.domain.preference import topic_worth
+from booster_desktop.domain.topic import Topic, TopicInterest
+from booster_desktop.domain.tour import Tour, tour_focus_topic
+from booster_desktop.store.programme_file import ProgrammeFile
+
+
+@dataclass(frozen=True)
+class TopicDemand:
+    """How much one topic is wanted, and which tours focus on it."""
+
+    id: int
+    name: str
+    is_priority: bool
+    by_rank: dict[int, int]  # rank -> managers who gave it
+    score: float  # the sum of what each manager's rank makes it worth (preference model)
+    tours: tuple[str, ...]  # codes of the tours that focus on it
+
+    @property
+    def wanted_by(self) -> int:
+        return sum(self.by_rank.values())
+
+    @property
+    def uncovered(self) -> bool:
+        """Wanted, but no tour focuses on it."""
+        return self.wanted_by > 0 and not self.tours
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "priority": self.is_priority,
+            "wanted_by": self.wanted_by,
+            "by_rank": {str(rank): count for rank, count in sorted(self.by_rank.items())},
+            "score": round(self.score, 6),
+            "tours": list(self.tours),
+            "uncovered": self.uncovered,
+        }
+
+
+def topic_demand(programme: ProgrammeFile) -> list[TopicDemand]:
+    """Every topic's demand among active managers, the most wanted (by score) first."""
+    with programme.engine.connect() as connection:
+        topics = connection.execute(select(Topic.id, Topic.name, Topic.is_priority)).all()
+        ranks = connection.execute(
+            select(TopicInterest.topic_id, TopicInterest.rank)
+            .join(Manager, Manager.id == TopicInterest.manager_id)
+            .where(Manager.status == ManagerStatus.ACTIVE)
+        ).all()
+        focus = connection.execute(
+            select(tour_focus_topic.c.topic_id, Tour.code)
+            .join(Tour, Tour.id == tour_focus_topic.c.tour_id)
+            .order_by(Tour.start_date, Tour.code)
+        ).all()
+    by_rank: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for topic_id, rank in ranks:
+        by_rank[topic_id][rank] += 1
+    tours: dict[int, list[str]] = defaultdict(list)
+    for topic_id, code in focus:
+        tours[topic_id].append(code)
+    demand = [
+        TopicDemand(
+            id=topic_id,
+            name=name,
+            is_priority=priority,
+            by_rank=dict(by_rank[topic_id]),
+            score=sum(count * topic_worth(rank) for rank, count in by_rank[topic_id].items()),
+            tours=tuple(tours[topic_id]),
+        )
+        for topic_id, name, priority in topics
+    ]
+    return sorted(demand, key=lambda d: (-d.score, d.name.casefold()))
