@@ -124,7 +124,9 @@ def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
     backup_database(programme.engine, backup)
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
     with programme.writing() as connection:
-        tour_ids = dict(connection.execute(select(Tour.code, Tour.id)).tuples())
+        tour_ids = {
+            code: tour_id for code, tour_id in connection.execute(select(Tour.code, Tour.id))
+        }
         active = set(
             connection.scalars(select(Manager.id).where(Manager.status == ManagerStatus.ACTIVE))
         )
@@ -164,3 +166,10 @@ def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
         if new:
             connection.execute(insert(Enrolment), new)
     return backup
+
+
+def manager_names(programme: ProgrammeFile) -> dict[int, str]:
+    """Each manager's name, for the allocation grid's rows."""
+    with programme.engine.connect() as connection:
+        rows = connection.execute(select(Manager.id, Manager.given_name, Manager.family_name))
+        return {manager_id: f"{given} {family}" for manager_id, given, family in rows}

@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             "&Import managers…", self.import_managers, "Ctrl+I", "import_managers"
         )
+        self.allocate_action = self._action(
+            "&Allocate managers to tours…", self.allocate, "Ctrl+L", "allocate"
+        )
         self.copy_action = self._action(
             "Save a &copy as…", self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
@@ -145,6 +148,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
+        programme_menu = bar.addMenu("&Programme")
+        programme_menu.addAction(self.allocate_action)
         edit_menu = bar.addMenu("&Edit")
         for action in (
             self.undo_action,
@@ -447,6 +452,7 @@ class MainWindow(QMainWindow):
         self.close_action.setEnabled(has_file)
         self.add_action.setEnabled(writable)
         self.import_action.setEnabled(writable)
+        self.allocate_action.setEnabled(has_file)
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
@@ -564,6 +570,23 @@ class MainWindow(QMainWindow):
         )
         wizard.imported.connect(lambda _report: self._reload_all())
         wizard.exec()
+
+    def allocate(self) -> None:
+        """Programme > Allocate managers to tours…"""
+        if self.programme is None:
+            return
+        from booster_desktop.ui.allocation_view import AllocationDialog
+
+        dialog = AllocationDialog(self.programme, self)
+        dialog.applied.connect(self._allocation_applied)
+        dialog.exec()
+
+    def _allocation_applied(self) -> None:
+        # The enrolments were rewritten (a backup of the file was made first): commands
+        # recorded before may no longer restore cleanly, so they are not offered.
+        self.undo_stack.clear()
+        self._reload_all()
+        self.statusBar().showMessage("Allocation stored as proposed enrolments", 8000)
 
     def _reload_all(self) -> None:
         """After work that touches every tab (an import): reload what is shown, the rest

@@ -1,0 +1,422 @@
+"""Programme > Allocate managers…: run the allocator off the UI thread, see the result as a
+manager x tour grid and per-tour fill, pin or forbid pairs by clicking cells, re-run, read
+each manager's explanation, compare with the obvious methods, and apply."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from booster_desktop.domain.errors import BoosterError, Cancelled
+from booster_desktop.services import allocation as allocator
+from booster_desktop.services.allocation import Allocation, Instance
+from booster_desktop.services.allocation_data import apply_allocation, load_instance, manager_names
+from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.ui.worker import Task
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+PINNED, FORBIDDEN = "pinned", "forbidden"
+GIVEN_COLOUR = QColor("#cfe8d5")
+PINNED_COLOUR = QColor("#9fd3ae")
+FORBIDDEN_COLOUR = QColor("#f4c7c3")
+
+
+class GridModel(QAbstractTableModel):
+    """Managers down, tours across; a cell shows the manager's rank of the tour, coloured when
+    given, and the coordinator's pin or forbid."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.instance: Instance | None = None
+        self.result: Allocation | None = None
+        self.managers: list[int] = []
+        self.tours: list[str] = []
+        self.choices: dict[tuple[int, str], str] = {}
+        self.names: dict[int, str] = {}
+
+    def show(self, instance: Instance, result: Allocation, names: dict[int, str]) -> None:
+        self.beginResetModel()
+        self.names = names
+        self.instance, self.result = instance, result
+        self.managers = sorted(instance.managers)
+        self.tours = list(instance.tours)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.managers)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.tours)
+
+    def pair(self, index: ModelIndex) -> tuple[int, str]:
+        return self.managers[index.row()], self.tours[index.column()]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.instance is None or self.result is None:
+            return None
+        manager, code = self.pair(index)
+        rank = self.instance.managers[manager].ranks[code]
+        choice = self.choices.get((manager, code))
+        given = code in self.result.assignment.get(manager, ())
+        if role == Qt.ItemDataRole.DisplayRole:
+            mark = {PINNED: " 📌", FORBIDDEN: " ✕"}.get(choice or "", "")
+            return f"{rank}{mark}"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if choice == FORBIDDEN:
+                return FORBIDDEN_COLOUR
+            if choice == PINNED:
+                return PINNED_COLOUR
+            return GIVEN_COLOUR if given else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            state = "given" if given else "not given"
+            return f"Manager {manager}, tour {code}: rank {rank}, {state}" + (
+                f", {choice}" if choice else ""
+            )
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.tours[section]
+        manager = self.managers[section]
+        return f"{manager}  {self.names.get(manager, '')}"
+
+    def cycle(self, index: ModelIndex) -> None:
+        """A click: nothing -> pinned -> forbidden -> nothing."""
+        pair = self.pair(index)
+        following = {None: PINNED, PINNED: FORBIDDEN, FORBIDDEN: None}[self.choices.get(pair)]
+        if following is None:
+            self.choices.pop(pair, None)
+        else:
+            self.choices[pair] = following
+        self.dataChanged.emit(index, index)
+
+    def pins(self) -> tuple[tuple[int, str], ...]:
+        return tuple(sorted(p for p, c in self.choices.items() if c == PINNED))
+
+    def forbids(self) -> tuple[tuple[int, str], ...]:
+        return tuple(sorted(p for p, c in self.choices.items() if c == FORBIDDEN))
+
+
+class _Progress(QObject):
+    advanced = Signal(int, int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancelled = False
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self.advanced.emit(done, total, what)
+
+
+class AllocationDialog(QDialog):
+    """The allocation view."""
+
+    applied = Signal()
+
+    def __init__(self, programme: ProgrammeFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("allocation_dialog")
+        self.setWindowTitle("Allocate managers to tours")
+        self.resize(1100, 720)
+        self.programme = programme
+        self.instance: Instance | None = None
+        self.allocation: Allocation | None = None
+        self.task: Task | None = None
+        self.progress: _Progress | None = None
+
+        self.per_manager = QSpinBox(self)
+        self.per_manager.setObjectName("per_manager")
+        self.per_manager.setRange(1, 10)
+        self.per_manager.setValue(2)
+        self.country_cap = QSpinBox(self)
+        self.country_cap.setObjectName("country_cap")
+        self.country_cap.setRange(0, 10_000)
+        self.country_cap.setSpecialValueText("no cap")
+        self.gamma = QDoubleSpinBox(self)
+        self.gamma.setObjectName("gamma")
+        self.gamma.setRange(0.5, 5.0)
+        self.gamma.setSingleStep(0.5)
+        self.gamma.setValue(1.0)
+        self.gamma.setToolTip(
+            "Efficiency <-> fairness: 1 weighs every step down a manager's list alike; higher "
+            "values make far-down tours much dearer, sparing the worst-off."
+        )
+        self.run_button = QPushButton("&Run", self)
+        self.run_button.setObjectName("run")
+        self.run_button.clicked.connect(self.run)
+        self.stop_button = QPushButton("&Stop", self)
+        self.stop_button.clicked.connect(self._stop)
+        self.stop_button.hide()
+        self.apply_button = QPushButton("&Apply…", self)
+        self.apply_button.setObjectName("apply")
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.apply)
+        self.bar = QProgressBar(self)
+        self.bar.hide()
+        self.summary = QLabel("Choose the settings and press Run.", self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+
+        settings = QFormLayout()
+        settings.addRow("&Tours per manager:", self.per_manager)
+        settings.addRow("Most per &country per tour:", self.country_cap)
+        settings.addRow("&Fairness (gamma):", self.gamma)
+        buttons = QHBoxLayout()
+        for widget in (self.run_button, self.stop_button, self.apply_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+
+        self.grid = GridModel(self)
+        self.grid_view = QTableView(self)
+        self.grid_view.setObjectName("grid")
+        self.grid_view.setModel(self.grid)
+        self.grid_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.grid_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.grid_view.horizontalHeader().setDefaultSectionSize(56)
+        self.grid_view.clicked.connect(self._clicked)
+        self.grid_view.selectionModel().currentChanged.connect(self._explain_current)
+        self.explanation = QListWidget(self)
+        self.explanation.setObjectName("explanation")
+        self.explanation.setWordWrap(True)
+        self.force_button = QPushButton("What would giving this tour cost the others?", self)
+        self.force_button.setObjectName("force")
+        self.force_button.clicked.connect(self._cost_of_forcing)
+        explain_box = QWidget(self)
+        explain_layout = QVBoxLayout(explain_box)
+        explain_layout.setContentsMargins(0, 0, 0, 0)
+        explain_layout.addWidget(
+            QLabel(
+                "Why (click a cell; click again to pin, again to "
+                "forbid, again to clear; then Run):",
+                explain_box,
+            )
+        )
+        explain_layout.addWidget(self.explanation, 1)
+        explain_layout.addWidget(self.force_button)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.grid_view)
+        splitter.addWidget(explain_box)
+        splitter.setSizes([700, 400])
+
+        self.fill = QTableWidget(0, 3, self)
+        self.fill.setObjectName("fill")
+        self.fill.setHorizontalHeaderLabels(["Tour", "Seats taken", "Countries"])
+        self.fill.horizontalHeader().setStretchLastSection(True)
+        self.compare = QTableWidget(0, 5, self)
+        self.compare.setObjectName("comparison")
+        self.compare.setHorizontalHeaderLabels(
+            ["Method", "Complete", "Total rank loss", "Worst rank", "Rank profile"]
+        )
+        self.compare.horizontalHeader().setStretchLastSection(True)
+        pages = QTabWidget(self)
+        pages.addTab(splitter, "&Managers x tours")
+        pages.addTab(self.fill, "Per-tour &fill")
+        pages.addTab(self.compare, "Compared with the &obvious methods")
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addLayout(settings)
+        top.addLayout(buttons, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.bar)
+        layout.addWidget(pages, 1)
+
+    # -- running ------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        if self.task is not None:
+            return
+        per_manager, cap = self.per_manager.value(), self.country_cap.value() or None
+        gamma, pins, forbids = self.gamma.value(), self.grid.pins(), self.grid.forbids()
+        self.progress = _Progress()
+        self.progress.advanced.connect(self._advance)
+        progress = self.progress
+
+        def work() -> tuple[Instance, Allocation, dict[str, Any], dict[int, str]]:
+            instance = load_instance(
+                self.programme,
+                per_manager=per_manager,
+                max_per_country=cap,
+                gamma=gamma,
+                pinned=pins,
+                forbidden=forbids,
+            )
+            result = allocator.solve(instance, progress=progress)
+            compared = allocator.comparison(instance, result)
+            return instance, result, compared, manager_names(self.programme)
+
+        self.task = Task(work)
+        self.task.signals.done.connect(self._done)
+        self.task.signals.failed.connect(self._failed)
+        self.run_button.setEnabled(False)
+        self.apply_button.setEnabled(False)
+        self.stop_button.show()
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        self.summary.setText("Allocating…")
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().start(self.task)
+
+    def _advance(self, done: int, total: int, what: str) -> None:
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        self.bar.setFormat(f"{what}…")
+
+    def _stop(self) -> None:
+        if self.progress is not None:
+            self.progress.cancelled = True
+
+    def _finished(self) -> None:
+        self.task = None
+        self.bar.hide()
+        self.stop_button.hide()
+        self.run_button.setEnabled(True)
+
+    def _failed(self, message: str) -> None:
+        self._finished()
+        self.summary.setText(f"No allocation: {message}")
+
+    def _done(self, outcome: tuple[Instance, Allocation, dict[str, Any], dict[int, str]]) -> None:
+        self._finished()
+        instance, result, compared, names = outcome
+        self.instance, self.allocation = instance, result
+        levels = result.levels()
+        text = (
+            f"{result.status.capitalize()}: {levels['unmet_seats']} unmet seats, worst rank "
+            f"{levels['worst_rank']}, rank loss {levels['welfare']:g} (gamma {instance.gamma:g}), "
+            f"{levels['moved_from_previous']} placements differ from the current enrolments."
+        )
+        if result.reasons:
+            text += " Why: " + "; ".join(result.reasons) + "."
+        self.summary.setText(text)
+        self.grid.show(instance, result, names)
+        self._show_fill(instance, result)
+        self._show_comparison(compared)
+        self.apply_button.setEnabled(self.programme.writable)
+
+    def _show_fill(self, instance: Instance, result: Allocation) -> None:
+        by_tour: dict[str, Counter[str]] = {code: Counter() for code in instance.tours}
+        for manager, codes in result.assignment.items():
+            for code in codes:
+                by_tour[code][instance.managers[manager].country] += 1
+        self.fill.setRowCount(len(by_tour))
+        for row, (code, countries) in enumerate(by_tour.items()):
+            taken = sum(countries.values())
+            cells = [
+                code,
+                f"{taken} / {instance.tours[code]}",
+                ", ".join(f"{country} {n}" for country, n in sorted(countries.items())),
+            ]
+            for column, text in enumerate(cells):
+                self.fill.setItem(row, column, QTableWidgetItem(text))
+
+    def _show_comparison(self, compared: dict[str, dict[str, Any]]) -> None:
+        self.compare.setRowCount(len(compared))
+        for row, (name, line) in enumerate(compared.items()):
+            cells = [
+                name.replace("_", " ").capitalize(),
+                "yes" if line["complete"] else f"no, {line['unmet_seats']} unmet",
+                str(line["total_rank_loss"]),
+                str(line["worst_rank"]),
+                ", ".join(f"{n}x rank {r}" for r, n in line["rank_profile"].items()),
+            ]
+            for column, text in enumerate(cells):
+                self.compare.setItem(row, column, QTableWidgetItem(text))
+        self.compare.resizeColumnsToContents()
+
+    # -- explaining and choosing ----------------------------------------------------------------
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if self.grid.instance is not None:
+            self.grid.cycle(index)
+
+    def _explain_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.explanation.clear()
+        if self.instance is None or self.allocation is None or not current.isValid():
+            return
+        manager, _code = self.grid.pair(current)
+        for line in allocator.explain(self.instance, self.allocation, manager):
+            self.explanation.addItem(line)
+
+    def _cost_of_forcing(self) -> None:
+        index = self.grid_view.currentIndex()
+        if self.instance is None or self.allocation is None or not index.isValid():
+            return
+        manager, code = self.grid.pair(index)
+        if code in self.allocation.assignment.get(manager, ()):
+            self.explanation.addItem(f"{code} is already given to manager {manager}.")
+            return
+        cost = allocator.cost_of_forcing(self.instance, self.allocation, manager, code)
+        if not cost.feasible:
+            self.explanation.addItem(f"Giving {code} to manager {manager} leaves seats unmet.")
+            return
+        moved = ", ".join(
+            f"{m} ({'/'.join(before)} -> {'/'.join(after)})"
+            for m, (before, after) in cost.moved.items()
+        )
+        self.explanation.addItem(
+            f"To give manager {manager} {code}: rank loss +{cost.extra:g}; "
+            f"{len(cost.moved)} other manager{'s' * (len(cost.moved) != 1)} would move"
+            + (f": {moved}" if moved else "")
+        )
+
+    def apply(self) -> None:
+        if self.allocation is None:
+            return
+        if self.allocation.status != "optimal":
+            question = "This allocation leaves seats unmet. Store it anyway as proposed enrolments?"
+        else:
+            question = "Store this allocation as proposed enrolments? Confirmed and cancelled "
+            question += "enrolments stay as they are; a backup is made first."
+        answer = QMessageBox.question(self, "Apply the allocation", question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            backup = apply_allocation(self.programme, self.allocation)
+        except BoosterError as error:
+            QMessageBox.critical(self, "The allocation was not stored", str(error))
+            return
+        self.summary.setText(f"Stored as proposed enrolments; the file as it was is at {backup}.")
+        self.apply_button.setEnabled(False)
+        self.applied.emit()

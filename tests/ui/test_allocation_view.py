@@ -1,0 +1,76 @@
+"""Programme > Allocate managers…: run, pin a cell, re-run, read why, apply; read back."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from booster_desktop.ui.allocation_view import PINNED, AllocationDialog
+from booster_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import Dialogs
+
+
+def _run(dialog: AllocationDialog, qtbot: QtBot) -> None:
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.allocation is not None, timeout=20000)
+
+
+def _proposed(path: Path) -> set[tuple[int, str]]:
+    with sqlite3.connect(path) as connection:
+        return set(
+            connection.execute(
+                "SELECT e.manager_id, t.code FROM enrolment e JOIN tour t ON t.id = e.tour_id "
+                "WHERE e.status = 'proposed'"
+            ).fetchall()
+        )
+
+
+def test_pin_rerun_explain_and_apply(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    qtbot: QtBot,
+    dialogs: Dialogs,
+    monkeypatch: object,
+) -> None:
+    open_in(window, demo_file)
+    dialog = AllocationDialog(window.programme, window)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _run(dialog, qtbot)
+    result = dialog.allocation
+    assert result is not None and result.status == "optimal" and result.unmet == 0
+    assert dialog.grid.rowCount() == 24 and dialog.grid.columnCount() == 4
+    assert dialog.fill.rowCount() == 4
+    assert [dialog.fill.item(r, 1).text() for r in range(4)] == ["12 / 12"] * 4  # type: ignore[union-attr]
+    assert dialog.compare.rowCount() == 3
+
+    # Pin manager 1 on a tour they were not given: click the cell once, re-run.
+    manager = dialog.grid.managers[0]
+    not_given = next(c for c in dialog.grid.tours if c not in result.assignment[manager])
+    index = dialog.grid.index(0, dialog.grid.tours.index(not_given))
+    rect = dialog.grid_view.visualRect(index)
+    qtbot.mouseClick(dialog.grid_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.grid.choices == {(manager, not_given): PINNED}
+    assert "📌" in dialog.grid.data(index)
+    _run(dialog, qtbot)
+    assert dialog.allocation is not None
+    assert not_given in dialog.allocation.assignment[manager]
+    assert (manager, not_given) in dialog.instance.pinned  # type: ignore[union-attr]
+
+    # Why: the selected manager's explanation lists what they were given.
+    dialog.grid_view.setCurrentIndex(index)
+    lines = [dialog.explanation.item(i).text() for i in range(dialog.explanation.count())]
+    assert any(line.startswith(f"given {not_given}") for line in lines)
+
+    # Apply: the file's proposed enrolments become the allocation, after a backup.
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    dialog.apply()
+    wanted = {(m, c) for m, codes in dialog.allocation.assignment.items() for c in codes}
+    assert _proposed(demo_file) == wanted
+    assert list(demo_file.parent.glob("demo (before allocation *).booster"))
