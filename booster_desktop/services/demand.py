@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select, update
 
 from booster_desktop.domain.kinds import ManagerStatus
 from booster_desktop.domain.manager import Manager
@@ -81,3 +81,39 @@ def topic_demand(programme: ProgrammeFile) -> list[TopicDemand]:
         for topic_id, name, priority in topics
     ]
     return sorted(demand, key=lambda d: (-d.score, d.name.casefold()))
+
+
+def tour_focus(programme: ProgrammeFile) -> tuple[list[tuple[int, str]], set[tuple[int, int]]]:
+    """The tours (id, code) in date order, and which (tour id, topic id) pairs are focused."""
+    with programme.engine.connect() as connection:
+        tours = [
+            (tour_id, code)
+            for tour_id, code in connection.execute(
+                select(Tour.id, Tour.code).order_by(Tour.start_date, Tour.code)
+            )
+        ]
+        pairs = {
+            (tour_id, topic_id)
+            for tour_id, topic_id in connection.execute(
+                select(tour_focus_topic.c.tour_id, tour_focus_topic.c.topic_id)
+            )
+        }
+    return tours, pairs
+
+
+def set_focus(programme: ProgrammeFile, tour_id: int, topic_id: int, focused: bool) -> None:
+    """Make a topic one of a tour's focus topics, or not."""
+    with programme.writing() as connection:
+        connection.execute(
+            delete(tour_focus_topic).where(
+                tour_focus_topic.c.tour_id == tour_id, tour_focus_topic.c.topic_id == topic_id
+            )
+        )
+        if focused:
+            connection.execute(insert(tour_focus_topic).values(tour_id=tour_id, topic_id=topic_id))
+
+
+def set_priority(programme: ProgrammeFile, topic_id: int, priority: bool) -> None:
+    """Mark a topic as a priority topic of the programme, or not."""
+    with programme.writing() as connection:
+        connection.execute(update(Topic).where(Topic.id == topic_id).values(is_priority=priority))

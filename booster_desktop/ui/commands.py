@@ -166,3 +166,35 @@ class ImportedManagers(QUndoCommand):
             return
         self._done = False
         self._changed()
+
+
+class Toggle(QUndoCommand):
+    """A yes/no setting (a priority topic, a tour's focus topic): redo sets it, undo sets it
+    back."""
+
+    def __init__(
+        self,
+        text: str,
+        apply: Callable[[bool], None],
+        value: bool,
+        changed: Callable[[], None],
+        failed: Failed,
+    ) -> None:
+        super().__init__(text)
+        self._apply, self._value = apply, value
+        self._changed, self._failed = changed, failed
+
+    def _set(self, value: bool) -> None:
+        try:
+            self._apply(value)
+        except BoosterError as error:
+            self.setObsolete(True)
+            self._failed(str(error))
+            return
+        self._changed()
+
+    def redo(self) -> None:
+        self._set(self._value)
+
+    def undo(self) -> None:
+        self._set(not self._value)

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.allocate_action = self._action(
             "&Allocate managers to tours…", self.allocate, "Ctrl+L", "allocate"
         )
+        self.demand_action = self._action("Topic &demand…", self.show_demand, "Ctrl+D", "demand")
         self.copy_action = self._action(
             "Save a &copy as…", self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
         programme_menu = bar.addMenu("&Programme")
+        programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
         edit_menu = bar.addMenu("&Edit")
         for action in (
@@ -453,6 +455,7 @@ class MainWindow(QMainWindow):
         self.add_action.setEnabled(writable)
         self.import_action.setEnabled(writable)
         self.allocate_action.setEnabled(has_file)
+        self.demand_action.setEnabled(writable)
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
@@ -570,6 +573,16 @@ class MainWindow(QMainWindow):
         )
         wizard.imported.connect(lambda _report: self._reload_all())
         wizard.exec()
+
+    def show_demand(self) -> None:
+        """Programme > Topic demand…: the chart, priorities and tours' focus topics."""
+        if self.programme is None or not self.programme.writable:
+            return
+        from booster_desktop.ui.demand_view import DemandDialog
+
+        dialog = DemandDialog(self.programme, self.undo_stack, self._command_failed, self)
+        dialog.exec()
+        self._reload_all()
 
     def allocate(self) -> None:
         """Programme > Allocate managers to tours…"""

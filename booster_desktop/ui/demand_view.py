@@ -1,0 +1,229 @@
+"""Programme > Topic demand…: who wants which topic, by rank, as a chart and a table; mark
+priority topics and give tours their focus topics (undoable); see the uncovered demand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from booster_desktop.services.demand import (
+    TopicDemand,
+    set_focus,
+    set_priority,
+    topic_demand,
+    tour_focus,
+)
+from booster_desktop.services.programme import ProgrammeFile
+
+WHY_THIS_SCORE = (
+    "Why this score: a topic a manager ranked 1st counts 1, 2nd counts 1/2, 3rd 1/3, and so "
+    "on; a topic's score adds these up over all managers. A tour's score for a manager is the "
+    "same sum over the tour's focus topics, and managers are allocated to the tours that "
+    "score highest for them."
+)
+RANK_BANDS = ("1st", "2nd", "3rd", "4th or lower")
+FIXED_COLUMNS = ("Priority", "Topic", "Wanted by", *RANK_BANDS, "Score")
+
+
+def _bands(demand: TopicDemand) -> list[int]:
+    by_rank = demand.by_rank
+    return [
+        by_rank.get(1, 0),
+        by_rank.get(2, 0),
+        by_rank.get(3, 0),
+        sum(n for r, n in by_rank.items() if r >= 4),
+    ]
+
+
+class DemandDialog(QDialog):
+    """The demand view."""
+
+    def __init__(
+        self,
+        programme: ProgrammeFile,
+        undo_stack: QUndoStack,
+        failed: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("demand_dialog")
+        self.setWindowTitle("Topic demand")
+        self.resize(1100, 760)
+        self.programme = programme
+        self.undo_stack = undo_stack
+        self.failed = failed
+        self.demand: list[TopicDemand] = []
+        self.tours: list[tuple[int, str]] = []
+        self._filling = False
+
+        self.chart_view = QChartView(self)
+        self.chart_view.setObjectName("chart")
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.table = QTableWidget(self)
+        self.table.setObjectName("demand_table")
+        self.table.verticalHeader().setVisible(False)
+        self.table.itemChanged.connect(self._item_changed)
+        self.uncovered = QLabel(self)
+        self.uncovered.setObjectName("uncovered")
+        self.uncovered.setWordWrap(True)
+        self.uncovered.setStyleSheet("color: #b00020;")
+        why = QLabel(WHY_THIS_SCORE, self)
+        why.setObjectName("why_this_score")
+        why.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.chart_view)
+        splitter.addWidget(self.table)
+        splitter.setSizes([420, 320])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.uncovered)
+        layout.addWidget(why)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.demand = topic_demand(self.programme)
+        self.tours, focused = tour_focus(self.programme)
+        self._show_chart()
+        self._show_table(focused)
+        names = [d.name for d in self.demand if d.uncovered]
+        self.uncovered.setText(
+            "Wanted, but no tour focuses on: " + ", ".join(names) if names else ""
+        )
+        self.uncovered.setVisible(bool(names))
+
+    def _show_chart(self) -> None:
+        chart = QChart()
+        chart.setTitle("Managers who want each topic, by the rank they gave it")
+        series = QHorizontalStackedBarSeries()
+        shown = list(reversed(self.demand))  # the most wanted on top
+        for band, label in enumerate(RANK_BANDS):
+            bar_set = QBarSet(label)
+            bar_set.append([float(_bands(d)[band]) for d in shown])
+            series.append(bar_set)
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.setTruncateLabels(False)
+        small = categories.labelsFont()
+        small.setPointSizeF(max(6.0, small.pointSizeF() - 2))
+        categories.setLabelsFont(small)
+        categories.append([d.name + (" ★" if d.is_priority else "") for d in shown])
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        values = QValueAxis()
+        values.setLabelFormat("%d")
+        values.setTitleText("managers")
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(values)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_view.setChart(chart)
+
+    def _show_table(self, focused: set[tuple[int, int]]) -> None:
+        self._filling = True
+        headings = [*FIXED_COLUMNS, *(f"Focus of {code}" for _, code in self.tours)]
+        self.table.clear()
+        self.table.setColumnCount(len(headings))
+        self.table.setHorizontalHeaderLabels(headings)
+        self.table.setRowCount(len(self.demand))
+        for row, demand in enumerate(self.demand):
+            cells: list[QTableWidgetItem] = []
+            priority = QTableWidgetItem()
+            priority.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            priority.setCheckState(
+                Qt.CheckState.Checked if demand.is_priority else Qt.CheckState.Unchecked
+            )
+            priority.setData(Qt.ItemDataRole.UserRole, ("priority", demand.id))
+            cells.append(priority)
+            texts = [
+                demand.name,
+                str(demand.wanted_by),
+                *map(str, _bands(demand)),
+                f"{demand.score:.2f}",
+            ]
+            for text in texts:
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                cells.append(item)
+            for tour_id, _code in self.tours:
+                focus = QTableWidgetItem()
+                focus.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+                focus.setCheckState(
+                    Qt.CheckState.Checked
+                    if (tour_id, demand.id) in focused
+                    else Qt.CheckState.Unchecked
+                )
+                focus.setData(Qt.ItemDataRole.UserRole, ("focus", demand.id, tour_id))
+                cells.append(focus)
+            for column, item in enumerate(cells):
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._filling = False
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        role = item.data(Qt.ItemDataRole.UserRole)
+        if not role:
+            return
+        checked = item.checkState() == Qt.CheckState.Checked
+        command: QUndoCommand
+        if role[0] == "priority":
+            topic_id = role[1]
+            name = next(d.name for d in self.demand if d.id == topic_id)
+            command = _toggle(
+                f"Mark {name} as {'a priority' if checked else 'not a priority'}",
+                partial(set_priority, self.programme, topic_id),
+                checked,
+                self._refresh_later,
+                self.failed,
+            )
+        else:
+            _, topic_id, tour_id = role
+            code = next(c for t, c in self.tours if t == tour_id)
+            command = _toggle(
+                f"{'Add' if checked else 'Remove'} a focus topic of {code}",
+                partial(set_focus, self.programme, tour_id, topic_id),
+                checked,
+                self._refresh_later,
+                self.failed,
+            )
+        self.undo_stack.push(command)
+
+    def _refresh_later(self) -> None:
+        # The table is being edited when a toggle lands: rebuild it once the edit is over.
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.refresh)
+
+
+def _toggle(
+    text: str,
+    apply: Callable[[bool], None],
+    value: bool,
+    changed: Callable[[], None],
+    failed: Callable[[str], None],
+) -> QUndoCommand:
+    from booster_desktop.ui.commands import Toggle
+
+    return Toggle(text, apply, value, changed, failed)
