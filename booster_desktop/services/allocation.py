@@ -90,6 +90,7 @@ class Allocation:
     status: str  # "optimal" or "infeasible" (the best partial allocation)
     reasons: list[str] = field(default_factory=list)
     lottery_range: int = 0  # lottery values drawn in 0..range (0: no lottery needed to fit)
+    overbooked: bool = False  # kept or pinned placements alone exceed seats or a country cap
 
     def levels(self) -> dict[str, Any]:
         return {
@@ -273,7 +274,13 @@ def solve(
     every = np.ones(len(network.pair_manager), dtype=bool)
     best_flow = network.max_flow()
     progress(1, steps, "Finding the lowest worst rank")
-    bottleneck = _bottleneck(network, best_flow)
+    # The worst rank already fixed by kept and pinned placements needs no improving on:
+    # limiting the free ones below it would cost welfare for no gain at this level.
+    fixed_worst = max(
+        (instance.managers[m].ranks[c] for m, codes in network.forced.items() for c in codes),
+        default=0,
+    )
+    bottleneck = max(_bottleneck(network, best_flow), fixed_worst)
     allowed = network.pair_rank <= bottleneck if len(network.pair_rank) else every
     progress(2, steps, "Minimising rank loss")
     chosen, lottery_top = _welfare_and_ties(network, allowed)
@@ -287,7 +294,8 @@ def solve(
         ranks = instance.managers[m].ranks
         codes.sort(key=lambda c: (ranks[c], c))
     allocation = _measure(instance, assignment, lottery_top)
-    if network.overfull or network.over_cap or allocation.unmet:
+    allocation.overbooked = bool(network.overfull or network.over_cap)
+    if allocation.overbooked or allocation.unmet:
         allocation.status = "infeasible"
         allocation.reasons = why_unmet(instance, network, allocation)
     progress(steps, steps, "Done")
@@ -390,6 +398,11 @@ def why_unmet(instance: Instance, network: _Network, allocation: Allocation) -> 
         reasons.append(f"{needed} seats needed, {offered} offered")
     for code in network.overfull:
         reasons.append(f"tour {code} has more kept or pinned managers than seats")
+    for code, country in network.over_cap:
+        reasons.append(
+            f"tour {code} has more kept or pinned managers from {_country_name(country)} than "
+            f"the cap of {instance.max_per_country} per country"
+        )
     cap = instance.max_per_country
     if cap is not None:
         by_country = Counter(w.country for w in instance.managers.values())
@@ -458,7 +471,7 @@ def cost_of_forcing(
         for m, codes in forced.assignment.items()
         if m != manager and sorted(codes) != sorted(allocation.assignment.get(m, []))
     }
-    feasible = forced.unmet <= allocation.unmet
+    feasible = not forced.overbooked and forced.unmet <= allocation.unmet
     return ForcingCost(allocation.welfare, forced.welfare, moved, feasible)
 
 
@@ -551,6 +564,9 @@ def _greedy(instance: Instance, rounds: list[list[int]], *, one_round: bool) -> 
             for m in order:
                 if len(assignment[m]) < k:
                     pick(m)
+    for m, codes in assignment.items():
+        ranks = instance.managers[m].ranks
+        codes.sort(key=lambda c: (ranks[c], c))
     allocation = _measure(instance, assignment, 0)
     allocation.status = "optimal" if allocation.unmet == 0 else "infeasible"
     return allocation
