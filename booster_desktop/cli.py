@@ -273,8 +273,21 @@ def _cmd_allocate(args: argparse.Namespace) -> int:
                 max_per_country=args.max_per_country,
                 gamma=args.gamma,
                 seed=args.seed,
+                top_m=args.top_m,
             )
-            result = allocation.solve(instance, progress=bar or no_progress)
+            gap = 0.0
+            if args.together or args.maximin:
+                from booster_desktop.services.allocation_milp import solve_with_side_constraints
+
+                milp = solve_with_side_constraints(
+                    instance,
+                    together=args.together,
+                    maximin=args.maximin,
+                    time_limit=args.time_limit,
+                )
+                result, gap = milp.allocation, milp.gap
+            else:
+                result = allocation.solve(instance, progress=bar or no_progress)
             compared = allocation.comparison(instance, result)
             applied = None
             if args.apply and (result.status == "optimal" or args.allow_partial):
@@ -288,13 +301,17 @@ def _cmd_allocate(args: argparse.Namespace) -> int:
             {
                 "status": result.status,
                 "levels": result.levels(),
-                "gap": 0.0,
+                "gap": gap,
                 "bound": result.levels(),
                 "assignment": {str(m): codes for m, codes in result.assignment.items()},
                 "comparison": compared,
                 "reason": reason or None,
                 "applied": applied is not None,
-                "instance": instance.as_json(),
+                "instance": {
+                    **instance.as_json(),
+                    **({"together": args.together} if args.together else {}),
+                    **({"maximin": True} if args.maximin else {}),
+                },
             }
         )
     else:
@@ -362,6 +379,16 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
     return number
+
+
+def _id_list(value: str) -> list[int]:
+    try:
+        ids = [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not manager ids, e.g. 3,17") from None
+    if len(ids) < 2:
+        raise argparse.ArgumentTypeError(f"{value!r}: name at least two managers")
+    return ids
 
 
 def _gamma(value: str) -> float:
@@ -500,6 +527,35 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="S",
         help="the lottery's seed (default: the programme's own)",
+    )
+    allocate.add_argument(
+        "--top-m",
+        type=_positive,
+        default=None,
+        metavar="M",
+        help="each manager gets at least one of their M most wanted tours",
+    )
+    allocate.add_argument(
+        "--together",
+        action="append",
+        default=[],
+        metavar="ID,ID[,...]",
+        type=_id_list,
+        help="these managers travel together (the same tours); solved as "
+        "an integer programme with a time limit",
+    )
+    allocate.add_argument(
+        "--maximin",
+        action="store_true",
+        help="also make the worst-off manager's total rank loss as small "
+        "as possible (integer programme)",
+    )
+    allocate.add_argument(
+        "--time-limit",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="for --together and --maximin (default 30)",
     )
     allocate.add_argument(
         "--apply",

@@ -59,6 +59,7 @@ class Instance:
     previous: dict[int, tuple[str, ...]] = field(default_factory=dict)
     gamma: float = 1.0
     seed: int = 0
+    top_m: int | None = None  # each manager gets at least one of their top-m tours
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -75,6 +76,8 @@ class Instance:
             "previous": {str(i): list(codes) for i, codes in self.previous.items()},
             "gamma": self.gamma,
             "seed": self.seed,
+            # Beyond DESIGN.md's keys only when used, so the plain document stays as agreed.
+            **({"top_m": self.top_m} if self.top_m is not None else {}),
         }
 
 
@@ -174,6 +177,25 @@ class _Network:
             tails.append(node)
             heads.append(self.tour_node[code])
             capacities.append(max(0, per_country_left.get((code, country), cap or 0)))
+        # "At least one of my top-m tours": each manager's seats go through two nodes, one
+        # to their top-m tours, one to the rest, which gets one seat fewer (still a flow).
+        top_m = instance.top_m
+        top_node: dict[int, int] = {}
+        rest_node: dict[int, int] = {}
+        if top_m is not None:
+            base = pair_base + len(pair_node)
+            for i, m in enumerate(managers):
+                top_node[m], rest_node[m] = base + 2 * i, base + 2 * i + 1
+                wish = instance.managers[m]
+                left = max(0, k - len(self.forced.get(m, ())))
+                has_top = any(wish.ranks[c] <= top_m for c in self.forced.get(m, ()))
+                for node, seats in (
+                    (top_node[m], left),
+                    (rest_node[m], left if has_top else max(0, left - 1)),
+                ):
+                    tails.append(self.manager_node[m])
+                    heads.append(node)
+                    capacities.append(seats)
         self.fixed_arcs = len(tails)
         # Placement arcs: manager -> tour (or its country node), one seat each.
         pair_manager: list[int] = []
@@ -186,7 +208,11 @@ class _Network:
                     continue
                 pair_manager.append(m)
                 pair_tour.append(self.tour_index[code])
-                tails.append(self.manager_node[m])
+                if top_m is None:
+                    tails.append(self.manager_node[m])
+                else:
+                    top = wish.ranks[code] <= top_m
+                    tails.append(top_node[m] if top else rest_node[m])
                 heads.append(
                     pair_node[(code, wish.country)] if cap is not None else self.tour_node[code]
                 )
@@ -382,6 +408,7 @@ def _with_pins(instance: Instance, pins: Iterable[Pair]) -> Instance:
         previous=instance.previous,
         gamma=instance.gamma,
         seed=instance.seed,
+        top_m=instance.top_m,
     )
 
 

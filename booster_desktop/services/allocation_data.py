@@ -30,6 +30,7 @@ def load_instance(
     seed: int | None = None,
     pinned: tuple[Pair, ...] = (),
     forbidden: tuple[Pair, ...] = (),
+    top_m: int | None = None,
 ) -> Instance:
     """The instance the programme poses: active managers, every tour, kept (confirmed) and
     cancelled (forbidden) enrolments, the current allocation as `previous`."""
@@ -109,6 +110,7 @@ def load_instance(
         previous={m: tuple(sorted(codes)) for m, codes in sorted(previous.items())},
         gamma=gamma,
         seed=int(stored_seed or 0) if seed is None else seed,
+        top_m=top_m,
     )
 
 

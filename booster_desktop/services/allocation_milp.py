@@ -1,0 +1,138 @@
+"""Side constraints that break the flow shape, as an integer programme (OR-Tools CP-SAT):
+managers who must travel together (the same tours), and the maximin of each manager's total
+rank loss (the worst-off manager's sum, not only their worst tour). Optional: the network
+solver in services.allocation is exact and fast; this mode takes a time limit and reports
+its gap.
+
+Objective, lexicographic by weights: unmet seats, then (maximin) the largest total rank loss
+of any manager, then the sum of (rank - 1) ** gamma, then keeping previous placements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.preference import placement_cost
+from booster_desktop.services.allocation import Allocation, Instance, _measure, why_unmet
+
+
+@dataclass
+class MilpAllocation:
+    """An allocation from the integer programme, with how sure the solver is of it."""
+
+    allocation: Allocation
+    optimal: bool
+    gap: float  # relative gap between the objective found and the solver's bound
+    bound: float
+
+
+def solve_with_side_constraints(
+    instance: Instance,
+    *,
+    together: Sequence[Sequence[int]] = (),
+    maximin: bool = False,
+    time_limit: float = 30.0,
+) -> MilpAllocation:
+    """The best allocation under the flow's constraints plus `together` groups and maximin."""
+    from ortools.sat.python import cp_model
+
+    k, cap = instance.per_manager, instance.max_per_country
+    managers = sorted(instance.managers)
+    tours = list(instance.tours)
+    forbidden = set(instance.forbidden)
+    forced = {(m, c) for m, c in (*instance.kept, *instance.pinned) if m in instance.managers}
+    for group in together:
+        unknown = [m for m in group if m not in instance.managers]
+        if unknown:
+            raise BoosterError(f"--together: manager {unknown[0]} is not an active manager")
+    model = cp_model.CpModel()
+    x = {
+        (m, c): model.new_bool_var(f"x_{m}_{c}")
+        for m in managers
+        for c in tours
+        if (m, c) not in forbidden or (m, c) in forced
+    }
+    scale = 1 if float(instance.gamma).is_integer() else 1000
+    cost = {
+        pair: round(
+            placement_cost(instance.managers[pair[0]].ranks[pair[1]], instance.gamma) * scale
+        )
+        for pair in x
+    }
+    for pair in forced:
+        if pair in x:
+            model.add(x[pair] == 1)
+    placed = {m: sum(x[(m, c)] for c in tours if (m, c) in x) for m in managers}
+    for m in managers:
+        model.add(placed[m] <= k)
+    for c in tours:
+        model.add(sum(x[(m, c)] for m in managers if (m, c) in x) <= instance.tours[c])
+        if cap is not None:
+            for country in {w.country for w in instance.managers.values()}:
+                model.add(
+                    sum(
+                        x[(m, c)]
+                        for m in managers
+                        if (m, c) in x and instance.managers[m].country == country
+                    )
+                    <= cap
+                )
+    for group in together:
+        first, *others = list(group)
+        for other in others:
+            for c in tours:
+                a, b = x.get((first, c)), x.get((other, c))
+                if a is None or b is None:
+                    for var in (a, b):
+                        if var is not None:
+                            model.add(var == 0)
+                else:
+                    model.add(a == b)
+    unmet = k * len(managers) - sum(placed.values())
+    welfare = sum(cost[p] * v for p, v in x.items())
+    previous = {(m, c) for m, codes in instance.previous.items() for c in codes}
+    moved = sum(v for p, v in x.items() if p not in previous)
+    seats = k * len(managers)
+    moved_weight = 1
+    welfare_weight = seats + 1
+    worst_total = max(1, len(tours) * max(cost.values(), default=0))
+    welfare_bound = seats * max(cost.values(), default=0) + 1
+    objective = welfare * welfare_weight + moved * moved_weight
+    if maximin:
+        largest = model.new_int_var(0, worst_total, "largest_loss")
+        for m in managers:
+            model.add(largest >= sum(cost[(m, c)] * x[(m, c)] for c in tours if (m, c) in x))
+        objective = largest * welfare_bound * welfare_weight + objective
+        top = worst_total * welfare_bound * welfare_weight + welfare_bound * welfare_weight
+    else:
+        top = welfare_bound * welfare_weight
+    model.minimize(unmet * top + objective)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.num_workers = 2
+    status = solver.solve(model)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise BoosterError(
+            "no allocation meets the side constraints within the time limit "
+            f"({solver.status_name(status).lower()})"
+        )
+    assignment = {
+        m: [c for c in tours if (m, c) in x and solver.value(x[(m, c)])] for m in managers
+    }
+    for m, codes in assignment.items():
+        ranks = instance.managers[m].ranks
+        codes.sort(key=lambda c: (ranks[c], c))
+    allocation = _measure(instance, assignment, 0)
+    if allocation.unmet:
+        allocation.status = "infeasible"
+    value, bound = solver.objective_value, solver.best_objective_bound
+    gap = 0.0 if status == cp_model.OPTIMAL else abs(value - bound) / max(1.0, abs(value))
+    if allocation.unmet:
+        from booster_desktop.services.allocation import _Network
+
+        allocation.reasons = why_unmet(instance, _Network(instance), allocation)
+        if together:
+            allocation.reasons.append("managers who travel together need seats on the same tours")
+    return MilpAllocation(allocation, status == cp_model.OPTIMAL, gap, bound)
