@@ -193,6 +193,9 @@ class AllocationDialog(QDialog):
         self.bar = QProgressBar(self)
         self.bar.hide()
         self.summary = QLabel("Choose the settings and press Run.", self)
+        from booster_desktop.ui.demand_view import WHY_THIS_SCORE
+
+        self.setToolTip(WHY_THIS_SCORE)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
 

@@ -235,6 +235,11 @@ class MainWindow(QMainWindow):
         )
         self.tour_filter.currentIndexChanged.connect(self._filter_visits)
         self.kind_filter.currentIndexChanged.connect(self._filter_visits)
+        demand = QPushButton("&Demand…", self)
+        demand.setObjectName("demand_button")
+        demand.setToolTip("Who wants which topic, by rank; priorities and tours' focus topics")
+        demand.clicked.connect(self.show_demand)
+        self.tabs["topics"].filters.addWidget(demand)
 
     def _filter_visits(self) -> None:
         tour, kind = self.tour_filter.currentData(), self.kind_filter.currentData()
