@@ -43,6 +43,7 @@ from booster_desktop.services import allocation as allocator
 from booster_desktop.services.allocation import Allocation, Instance
 from booster_desktop.services.allocation_data import apply_allocation, load_instance, manager_names
 from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.ui.texts import WHY_THIS_SCORE
 from booster_desktop.ui.worker import Task
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -193,8 +194,6 @@ class AllocationDialog(QDialog):
         self.bar = QProgressBar(self)
         self.bar.hide()
         self.summary = QLabel("Choose the settings and press Run.", self)
-        from booster_desktop.ui.demand_view import WHY_THIS_SCORE
-
         self.setToolTip(WHY_THIS_SCORE)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)

@@ -35,13 +35,8 @@ from booster_desktop.services.demand import (
     tour_focus,
 )
 from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.ui.texts import WHY_THIS_SCORE
 
-WHY_THIS_SCORE = (
-    "Why this score: a topic a manager ranked 1st counts 1, 2nd counts 1/2, 3rd 1/3, and so "
-    "on; a topic's score adds these up over all managers. A tour's score for a manager is the "
-    "same sum over the tour's focus topics, and managers are allocated to the tours that "
-    "score highest for them."
-)
 RANK_BANDS = ("1st", "2nd", "3rd", "4th or lower")
 FIXED_COLUMNS = ("Priority", "Topic", "Wanted by", *RANK_BANDS, "Score")
 
