@@ -359,6 +359,18 @@ def _print_allocation(result: Any, compared: dict[str, dict[str, Any]], applied:
         print(f"Stored as proposed enrolments; the file as it was is at {applied}")
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from booster_desktop.services import agenda
+    from booster_desktop.services.programme import open_programme
+
+    write = {"agenda": agenda.export_agenda, "ics": agenda.export_calendar}[args.what]
+    with open_programme(args.file) as programme:
+        written = write(programme, args.output, tour=args.tour, manager=args.manager)
+    items = sum(len(t.items) for t in written.tours)
+    print(f"Wrote {args.output} ({', '.join(t.code for t in written.tours)}, {items} items)")
+    return 0
+
+
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     # The one command that loads Qt (DESIGN.md's layers), imported here and nowhere else.
     from booster_desktop.ui.screenshot import render_window
@@ -568,6 +580,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --apply: store the best partial allocation too",
     )
     allocate.add_argument("--json", action="store_true", help="one JSON object on stdout")
+
+    export = command("export", _cmd_export, "a tour's agenda as a PDF booklet or a calendar")
+    export.add_argument("what", choices=("agenda", "ics"), metavar="agenda|ics")
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("--tour", metavar="CODE", help="the tour")
+    export.add_argument(
+        "--manager",
+        type=_positive,
+        metavar="ID",
+        help="a manager's personal agenda (their tours, their name)",
+    )
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
 
     shot = command("screenshot", _cmd_screenshot, "render the main window headless to a PNG")
     shot.add_argument("file", type=Path, metavar="FILE")

@@ -1,0 +1,44 @@
+"""Writing an export so that it is either all there or not there at all.
+
+The bytes go to a temporary file in the target's folder, are flushed and synced, then the
+file is renamed over the target (`os.replace`): a full disk, a crash or a refused folder
+leaves no half-written export behind. exports/ has no Qt, so not QSaveFile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from booster_desktop.domain.errors import BoosterError
+
+
+def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Call `write` with a binary stream; put what it wrote at `target` only if it all worked."""
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise BoosterError(f"{target.parent}: no such folder")
+    if target.is_dir():
+        raise BoosterError(f"{target}: is a folder; name the file to write")
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    try:
+        with partial.open("xb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        partial.replace(target)
+        if os.name == "posix":
+            folder = os.open(target.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+    except OSError as error:
+        raise BoosterError(f"{target}: cannot be written ({error.strerror or error})") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()

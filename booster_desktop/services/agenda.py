@@ -1,0 +1,308 @@
+"""A tour's agenda: the records its booklet and calendar are made of, and the checks shown
+while the coordinator builds it. Exporters draw these records; they do not query."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import time
+from itertools import pairwise
+from pathlib import Path
+
+from sqlalchemy import select
+
+from booster_desktop.domain.agenda import Agenda, AgendaCheck, AgendaItem, Participant, TourAgenda
+from booster_desktop.domain.country import Country
+from booster_desktop.domain.enrolment import Enrolment, is_expected
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.kinds import SessionKind, SessionRole
+from booster_desktop.domain.manager import Manager
+from booster_desktop.domain.organisation import Organisation
+from booster_desktop.domain.person import Person
+from booster_desktop.domain.session import SessionPerson, TourSession, session_topic
+from booster_desktop.domain.topic import Topic
+from booster_desktop.domain.tour import Tour, tour_focus_topic
+from booster_desktop.store.programme_file import ProgrammeFile
+
+
+def _tour(programme: ProgrammeFile, code: str) -> Tour:
+    with programme.session() as session:
+        tour = session.scalar(select(Tour).where(Tour.code == code.strip().upper()))
+        if tour is None:
+            codes = ", ".join(
+                session.scalars(select(Tour.code).order_by(Tour.start_date, Tour.code))
+            )
+            raise BoosterError(f"tour {code!r} does not exist (tours: {codes or 'none yet'})")
+        return tour
+
+
+def _transfer(mode: str | None, minutes: int | None) -> str:
+    """ "coach, 20 min", "walk", "15 min" or ""."""
+    return ", ".join(part for part in (mode or "", f"{minutes} min" if minutes else "") if part)
+
+
+def tour_agenda(programme: ProgrammeFile, code: str) -> TourAgenda:
+    """The agenda of the tour with `code`."""
+    tour = _tour(programme, code)
+    with programme.engine.connect() as connection:
+        host = connection.scalar(
+            select(Organisation.name).where(Organisation.id == tour.host_agency_id)
+        )
+        focus = tuple(
+            connection.scalars(
+                select(Topic.name)
+                .join(tour_focus_topic, tour_focus_topic.c.topic_id == Topic.id)
+                .where(tour_focus_topic.c.tour_id == tour.id)
+                .order_by(Topic.name)
+            )
+        )
+        with programme.session() as orm:
+            sessions = orm.execute(
+                select(TourSession, Organisation.name)
+                .outerjoin(Organisation, Organisation.id == TourSession.visited_organisation_id)
+                .where(TourSession.tour_id == tour.id)
+            ).all()
+        ids = [s.id for s, _ in sessions]
+        people: dict[tuple[int, str], list[str]] = defaultdict(list)
+        for session_id, role, name, phone in connection.execute(
+            select(SessionPerson.session_id, SessionPerson.role, Person.name, Person.phone)
+            .join(Person, Person.id == SessionPerson.person_id)
+            .where(SessionPerson.session_id.in_(ids))
+            .order_by(Person.name)
+        ):
+            shown = f"{name}, {phone}" if role == SessionRole.HOST_CONTACT and phone else name
+            people[(session_id, role.value)].append(shown)
+        topics: dict[int, list[str]] = defaultdict(list)
+        for session_id, name in connection.execute(
+            select(session_topic.c.session_id, Topic.name)
+            .join(Topic, Topic.id == session_topic.c.topic_id)
+            .where(session_topic.c.session_id.in_(ids))
+            .order_by(Topic.name)
+        ):
+            topics[session_id].append(name)
+        participants = connection.execute(
+            select(
+                Manager.given_name,
+                Manager.family_name,
+                Manager.arabic_name,
+                Country.name_en,
+                Organisation.name,
+            )
+            .join(Enrolment, Enrolment.manager_id == Manager.id)
+            .join(Country, Country.code == Manager.country_code)
+            .outerjoin(Organisation, Organisation.id == Manager.organisation_id)
+            .where(Enrolment.tour_id == tour.id, is_expected())
+            .order_by(Manager.family_name, Manager.given_name)
+        ).all()
+    items = tuple(
+        AgendaItem(
+            id=s.id,
+            kind=s.kind.value,
+            title=s.title,
+            day=s.date,
+            start=s.start_time,
+            end=s.end_time,
+            venue=s.venue or "",
+            address=s.address or "",
+            description=s.description or "",
+            speakers=tuple(people[(s.id, SessionRole.SPEAKER.value)]),
+            contacts=tuple(people[(s.id, SessionRole.HOST_CONTACT.value)]),
+            topics=tuple(topics[s.id]),
+            visited=visited or "",
+            transfer=_transfer(s.transfer_mode, s.transfer_minutes),
+            transfer_minutes=s.transfer_minutes or 0,
+        )
+        for s, visited in sessions
+    )
+    return TourAgenda(
+        code=tour.code,
+        title=tour.title,
+        region=tour.region,
+        city=tour.city or "",
+        host_agency=host or "",
+        start=tour.start_date,
+        end=tour.end_date,
+        time_zone=tour.time_zone,
+        focus_topics=focus,
+        items=items,
+        participants=tuple(
+            Participant(f"{given} {family}", arabic or "", country, organisation or "")
+            for given, family, arabic, country, organisation in participants
+        ),
+    )
+
+
+def agenda(programme: ProgrammeFile, tour: str | None = None, manager: int | None = None) -> Agenda:
+    """A tour's agenda (`tour`), or a manager's personal agenda over the tours they are
+    expected on (`manager`, optionally only `tour`)."""
+    if manager is None:
+        if tour is None:
+            raise BoosterError("--tour: which tour's agenda? (or --manager ID)")
+        return Agenda((tour_agenda(programme, tour),))
+    with programme.engine.connect() as connection:
+        person = connection.execute(
+            select(Manager.given_name, Manager.family_name, Manager.arabic_name).where(
+                Manager.id == manager
+            )
+        ).first()
+        if person is None:
+            raise BoosterError(f"manager {manager} does not exist")
+        codes = list(
+            connection.scalars(
+                select(Tour.code)
+                .join(Enrolment, Enrolment.tour_id == Tour.id)
+                .where(Enrolment.manager_id == manager, is_expected())
+                .order_by(Tour.start_date)
+            )
+        )
+    if tour is not None:
+        wanted = tour.strip().upper()
+        if wanted not in codes:
+            raise BoosterError(f"manager {manager} is not expected on tour {wanted}")
+        codes = [wanted]
+    if not codes:
+        raise BoosterError(f"manager {manager} is not expected on any tour")
+    return Agenda(
+        tuple(tour_agenda(programme, code) for code in codes),
+        for_manager=f"{person.given_name} {person.family_name}",
+        for_manager_arabic=person.arabic_name,
+    )
+
+
+# -- checks --------------------------------------------------------------------------------------
+
+
+def _span(item: AgendaItem) -> str:
+    return f"{item.start:%H:%M}-{item.end:%H:%M}"
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def agenda_checks(programme: ProgrammeFile, code: str) -> list[AgendaCheck]:
+    """The checks DESIGN.md and the agenda issue name, for one tour."""
+    agenda_ = tour_agenda(programme, code)
+    checks: list[AgendaCheck] = []
+    for day, items in agenda_.days():
+        for first, second in pairwise(items):
+            if _minutes(second.start) < _minutes(first.end):
+                checks.append(
+                    AgendaCheck(
+                        "overlap",
+                        f"{day.isoformat()}: '{first.title}' ({_span(first)}) overlaps "
+                        f"'{second.title}' ({_span(second)})",
+                        (first.id, second.id),
+                    )
+                )
+            elif (
+                second.kind == SessionKind.VISIT
+                and second.transfer_minutes
+                and _minutes(second.start) - _minutes(first.end) < second.transfer_minutes
+            ):
+                gap = _minutes(second.start) - _minutes(first.end)
+                checks.append(
+                    AgendaCheck(
+                        "transfer",
+                        f"{day.isoformat()}: '{second.title}' needs {second.transfer_minutes} "
+                        f"min to get there, but only {gap} min follow '{first.title}'",
+                        (first.id, second.id),
+                    )
+                )
+        if agenda_.start <= day <= agenda_.end and not any(
+            i.kind == SessionKind.TRAINING for i in items
+        ):
+            checks.append(AgendaCheck("no-training", f"{day.isoformat()}: no training session"))
+    for item in agenda_.items:
+        if not agenda_.start <= item.day <= agenda_.end:
+            checks.append(
+                AgendaCheck(
+                    "outside",
+                    f"'{item.title}' on {item.day.isoformat()} is outside the tour "
+                    f"({agenda_.start.isoformat()} to {agenda_.end.isoformat()})",
+                    (item.id,),
+                )
+            )
+    covered = {topic for item in agenda_.items for topic in item.topics}
+    for topic in agenda_.focus_topics:
+        if topic not in covered:
+            checks.append(
+                AgendaCheck("uncovered-topic", f"focus topic '{topic}' has no session or visit")
+            )
+    checks += _speakers_twice(programme, agenda_)
+    return checks
+
+
+def _speakers_twice(programme: ProgrammeFile, agenda_: TourAgenda) -> list[AgendaCheck]:
+    """A speaker or host contact booked in two sessions at once (across every tour)."""
+    ids = [item.id for item in agenda_.items]
+    with programme.engine.connect() as connection:
+        mine = connection.execute(
+            select(
+                SessionPerson.person_id,
+                Person.name,
+                TourSession.id,
+                TourSession.title,
+                TourSession.date,
+                TourSession.start_time,
+                TourSession.end_time,
+            )
+            .join(Person, Person.id == SessionPerson.person_id)
+            .join(TourSession, TourSession.id == SessionPerson.session_id)
+            .where(TourSession.id.in_(ids))
+        ).all()
+        people = {row.person_id for row in mine}
+        theirs = connection.execute(
+            select(
+                SessionPerson.person_id,
+                TourSession.id,
+                TourSession.title,
+                TourSession.date,
+                TourSession.start_time,
+                TourSession.end_time,
+            )
+            .join(TourSession, TourSession.id == SessionPerson.session_id)
+            .where(SessionPerson.person_id.in_(people))
+        ).all()
+    checks, seen = [], set()
+    for a in mine:
+        for b in theirs:
+            if a.person_id != b.person_id or a.id == b.id or a.date != b.date:
+                continue
+            if _minutes(a.start_time) < _minutes(b.end_time) and _minutes(b.start_time) < _minutes(
+                a.end_time
+            ):
+                key = (a.person_id, *sorted((a.id, b.id)))
+                if key in seen:
+                    continue
+                seen.add(key)
+                checks.append(
+                    AgendaCheck(
+                        "speaker-twice",
+                        f"{a.name} is booked in '{a.title}' and '{b.title}' at the same time "
+                        f"({a.date.isoformat()})",
+                        (a.id, b.id),
+                    )
+                )
+    return checks
+
+
+def export_agenda(
+    programme: ProgrammeFile, target: Path, *, tour: str | None = None, manager: int | None = None
+) -> Agenda:
+    """`booster export agenda`: the A4 booklet of a tour, or a manager's personal one."""
+    from booster_desktop.exports.agenda_pdf import write_agenda
+
+    chosen = agenda(programme, tour, manager)
+    write_agenda(chosen, target)
+    return chosen
+
+
+def export_calendar(
+    programme: ProgrammeFile, target: Path, *, tour: str | None = None, manager: int | None = None
+) -> Agenda:
+    """`booster export ics`: the agenda as iCalendar events in the tour's time zone."""
+    from booster_desktop.exports.calendar_ics import write_calendar
+
+    chosen = agenda(programme, tour, manager)
+    write_calendar(chosen, target)
+    return chosen
