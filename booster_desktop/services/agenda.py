@@ -184,17 +184,22 @@ def agenda_checks(programme: ProgrammeFile, code: str) -> list[AgendaCheck]:
     agenda_ = tour_agenda(programme, code)
     checks: list[AgendaCheck] = []
     for day, items in agenda_.days():
+        # Every pair that overlaps, not only neighbours: a long item can cover several.
+        for position, first in enumerate(items):
+            for second in items[position + 1 :]:
+                if _minutes(second.start) < _minutes(first.end):
+                    checks.append(
+                        AgendaCheck(
+                            "overlap",
+                            f"{day.isoformat()}: '{first.title}' ({_span(first)}) overlaps "
+                            f"'{second.title}' ({_span(second)})",
+                            (first.id, second.id),
+                        )
+                    )
         for first, second in pairwise(items):
             if _minutes(second.start) < _minutes(first.end):
-                checks.append(
-                    AgendaCheck(
-                        "overlap",
-                        f"{day.isoformat()}: '{first.title}' ({_span(first)}) overlaps "
-                        f"'{second.title}' ({_span(second)})",
-                        (first.id, second.id),
-                    )
-                )
-            elif (
+                continue  # an overlap, said above
+            if (
                 second.kind == SessionKind.VISIT
                 and second.transfer_minutes
                 and _minutes(second.start) - _minutes(first.end) < second.transfer_minutes
