@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.programme_title = ""
         self.undo_stack = QUndoStack(self)
         self._opening: worker.Task | None = None
+        self._agenda_editor: Any = None
         self.setObjectName("main_window")
         self.setWindowTitle("Booster Desktop")
         self.resize(1280, 800)
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             "&Import managers…", self.import_managers, "Ctrl+I", "import_managers"
         )
+        self.agenda_action = self._action("Tour &agendas…", self.edit_agendas, "Ctrl+G", "agendas")
         self.allocate_action = self._action(
             "&Allocate managers to tours…", self.allocate, "Ctrl+L", "allocate"
         )
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
         programme_menu = bar.addMenu("&Programme")
+        programme_menu.addAction(self.agenda_action)
         programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
         edit_menu = bar.addMenu("&Edit")
@@ -461,6 +464,7 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(writable)
         self.allocate_action.setEnabled(has_file)
         self.demand_action.setEnabled(writable)
+        self.agenda_action.setEnabled(writable)
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
@@ -476,19 +480,22 @@ class MainWindow(QMainWindow):
         assert self.programme is not None
         return (self.programme, entity, self._record_changed, self._command_failed)
 
-    def add_record(self) -> None:
+    def add_record(
+        self, entity: Entity[Any, Any] | None = None, blank: Any = None, parent: Any = None
+    ) -> None:
+        """Add a record of the current tab's kind (or `entity`), starting from `blank`."""
         if self.programme is None:
             return
         from booster_desktop.ui.commands import AddRecord
 
-        entity = self.current_tab().entity
-        editor = entity.editor(self.programme, None, self)
-        editor.set_details(entity.blank())
+        entity = entity or self.current_tab().entity
+        editor = entity.editor(self.programme, None, parent or self)
+        editor.set_details(blank if blank is not None else entity.blank())
         if editor.exec() != QDialog.DialogCode.Accepted:
             return
         command = AddRecord(editor.details(), *self._command_args(entity))
         self.undo_stack.push(command)
-        if command.record_id is not None:
+        if command.record_id is not None and self.current_tab().entity is entity:
             self.current_tab().select_ids([command.record_id])
 
     def edit_selected(self) -> None:
@@ -496,12 +503,15 @@ class MainWindow(QMainWindow):
         if ids:
             self.edit_record(ids[0])
 
-    def edit_record(self, record_id: int) -> None:
+    def edit_record(
+        self, record_id: int, entity: Entity[Any, Any] | None = None, parent: Any = None
+    ) -> None:
+        """Edit a record of the current tab's kind (or `entity`) in its editor."""
         if self.programme is None or not self.programme.writable:
             return
-        entity = self.current_tab().entity
+        entity = entity or self.current_tab().entity
         old = entity.details(self.programme, record_id)
-        editor = entity.editor(self.programme, record_id, self)
+        editor = entity.editor(self.programme, record_id, parent or self)
         editor.set_details(old)
         if editor.exec() != QDialog.DialogCode.Accepted:
             return
@@ -588,6 +598,43 @@ class MainWindow(QMainWindow):
         dialog = DemandDialog(self.programme, self.undo_stack, self._command_failed, self)
         dialog.exec()
         self._reload_all()
+
+    def edit_agendas(self) -> None:
+        """Programme > Tour agendas…: the week of a tour, editable with the mouse."""
+        if self.programme is None or not self.programme.writable:
+            return
+        from booster_desktop.ui.agenda_editor import AgendaEditor
+
+        code = None
+        tab = self.current_tab()
+        if tab.entity.key == "tours" and tab.selected_records():
+            code = tab.selected_records()[0].code
+        self._agenda_editor = AgendaEditor(
+            self.programme,
+            self.undo_stack,
+            self._record_changed,
+            self._command_failed,
+            code,
+            self,
+        )
+        self._agenda_editor.exec()
+        self._agenda_editor = None
+
+    def edit_session(self, session_id: int) -> None:
+        self.edit_record(session_id, SESSIONS, self._agenda_editor)
+
+    def add_session(self, code: str, day: Any) -> None:
+        from dataclasses import replace
+
+        from booster_desktop.services.sessions import SessionDetails
+
+        assert self.programme is not None
+        from booster_desktop.services import choices
+
+        tour_id = next(i for i, c, _t in choices.tours(self.programme) if c == code)
+        self.add_record(
+            SESSIONS, replace(SessionDetails(), tour_id=tour_id, date=day), self._agenda_editor
+        )
 
     def allocate(self) -> None:
         """Programme > Allocate managers to tours…"""

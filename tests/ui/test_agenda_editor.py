@@ -1,0 +1,132 @@
+"""Programme > Tour agendas…: drag an item to another day, resize it, undo both, read back."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from booster_desktop.ui.agenda_editor import DAY_WIDTH, PIXELS_PER_MINUTE, AgendaEditor
+from booster_desktop.ui.main_window import MainWindow
+
+
+def _session(path: Path, session_id: int) -> tuple[str, str, str]:
+    with sqlite3.connect(path) as connection:
+        row = connection.execute(
+            "SELECT date, substr(start_time, 1, 5), substr(end_time, 1, 5) FROM tour_session "
+            "WHERE id = ?",
+            (session_id,),
+        ).fetchone()
+    return row  # type: ignore[no-any-return]
+
+
+def _drag(editor: AgendaEditor, start: QPointF, end: QPointF) -> None:
+    """A real press-move-release on the timetable's viewport, left button held."""
+    viewport = editor.view.viewport()
+    a, b = editor.view.mapFromScene(start), editor.view.mapFromScene(end)
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    for kind, point, button, buttons in (
+        (QEvent.Type.MouseButtonPress, a, left, left),
+        (QEvent.Type.MouseMove, (a + b) / 2, none, left),
+        (QEvent.Type.MouseMove, b, none, left),
+        (QEvent.Type.MouseButtonRelease, b, left, none),
+    ):
+        position = QPointF(QPoint(point))
+        event = QMouseEvent(
+            kind,
+            position,
+            viewport.mapToGlobal(position),
+            button,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, event)
+
+
+def test_drag_to_another_day_resize_and_undo_both(
+    window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    editor = AgendaEditor(
+        window.programme,  # type: ignore[arg-type]
+        window.undo_stack,
+        window._record_changed,
+        window._command_failed,
+        "CAT",
+        window,
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    first = min(editor.blocks.values(), key=lambda b: (b.item.day, b.item.start))
+    session_id = first.item.id
+    before = _session(demo_file, session_id)
+    assert before == ("2018-11-19", "09:30", "12:30")
+
+    # Drag its lower edge down by an hour: it ends later.
+    edge = first.mapToScene(QPointF(first.rect().width() / 2, first.rect().height() - 2))
+    _drag(editor, edge, edge + QPointF(0, 60 * PIXELS_PER_MINUTE))
+    assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "13:30")
+
+    # Drag the block one day to the right (by its middle, so not a resize): it now overlaps
+    # that day's training, and the checks say so at once.
+    block = editor.blocks[session_id]
+    grab = block.mapToScene(block.rect().center())
+    _drag(editor, grab, grab + QPointF(DAY_WIDTH, 0))
+    assert _session(demo_file, session_id) == ("2018-11-20", "09:30", "13:30")
+    texts = [editor.checks.item(i).text() for i in range(editor.checks.count())]  # type: ignore[union-attr]
+    assert any("overlaps" in t for t in texts) and any("no training" in t for t in texts)
+
+    window.undo_stack.undo()
+    assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "13:30")
+    window.undo_stack.undo()
+    assert _session(demo_file, session_id) == before
+    assert editor.checks.item(0).text() == "No problems found."  # type: ignore[union-attr]
+
+
+def test_the_keyboard_moves_and_resizes_the_selected_item(
+    window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    editor = AgendaEditor(
+        window.programme,  # type: ignore[arg-type]
+        window.undo_stack,
+        window._record_changed,
+        window._command_failed,
+        "CAT",
+        window,
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    block = min(editor.blocks.values(), key=lambda b: (b.item.day, b.item.start))
+    session_id = block.item.id
+    block.setSelected(True)
+    editor.view.setFocus()
+    qtbot.keyClick(editor.view, Qt.Key.Key_Down)
+    assert _session(demo_file, session_id) == ("2018-11-19", "09:45", "12:45")
+    qtbot.keyClick(editor.view, Qt.Key.Key_Right)
+    assert _session(demo_file, session_id) == ("2018-11-20", "09:45", "12:45")
+    qtbot.keyClick(editor.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    assert _session(demo_file, session_id) == ("2018-11-20", "09:45", "12:30")
+    for _ in range(3):
+        window.undo_stack.undo()
+    assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
+
+
+def test_the_preview_shows_every_page(
+    window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
+) -> None:
+    from booster_desktop.services.agenda import export_agenda
+    from booster_desktop.ui.pdf_preview import PdfPreview
+
+    open_in(window, demo_file)
+    target = demo_file.with_name("cat.pdf")
+    export_agenda(window.programme, target, tour="CAT")  # type: ignore[arg-type]
+    preview = PdfPreview(target, window)
+    qtbot.addWidget(preview)
+    assert preview.pages() == 7
