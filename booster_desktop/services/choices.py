@@ -50,3 +50,11 @@ def time_zones() -> list[str]:
     return [n for n in names if n.startswith("Europe/")] + [
         n for n in names if not n.startswith("Europe/")
     ]
+
+
+def topic_names(programme: ProgrammeFile) -> list[str]:
+    """Every topic's name, alphabetically."""
+    from booster_desktop.domain.topic import Topic
+
+    with programme.engine.connect() as connection:
+        return list(connection.scalars(select(Topic.name).order_by(Topic.name)))

@@ -6,11 +6,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
-from booster_desktop.domain.kinds import SessionKind
-from booster_desktop.domain.session import TourSession
-from booster_desktop.domain.text import clean
+from booster_desktop.domain.kinds import OrganisationKind, PersonKind, SessionKind, SessionRole
+from booster_desktop.domain.organisation import Organisation
+from booster_desktop.domain.person import Person
+from booster_desktop.domain.session import SessionPerson, TourSession, session_topic
+from booster_desktop.domain.text import clean, fold
+from booster_desktop.domain.topic import Topic
 from booster_desktop.domain.tour import Tour
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.programme_file import ProgrammeFile
@@ -86,12 +89,42 @@ class SessionDetails:
     transfer_mode: str = ""
     transfer_minutes: int = 0
     description: str = ""
+    visited_organisation: str = ""
+    contact_name: str = ""  # the host contact who receives the group
+    contact_phone: str = ""
+    topics: tuple[str, ...] = ()  # names of the topics the session or visit illustrates
 
 
 def session_details(programme: ProgrammeFile, session_id: int) -> SessionDetails:
     with programme.session() as session:
         item = session.get_one(TourSession, session_id)
+        visited = (
+            session.get(Organisation, item.visited_organisation_id)
+            if item.visited_organisation_id
+            else None
+        )
+        contact = session.execute(
+            select(Person.name, Person.phone)
+            .join(SessionPerson, SessionPerson.person_id == Person.id)
+            .where(
+                SessionPerson.session_id == session_id,
+                SessionPerson.role == SessionRole.HOST_CONTACT,
+            )
+            .order_by(Person.id)
+        ).first()
+        topics = tuple(
+            session.scalars(
+                select(Topic.name)
+                .join(session_topic, session_topic.c.topic_id == Topic.id)
+                .where(session_topic.c.session_id == session_id)
+                .order_by(Topic.name)
+            )
+        )
         return SessionDetails(
+            visited_organisation=visited.name if visited else "",
+            contact_name=contact.name if contact else "",
+            contact_phone=(contact.phone or "") if contact else "",
+            topics=topics,
             tour_id=item.tour_id,
             kind=item.kind.value,
             title=item.title,
@@ -152,12 +185,81 @@ def save_session(
             "transfer_minutes": details.transfer_minutes or None,
             "description": details.description.strip() or None,
         }
+        visited = _organisation(connection, clean(details.visited_organisation), details.tour_id)
+        values["visited_organisation_id"] = visited
         if session_id is None:
-            return connection.execute(
+            session_id = connection.execute(
                 insert(TourSession).values(values).returning(TourSession.id)
             ).scalar_one()
-        connection.execute(update(TourSession).where(TourSession.id == session_id).values(values))
+        else:
+            connection.execute(
+                update(TourSession).where(TourSession.id == session_id).values(values)
+            )
+        _set_contact(connection, session_id, details, visited)
+        _set_topics(connection, session_id, details.topics)
         return session_id
+
+
+def _organisation(connection: Connection, name: str, tour_id: int) -> int | None:
+    """The visited organisation by name, created (in the tour's country) when new."""
+    if not name:
+        return None
+    found = connection.scalar(select(Organisation.id).where(Organisation.name == name))
+    if found is not None:
+        return found
+    country = connection.scalar(select(Tour.country_code).where(Tour.id == tour_id))
+    return connection.execute(
+        insert(Organisation)
+        .values(name=name, country_code=country, kind=OrganisationKind.CLUSTER)
+        .returning(Organisation.id)
+    ).scalar_one()
+
+
+def _set_contact(
+    connection: Connection, session_id: int, details: SessionDetails, organisation: int | None
+) -> None:
+    """The session's host contact: the named person (found or created), their phone."""
+    connection.execute(
+        delete(SessionPerson).where(
+            SessionPerson.session_id == session_id, SessionPerson.role == SessionRole.HOST_CONTACT
+        )
+    )
+    name = clean(details.contact_name)
+    if not name:
+        return
+    phone = clean(details.contact_phone) or None
+    person = connection.scalar(
+        select(Person.id).where(Person.name == name, Person.kind == PersonKind.HOST_CONTACT)
+    )
+    if person is None:
+        person = connection.execute(
+            insert(Person)
+            .values(
+                name=name, kind=PersonKind.HOST_CONTACT, phone=phone, organisation_id=organisation
+            )
+            .returning(Person.id)
+        ).scalar_one()
+    else:
+        connection.execute(update(Person).where(Person.id == person).values(phone=phone))
+    connection.execute(
+        insert(SessionPerson).values(
+            session_id=session_id, person_id=person, role=SessionRole.HOST_CONTACT
+        )
+    )
+
+
+def _set_topics(connection: Connection, session_id: int, names: tuple[str, ...]) -> None:
+    connection.execute(delete(session_topic).where(session_topic.c.session_id == session_id))
+    wanted = {fold(name) for name in names}
+    ids = [
+        topic_id
+        for topic_id, key in connection.execute(select(Topic.id, Topic.name_key))
+        if key in wanted
+    ]
+    if ids:
+        connection.execute(
+            insert(session_topic), [{"session_id": session_id, "topic_id": t} for t in ids]
+        )
 
 
 def session_problems(

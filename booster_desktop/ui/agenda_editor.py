@@ -130,8 +130,12 @@ class AgendaView(QGraphicsView):
     """The timetable; keyboard moves and resizes the selected item."""
 
     key_moved = Signal(int, int, int)  # days, minutes moved, minutes longer
+    delete_pressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_pressed.emit()
+            return
         resize = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         step = {
             Qt.Key.Key_Up: (0, -SNAP),
@@ -202,6 +206,7 @@ class AgendaEditor(QDialog):
         self.view = AgendaView(self.scene, self)
         self.view.setObjectName("timetable")
         self.view.key_moved.connect(self._key_moved)
+        self.view.delete_pressed.connect(self.delete_selected)
         self.checks = QListWidget(self)
         self.checks.setObjectName("checks")
         self.checks.setWordWrap(True)
@@ -306,6 +311,22 @@ class AgendaEditor(QDialog):
         self.undo_stack.push(
             EditRecord(session_id, old, new, self.programme, SESSIONS, self._changed, self._failed)
         )
+
+    def delete_selected(self) -> None:
+        """Delete the selected item (undoable: undo brings back the same session)."""
+        from booster_desktop.ui.commands import DeleteRecords
+        from booster_desktop.ui.entities import SESSIONS
+
+        ids = [b.item.id for b in self.blocks.values() if b.isSelected()]
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self, "Delete", f"Delete '{self.blocks[ids[0]].item.title}'? You can undo it."
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.undo_stack.push(
+                DeleteRecords(ids, self.programme, SESSIONS, self._changed, self._failed)
+            )
 
     def edit_item(self, session_id: int) -> None:
         parent = self.parent()

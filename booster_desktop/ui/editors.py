@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from datetime import date, time
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QListWidgetItem, QWidget
 
 from booster_desktop.services.managers import ManagerDetails
 from booster_desktop.services.sessions import SessionDetails
@@ -277,6 +277,8 @@ class SessionEditor(RecordEditor[SessionDetails]):
         tours: Sequence[tuple[int, str, str]],
         kinds: Sequence[str],
         parent: QWidget | None = None,
+        organisations: Sequence[str] = (),
+        topics: Sequence[str] = (),
     ) -> None:
         super().__init__(check, parent)
         self._warn = warn
@@ -285,6 +287,11 @@ class SessionEditor(RecordEditor[SessionDetails]):
         form = self.form
         fill_combo(form.tour, [(f"{code} — {title}", tour_id) for tour_id, code, title in tours])
         fill_combo(form.kind, [(kind.capitalize(), kind) for kind in kinds])
+        fill_combo(form.visited_organisation, [("", ""), *((n, n) for n in organisations)])
+        for name in topics:
+            entry = QListWidgetItem(name, form.topics)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
         form.buttons.accepted.connect(self.accept)
         form.buttons.rejected.connect(self.reject)
         form.date.dateChanged.connect(self._update_warning)
@@ -310,6 +317,14 @@ class SessionEditor(RecordEditor[SessionDetails]):
         form.transfer_mode.setText(details.transfer_mode)
         form.transfer_minutes.setValue(details.transfer_minutes)
         form.description.setPlainText(details.description)
+        form.visited_organisation.setEditText(details.visited_organisation)
+        form.contact_name.setText(details.contact_name)
+        form.contact_phone.setText(details.contact_phone)
+        wanted = set(details.topics)
+        for row in range(form.topics.count()):
+            entry = form.topics.item(row)
+            checked = entry.text() in wanted
+            entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self._update_warning()
 
     def details(self) -> SessionDetails:
@@ -326,4 +341,12 @@ class SessionEditor(RecordEditor[SessionDetails]):
             transfer_mode=form.transfer_mode.text(),
             transfer_minutes=form.transfer_minutes.value(),
             description=form.description.toPlainText(),
+            visited_organisation=form.visited_organisation.currentText(),
+            contact_name=form.contact_name.text(),
+            contact_phone=form.contact_phone.text(),
+            topics=tuple(
+                form.topics.item(row).text()
+                for row in range(form.topics.count())
+                if form.topics.item(row).checkState() == Qt.CheckState.Checked
+            ),
         )

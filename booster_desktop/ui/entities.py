@@ -226,6 +226,8 @@ def _session_editor(
         choices.tours(programme),
         choices.SESSION_KINDS,
         parent,
+        choices.organisation_names(programme),
+        choices.topic_names(programme),
     )
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from booster_desktop.domain.agenda import AgendaCheck
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.services.agenda import agenda, agenda_checks
+from booster_desktop.services.agenda import agenda, agenda_checks, tour_agenda
 from booster_desktop.services.programme import open_programme
 from booster_desktop.services.sessions import save_session, session_details, session_notes
 
@@ -166,3 +166,31 @@ def test_a_manager_not_expected_on_the_tour_is_refused(demo_file: Path) -> None:
 def test_an_agenda_needs_a_tour_or_a_manager(demo_file: Path) -> None:
     with open_programme(demo_file) as programme, pytest.raises(BoosterError, match="--tour"):
         agenda(programme)
+
+
+def test_a_visit_keeps_its_organisation_contact_topics_and_transfer(demo_file: Path) -> None:
+    """What a visit holds (the agenda issue): saved through the editor's service, read back."""
+    from dataclasses import replace
+
+    from booster_desktop.services.sessions import save_session, session_details
+
+    with open_programme(demo_file, writable=True) as programme:
+        visit = next(i for i in tour_agenda(programme, "CAT").items if i.kind == "visit")
+        details = session_details(programme, visit.id)
+        assert details.visited_organisation and details.contact_name and details.topics
+        changed = replace(
+            details,
+            visited_organisation="Barcelona Health Cluster",
+            contact_name="Núria Vidal",
+            contact_phone="+34 93 555 01 02",
+            topics=("Funding and financial sustainability", "Internationalisation"),
+            transfer_mode="walk",
+            transfer_minutes=10,
+        )
+        save_session(programme, changed, visit.id)
+        assert session_details(programme, visit.id) == changed
+        again = next(i for i in tour_agenda(programme, "CAT").items if i.id == visit.id)
+        assert again.visited == "Barcelona Health Cluster"
+        assert again.contacts == ("Núria Vidal, +34 93 555 01 02",)
+        assert again.topics == ("Funding and financial sustainability", "Internationalisation")
+        assert again.transfer == "walk, 10 min"

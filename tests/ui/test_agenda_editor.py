@@ -130,3 +130,35 @@ def test_the_preview_shows_every_page(
     preview = PdfPreview(target, window)
     qtbot.addWidget(preview)
     assert preview.pages() == 7
+
+
+def test_delete_key_deletes_the_selected_item_and_undo_brings_it_back(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    qtbot: QtBot,
+    dialogs: object,
+) -> None:
+    open_in(window, demo_file)
+    editor = AgendaEditor(
+        window.programme,  # type: ignore[arg-type]
+        window.undo_stack,
+        window._record_changed,
+        window._command_failed,
+        "CAT",
+        window,
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    block = min(editor.blocks.values(), key=lambda b: (b.item.day, b.item.start))
+    session_id = block.item.id
+    block.setSelected(True)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
+    assert session_id not in editor.blocks
+    with sqlite3.connect(demo_file) as connection:
+        assert connection.execute(
+            "SELECT count(*) FROM tour_session WHERE id = ?", (session_id,)
+        ).fetchone() == (0,)
+    window.undo_stack.undo()
+    assert session_id in editor.blocks
+    assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")

@@ -17,8 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
     QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox,
-    QTimeEdit, QVBoxLayout, QWidget)
+    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QSizePolicy, QSpinBox, QTimeEdit, QVBoxLayout,
+    QWidget)
 
 class Ui_SessionEditor(object):
     def setupUi(self, SessionEditor):
@@ -151,20 +152,62 @@ class Ui_SessionEditor(object):
 
         self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.address)
 
+        self.visited_organisation_label = QLabel(SessionEditor)
+        self.visited_organisation_label.setObjectName(u"visited_organisation_label")
+
+        self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.visited_organisation_label)
+
+        self.visited_organisation = QComboBox(SessionEditor)
+        self.visited_organisation.setObjectName(u"visited_organisation")
+        self.visited_organisation.setEditable(True)
+
+        self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.visited_organisation)
+
+        self.contact_name_label = QLabel(SessionEditor)
+        self.contact_name_label.setObjectName(u"contact_name_label")
+
+        self.form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.contact_name_label)
+
+        self.contact_name = QLineEdit(SessionEditor)
+        self.contact_name.setObjectName(u"contact_name")
+
+        self.form.setWidget(12, QFormLayout.ItemRole.FieldRole, self.contact_name)
+
+        self.contact_phone_label = QLabel(SessionEditor)
+        self.contact_phone_label.setObjectName(u"contact_phone_label")
+
+        self.form.setWidget(13, QFormLayout.ItemRole.LabelRole, self.contact_phone_label)
+
+        self.contact_phone = QLineEdit(SessionEditor)
+        self.contact_phone.setObjectName(u"contact_phone")
+
+        self.form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.contact_phone)
+
+        self.topics_label = QLabel(SessionEditor)
+        self.topics_label.setObjectName(u"topics_label")
+
+        self.form.setWidget(14, QFormLayout.ItemRole.LabelRole, self.topics_label)
+
+        self.topics = QListWidget(SessionEditor)
+        self.topics.setObjectName(u"topics")
+        self.topics.setMaximumSize(QSize(16777215, 110))
+
+        self.form.setWidget(14, QFormLayout.ItemRole.FieldRole, self.topics)
+
         self.transfer_mode_label = QLabel(SessionEditor)
         self.transfer_mode_label.setObjectName(u"transfer_mode_label")
 
-        self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.transfer_mode_label)
+        self.form.setWidget(15, QFormLayout.ItemRole.LabelRole, self.transfer_mode_label)
 
         self.transfer_mode = QLineEdit(SessionEditor)
         self.transfer_mode.setObjectName(u"transfer_mode")
 
-        self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.transfer_mode)
+        self.form.setWidget(15, QFormLayout.ItemRole.FieldRole, self.transfer_mode)
 
         self.transfer_minutes_label = QLabel(SessionEditor)
         self.transfer_minutes_label.setObjectName(u"transfer_minutes_label")
 
-        self.form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.transfer_minutes_label)
+        self.form.setWidget(16, QFormLayout.ItemRole.LabelRole, self.transfer_minutes_label)
 
         self.transfer_minutes = QSpinBox(SessionEditor)
         self.transfer_minutes.setObjectName(u"transfer_minutes")
@@ -172,18 +215,18 @@ class Ui_SessionEditor(object):
         self.transfer_minutes.setSizePolicy(sizePolicy)
         self.transfer_minutes.setMaximum(1440)
 
-        self.form.setWidget(12, QFormLayout.ItemRole.FieldRole, self.transfer_minutes)
+        self.form.setWidget(16, QFormLayout.ItemRole.FieldRole, self.transfer_minutes)
 
         self.description_label = QLabel(SessionEditor)
         self.description_label.setObjectName(u"description_label")
 
-        self.form.setWidget(13, QFormLayout.ItemRole.LabelRole, self.description_label)
+        self.form.setWidget(17, QFormLayout.ItemRole.LabelRole, self.description_label)
 
         self.description = QPlainTextEdit(SessionEditor)
         self.description.setObjectName(u"description")
         self.description.setTabChangesFocus(True)
 
-        self.form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.description)
+        self.form.setWidget(17, QFormLayout.ItemRole.FieldRole, self.description)
 
 
         self.main_layout.addLayout(self.form)
@@ -204,6 +247,10 @@ class Ui_SessionEditor(object):
         self.end_time_label.setBuddy(self.end_time)
         self.venue_label.setBuddy(self.venue)
         self.address_label.setBuddy(self.address)
+        self.visited_organisation_label.setBuddy(self.visited_organisation)
+        self.contact_name_label.setBuddy(self.contact_name)
+        self.contact_phone_label.setBuddy(self.contact_phone)
+        self.topics_label.setBuddy(self.topics)
         self.transfer_mode_label.setBuddy(self.transfer_mode)
         self.transfer_minutes_label.setBuddy(self.transfer_minutes)
         self.description_label.setBuddy(self.description)
@@ -215,7 +262,11 @@ class Ui_SessionEditor(object):
         QWidget.setTabOrder(self.start_time, self.end_time)
         QWidget.setTabOrder(self.end_time, self.venue)
         QWidget.setTabOrder(self.venue, self.address)
-        QWidget.setTabOrder(self.address, self.transfer_mode)
+        QWidget.setTabOrder(self.address, self.visited_organisation)
+        QWidget.setTabOrder(self.visited_organisation, self.contact_name)
+        QWidget.setTabOrder(self.contact_name, self.contact_phone)
+        QWidget.setTabOrder(self.contact_phone, self.topics)
+        QWidget.setTabOrder(self.topics, self.transfer_mode)
         QWidget.setTabOrder(self.transfer_mode, self.transfer_minutes)
         QWidget.setTabOrder(self.transfer_minutes, self.description)
 
@@ -234,6 +285,12 @@ class Ui_SessionEditor(object):
         self.end_time_label.setText(QCoreApplication.translate("SessionEditor", u"&End time:", None))
         self.venue_label.setText(QCoreApplication.translate("SessionEditor", u"&Venue:", None))
         self.address_label.setText(QCoreApplication.translate("SessionEditor", u"Add&ress:", None))
+        self.visited_organisation_label.setText(QCoreApplication.translate("SessionEditor", u"&Visited:", None))
+        self.contact_name_label.setText(QCoreApplication.translate("SessionEditor", u"Host &contact:", None))
+        self.contact_name.setPlaceholderText(QCoreApplication.translate("SessionEditor", u"Who receives the group", None))
+        self.contact_phone_label.setText(QCoreApplication.translate("SessionEditor", u"Contact p&hone:", None))
+        self.contact_phone.setPlaceholderText(QCoreApplication.translate("SessionEditor", u"+34 93 000 00 00", None))
+        self.topics_label.setText(QCoreApplication.translate("SessionEditor", u"T&opics:", None))
         self.transfer_mode_label.setText(QCoreApplication.translate("SessionEditor", u"Transfer &mode:", None))
         self.transfer_mode.setPlaceholderText(QCoreApplication.translate("SessionEditor", u"coach, walk, metro...", None))
         self.transfer_minutes_label.setText(QCoreApplication.translate("SessionEditor", u"Trans&fer time:", None))
