@@ -584,8 +584,9 @@ def _greedy(instance: Instance, rounds: list[list[int]], *, one_round: bool) -> 
 
     if one_round:
         for m in rounds[0]:
-            while len(assignment[m]) < k and pick(m):
-                pass
+            for _ in range(k - len(assignment[m])):
+                if not pick(m):
+                    break
     else:
         for order in rounds:
             for m in order:

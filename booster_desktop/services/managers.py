@@ -14,6 +14,7 @@ from booster_desktop.domain.kinds import Gender, ManagerStatus, OrganisationKind
 from booster_desktop.domain.manager import Manager, TravelDocument, person_key
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean, clean_email, is_email
+from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.validation import InvalidRecord, parse_date
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -118,19 +119,6 @@ def validate_manager(
     return problems
 
 
-def _organisation_id(connection: Connection, name: str, country: str) -> int | None:
-    if not name:
-        return None
-    found = connection.scalar(select(Organisation.id).where(Organisation.name == name))
-    if found is not None:
-        return found
-    return connection.execute(
-        insert(Organisation)
-        .values(name=name, country_code=country, kind=OrganisationKind.CLUSTER)
-        .returning(Organisation.id)
-    ).scalar_one()
-
-
 def save_manager(
     programme: ProgrammeFile, details: ManagerDetails, manager_id: int | None = None
 ) -> int:
@@ -150,8 +138,11 @@ def save_manager(
             "arabic_name": details.arabic_name or None,
             "person_key": person_key(details.given_name, details.family_name, details.country_code),
             "country_code": details.country_code,
-            "organisation_id": _organisation_id(
-                connection, details.organisation, details.country_code
+            "organisation_id": organisation_id(
+                connection,
+                details.organisation,
+                country=details.country_code,
+                kind=OrganisationKind.CLUSTER,
             ),
             "role": details.role or None,
             "email": details.email or None,

@@ -15,6 +15,7 @@ from booster_desktop.domain.session import SessionPerson, TourSession, session_t
 from booster_desktop.domain.text import clean, fold
 from booster_desktop.domain.topic import Topic
 from booster_desktop.domain.tour import Tour
+from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -185,7 +186,12 @@ def save_session(
             "transfer_minutes": details.transfer_minutes or None,
             "description": details.description.strip() or None,
         }
-        visited = _organisation(connection, clean(details.visited_organisation), details.tour_id)
+        visited = organisation_id(
+            connection,
+            clean(details.visited_organisation),
+            country=connection.scalar(select(Tour.country_code).where(Tour.id == details.tour_id)),
+            kind=OrganisationKind.CLUSTER,
+        )
         values["visited_organisation_id"] = visited
         if session_id is None:
             session_id = connection.execute(
@@ -198,21 +204,6 @@ def save_session(
         _set_contact(connection, session_id, details, visited)
         _set_topics(connection, session_id, details.topics)
         return session_id
-
-
-def _organisation(connection: Connection, name: str, tour_id: int) -> int | None:
-    """The visited organisation by name, created (in the tour's country) when new."""
-    if not name:
-        return None
-    found = connection.scalar(select(Organisation.id).where(Organisation.name == name))
-    if found is not None:
-        return found
-    country = connection.scalar(select(Tour.country_code).where(Tour.id == tour_id))
-    return connection.execute(
-        insert(Organisation)
-        .values(name=name, country_code=country, kind=OrganisationKind.CLUSTER)
-        .returning(Organisation.id)
-    ).scalar_one()
 
 
 def _set_contact(

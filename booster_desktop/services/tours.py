@@ -14,6 +14,7 @@ from booster_desktop.domain.kinds import OrganisationKind
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean
 from booster_desktop.domain.tour import Tour, is_time_zone, is_tour_code
+from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -184,22 +185,13 @@ def save_tour(programme: ProgrammeFile, details: TourDetails, tour_id: int | Non
         problems = validate_tour(connection, details, tour_id)
         if problems:
             raise InvalidRecord(problems)
-        host = None
-        if details.host_agency:
-            host = connection.scalar(
-                select(Organisation.id).where(Organisation.name == details.host_agency)
-            )
-            if host is None:
-                host = connection.execute(
-                    insert(Organisation)
-                    .values(
-                        name=details.host_agency,
-                        country_code=details.country_code,
-                        kind=OrganisationKind.HOST_AGENCY,
-                        city=details.city or None,
-                    )
-                    .returning(Organisation.id)
-                ).scalar_one()
+        host = organisation_id(
+            connection,
+            details.host_agency,
+            country=details.country_code,
+            kind=OrganisationKind.HOST_AGENCY,
+            city=details.city or None,
+        )
         values = {
             "code": details.code,
             "title": details.title,

@@ -38,13 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from booster_desktop.domain.errors import BoosterError, Cancelled
+from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services import allocation as allocator
 from booster_desktop.services.allocation import Allocation, Instance
 from booster_desktop.services.allocation_data import apply_allocation, load_instance, manager_names
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.ui.texts import WHY_THIS_SCORE
-from booster_desktop.ui.worker import Task
+from booster_desktop.ui.worker import CancellableProgress, Task
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PINNED, FORBIDDEN = "pinned", "forbidden"
@@ -135,19 +135,6 @@ class GridModel(QAbstractTableModel):
         return tuple(sorted(p for p, c in self.choices.items() if c == FORBIDDEN))
 
 
-class _Progress(QObject):
-    advanced = Signal(int, int, str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.cancelled = False
-
-    def __call__(self, done: int, total: int, what: str) -> None:
-        if self.cancelled:
-            raise Cancelled()
-        self.advanced.emit(done, total, what)
-
-
 class AllocationDialog(QDialog):
     """The allocation view."""
 
@@ -162,7 +149,7 @@ class AllocationDialog(QDialog):
         self.instance: Instance | None = None
         self.allocation: Allocation | None = None
         self.task: Task | None = None
-        self.progress: _Progress | None = None
+        self.progress: CancellableProgress | None = None
 
         self.per_manager = QSpinBox(self)
         self.per_manager.setObjectName("per_manager")
@@ -270,7 +257,7 @@ class AllocationDialog(QDialog):
             return
         per_manager, cap = self.per_manager.value(), self.country_cap.value() or None
         gamma, pins, forbids = self.gamma.value(), self.grid.pins(), self.grid.forbids()
-        self.progress = _Progress()
+        self.progress = CancellableProgress()
         self.progress.advanced.connect(self._advance)
         progress = self.progress
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from booster_desktop.domain.errors import BoosterError, Cancelled
+from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.importing import (
     FIELDS,
     IGNORE,
@@ -45,7 +45,7 @@ from booster_desktop.services.importing import (
 )
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.services.spreadsheets import Workbook, open_workbook
-from booster_desktop.ui.worker import Task
+from booster_desktop.ui.worker import CancellableProgress, Task
 
 SOURCE_FILTER = "Spreadsheets (*.xlsx *.csv *.xls *.ods);;All files (*)"
 FIELD_LABELS = {
@@ -62,22 +62,6 @@ FIELD_LABELS = {
     IGNORE: "(ignore this column)",
 }
 PREVIEW_COLUMNS = ("given_name", "family_name", "arabic_name", "country_code", "email")
-
-
-class _Progress(QObject):
-    """Carries the import's progress from the worker thread to the page; Cancel sets a flag
-    the worker sees at its next report (the transaction then rolls back)."""
-
-    advanced = Signal(int, int, str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.cancelled = False
-
-    def __call__(self, done: int, total: int, what: str) -> None:
-        if self.cancelled:
-            raise Cancelled()
-        self.advanced.emit(done, total, what)
 
 
 class ImportWizard(QWizard):
@@ -314,11 +298,11 @@ class _Runner:
     def __init__(self, page: QWizardPage, bar: QProgressBar) -> None:
         self.page = page
         self.bar = bar
-        self.progress: _Progress | None = None
+        self.progress: CancellableProgress | None = None
         self.task: Task | None = None
 
     def start(self, work: Any, done: Any, failed: Any) -> None:
-        self.progress = _Progress()
+        self.progress = CancellableProgress()
         self.progress.advanced.connect(self._advance)
         progress = self.progress
         self.task = Task(lambda: work(progress))

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.errors import BoosterError, Cancelled
 
 log = logging.getLogger(__name__)
 
@@ -46,3 +46,22 @@ def start(
     task.signals.failed.connect(failed)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+class CancellableProgress(QObject):
+    """A service's progress callback for work on the pool: reports arrive on the UI thread as
+    `advanced`; `cancel()` makes the next report raise Cancelled (the work rolls back)."""
+
+    advanced = Signal(int, int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self.advanced.emit(done, total, what)
