@@ -81,7 +81,8 @@ class TableTab(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
+        # No stretching: a numeric last column stretched across the window reads badly.
+        header.setStretchLastSection(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         self.view.doubleClicked.connect(self._double_clicked)
@@ -139,8 +140,9 @@ class TableTab(QWidget):
         header = self.view.horizontalHeader()
         header.setResizeContentsPrecision(200)
         self.view.resizeColumnsToContents()
-        for column in range(header.count()):
+        for column in range(header.count() - 1):
             header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
+
 
     def _prepare_search(self) -> None:
         """Build search texts in slices while the window is idle, so typing finds them ready."""
