@@ -143,7 +143,6 @@ class TableTab(QWidget):
         for column in range(header.count() - 1):
             header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
 
-
     def _prepare_search(self) -> None:
         """Build search texts in slices while the window is idle, so typing finds them ready."""
         if self._prepared >= self.model.rowCount():
