@@ -256,14 +256,11 @@ def _cmd_demand(args: argparse.Namespace) -> int:
 
 
 def _cmd_allocate(args: argparse.Namespace) -> int:
-    from booster_desktop.domain.errors import BoosterError
     from booster_desktop.services import allocation
     from booster_desktop.services.allocation_data import apply_allocation, load_instance
     from booster_desktop.services.programme import open_programme
     from booster_desktop.services.progress import no_progress
 
-    if args.allow_partial and not args.apply:
-        raise BoosterError("--allow-partial: goes with --apply")
     bar = _progress(quiet=args.json)
     try:
         with open_programme(args.file, writable=args.apply) as programme:
@@ -275,7 +272,7 @@ def _cmd_allocate(args: argparse.Namespace) -> int:
                 seed=args.seed,
                 top_m=args.top_m,
             )
-            gap = 0.0
+            gap, bound = 0.0, None
             if args.together or args.maximin:
                 from booster_desktop.services.allocation_milp import solve_with_side_constraints
 
@@ -285,12 +282,12 @@ def _cmd_allocate(args: argparse.Namespace) -> int:
                     maximin=args.maximin,
                     time_limit=args.time_limit,
                 )
-                result, gap = milp.allocation, milp.gap
+                result, gap, bound = milp.allocation, milp.gap, milp.bound
             else:
                 result = allocation.solve(instance, progress=bar or no_progress)
             compared = allocation.comparison(instance, result)
             applied = None
-            if args.apply and (result.status == "optimal" or args.allow_partial):
+            if args.apply and (result.status != "infeasible" or args.allow_partial):
                 applied = apply_allocation(programme, result)
     finally:
         if bar is not None:
@@ -302,7 +299,8 @@ def _cmd_allocate(args: argparse.Namespace) -> int:
                 "status": result.status,
                 "levels": result.levels(),
                 "gap": gap,
-                "bound": result.levels(),
+                # The flow levels are proven optimal; the integer programme reports its bound.
+                "bound": result.levels() if bound is None else bound,
                 "assignment": {str(m): codes for m, codes in result.assignment.items()},
                 "comparison": compared,
                 "reason": reason or None,
@@ -316,7 +314,9 @@ def _cmd_allocate(args: argparse.Namespace) -> int:
         )
     else:
         _print_allocation(result, compared, applied)
-    if result.status != "optimal":
+    if gap:
+        print(f"not proven optimal within the time limit: gap {gap:.2%}")
+    if result.status == "infeasible":
         print(f"{PROG}: no full allocation: {reason}", file=sys.stderr)
         if args.apply and not args.allow_partial:
             print(
@@ -401,6 +401,26 @@ def _id_list(value: str) -> list[int]:
     if len(ids) < 2:
         raise argparse.ArgumentTypeError(f"{value!r}: name at least two managers")
     return ids
+
+
+def _seed(value: str) -> int:
+    try:
+        seed = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if seed < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative: a seed is 0 or more")
+    return seed
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not 0 < seconds <= 24 * 3600:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and a day (in seconds)")
+    return seconds
 
 
 def _gamma(value: str) -> float:
@@ -535,7 +555,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     allocate.add_argument(
         "--seed",
-        type=int,
+        type=_seed,
         default=None,
         metavar="S",
         help="the lottery's seed (default: the programme's own)",
@@ -564,7 +584,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     allocate.add_argument(
         "--time-limit",
-        type=float,
+        type=_seconds,
         default=30.0,
         metavar="SECONDS",
         help="for --together and --maximin (default 30)",
@@ -637,6 +657,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.map = dict(args.map)
     if args.command == "list" and args.tour is not None and args.kind in ("topics", "tours"):
         parser.error(f"--tour applies to managers and sessions, not {args.kind}")
+    if args.command == "allocate" and args.allow_partial and not args.apply:
+        parser.error("--allow-partial goes with --apply")
     try:
         return int(args.handler(args))
     except BoosterError as error:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from booster_desktop.domain.agenda import Agenda, AgendaItem, TourAgenda
+from booster_desktop.domain.errors import BoosterError
 from booster_desktop.exports.files import write_atomically
 from booster_desktop.exports.pdf_text import BODY, BOLD, markup, register_fonts
 
@@ -25,6 +26,18 @@ KIND_STYLE = {
     "networking": ("Networking", "#8e44ad"),
     "other": ("Other", "#555555"),
 }
+
+
+POINTS_PER_MM = 72 / 25.4
+CELL_PADDING = 12  # points, left and right together (reportlab's default)
+
+
+def _cell(millimetres: float) -> float:
+    """The width, in points, that text has in a table column that many millimetres wide."""
+    return millimetres * POINTS_PER_MM - CELL_PADDING
+
+
+ITEM_WIDTH = _cell(142)
 
 
 def _long_date(day: date) -> str:
@@ -125,11 +138,11 @@ def _item_cell(item: AgendaItem, styles: _Styles) -> list[Any]:
     label, colour = KIND_STYLE.get(item.kind, KIND_STYLE["other"])
     lines = [
         Paragraph(f'<font color="{colour}">{label.upper()}</font>', styles.small),
-        Paragraph(markup(item.title), styles.item_title),
+        Paragraph(markup(item.title, ITEM_WIDTH, 10), styles.item_title),
     ]
     where = ", ".join(p for p in (item.venue, item.address) if p)
     if where:
-        lines.append(Paragraph(markup(where), styles.body))
+        lines.append(Paragraph(markup(where, ITEM_WIDTH), styles.body))
     if item.transfer:
         lines.append(Paragraph(f"Getting there: {markup(item.transfer)}", styles.small))
     if item.speakers:
@@ -142,7 +155,7 @@ def _item_cell(item: AgendaItem, styles: _Styles) -> list[Any]:
         tags = " ".join(f'<font color="#1f6fb2">#{markup(t)}</font>' for t in item.topics)
         lines.append(Paragraph(tags, styles.small))
     if item.description:
-        lines.append(Paragraph(markup(item.description), styles.small))
+        lines.append(Paragraph(markup(item.description, ITEM_WIDTH, 8), styles.small))
     return lines
 
 
@@ -154,7 +167,8 @@ def _day_table(items: Sequence[AgendaItem], styles: _Styles) -> Any:
         [Paragraph(f"{item.start:%H:%M}–{item.end:%H:%M}", styles.time), _item_cell(item, styles)]
         for item in items
     ]
-    table = Table(rows, colWidths=[28 * mm, 142 * mm], repeatRows=0)
+    # A row may split across pages: an item with a very long description must still print.
+    table = Table(rows, colWidths=[28 * mm, 142 * mm], repeatRows=0, splitInRow=1)
     colours = styles.colors
     style = [
         ("FONTNAME", (0, 0), (-1, -1), BODY),
@@ -183,10 +197,10 @@ def _participants_table(tour: TourAgenda, styles: _Styles) -> Any:
         rows.append(
             [
                 Paragraph(str(number), styles.small),
-                Paragraph(markup(person.name), styles.body),
-                Paragraph(markup(person.arabic_name), styles.body),
-                Paragraph(markup(person.country), styles.body),
-                Paragraph(markup(person.organisation), styles.small),
+                Paragraph(markup(person.name, _cell(45)), styles.body),
+                Paragraph(markup(person.arabic_name, _cell(40)), styles.body),
+                Paragraph(markup(person.country, _cell(25)), styles.body),
+                Paragraph(markup(person.organisation, _cell(50), 8), styles.small),
             ]
         )
     table = Table(rows, colWidths=[10 * mm, 45 * mm, 40 * mm, 25 * mm, 50 * mm], repeatRows=1)
@@ -234,7 +248,13 @@ def agenda_pdf(agenda: Agenda, stream: BinaryIO) -> None:
         canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, f"page {doc.page}")
         canvas.restoreState()
 
-    document.build(agenda_story(agenda, styles), onFirstPage=decorate, onLaterPages=decorate)
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        document.build(agenda_story(agenda, styles), onFirstPage=decorate, onLaterPages=decorate)
+    except LayoutError as error:
+        first_line = str(error).splitlines()[0][:160]
+        raise BoosterError(f"the agenda cannot be laid out on A4 pages ({first_line})") from None
 
 
 def write_agenda(agenda: Agenda, target: Path) -> None:

@@ -61,9 +61,22 @@ def visual(text: str) -> str:
     return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
 
 
-def markup(text: str) -> str:
-    """`text` as Platypus paragraph markup: escaped, and Arabic shaped in a font that has it."""
+def markup(text: str, width: float | None = None, size: float = 9.0) -> str:
+    """`text` as Platypus paragraph markup: escaped, and Arabic shaped in a font that has it.
+
+    Arabic text that may wrap (`width` in points, at font `size`) is wrapped here, in logical
+    order, and each line shaped and reordered on its own: reordering a whole paragraph
+    before Platypus wraps it would print its lines bottom to top (DESIGN.md's field notes).
+    """
     if not has_arabic(text):
         return escape(text)
     face = MIXED if _LATIN.search(text) else ARABIC
-    return f'<font face="{face}">{escape(visual(text))}</font>'
+    lines = text.split("\n")
+    if width is not None:
+        from reportlab.lib.utils import simpleSplit
+
+        register_fonts()
+        # Shaped glyphs are not exactly as wide as the letters measured: keep a margin.
+        lines = [part for line in lines for part in simpleSplit(line, face, size, width * 0.92)]
+    shown = "<br/>".join(escape(visual(line)) for line in lines)
+    return f'<font face="{face}">{shown}</font>'

@@ -346,8 +346,14 @@ def _welfare_and_ties(network: _Network, allowed: np.ndarray) -> tuple[np.ndarra
     instance = network.instance
     gamma = instance.gamma
     scale = 1 if float(gamma).is_integer() else 1000
+    # Arcs the worst-rank level removed carry no flow: their cost is set to 0 so that a
+    # large gamma on far-down ranks never overflows nor trips the solver's cost range.
     main = np.array(
-        [round(placement_cost(int(r), gamma) * scale) for r in network.pair_rank], dtype=np.int64
+        [
+            round(placement_cost(int(r), gamma) * scale) if keep else 0
+            for r, keep in zip(network.pair_rank, allowed, strict=True)
+        ],
+        dtype=np.int64,
     )
     previous = {(m, c) for m, codes in instance.previous.items() for c in codes}
     moved = np.array(

@@ -123,6 +123,10 @@ def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
     stamp = datetime.now().strftime("%Y-%m-%d %H%M%S")
     path = programme.path
     backup = path.with_name(f"{path.stem} (before allocation {stamp}){path.suffix}")
+    number = 1
+    while backup.exists():  # two allocations in one second keep both backups
+        number += 1
+        backup = path.with_name(f"{path.stem} (before allocation {stamp} {number}){path.suffix}")
     backup_database(programme.engine, backup)
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
     with programme.writing() as connection:
@@ -149,10 +153,12 @@ def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
             connection.execute(
                 delete(Enrolment).where(Enrolment.id.in_(dropped[start : start + 500]))
             )
+        # A waitlisted wish the allocation fulfils becomes proposed; so does a cancelled pair
+        # the coordinator pinned (a pin overrides the cancellation it replaces).
         fulfilled = [
             enrolment_id
             for pair, (enrolment_id, status) in existing.items()
-            if pair in wanted and status == EnrolmentStatus.WAITLISTED
+            if pair in wanted and status in (EnrolmentStatus.WAITLISTED, EnrolmentStatus.CANCELLED)
         ]
         if fulfilled:
             connection.execute(

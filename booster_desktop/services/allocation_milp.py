@@ -4,8 +4,9 @@ rank loss (the worst-off manager's sum, not only their worst tour). Optional: th
 solver in services.allocation is exact and fast; this mode takes a time limit and reports
 its gap.
 
-Objective, lexicographic by weights: unmet seats, then (maximin) the largest total rank loss
-of any manager, then the sum of (rank - 1) ** gamma, then keeping previous placements.
+Solved lexicographically, one stage after another: unmet seats, then (maximin) the largest
+total rank loss of any manager, then the sum of (rank - 1) ** gamma with keeping previous
+placements as its tie-break. Each stage gets a share of the time limit.
 """
 
 from __future__ import annotations
@@ -90,34 +91,53 @@ def solve_with_side_constraints(
                             model.add(var == 0)
                 else:
                     model.add(a == b)
+    if instance.top_m is not None:
+        # At least one of each manager's top-m tours (when they are placed at all).
+        for m in managers:
+            top = [
+                x[(m, c)]
+                for c in tours
+                if (m, c) in x and instance.managers[m].ranks[c] <= instance.top_m
+            ]
+            placed_any = model.new_bool_var(f"placed_{m}")
+            model.add(placed[m] >= 1).only_enforce_if(placed_any)
+            model.add(placed[m] == 0).only_enforce_if(~placed_any)
+            model.add(sum(top) >= 1).only_enforce_if(placed_any)
     unmet = k * len(managers) - sum(placed.values())
     welfare = sum(cost[p] * v for p, v in x.items())
     previous = {(m, c) for m, codes in instance.previous.items() for c in codes}
     moved = sum(v for p, v in x.items() if p not in previous)
     seats = k * len(managers)
-    moved_weight = 1
-    welfare_weight = seats + 1
-    worst_total = max(1, len(tours) * max(cost.values(), default=0))
-    welfare_bound = seats * max(cost.values(), default=0) + 1
-    objective = welfare * welfare_weight + moved * moved_weight
+    # Solved level after level, each optimum then held as a constraint (this is an integer
+    # programme, not a flow, so that is sound), rather than by weights that overflow int64.
+    stages: list[object] = [unmet]
     if maximin:
-        largest = model.new_int_var(0, worst_total, "largest_loss")
+        largest = model.new_int_var(
+            0, max(1, len(tours) * max(cost.values(), default=0)), "largest"
+        )
         for m in managers:
             model.add(largest >= sum(cost[(m, c)] * x[(m, c)] for c in tours if (m, c) in x))
-        objective = largest * welfare_bound * welfare_weight + objective
-        top = worst_total * welfare_bound * welfare_weight + welfare_bound * welfare_weight
-    else:
-        top = welfare_bound * welfare_weight
-    model.minimize(unmet * top + objective)
+        stages.append(largest)
+    stages.append(welfare * (seats + 1) + moved)
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = 2
-    status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise BoosterError(
-            "no allocation meets the side constraints within the time limit "
-            f"({solver.status_name(status).lower()})"
-        )
+    proven = True
+    status = cp_model.UNKNOWN
+    for number, objective in enumerate(stages):
+        model.minimize(objective)  # type: ignore[arg-type]
+        solver.parameters.max_time_in_seconds = time_limit / len(stages)
+        status = solver.solve(model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            raise BoosterError(
+                "no allocation meets the side constraints within the time limit "
+                f"({solver.status_name(status).lower()}); try a longer --time-limit"
+            )
+        proven = proven and status == cp_model.OPTIMAL
+        if number < len(stages) - 1:
+            model.add(objective <= round(solver.objective_value))  # type: ignore[operator]
+            model.clear_hints()  # type: ignore[no-untyped-call]
+            for var in x.values():
+                model.add_hint(var, solver.value(var))
     assignment = {
         m: [c for c in tours if (m, c) in x and solver.value(x[(m, c)])] for m in managers
     }
@@ -127,12 +147,14 @@ def solve_with_side_constraints(
     allocation = _measure(instance, assignment, 0)
     if allocation.unmet:
         allocation.status = "infeasible"
+    elif not proven:
+        allocation.status = "feasible"  # the time limit came first: not proven optimal
     value, bound = solver.objective_value, solver.best_objective_bound
-    gap = 0.0 if status == cp_model.OPTIMAL else abs(value - bound) / max(1.0, abs(value))
+    gap = 0.0 if proven else abs(value - bound) / max(1.0, abs(value))
     if allocation.unmet:
         from booster_desktop.services.allocation import _Network
 
         allocation.reasons = why_unmet(instance, _Network(instance), allocation)
         if together:
             allocation.reasons.append("managers who travel together need seats on the same tours")
-    return MilpAllocation(allocation, status == cp_model.OPTIMAL, gap, bound)
+    return MilpAllocation(allocation, proven, gap, bound)

@@ -47,7 +47,9 @@ from booster_desktop.services.agenda import (
 )
 from booster_desktop.services.programme import ProgrammeFile
 
-FIRST_HOUR, LAST_HOUR = 7, 24
+# The whole day is drawn (an item may start at 05:00); the view opens at the working day.
+FIRST_HOUR, LAST_HOUR = 0, 24
+OPEN_AT_HOUR = 7
 PIXELS_PER_MINUTE = 0.8
 DAY_WIDTH = 170.0
 HEADER = 28.0
@@ -106,9 +108,11 @@ class ItemBlock(QGraphicsRectItem):
         self.label.setTextWidth(self.rect().width() - 4)
         self.label.setPos(1, -1)
         self._resizing = False
+        self._pressed_at = (self.pos(), self.rect().height())
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         self._resizing = event.pos().y() > self.rect().height() - 6
+        self._pressed_at = (self.pos(), self.rect().height())
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
@@ -120,7 +124,9 @@ class ItemBlock(QGraphicsRectItem):
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
-        self.editor.block_dropped(self)
+        # A click only selects; a drag or a resize is a change to save.
+        if (self.pos(), self.rect().height()) != self._pressed_at:
+            self.editor.block_dropped(self)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         self.editor.edit_item(self.item.id)
@@ -176,6 +182,7 @@ class AgendaEditor(QDialog):
         self.agenda: TourAgenda | None = None
         self.days: list[date] = []
         self.blocks: dict[int, ItemBlock] = {}
+        self._selected: int | None = None
 
         from booster_desktop.services.overview import tour_codes
 
@@ -222,8 +229,25 @@ class AgendaEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        self.undo_stack.indexChanged.connect(self.refresh)
+        # Rebuilt after each change, once the event that made it is over (a block must not be
+        # deleted inside its own mouse handler), keeping the selection.
+        self.undo_stack.indexChanged.connect(self._refresh_soon)
+        self.finished.connect(
+            lambda _result: self.undo_stack.indexChanged.disconnect(self._refresh_soon)
+        )
         self.refresh()
+        self.view.verticalScrollBar().setValue(int(_y(OPEN_AT_HOUR * 60) - HEADER))
+
+    def _stop_following(self) -> None:
+        """Closed: the window's undo stack outlives this editor."""
+        self.undo_stack.indexChanged.disconnect(self._refresh_soon)
+
+    def _refresh_soon(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        chosen = [b.item.id for b in self.blocks.values() if b.isSelected()]
+        self._selected = chosen[0] if chosen else self._selected
+        QTimer.singleShot(0, self.refresh)
 
     # -- drawing --------------------------------------------------------------------------------
 
@@ -264,6 +288,9 @@ class AgendaEditor(QDialog):
                 self.scene.addItem(block)
                 self.blocks[item.id] = block
         self.scene.setSceneRect(QRectF(0, 0, GUTTER + len(self.days) * DAY_WIDTH + 10, height + 10))
+        if self._selected in self.blocks:
+            self.blocks[self._selected].setSelected(True)
+            self.blocks[self._selected].setFocus()
         self.checks.clear()
         for check in agenda_checks(self.programme, self.code()):
             self.checks.addItem(check.message)
@@ -289,8 +316,8 @@ class AgendaEditor(QDialog):
         item = selected[0].item
         start = _minutes(item.start) + minutes
         end = _minutes(item.end) + minutes + longer
-        if end - start < SNAP:
-            return
+        if end - start < SNAP or start < 0 or end > 24 * 60 - 1:
+            return  # not shorter than a step, nor past midnight
         self.move_item(item.id, item.day + timedelta(days=days), start, end)
         if item.id in self.blocks:
             self.blocks[item.id].setSelected(True)
@@ -306,8 +333,9 @@ class AgendaEditor(QDialog):
             old, date=day, start_time=_time(max(0, start)), end_time=_time(min(end, 24 * 60 - 1))
         )
         if new == old:
-            self.refresh()
+            self._refresh_soon()  # put the block back on the grid
             return
+        self._selected = session_id
         self.undo_stack.push(
             EditRecord(session_id, old, new, self.programme, SESSIONS, self._changed, self._failed)
         )
@@ -368,14 +396,16 @@ class AgendaEditor(QDialog):
 
         from booster_desktop.ui.pdf_preview import PdfPreview
 
-        folder = Path(tempfile.mkdtemp(prefix="booster-agenda-"))
-        target = folder / f"agenda-{self.code()}.pdf"
-        try:
-            export_agenda(self.programme, target, tour=self.code())
-        except BoosterError as error:
-            QMessageBox.critical(self, "The agenda cannot be shown", str(error))
-            return
-        PdfPreview(target, self).exec()
+        with tempfile.TemporaryDirectory(prefix="booster-agenda-") as folder:
+            target = Path(folder) / f"agenda-{self.code()}.pdf"
+            try:
+                export_agenda(self.programme, target, tour=self.code())
+            except BoosterError as error:
+                QMessageBox.critical(self, "The agenda cannot be shown", str(error))
+                return
+            preview = PdfPreview(target, self)
+            preview.exec()
+            preview.document.close()  # let go of the file before its folder goes
 
 
 def scene_point(block: ItemBlock, day_column: int, minutes: int) -> QPointF:

@@ -359,6 +359,9 @@ class AllocationDialog(QDialog):
     def _clicked(self, index: QModelIndex) -> None:
         if self.grid.instance is not None:
             self.grid.cycle(index)
+            # The result shown no longer matches the pins: run again before applying.
+            self.apply_button.setEnabled(False)
+            self.summary.setText("Pins and forbidden pairs changed: press Run to allocate again.")
 
     def _explain_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.explanation.clear()

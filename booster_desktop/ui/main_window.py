@@ -618,6 +618,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self._agenda_editor.exec()
+        self._agenda_editor.deleteLater()
         self._agenda_editor = None
 
     def edit_session(self, session_id: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -40,6 +40,9 @@ class PdfPreview(QDialog):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        # 300 dpi is print quality for text; the printer's own 1,200 would make each page a
+        # half-gigabyte image.
+        printer.setResolution(300)
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
         painter = QPainter()
@@ -51,7 +54,10 @@ class PdfPreview(QDialog):
                 if page:
                     printer.newPage()
                 area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-                image = self.document.render(page, QSize(area.width(), area.height()))
+                # Fit the page into the printable area, keeping its shape (A4 on Letter too).
+                size = self.document.pagePointSize(page).toSize()
+                size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                image = self.document.render(page, size)
                 painter.drawImage(area.topLeft(), image)
         finally:
             painter.end()

@@ -73,3 +73,18 @@ def test_at_least_one_of_the_top_tours_keeps_the_flow_and_binds() -> None:
     assert relaxed.unmet == 0
     for m, codes in relaxed.assignment.items():
         assert any(instance.managers[m].ranks[c] <= 2 for c in codes)
+
+
+def test_the_integer_programme_keeps_the_top_m_constraint_too() -> None:
+    # A has one seat; managers 2 and 3 travel together, so neither can have A, their top
+    # tour: with top_m=1 that leaves them unplaced rather than silently on B.
+    instance = _instance(
+        {"A": 1, "B": 3, "C": 3},
+        {1: {"A": 1, "B": 2, "C": 3}, 2: {"A": 1, "B": 2, "C": 3}, 3: {"A": 1, "B": 2, "C": 3}},
+        top_m=1,
+    )
+    result = solve_with_side_constraints(instance, together=[[2, 3]]).allocation
+    for m, codes in result.assignment.items():
+        if codes:
+            assert any(instance.managers[m].ranks[c] <= 1 for c in codes), (m, codes)
+    assert result.status == "infeasible" and result.unmet > 0

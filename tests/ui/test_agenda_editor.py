@@ -25,6 +25,11 @@ def _session(path: Path, session_id: int) -> tuple[str, str, str]:
     return row  # type: ignore[no-any-return]
 
 
+def _settle() -> None:
+    """Let the timetable rebuild (it does so once the event that changed it is over)."""
+    QApplication.processEvents()
+
+
 def _drag(editor: AgendaEditor, start: QPointF, end: QPointF) -> None:
     """A real press-move-release on the timetable's viewport, left button held."""
     viewport = editor.view.viewport()
@@ -46,6 +51,7 @@ def _drag(editor: AgendaEditor, start: QPointF, end: QPointF) -> None:
             Qt.KeyboardModifier.NoModifier,
         )
         QApplication.sendEvent(viewport, event)
+    _settle()
 
 
 def test_drag_to_another_day_resize_and_undo_both(
@@ -83,8 +89,11 @@ def test_drag_to_another_day_resize_and_undo_both(
     assert any("overlaps" in t for t in texts) and any("no training" in t for t in texts)
 
     window.undo_stack.undo()
+
+    _settle()
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "13:30")
     window.undo_stack.undo()
+    _settle()
     assert _session(demo_file, session_id) == before
     assert editor.checks.item(0).text() == "No problems found."  # type: ignore[union-attr]
 
@@ -108,13 +117,17 @@ def test_the_keyboard_moves_and_resizes_the_selected_item(
     block.setSelected(True)
     editor.view.setFocus()
     qtbot.keyClick(editor.view, Qt.Key.Key_Down)
+    _settle()
     assert _session(demo_file, session_id) == ("2018-11-19", "09:45", "12:45")
     qtbot.keyClick(editor.view, Qt.Key.Key_Right)
+    _settle()
     assert _session(demo_file, session_id) == ("2018-11-20", "09:45", "12:45")
     qtbot.keyClick(editor.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    _settle()
     assert _session(demo_file, session_id) == ("2018-11-20", "09:45", "12:30")
     for _ in range(3):
         window.undo_stack.undo()
+        _settle()
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
 
 
@@ -154,11 +167,43 @@ def test_delete_key_deletes_the_selected_item_and_undo_brings_it_back(
     session_id = block.item.id
     block.setSelected(True)
     qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
+    _settle()
     assert session_id not in editor.blocks
     with sqlite3.connect(demo_file) as connection:
         assert connection.execute(
             "SELECT count(*) FROM tour_session WHERE id = ?", (session_id,)
         ).fetchone() == (0,)
     window.undo_stack.undo()
+    _settle()
     assert session_id in editor.blocks
+    assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
+
+
+def test_a_click_selects_without_saving_and_the_arrows_then_move_the_item(
+    window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    editor = AgendaEditor(
+        window.programme,  # type: ignore[arg-type]
+        window.undo_stack,
+        window._record_changed,
+        window._command_failed,
+        "CAT",
+        window,
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    block = min(editor.blocks.values(), key=lambda b: (b.item.day, b.item.start))
+    session_id = block.item.id
+    centre = block.mapToScene(block.rect().center())
+    _drag(editor, centre, centre)  # press and release on the spot: a click
+    assert window.undo_stack.count() == 0
+    assert editor.blocks[session_id].isSelected()
+    editor.view.setFocus()
+    qtbot.keyClick(editor.view, Qt.Key.Key_Down)
+    _settle()
+    assert _session(demo_file, session_id) == ("2018-11-19", "09:45", "12:45")
+    assert editor.blocks[session_id].isSelected()
+    editor.close()
+    window.undo_stack.undo()  # the closed editor no longer follows the stack
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
