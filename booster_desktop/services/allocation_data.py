@@ -46,7 +46,8 @@ def load_instance(
         ).all()
         if len(tours) < per_manager:
             raise BoosterError(
-                f"--per-manager: {per_manager} tours each, but the programme has {len(tours)}"
+                f"each manager joins {per_manager} tours (--per-manager), but the programme "
+                f"has {len(tours)}"
             )
         managers = connection.execute(
             select(Manager.id, Manager.country_code)
