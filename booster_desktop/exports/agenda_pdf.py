@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 from booster_desktop.domain.agenda import Agenda, AgendaItem, TourAgenda
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.exports.files import write_atomically
-from booster_desktop.exports.pdf_text import BODY, BOLD, markup, register_fonts
+from booster_desktop.exports.pdf_text import BODY, BOLD, has_arabic, markup, register_fonts
 
 # How each kind of item looks: a label and its colour, so the week reads at a glance.
 KIND_STYLE = {
@@ -40,6 +40,11 @@ def _cell(millimetres: float) -> float:
 ITEM_WIDTH = _cell(142)
 
 
+def _arabic_only(text: str) -> bool:
+    """Arabic with no Latin letters: a paragraph set flush right."""
+    return has_arabic(text) and not any("a" <= c.lower() <= "z" for c in text)
+
+
 def _long_date(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
@@ -53,6 +58,7 @@ def _dates(start: date, end: date) -> str:
 class _Styles:
     def __init__(self) -> None:
         from reportlab.lib import colors
+        from reportlab.lib.enums import TA_RIGHT
         from reportlab.lib.styles import ParagraphStyle
 
         self.colors = colors
@@ -71,6 +77,9 @@ class _Styles:
             "item", parent=self.body, fontName=BOLD, fontSize=10, leading=13
         )
         self.time = ParagraphStyle("time", parent=self.body, fontName=BOLD)
+        # Arabic reads from the right: its paragraphs are set flush right.
+        self.right_to_left = ParagraphStyle("rtl", parent=self.body, alignment=TA_RIGHT)
+        self.small_rtl = ParagraphStyle("small_rtl", parent=self.small, alignment=TA_RIGHT)
 
 
 def agenda_story(agenda: Agenda, styles: _Styles) -> list[Any]:
@@ -155,7 +164,8 @@ def _item_cell(item: AgendaItem, styles: _Styles) -> list[Any]:
         tags = " ".join(f'<font color="#1f6fb2">#{markup(t)}</font>' for t in item.topics)
         lines.append(Paragraph(tags, styles.small))
     if item.description:
-        lines.append(Paragraph(markup(item.description, ITEM_WIDTH, 8), styles.small))
+        style = styles.small_rtl if _arabic_only(item.description) else styles.small
+        lines.append(Paragraph(markup(item.description, ITEM_WIDTH, 8), style))
     return lines
 
 
@@ -198,7 +208,7 @@ def _participants_table(tour: TourAgenda, styles: _Styles) -> Any:
             [
                 Paragraph(str(number), styles.small),
                 Paragraph(markup(person.name, _cell(45)), styles.body),
-                Paragraph(markup(person.arabic_name, _cell(40)), styles.body),
+                Paragraph(markup(person.arabic_name, _cell(40)), styles.right_to_left),
                 Paragraph(markup(person.country, _cell(25)), styles.body),
                 Paragraph(markup(person.organisation, _cell(50), 8), styles.small),
             ]

@@ -149,6 +149,7 @@ class AllocationDialog(QDialog):
         self.instance: Instance | None = None
         self.allocation: Allocation | None = None
         self.task: Task | None = None
+        self.forcing: Task | None = None
         self.progress: CancellableProgress | None = None
 
         self.per_manager = QSpinBox(self)
@@ -379,7 +380,23 @@ class AllocationDialog(QDialog):
         if code in self.allocation.assignment.get(manager, ()):
             self.explanation.addItem(f"{code} is already given to manager {manager}.")
             return
-        cost = allocator.cost_of_forcing(self.instance, self.allocation, manager, code)
+        # A whole re-solve: on the pool, so a large programme never freezes the window.
+        instance, allocation = self.instance, self.allocation
+        self.force_button.setEnabled(False)
+        self.explanation.addItem(f"Working out what giving {code} to manager {manager} costs…")
+        self.forcing = Task(lambda: allocator.cost_of_forcing(instance, allocation, manager, code))
+        self.forcing.signals.done.connect(lambda cost: self._show_forcing(manager, code, cost))
+        self.forcing.signals.failed.connect(self._forcing_failed)
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().start(self.forcing)
+
+    def _forcing_failed(self, message: str) -> None:
+        self.force_button.setEnabled(True)
+        self.explanation.addItem(f"Could not work it out: {message}")
+
+    def _show_forcing(self, manager: int, code: str, cost: Any) -> None:
+        self.force_button.setEnabled(True)
         if not cost.feasible:
             self.explanation.addItem(f"Giving {code} to manager {manager} leaves seats unmet.")
             return

@@ -68,6 +68,16 @@ def test_pin_rerun_explain_and_apply(
     lines = [dialog.explanation.item(i).text() for i in range(dialog.explanation.count())]
     assert any(line.startswith(f"given {not_given}") for line in lines)
 
+    # What would giving another tour cost? Worked out on the pool, then told.
+    other = dialog.grid.tours.index(
+        next(c for c in dialog.grid.tours if c not in dialog.allocation.assignment[manager])
+    )
+    dialog.grid_view.setCurrentIndex(dialog.grid.index(0, other))
+    qtbot.mouseClick(dialog.force_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.force_button.isEnabled(), timeout=20000)
+    told = [dialog.explanation.item(i).text() for i in range(dialog.explanation.count())]
+    assert any(t.startswith(f"To give manager {manager} ") for t in told), told
+
     # Apply: the file's proposed enrolments become the allocation, after a backup.
     dialogs.answer = QMessageBox.StandardButton.Yes
     dialog.apply()
