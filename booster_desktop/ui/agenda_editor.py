@@ -9,10 +9,11 @@ booked twice, items outside the tour) are shown beside the week as it changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPen, QUndoStack
@@ -46,6 +47,9 @@ from booster_desktop.services.agenda import (
     tour_agenda,
 )
 from booster_desktop.services.programme import ProgrammeFile
+
+if TYPE_CHECKING:
+    from booster_desktop.ui.commands import Changed, Failed
 
 # The whole day is drawn (an item may start at 05:00); the view opens at the working day.
 FIRST_HOUR, LAST_HOUR = 0, 24
@@ -162,12 +166,16 @@ class AgendaView(QGraphicsView):
 class AgendaEditor(QDialog):
     """A tour's week: the timetable, the checks, and its exports."""
 
+    # Sessions are edited in the window's own session editor, over this dialog.
+    edit_requested = Signal(int)  # session id
+    add_requested = Signal(str, date)  # tour code, the day the new session starts on
+
     def __init__(
         self,
         programme: ProgrammeFile,
         undo_stack: QUndoStack,
-        changed: Any,
-        failed: Any,
+        changed: Changed,
+        failed: Failed,
         tour_code: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -194,6 +202,7 @@ class AgendaEditor(QDialog):
             self.tour.setCurrentIndex(max(0, self.tour.findData(tour_code)))
         self.tour.currentIndexChanged.connect(self.refresh)
         add = QPushButton("&Add item…", self)
+        add.setObjectName("add_item")
         add.clicked.connect(self.add_item)
         pdf = QPushButton("Export &PDF…", self)
         pdf.clicked.connect(self.export_pdf)
@@ -237,10 +246,6 @@ class AgendaEditor(QDialog):
         )
         self.refresh()
         self.view.verticalScrollBar().setValue(int(_y(OPEN_AT_HOUR * 60) - HEADER))
-
-    def _stop_following(self) -> None:
-        """Closed: the window's undo stack outlives this editor."""
-        self.undo_stack.indexChanged.disconnect(self._refresh_soon)
 
     def _refresh_soon(self) -> None:
         from PySide6.QtCore import QTimer
@@ -357,14 +362,13 @@ class AgendaEditor(QDialog):
             )
 
     def edit_item(self, session_id: int) -> None:
-        parent = self.parent()
-        if parent is not None and hasattr(parent, "edit_session"):
-            parent.edit_session(session_id)
+        """Double-click: the window opens the session's editor over this one."""
+        self.edit_requested.emit(session_id)
 
     def add_item(self) -> None:
-        parent = self.parent()
-        if parent is not None and hasattr(parent, "add_session") and self.agenda is not None:
-            parent.add_session(self.code(), self.agenda.start)
+        """Add item…: a new session of the shown tour, on its first day."""
+        if self.agenda is not None:
+            self.add_requested.emit(self.code(), self.agenda.start)
 
     def _choose(self, caption: str, suffix: str, filter_: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
@@ -382,7 +386,7 @@ class AgendaEditor(QDialog):
         if target is not None:
             self._export(lambda: export_calendar(self.programme, target, tour=self.code()), target)
 
-    def _export(self, work: Any, target: Path) -> None:
+    def _export(self, work: Callable[[], object], target: Path) -> None:
         try:
             work()
         except BoosterError as error:

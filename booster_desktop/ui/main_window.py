@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection
 from concurrent.futures import Future
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -617,21 +618,25 @@ class MainWindow(QMainWindow):
             code,
             self,
         )
+        self._agenda_editor.edit_requested.connect(self.edit_session)
+        self._agenda_editor.add_requested.connect(self.add_session)
         self._agenda_editor.exec()
         self._agenda_editor.deleteLater()
         self._agenda_editor = None
 
     def edit_session(self, session_id: int) -> None:
+        """The session editor, over the agenda editor that asked for it."""
         self.edit_record(session_id, SESSIONS, self._agenda_editor)
 
-    def add_session(self, code: str, day: Any) -> None:
+    def add_session(self, code: str, day: date) -> None:
+        """A new session of tour `code` on `day`, from the agenda editor."""
         from dataclasses import replace
 
+        from booster_desktop.services import choices
         from booster_desktop.services.sessions import SessionDetails
 
-        assert self.programme is not None
-        from booster_desktop.services import choices
-
+        if self.programme is None:
+            return
         tour_id = next(i for i, c, _t in choices.tours(self.programme) if c == code)
         self.add_record(
             SESSIONS, replace(SessionDetails(), tour_id=tour_id, date=day), self._agenda_editor

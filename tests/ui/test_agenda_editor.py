@@ -6,13 +6,15 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from booster_desktop.ui.agenda_editor import DAY_WIDTH, PIXELS_PER_MINUTE, AgendaEditor
 from booster_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import EditorDriver
 
 
 def _session(path: Path, session_id: int) -> tuple[str, str, str]:
@@ -23,6 +25,21 @@ def _session(path: Path, session_id: int) -> tuple[str, str, str]:
             (session_id,),
         ).fetchone()
     return row  # type: ignore[no-any-return]
+
+
+def _open_editor(window: MainWindow, qtbot: QtBot) -> AgendaEditor:
+    """The editor on tour CAT, wired to the window as Programme > Tour agendas… wires it."""
+    editor = AgendaEditor(
+        window.programme,  # type: ignore[arg-type]
+        window.undo_stack,
+        window._record_changed,
+        window._command_failed,
+        "CAT",
+        window,
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
 
 
 def _settle() -> None:
@@ -58,16 +75,7 @@ def test_drag_to_another_day_resize_and_undo_both(
     window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
 ) -> None:
     open_in(window, demo_file)
-    editor = AgendaEditor(
-        window.programme,  # type: ignore[arg-type]
-        window.undo_stack,
-        window._record_changed,
-        window._command_failed,
-        "CAT",
-        window,
-    )
-    qtbot.addWidget(editor)
-    editor.show()
+    editor = _open_editor(window, qtbot)
     qtbot.waitExposed(editor)
     first = min(editor.blocks.values(), key=lambda b: (b.item.day, b.item.start))
     session_id = first.item.id
@@ -102,16 +110,7 @@ def test_the_keyboard_moves_and_resizes_the_selected_item(
     window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
 ) -> None:
     open_in(window, demo_file)
-    editor = AgendaEditor(
-        window.programme,  # type: ignore[arg-type]
-        window.undo_stack,
-        window._record_changed,
-        window._command_failed,
-        "CAT",
-        window,
-    )
-    qtbot.addWidget(editor)
-    editor.show()
+    editor = _open_editor(window, qtbot)
     block = min(editor.blocks.values(), key=lambda b: (b.item.day, b.item.start))
     session_id = block.item.id
     block.setSelected(True)
@@ -153,16 +152,7 @@ def test_delete_key_deletes_the_selected_item_and_undo_brings_it_back(
     dialogs: object,
 ) -> None:
     open_in(window, demo_file)
-    editor = AgendaEditor(
-        window.programme,  # type: ignore[arg-type]
-        window.undo_stack,
-        window._record_changed,
-        window._command_failed,
-        "CAT",
-        window,
-    )
-    qtbot.addWidget(editor)
-    editor.show()
+    editor = _open_editor(window, qtbot)
     block = min(editor.blocks.values(), key=lambda b: (b.item.day, b.item.start))
     session_id = block.item.id
     block.setSelected(True)
@@ -183,16 +173,7 @@ def test_a_click_selects_without_saving_and_the_arrows_then_move_the_item(
     window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
 ) -> None:
     open_in(window, demo_file)
-    editor = AgendaEditor(
-        window.programme,  # type: ignore[arg-type]
-        window.undo_stack,
-        window._record_changed,
-        window._command_failed,
-        "CAT",
-        window,
-    )
-    qtbot.addWidget(editor)
-    editor.show()
+    editor = _open_editor(window, qtbot)
     block = min(editor.blocks.values(), key=lambda b: (b.item.day, b.item.start))
     session_id = block.item.id
     centre = block.mapToScene(block.rect().center())
@@ -207,3 +188,55 @@ def test_a_click_selects_without_saving_and_the_arrows_then_move_the_item(
     editor.close()
     window.undo_stack.undo()  # the closed editor no longer follows the stack
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
+
+
+def test_add_item_and_double_click_open_the_session_editor_over_the_agenda(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    qtbot: QtBot,
+    editors: EditorDriver,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    open_in(window, demo_file)
+    added: list[int] = []
+
+    def use(editor: AgendaEditor) -> int:
+        """What a coordinator does in the agenda window the menu opened."""
+        qtbot.addWidget(editor)
+        editor.show()
+        assert editor.agenda is not None
+        first_day = editor.agenda.start
+        shown = set(editor.blocks)
+
+        editors.will(lambda session: session.form.title.setText("Welcome coffee"))
+        add = editor.findChild(QPushButton, "add_item")
+        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+        _settle()
+        added.extend(set(editor.blocks) - shown)
+        assert len(added) == 1
+        assert _session(demo_file, added[0])[0] == first_day.isoformat()
+
+        opened: list[str] = []
+        editors.will(lambda session: opened.append(session.form.title.text()), save=False)
+        block = editor.blocks[added[0]]
+        centre = editor.view.mapFromScene(block.mapToScene(block.rect().center()))
+        qtbot.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+        assert opened == ["Welcome coffee"]
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(AgendaEditor, "exec", use)
+    window.edit_agendas()
+
+    assert [run.result for run in editors.runs] == [QDialog.DialogCode.Accepted, 0]
+    with sqlite3.connect(demo_file) as connection:
+        title = connection.execute(
+            "SELECT title FROM tour_session WHERE id = ?", (added[0],)
+        ).fetchone()
+    assert title == ("Welcome coffee",)
+    window.undo_stack.undo()
+    with sqlite3.connect(demo_file) as connection:
+        gone = connection.execute(
+            "SELECT count(*) FROM tour_session WHERE id = ?", (added[0],)
+        ).fetchone()
+    assert gone == (0,)
