@@ -19,25 +19,7 @@ from typing import Any
 if not __package__:  # `python bench/run.py`: import `bench` from the repository root
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
-    return number
-
-
-def _count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value} is not 0 or more")
-    return number
+from booster_desktop.cli import whole_number
 
 
 def build_parser(names: Sequence[str]) -> argparse.ArgumentParser:
@@ -47,18 +29,24 @@ def build_parser(names: Sequence[str]) -> argparse.ArgumentParser:
         "demo programme built once.",
     )
     parser.add_argument(
-        "--managers", type=_positive, default=10_000, metavar="N", help="demo size (10000)"
+        "--managers", type=whole_number(1), default=10_000, metavar="N", help="demo size (10000)"
     )
-    parser.add_argument("--seed", type=int, default=2018, metavar="S", help="demo seed (2018)")
+    parser.add_argument(
+        "--seed", type=whole_number(0), default=2018, metavar="S", help="demo seed (2018)"
+    )
     parser.add_argument(
         "--repeat",
-        type=_positive,
+        type=whole_number(1),
         default=5,
         metavar="R",
         help="timed runs of each side; the table shows their median (5)",
     )
     parser.add_argument(
-        "--warmup", type=_count, default=1, metavar="W", help="untimed runs before those (1)"
+        "--warmup",
+        type=whole_number(0),
+        default=1,
+        metavar="W",
+        help="untimed runs before those (1)",
     )
     parser.add_argument(
         "--only",

@@ -383,14 +383,22 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 # -- the parser ---------------------------------------------------------------------------------
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
-    return number
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `minimum` up (`python -m bench` uses it too)."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is not {minimum} or more")
+        return number
+
+    return parse
+
+
+_positive = whole_number(1)
 
 
 def _id_list(value: str) -> list[int]:
@@ -401,16 +409,6 @@ def _id_list(value: str) -> list[int]:
     if len(ids) < 2:
         raise argparse.ArgumentTypeError(f"{value!r}: name at least two managers")
     return ids
-
-
-def _seed(value: str) -> int:
-    try:
-        seed = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if seed < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negative: a seed is 0 or more")
-    return seed
 
 
 def _seconds(value: str) -> float:
@@ -555,7 +553,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     allocate.add_argument(
         "--seed",
-        type=_seed,
+        type=whole_number(0),
         default=None,
         metavar="S",
         help="the lottery's seed (default: the programme's own)",
