@@ -54,7 +54,9 @@ def session_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -
             Tour.end_date,
         )
         .join(Tour, Tour.id == TourSession.tour_id)
-        .order_by(Tour.start_date, Tour.code, TourSession.date, TourSession.start_time)
+        .order_by(
+            Tour.start_date, Tour.code, TourSession.date, TourSession.start_time, TourSession.id
+        )
     )
     if ids is not None:
         query = query.where(TourSession.id.in_(list(ids)))
