@@ -428,9 +428,9 @@ def why_unmet(instance: Instance, network: _Network, allocation: Allocation) -> 
     needed = k * len(instance.managers)
     offered = sum(instance.tours.values())
     if offered < needed:
-        reasons.append(f"{needed} seats needed, {offered} offered")
+        reasons.append(f"{needed} place{'s' * (needed != 1)} wanted, {offered} offered")
     for code in network.overfull:
-        reasons.append(f"tour {code} has more kept or pinned managers than seats")
+        reasons.append(f"tour {code} has more kept or pinned managers than places")
     for code, country in network.over_cap:
         reasons.append(
             f"tour {code} has more kept or pinned managers from {_country_name(country)} than "
@@ -459,7 +459,7 @@ def why_unmet(instance: Instance, network: _Network, allocation: Allocation) -> 
         shown = ", ".join(str(m) for m in short[:10]) + (" ..." if len(short) > 10 else "")
         reasons.append(
             f"{len(short)} manager{'s' * (len(short) != 1)} ({shown}) cannot be given {k} "
-            "tours: the seats left are on tours they may not join (forbidden, or their "
+            "tours: the places left are on tours they may not join (forbidden, or their "
             "country's cap)"
         )
     return reasons
@@ -530,7 +530,8 @@ def explain(instance: Instance, allocation: Allocation, manager: int) -> list[st
         elif pinned_elsewhere and len(pinned_elsewhere) >= instance.per_manager:
             why = "the manager's places are pinned or kept on other tours"
         elif load[code] >= instance.tours[code]:
-            why = f"full ({instance.tours[code]} seats)"
+            seats = instance.tours[code]
+            why = f"full ({seats} place{'s' * (seats != 1)})"
         elif (
             instance.max_per_country is not None
             and country_load[(code, wish.country)] >= instance.max_per_country
