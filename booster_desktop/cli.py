@@ -344,6 +344,68 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_settings(args: argparse.Namespace) -> int:
+    from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.services import settings as declared
+    from booster_desktop.services.programme import open_programme
+
+    try:
+        chosen = None if args.name is None else declared.setting(args.name)
+    except BoosterError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 2  # like an unknown command: a usage error
+    wanted = declared.SETTINGS if chosen is None else (chosen,)
+    in_programme = any(s.scope is declared.Scope.PROGRAMME for s in wanted)
+    if chosen is not None and in_programme and args.programme is None:
+        print(
+            f"{PROG}: {chosen.name} is kept in the programme file: add --programme FILE",
+            file=sys.stderr,
+        )
+        return 2
+    values: dict[str, Any] = {}
+    if chosen is not None and args.value is not None:
+        if chosen.scope is declared.Scope.LAPTOP:
+            values = declared.save_laptop_settings({chosen.name: chosen.parse(args.value)})
+        else:
+            with open_programme(args.programme) as programme:
+                values = declared.save_programme_settings(
+                    programme, {chosen.name: chosen.parse(args.value)}
+                )
+    else:
+        if any(s.scope is declared.Scope.LAPTOP for s in wanted):
+            values |= declared.laptop_settings()
+        if args.programme is not None and in_programme:
+            with open_programme(args.programme, writable=False) as programme:
+                values |= declared.programme_settings(programme)
+    shown = [s for s in wanted if s.name in values]
+    if args.json:
+        _print_json({s.name: values[s.name] for s in shown})
+    elif chosen is not None and args.value is not None:
+        where = declared.settings_path() if args.programme is None else args.programme
+        print(f"{chosen.name} = {chosen.show(values[chosen.name])}{chosen.unit_words} ({where})")
+    elif chosen is not None:
+        print(chosen.show(values[chosen.name]))
+    else:
+        _print_table(
+            [
+                {
+                    "name": s.name,
+                    "value": ("(set)" if values[s.name] else "")
+                    if s.secret
+                    else s.show(values[s.name]) + s.unit_words,
+                    "where": "programme" if s.scope is declared.Scope.PROGRAMME else "laptop",
+                    "what": s.description,
+                }
+                for s in shown
+            ],
+            [("name", "SETTING"), ("value", "VALUE"), ("where", "KEPT IN"), ("what", "WHAT")],
+        )
+        if args.programme is None:
+            names = ", ".join(s.name for s in declared.PROGRAMME_SETTINGS)
+            print(f"The programme's own settings ({names}): add --programme FILE.")
+    return 0
+
+
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     # The one command that loads Qt (DESIGN.md's layers), imported here and nowhere else.
     from booster_desktop.ui.screenshot import render_window
@@ -608,6 +670,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="a manager's personal agenda (their tours, their name)",
     )
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+
+    settings = command(
+        "settings",
+        _cmd_settings,
+        "read or set a setting (this laptop's, or with --programme the programme's)",
+    )
+    settings.add_argument("name", nargs="?", metavar="NAME", help="the setting (default: all)")
+    settings.add_argument("value", nargs="?", metavar="VALUE", help="its new value")
+    settings.add_argument(
+        "--programme", type=Path, metavar="FILE", help="the programme file whose settings to use"
+    )
+    settings.add_argument("--json", action="store_true", help="one JSON object on stdout")
 
     shot = command("screenshot", _cmd_screenshot, "render the main window headless to a PNG")
     shot.add_argument("file", type=Path, metavar="FILE")
