@@ -407,7 +407,7 @@ def _cmd_settings(args: argparse.Namespace) -> int:
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
-    # The one command that loads Qt (DESIGN.md's layers), imported here and nowhere else.
+    # The one command that loads Qt (docs/architecture.md, Layers), imported here and nowhere else.
     from booster_desktop.ui.screenshot import render_window
 
     render_window(args.file, args.output, args.tab)

@@ -146,7 +146,7 @@ def test_allocate_for_people(demo_file: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_allow_partial_goes_with_apply(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # A usage error: argparse's exit code 2, as DESIGN.md's command contract says.
+    # A usage error: argparse's exit code 2, as docs/command.md says.
     with pytest.raises(SystemExit) as exit_:
         main(["allocate", str(demo_file), "--allow-partial"])
     assert exit_.value.code == 2

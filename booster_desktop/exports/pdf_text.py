@@ -3,7 +3,7 @@
 reportlab lays text out left to right with one glyph per character, so Arabic is shaped
 (arabic-reshaper joins the letters) and put in visual order (python-bidi), per line, before it
 is drawn. Pure Arabic is set in Noto Naskh Arabic; a line mixing scripts in DejaVu Sans, which
-has both (Noto Naskh has no Latin letters: DESIGN.md's field notes). Every font is a shipped
+has both (Noto Naskh has no Latin letters: docs/field-notes.md). Every font is a shipped
 TrueType file, embedded in the PDF.
 """
 
@@ -66,7 +66,7 @@ def markup(text: str, width: float | None = None, size: float = 9.0) -> str:
 
     Arabic text that may wrap (`width` in points, at font `size`) is wrapped here, in logical
     order, and each line shaped and reordered on its own: reordering a whole paragraph
-    before Platypus wraps it would print its lines bottom to top (DESIGN.md's field notes).
+    before Platypus wraps it would print its lines bottom to top (docs/field-notes.md).
     """
     if not has_arabic(text):
         return escape(text)

@@ -156,7 +156,8 @@ def validate_session(connection: Connection, details: SessionDetails) -> dict[st
 
 
 def session_warnings(connection: Connection, details: SessionDetails) -> dict[str, str]:
-    """What is allowed but worth a look: a session dated outside its tour (DESIGN.md)."""
+    """What is allowed but worth a look: a session dated outside its tour
+    (docs/programme-file.md)."""
     tour = connection.execute(
         select(Tour.code, Tour.start_date, Tour.end_date).where(Tour.id == details.tour_id)
     ).first()

@@ -58,7 +58,7 @@ def test_every_demo_tour_makes_a_complete_booklet(
         assert person.name in text
         if person.arabic_name:
             # Extracted as presentation forms in visual order; NFKC gives the letters back,
-            # and the words come out in logical order (DESIGN.md's field notes).
+            # and the words come out in logical order (docs/field-notes.md, Arabic in reportlab).
             assert unicodedata.normalize("NFKC", person.arabic_name) in text, person.arabic_name
     fonts = _fonts(out)
     assert fonts and all(fonts.values()), fonts
