@@ -144,7 +144,10 @@ def check_pairs(programme: ProgrammeFile, request: AllocationRequest) -> None:
     """A pin or forbidden pair names an active manager and a tour; never both on one pair."""
     with programme.engine.connect() as connection:
         codes = list(connection.scalars(select(Tour.code).order_by(Tour.start_date, Tour.code)))
-        status = dict(connection.execute(select(Manager.id, Manager.status)).tuples().all())
+        status = {
+            manager: state
+            for manager, state in connection.execute(select(Manager.id, Manager.status))
+        }
     for word, pairs in (("pin", request.pins), ("forbid", request.forbids)):
         for manager, code in pairs:
             where = f"{word} {manager}={code}"

@@ -1,0 +1,208 @@
+"""`booster allocate FILE`: managers to tours by the topics they want, optimally."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from booster_desktop.cli.arguments import (
+    UsageError,
+    gamma,
+    id_list,
+    positive,
+    seconds,
+    whole_number,
+)
+from booster_desktop.cli.commands import PROG, Command
+from booster_desktop.cli.output import print_json, print_table, terminal_progress
+
+
+def _pair(value: str) -> tuple[int, str]:
+    """`ID=CODE`, for --pin and --forbid."""
+    from booster_desktop.services.allocation_run import parse_pair
+
+    try:
+        return parse_pair(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--per-manager",
+        type=positive,
+        default=2,
+        metavar="K",
+        help="tours each manager joins (default 2)",
+    )
+    parser.add_argument(
+        "--max-per-country",
+        type=positive,
+        default=None,
+        metavar="N",
+        help="at most N managers of one country per tour",
+    )
+    parser.add_argument(
+        "--gamma",
+        type=gamma,
+        default=1.0,
+        metavar="G",
+        help="fairness: 1 weighs every rank step alike; more spares the worst-off (default 1)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=whole_number(0),
+        default=None,
+        metavar="S",
+        help="the lottery's seed (default: the programme's own)",
+    )
+    parser.add_argument(
+        "--top-m",
+        type=positive,
+        default=None,
+        metavar="M",
+        help="each manager gets at least one of their M most wanted tours",
+    )
+    parser.add_argument(
+        "--pin",
+        action="append",
+        default=[],
+        type=_pair,
+        metavar="ID=CODE",
+        help="give manager ID tour CODE whatever it costs the others (repeatable)",
+    )
+    parser.add_argument(
+        "--forbid",
+        action="append",
+        default=[],
+        type=_pair,
+        metavar="ID=CODE",
+        help="never give manager ID tour CODE (repeatable)",
+    )
+    parser.add_argument(
+        "--together",
+        action="append",
+        default=[],
+        metavar="ID,ID[,...]",
+        type=id_list,
+        help="these managers travel together (the same tours); solved as "
+        "an integer programme with a time limit",
+    )
+    parser.add_argument(
+        "--maximin",
+        action="store_true",
+        help="also make the worst-off manager's total rank loss as small "
+        "as possible (integer programme)",
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="for --together and --maximin (default 30)",
+    )
+    parser.add_argument(
+        "--apply",
+        action="store_true",
+        help="store the allocation as proposed enrolments (after a backup)",
+    )
+    parser.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="with --apply: store the best partial allocation too",
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+
+
+def _validate(args: argparse.Namespace) -> None:
+    if args.allow_partial and not args.apply:
+        raise UsageError("--allow-partial goes with --apply")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from booster_desktop.services.allocation_run import (
+        AllocationRequest,
+        apply_outcome,
+        run_allocation,
+    )
+    from booster_desktop.services.programme import open_programme
+    from booster_desktop.services.progress import no_progress
+
+    request = AllocationRequest(
+        per_manager=args.per_manager,
+        max_per_country=args.max_per_country,
+        gamma=args.gamma,
+        seed=args.seed,
+        top_m=args.top_m,
+        pins=tuple(args.pin),
+        forbids=tuple(args.forbid),
+        together=tuple(tuple(group) for group in args.together),
+        maximin=args.maximin,
+        time_limit=args.time_limit,
+    )
+    bar = terminal_progress(quiet=args.json)
+    try:
+        with open_programme(args.file, writable=args.apply) as programme:
+            outcome = run_allocation(programme, request, progress=bar or no_progress)
+            applied = None
+            if args.apply and (outcome.stored_when_applied or args.allow_partial):
+                applied = apply_outcome(programme, outcome)
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.json:
+        print_json(outcome.as_json(applied is not None))
+    else:
+        _print_allocation(outcome, applied)
+    if outcome.allocation.status == "infeasible":
+        reason = "; ".join(outcome.allocation.reasons)
+        print(f"{PROG}: no full allocation: {reason}", file=sys.stderr)
+        if args.apply and not args.allow_partial:
+            print(
+                f"{PROG}: nothing was written; --allow-partial stores the best partial allocation",
+                file=sys.stderr,
+            )
+            return 1
+        return 0 if applied is not None else 1
+    return 0
+
+
+def _print_allocation(outcome: Any, applied: Any) -> None:
+    from booster_desktop.services.allocation_run import METHODS, RANK_LOSS
+
+    # The same sentence the window's allocation view shows.
+    print(outcome.summary)
+    rows = [
+        {
+            "method": METHODS[key].label,
+            "complete": "yes" if row["complete"] else f"no, {row['unmet_seats']} places not given",
+            "loss": row["total_rank_loss"],
+            "worst": row["worst_rank"],
+            "profile": ", ".join(f"{n}x rank {r}" for r, n in row["rank_profile"].items()),
+        }
+        for key, row in outcome.comparison.items()
+    ]
+    print_table(
+        rows,
+        [
+            ("method", "METHOD"),
+            ("complete", "EVERY PLACE GIVEN"),
+            ("loss", RANK_LOSS.upper()),
+            ("worst", "WORST RANK"),
+            ("profile", "RANK PROFILE"),
+        ],
+    )
+    if applied is not None:
+        print(f"Stored as proposed enrolments; the file as it was is at {applied}")
+
+
+COMMAND = Command(
+    "allocate",
+    "allocate managers to tours by the topics they want (optimal)",
+    _options,
+    _run,
+    _validate,
+)
