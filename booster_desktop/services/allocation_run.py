@@ -165,9 +165,14 @@ def check_pairs(programme: ProgrammeFile, request: AllocationRequest) -> None:
 
 
 def run_allocation(
-    programme: ProgrammeFile, request: AllocationRequest, progress: Progress = no_progress
+    programme: ProgrammeFile,
+    request: AllocationRequest,
+    progress: Progress = no_progress,
+    *,
+    with_names: bool = False,
 ) -> AllocationOutcome:
-    """Allocate as `request` asks: checked, solved by the right solver, compared, summed up."""
+    """Allocate as `request` asks: checked, solved by the right solver, compared, summed up
+    (`with_names`: and each manager's name, for the window's grid)."""
     check_pairs(programme, request)
     instance = load_instance(
         programme,
@@ -195,9 +200,8 @@ def run_allocation(
     else:
         result = allocator.solve(instance, progress=progress)
     compared = allocator.comparison(instance, result)
-    return AllocationOutcome(
-        request, instance, result, compared, manager_names(programme), gap, bound
-    )
+    names = manager_names(programme) if with_names else {}
+    return AllocationOutcome(request, instance, result, compared, names, gap, bound)
 
 
 def apply_outcome(programme: ProgrammeFile, outcome: AllocationOutcome) -> Path:

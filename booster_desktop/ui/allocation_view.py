@@ -277,7 +277,7 @@ class AllocationDialog(QDialog):
         programme = self.programme
 
         def work() -> AllocationOutcome:
-            return run_allocation(programme, request, progress)
+            return run_allocation(programme, request, progress, with_names=True)
 
         self.task = Task(work)
         self.task.signals.done.connect(self._done)

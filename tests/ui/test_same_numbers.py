@@ -67,6 +67,7 @@ def test_the_window_and_the_command_give_the_same_numbers(
     demand = _command(["demand", file, "--json"], capsys)
     tours = _command(["list", "tours", file, "--json"], capsys)
     info = _command(["info", file, "--json"], capsys)
+    sessions = _command(["list", "sessions", file, "--json"], capsys)
     on_tour = {
         tour["code"]: {
             m["id"]
@@ -130,3 +131,7 @@ def test_the_window_and_the_command_give_the_same_numbers(
     assert tours_in_tab == from_list
     assert tours_in_tab[withdrawn] == set()
     assert len(tours_in_tab[cancelled]) == 1
+
+    # Sessions: the Visits tab and `list sessions` hold the same sessions in the same order.
+    assert [int(i) for i in _column(window, "visits", "ID")] == [s["id"] for s in sessions]
+    assert len(sessions) == info["sessions"]
