@@ -4,6 +4,7 @@ programme's enrolments (confirmed, cancelled, withdrawn managers) shape the next
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -408,3 +409,22 @@ def test_pinned_and_forbidden_at_once_is_refused(
 ) -> None:
     assert main(["allocate", str(demo_file), "--pin", "3=CAT", "--forbid", "3=cat"]) == 1
     assert "3=CAT is both pinned and forbidden" in capsys.readouterr().err
+
+
+def test_rank_loss_is_one_measure_in_the_sentence_and_the_table(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plain, _ = _allocate([str(demo_file), "--json"], capsys)
+    ranks = plain["instance"]["managers"]["1"]["ranks"]
+    worst = max(ranks, key=lambda code: ranks[code])  # pinned there, so gamma shows
+    args = [str(demo_file), "--gamma", "3", "--pin", f"1={worst}"]
+    assert main(["allocate", *args]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    loss = lines[0].split("rank loss ", 1)[1].split(" ", 1)[0]
+    assert "(fairness 3)" in lines[0] and ranks[worst] > 2
+    ours = next(line for line in lines if line.startswith("this allocation"))
+    method, _complete, in_table, *_ = re.split(r"\s{2,}", ours)
+    assert (method, in_table) == ("this allocation", loss)
+    document, _ = _allocate([*args, "--json"], capsys)
+    assert f"{document['levels']['welfare']:g}" == loss
+    assert loss != str(document["comparison"]["optimal"]["total_rank_loss"])

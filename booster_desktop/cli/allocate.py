@@ -179,7 +179,7 @@ def _print_allocation(outcome: Any, applied: Any) -> None:
         {
             "method": METHODS[key].label,
             "complete": "yes" if row["complete"] else f"no, {row['unmet_seats']} places not given",
-            "loss": row["total_rank_loss"],
+            "loss": f"{row['welfare']:g}",  # the rank loss of the summary, gamma included
             "worst": row["worst_rank"],
             "profile": ", ".join(f"{n}x rank {r}" for r, n in row["rank_profile"].items()),
         }

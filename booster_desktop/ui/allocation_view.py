@@ -348,7 +348,7 @@ class AllocationDialog(QDialog):
             cells = [
                 method.label.capitalize(),
                 "yes" if line["complete"] else f"no, {line['unmet_seats']} places not given",
-                str(line["total_rank_loss"]),
+                f"{line['welfare']:g}",  # the summary's rank loss, gamma included
                 str(line["worst_rank"]),
                 ", ".join(f"{n}x rank {r}" for r, n in line["rank_profile"].items()),
             ]
