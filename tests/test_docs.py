@@ -91,3 +91,17 @@ def test_every_docs_page_is_listed_in_the_docs_index() -> None:
     index = (ROOT / "docs" / "README.md").read_text(encoding="utf-8")
     pages = {p.name for p in (ROOT / "docs").glob("*.md")} - {"README.md"}
     assert pages and all(f"({page})" in index for page in pages)
+
+
+def test_every_setting_is_in_the_settings_page_with_its_default_and_description() -> None:
+    from booster_desktop.services.settings import SETTINGS
+
+    page = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    rows = {
+        line.split("|")[1].strip(" `"): line for line in page.splitlines() if line.startswith("| `")
+    }
+    assert set(rows) == {s.name for s in SETTINGS}
+    for setting in SETTINGS:
+        cells = [c.strip() for c in rows[setting.name].split("|")]
+        default = setting.show(setting.default) if setting.default != "" else "(empty)"
+        assert (cells[3], cells[4]) == (default, setting.description), setting.name
