@@ -26,7 +26,10 @@ MARKDOWN_LINK = re.compile(r"\]\(([^)#:\s]+)(?:#[^)]*)?\)")
 
 def _text_files() -> Iterator[Path]:
     for folder, folders, files in os.walk(ROOT):
-        folders[:] = [f for f in folders if f not in SKIP_FOLDERS and not f.startswith(".venv")]
+        # Tools' caches and environments (dot folders) are not the repository's; .ci/ is.
+        folders[:] = [
+            f for f in folders if f not in SKIP_FOLDERS and (f == ".ci" or not f.startswith("."))
+        ]
         for name in files:
             path = Path(folder, name)
             if path.suffix in TEXT_SUFFIXES or path.relative_to(ROOT).as_posix() == ".ci/run":
