@@ -415,7 +415,7 @@ class AllocationDialog(QDialog):
         )
 
     def apply(self) -> None:
-        if self.allocation is None:
+        if self.allocation is None or self.outcome is None:
             return
         if self.allocation.status == "infeasible":
             question = "Some managers are short of their tours in this allocation. "
@@ -427,7 +427,6 @@ class AllocationDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            assert self.outcome is not None
             backup = apply_outcome(self.programme, self.outcome)
         except BoosterError as error:
             QMessageBox.critical(self, "The allocation was not stored", str(error))
