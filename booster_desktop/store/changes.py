@@ -174,7 +174,7 @@ def changed_columns(
     connection: Connection, table: FromClause, row_id: int, values: Mapping[str, object]
 ) -> set[str]:
     """The columns of row `row_id` that `values` would change (read before the update)."""
-    (key,) = table.primary_key.columns
+    (key,) = tuple(table.primary_key)
     old = connection.execute(
         select(*(table.c[name] for name in values)).where(key == row_id)
     ).first()
