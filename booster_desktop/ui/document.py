@@ -87,7 +87,9 @@ class ProgrammeDocument(QObject):
         super().__init__(parent)
         self.programme: ProgrammeFile | None = None
         self.undo_stack = QUndoStack(self)
-        self._jobs: set[Job] = set()
+        # Each running job and its runnable, kept here until the job has finished: the pool
+        # must never run a runnable whose Python side was collected.
+        self._jobs: dict[Job, _Runnable] = {}
         self._stop_listening: Callable[[], None] | None = None
         self._gathered: list[Change] | None = None
         self._arrived.connect(self._deliver)
@@ -181,15 +183,17 @@ class ProgrammeDocument(QObject):
         if cancel is not None:
             cancel.connect(handle.cancel)
         handle.finished.connect(lambda: self._forget(handle))
-        self._jobs.add(handle)
+        runnable = _Runnable(job, handle)
+        runnable.setAutoDelete(False)
+        self._jobs[handle] = runnable
         if len(self._jobs) == 1:
             self.busy_changed.emit(True)
-        QThreadPool.globalInstance().start(_Runnable(job, handle))
+        QThreadPool.globalInstance().start(runnable)
         return handle
 
     def _forget(self, job: Job) -> None:
         job.running = False
-        self._jobs.discard(job)
+        self._jobs.pop(job, None)
         job.deleteLater()  # its outcome was told (queued signals keep their order)
         if not self._jobs:
             self.busy_changed.emit(False)
