@@ -58,6 +58,7 @@ DAY_WIDTH = 170.0
 HEADER = 28.0
 GUTTER = 46.0
 SNAP = 15  # minutes
+TOUR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # What the week and its checks show: a change to any of these redraws them.
 SHOWS = (
     "tour",
@@ -191,18 +192,15 @@ class AgendaEditor(QDialog):
         self.resize(1280, 820)
         self.document = document
         assert document.programme is not None
-        self.programme = programme = document.programme
+        self.programme = document.programme
         self.agenda: TourAgenda | None = None
         self.days: list[date] = []
         self.blocks: dict[int, ItemBlock] = {}
         self._selected: int | None = None
 
-        from booster_desktop.services.overview import tour_codes
-
         self.tour = QComboBox(self)
         self.tour.setObjectName("tour")
-        for code, title in tour_codes(programme):
-            self.tour.addItem(f"{code} — {title}", code)
+        self._fill_tours()
         if tour_code is not None:
             self.tour.setCurrentIndex(max(0, self.tour.findData(tour_code)))
         self.tour.currentIndexChanged.connect(self.refresh)
@@ -248,9 +246,26 @@ class AgendaEditor(QDialog):
         self.refresh()
         self.view.verticalScrollBar().setValue(int(_y(OPEN_AT_HOUR * 60) - HEADER))
 
+    def _fill_tours(self) -> None:
+        """The tours to choose from, keeping the one chosen (by id: its code may change)."""
+        from booster_desktop.services import choices
+
+        chosen = self.tour.currentData(TOUR_ID_ROLE)
+        self.tour.blockSignals(True)
+        self.tour.clear()
+        for tour_id, code, title in choices.tours(self.programme):
+            self.tour.addItem(f"{code} — {title}", code)
+            self.tour.setItemData(self.tour.count() - 1, tour_id, TOUR_ID_ROLE)
+        if chosen is not None:
+            self.tour.setCurrentIndex(max(0, self.tour.findData(chosen, TOUR_ID_ROLE)))
+        self.tour.blockSignals(False)
+
     def _on_changed(self, change: Change) -> None:
-        if self.document.programme is self.programme and change.touches(SHOWS):
-            self._refresh_soon()
+        if self.document.programme is not self.programme or not change.touches(SHOWS):
+            return
+        if change.touches(("tour.code", "tour.title")):
+            self._fill_tours()
+        self._refresh_soon()
 
     def _refresh_soon(self) -> None:
         """Rebuilt once the event that made the change is over (a block must not be deleted
