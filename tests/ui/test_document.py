@@ -186,3 +186,33 @@ def test_an_undone_delete_is_one_change_recorded_as_an_undo(
     assert heard[1].ids("topic") == {2, 3}
     assert tab.selected_ids() == [2, 3]
     assert tab.proxy.rowCount() == 12
+
+
+def test_an_applied_allocation_clears_the_undo_stack_and_is_heard(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs, qtbot: QtBot
+) -> None:
+    from booster_desktop.ui.allocation_view import AllocationDialog
+
+    open_in(window, demo_file)
+    tab = window.show_tab("topics")
+    tab.select_ids([2])
+    window.delete_selected()
+    assert window.undo_stack.count() == 1
+    dialog = AllocationDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.run()
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.allocation is not None, timeout=20000)
+    heard = _heard(window)
+    dialog.apply()
+    assert [c.action for c in heard] == [Action.ALLOCATION]
+    assert window.undo_stack.count() == 0
+    assert "Allocation stored" in window.statusBar().currentMessage()
+    # A change made since outdates the allocation shown: Apply waits for a new run.
+    window.show_tab("tours")
+    tours = window.tabs["tours"]
+    tours.select_ids([tours.model.records()[0].id])
+    dialog.apply_button.setEnabled(True)
+    window.delete_selected()
+    assert not dialog.apply_button.isEnabled()
+    assert "changed since" in dialog.summary.text()
