@@ -37,11 +37,26 @@ class Job(QObject):
     failed = Signal(str)
     advanced = Signal(int, int, str)
     finished = Signal()
+    # What the pool thread emits. Connected here, before the work starts, so the outcome is
+    # queued to the UI thread even when the work ends before the caller has connected to
+    # `done` (a signal emitted with nobody connected yet would be lost).
+    _succeeded = Signal(object)
+    _refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.cancelled = False
         self.running = True
+        self._succeeded.connect(self._tell_done)
+        self._refused.connect(self._tell_failed)
+
+    def _tell_done(self, result: object) -> None:
+        self.done.emit(result)
+        self.finished.emit()
+
+    def _tell_failed(self, message: str) -> None:
+        self.failed.emit(message)
+        self.finished.emit()
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -62,13 +77,12 @@ class _Runnable(QRunnable):
         try:
             result = self._work(job)
         except BoosterError as error:
-            job.failed.emit(str(error))
+            job._refused.emit(str(error))
         except Exception as error:  # a bug: keep the window alive, log the traceback
             log.exception("background work failed")
-            job.failed.emit(f"unexpected error ({type(error).__name__}: {error})")
+            job._refused.emit(f"unexpected error ({type(error).__name__}: {error})")
         else:
-            job.done.emit(result)
-        job.finished.emit()
+            job._succeeded.emit(result)
 
 
 class ProgrammeDocument(QObject):

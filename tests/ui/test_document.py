@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -216,3 +217,31 @@ def test_an_applied_allocation_clears_the_undo_stack_and_is_heard(
     window.delete_selected()
     assert not dialog.apply_button.isEnabled()
     assert "changed since" in dialog.summary.text()
+
+
+def test_a_job_that_ends_before_anyone_connects_still_tells_its_outcome(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ended = threading.Event()
+
+    def job(_progress: Progress) -> int:
+        ended.set()
+        return 42
+
+    running = window.document.run(job)
+    assert ended.wait(10)
+    # The pool thread is done, and no Qt event was handled meanwhile (as in the caller's
+    # own code, between run() and its connect()).
+    deadline = time.monotonic() + 10
+    while not _pool_idle() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _pool_idle()
+    outcomes: list[object] = []
+    running.done.connect(outcomes.append)  # connected only now, as callers do
+    qtbot.waitUntil(lambda: outcomes == [42], timeout=10000)
+
+
+def _pool_idle() -> bool:
+    from PySide6.QtCore import QThreadPool
+
+    return QThreadPool.globalInstance().activeThreadCount() == 0
