@@ -4,6 +4,7 @@ user's configuration folder) and, with --programme, the programme's (in the file
 from __future__ import annotations
 
 import json
+import platform
 import sqlite3
 from pathlib import Path
 
@@ -119,3 +120,21 @@ def test_programme_settings_live_in_the_programme_file(
     assert err == "booster: coordinator_email: 'nobody' is not an e-mail address\n"
     _, err = _run(["attendance_minimum", "101", "--programme", str(demo_file)], capsys, 1)
     assert "attendance_minimum: 101 is not between 0 and 100 %" in err
+
+
+def test_changes_are_recorded_under_the_device_name_setting(
+    capsys: pytest.CaptureFixture[str], demo_file: Path
+) -> None:
+    from booster_desktop.services.changes import Change, current_device
+    from booster_desktop.services.programme import open_programme
+    from booster_desktop.services.settings import save_programme_settings
+
+    _run(["device_name", "Door laptop 2"], capsys)  # the command installs the setting
+    assert current_device() == "Door laptop 2"
+    heard: list[Change] = []
+    with open_programme(demo_file, writable=True) as programme:
+        programme.listen(heard.append)
+        save_programme_settings(programme, {"coordinator_name": "Nadia Ben Salem"})
+    assert [c.device for c in heard] == ["Door laptop 2"]
+    _run(["device_name", ""], capsys)
+    assert current_device() == platform.node()

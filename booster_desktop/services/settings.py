@@ -27,6 +27,7 @@ from booster_desktop.domain.base import text_limit
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.text import clean, clean_email, is_email
+from booster_desktop.store.changes import report
 from booster_desktop.store.programme_file import ProgrammeFile
 from booster_desktop.store.settings_file import read_settings_file, write_settings_file
 
@@ -391,4 +392,5 @@ def save_programme_settings(programme: ProgrammeFile, changes: dict[str, Any]) -
     if values:
         with programme.writing() as connection:
             connection.execute(update(Programme).values(values))
+            report(connection, "programme", [1], values)
     return programme_settings(programme)

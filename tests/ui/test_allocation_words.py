@@ -28,7 +28,7 @@ def test_the_window_says_what_the_command_says(
     main(args)
     printed = capsys.readouterr().out.splitlines()
     open_in(window, demo_file)
-    dialog = AllocationDialog(window.programme, window)  # type: ignore[arg-type]
+    dialog = AllocationDialog(window.document, window)
     qtbot.addWidget(dialog)
     dialog.country_cap.setValue(cap)
     dialog.explanation.addItem("left over from before")

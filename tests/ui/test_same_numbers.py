@@ -104,7 +104,7 @@ def test_the_window_and_the_command_give_the_same_numbers(
     assert theirs
     assert {n for n, c in wanted_in_list.items() if int(c) == everyone[n] - 1} == theirs
 
-    dialog = DemandDialog(window.programme, window.undo_stack, print, window)  # type: ignore[arg-type]
+    dialog = DemandDialog(window.document, window)
     qtbot.addWidget(dialog)
     shown = {}
     for row in range(dialog.table.rowCount()):
