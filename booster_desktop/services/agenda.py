@@ -4,6 +4,7 @@ while the coordinator builds it. Exporters draw these records; they do not query
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import time
 from itertools import pairwise
 from pathlib import Path
@@ -14,7 +15,7 @@ from booster_desktop.domain.agenda import Agenda, AgendaCheck, AgendaItem, Parti
 from booster_desktop.domain.country import Country
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.domain.kinds import SessionKind, SessionRole
+from booster_desktop.domain.kinds import EnrolmentStatus, SessionKind, SessionRole
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.person import Person
@@ -81,6 +82,8 @@ def tour_agenda(programme: ProgrammeFile, code: str) -> TourAgenda:
             topics[session_id].append(name)
         participants = connection.execute(
             select(
+                Manager.id,
+                Enrolment.status,
                 Manager.given_name,
                 Manager.family_name,
                 Manager.arabic_name,
@@ -125,8 +128,15 @@ def tour_agenda(programme: ProgrammeFile, code: str) -> TourAgenda:
         focus_topics=focus,
         items=items,
         participants=tuple(
-            Participant(f"{given} {family}", arabic or "", country, organisation or "")
-            for given, family, arabic, country, organisation in participants
+            Participant(
+                f"{given} {family}",
+                arabic or "",
+                country,
+                organisation or "",
+                manager_id=manager_id,
+                proposed=status == EnrolmentStatus.PROPOSED,
+            )
+            for manager_id, status, given, family, arabic, country, organisation in participants
         ),
     )
 
@@ -291,23 +301,47 @@ def _speakers_twice(programme: ProgrammeFile, agenda_: TourAgenda) -> list[Agend
     return checks
 
 
+@dataclass(frozen=True)
+class ExportedAgenda:
+    """What an export wrote: the agenda, and a note for each value shortened to fit."""
+
+    agenda: Agenda
+    shortened: tuple[str, ...] = ()
+
+    @property
+    def tours(self) -> tuple[TourAgenda, ...]:
+        return self.agenda.tours
+
+
 def export_agenda(
-    programme: ProgrammeFile, target: Path, *, tour: str | None = None, manager: int | None = None
-) -> Agenda:
-    """`booster export agenda`: the A4 booklet of a tour, or a manager's personal one."""
+    programme: ProgrammeFile,
+    target: Path,
+    *,
+    tour: str | None = None,
+    manager: int | None = None,
+    confirmed_only: bool = False,
+) -> ExportedAgenda:
+    """`booster export agenda`: the A4 booklet of a tour, or a manager's personal one
+    (`confirmed_only`: without the participants not yet confirmed)."""
     from booster_desktop.exports.agenda_pdf import write_agenda
 
     chosen = agenda(programme, tour, manager)
-    write_agenda(chosen, target)
-    return chosen
+    notes = write_agenda(chosen, target, confirmed_only=confirmed_only)
+    return ExportedAgenda(chosen, tuple(notes))
 
 
 def export_calendar(
-    programme: ProgrammeFile, target: Path, *, tour: str | None = None, manager: int | None = None
-) -> Agenda:
+    programme: ProgrammeFile,
+    target: Path,
+    *,
+    tour: str | None = None,
+    manager: int | None = None,
+    confirmed_only: bool = False,
+) -> ExportedAgenda:
     """`booster export ics`: the agenda as iCalendar events in the tour's time zone."""
     from booster_desktop.exports.calendar_ics import write_calendar
 
+    del confirmed_only  # a calendar lists no participants
     chosen = agenda(programme, tour, manager)
     write_calendar(chosen, target)
-    return chosen
+    return ExportedAgenda(chosen)
