@@ -203,7 +203,7 @@ class _Booklet:
         try:
             reader = ImageReader(BytesIO(logo))
             pixels_wide, pixels_high = reader.getSize()
-        except Exception:  # noqa: BLE001 - any unreadable image: the booklet goes without it
+        except Exception:
             self.text.shortened.append("the programme's logo could not be read and was left out")
             return []
         scale = min(50 * mm / pixels_wide, 22 * mm / pixels_high)
