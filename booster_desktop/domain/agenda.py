@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from booster_desktop.domain.details import ProgrammeDetails, TourDetails
+from booster_desktop.domain.details import ProgrammeDetails, TourContacts
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class TourAgenda:
     focus_topics: tuple[str, ...]
     items: tuple[AgendaItem, ...]
     participants: tuple[Participant, ...]
-    stay: TourDetails = TourDetails()
+    stay: TourContacts = field(default_factory=TourContacts)
 
     def days(self) -> list[tuple[date, list[AgendaItem]]]:
         """Every day of the tour (and any day an item falls on), with its items in order."""
@@ -84,7 +84,7 @@ class Agenda:
     tours: tuple[TourAgenda, ...]
     for_manager: str | None = None  # the manager's name on a personal agenda
     for_manager_arabic: str | None = None
-    details: ProgrammeDetails = ProgrammeDetails()
+    details: ProgrammeDetails = field(default_factory=ProgrammeDetails)
 
 
 @dataclass(frozen=True)

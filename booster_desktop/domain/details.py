@@ -21,7 +21,7 @@ class ProgrammeDetails:
 
 
 @dataclass(frozen=True)
-class TourDetails:
+class TourContacts:
     """A tour's hotel and, when it differs from the coordinator, its own contact."""
 
     hotel_name: str = ""

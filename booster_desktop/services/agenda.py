@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from booster_desktop.domain.agenda import Agenda, AgendaCheck, AgendaItem, Participant, TourAgenda
 from booster_desktop.domain.country import Country
+from booster_desktop.domain.details import TourContacts
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import EnrolmentStatus, SessionKind, SessionRole
@@ -22,6 +23,7 @@ from booster_desktop.domain.person import Person
 from booster_desktop.domain.session import SessionPerson, TourSession, session_topic
 from booster_desktop.domain.topic import Topic
 from booster_desktop.domain.tour import Tour, tour_focus_topic
+from booster_desktop.services.programme_details import TOUR_TEXT, programme_details
 from booster_desktop.store.programme_file import ProgrammeFile
 
 
@@ -113,6 +115,9 @@ def tour_agenda(programme: ProgrammeFile, code: str) -> TourAgenda:
             visited=visited or "",
             transfer=_transfer(s.transfer_mode, s.transfer_minutes),
             transfer_minutes=s.transfer_minutes or 0,
+            uuid=s.uuid,
+            revision=s.revision,
+            modified_at=s.modified_at,
         )
         for s, visited in sessions
     )
@@ -127,6 +132,7 @@ def tour_agenda(programme: ProgrammeFile, code: str) -> TourAgenda:
         time_zone=tour.time_zone,
         focus_topics=focus,
         items=items,
+        stay=TourContacts(*(getattr(tour, name) or "" for name in TOUR_TEXT)),
         participants=tuple(
             Participant(
                 f"{given} {family}",
@@ -147,7 +153,7 @@ def agenda(programme: ProgrammeFile, tour: str | None = None, manager: int | Non
     if manager is None:
         if tour is None:
             raise BoosterError("--tour: which tour's agenda? (or --manager ID)")
-        return Agenda((tour_agenda(programme, tour),))
+        return Agenda((tour_agenda(programme, tour),), details=programme_details(programme))
     with programme.engine.connect() as connection:
         person = connection.execute(
             select(Manager.given_name, Manager.family_name, Manager.arabic_name).where(
@@ -175,6 +181,7 @@ def agenda(programme: ProgrammeFile, tour: str | None = None, manager: int | Non
         tuple(tour_agenda(programme, code) for code in codes),
         for_manager=f"{person.given_name} {person.family_name}",
         for_manager_arabic=person.arabic_name,
+        details=programme_details(programme),
     )
 
 
