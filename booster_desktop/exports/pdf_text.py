@@ -215,20 +215,27 @@ class PdfText:
     def _fitted(
         self,
         text: str,
-        font: str,
         size: float,
         width: float | None,
         lines: int | None,
         what: str | None,
-    ) -> list[str]:
+        *,
+        bold: bool,
+    ) -> tuple[list[str], str]:
+        """The lines `text` takes, and the font to draw them in."""
+        font = face(text, bold=bold)
         if width is None:
-            return text.split("\n")
+            return text.split("\n"), font
         if lines is None:
-            return wrap(text, font, size, width)
+            return wrap(text, font, size, width), font
         kept, shortened = fit(text, font, size, width, lines)
+        if shortened and ord(ELLIPSIS) not in _glyphs(font):
+            # Noto Naskh has no ellipsis: shortened in the font that has one.
+            font = face(text + ELLIPSIS, bold=bold)
+            kept, shortened = fit(text, font, size, width, lines)
         if shortened and what is not None:
             self.note(what, text)
-        return kept
+        return kept, font
 
     def note(self, what: str, text: str) -> None:
         """Say that `what` (holding `text`) was shortened to fit its place."""
@@ -247,10 +254,8 @@ class PdfText:
         """`text` as Platypus paragraph markup: escaped, in a font that has its glyphs, Arabic
         shaped and ordered per line; wrapped to `width` points at font `size` when given, and
         shortened with an ellipsis past `lines` lines (noted as `what`)."""
-        font = face(text, bold=bold)
-        shown = "<br/>".join(
-            _line_markup(line, size) for line in self._fitted(text, font, size, width, lines, what)
-        )
+        kept, font = self._fitted(text, size, width, lines, what, bold=bold)
+        shown = "<br/>".join(_line_markup(line, size) for line in kept)
         if font in (BODY, BOLD):
             return shown  # the paragraph's own font
         return f'<font face="{font}">{shown}</font>'
@@ -271,8 +276,8 @@ class PdfText:
         """Draw one line of `text` on a reportlab canvas at (`x`, `y`), shortened to `width`
         when given; `align` "left", "right" (x is the right edge) or "centre". Returns its
         drawn width."""
-        font = face(text, bold=bold)
-        (line, *_) = self._fitted(text.replace("\n", " "), font, size, width, 1, what) or [""]
+        kept, font = self._fitted(text.replace("\n", " "), size, width, 1, what, bold=bold)
+        line = kept[0] if kept else ""
         drawn = width_of(line, font, size)
         start = {"right": x - drawn, "centre": x - drawn / 2}.get(align, x)
         writing = canvas.beginText(start, y)
