@@ -128,6 +128,12 @@ def test_the_keyboard_moves_and_resizes_the_selected_item(
         window.undo_stack.undo()
         _settle()
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
+    # Each move and each undo changed the time: a calendar re-sent now must update the event.
+    with sqlite3.connect(demo_file) as connection:
+        (revision,) = connection.execute(
+            "SELECT revision FROM tour_session WHERE id = ?", (session_id,)
+        ).fetchone()
+    assert revision == 6
 
 
 def test_the_preview_shows_every_page(
@@ -141,7 +147,7 @@ def test_the_preview_shows_every_page(
     export_agenda(window.programme, target, tour="CAT")  # type: ignore[arg-type]
     preview = PdfPreview(target, window)
     qtbot.addWidget(preview)
-    assert preview.pages() == 7
+    assert preview.pages() == 4  # cover, week at a glance, the days running on
 
 
 def test_delete_key_deletes_the_selected_item_and_undo_brings_it_back(
