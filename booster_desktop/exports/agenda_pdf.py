@@ -22,7 +22,14 @@ from typing import Any, BinaryIO
 from booster_desktop.domain.agenda import Agenda, AgendaItem, Participant, TourAgenda
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.exports.files import write_atomically
-from booster_desktop.exports.pdf_text import BODY, BOLD, PdfText, has_arabic, register_fonts
+from booster_desktop.exports.pdf_text import (
+    ARABIC,
+    BODY,
+    BOLD,
+    PdfText,
+    has_arabic,
+    register_fonts,
+)
 
 # How each kind of item looks: a label and its colour, so the week reads at a glance.
 KIND_STYLE = {
@@ -92,7 +99,10 @@ class _Styles:
         )
         self.time = ParagraphStyle("time", parent=self.body, fontName=BOLD)
         # Arabic reads from the right: its paragraphs are set flush right.
-        self.right_to_left = ParagraphStyle("rtl", parent=self.body, alignment=TA_RIGHT)
+        # Names in Arabic are set in the Arabic font itself: no font tag in each cell.
+        self.right_to_left = ParagraphStyle(
+            "rtl", parent=self.body, fontName=ARABIC, alignment=TA_RIGHT
+        )
         self.small_rtl = ParagraphStyle("small_rtl", parent=self.small, alignment=TA_RIGHT)
         self.title_rtl = ParagraphStyle("title_rtl", parent=self.title, alignment=TA_RIGHT)
 
@@ -121,7 +131,13 @@ class _Booklet:
 
         bold = style.fontName in (BOLD,)
         shown = self.text.markup(
-            text, width, style.fontSize, bold=bold, lines=lines, what=what or "a text"
+            text,
+            width,
+            style.fontSize,
+            bold=bold,
+            lines=lines,
+            what=what or "a text",
+            base=style.fontName,
         )
         return Paragraph(prefix + shown + suffix, style)
 
@@ -419,13 +435,16 @@ class _Booklet:
         rows: list[list[Any]] = [header]
         for number, person in enumerate(people, 1):
             who = f"participant {person.manager_id or number} of {code}:"
-            name = [
-                self.paragraph(
-                    person.name, styles.body, width=_cell(45), lines=2, what=f"{who} name"
-                )
-            ]
-            if person.proposed:
-                name.append(Paragraph("<i>proposed</i>", styles.small))
+            # One paragraph, the mark on its own line: half the paragraphs of a long list.
+            mark = "<br/><i>proposed</i>"
+            name = self.paragraph(
+                person.name,
+                styles.body,
+                width=_cell(45),
+                lines=2,
+                what=f"{who} name",
+                suffix=mark if person.proposed else "",
+            )
             rows.append(
                 [
                     Paragraph(str(number), styles.small),

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -92,6 +92,12 @@ def shape(text: str) -> str:
     """Arabic letters in their joined forms, still in logical order; other text as it is."""
     if not has_arabic(text):
         return text
+    return _shaped(text)
+
+
+@lru_cache(maxsize=4096)
+def _shaped(text: str) -> str:
+    # Cached: a text is measured, its font chosen and drawn, each shaping it again.
     shaped: str = _reshaper().reshape(text)
     return shaped
 
@@ -162,6 +168,9 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     a word only when the word alone is wider than a line."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        if width_of(paragraph, font, size) <= width:
+            lines.append(paragraph)  # most names and places: one line, measured once
+            continue
         line = ""
         for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word
@@ -250,13 +259,15 @@ class PdfText:
         bold: bool = False,
         lines: int | None = None,
         what: str | None = "a text",
+        base: str | None = None,
     ) -> str:
         """`text` as Platypus paragraph markup: escaped, in a font that has its glyphs, Arabic
         shaped and ordered per line; wrapped to `width` points at font `size` when given, and
-        shortened with an ellipsis past `lines` lines (noted as `what`)."""
+        shortened with an ellipsis past `lines` lines (noted as `what`). `base` is the
+        paragraph's own font (Noto Sans unless said): no font tag is written for it."""
         kept, font = self._fitted(text, size, width, lines, what, bold=bold)
         shown = "<br/>".join(_line_markup(line, size) for line in kept)
-        if font in (BODY, BOLD):
+        if font == (base or (BOLD if bold else BODY)):
             return shown  # the paragraph's own font
         return f'<font face="{font}">{shown}</font>'
 
