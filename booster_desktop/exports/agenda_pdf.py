@@ -94,6 +94,8 @@ class _Styles:
             "heading", fontName=BOLD, fontSize=14, leading=18, spaceBefore=10, spaceAfter=6
         )
         self.label = ParagraphStyle("label", parent=self.body, fontName=BOLD)
+        # A participant's name, with room for its "proposed" mark on a second, smaller line.
+        self.name = ParagraphStyle("name", parent=self.body, leading=10.5)
         self.item_title = ParagraphStyle(
             "item", parent=self.body, fontName=BOLD, fontSize=10, leading=13
         )
@@ -436,10 +438,10 @@ class _Booklet:
         for number, person in enumerate(people, 1):
             who = f"participant {person.manager_id or number} of {code}:"
             # One paragraph, the mark on its own line: half the paragraphs of a long list.
-            mark = "<br/><i>proposed</i>"
+            mark = '<br/><font size="7"><i>proposed</i></font>'
             name = self.paragraph(
                 person.name,
-                styles.body,
+                styles.name,
                 width=_cell(45),
                 lines=2,
                 what=f"{who} name",
