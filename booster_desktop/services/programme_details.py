@@ -5,7 +5,7 @@ certificates next) reads them from."""
 from __future__ import annotations
 
 import re
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from sqlalchemy import Connection, select, update
@@ -172,3 +172,25 @@ def save_details(
             )
             if done.rowcount != 1:
                 raise BoosterError(f"tour {code!r} does not exist")
+
+
+@dataclass(frozen=True)
+class PrintedDetails:
+    """Everything Programme > Details… edits at once: the programme's, and each tour's."""
+
+    programme: ProgrammeDetails
+    tours: tuple[tuple[str, TourContacts], ...] = ()
+
+
+def printed_details(programme: ProgrammeFile) -> PrintedDetails:
+    return PrintedDetails(
+        programme_details(programme), tuple(every_tour_contacts(programme).items())
+    )
+
+
+def printed_problems(details: PrintedDetails) -> dict[str, str]:
+    return details_problems(details.programme, dict(details.tours))
+
+
+def save_printed_details(programme: ProgrammeFile, details: PrintedDetails) -> None:
+    save_details(programme, details.programme, dict(details.tours))
