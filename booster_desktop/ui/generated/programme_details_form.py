@@ -24,7 +24,7 @@ class Ui_ProgrammeDetails(object):
     def setupUi(self, ProgrammeDetails):
         if not ProgrammeDetails.objectName():
             ProgrammeDetails.setObjectName(u"ProgrammeDetails")
-        ProgrammeDetails.resize(600, 760)
+        ProgrammeDetails.resize(600, 640)
         ProgrammeDetails.setMinimumSize(QSize(540, 0))
         self.main_layout = QVBoxLayout(ProgrammeDetails)
         self.main_layout.setObjectName(u"main_layout")
@@ -345,6 +345,10 @@ class Ui_ProgrammeDetails(object):
 
 
         self.main_layout.addWidget(self.tour_box)
+
+        self.bottom_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.main_layout.addItem(self.bottom_spacer)
 
         self.buttons = QDialogButtonBox(ProgrammeDetails)
         self.buttons.setObjectName(u"buttons")
