@@ -457,3 +457,37 @@ def test_an_unwritable_target_leaves_no_partial_file(
     missing = tmp_path / "nowhere" / "agenda.pdf"
     assert main(["export", "agenda", str(demo_file), "--tour", "CAT", "-o", str(missing)]) == 1
     assert "no such folder" in capsys.readouterr().err
+
+
+def _png(width: int, height: int) -> bytes:
+    """A plain blue PNG, written by hand (no imaging library needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\0" + b"\x1f\x6f\xb2" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_the_programmes_logo_is_on_the_cover(demo_file: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from booster_desktop.services.programme_details import programme_details, save_details
+
+    with open_programme(demo_file, writable=True) as programme:
+        save_details(programme, replace(programme_details(programme), logo=_png(300, 100)))
+    out = tmp_path / "cat.pdf"
+    assert main(["export", "agenda", str(demo_file), "--tour", "CAT", "-o", str(out)]) == 0
+    cover = PdfReader(out).pages[0]
+    (image,) = cover.images
+    assert (image.image.width, image.image.height) == (300, 100)  # type: ignore[union-attr]
+    assert not PdfReader(out).pages[1].images
