@@ -43,6 +43,9 @@ FONT_FILES = {
 }
 ELLIPSIS = "…"
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+# Control characters and explicit bidi overrides are never drawn: a name pasted with a
+# terminal escape prints without it, and the reading order is worked out here, not forced.
+_UNDRAWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 SHADDA = "\u0651"
 # Marks drawn above the letter: with a shadda on the same letter they are raised over it.
 _ABOVE = frozenset("\u064b\u064c\u064e\u064f\u0652\u0653\u0654\u0657\u0658\u0670")
@@ -232,6 +235,7 @@ class PdfText:
         bold: bool,
     ) -> tuple[list[str], str]:
         """The lines `text` takes, and the font to draw them in."""
+        text = _UNDRAWN.sub("", text.replace("\t", " "))
         font = face(text, bold=bold)
         if width is None:
             return text.split("\n"), font

@@ -491,3 +491,21 @@ def test_the_programmes_logo_is_on_the_cover(demo_file: Path, tmp_path: Path) ->
     (image,) = cover.images
     assert (image.image.width, image.image.height) == (300, 100)  # type: ignore[union-attr]
     assert not PdfReader(out).pages[1].images
+
+
+def test_control_characters_and_bidi_overrides_are_never_drawn(tmp_path: Path) -> None:
+    escaped = "Amina\x1b[31m Benali\x07"
+    overridden = "\u202eilaneB animA"  # would print reversed if the override were obeyed
+    tour = _tour(
+        participants=(
+            Participant(escaped, "", "Algeria", '=HYPERLINK("x")'),
+            Participant(overridden, "", "Algeria", "Tab\there"),
+        )
+    )
+    out = tmp_path / "controls.pdf"
+    write_agenda(Agenda((tour,)), out)
+    raw = "\n".join(page.extract_text() or "" for page in PdfReader(out).pages)
+    assert "Amina[31m Benali" in raw and "\x1b" not in raw and "\x07" not in raw
+    assert "\u202e" not in raw and "ilaneB animA" in raw
+    assert '=HYPERLINK("x")' in raw  # formula-like text stays text
+    assert "Tab here" in raw
