@@ -153,9 +153,10 @@ class _Booklet:
         agenda = self.agenda
         if agenda.for_manager is not None:
             story.append(self.paragraph("Personal agenda", styles.subtitle))
+            name_style = styles.title_rtl if _arabic_only(agenda.for_manager) else styles.title
             story.append(
                 self.paragraph(
-                    agenda.for_manager, styles.title, width=width, lines=2, what="the name"
+                    agenda.for_manager, name_style, width=width, lines=2, what="the name"
                 )
             )
             if agenda.for_manager_arabic:

@@ -8,8 +8,10 @@ glyph it needs: Noto Sans for Latin, Noto Naskh Arabic for Arabic, DejaVu Sans (
 both) for a line mixing them, or Arabic with digits and punctuation Noto Naskh lacks.
 
 Vowel marks have no advance width and sit over (or under) the letter they follow in visual
-order, which is where both Arabic fonts draw them. Two marks above one letter (a shadda and
-its vowel) would be drawn over each other, so the vowel is raised above the shadda.
+order, which is where both Arabic fonts draw them, at the height of a short letter: over a
+letter with a tall stem (alef, lam, kaf, tah) they are raised clear of it, and two marks above
+one letter (a shadda and its vowel) would be drawn over each other, so the vowel is raised
+above the shadda.
 
 A text too long for its place is wrapped and, past the lines it may take, shortened with an
 ellipsis; every shortened text is noted (what it was, how long), so that an export can say
@@ -49,7 +51,12 @@ _UNDRAWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u20
 SHADDA = "\u0651"
 # Marks drawn above the letter: with a shadda on the same letter they are raised over it.
 _ABOVE = frozenset("\u064b\u064c\u064e\u064f\u0652\u0653\u0654\u0657\u0658\u0670")
-RAISE = 0.25  # of the font size: a vowel over a shadda (checked on the rendered page)
+# Rises in em, checked on rendered pages in both Arabic fonts: a vowel over a shadda, marks
+# over a letter with a tall stem (which they would otherwise cross), more over a hamza.
+RAISE = 0.25
+TALL_RAISE = 0.3
+HAMZA_RAISE = 0.12
+_TALL = ("ALEF", "LAM", "KAF", "TAH", "ZAH", "GAF")
 
 
 @cache
@@ -118,38 +125,51 @@ def face(text: str, *, bold: bool = False) -> str:
     return candidates[-1]
 
 
-def pieces(line: str) -> list[tuple[str, bool]]:
-    """One line as drawn, left to right: runs of text, each raised (a vowel over a shadda) or
-    not. Arabic is shaped and reordered; a line with none is one run as it is."""
+def _tall(letter: str) -> float:
+    """How far, in em, marks above `letter` (a shaped form) are raised to clear it."""
+    name = unicodedata.name(letter, "")
+    if not any(word in name for word in _TALL):
+        return 0.0
+    return TALL_RAISE + (HAMZA_RAISE if "ABOVE" in name else 0.0)
+
+
+def pieces(line: str) -> list[tuple[str, float]]:
+    """One line as drawn, left to right: runs of text, each with its rise in em (marks over
+    a tall letter, a vowel over a shadda). Arabic is shaped and reordered; a line with none is
+    one run as it is."""
     if not has_arabic(line):
-        return [(line, False)] if line else []
+        return [(line, 0.0)] if line else []
     from bidi.algorithm import get_display
 
     drawn: str = get_display(shape(line))
-    runs: list[tuple[str, bool]] = []
+    runs: list[tuple[str, float]] = []
     position = 0
     while position < len(drawn):
         if not unicodedata.combining(drawn[position]):
             end = position
             while end < len(drawn) and not unicodedata.combining(drawn[end]):
                 end += 1
-            runs.append((drawn[position:end], False))
+            runs.append((drawn[position:end], 0.0))
             position = end
             continue
         end = position
         while end < len(drawn) and unicodedata.combining(drawn[end]):
             end += 1
-        marks = drawn[position:end]
+        # In visual order a letter's marks come just before it.
+        marks, base = drawn[position:end], drawn[end] if end < len(drawn) else " "
+        clear = _tall(base)
         stacked = SHADDA in marks
         for mark in marks:
-            runs.append((mark, stacked and mark in _ABOVE))
+            above = mark in _ABOVE or mark == SHADDA
+            rise = (clear if above else 0.0) + (RAISE if stacked and mark in _ABOVE else 0.0)
+            runs.append((mark, rise))
         position = end
-    merged: list[tuple[str, bool]] = []
-    for text, raised in runs:
-        if merged and merged[-1][1] == raised:
-            merged[-1] = (merged[-1][0] + text, raised)
+    merged: list[tuple[str, float]] = []
+    for text, rise in runs:
+        if merged and merged[-1][1] == rise:
+            merged[-1] = (merged[-1][0] + text, rise)
         else:
-            merged.append((text, raised))
+            merged.append((text, rise))
     return merged
 
 
@@ -297,8 +317,8 @@ class PdfText:
         start = {"right": x - drawn, "centre": x - drawn / 2}.get(align, x)
         writing = canvas.beginText(start, y)
         writing.setFont(font, size)
-        for run, raised in pieces(line):
-            writing.setRise(RAISE * size if raised else 0)
+        for run, rise in pieces(line):
+            writing.setRise(rise * size)
             writing.textOut(run)
         canvas.drawText(writing)
         return drawn
@@ -306,10 +326,10 @@ class PdfText:
 
 def _line_markup(line: str, size: float) -> str:
     return "".join(
-        f'<super rise="{RAISE * size:.2f}" size="{size}">{escape(run)}</super>'
-        if raised
+        f'<super rise="{rise * size:.2f}" size="{size}">{escape(run)}</super>'
+        if rise
         else escape(run)
-        for run, raised in pieces(line)
+        for run, rise in pieces(line)
     )
 
 

@@ -382,6 +382,29 @@ def test_vowel_marks_are_drawn_on_their_letters(bare: str, marked: str, tmp_path
 
 
 @needs_poppler
+@pytest.mark.parametrize("font_check", ["سلمى", "Salma سلمى"])  # Noto Naskh, then DejaVu
+def test_a_mark_over_a_tall_letter_is_drawn_clear_of_its_stem(
+    font_check: str, tmp_path: Path
+) -> None:
+    """A fatha over a lam adds as much ink as over a short letter: it is not drawn across
+    the lam's stem (where both fonts put it unless raised)."""
+    prefix = font_check.removesuffix("سلمى")
+    ink = {
+        name: _ink(_drawn(prefix + text, tmp_path / f"{name}.pdf"), tmp_path)[0]
+        for name, text in {
+            "short": "نور",
+            "short_marked": "نَور",
+            "tall": "لون",
+            "tall_marked": "لَون",
+        }.items()
+    }
+    over_short = ink["short_marked"] - ink["short"]
+    over_tall = ink["tall_marked"] - ink["tall"]
+    assert over_short > 0
+    assert over_tall > 0.9 * over_short
+
+
+@needs_poppler
 def test_a_vowel_over_a_shadda_is_raised_clear_of_it(tmp_path: Path) -> None:
     """Two marks above one letter (نُّ): the damma is drawn whole above the shadda, so it
     adds as much ink as it does on a letter of its own."""
