@@ -605,8 +605,6 @@ def _draw_block(
 ) -> None:
     from reportlab.lib import colors
 
-    from booster_desktop.exports.pdf_text import face, fit
-
     colour = colors.HexColor(KIND_STYLE.get(item.kind, KIND_STYLE["other"])[1])
     lane_width = (column - 4) / lanes
     left = x + 2 + lane * lane_width
@@ -621,9 +619,18 @@ def _draw_block(
     room = lane_width - 5
     lines = max(1, int((height - 2) / leading))
     label = f"{item.start:%H:%M} {item.title}"
-    shown, _ = fit(label, face(label), size, room, lines)
-    for number, line in enumerate(shown):
-        text.draw(canvas, left + 2, block_top - 7 - number * leading, line, size, what=None)
+    # Shortened to its block without a note: the day pages print the title whole.
+    text.draw_lines(
+        canvas,
+        left + 2,
+        block_top - 7,
+        label,
+        size,
+        width=room,
+        lines=lines,
+        leading=leading,
+        what=None,
+    )
 
 
 def agenda_pdf(agenda: Agenda, stream: BinaryIO, *, confirmed_only: bool = False) -> list[str]:

@@ -323,6 +323,25 @@ class PdfText:
         canvas.drawText(writing)
         return drawn
 
+    def draw_lines(
+        self,
+        canvas: Any,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        *,
+        width: float,
+        lines: int,
+        leading: float,
+        what: str | None = "a text",
+    ) -> None:
+        """Draw `text` wrapped to `width` in at most `lines` lines, the first at `y`, shortened
+        with an ellipsis past the last."""
+        kept, _font = self._fitted(text, size, width, lines, what, bold=False)
+        for number, line in enumerate(kept):
+            self.draw(canvas, x, y - number * leading, line, size, what=None)
+
 
 def _line_markup(line: str, size: float) -> str:
     return "".join(
@@ -331,8 +350,3 @@ def _line_markup(line: str, size: float) -> str:
         else escape(run)
         for run, rise in pieces(line)
     )
-
-
-def markup(text: str, width: float | None = None, size: float = 9.0, *, bold: bool = False) -> str:
-    """`text` as paragraph markup, wrapped to `width` (never shortened): see `PdfText`."""
-    return PdfText().markup(text, width, size, bold=bold)
