@@ -246,3 +246,36 @@ def test_add_item_and_double_click_open_the_session_editor_over_the_agenda(
             "SELECT count(*) FROM tour_session WHERE id = ?", (added[0],)
         ).fetchone()
     assert gone == (0,)
+
+
+def test_export_says_which_value_it_shortened(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute(
+            "UPDATE manager SET given_name = ?, family_name = ? WHERE id = 1",
+            ("Abcdefghij" * 12, "Klmnopqrst" * 12),
+        )
+    connection.close()
+    open_in(window, demo_file)
+    editor = _open_editor(window, qtbot)
+    target = demo_file.with_name("cat.pdf")
+    told: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+    )
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda _p, _t, text: told.append(text))
+    )
+    editor.export_pdf()
+    assert target.exists()
+    assert told == [
+        f"Written to {target}\nparticipant 1 of CAT: name shortened to fit the page "
+        "(241 characters)"
+    ]
