@@ -628,7 +628,7 @@ class MainWindow(QMainWindow):
         dialog = ProgrammeDetailsDialog(old, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details() != old:
             command = EditProgrammeDetails(
-                self.programme, old, dialog.details(), self._command_failed
+                self.programme, old, dialog.details(), self._command_failed, self._refresh_status
             )
             self.undo_stack.push(command)
 

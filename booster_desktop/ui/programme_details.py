@@ -7,6 +7,7 @@ command on the window's undo stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -161,9 +162,11 @@ class EditProgrammeDetails(QUndoCommand):
         old: PrintedDetails,
         new: PrintedDetails,
         failed: Failed,
+        stored: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__("Edit the programme's details")
         self.programme, self.old, self.new, self._failed = programme, old, new, failed
+        self._stored = stored  # told after each save (the window shows the title)
 
     def _store(self, details: PrintedDetails) -> None:
         try:
@@ -172,6 +175,8 @@ class EditProgrammeDetails(QUndoCommand):
             # Nothing was written (one transaction): drop the command.
             self.setObsolete(True)
             self._failed(str(error))
+            return
+        self._stored()
 
     def redo(self) -> None:
         self._store(self.new)

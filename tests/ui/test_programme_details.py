@@ -76,6 +76,7 @@ def test_details_are_saved_undone_and_redone(
         assert form.tour.currentText() == "CAT"
         assert form.hotel_name.text() == "Hotel Gràcia Centre"
         qtbot.keyClicks(form.coordinator_name, " Haddad")
+        form.title.setText("Booster 2026")
         form.emergency_phone.setText("+32 470 00 00 01")
         form.choose_logo.click()
         assert form.logo_preview.pixmap() is not None and not form.logo_preview.pixmap().isNull()
@@ -92,9 +93,11 @@ def test_details_are_saved_undone_and_redone(
     hotels = "SELECT group_concat(hotel_name, '|') FROM (SELECT hotel_name FROM tour ORDER BY code)"
     assert "Albergo Nuovo" in _row(demo_file, hotels)[0]
     assert window.undo_stack.undoText() == "Edit the programme's details"
+    assert window.windowTitle().startswith("Booster 2026 — ")
 
     window.undo_stack.undo()
     assert _row(demo_file, sql) == ("Leila Mansour", "+32 470 55 01 99", None)
+    assert window.windowTitle().startswith("Cluster Booster: inspiration")
     assert "Albergo Nuovo" not in _row(demo_file, hotels)[0]
     window.undo_stack.redo()
     assert _row(demo_file, sql)[0] == "Leila Mansour Haddad"
