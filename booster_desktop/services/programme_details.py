@@ -17,6 +17,7 @@ from booster_desktop.domain.programme import IMAGE_LIMIT, Programme
 from booster_desktop.domain.text import clean
 from booster_desktop.domain.tour import Tour
 from booster_desktop.services.validation import InvalidRecord
+from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -163,15 +164,17 @@ def save_details(
         }
         values["title"] = clean(details.title)
         values["logo"] = details.logo or None
+        columns = changed_columns(connection, Programme.__table__, 1, values)
         connection.execute(update(Programme).values(values))
+        report(connection, "programme", [1], columns)
         for code, contacts in (tours or {}).items():
-            done = connection.execute(
-                update(Tour)
-                .where(Tour.code == code)
-                .values({name: clean(getattr(contacts, name)) or None for name in TOUR_TEXT})
-            )
-            if done.rowcount != 1:
+            tour_id = connection.scalar(select(Tour.id).where(Tour.code == code))
+            if tour_id is None:
                 raise BoosterError(f"tour {code!r} does not exist")
+            tour_values = {name: clean(getattr(contacts, name)) or None for name in TOUR_TEXT}
+            columns = changed_columns(connection, Tour.__table__, tour_id, tour_values)
+            connection.execute(update(Tour).where(Tour.id == tour_id).values(tour_values))
+            report(connection, "tour", [tour_id], columns)
 
 
 @dataclass(frozen=True)

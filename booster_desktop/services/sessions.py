@@ -18,6 +18,7 @@ from booster_desktop.domain.topic import Topic
 from booster_desktop.domain.tour import Tour
 from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.validation import InvalidRecord
+from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
 
 # What a calendar shows of a session: a change to any raises the session's revision.
@@ -202,21 +203,22 @@ def save_session(
             session_id = connection.execute(
                 insert(TourSession).values(values).returning(TourSession.id)
             ).scalar_one()
+            report(connection, "tour_session", [session_id])
         else:
-            before = connection.execute(
-                select(*(getattr(TourSession, name) for name in CALENDAR_FIELDS)).where(
-                    TourSession.id == session_id
-                )
-            ).one()
-            if tuple(before) != tuple(values[name] for name in CALENDAR_FIELDS):
+            columns = changed_columns(connection, TourSession.__table__, session_id, values)
+            if columns & set(CALENDAR_FIELDS):
                 # A calendar program updates an imported event only when its SEQUENCE rises.
                 values["revision"] = TourSession.revision + 1
                 values["modified_at"] = utc_now()
+                columns |= {"revision", "modified_at"}
             connection.execute(
                 update(TourSession).where(TourSession.id == session_id).values(values)
             )
+            report(connection, "tour_session", [session_id], columns)
         _set_contact(connection, session_id, details, visited)
         _set_topics(connection, session_id, details.topics)
+        report(connection, "session_person", None)
+        report(connection, "session_topic", None)
         return session_id
 
 

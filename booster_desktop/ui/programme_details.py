@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QLineEdit, QWidget
 
 from booster_desktop.domain.details import TourContacts
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.services.changes import Action
 from booster_desktop.services.programme_details import (
     PROGRAMME_TEXT,
     TOUR_TEXT,
@@ -26,7 +26,7 @@ from booster_desktop.services.programme_details import (
     read_logo,
     save_printed_details,
 )
-from booster_desktop.ui.commands import Failed
+from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.generated.programme_details_form import Ui_ProgrammeDetails
 
 
@@ -158,28 +158,30 @@ class EditProgrammeDetails(QUndoCommand):
 
     def __init__(
         self,
-        programme: ProgrammeFile,
+        document: ProgrammeDocument,
         old: PrintedDetails,
         new: PrintedDetails,
-        failed: Failed,
         stored: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__("Edit the programme's details")
-        self.programme, self.old, self.new, self._failed = programme, old, new, failed
+        assert document.programme is not None
+        self.document, self.programme = document, document.programme
+        self.old, self.new = old, new
         self._stored = stored  # told after each save (the window shows the title)
 
-    def _store(self, details: PrintedDetails) -> None:
+    def _store(self, details: PrintedDetails, undoing: bool) -> None:
         try:
-            save_printed_details(self.programme, details)
+            with self.document.gathering(Action.UNDO if undoing else None):
+                save_printed_details(self.programme, details)
         except BoosterError as error:
             # Nothing was written (one transaction): drop the command.
             self.setObsolete(True)
-            self._failed(str(error))
+            self.document.failed.emit(str(error))
             return
         self._stored()
 
     def redo(self) -> None:
-        self._store(self.new)
+        self._store(self.new, undoing=False)
 
     def undo(self) -> None:
-        self._store(self.old)
+        self._store(self.old, undoing=True)
