@@ -104,6 +104,8 @@ def test_programme_settings_live_in_the_programme_file(
     assert (
         err == "booster: attendance_minimum is kept in the programme file: add --programme FILE\n"
     )
+    with sqlite3.connect(demo_file) as connection:
+        (name,) = connection.execute("SELECT coordinator_name FROM programme").fetchone()
     out, _ = _run(["attendance_minimum", "75", "--programme", str(demo_file)], capsys)
     assert out.startswith("attendance_minimum = 75 %")
     _run(["coordinator_email", " Coord@Example.ORG ", "--programme", str(demo_file)], capsys)
@@ -111,9 +113,9 @@ def test_programme_settings_live_in_the_programme_file(
         row = connection.execute(
             "SELECT attendance_minimum, coordinator_email, coordinator_name FROM programme"
         ).fetchone()
-    assert row == (75, "coord@example.org", None)
+    assert row == (75, "coord@example.org", name)  # the other settings as they were
     document = json.loads(_run(["--programme", str(demo_file), "--json"], capsys)[0])
-    assert document["attendance_minimum"] == 75 and document["coordinator_name"] == ""
+    assert document["attendance_minimum"] == 75 and document["coordinator_name"] == (name or "")
     assert set(document) == set(BY_NAME)
     assert not laptop_settings.exists()
     _, err = _run(["coordinator_email", "nobody", "--programme", str(demo_file)], capsys, 1)

@@ -148,8 +148,9 @@ def _programme_text(name: str, label: str, description: str, **rules: Any) -> Se
     )
 
 
-PHONE = r"\+?[0-9][0-9 ().-]{3,}"
-PHONE_HINT = "a phone number (digits, spaces, + ( ) . -)"
+# The same rule as Programme > Details… (services.programme_details) checks these phones by.
+PHONE = r"\+?[0-9 ()./-]{4,}"
+PHONE_HINT = "a phone number (digits, spaces, + ( ) - . /)"
 
 DEVICE_NAME: Setting[str] = Setting(
     "device_name",

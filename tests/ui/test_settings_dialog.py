@@ -113,6 +113,7 @@ def test_a_refused_value_keeps_the_dialog_open_and_saves_nothing(
     scale.setValue(110)
     email = _widget(dialog, "coordinator_email")
     assert isinstance(email, QLineEdit)
+    email.clear()
     qtbot.keyClicks(email, "not an address")
     _save(dialog, qtbot)
     assert dialog.isVisible()
