@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -380,6 +380,81 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- check-in (kept together: the whole `booster checkin` command) ------------------------------
+
+
+def _cmd_checkin(args: argparse.Namespace) -> int:
+    from booster_desktop.services import checkin
+    from booster_desktop.services.programme import open_programme
+
+    def lines() -> Iterator[str]:
+        if args.tokens:
+            yield from args.tokens
+            return
+        if hasattr(sys.stdin, "reconfigure"):
+            sys.stdin.reconfigure(errors="replace")
+        # One line at a time, as a scanner types them: each is answered before the next.
+        for line in iter(sys.stdin.readline, ""):
+            if line.strip():
+                yield line
+
+    all_good = True
+    with open_programme(args.file, writable=True) as programme:
+        if args.paper is not None:
+            results: Iterable[Any] = checkin.record_paper(
+                programme, args.session, args.paper, admit_unregistered=args.admit_unregistered
+            )
+        else:
+            desk = checkin.CheckinDesk(programme, args.session, device=args.device)
+            results = (
+                desk.record(line, admit_unregistered=args.admit_unregistered) for line in lines()
+            )
+        try:
+            for result in results:
+                # Printed and flushed only once its check-in is committed: a line on stdout
+                # is a scan on disk.
+                sys.stdout.write(f"{result.state}\t{result.token}\t{result.name}\n")
+                sys.stdout.flush()
+                all_good &= result.state in checkin.GOOD_STATES
+        except KeyboardInterrupt:
+            print(f"{PROG}: interrupted; every line printed above is recorded", file=sys.stderr)
+            return 130
+    return 0 if all_good else 1
+
+
+def _add_checkin_parser(command: Callable[..., Any]) -> None:
+    parent = command("checkin", _cmd_checkin, "check people in at the door, merge laptops")
+    actions = parent.add_subparsers(dest="action", required=True, metavar="ACTION")
+    record = actions.add_parser(
+        "record",
+        help="check in badge tokens (arguments, or one a line on stdin)",
+        description="Check in badge tokens, given as arguments or one a line on stdin (as a "
+        "scanner types them). Prints STATE<TAB>TOKEN<TAB>NAME per token once it is on disk; "
+        "STATE is welcome, already, not-registered, unknown, revoked or misread. Exit 0 when "
+        "every token was welcome or already, 1 otherwise.",
+    )
+    record.add_argument("file", type=Path, metavar="FILE")
+    record.add_argument("tokens", nargs="*", metavar="TOKEN")
+    record.add_argument(
+        "--session", type=_positive, required=True, metavar="ID", help="the session (its id)"
+    )
+    record.add_argument(
+        "--admit-unregistered",
+        action="store_true",
+        help="record people not registered for the tour too (marked as such)",
+    )
+    record.add_argument(
+        "--device", metavar="NAME", help="the name check-ins carry (default: this computer's)"
+    )
+    record.add_argument(
+        "--paper",
+        nargs="+",
+        metavar="TOKEN|ID",
+        help="attendance from a paper sign-in sheet: badge tokens, manager ids, or #N (the "
+        "number on the tour's sheet); recorded with device 'paper'",
+    )
+
+
 # -- the parser ---------------------------------------------------------------------------------
 
 
@@ -623,6 +698,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shot.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
 
+    _add_checkin_parser(command)
     return parser
 
 
@@ -650,13 +726,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from booster_desktop.domain.errors import BoosterError
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # argparse gives a positional list only the words before the first option: tokens
+        # after `--session ID` arrive here and belong to it.
+        if args.command == "checkin" and args.action == "record" and args.paper is None:
+            args.tokens += [word for word in extra if not word.startswith("-")]
+            extra = [word for word in extra if word.startswith("-")]
+        if extra:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if getattr(args, "map", None) is not None:
         args.map = dict(args.map)
     if args.command == "list" and args.tour is not None and args.kind in ("topics", "tours"):
         parser.error(f"--tour applies to managers and sessions, not {args.kind}")
     if args.command == "allocate" and args.allow_partial and not args.apply:
         parser.error("--allow-partial goes with --apply")
+    if args.command == "checkin" and args.action == "record":
+        if args.paper is not None and args.tokens:
+            parser.error("give tokens either as arguments or after --paper, not both")
+        if args.paper is not None and args.device is not None:
+            parser.error("--paper records with device 'paper'; leave out --device")
     try:
         return int(args.handler(args))
     except BoosterError as error:
