@@ -15,14 +15,14 @@ refused whole, before anything is written.
 from __future__ import annotations
 
 import json
-import uuid
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Row, insert, select, update
 
 from booster_desktop.domain.badge import BadgeToken
 from booster_desktop.domain.base import utc_now
@@ -41,6 +41,9 @@ FORMAT_VERSION = 1
 # A journal of a large programme's whole tour season is a few MB; a file far larger is not one.
 LARGEST_JOURNAL = 200 * 1024 * 1024
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+# JSON's true and false only (`x in (True, False)` would let 0 and 1 through; identity not).
+_FLAGS = (True, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,15 +239,8 @@ def _object(path: Path, number: int, line: str) -> dict[str, Any]:
 
 def _text(path: Path, number: int, document: dict[str, Any], key: str, limit: int) -> str:
     value = document.get(key)
-    if not isinstance(value, str) or not value.strip() or len(value) > limit:
+    if type(value) is not str or not 0 < len(value) <= limit or value.isspace():
         raise _refuse(path, f"line {number}: {key!r} is missing or not valid")
-    return value
-
-
-def _flag(path: Path, number: int, document: dict[str, Any], key: str) -> bool:
-    value = document.get(key)
-    if not isinstance(value, bool):
-        raise _refuse(path, f"line {number}: {key!r} must be true or false")
     return value
 
 
@@ -299,29 +295,32 @@ def _header(path: Path, document: dict[str, Any]) -> dict[str, Any]:
 
 
 def _entry(path: Path, number: int, document: dict[str, Any]) -> Entry:
-    checkin_id = _text(path, number, document, "id", 36)
-    try:
-        uuid.UUID(checkin_id)
-    except ValueError:
-        raise _refuse(path, f"line {number}: {checkin_id!r} is not a check-in id") from None
+    checkin_id = document.get("id")
+    if not isinstance(checkin_id, str) or not _UUID.match(checkin_id):
+        raise _refuse(path, f"line {number}: 'id' is missing or not a check-in id")
     others = document.get("tokens", [])
     if not isinstance(others, list) or not all(isinstance(t, str) for t in others):
         raise _refuse(path, f"line {number}: 'tokens' must be a list of badge tokens")
     at_text = _text(path, number, document, "at", 40)
     try:
-        at = datetime.fromisoformat(at_text.replace("Z", "+00:00"))
+        at = datetime.fromisoformat(at_text)
     except ValueError:
         raise _refuse(path, f"line {number}: {at_text!r} is not a moment in time") from None
     if at.tzinfo is None:
         raise _refuse(path, f"line {number}: {at_text!r} has no time zone")
+    voided, admitted = document.get("voided"), document.get("admitted_unregistered")
+    if voided not in _FLAGS or admitted not in _FLAGS:
+        raise _refuse(
+            path, f"line {number}: 'voided' and 'admitted_unregistered' are true or false"
+        )
     return Entry(
         checkin_id,
         _text(path, number, document, "session", 36),
         (_text(path, number, document, "manager", 40), *others),
-        at.astimezone(UTC),
+        at if at.tzinfo is UTC else at.astimezone(UTC),
         _text(path, number, document, "device", 120),
-        _flag(path, number, document, "voided"),
-        _flag(path, number, document, "admitted_unregistered"),
+        bool(voided),
+        bool(admitted),
     )
 
 
@@ -400,7 +399,7 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
                 update(CheckIn).where(CheckIn.id.in_(sorted(to_void))).values(voided=True)
             )
         report.added, report.voided = len(new_rows), len(to_void)
-        report.on_both = _overlaps(connection, list(new_rows.values()))
+        report.on_both = _overlaps(connection, existing.values(), new_rows.values())
     return report
 
 
@@ -415,46 +414,43 @@ def _facts(row: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def _overlaps(connection: Connection, new_rows: list[dict[str, Any]]) -> list[Overlap]:
-    """People the journal checked in where this file already had them, by another device."""
+def _overlaps(
+    connection: Connection,
+    before: Iterable[Row[*tuple[Any, ...]]],
+    new_rows: Iterable[dict[str, Any]],
+) -> list[Overlap]:
+    """People the journal checked in where this file already had them standing."""
     arrived: dict[tuple[int, int], list[tuple[datetime, str]]] = {}
     for row in new_rows:
         if not row["voided"]:
             key = (row["session_id"], row["manager_id"])
             arrived.setdefault(key, []).append((row["recorded_at"], row["device"]))
-    if not arrived:
-        return []
-    new_ids = {row["id"] for row in new_rows}
-    sessions = {s for s, _ in arrived}
-    rows = connection.execute(
-        select(
-            CheckIn.id,
-            CheckIn.session_id,
-            CheckIn.manager_id,
-            CheckIn.recorded_at,
-            CheckIn.device,
-            TourSession.title,
-            Tour.code,
-            Manager.given_name,
-            Manager.family_name,
-        )
-        .join(TourSession, TourSession.id == CheckIn.session_id)
-        .join(Tour, Tour.id == TourSession.tour_id)
-        .join(Manager, Manager.id == CheckIn.manager_id)
-        .where(CheckIn.session_id.in_(sessions), CheckIn.voided.is_(False))
-        .order_by(CheckIn.recorded_at)
-    ).all()
     here: dict[tuple[int, int], list[tuple[datetime, str]]] = {}
-    about: dict[tuple[int, int], tuple[str, str]] = {}
-    for found in rows:
-        key = (found.session_id, found.manager_id)
-        if key in arrived and found.id not in new_ids:
-            here.setdefault(key, []).append((found.recorded_at, found.device))
-            about[key] = (
-                f"{found.code} {found.title}",
-                f"{found.given_name} {found.family_name}",
+    for old in before:
+        key = (old.session_id, old.manager_id)
+        if key in arrived and not old.voided:
+            here.setdefault(key, []).append((old.recorded_at, old.device))
+    if not here:
+        return []
+    sessions = {s for s, _ in here}
+    managers = {m for _, m in here}
+    titles = {
+        i: f"{code} {title}"
+        for i, code, title in connection.execute(
+            select(TourSession.id, Tour.code, TourSession.title)
+            .join(Tour, Tour.id == TourSession.tour_id)
+            .where(TourSession.id.in_(sessions))
+        )
+    }
+    names = {
+        i: f"{given} {family}"
+        for i, given, family in connection.execute(
+            select(Manager.id, Manager.given_name, Manager.family_name).where(
+                Manager.id.in_(managers)
             )
+        )
+    }
     return [
-        Overlap(key[0], about[key][0], key[1], about[key][1], tuple(times), tuple(arrived[key]))
-        for key, times in sorted(here.items())
+        Overlap(s, titles[s], m, names[m], tuple(sorted(times)), tuple(sorted(arrived[(s, m)])))
+        for (s, m), times in sorted(here.items())
     ]
