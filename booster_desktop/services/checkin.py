@@ -786,11 +786,22 @@ def record_paper(
     return results
 
 
-def find_managers(programme: ProgrammeFile, typed: str, limit: int = 8) -> list[Attendee]:
-    """Managers whose name (either script) contains the letters typed: a forgotten badge."""
-    key = fold(typed)
-    if len(key) < 2:
-        return []
+@dataclass(frozen=True, slots=True)
+class NameIndex:
+    """Active managers by name in both scripts, folded once: a forgotten badge found as the
+    door types a few letters."""
+
+    people: list[tuple[str, Attendee]]
+
+    def find(self, typed: str, limit: int = 8) -> list[Attendee]:
+        key = fold(typed)
+        if len(key) < 2:
+            return []
+        return [person for text, person in self.people if key in text][:limit]
+
+
+def name_index(programme: ProgrammeFile) -> NameIndex:
+    """Every active manager, in sign-in sheet order, with the text a name search looks in."""
     with programme.engine.connect() as connection:
         rows = connection.execute(
             select(
@@ -801,27 +812,33 @@ def find_managers(programme: ProgrammeFile, typed: str, limit: int = 8) -> list[
                 Manager.country_code,
             ).where(Manager.status == ManagerStatus.ACTIVE)
         ).all()
-    found = [
-        r
-        for r in rows
-        if key in fold(f"{r.given_name} {r.family_name}")
-        or key in fold(f"{r.family_name} {r.given_name}")
-        or (r.arabic_name and key in fold(r.arabic_name))
-    ]
-    found.sort(key=lambda r: _sheet_key(r.family_name, r.given_name, r.id))
-    return [
-        Attendee(
-            0,
-            r.id,
-            f"{r.given_name} {r.family_name}",
-            r.family_name,
-            r.given_name,
-            r.arabic_name,
-            r.country_code,
-            None,
-        )
-        for r in found[:limit]
-    ]
+    rows = sorted(rows, key=lambda r: _sheet_key(r.family_name, r.given_name, r.id))
+    return NameIndex(
+        [
+            (
+                fold(
+                    f"{r.given_name} {r.family_name} | {r.family_name} {r.given_name} | "
+                    f"{r.arabic_name or ''}"
+                ),
+                Attendee(
+                    0,
+                    r.id,
+                    f"{r.given_name} {r.family_name}",
+                    r.family_name,
+                    r.given_name,
+                    r.arabic_name,
+                    r.country_code,
+                    None,
+                ),
+            )
+            for r in rows
+        ]
+    )
+
+
+def find_managers(programme: ProgrammeFile, typed: str, limit: int = 8) -> list[Attendee]:
+    """Managers whose name (either script) contains the letters typed: a forgotten badge."""
+    return name_index(programme).find(typed, limit)
 
 
 __all__ = [
@@ -840,6 +857,7 @@ __all__ = [
     "default_device",
     "find_managers",
     "head_count",
+    "name_index",
     "read_candidates",
     "record_paper",
     "session_info",

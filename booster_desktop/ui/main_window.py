@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
             "&Allocate managers to tours…", self.allocate, "Ctrl+L", "allocate"
         )
         self.demand_action = self._action("Topic &demand…", self.show_demand, "Ctrl+D", "demand")
+        self.checkin_action = self._action("Check-&in…", self.check_in, "Ctrl+K", "checkin")
         self.copy_action = self._action(
             "Save a &copy as…", self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
         programme_menu.addAction(self.agenda_action)
         programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
+        programme_menu.addSeparator()
+        programme_menu.addAction(self.checkin_action)
         edit_menu = bar.addMenu("&Edit")
         for action in (
             self.undo_action,
@@ -475,6 +478,7 @@ class MainWindow(QMainWindow):
         self.allocate_action.setEnabled(has_file)
         self.demand_action.setEnabled(writable)
         self.agenda_action.setEnabled(writable)
+        self.checkin_action.setEnabled(writable)
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
@@ -608,6 +612,16 @@ class MainWindow(QMainWindow):
         dialog = DemandDialog(self.programme, self.undo_stack, self._command_failed, self)
         dialog.exec()
         self._reload_all()
+
+    def check_in(self) -> None:
+        """Programme > Check-in…: the door's screen; it changes nothing but check-ins."""
+        if self.programme is None or not self.programme.writable:
+            return
+        from booster_desktop.ui.checkin_screen import CheckinScreen
+
+        screen = CheckinScreen(self.programme, self.settings, self)
+        screen.exec()
+        self._refresh_status()
 
     def edit_agendas(self) -> None:
         """Programme > Tour agendas…: the week of a tour, editable with the mouse."""
