@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import socket
 import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
@@ -52,6 +51,7 @@ from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.text import fold
 from booster_desktop.domain.tour import Tour
+from booster_desktop.services.changes import current_device, report
 from booster_desktop.store.programme_file import ProgrammeFile
 
 # Scanners often send a code twice in quick succession: a second read of the same badge this
@@ -143,8 +143,8 @@ class SessionInfo:
 
 
 def default_device() -> str:
-    """The name check-ins made here carry: this computer's host name."""
-    return (socket.gethostname() or "laptop")[:120]
+    """The name check-ins made here carry: this laptop's name (a setting, else its host name)."""
+    return current_device()[:120]
 
 
 # -- reading a scan ------------------------------------------------------------------------------
@@ -390,10 +390,15 @@ class CheckinDesk:
             known = {row.token: row for row in rows}
             found = [known[t] for t in candidates if t in known]
             if len({row.manager_id for row in found}) > 1:
-                return _misread(typed, "two badges in one scan: scan one badge at a time")
-            if not found:
-                return ScanResult(ScanState.UNKNOWN, candidates[0], "unknown badge: ask for a name")
-            return self._decide(connection, found[0], admit_unregistered, now or utc_now())
+                result = _misread(typed, "two badges in one scan: scan one badge at a time")
+            elif not found:
+                result = ScanResult(
+                    ScanState.UNKNOWN, candidates[0], "unknown badge: ask for a name"
+                )
+            else:
+                result = self._decide(connection, found[0], admit_unregistered, now or utc_now())
+            _end_unwritten(connection, result)
+        return result
 
     def record_manager(
         self,
@@ -409,9 +414,11 @@ class CheckinDesk:
             row = connection.execute(self._by_manager.where(Manager.id == manager_id)).first()
             if row is None:
                 raise BoosterError(f"manager {manager_id} does not exist")
-            return self._decide(
+            result = self._decide(
                 connection, row, admit_unregistered, now or utc_now(), device=device, by_hand=True
             )
+            _end_unwritten(connection, result)
+        return result
 
     def _decide(
         self,
@@ -478,6 +485,7 @@ class CheckinDesk:
                 admitted_unregistered=not expected,
             )
         )
+        report(connection, CheckIn.__tablename__, None)
         self._recorded.append(checkin_id)
         state = ScanState.WELCOME if expected else ScanState.NOT_REGISTERED
         return ScanResult(
@@ -511,6 +519,12 @@ class CheckinDesk:
         return head_count(self.programme, self.session.id)
 
 
+def _end_unwritten(connection: Connection, result: ScanResult) -> None:
+    """A scan that recorded nobody ends its transaction without a commit (nothing changed)."""
+    if not result.recorded:
+        connection.rollback()
+
+
 def _utc(value: object) -> datetime | None:
     if value is None:
         return None
@@ -541,8 +555,10 @@ def void_checkin(programme: ProgrammeFile, checkin_id: str) -> ScanResult | None
         if row is None:
             raise BoosterError(f"check-in {checkin_id} does not exist")
         if row.voided:
+            connection.rollback()  # nothing to write: no commit, no change to report
             return None
         connection.execute(update(CheckIn).where(CheckIn.id == checkin_id).values(voided=True))
+        report(connection, CheckIn.__tablename__, None, ["voided"])
     return ScanResult(
         ScanState.WELCOME,
         "",
@@ -747,6 +763,7 @@ def set_attendance(
         connection.execute(
             update(CheckIn).where(_standing(session_id, manager_id)).values(voided=True)
         )
+        report(connection, CheckIn.__tablename__, None, ["voided"])
     return None
 
 

@@ -33,6 +33,7 @@ from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.tour import Tour
 from booster_desktop.exports.files import write_atomically
+from booster_desktop.services.changes import Action, report
 from booster_desktop.services.checkin import default_device
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -331,7 +332,7 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
     """Merge another laptop's journal into the programme, in one transaction."""
     path = Path(path)
     journal_programme, entries = read_journal(path)
-    with programme.writing() as connection:
+    with programme.writing(Action.MERGE) as connection:
         ours = _programme_uuid(connection)
         if journal_programme != ours:
             raise _refuse(
@@ -356,7 +357,7 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
                 )
             )
         }
-        report = MergeReport()
+        merged = MergeReport()
         new_rows: dict[str, dict[str, Any]] = {}
         to_void: set[str] = set()
         for number, entry in enumerate(entries, 2):
@@ -391,16 +392,20 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
             elif entry.voided and not here.voided:
                 to_void.add(entry.id)
             else:
-                report.unchanged += 1
+                merged.unchanged += 1
         if new_rows:
             connection.execute(insert(CheckIn), list(new_rows.values()))
         if to_void:
             connection.execute(
                 update(CheckIn).where(CheckIn.id.in_(sorted(to_void))).values(voided=True)
             )
-        report.added, report.voided = len(new_rows), len(to_void)
-        report.on_both = _overlaps(connection, existing.values(), new_rows.values())
-    return report
+        merged.added, merged.voided = len(new_rows), len(to_void)
+        merged.on_both = _overlaps(connection, existing.values(), new_rows.values())
+        if new_rows or to_void:
+            report(connection, CheckIn.__tablename__, None)
+        else:
+            connection.rollback()  # nothing new: no commit, no change for the screens
+    return merged
 
 
 def _facts(row: dict[str, Any]) -> tuple[Any, ...]:
