@@ -109,7 +109,9 @@ def _record(args: argparse.Namespace) -> int:
     with open_programme(args.file, writable=True) as programme:
         results: Iterable[Any]
         if args.paper is not None:
-            results = checkin.record_paper(
+            from booster_desktop.services.attendance import record_paper
+
+            results = record_paper(
                 programme, args.session, args.paper, admit_unregistered=args.admit_unregistered
             )
         else:

@@ -32,14 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.services.attendance import HeadCount, NameIndex, name_index
 from booster_desktop.services.checkin import (
     CheckinDesk,
-    HeadCount,
-    NameIndex,
     ScanResult,
     ScanState,
     SessionInfo,
-    name_index,
     read_candidates,
     session_now,
     tour_now,

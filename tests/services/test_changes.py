@@ -18,6 +18,7 @@ from sqlalchemy import text
 import booster_desktop.services
 from booster_desktop.services import (
     allocation,
+    attendance,
     checkin,
     demand,
     journal,
@@ -186,8 +187,10 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         Action.EDIT,
         {"checkin"},
     ),
-    "checkin.set_attendance": (
-        lambda p, _: checkin.set_attendance(p, 1, listing.list_managers(p, "CAT")[0]["id"], False),
+    "attendance.set_attendance": (
+        lambda p, _: attendance.set_attendance(
+            p, 1, listing.list_managers(p, "CAT")[0]["id"], False
+        ),
         Action.EDIT,
         {"checkin"},
     ),

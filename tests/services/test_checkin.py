@@ -16,19 +16,21 @@ import pytest
 from booster_desktop.domain.badge import new_token
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.text import fold
+from booster_desktop.services.attendance import (
+    attendance_grid,
+    find_managers,
+    head_count,
+    record_paper,
+    set_attendance,
+    signin_sheet,
+    standing_checkins,
+)
 from booster_desktop.services.checkin import (
     PAPER_DEVICE,
     CheckinDesk,
     ScanState,
-    attendance_grid,
-    find_managers,
-    head_count,
     read_candidates,
-    record_paper,
     session_now,
-    set_attendance,
-    signin_sheet,
-    standing_checkins,
     tour_now,
 )
 from booster_desktop.services.programme import ProgrammeFile, open_programme
