@@ -136,6 +136,12 @@ class MainWindow(QMainWindow):
         )
         self.demand_action = self._action("Topic &demand…", self.show_demand, "Ctrl+D", "demand")
         self.checkin_action = self._action("Check-&in…", self.check_in, "Ctrl+K", "checkin")
+        self.journal_export_action = self._action(
+            "&Export for another laptop…", self.export_checkins, None, "checkin_export"
+        )
+        self.journal_merge_action = self._action(
+            "&Merge from another laptop…", self.merge_checkins, None, "checkin_merge"
+        )
         self.copy_action = self._action(
             "Save a &copy as…", self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
@@ -178,8 +184,11 @@ class MainWindow(QMainWindow):
         programme_menu.addAction(self.agenda_action)
         programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
-        programme_menu.addSeparator()
-        programme_menu.addAction(self.checkin_action)
+        checkin_menu = bar.addMenu("Check-&in")
+        checkin_menu.addAction(self.checkin_action)
+        checkin_menu.addSeparator()
+        checkin_menu.addAction(self.journal_export_action)
+        checkin_menu.addAction(self.journal_merge_action)
         edit_menu = bar.addMenu("&Edit")
         for action in (
             self.undo_action,
@@ -485,6 +494,8 @@ class MainWindow(QMainWindow):
         self.demand_action.setEnabled(writable)
         self.agenda_action.setEnabled(writable)
         self.checkin_action.setEnabled(writable)
+        self.journal_export_action.setEnabled(has_file)
+        self.journal_merge_action.setEnabled(writable)
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
@@ -610,6 +621,18 @@ class MainWindow(QMainWindow):
         screen = CheckinScreen(self.programme, self.settings, self)
         screen.exec()
         self._refresh_status()
+
+    def export_checkins(self) -> None:
+        """Check-in > Export for another laptop…: a journal to carry on a stick."""
+        from booster_desktop.ui.checkin_journal import export_for_another_laptop
+
+        export_for_another_laptop(self.document, self)
+
+    def merge_checkins(self) -> None:
+        """Check-in > Merge from another laptop…: merged off the UI thread, then reviewed."""
+        from booster_desktop.ui.checkin_journal import merge_from_another_laptop
+
+        merge_from_another_laptop(self.document, self)
 
     def edit_agendas(self) -> None:
         """Programme > Tour agendas…: the week of a tour, editable with the mouse."""

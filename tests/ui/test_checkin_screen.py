@@ -5,6 +5,7 @@ Every state is checked on screen (colour, words, name) and in the file (read bac
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -302,7 +303,82 @@ def test_the_window_opens_the_door_from_its_menu(
     monkeypatch.setattr(CheckinScreen, "exec", lambda self: opened.append(self) or 0)
     assert not window.checkin_action.isEnabled()  # no file yet
     open_in(window, demo_file)
-    menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Programme")
+    menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "Check-&in")
     assert window.checkin_action in menu.actions()
     window.checkin_action.trigger()
     assert len(opened) == 1 and opened[0].programme is window.programme
+
+
+def test_merging_another_laptops_journal_from_the_window(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    dialogs: Dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from booster_desktop.services.changes import Change
+    from booster_desktop.services.checkin import CheckinDesk
+    from booster_desktop.services.journal import export_journal
+    from booster_desktop.services.programme import open_programme
+    from booster_desktop.ui.checkin_journal import MergeReview, merge_from_another_laptop
+
+    people = _expected(demo_file, "CAT")
+    session = _session(demo_file, "CAT", "Joint training")
+    other = tmp_path / "laptop-b.booster"
+    shutil.copyfile(demo_file, other)
+    with open_programme(other, writable=True) as programme:
+        desk = CheckinDesk(programme, session, device="back door")
+        for _, token, _, _ in people[:3]:
+            desk.record(token, now=DAY_ONE - timedelta(minutes=5))
+        export_journal(programme, tmp_path / "b.jsonl")
+    open_in(window, demo_file)
+    assert window.programme is not None
+    CheckinDesk(window.programme, session, device="front door").record(people[0][1], now=DAY_ONE)
+
+    heard: list[Change] = []
+    window.document.changed.connect(heard.append)
+    shown: list[MergeReview] = []
+    monkeypatch.setattr(MergeReview, "open", lambda self: shown.append(self))
+    merge_from_another_laptop(window.document, window, tmp_path / "b.jsonl")
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    review = shown[0]
+    assert "3 check-ins added" in review.summary.text()
+    assert review.model.rowCount() == 1  # people[0], at both doors
+    row = [review.model.index(0, c).data() for c in range(4)]
+    assert row[0] == f"{people[0][2]} {people[0][3]}"
+    assert "front door" in row[2] and "back door" in row[3]
+    assert any("checkin" in change.tables for change in heard)  # every screen hears it
+    assert _rows(demo_file, "SELECT count(*) FROM checkin")[0][0] == 4
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not a journal\n", encoding="utf-8")
+    merge_from_another_laptop(window.document, window, bad)
+    qtbot.waitUntil(lambda: bool(dialogs.critical), timeout=10000)
+    assert "nothing was merged" in dialogs.critical[-1]
+    assert _rows(demo_file, "SELECT count(*) FROM checkin")[0][0] == 4
+
+
+def test_exporting_for_another_laptop_from_the_window(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from booster_desktop.services.journal import read_journal
+
+    target = tmp_path / "door-a.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_: (str(target), "")))
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda _p, _t, text, *_: told.append(text))
+    )
+    open_in(window, demo_file)
+    window.journal_export_action.trigger()
+    programme_uuid, entries = read_journal(target)
+    assert entries == [] and programme_uuid == _rows(demo_file, "SELECT uuid FROM programme")[0][0]
+    assert told and "Wrote 0 check-ins" in told[0]
