@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
         self.journal_merge_action = self._action(
             "&Merge from another laptop…", self.merge_checkins, None, "checkin_merge"
         )
+        self.attendance_action = self._action(
+            "&Attendance from paper…", self.show_attendance, None, "attendance"
+        )
         self.copy_action = self._action(
             "Save a &copy as…", self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
@@ -189,6 +192,8 @@ class MainWindow(QMainWindow):
         checkin_menu.addSeparator()
         checkin_menu.addAction(self.journal_export_action)
         checkin_menu.addAction(self.journal_merge_action)
+        checkin_menu.addSeparator()
+        checkin_menu.addAction(self.attendance_action)
         edit_menu = bar.addMenu("&Edit")
         for action in (
             self.undo_action,
@@ -496,6 +501,7 @@ class MainWindow(QMainWindow):
         self.checkin_action.setEnabled(writable)
         self.journal_export_action.setEnabled(has_file)
         self.journal_merge_action.setEnabled(writable)
+        self.attendance_action.setEnabled(writable)
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
@@ -633,6 +639,15 @@ class MainWindow(QMainWindow):
         from booster_desktop.ui.checkin_journal import merge_from_another_laptop
 
         merge_from_another_laptop(self.document, self)
+
+    def show_attendance(self) -> None:
+        """Check-in > Attendance from paper…: ticks from the sign-in sheets."""
+        if self.programme is None or not self.programme.writable:
+            return
+        from booster_desktop.ui.attendance_grid import AttendanceDialog
+
+        dialog = AttendanceDialog(self.document, self)
+        dialog.exec()
 
     def edit_agendas(self) -> None:
         """Programme > Tour agendas…: the week of a tour, editable with the mouse."""
