@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
         self.attendance_action = self._action(
             "&Attendance from paper…", self.show_attendance, None, "attendance"
         )
+        self.details_action = self._action(
+            "&Details…", self.edit_programme_details, None, "details"
+        )
         self.copy_action = self._action(
             "Save a &copy as…", self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
         programme_menu = bar.addMenu("&Programme")
+        programme_menu.addAction(self.details_action)
         programme_menu.addAction(self.agenda_action)
         programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
@@ -619,7 +623,7 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def check_in(self) -> None:
-        """Programme > Check-in…: the door's screen; it changes nothing but check-ins."""
+        """Check-in > Check-in…: the door's screen; it changes nothing but check-ins."""
         if self.programme is None or not self.programme.writable:
             return
         from booster_desktop.ui.checkin_screen import CheckinScreen
@@ -648,6 +652,25 @@ class MainWindow(QMainWindow):
 
         dialog = AttendanceDialog(self.document, self)
         dialog.exec()
+
+    def edit_programme_details(self) -> None:
+        """Programme > Details…: contacts, logo and hotels for every printed material."""
+        if self.programme is None or not self.programme.writable:
+            self.statusBar().showMessage("Open a programme you can change first.", 5000)
+            return
+        from booster_desktop.services.programme_details import printed_details
+        from booster_desktop.ui.programme_details import (
+            EditProgrammeDetails,
+            ProgrammeDetailsDialog,
+        )
+
+        old = printed_details(self.programme)
+        dialog = ProgrammeDetailsDialog(old, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details() != old:
+            command = EditProgrammeDetails(
+                self.document, old, dialog.details(), self._refresh_status
+            )
+            self.document.push(command)
 
     def edit_agendas(self) -> None:
         """Programme > Tour agendas…: the week of a tour, editable with the mouse."""
