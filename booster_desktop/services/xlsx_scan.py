@@ -1,0 +1,158 @@
+"""One bounded streaming pass over a worksheet's XML before openpyxl reads its rows.
+
+openpyxl's read-only mode, the one that streams, shows neither merged cells nor hidden rows,
+and reads a formula with no saved value as an empty cell. This pass gathers those, and
+counts the rows, so that a sheet of millions of rows is refused before it is read. The raw
+bytes are searched first (C speed); the XML is parsed, with defusedxml, only when they hold
+a formula, a merged range or a hidden row.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.services.source_limits import MAX_ROWS, too_many_rows
+
+CHUNK = 1 << 20
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_MARKS = re.compile(rb"<(?:\w+:)?(?:f|mergeCell|autoFilter)[\s>/]|\bhidden=")
+_CELL = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+@dataclass(frozen=True)
+class Merged:
+    """A merged range, 1-based rows and 0-based columns, as the sheet numbers them."""
+
+    first_row: int
+    first_column: int
+    last_row: int
+    last_column: int
+
+    def __str__(self) -> str:
+        return f"{column_letters(self.first_column)}{self.first_row}:" + (
+            f"{column_letters(self.last_column)}{self.last_row}"
+        )
+
+
+@dataclass
+class SheetDetails:
+    """What the user sees that read-only reading does not show."""
+
+    rows: int = 0
+    hidden_rows: set[int] = field(default_factory=set)
+    filtered: bool = False  # an autofilter: hidden rows may be filtered out, not hidden
+    merged: list[Merged] = field(default_factory=list)
+    # (row, 0-based column) of formulas saved without their value
+    unsaved_formulas: set[tuple[int, int]] = field(default_factory=set)
+
+
+def column_letters(index: int) -> str:
+    """0 -> A, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number - 1
+
+
+def parse_range(text: str) -> Merged | None:
+    first, _, last = text.partition(":")
+    a, b = _CELL.match(first.strip()), _CELL.match((last or first).strip())
+    if a is None or b is None:
+        return None
+    return Merged(int(a[2]), column_index(a[1]), int(b[2]), column_index(b[1]))
+
+
+def scan_worksheet(path: Path, part: str, sheet: str | None) -> SheetDetails:
+    """Count the rows of `part` in the workbook at `path`, and find what it hides."""
+    details = SheetDetails()
+    marked = False
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as stream:
+            carry = b""
+            while chunk := stream.read(CHUNK):
+                data = carry + chunk
+                cut = data.rfind(b"<")
+                if cut <= 0 or len(data) - cut > CHUNK:
+                    cut = len(data)
+                body, carry = data[:cut], data[cut:]
+                details.rows += len(_ROW.findall(body))
+                if details.rows > MAX_ROWS:
+                    raise too_many_rows(path, details.rows, sheet)
+                marked = marked or _MARKS.search(body) is not None
+            details.rows += len(_ROW.findall(carry))
+            marked = marked or _MARKS.search(carry) is not None
+    except (zipfile.BadZipFile, KeyError, OSError) as error:
+        raise BoosterError(f"{path}: is a damaged workbook ({error})") from None
+    if details.rows > MAX_ROWS:
+        raise too_many_rows(path, details.rows, sheet)
+    if marked:
+        _parse(path, part, details)
+    return details
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _parse(path: Path, part: str, details: SheetDetails) -> None:
+    from defusedxml.ElementTree import iterparse
+
+    row = 0
+    column = -1
+    formula = value = False
+    parent: Any = None
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as stream:
+            for event, element in iterparse(stream, events=("start", "end")):
+                tag = _local(element.tag)
+                if event == "start":
+                    if tag == "row":
+                        number = element.get("r")
+                        row = int(number) if number and number.isdigit() else row + 1
+                        column = -1
+                        if element.get("hidden") in ("1", "true"):
+                            details.hidden_rows.add(row)
+                    elif tag == "c":
+                        reference = _CELL.match(element.get("r") or "")
+                        column = column_index(reference[1]) if reference else column + 1
+                        formula = value = False
+                    elif tag == "sheetData":
+                        parent = element
+                    elif tag == "autoFilter":
+                        details.filtered = True
+                    elif tag == "mergeCell":
+                        merged = parse_range(element.get("ref") or "")
+                        if merged is not None:
+                            details.merged.append(merged)
+                    continue
+                if tag == "f":
+                    formula = True
+                elif tag == "v":
+                    value = bool(element.text)
+                elif tag == "is":
+                    value = True
+                elif tag == "c":
+                    if formula and not value:
+                        details.unsaved_formulas.add((row, column))
+                elif tag == "row" and parent is not None:
+                    parent.clear()  # memory stays flat however long the sheet
+    except (zipfile.BadZipFile, KeyError, OSError) as error:
+        raise BoosterError(f"{path}: is a damaged workbook ({error})") from None
+    except Exception as error:  # ParseError, and defusedxml's refusals of DTDs and entities
+        raise BoosterError(
+            f"{path}: is a damaged workbook ({type(error).__name__}: {error})"
+        ) from None
