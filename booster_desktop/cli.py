@@ -191,7 +191,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from booster_desktop.services.importing import import_file
     from booster_desktop.services.programme import open_programme
     from booster_desktop.services.progress import no_progress
+    from booster_desktop.services.source_limits import check_source
+    from booster_desktop.services.text_checks import printable
 
+    # Before the programme's lock: a named pipe as SOURCE would block while holding it.
+    check_source(args.source)
     bar = _progress(quiet=args.json)
     try:
         with open_programme(args.file, writable=not args.dry_run) as programme:
@@ -200,6 +204,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 args.source,
                 sheet=args.sheet,
                 mapping=args.map,
+                encoding=args.encoding,
+                include_hidden=args.include_hidden,
                 dry_run=args.dry_run,
                 skip_invalid=args.skip_invalid,
                 progress=bar or no_progress,
@@ -211,10 +217,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
         _print_json(report.as_json())
     else:
         for problem in report.errors:
-            print(problem, file=sys.stderr)
+            print(printable(str(problem)), file=sys.stderr)
+        for note in report.notes:
+            print(printable(f"note: {note}"), file=sys.stderr)
         for heading in report.ignored_columns:
-            print(f"ignored column: {heading}", file=sys.stderr)
-        print(report.summary(), file=sys.stderr if report.refused else sys.stdout)
+            print(printable(f"ignored column: {heading}"), file=sys.stderr)
+        print(printable(report.summary()), file=sys.stderr if report.refused else sys.stdout)
     return 1 if report.refused else 0
 
 
@@ -431,6 +439,15 @@ def _gamma(value: str) -> float:
     return gamma
 
 
+def _encoding_argument(value: str) -> str:
+    from booster_desktop.services.encodings import check_encoding
+
+    try:
+        return check_encoding(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _map_argument(value: str) -> tuple[str, str]:
     from booster_desktop.services.importing import parse_maps
 
@@ -495,6 +512,9 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
 
     import_ = command("import", _cmd_import, "import managers and their ranked topics")
+    from booster_desktop.services.source_limits import describe_limits
+
+    import_.epilog = describe_limits()
     import_.add_argument("what", choices=("managers",), metavar="managers")
     import_.add_argument("file", type=Path, metavar="FILE")
     import_.add_argument(
@@ -513,8 +533,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="COLUMN=FIELD",
         type=_map_argument,
         help="read COLUMN as FIELD: given_name, family_name, arabic_name, "
-        "country, organisation, email, phone, role, gender, topics, "
+        "country, organisation, city, email, phone, role, gender, topics, "
         "topic:NAME or ignore",
+    )
+    import_.add_argument(
+        "--encoding",
+        metavar="NAME",
+        type=_encoding_argument,
+        help="read a CSV file in this encoding (utf-8, utf-16, windows-1252, windows-1256); "
+        "by default it is guessed from the bytes and the names",
+    )
+    import_.add_argument(
+        "--include-hidden",
+        action="store_true",
+        help="import hidden and filtered-out rows too (by default they are left out, and counted)",
     )
     import_.add_argument("--dry-run", action="store_true", help="report, write nothing")
     import_.add_argument(
