@@ -75,6 +75,7 @@ class Workbook:
         self._book: Any = None
         self._sheets: dict[str | None, Any] = {}
         self._details: dict[str | None, SheetDetails] = {}
+        self._scans: dict[str, SheetDetails] = {}
         # A CSV file's encoding, and the others its bytes fit as well (the importer decides
         # between those by content); forced by the user, it is never second-guessed.
         self.encoding_guess = encodings.Guess("", ())
@@ -83,6 +84,9 @@ class Workbook:
             self.encoding_guess = _csv_guess(path, encoding)
         elif self.kind == "xlsx":
             check_zip(path)
+            # Every sheet's rows are counted before openpyxl opens the workbook: sizing a
+            # sheet without a stated size, it keeps an element for every row it passes.
+            self._scans = {part: scan_worksheet(path, part, None) for part in _sheet_parts(path)}
             self._book = _load_xlsx(path)
             self.names = tuple(self._book.sheetnames)
         else:
@@ -120,8 +124,8 @@ class Workbook:
         worksheet = self._sheets[sheet.name]
         if sheet.name not in self._details:
             # Before openpyxl reads a row: a sheet of millions of rows is refused here.
-            part = str(getattr(worksheet, "_worksheet_path", ""))
-            self._details[sheet.name] = (
+            part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
+            self._details[sheet.name] = self._scans.get(part) or (
                 scan_worksheet(self.path, part, sheet.name) if part else SheetDetails()
             )
         sheet.details = self._details[sheet.name]
@@ -172,6 +176,21 @@ def open_workbook(path: Path, encoding: str | None = None) -> Workbook:
     """Open a source file, refusing with a clear line what cannot be read; a CSV file is
     read in `encoding` when given, else in the encoding its bytes and content show."""
     return Workbook(Path(path), encoding)
+
+
+def _sheet_parts(path: Path) -> list[str]:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _refuse(path, f"is a damaged workbook ({error})") from None
+    return [
+        name
+        for name in names
+        if name.startswith("xl/worksheets/") and name.endswith(".xml") and name.count("/") == 2
+    ]
 
 
 def _fill_merged(rows: Iterable[tuple[int, list[Cell]]], merged: list[Merged]) -> Rows:

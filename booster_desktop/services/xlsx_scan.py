@@ -77,7 +77,10 @@ def parse_range(text: str) -> Merged | None:
 
 
 def scan_worksheet(path: Path, part: str, sheet: str | None) -> SheetDetails:
-    """Count the rows of `part` in the workbook at `path`, and find what it hides."""
+    """Count the rows of `part` in the workbook at `path`, and find what it hides.
+
+    Refused past the row limit as soon as it is passed, however many rows follow.
+    """
     details = SheetDetails()
     marked = False
     try:
