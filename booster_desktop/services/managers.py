@@ -17,6 +17,7 @@ from booster_desktop.domain.text import clean, clean_email, is_email
 from booster_desktop.services.manager_checks import field_problems, stored_phone
 from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.phones import national_phone
+from booster_desktop.services.text_checks import without_controls
 from booster_desktop.services.validation import InvalidRecord, parse_date
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -44,7 +45,9 @@ class ManagerDetails:
     date_of_birth: str = ""
 
     def cleaned(self) -> ManagerDetails:
-        values = {f.name: clean(getattr(self, f.name)) for f in fields(self)}
+        # One-line fields lose control characters (terminal escapes, bidi overrides) as in
+        # the import.
+        values = {f.name: clean(without_controls(getattr(self, f.name))[0]) for f in fields(self)}
         values["email"] = clean_email(self.email)
         values["notes"] = self.notes.strip()
         values["country_code"] = values["country_code"].upper()
