@@ -28,7 +28,7 @@ from booster_desktop.services.source_limits import (
     check_zip,
     too_many_rows,
 )
-from booster_desktop.services.xlsx_scan import Merged, SheetDetails, scan_worksheet
+from booster_desktop.services.xlsx_scan import Merged, SheetDetails, scan_ods, scan_worksheet
 
 # An encrypted Office file is an OLE2 compound file, not a zip, whatever its suffix says.
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -76,6 +76,7 @@ class Workbook:
         self._sheets: dict[str | None, Any] = {}
         self._details: dict[str | None, SheetDetails] = {}
         self._scans: dict[str, SheetDetails] = {}
+        self._ods: dict[str, SheetDetails] | None = None
         # A CSV file's encoding, and the others its bytes fit as well (the importer decides
         # between those by content); forced by the user, it is never second-guessed.
         self.encoding_guess = encodings.Guess("", ())
@@ -92,6 +93,9 @@ class Workbook:
         else:
             if path.suffix.lower() == ".ods":
                 check_zip(path)
+                # calamine unrolls repeated rows into memory and reports neither hidden
+                # rows nor merged cells of an .ods: counted and found here first.
+                self._ods = scan_ods(path)
             self._book = _calamine(path)
             self.names = tuple(self._book.sheet_names)
 
@@ -143,7 +147,10 @@ class Workbook:
             Merged(top + 1, left, bottom + 1, right)
             for (top, left), (bottom, right) in (data.merged_cell_ranges or ())
         ]
-        sheet.details = SheetDetails(rows=data.height, merged=merged)
+        if self._ods is not None:
+            sheet.details = self._ods.get(sheet.name or self.names[0], SheetDetails())
+        else:
+            sheet.details = SheetDetails(rows=data.height, merged=merged)
         rows = data.to_python(skip_empty_area=False)
         sheet.rows_hint = len(rows)
         yield from _fill_merged(
@@ -151,7 +158,7 @@ class Workbook:
                 (number, [None if value == "" else value for value in values])
                 for number, values in enumerate(rows, 1)
             ),
-            merged,
+            sheet.details.merged,
         )
 
     def close(self) -> None:

@@ -159,3 +159,87 @@ def _parse(path: Path, part: str, details: SheetDetails) -> None:
         raise BoosterError(
             f"{path}: is a damaged workbook ({type(error).__name__}: {error})"
         ) from None
+
+
+# -- .ods -----------------------------------------------------------------------------------------
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_VALUES = tuple(
+    _OFFICE + name
+    for name in ("value", "string-value", "boolean-value", "date-value", "time-value")
+)
+MAX_CELLS = 5_000_000  # filled cells of a sheet once repeats are unrolled
+
+
+def scan_ods(path: Path) -> dict[str, SheetDetails]:
+    """Each sheet of a LibreOffice workbook: rows counted with their repeats (a short file
+    may repeat a row a million times), hidden and filtered-out rows, merged ranges, and
+    formulas with no saved value, which calamine does not report."""
+    from defusedxml.ElementTree import iterparse
+
+    sheets: dict[str, SheetDetails] = {}
+    details = SheetDetails()
+    name = ""
+    row = filled_rows = cells = 0
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as stream:
+            for event, element in iterparse(stream, events=("start", "end")):
+                tag = element.tag
+                if event == "start":
+                    if tag == _TABLE + "table":
+                        name = element.get(_TABLE + "name") or ""
+                        details = sheets.setdefault(name, SheetDetails())
+                        row = filled_rows = cells = 0
+                    continue
+                if tag != _TABLE + "table-row":
+                    if tag == _TABLE + "table":
+                        details.rows = filled_rows
+                        element.clear()
+                    continue
+                repeat = int(element.get(_TABLE + "number-rows-repeated") or 1)
+                first = row + 1
+                row += repeat
+                column = 0
+                filled = 0
+                for cell in element:
+                    across = int(cell.get(_TABLE + "number-columns-repeated") or 1)
+                    has_value = any(cell.get(v) is not None for v in _VALUES) or len(cell) > 0
+                    if has_value:
+                        filled += across
+                    if cell.get(_TABLE + "formula") is not None and not has_value:
+                        details.unsaved_formulas.update(
+                            (r, c)
+                            for r in range(first, row + 1)
+                            for c in range(column, column + across)
+                        )
+                    down = int(cell.get(_TABLE + "number-rows-spanned") or 1)
+                    wide = int(cell.get(_TABLE + "number-columns-spanned") or 1)
+                    if down > 1 or wide > 1:
+                        details.merged.append(
+                            Merged(first, column, first + down - 1, column + wide - 1)
+                        )
+                    column += across
+                if filled:
+                    filled_rows = row
+                    cells += filled * repeat
+                if element.get(_TABLE + "visibility") in ("collapse", "filter") and filled:
+                    details.hidden_rows.update(range(first, row + 1))
+                    details.filtered |= element.get(_TABLE + "visibility") == "filter"
+                element.clear()
+                if filled_rows > MAX_ROWS:
+                    raise too_many_rows(path, filled_rows, name)
+                if cells > MAX_CELLS:
+                    raise BoosterError(
+                        f"{path} (sheet {name!r}): has more than {MAX_CELLS:,} filled cells "
+                        "once its repeated rows and columns are counted, the limit for a sheet"
+                    )
+    except BoosterError:
+        raise
+    except (zipfile.BadZipFile, KeyError, OSError) as error:
+        raise BoosterError(f"{path}: is a damaged workbook ({error})") from None
+    except Exception as error:  # ParseError, and defusedxml's refusals of DTDs and entities
+        raise BoosterError(
+            f"{path}: is a damaged workbook ({type(error).__name__}: {error})"
+        ) from None
+    return sheets

@@ -546,3 +546,94 @@ def test_the_limits_are_printed_in_the_help(capsys: pytest.CaptureFixture[str]) 
     out = " ".join(capsys.readouterr().out.split())
     assert "Limits: files up to 50 MB" in out and "200,000 rows a sheet" in out
     assert "--encoding NAME" in out and "--include-hidden" in out
+
+
+# -- .ods: what calamine does not report ----------------------------------------------------------
+
+
+def _ods(path: Path, rows_xml: str) -> Path:
+    """A LibreOffice workbook written by hand, its rows given as XML."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="Feuille1">{rows_xml}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet"
+        )
+        archive.writestr("META-INF/manifest.xml", MANIFEST, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+    'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
+
+def _cell(text: str, attributes: str = "") -> str:
+    return (
+        f'<table:table-cell office:value-type="string"{attributes}><text:p>{text}</text:p>'
+        "</table:table-cell>"
+    )
+
+
+def _row(*cells: str, attributes: str = "") -> str:
+    return f"<table:table-row{attributes}>{''.join(cells)}</table:table-row>"
+
+
+def test_an_ods_gives_merged_cells_hidden_rows_and_unsaved_formulas(
+    empty_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _ods(
+        tmp_path / "groups.ods",
+        _row(_cell("Prénom"), _cell("Nom"), _cell("Pays"))
+        + _row(_cell("Amal"), _cell("Sabri"), _cell("Maroc", ' table:number-rows-spanned="2"'))
+        + _row(_cell("Youssef"), _cell("Alaoui"), "<table:covered-table-cell/>")
+        + _row(
+            _cell("Caché"),
+            _cell("Masqué"),
+            _cell("Maroc"),
+            attributes=' table:visibility="collapse"',
+        )
+        + _row(_cell("Tarek"), _cell("Mrad"), '<table:table-cell table:formula="of:=[.Z9]"/>')
+        # LibreOffice's trailing empty rows, a million of them: no rows to count.
+        + _row(
+            '<table:table-cell table:number-columns-repeated="1024"/>',
+            attributes=' table:number-rows-repeated="1048570"',
+        ),
+    )
+    code, report = _import_json(capsys, empty_file, source, "--skip-invalid")
+    assert code == 0, report
+    assert _errors(report) == [(5, "Pays", UNSAVED)]
+    assert report["hidden_rows"] == [4]
+    assert "the merged cell C2:C3" in report["notes"][0]["message"]
+    assert _stored(empty_file, "family_name, country_code") == [("Sabri", "MA"), ("Alaoui", "MA")]
+
+
+def test_an_ods_that_repeats_a_row_five_million_times_is_refused_with_little_memory(
+    empty_file: Path, tmp_path: Path
+) -> None:
+    source = _ods(
+        tmp_path / "repeated.ods",
+        _row(_cell("Prénom"), _cell("Nom"), _cell("Pays"))
+        + _row(
+            _cell("Amal"),
+            _cell("Sabri"),
+            _cell("Maroc"),
+            attributes=' table:number-rows-repeated="5000000"',
+        ),
+    )
+    code, err, peak = _peak(tmp_path, empty_file, source)
+    assert code == 1
+    assert "has more than 200,000 rows, the limit for a sheet" in err
+    assert peak < 500 * 1024
