@@ -197,7 +197,8 @@ UNSAVED_FORMULA = (
     "a formula with no saved value; open and save the file in Excel or LibreOffice first"
 )
 ARABIC_IN_LATIN = (
-    "the name is in Arabic script and the Arabic name is empty; it can be moved to the Arabic name"
+    "the name is in Arabic script and the Arabic name is empty; it can be used as the "
+    "Arabic name (the wizard offers it)"
 )
 LOST_LETTERS = (
     "{text!r}: letters were lost (replaced by ?) when the file was saved, before the "

@@ -406,6 +406,7 @@ class CheckPage(QWizardPage):
         self.summary.setWordWrap(True)
         self.problems = QListWidget(self)
         self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)  # a problem says how to fix it: show all of it
         self.skip_invalid = QCheckBox("&Skip the rows with problems and import the others", self)
         self.skip_invalid.setObjectName("skip_invalid")
         self.skip_invalid.toggled.connect(self.completeChanged)
@@ -414,7 +415,7 @@ class CheckPage(QWizardPage):
         self.include_hidden.hide()
         self.include_hidden.toggled.connect(self._replan)
         self.arabic_from_latin = QCheckBox(
-            "&Move names written in Arabic script to the name in Arabic", self
+            "&Use names written in Arabic script as the name in Arabic", self
         )
         self.arabic_from_latin.setObjectName("arabic_from_latin")
         self.arabic_from_latin.hide()

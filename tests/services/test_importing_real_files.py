@@ -412,7 +412,7 @@ def test_arabic_script_in_latin_name_columns_is_flagged_and_can_be_moved(
     with open_programme(empty_file) as programme:
         report = import_file(programme, source, dry_run=True)
         assert [(n.row, n.column) for n in report.notes] == [(2, "First name")]
-        assert "moved to the Arabic name" in report.notes[0].message
+        assert "used as the Arabic name" in report.notes[0].message
         with open_workbook(source) as workbook:
             from dataclasses import replace
 
