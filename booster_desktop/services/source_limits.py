@@ -22,6 +22,7 @@ MAX_PART_BYTES = 100 * MB  # one part of a workbook (a sheet, its shared strings
 MAX_UNPACKED_BYTES = 200 * MB  # all parts of a workbook, unpacked
 MAX_PARTS = 10_000
 MAX_ROWS = 200_000  # rows of a sheet, title rows and blank lines included
+MAX_CELLS = 5_000_000  # filled cells of an .ods sheet once its repeats are unrolled
 
 
 def describe_limits() -> str:

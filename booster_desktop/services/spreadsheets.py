@@ -28,7 +28,13 @@ from booster_desktop.services.source_limits import (
     check_zip,
     too_many_rows,
 )
-from booster_desktop.services.xlsx_scan import Merged, SheetDetails, scan_ods, scan_worksheet
+from booster_desktop.services.xlsx_scan import (
+    Merged,
+    SheetDetails,
+    parse_worksheet,
+    scan_ods,
+    scan_worksheet,
+)
 
 # An encrypted Office file is an OLE2 compound file, not a zip, whatever its suffix says.
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -87,7 +93,9 @@ class Workbook:
             check_zip(path)
             # Every sheet's rows are counted before openpyxl opens the workbook: sizing a
             # sheet without a stated size, it keeps an element for every row it passes.
-            self._scans = {part: scan_worksheet(path, part, None) for part in _sheet_parts(path)}
+            self._scans = {
+                part: scan_worksheet(path, part, None, parse=False) for part in _sheet_parts(path)
+            }
             self._book = _load_xlsx(path)
             self.names = tuple(self._book.sheetnames)
         else:
@@ -102,12 +110,6 @@ class Workbook:
     @property
     def encoding(self) -> str:
         return self.encoding_guess.encoding
-
-    def set_encoding(self, encoding: str) -> None:
-        """Read a CSV file in `encoding` from now on (the user's choice, or the content's)."""
-        self.encoding_guess = encodings.Guess(
-            encodings.check_encoding(encoding), (encoding,), forced=True
-        )
 
     def sheets(self) -> list[Sheet]:
         if not self.names:
@@ -129,9 +131,12 @@ class Workbook:
         if sheet.name not in self._details:
             # Before openpyxl reads a row: a sheet of millions of rows is refused here.
             part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
-            self._details[sheet.name] = self._scans.get(part) or (
+            details = self._scans.get(part) or (
                 scan_worksheet(self.path, part, sheet.name) if part else SheetDetails()
             )
+            if part:
+                parse_worksheet(self.path, part, details)
+            self._details[sheet.name] = details
         sheet.details = self._details[sheet.name]
         sheet.rows_hint = sheet.details.rows
         # Files written by other programs may state wrong dimensions: read what is there.

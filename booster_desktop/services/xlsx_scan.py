@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.services.source_limits import MAX_ROWS, too_many_rows
+from booster_desktop.services.source_limits import MAX_CELLS, MAX_ROWS, too_many_rows
 
 CHUNK = 1 << 20
 _ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
@@ -44,6 +44,8 @@ class SheetDetails:
     """What the user sees that read-only reading does not show."""
 
     rows: int = 0
+    marked: bool = False  # holds formulas, merged ranges or hidden rows: worth parsing
+    parsed: bool = False
     hidden_rows: set[int] = field(default_factory=set)
     filtered: bool = False  # an autofilter: hidden rows may be filtered out, not hidden
     merged: list[Merged] = field(default_factory=list)
@@ -76,13 +78,13 @@ def parse_range(text: str) -> Merged | None:
     return Merged(int(a[2]), column_index(a[1]), int(b[2]), column_index(b[1]))
 
 
-def scan_worksheet(path: Path, part: str, sheet: str | None) -> SheetDetails:
+def scan_worksheet(path: Path, part: str, sheet: str | None, *, parse: bool = True) -> SheetDetails:
     """Count the rows of `part` in the workbook at `path`, and find what it hides.
 
-    Refused past the row limit as soon as it is passed, however many rows follow.
+    Refused past the row limit as soon as it is passed, however many rows follow. Without
+    `parse`, only counted: `parse_worksheet` finds the rest when the sheet is read.
     """
     details = SheetDetails()
-    marked = False
     try:
         with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as stream:
             carry = b""
@@ -95,16 +97,23 @@ def scan_worksheet(path: Path, part: str, sheet: str | None) -> SheetDetails:
                 details.rows += len(_ROW.findall(body))
                 if details.rows > MAX_ROWS:
                     raise too_many_rows(path, details.rows, sheet)
-                marked = marked or _MARKS.search(body) is not None
+                details.marked = details.marked or _MARKS.search(body) is not None
             details.rows += len(_ROW.findall(carry))
-            marked = marked or _MARKS.search(carry) is not None
+            details.marked = details.marked or _MARKS.search(carry) is not None
     except (zipfile.BadZipFile, KeyError, OSError) as error:
         raise BoosterError(f"{path}: is a damaged workbook ({error})") from None
     if details.rows > MAX_ROWS:
         raise too_many_rows(path, details.rows, sheet)
-    if marked:
-        _parse(path, part, details)
+    if parse:
+        parse_worksheet(path, part, details)
     return details
+
+
+def parse_worksheet(path: Path, part: str, details: SheetDetails) -> None:
+    """Find hidden rows, merged ranges and unsaved formulas, once, when there are any."""
+    if details.marked and not details.parsed:
+        _parse(path, part, details)
+    details.parsed = True
 
 
 def _local(tag: str) -> str:
@@ -169,7 +178,6 @@ _VALUES = tuple(
     _OFFICE + name
     for name in ("value", "string-value", "boolean-value", "date-value", "time-value")
 )
-MAX_CELLS = 5_000_000  # filled cells of a sheet once repeats are unrolled
 
 
 def scan_ods(path: Path) -> dict[str, SheetDetails]:
