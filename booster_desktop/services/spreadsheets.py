@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Generator, Iterable
+import threading
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -272,6 +274,36 @@ def _kind(path: Path) -> str:
 # -- .xlsx (openpyxl, read-only) ----------------------------------------------------------------
 
 
+_UNSIZED = threading.Lock()
+
+
+@contextmanager
+def _without_sizing() -> Iterator[None]:
+    """Open read-only sheets without openpyxl's sizing pass.
+
+    Opening a sheet that does not state its size (workbooks written by scripts, openpyxl's
+    own write-only mode), openpyxl parses all of it to find the size, keeping an element for
+    every row: as long as reading the rows, and 500 MB for a sheet of millions of empty
+    rows. Our own pass has counted the rows, and reading ignores stated sizes (they may be
+    wrong), so the sizing is skipped. Should openpyxl change, it runs as before.
+    """
+    try:
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    except ImportError:  # pragma: no cover - a future openpyxl
+        yield
+        return
+    sizing = getattr(ReadOnlyWorksheet, "_get_size", None)
+    if sizing is None:  # pragma: no cover - a future openpyxl
+        yield
+        return
+    with _UNSIZED:
+        ReadOnlyWorksheet._get_size = lambda self: None
+        try:
+            yield
+        finally:
+            ReadOnlyWorksheet._get_size = sizing
+
+
 def _load_xlsx(path: Path) -> Any:
     import zipfile
 
@@ -280,7 +312,8 @@ def _load_xlsx(path: Path) -> Any:
     try:
         # data_only: a formula cell gives the value the spreadsheet program saved, never
         # evaluated here. defusedxml, when installed, guards the XML parsing.
-        return load_workbook(path, read_only=True, data_only=True)
+        with _without_sizing():
+            return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise _refuse(path, f"is a damaged workbook ({error})") from None
     except Exception as error:  # openpyxl raises many types for broken files
