@@ -19,6 +19,7 @@ from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.phones import national_phone
 from booster_desktop.services.text_checks import without_controls
 from booster_desktop.services.validation import InvalidRecord, parse_date
+from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
 
 
@@ -169,8 +170,12 @@ def save_manager(
                 insert(Manager).values(values).returning(Manager.id)
             ).scalar_one()
             connection.execute(insert(BadgeToken).values(token=new_token(), manager_id=manager_id))
+            report(connection, "manager", [manager_id])
+            report(connection, "badge_token", None)
         else:
+            columns = changed_columns(connection, Manager.__table__, manager_id, values)
             connection.execute(update(Manager).where(Manager.id == manager_id).values(values))
+            report(connection, "manager", [manager_id], columns)
         connection.execute(delete(TravelDocument).where(TravelDocument.manager_id == manager_id))
         travel = {
             "nationality": details.nationality or None,
@@ -180,6 +185,7 @@ def save_manager(
         }
         if any(v is not None for v in travel.values()):
             connection.execute(insert(TravelDocument).values(manager_id=manager_id, **travel))
+        report(connection, "travel_document", None)
     return manager_id
 
 
