@@ -30,10 +30,15 @@ import pytest
 from booster_desktop.domain.badge import new_token
 from booster_desktop.services.programme import check_programme
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-
 LONG = os.environ.get("BOOSTER_LONG_TESTS") == "1"
 RUNS = int(os.environ.get("BOOSTER_CRASH_RUNS", "3000" if LONG else "30"))
+
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+    # Each run starts a process (about 2 s here, several on a slow machine): the suite's
+    # two minutes per test are not this test's budget.
+    pytest.mark.timeout(max(600, RUNS * 20)),
+]
 
 
 def _tour_tokens(path: Path) -> dict[int, list[str]]:
