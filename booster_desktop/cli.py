@@ -84,7 +84,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         raise BoosterError(f"{args.file}: already exists (use --force to replace it)")
     bar = _progress(quiet=False)
     try:
-        write_demo(
+        backup = write_demo(
             args.file,
             managers=args.managers,
             seed=args.seed,
@@ -94,6 +94,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+    if backup is not None:
+        print(f"The programme that was at {args.file} is backed up at {backup}")
     print(f"Wrote the demo programme ({args.managers} managers) to {args.file}")
     return 0
 
@@ -116,11 +118,14 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from booster_desktop.domain.errors import BoosterError
-    from booster_desktop.services.programme import check_programme
+    from booster_desktop.services.programme import programme_problems
 
-    problem = check_programme(args.file)
-    if problem is not None:
-        raise BoosterError(problem)
+    problems = programme_problems(args.file, limit=10_000 if args.verbose else 1)
+    if problems and args.verbose:
+        for problem in problems:
+            print(problem)
+    if problems:
+        raise BoosterError(problems[0] if not args.verbose else f"{len(problems)} problems")
     print(f"{args.file}: ok")
     return 0
 
@@ -383,8 +388,9 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 # -- the parser ---------------------------------------------------------------------------------
 
 
-def whole_number(minimum: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from `minimum` up (`python -m bench` uses it too)."""
+def whole_number(minimum: int, maximum: int = 2**63 - 1) -> Callable[[str], int]:
+    """An argparse type: a whole number from `minimum` up (`python -m bench` uses it too); at
+    most `maximum` (the largest id the file can hold, by default)."""
 
     def parse(value: str) -> int:
         try:
@@ -393,6 +399,8 @@ def whole_number(minimum: int) -> Callable[[str], int]:
             raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
         if number < minimum:
             raise argparse.ArgumentTypeError(f"{value} is not {minimum} or more")
+        if number > maximum:
+            raise argparse.ArgumentTypeError(f"{value[:30]} is too large (at most {maximum})")
         return number
 
     return parse
@@ -483,6 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = command("check", _cmd_check, "check the file's integrity and schema")
     check.add_argument("file", type=Path, metavar="FILE")
+    check.add_argument("--verbose", action="store_true", help="list every problem, not the first")
 
     list_ = command("list", _cmd_list, "list managers, topics, tours or sessions")
     list_.add_argument("kind", choices=LIST_KINDS, metavar="|".join(LIST_KINDS))
@@ -645,6 +654,23 @@ def _report_bug(error: BaseException) -> str:
         return "the details could not be logged"
 
 
+def _one_line(message: str) -> str:
+    """Every refusal is one line, whatever a library put into its message."""
+    return " ".join(part.strip() for part in message.splitlines() if part.strip())
+
+
+def _explained(args: argparse.Namespace, error: BaseException) -> str | None:
+    """An unforeseen error on a programme file that `check` finds damaged is reported as what
+    `check` names (a text where a number belongs, 30 February), not as a bug of ours."""
+    path = getattr(args, "file", None)
+    if not isinstance(path, Path):
+        return None
+    from booster_desktop.services.programme import explain_failure
+
+    explained = explain_failure(path)
+    return None if explained is None else str(explained)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `booster` command; returns the exit code."""
     from booster_desktop.domain.errors import BoosterError
@@ -660,7 +686,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except BoosterError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        print(f"{PROG}: {_one_line(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing was changed", file=sys.stderr)
@@ -672,6 +698,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except Exception as error:
+        explained = _explained(args, error)
+        if explained is not None:
+            print(f"{PROG}: {_one_line(explained)}", file=sys.stderr)
+            return 1
         print(
             f"{PROG}: unexpected error ({type(error).__name__}: {error}); {_report_bug(error)}",
             file=sys.stderr,

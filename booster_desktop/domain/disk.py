@@ -47,7 +47,7 @@ def disk_error(path: Path, error: OSError) -> BoosterError:
     if code == errno.EROFS:
         return ReadOnlyError(f"cannot write to {folder} (read-only)")
     if code in (errno.EACCES, errno.EPERM):
-        return ReadOnlyError(f"cannot write to {folder} (permission denied)")
+        return ReadOnlyError(f"cannot write {path} ({error.strerror or 'permission denied'})")
     if code == errno.ENAMETOOLONG:
         return BoosterError(
             f"{path.name[:40]}…: the file name is longer than the system allows "

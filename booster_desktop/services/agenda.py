@@ -296,7 +296,9 @@ def export_agenda(
 ) -> Agenda:
     """`booster export agenda`: the A4 booklet of a tour, or a manager's personal one."""
     from booster_desktop.exports.agenda_pdf import write_agenda
+    from booster_desktop.services.output_paths import check_output_path
 
+    check_output_path(Path(target), programme=programme.path)
     chosen = agenda(programme, tour, manager)
     write_agenda(chosen, target)
     return chosen
@@ -307,7 +309,9 @@ def export_calendar(
 ) -> Agenda:
     """`booster export ics`: the agenda as iCalendar events in the tour's time zone."""
     from booster_desktop.exports.calendar_ics import write_calendar
+    from booster_desktop.services.output_paths import check_output_path
 
+    check_output_path(Path(target), programme=programme.path)
     chosen = agenda(programme, tour, manager)
     write_calendar(chosen, target)
     return chosen

@@ -35,7 +35,10 @@ def new_programme(path: Path, *, title: str | None = None, replace: bool = False
     `replace` replaces another kind of file the user chose to overwrite; a programme file is
     never replaced by an empty one.
     """
-    path = check_output_path(Path(path))
+    path = Path(path)
+    if path.exists() and not replace:
+        raise BoosterError(f"{path}: already exists")
+    check_output_path(path)
     create_programme_file(path, title=title or path.stem, replace=replace)
 
 
@@ -47,9 +50,7 @@ def open_programme(
     With `read_only_fallback`, a file on a read-only disk opens for reading, with the reason in
     `read_only_reason`, instead of being refused.
     """
-    return open_programme_file(
-        Path(path), writable=writable, read_only_fallback=read_only_fallback
-    )
+    return open_programme_file(Path(path), writable=writable, read_only_fallback=read_only_fallback)
 
 
 def check_programme(path: Path) -> str | None:

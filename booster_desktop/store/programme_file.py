@@ -146,7 +146,10 @@ def integrity_summary(rows: list[str]) -> str:
     lines = integrity_lines(rows)
     count = f"{len(lines)} problem{'s' if len(lines) != 1 else ''}"
     pages = sorted({int(m[1]) for line in lines for m in _PAGE.finditer(line)})
-    where = f"page {pages[0]} of the file is damaged" if pages else "the file is damaged"
+    if pages:
+        where = f"page {pages[0]} of the file is damaged"
+    else:
+        where = f"is damaged ({lines[0][:100] if lines else 'SQLite says so'})"
     return f"{where}: {count}; `booster check --verbose` lists them"
 
 

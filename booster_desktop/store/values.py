@@ -110,6 +110,5 @@ def value_problems(connection: sqlite3.Connection) -> Iterator[str]:
                     continue
                 if kind not in allowed or (form is not None and not form(bytes(raw))):
                     yield (
-                        f"{table.name} row {rowid}: {name} holds {_shown(kind, raw)}, "
-                        f"not {words}"
+                        f"{table.name} row {rowid}: {name} holds {_shown(kind, raw)}, not {words}"
                     )
