@@ -137,10 +137,12 @@ def _refuse_the_programme(target: Path, programme: Path) -> None:
                 same = _same(found, candidate.stat())
             except OSError:
                 same = False
+        if same and candidate == programme:
+            raise BoosterError(f"{target}: is the programme file itself; choose another name")
         if same:
-            what = "the programme file itself" if candidate == programme else "part of it"
             raise BoosterError(
-                f"{target}: is {what} ({programme.name}); choose another name for the output"
+                f"{target}: is a working file of the programme {programme.name}; "
+                "choose another name"
             )
 
 
