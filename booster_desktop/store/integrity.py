@@ -28,9 +28,12 @@ from booster_desktop.store.catalogue import catalogue_problems, read_catalogue
 from booster_desktop.store.engine import make_engine
 from booster_desktop.store.header import check_header
 from booster_desktop.store.programme_file import (
+    disk_full,
     folder_writable,
     integrity_lines,
     integrity_summary,
+    remove_side_files_made,
+    side_files_present,
 )
 from booster_desktop.store.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from booster_desktop.store.values import value_problems
@@ -59,6 +62,7 @@ def problems(path: Path, *, limit: int = 200) -> list[str]:
     immutable = not folder_writable(path.parent)
     if immutable and path.with_name(path.name + "-wal").exists():
         return [f"{path}: is on a read-only disk with a -wal file beside it; copy both to check"]
+    before = side_files_present(path)
     engine = make_engine(path, mode="ro" if immutable else "rw", immutable=immutable)
     try:
         with engine.connect() as connection:
@@ -69,9 +73,14 @@ def problems(path: Path, *, limit: int = 200) -> list[str]:
     except (DBAPIError, sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError) as error:
         original = getattr(error, "orig", error)
         text = " ".join(str(original).split())[:160]
-        found.append(f"{path}: is damaged ({type(original).__name__}: {text})")
+        if disk_full(path.parent):
+            found.append(f"no space left on the disk at {path.parent}")
+        else:
+            found.append(f"{path}: is damaged ({type(original).__name__}: {text})")
     finally:
         engine.dispose()
+        if found:
+            remove_side_files_made(path, before)
     return found
 
 

@@ -124,6 +124,8 @@ def _database_problem(path: Path, error: BaseException) -> BoosterError:
     disk = sqlite_disk_problem(path, original)
     if disk is not None:
         return disk
+    if disk_full(path.parent):  # SQLite says "disk I/O error" when it cannot grow its -shm
+        return BoosterError(f"no space left on the disk at {path.parent}")
     text = " ".join(str(original).split())
     return BoosterError(f"{path}: is damaged ({text[:160]})")
 
@@ -151,6 +153,34 @@ def integrity_summary(rows: list[str]) -> str:
     else:
         where = f"is damaged ({lines[0][:100] if lines else 'SQLite says so'})"
     return f"{where}: {count}; `booster check --verbose` lists them"
+
+
+def disk_full(folder: Path) -> bool:
+    """Whether the disk holding `folder` has (almost) no room left for SQLite's -wal and -shm."""
+    if not hasattr(os, "statvfs"):
+        return False
+    try:
+        disk = os.statvfs(folder)
+    except OSError:
+        return False
+    return disk.f_bavail * disk.f_frsize < 64 * 1024
+
+
+def side_files_present(path: Path) -> dict[str, bool]:
+    return {s: path.with_name(path.name + s).exists() for s in ("-wal", "-shm")}
+
+
+def remove_side_files_made(path: Path, before: dict[str, bool]) -> None:
+    """After a refused opening, remove the empty -wal and the -shm that this opening made (on
+    a full disk SQLite cannot remove them itself), so that a read leaves nothing behind."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if not before["-wal"] and wal.exists() and wal.stat().st_size == 0:
+            wal.unlink()
+        if not before["-shm"] and not wal.exists():
+            path.with_name(path.name + "-shm").unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def folder_writable(folder: Path) -> bool:
@@ -232,6 +262,7 @@ def open_programme_file(
             if not read_only_fallback:
                 raise
             read_only_reason = str(error)
+    before = side_files_present(path)
     engine = _reading_engine(path) if lock is None else make_engine(path)
     try:
         revision = read_revision(engine, path)
@@ -251,6 +282,7 @@ def open_programme_file(
             revision = schema.head
     except BaseException:
         engine.dispose()
+        remove_side_files_made(path, before)
         if lock is not None:
             lock.release()
         raise
