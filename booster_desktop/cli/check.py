@@ -1,0 +1,32 @@
+"""`booster check FILE [--verbose]`: integrity, schema and values; names the first problem
+(every problem with `--verbose`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from booster_desktop.cli.commands import Command
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--verbose", action="store_true", help="list every problem, not the first")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.services.programme import programme_problems
+
+    problems = programme_problems(args.file, limit=10_000 if args.verbose else 1)
+    if problems and args.verbose:
+        for problem in problems:
+            print(problem)
+        raise BoosterError(f"{args.file}: {len(problems)} problems")
+    if problems:
+        raise BoosterError(problems[0])
+    print(f"{args.file}: ok")
+    return 0
+
+
+COMMAND = Command("check", "check the file's integrity and schema", _options, _run)
