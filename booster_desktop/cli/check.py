@@ -22,7 +22,8 @@ def _run(args: argparse.Namespace) -> int:
     if problems and args.verbose:
         for problem in problems:
             print(problem)
-        raise BoosterError(f"{args.file}: {len(problems)} problems")
+        count = len(problems)
+        raise BoosterError(f"{args.file}: {count} problem{'s' if count != 1 else ''}")
     if problems:
         raise BoosterError(problems[0])
     print(f"{args.file}: ok")

@@ -127,7 +127,9 @@ def _database_problem(path: Path, error: BaseException) -> BoosterError:
     if disk_full(path.parent):  # SQLite says "disk I/O error" when it cannot grow its -shm
         return BoosterError(f"no space left on the disk at {path.parent}")
     text = " ".join(str(original).split())
-    return BoosterError(f"{path}: is damaged ({text[:160]})")
+    return BoosterError(
+        f"{path}: is damaged ({text[:160]}); `booster check --verbose` lists the problems"
+    )
 
 
 _PAGE = re.compile(r"\bpage (\d+)", re.IGNORECASE)
@@ -224,6 +226,12 @@ def read_revision(engine: Engine, path: Path) -> str:
     return revision
 
 
+def _read_catalogue(raw: sqlite3.Connection) -> object:
+    from booster_desktop.store.catalogue import read_catalogue
+
+    return read_catalogue(raw)
+
+
 def _check_catalogue(path: Path, catalogue: object) -> None:
     from booster_desktop.store.catalogue import Catalogue, catalogue_problems
 
@@ -280,6 +288,11 @@ def open_programme_file(
                 )
             migrated_from, backup_path = revision, _migrate(path, engine, lock, schema)
             revision = schema.head
+            if schema == CURRENT_SCHEMA:  # a migrated file must be exactly a new one
+                with engine.connect() as connection:
+                    raw = connection.connection.driver_connection
+                    assert isinstance(raw, sqlite3.Connection)
+                    _check_catalogue(path, _read_catalogue(raw))
     except BaseException:
         engine.dispose()
         remove_side_files_made(path, before)
