@@ -18,6 +18,8 @@ from booster_desktop.domain.errors import BoosterError
 # stays within the system's limit whenever the target's own name does.
 _PARTIAL_STEM = 64
 _PARTIAL = re.compile(r"^\..*\.(\d+)\.[0-9a-f]{8}\.partial(?:-wal|-shm|-journal|\.png)?$")
+# Partial files named by earlier versions, without their process.
+_UNOWNED_PARTIAL = re.compile(r"^\..*\.[0-9a-f]{8}\.partial(?:-wal|-shm|-journal|\.png)?$")
 
 
 class ReadOnlyError(BoosterError):
@@ -36,6 +38,11 @@ def partial_owner(name: str) -> int | None:
     """The process id in a partial file's name (its -wal and -shm too), or None if not one."""
     match = _PARTIAL.match(name)
     return int(match[1]) if match else None
+
+
+def is_unowned_partial(name: str) -> bool:
+    """A partial file of an earlier version, which did not name its process."""
+    return partial_owner(name) is None and bool(_UNOWNED_PARTIAL.match(name))
 
 
 def disk_error(path: Path, error: OSError) -> BoosterError:

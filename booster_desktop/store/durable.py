@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from pathlib import Path
 
-from booster_desktop.domain.disk import partial_owner
+from booster_desktop.domain.disk import is_unowned_partial, partial_owner
 
-# SQLite's working files beside a database, and ours (the lock).
+# SQLite's working files beside a database.
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+# A partial file that does not name its process (an earlier version's) is a leftover once it
+# has not changed for this long: no export or backup takes an hour.
+UNOWNED_LEFTOVER_SECONDS = 3600.0
 
 
 def sync_file(path: Path) -> None:
@@ -57,9 +61,21 @@ def remove_leftovers(folder: Path) -> list[Path]:
     me = os.getpid()
     for name in names:
         owner = partial_owner(name)
-        if owner is None or owner == me or process_alive(owner):
+        if owner is None:
+            if not is_unowned_partial(name) or not _older_than(
+                folder / name, UNOWNED_LEFTOVER_SECONDS
+            ):
+                continue
+        elif owner == me or process_alive(owner):
             continue
         with contextlib.suppress(OSError):
             (folder / name).unlink()
             removed.append(folder / name)
     return removed
+
+
+def _older_than(path: Path, seconds: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False

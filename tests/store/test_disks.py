@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -189,17 +191,23 @@ def test_leftovers_of_a_killed_writer_are_cleared_by_the_next_writing_command(
     dead = subprocess.Popen(["true"])
     dead.wait()
     alive = partial_path(tmp_path / "mine.booster")  # this process: work under way
-    ours = alive.name.replace(f".{__import__('os').getpid()}.", f".{dead.pid}.")
+    ours = alive.name.replace(f".{os.getpid()}.", f".{dead.pid}.")
     for name in (ours, ours + "-wal", ours + "-shm"):
         (tmp_path / name).write_bytes(b"x" * 100)
     alive.write_bytes(b"y")
+    old_style = tmp_path / ".agenda.pdf.0123abcd.partial"  # an earlier version's, an hour old
+    recent_old_style = tmp_path / ".agenda.pdf.4567abcd.partial"
+    old_style.write_bytes(b"z")
+    recent_old_style.write_bytes(b"z")
+    hour_ago = time.time() - 3700
+    os.utime(old_style, (hour_ago, hour_ago))
     assert main(["info", str(demo_file)]) == 0  # reading leaves them
     assert (tmp_path / ours).exists()
     assert (
         main(["export", "ics", str(demo_file), "--tour", "CAT", "-o", str(tmp_path / "a.ics")]) == 0
     )
     left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("."))
-    assert left == [alive.name]
+    assert left == sorted([alive.name, recent_old_style.name])
 
 
 def test_a_programme_on_a_full_disk_is_a_full_disk_not_a_damaged_file(
