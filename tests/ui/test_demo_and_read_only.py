@@ -68,3 +68,35 @@ def test_a_read_only_file_opens_for_reading_and_says_why(
     assert window.statusBar().currentMessage().startswith("Opened read-only:")
     assert "read-only" in window.statusBar().currentMessage()
     assert dialogs.critical == []
+
+
+def test_the_save_dialogs_never_write_over_a_programme(
+    window: MainWindow,
+    qtbot: QtBot,
+    demo_file: Path,
+    tmp_path: Path,
+    dialogs: Dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import hashlib
+    import shutil
+
+    from PySide6.QtWidgets import QFileDialog
+
+    other = tmp_path / "other.booster"
+    shutil.copyfile(demo_file, other)
+    digests = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (demo_file, other)}
+    with qtbot.waitSignal(window.programme_loaded, timeout=10000):
+        window.open_file(demo_file)
+    for chosen in (demo_file, other, demo_file.with_name(demo_file.name + ".lock")):
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", staticmethod(lambda *_a, c=chosen: (str(c), ""))
+        )
+        window.save_copy()
+        if chosen.suffix == ".booster":  # New adds the suffix to any other name: a new file
+            window.new_file()
+        assert len(dialogs.critical) == (2 if chosen.suffix == ".booster" else 1)
+        assert all(str(chosen) in message for message in dialogs.critical)
+        dialogs.critical.clear()
+    window.close_file()
+    assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in digests} == digests
