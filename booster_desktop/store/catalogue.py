@@ -2,8 +2,10 @@
 expects: the cheap check every opening runs, so that a damaged file is refused as damaged,
 naming the table and column, before any query trips over it.
 
-No Alembic here: the expected catalogue is built once per process from the model's metadata
-in an in-memory database, exactly as a new file is made (a test checks a migrated file too).
+No Alembic and no ORM here: the expected catalogue is kept as data in `schema_catalogue.py`,
+written from the model's metadata by `python -m booster_desktop.store.catalogue` (a test
+fails, naming that command, when the model changes and the data does not; another checks that
+a migrated file matches it), so that a command like `booster info` never loads the ORM.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 # SQLite's own tables (statistics from ANALYZE, the sequence of AUTOINCREMENT) are not ours
 # to judge.
@@ -74,6 +78,13 @@ def _quoted(name: str) -> str:
 @cache
 def expected_catalogue() -> Catalogue:
     """The catalogue of a new programme file at the newest schema revision."""
+    from booster_desktop.store.schema_catalogue import CATALOGUE
+
+    return catalogue_from_data(CATALOGUE)
+
+
+def catalogue_from_metadata() -> Catalogue:
+    """The catalogue of a new file, made from the model in an in-memory database."""
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
 
@@ -89,6 +100,41 @@ def expected_catalogue() -> Catalogue:
             return read_catalogue(raw)
     finally:
         engine.dispose()
+
+
+def catalogue_data(catalogue: Catalogue) -> dict[str, Any]:
+    """The catalogue as plain data (what `schema_catalogue.py` holds)."""
+    return {
+        "tables": {
+            name: [[c.name, c.type, c.not_null, c.primary_key] for c in columns]
+            for name, columns in sorted(catalogue.tables.items())
+        },
+        "constraints": {
+            name: sorted(names) for name, names in sorted(catalogue.constraints.items())
+        },
+        "indexes": {
+            name: [table, unique, list(columns)]
+            for name, (table, unique, columns) in sorted(catalogue.indexes.items())
+        },
+        "triggers": sorted(catalogue.triggers),
+        "views": sorted(catalogue.views),
+    }
+
+
+def catalogue_from_data(data: dict[str, Any]) -> Catalogue:
+    return Catalogue(
+        tables={
+            name: tuple(Column(str(c[0]), str(c[1]), bool(c[2]), int(c[3])) for c in columns)
+            for name, columns in data["tables"].items()
+        },
+        constraints={name: frozenset(names) for name, names in data["constraints"].items()},
+        indexes={
+            name: (str(table), bool(unique), tuple(columns))
+            for name, (table, unique, columns) in data["indexes"].items()
+        },
+        triggers=frozenset(data["triggers"]),
+        views=frozenset(data["views"]),
+    )
 
 
 # The table `alembic stamp` makes, as Alembic writes it.
@@ -143,3 +189,23 @@ def _table_problems(table: str, actual: Catalogue, expected: Catalogue) -> Itera
     missing = sorted(expected.constraints.get(table, frozenset()) - actual.constraints[table])
     if missing:
         yield f"table {table} lacks the constraint {missing[0]}"
+
+
+def write_schema_catalogue() -> Path:
+    """Write `schema_catalogue.py` from the model (after a schema change; then ruff format)."""
+    import pprint
+
+    target = Path(__file__).with_name("schema_catalogue.py")
+    data = pprint.pformat(catalogue_data(catalogue_from_metadata()), width=96, sort_dicts=True)
+    target.write_text(
+        '"""The catalogue of a new programme file at the newest schema (written by\n'
+        '`python -m booster_desktop.store.catalogue` from the model; a test checks it)."""\n\n'
+        "from typing import Any\n\n"
+        f"CATALOGUE: dict[str, Any] = {data}\n",
+        encoding="utf-8",
+    )
+    return target
+
+
+if __name__ == "__main__":
+    print(f"Wrote {write_schema_catalogue()}")

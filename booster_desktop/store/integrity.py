@@ -76,7 +76,10 @@ def problems(path: Path, *, limit: int = 200) -> list[str]:
         if disk_full(path.parent):
             found.append(f"no space left on the disk at {path.parent}")
         else:
-            found.append(f"{path}: is damaged ({type(original).__name__}: {text})")
+            found.append(
+                f"{path}: is damaged ({type(original).__name__}: {text}); "
+                "`booster check --verbose` lists what SQLite reports"
+            )
     finally:
         engine.dispose()
         if found:
