@@ -14,6 +14,7 @@ from booster_desktop.cli import main
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.output_paths import check_output_path
 from booster_desktop.services.programme import open_programme
+from booster_desktop.store.changes import report
 
 
 def _digest(path: Path) -> str:
@@ -39,6 +40,7 @@ def test_no_writer_replaces_the_programme_or_its_working_files(
         # While another process imports into it: the -wal, -shm and lock exist.
         with programme.writing() as connection:
             connection.exec_driver_sql("UPDATE programme SET title = 'Held'")
+            report(connection, "programme", [1], ["title"])
         if not target.exists():
             target.write_bytes(b"")
         before = _digest(target)
@@ -133,6 +135,7 @@ def test_new_and_demo_never_replace_a_programme_without_a_backup(
     with open_programme(demo_file, writable=True) as programme:
         with programme.writing() as connection:
             connection.exec_driver_sql("UPDATE programme SET title = 'My edits'")
+            report(connection, "programme", [1], ["title"])
         # Held by another window: a fresh demo is refused, and nothing is backed up.
         assert main(["demo", str(demo_file), "--force"]) == 1
         assert "is in use" in capsys.readouterr().err

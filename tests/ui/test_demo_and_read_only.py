@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from booster_desktop.services.demo import demo_path
 from booster_desktop.store import programme_file
+from booster_desktop.store.changes import report
 from booster_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import Dialogs
 
@@ -28,6 +29,7 @@ def test_the_demo_opens_the_users_demo_and_a_new_demo_backs_it_up(
     assert window.programme is not None and window.programme.path == demo_path()
     with window.programme.writing() as connection:
         connection.exec_driver_sql("UPDATE programme SET title = 'My demo edits'")
+        report(connection, "programme", [1], ["title"])
     window.close_file()
     with qtbot.waitSignal(window.programme_loaded, timeout=10000):
         window.open_demo()  # booster-desktop --demo, again: the same file, edits and all
