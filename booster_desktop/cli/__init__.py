@@ -86,7 +86,8 @@ def _explained(args: argparse.Namespace, error: BaseException) -> str | None:
     from pathlib import Path
 
     path = getattr(args, "file", None)
-    if not isinstance(path, Path):
+    # Only a file the command read can explain its failure (not the target of new or demo).
+    if not isinstance(path, Path) or not path.is_file() or args.command in ("new", "demo"):
         return None
     from booster_desktop.services.programme import explain_failure
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from booster_desktop.cli.arguments import positive
+from booster_desktop.cli.arguments import positive, whole_number
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import terminal_progress
 
@@ -21,7 +21,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--seed",
-        type=int,
+        type=whole_number(0),
         default=2018,
         metavar="S",
         help="seed of the generated names, ranks and enrolments (default 2018)",

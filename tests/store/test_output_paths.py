@@ -123,6 +123,10 @@ def test_an_id_beyond_what_the_file_holds_is_a_usage_error(
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert "is too large" in err and "Traceback" not in err
+    with pytest.raises(SystemExit) as exit_:
+        main(["demo", str(tmp_path / "seeded.booster"), "--seed", "9" * 25])
+    assert exit_.value.code == 2 and "is too large" in capsys.readouterr().err
+    assert not (tmp_path / "seeded.booster").exists()
 
 
 def test_new_and_demo_never_replace_a_programme_without_a_backup(
