@@ -87,7 +87,10 @@ def _explained(args: argparse.Namespace, error: BaseException) -> str | None:
 
     path = getattr(args, "file", None)
     # Only a file the command read can explain its failure (not the target of new or demo).
-    if not isinstance(path, Path) or not path.is_file() or args.command in ("new", "demo"):
+    try:
+        if not isinstance(path, Path) or not path.is_file() or args.command in ("new", "demo"):
+            return None
+    except OSError:
         return None
     from booster_desktop.services.programme import explain_failure
 
@@ -120,6 +123,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as error:
+        # The system refused a path (a name too long, a folder that vanished): one line.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"{PROG}: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
     except Exception as error:
         explained = _explained(args, error)
         if explained is not None:

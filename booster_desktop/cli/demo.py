@@ -32,11 +32,12 @@ def _options(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from booster_desktop.domain.disk import exists
     from booster_desktop.domain.errors import BoosterError
     from booster_desktop.services.demo import write_demo
     from booster_desktop.services.progress import no_progress
 
-    if args.file.exists() and not args.force:
+    if exists(args.file) and not args.force:
         raise BoosterError(f"{args.file}: already exists (use --force to replace it)")
     bar = terminal_progress(quiet=False)
     try:

@@ -45,6 +45,26 @@ def is_unowned_partial(name: str) -> bool:
     return partial_owner(name) is None and bool(_UNOWNED_PARTIAL.match(name))
 
 
+def reading_error(path: Path, error: OSError) -> BoosterError:
+    """One line saying why `path` could not even be looked at (a name too long, ...)."""
+    if error.errno == errno.ENAMETOOLONG:
+        return BoosterError(
+            f"{path.name[:40]}…: the file name is longer than the system allows "
+            f"({len(path.name)} characters)"
+        )
+    if error.errno == errno.ENOTDIR:
+        return BoosterError(f"{path}: a part of this path is a file, not a folder")
+    return BoosterError(f"{path}: cannot be read ({error.strerror or error})")
+
+
+def exists(path: Path) -> bool:
+    """`path.exists()`, with a one-line refusal instead of an OSError (a name too long)."""
+    try:
+        return path.exists()
+    except OSError as error:
+        raise reading_error(path, error) from None
+
+
 def disk_error(path: Path, error: OSError) -> BoosterError:
     """One line saying why `path` could not be written, from the error the system gave."""
     folder = path.parent

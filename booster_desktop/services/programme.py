@@ -6,6 +6,7 @@ import hashlib
 from datetime import datetime
 from pathlib import Path
 
+from booster_desktop.domain.disk import exists
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.output_paths import check_output_path, is_programme_file
 from booster_desktop.store.programme_file import (
@@ -36,7 +37,7 @@ def new_programme(path: Path, *, title: str | None = None, replace: bool = False
     never replaced by an empty one.
     """
     path = Path(path)
-    if path.exists() and not replace:
+    if exists(path) and not replace:
         raise BoosterError(f"{path}: already exists")
     check_output_path(path)
     create_programme_file(path, title=title or path.stem, replace=replace)

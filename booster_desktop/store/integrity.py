@@ -87,8 +87,22 @@ def problems(path: Path, *, limit: int = 200) -> list[str]:
     return found
 
 
+def _integrity_rows(raw: sqlite3.Connection) -> list[str]:
+    """SQLite's integrity report; what it said before giving up on a page too damaged to go
+    on is kept, with its last word."""
+    rows: list[str] = []
+    try:
+        for (row,) in raw.execute("PRAGMA integrity_check(1000)"):
+            rows.append(str(row))
+    except sqlite3.DatabaseError as error:
+        rows.append(str(error))
+    return rows
+
+
 def _problems(connection: Connection, path: Path) -> Iterator[str]:
-    rows = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA integrity_check(1000)")]
+    raw = connection.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    rows = _integrity_rows(raw)
     if rows != ["ok"]:
         lines = integrity_lines(rows)
         yield integrity_summary(rows)
@@ -100,8 +114,6 @@ def _problems(connection: Connection, path: Path) -> Iterator[str]:
         yield f"{table} row {rowid} refers to a missing {parent}"
     if broken:
         return
-    raw = connection.connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
     catalogue = read_catalogue(raw)
     if "alembic_version" not in catalogue.tables:
         yield "has no schema revision"

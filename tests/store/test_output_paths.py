@@ -111,6 +111,13 @@ def test_a_name_too_long_and_a_missing_folder_get_one_line(
     assert edge.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert main(["backup", str(demo_file), "-o", str(tmp_path / "no" / "x.booster")]) == 1
     assert "no such folder" in capsys.readouterr().err
+    # The programme named by a name too long, for reading or to be made: one line each.
+    for argv in (["info"], ["check"], ["new"], ["demo"], ["list", "tours"]):
+        assert main([*argv, str(tmp_path / ("z" * 300 + ".booster"))]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "longer than the system allows" in err, err
+    assert main(["info", "/dev/full"]) == 1
+    assert "is not a file (a device or a pipe)" in capsys.readouterr().err
 
 
 def test_an_id_beyond_what_the_file_holds_is_a_usage_error(
