@@ -42,12 +42,20 @@ def is_programme_file(path: Path) -> bool:
     return bool(struct.unpack(">I", header[68:72])[0] == APPLICATION_ID)
 
 
-def _is_side_file(path: Path) -> bool:
-    """A -wal, -shm, -journal or lock file of a programme (by its content or its partner)."""
+def _names_a_side_file(path: Path) -> bool:
+    """Whether `path` is where a programme's -wal, -shm, -journal or lock file goes (made or
+    not yet): SQLite would take a file written there for the programme's own."""
     for suffix in _SIDE_SUFFIXES:
-        partner = path.with_name(path.name[: -len(suffix)])
-        if path.name.endswith(suffix) and partner.name and is_programme_file(partner):
+        stem = path.name[: -len(suffix)]
+        if path.name.endswith(suffix) and stem and is_programme_file(path.with_name(stem)):
             return True
+    return False
+
+
+def _is_side_file(path: Path) -> bool:
+    """A -wal, -shm, -journal or lock file of a programme (by its name or its content)."""
+    if _names_a_side_file(path):
+        return True
     try:
         with path.open("rb") as stream:
             start = stream.read(8)
@@ -86,6 +94,11 @@ def check_output_path(
         )
     if programme is not None:
         _refuse_the_programme(target, Path(programme))
+    if _names_a_side_file(target):
+        raise BoosterError(
+            f"{target}: is where SQLite keeps a working file of the programme beside it; "
+            "choose another name"
+        )
     try:
         found = target.stat()
     except FileNotFoundError:
@@ -124,14 +137,17 @@ def _refuse_the_programme(target: Path, programme: Path) -> None:
     candidates.append(lock_path(programme))
     try:
         resolved = target.resolve()
-    except OSError:
-        resolved = target.absolute()
+    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
+        raise BoosterError(f"{target}: is a loop of links; name a file to write") from None
     try:
         found: os.stat_result | None = target.stat()
     except OSError:
         found = None
     for candidate in candidates:
-        same = resolved == candidate.resolve()
+        try:
+            same = resolved == candidate.resolve()
+        except (OSError, RuntimeError):
+            same = False
         if not same and found is not None:
             try:
                 same = _same(found, candidate.stat())

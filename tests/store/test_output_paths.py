@@ -199,3 +199,21 @@ def test_the_window_demo_opens_the_existing_demo_file(tmp_path: Path) -> None:
         assert connection.execute("SELECT title FROM programme").fetchone() == ("Edited demo",)
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT title FROM programme").fetchone() != ("Edited demo",)
+
+
+def test_a_new_file_where_a_programme_keeps_its_working_files_is_refused(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # SQLite would take a new file at demo.booster-wal for the programme's own log.
+    for side in ("-wal", "-shm", "-journal", ".lock"):
+        target = demo_file.with_name(demo_file.name + side)
+        assert main(["new", str(target)]) == 1
+        assert "working file of the programme" in capsys.readouterr().err
+        assert not target.exists()
+    loop = tmp_path / "loop"
+    loop.symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(loop)
+    for argv in _writers(demo_file, loop):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "unexpected" not in err, err
