@@ -32,6 +32,8 @@ def _commands(path: Path, out: Path) -> list[list[str]]:
         ["demand", str(path)],
         ["export", "agenda", str(path), "--tour", "CAT", "-o", str(out / "agenda.pdf")],
         ["allocate", str(path)],
+        ["list", "sessions", str(path)],
+        ["checkin", "export", str(path), "-o", str(out / "journal.jsonl")],
     ]
 
 
@@ -91,7 +93,7 @@ def test_damaged_copies_give_answers_or_one_line_refusals(
             bad.append(f"{what}: check said ok but another command refused it as damaged")
         outcomes["copies"] += 1
         copy.unlink()
-    report = {"copies": COPIES, "seed": SEED, "runs": COPIES * 6, **outcomes}
+    report = {"copies": COPIES, "seed": SEED, "runs": COPIES * len(_commands(out, out)), **outcomes}
     print(json.dumps(report))
     if os.environ.get("BOOSTER_RELIABILITY_REPORT"):
         with Path(os.environ["BOOSTER_RELIABILITY_REPORT"]).open("a", encoding="utf-8") as log:

@@ -28,6 +28,7 @@ def _writers(programme: Path, out: Path) -> list[list[str]]:
         ["export", "ics", str(programme), "--tour", "CAT", "-o", str(out)],
         ["backup", str(programme), "-o", str(out)],
         ["screenshot", str(programme), "-o", str(out)],
+        ["checkin", "export", str(programme), "-o", str(out)],
     ]
 
 
