@@ -1,0 +1,255 @@
+"""Sign-in sheets: one section per session or visit, a row per expected participant.
+
+The paper is the backup of the check-in laptop, so each row carries the manager's ID (the
+number on the badge and in the attendance grid) beside the row number, the name in both
+scripts and the organisation, then a signature box; numbered blank rows follow for walk-ins.
+Portrait when the columns fit, landscape when the names or organisations are long. A header
+(tour, sheet, session) and a footer (session, page number) on every page. Every font is a
+shipped TrueType font, embedded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.labels import label
+from booster_desktop.domain.printed import SigninPerson, SigninSession, SigninSheets
+from booster_desktop.exports.files import write_atomically
+from booster_desktop.exports.pdf_text import (
+    ARABIC,
+    BODY,
+    BOLD,
+    MIXED,
+    has_arabic,
+    markup,
+    register_fonts,
+    visual,
+)
+
+MM = 72 / 25.4
+MARGIN = 15 * MM
+SIZE = 9.0
+PADDING = 12.0  # points of cell padding, left and right together
+# Fixed columns (row number, ID) and the narrowest signature box, in points.
+NUMBER_WIDTH, ID_WIDTH, SIGNATURE_MIN = 9 * MM, 13 * MM, 48 * MM
+# A text column is never narrower than this, nor wider (long text wraps instead).
+TEXT_MIN, TEXT_MAX = 28 * MM, 70 * MM
+ROW_PADDING = 9.5  # points above and below a row's text: room to sign
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def _text_width(text: str, size: float = SIZE) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if not text:
+        return 0.0
+    if has_arabic(text):
+        face = MIXED if _LATIN.search(text) else ARABIC
+        # Shaped glyphs measure a little narrower than the wrapping allows for: a margin.
+        return float(stringWidth(visual(text), face, size)) * 1.15 + 4
+    return float(stringWidth(text, BODY, size))
+
+
+def _column_widths(people: Sequence[SigninPerson]) -> tuple[list[float], tuple[float, float]]:
+    """The columns' widths and the page size: portrait if they fit at ease, else landscape."""
+    from reportlab.lib.pagesizes import A4, landscape
+
+    def wanted(texts: Sequence[str], heading: str) -> float:
+        widest = max([_text_width(t) for t in texts] + [_text_width(heading, SIZE)])
+        return min(TEXT_MAX, max(TEXT_MIN, widest + PADDING))
+
+    texts = [
+        wanted([p.name for p in people], label("signin.name")),
+        wanted([p.arabic_name for p in people], label("signin.arabic")),
+        wanted([p.organisation for p in people], label("signin.organisation")),
+    ]
+    fixed = NUMBER_WIDTH + ID_WIDTH
+    page = A4 if fixed + sum(texts) + SIGNATURE_MIN <= A4[0] - 2 * MARGIN else landscape(A4)
+    signature = page[0] - 2 * MARGIN - fixed - sum(texts)
+    return [NUMBER_WIDTH, ID_WIDTH, *texts, signature], page
+
+
+class _Styles:
+    def __init__(self) -> None:
+        from reportlab.lib import colors
+        from reportlab.lib.enums import TA_RIGHT
+        from reportlab.lib.styles import ParagraphStyle
+
+        self.colors = colors
+        self.body = ParagraphStyle("body", fontName=BODY, fontSize=SIZE, leading=11)
+        self.small = ParagraphStyle(
+            "small", parent=self.body, fontSize=8, leading=10, textColor=colors.HexColor("#555555")
+        )
+        self.head = ParagraphStyle("head", parent=self.body, fontName=BOLD)
+        self.rtl = ParagraphStyle("rtl", parent=self.body, alignment=TA_RIGHT)
+        self.kicker = ParagraphStyle(
+            "kicker", parent=self.small, fontName=BOLD, textColor=colors.HexColor("#1f6fb2")
+        )
+        self.title = ParagraphStyle("title", fontName=BOLD, fontSize=15, leading=19, spaceAfter=3)
+        self.line = ParagraphStyle("line", parent=self.body, fontSize=10, leading=13)
+
+
+def _when(session: SigninSession) -> str:
+    day, start, end = session.day, session.start, session.end
+    return f"{day:%A} {day.day} {day:%B %Y} · {start:%H:%M}–{end:%H:%M}"
+
+
+def _section(
+    session: SigninSession,
+    blank_rows: int,
+    widths: list[float],
+    styles: _Styles,
+    state: dict[str, str],
+) -> list[Any]:
+    from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+    class _Marker(Flowable):  # type: ignore[misc]
+        """Zero-size: tells the page decoration which session this page shows."""
+
+        def wrap(self, *_: Any) -> tuple[float, float]:
+            return 0.0, 0.0
+
+        def draw(self) -> None:
+            state["section"] = f"{session.title} · {session.day:%d %b %Y} {session.start:%H:%M}"
+
+    story: list[Any] = [
+        _Marker(),
+        Paragraph(f"{label('signin.title').upper()} · {markup(session.kind)}", styles.kicker),
+        Paragraph(markup(session.title, sum(widths), 15), styles.title),
+        Paragraph(_when(session), styles.line),
+    ]
+    where = ", ".join(part for part in (session.venue, session.address) if part)
+    if where:
+        story.append(Paragraph(f"{label('signin.venue')}: {markup(where)}", styles.line))
+    story.append(
+        Paragraph(
+            f"{label('signin.expected', count=len(session.people))} · "
+            f"{markup(session.tour_title)} ({markup(session.tour_code)}) · "
+            f"{label('signin.note')}",
+            styles.small,
+        )
+    )
+    story.append(Spacer(1, 6))
+    header = [
+        Paragraph(label(key), styles.head)
+        for key in (
+            "signin.number",
+            "signin.id",
+            "signin.name",
+            "signin.arabic",
+            "signin.organisation",
+            "signin.signature",
+        )
+    ]
+    rows: list[list[Any]] = [header]
+    for number, person in enumerate(session.people, 1):
+        rows.append(
+            [
+                Paragraph(str(number), styles.small),
+                Paragraph(str(person.manager_id), styles.body),
+                Paragraph(markup(person.name, widths[2] - PADDING, SIZE), styles.body),
+                Paragraph(markup(person.arabic_name, widths[3] - PADDING, SIZE), styles.rtl),
+                Paragraph(markup(person.organisation, widths[4] - PADDING, SIZE), styles.small),
+                "",
+            ]
+        )
+    walk_in_row = len(rows)
+    if blank_rows:
+        rows.append([Paragraph(label("signin.walk_in"), styles.kicker), "", "", "", "", ""])
+        start = len(session.people) + 1
+        for number in range(start, start + blank_rows):
+            rows.append([Paragraph(str(number), styles.small), "", "", "", "", ""])
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    grey = styles.colors.HexColor("#999999")
+    style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), BODY),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 1), (-1, -1), ROW_PADDING),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), ROW_PADDING),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.colors.black),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, grey),
+        ("BOX", (-1, 1), (-1, -1), 0.3, grey),
+        ("BACKGROUND", (0, 0), (-1, 0), styles.colors.HexColor("#eef3f8")),
+    ]
+    if blank_rows:
+        style += [
+            ("SPAN", (0, walk_in_row), (-1, walk_in_row)),
+            ("TOPPADDING", (0, walk_in_row), (-1, walk_in_row), 5),
+            ("BOTTOMPADDING", (0, walk_in_row), (-1, walk_in_row), 3),
+            ("LINEBELOW", (0, walk_in_row), (-1, walk_in_row), 0.8, styles.colors.black),
+            ("BOX", (2, walk_in_row + 1), (2, -1), 0.3, grey),
+            ("BOX", (4, walk_in_row + 1), (4, -1), 0.3, grey),
+        ]
+    table.setStyle(TableStyle(style))
+    story.append(table)
+    return story
+
+
+def signin_pdf(sheets: SigninSheets, stream: BinaryIO) -> None:
+    """Lay the sign-in sheets out into `stream`."""
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
+    from reportlab.platypus.doctemplate import LayoutError
+
+    register_fonts()
+    styles = _Styles()
+    state = {"section": ""}
+    # One width for the whole document: every section lists the same people.
+    people = sheets.sessions[0].people if sheets.sessions else ()
+    widths, page = _column_widths(people)
+    document = BaseDocTemplate(
+        stream,
+        pagesize=page,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + 6 * MM,
+        bottomMargin=MARGIN,
+        title=f"{label('signin.title')} · {sheets.title}",
+        author="Booster Desktop",
+        initialFontName=BODY,
+    )
+    heading = f"{sheets.title} · {label('signin.title')}"
+
+    def decorate(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(BODY, 8)
+        canvas.setFillGray(0.35)
+        top = page[1] - MARGIN + 2 * MM
+        canvas.drawString(MARGIN, top, visual(heading))
+        canvas.drawRightString(page[0] - MARGIN, top, visual(state["section"]))
+        canvas.drawString(MARGIN, MARGIN - 7 * MM, visual(state["section"]))
+        canvas.drawRightString(
+            page[0] - MARGIN, MARGIN - 7 * MM, label("signin.page", page=doc.page)
+        )
+        canvas.restoreState()
+
+    frame = Frame(
+        MARGIN,
+        MARGIN,
+        page[0] - 2 * MARGIN,
+        page[1] - 2 * MARGIN - 6 * MM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    document.addPageTemplates([PageTemplate("sheet", [frame], onPageEnd=decorate)])
+    story: list[Any] = [NextPageTemplate("sheet")]
+    for position, session in enumerate(sheets.sessions):
+        if position:
+            story.append(PageBreak())
+        story += _section(session, sheets.blank_rows, widths, styles, state)
+    try:
+        document.build(story)
+    except LayoutError as error:
+        first_line = str(error).splitlines()[0][:160]
+        raise BoosterError(f"the sign-in sheets cannot be laid out ({first_line})") from None
+
+
+def write_signin(sheets: SigninSheets, target: Path) -> None:
+    """Write the sign-in sheets to `target` (all of it, or nothing)."""
+    write_atomically(target, lambda stream: signin_pdf(sheets, stream))
