@@ -49,8 +49,9 @@ def _text_width(text: str, size: float = SIZE) -> float:
         return 0.0
     if has_arabic(text):
         face = MIXED if _LATIN.search(text) else ARABIC
-        # Shaped glyphs measure a little narrower than the wrapping allows for: a margin.
-        return float(stringWidth(visual(text), face, size)) * 1.15 + 4
+        # The text wrapper measures the letters unshaped and keeps a margin: so does this.
+        widest = max(stringWidth(visual(text), face, size), stringWidth(text, face, size))
+        return float(widest) / 0.92 + 2
     return float(stringWidth(text, BODY, size))
 
 

@@ -17,6 +17,7 @@ a single quote, as OWASP advises. Control characters that a workbook cannot hold
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -37,6 +38,8 @@ ERROR_LITERALS = frozenset(
 )
 # Characters XML 1.0 cannot hold (openpyxl refuses them); tab, LF and CR are kept.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Text needing no cleaning: no control character, no carriage return.
+_PLAIN = re.compile("[^\x00-\x08\x0b-\x1f\x7f]*")
 # Excel's most characters in a cell.
 CELL_LIMIT = 32_767
 
@@ -79,9 +82,15 @@ def is_formula_like(text: str) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """`text` without the control characters a workbook cannot hold, within a cell's limit."""
+    """`text` without the control characters a workbook cannot hold, within a cell's limit.
+
+    A carriage return becomes a line feed: XML reads a bare CR as a line end anyway, so the
+    cell holds what it would show.
+    """
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text[:CELL_LIMIT]
 
 
@@ -94,7 +103,7 @@ def csv_text(value: Any) -> str:
     if isinstance(value, date | time):
         return value.isoformat(timespec="minutes") if isinstance(value, time) else value.isoformat()
     text = clean_text(str(value))
-    if isinstance(value, str) and is_formula_like(text):
+    if isinstance(value, str) and (is_formula_like(value) or is_formula_like(text)):
         return "'" + text
     return text
 
@@ -165,13 +174,30 @@ class WorkbookWriter:
         properties.subject = clean_text(self.subject)[:255] or None
         properties.creator = "Booster Desktop"
         tables: set[str] = set()
-        for sheet in self.sheets:
-            _write_sheet(workbook, sheet, self.title, tables)
-        workbook.save(stream)
+        try:
+            for sheet in self.sheets:
+                _write_sheet(workbook, sheet, self.title, tables)
+            workbook.save(stream)
+        except BaseException:
+            _discard(workbook)
+            raise
 
     def write(self, target: Path) -> None:
         """Write the workbook to `target` (all of it, or nothing)."""
         write_atomically(target, self.save)
+
+
+def _discard(workbook: Any) -> None:
+    """Close and remove what a failed write-only workbook spilled to temporary files."""
+    for worksheet in workbook.worksheets:
+        rows, writer = getattr(worksheet, "_rows", None), getattr(worksheet, "_writer", None)
+        with contextlib.suppress(Exception):
+            if rows is not None:
+                rows.close()
+        with contextlib.suppress(Exception):
+            if writer is not None:
+                writer.close()
+                writer.cleanup()
 
 
 def _cell(worksheet: Any, value: Any, kind: Kind) -> Any:
@@ -179,8 +205,8 @@ def _cell(worksheet: Any, value: Any, kind: Kind) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
     if isinstance(value, str):
-        text = clean_text(value) if _CONTROL.search(value) or len(value) > CELL_LIMIT else value
-        if text and is_formula_like(text):
+        text = value if _PLAIN.fullmatch(value) and len(value) <= CELL_LIMIT else clean_text(value)
+        if text and (is_formula_like(text) or is_formula_like(value)):
             cell = WriteOnlyCell(worksheet)
             cell._value = text  # forced text: never bound as a formula or an error
             cell.data_type = "s"
@@ -189,7 +215,7 @@ def _cell(worksheet: Any, value: Any, kind: Kind) -> Any:
         return text
     if isinstance(value, datetime | time) and value.tzinfo is not None:
         raise ValueError("a spreadsheet holds local wall times: convert to the tour's zone")
-    if kind in NUMBER_FORMATS and value is not None:
+    if kind in NUMBER_FORMATS and isinstance(value, date | time):
         cell = WriteOnlyCell(worksheet, value)
         cell.number_format = NUMBER_FORMATS[kind]
         return cell
