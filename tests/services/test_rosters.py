@@ -234,12 +234,11 @@ def test_catering_counts_each_diet_per_day_among_those_present(
         for r in catering.iter_rows(min_row=2)
     }
     assert len({day for day, _ in lines}) == 5
-    name = lambda manager: " ".join(
-        map(
-            str,
-            _sql(demo_file, "SELECT given_name, family_name FROM manager WHERE id = ?", manager)[0],
-        )
-    )  # noqa: E731
+
+    def name(manager: int) -> str:
+        row = _sql(demo_file, "SELECT given_name, family_name FROM manager WHERE id = ?", manager)
+        return " ".join(map(str, row[0]))
+
     assert lines[(date(2018, 11, 19), "Halal")][0] == 3
     assert lines[(date(2018, 11, 20), "Halal")][0] == 3
     assert lines[(date(2018, 11, 21), "Halal")][0] == 2
