@@ -3,7 +3,7 @@
 The manager's name in both scripts, the tour, its host agency and dates, the sessions and
 visits attended with their hours and the total, the coordinator's signature line (and the
 signature image when the programme has one) and the certificate's number. A long list of
-sessions is set in two columns and shrunk to fit, so a certificate is always one page. Every
+sessions is set a row per day and shrunk to fit, so a certificate is always one page. Every
 font is a shipped TrueType font, embedded.
 """
 
@@ -23,8 +23,8 @@ from booster_desktop.exports.pdf_text import BODY, BOLD, markup, register_fonts
 
 MM = 72 / 25.4
 MARGIN = 22 * MM
-# Items listed in one column; more go in two columns, shrunk if they must be.
-ONE_COLUMN = 14
+# Items listed a row each; more are set a row per day, shrunk if they must be.
+ONE_COLUMN = 16
 ACCENT = "#1f4e79"
 
 
@@ -94,32 +94,55 @@ def _item_rows(items: Sequence[AttendedItem], styles: _Styles, title_width: floa
     ]
 
 
+def _by_day(items: Sequence[AttendedItem], styles: _Styles, title_width: float) -> list[Any]:
+    """A long list set densely: a row per day, its sessions run together with their hours."""
+    from reportlab.platypus import Paragraph
+
+    days: dict[date, list[AttendedItem]] = {}
+    for item in items:
+        days.setdefault(item.day, []).append(item)
+    return [
+        [
+            Paragraph(f"{day:%d %b}", styles.small),
+            Paragraph(
+                " · ".join(
+                    f"{item.start:%H:%M} {markup(item.title)} ({hours(item.minutes)} h)"
+                    for item in group
+                ),
+                styles.small,
+            ),
+            Paragraph(
+                label("certificate.hours", hours=hours(sum(i.minutes for i in group))),
+                styles.right,
+            ),
+        ]
+        for day, group in days.items()
+    ]
+
+
 def _items_table(certificate: CertificateData, styles: _Styles, width: float) -> Any:
     from reportlab.platypus import KeepInFrame, Paragraph, Table, TableStyle
 
     items = certificate.items
-    columns = 1 if len(items) <= ONE_COLUMN else 2
-    gap = 6 * MM
-    part = (width - gap * (columns - 1)) / columns
-    fixed = [15 * MM, 22 * MM, 14 * MM]
-    widths = [fixed[0], fixed[1], part - sum(fixed), fixed[2]]
-    style = TableStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), BODY),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.25, styles.colors.HexColor("#cccccc")),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("ALIGN", (3, 0), (3, -1), "RIGHT"),
-        ]
+    hours_width = 14 * MM
+    if len(items) <= ONE_COLUMN:
+        widths = [15 * MM, 22 * MM, width - 51 * MM, hours_width]
+        rows = _item_rows(items, styles, widths[2] - 12)
+    else:
+        widths = [15 * MM, width - 29 * MM, hours_width]
+        rows = _by_day(items, styles, widths[1] - 12)
+    table = Table(rows, colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), BODY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, styles.colors.HexColor("#cccccc")),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
     )
-    per_column = -(-len(items) // columns)
-    parts = []
-    for column in range(columns):
-        chunk = items[column * per_column : (column + 1) * per_column]
-        table = Table(_item_rows(chunk, styles, widths[2] - 12), colWidths=widths)
-        table.setStyle(style)
-        parts.append(table)
     total = Table(
         [
             [
@@ -129,33 +152,18 @@ def _items_table(certificate: CertificateData, styles: _Styles, width: float) ->
                 ),
             ]
         ],
-        colWidths=[width - fixed[2] - 6 * MM, fixed[2] + 6 * MM],
+        colWidths=[width - hours_width, hours_width],
     )
     total.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), BODY),
-                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                 ("LINEABOVE", (0, 0), (-1, 0), 0.8, styles.colors.black),
             ]
         )
     )
-    if columns == 1:
-        body: Any = parts[0]
-    else:
-        body = Table([parts], colWidths=[part + gap, part])
-        body.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), BODY),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (0, 0), gap),
-                    ("RIGHTPADDING", (1, 0), (1, 0), 0),
-                ]
-            )
-        )
-    return KeepInFrame(width, 92 * MM, [body, total], mode="shrink")
+    # Always one page: a list too long for its box is shrunk, never split.
+    return KeepInFrame(width, 92 * MM, [table, total], mode="shrink")
 
 
 def _image(data: bytes | None, width: float, height: float) -> Any | None:

@@ -106,7 +106,7 @@ def _section(
     styles: _Styles,
     state: dict[str, str],
 ) -> list[Any]:
-    from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
     class _Marker(Flowable):  # type: ignore[misc]
         """Zero-size: tells the page decoration which session this page shows."""
@@ -158,15 +158,9 @@ def _section(
                 "",
             ]
         )
-    walk_in_row = len(rows)
-    if blank_rows:
-        rows.append([Paragraph(label("signin.walk_in"), styles.kicker), "", "", "", "", ""])
-        start = len(session.people) + 1
-        for number in range(start, start + blank_rows):
-            rows.append([Paragraph(str(number), styles.small), "", "", "", "", ""])
     table = Table(rows, colWidths=widths, repeatRows=1)
     grey = styles.colors.HexColor("#999999")
-    style: list[tuple[Any, ...]] = [
+    common: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), BODY),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 1), (-1, -1), ROW_PADDING),
@@ -174,19 +168,35 @@ def _section(
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.colors.black),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, grey),
         ("BOX", (-1, 1), (-1, -1), 0.3, grey),
-        ("BACKGROUND", (0, 0), (-1, 0), styles.colors.HexColor("#eef3f8")),
     ]
-    if blank_rows:
-        style += [
-            ("SPAN", (0, walk_in_row), (-1, walk_in_row)),
-            ("TOPPADDING", (0, walk_in_row), (-1, walk_in_row), 5),
-            ("BOTTOMPADDING", (0, walk_in_row), (-1, walk_in_row), 3),
-            ("LINEBELOW", (0, walk_in_row), (-1, walk_in_row), 0.8, styles.colors.black),
-            ("BOX", (2, walk_in_row + 1), (2, -1), 0.3, grey),
-            ("BOX", (4, walk_in_row + 1), (4, -1), 0.3, grey),
-        ]
-    table.setStyle(TableStyle(style))
+    table.setStyle(
+        TableStyle([*common, ("BACKGROUND", (0, 0), (-1, 0), styles.colors.HexColor("#eef3f8"))])
+    )
     story.append(table)
+    if blank_rows:
+        # Walk-ins: their own table, its heading kept with its first rows (and repeated).
+        start = len(session.people) + 1
+        walk_ins: list[list[Any]] = [
+            [Paragraph(label("signin.walk_in"), styles.kicker), "", "", "", "", ""]
+        ]
+        walk_ins += [
+            [Paragraph(str(number), styles.small), "", "", "", "", ""]
+            for number in range(start, start + blank_rows)
+        ]
+        blank = Table(walk_ins, colWidths=widths, repeatRows=1)
+        blank.setStyle(
+            TableStyle(
+                [
+                    *common,
+                    ("SPAN", (0, 0), (-1, 0)),
+                    ("TOPPADDING", (0, 0), (-1, 0), 8),
+                    ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
+                    ("BOX", (2, 1), (2, -1), 0.3, grey),
+                    ("BOX", (4, 1), (4, -1), 0.3, grey),
+                ]
+            )
+        )
+        story.append(KeepTogether([blank]) if blank_rows <= 12 else blank)
     return story
 
 
