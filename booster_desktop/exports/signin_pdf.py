@@ -105,6 +105,7 @@ def _section(
     widths: list[float],
     styles: _Styles,
     state: dict[str, str],
+    texts: dict[int, tuple[str, str, str]],
 ) -> list[Any]:
     from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -148,13 +149,14 @@ def _section(
     ]
     rows: list[list[Any]] = [header]
     for number, person in enumerate(session.people, 1):
+        name, arabic, organisation = texts[person.manager_id]
         rows.append(
             [
                 Paragraph(str(number), styles.small),
                 Paragraph(str(person.manager_id), styles.body),
-                Paragraph(markup(person.name, widths[2] - PADDING, SIZE), styles.body),
-                Paragraph(markup(person.arabic_name, widths[3] - PADDING, SIZE), styles.rtl),
-                Paragraph(markup(person.organisation, widths[4] - PADDING, SIZE), styles.small),
+                Paragraph(name, styles.body),
+                Paragraph(arabic, styles.rtl),
+                Paragraph(organisation, styles.small),
                 "",
             ]
         )
@@ -249,11 +251,21 @@ def signin_pdf(sheets: SigninSheets, stream: BinaryIO) -> None:
         bottomPadding=0,
     )
     document.addPageTemplates([PageTemplate("sheet", [frame], onPageEnd=decorate)])
+    # Each person's cells as markup, shaped once for every section they appear in.
+    everyone = {p.manager_id: p for session in sheets.sessions for p in session.people}
+    texts = {
+        manager_id: (
+            markup(person.name, widths[2] - PADDING, SIZE),
+            markup(person.arabic_name, widths[3] - PADDING, SIZE),
+            markup(person.organisation, widths[4] - PADDING, SIZE),
+        )
+        for manager_id, person in everyone.items()
+    }
     story: list[Any] = [NextPageTemplate("sheet")]
     for position, session in enumerate(sheets.sessions):
         if position:
             story.append(PageBreak())
-        story += _section(session, sheets.blank_rows, widths, styles, state)
+        story += _section(session, sheets.blank_rows, widths, styles, state, texts)
     try:
         document.build(story)
     except LayoutError as error:

@@ -39,7 +39,9 @@ ERROR_LITERALS = frozenset(
 # Characters XML 1.0 cannot hold (openpyxl refuses them); tab, LF and CR are kept.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Text needing no cleaning: no control character, no carriage return.
-_PLAIN = re.compile("[^\x00-\x08\x0b-\x1f\x7f]*")
+_PLAIN = re.compile(f"[^\x00-\x08\x0b-\x1f\x7f]{{0,{32_767}}}")
+# First characters that make a text worth a closer look (formula, error literal).
+_RISKY_FIRST = frozenset("=+-@\t\r#")
 # Excel's most characters in a cell.
 CELL_LIMIT = 32_767
 
@@ -113,19 +115,14 @@ def _width(column: Column, rows: Sequence[Sequence[Any]], index: int) -> float:
         return column.width
     if column.kind in _WIDTHS:
         return max(_WIDTHS[column.kind], len(column.heading) + 3)
-    longest = len(column.heading) + 3  # room for the filter button
-    for row in rows:
-        value = row[index] if index < len(row) else None
-        if value is None:
-            continue
+    heading = len(column.heading) + 3  # room for the filter button
+    values = [row[index] for row in rows if index < len(row)]
+    texts = [v if v.__class__ is str else str(v) for v in values if v is not None]
+    longest = max(map(len, texts), default=0)
+    if longest < MAX_WIDTH and any("\n" in text for text in texts):
         # A multi-line cell is as wide as its longest line.
-        text = value if isinstance(value, str) else str(value)
-        size = max(map(len, text.split("\n"))) if "\n" in text else len(text)
-        if size > longest:
-            longest = size
-            if longest >= MAX_WIDTH:
-                break
-    return min(MAX_WIDTH, max(MIN_WIDTH, longest + 1.5))
+        longest = max(len(line) for text in texts for line in text.split("\n"))
+    return min(MAX_WIDTH, max(MIN_WIDTH, heading, longest + 1.5))
 
 
 def _table_name(sheet_name: str, used: set[str]) -> str:
@@ -272,13 +269,25 @@ def _write_sheet(workbook: Any, sheet: Sheet, title: str, tables: set[str]) -> N
         cell.alignment = wrap
         header.append(cell)
     worksheet.append(header)
-    kinds = [c.kind for c in columns]
+    # The hot loop (every cell of 10,000 managers): only values that need care become cells.
+    dated = [(i, c.kind) for i, c in enumerate(columns) if c.kind in NUMBER_FORMATS]
+    others = [i for i, c in enumerate(columns) if c.kind not in NUMBER_FORMATS]
+    append, plain, risky = worksheet.append, _PLAIN.fullmatch, _RISKY_FIRST
     for row in sheet.rows:
-        worksheet.append([_cell(worksheet, v, k) for v, k in zip(row, kinds, strict=False)])
+        values = list(row)
+        for i in others:
+            value = values[i]
+            if value.__class__ is str and value and (value[0] in risky or not plain(value)):
+                values[i] = _cell(worksheet, value, "text")
+        for i, kind in dated:
+            if values[i] is not None:
+                values[i] = _cell(worksheet, values[i], kind)
+        append(values)
     if not sheet.rows:
-        worksheet.append([None])
+        append([None])
+    kinds = [c.kind for c in columns]
     for row in sheet.below:
-        worksheet.append([_cell(worksheet, v, k) for v, k in zip(row, kinds, strict=False)])
+        append([_cell(worksheet, v, k) for v, k in zip(row, kinds, strict=False)])
 
 
 def list_separator(locale_name: str | None = None) -> str:
