@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from booster_desktop.ui import tour_exports
