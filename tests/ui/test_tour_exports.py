@@ -152,3 +152,50 @@ def test_a_failed_export_says_why_and_writes_nothing(
         window.tour_exports.signin_action.trigger()
     assert "no such folder" in failed.args[0]
     assert dialogs.critical and "no such folder" in dialogs.critical[0]
+
+
+def test_diets_ticked_in_the_manager_editor_reach_the_file_and_the_catering_sheet(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, qtbot: QtBot, editors: Any, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    from booster_desktop.services.programme import open_programme
+    from booster_desktop.services.rosters import roster
+
+    with sqlite3.connect(demo_file) as connection:
+        (manager,) = connection.execute(
+            "SELECT manager_id FROM enrolment WHERE tour_id = 1 ORDER BY manager_id LIMIT 1"
+        ).fetchone()
+    open_in(window, demo_file)
+    window.show_tab("managers")
+
+    def tick(editor: Any) -> None:
+        assert not editor.form.diet_vegan.isChecked()
+        qtbot.mouseClick(editor.form.diet_vegan, Qt.MouseButton.LeftButton)
+        editor.form.diet_halal.setChecked(True)
+        editor.form.dietary_needs.setText("no fish")
+
+    editors.will(tick)
+    window.edit_record(manager)
+    with sqlite3.connect(demo_file) as connection:
+        diets, needs = connection.execute(
+            "SELECT diets, dietary_needs FROM manager WHERE id = ?", (manager,)
+        ).fetchone()
+    assert (diets, needs) == ("vegan,halal", "no fish")
+    editors.will(
+        lambda editor: (
+            (editor.form.diet_vegan.isChecked() and editor.form.diet_halal.isChecked())
+            or pytest.fail("ticks not shown")
+        ),
+        save=False,
+    )
+    window.edit_record(manager)
+    with open_programme(demo_file) as programme:
+        lines = roster(programme, tour="CAT").catering
+    counts = {line.diet: line.count for line in lines if line.day == lines[0].day}
+    assert counts["Vegan"] == 1 and counts["Halal"] == 1 and counts["Other needs (as written)"] == 1
+    window.undo_action.trigger()
+    with sqlite3.connect(demo_file) as connection:
+        assert connection.execute(
+            "SELECT diets FROM manager WHERE id = ?", (manager,)
+        ).fetchone() == (None,)
