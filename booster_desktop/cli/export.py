@@ -27,7 +27,8 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--confirmed-only",
         action="store_true",
-        help="agenda: list only confirmed participants (proposed ones are marked otherwise)",
+        help="agenda: list only confirmed participants (proposed ones are marked otherwise); "
+        "roster: only confirmed enrolments",
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     material_options(parser)
@@ -77,9 +78,6 @@ def material_options(parser: argparse.ArgumentParser) -> None:
     """The options of rosters, sign-in sheets and certificates (beside agenda's)."""
     parser.add_argument("--session", type=positive, metavar="ID", help="signin: one session")
     parser.add_argument(
-        "--confirmed-only", action="store_true", help="roster: confirmed enrolments only"
-    )
-    parser.add_argument(
         "--include-sensitive",
         action="store_true",
         help="roster: add passports, dates of birth and nationalities, on a sheet of their own",
@@ -122,9 +120,10 @@ def validate_material(args: argparse.Namespace) -> None:
         raise UsageError("certificates: --tour CODE is required")
     if args.what != "signin" and args.session is not None:
         raise UsageError(f"--session: only for signin, not {args.what}")
-    roster_only = (args.confirmed_only, args.include_sensitive, args.locale is not None)
-    if args.what != "roster" and any(roster_only):
-        raise UsageError("--confirmed-only, --include-sensitive and --locale are for roster only")
+    if args.what != "roster" and (args.include_sensitive or args.locale is not None):
+        raise UsageError("--include-sensitive and --locale: only for roster")
+    if args.what not in ("roster", "agenda") and args.confirmed_only:
+        raise UsageError("--confirmed-only: only for agenda and roster")
     if args.what != "signin" and args.blank is not None:
         raise UsageError("--blank: only for signin")
     if args.what != "certificates" and (args.minimum is not None or args.grant):

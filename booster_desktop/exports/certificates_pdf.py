@@ -19,7 +19,7 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.labels import label
 from booster_desktop.domain.printed import AttendedItem, CertificateData
 from booster_desktop.exports.files import write_atomically
-from booster_desktop.exports.pdf_text import BODY, BOLD, markup, register_fonts
+from booster_desktop.exports.pdf_text import BODY, BOLD, PdfText, register_fonts
 
 MM = 72 / 25.4
 MARGIN = 22 * MM
@@ -49,6 +49,7 @@ class _Styles:
         from reportlab.lib.styles import ParagraphStyle
 
         self.colors = colors
+        self.text = PdfText()  # every name and place of the document takes this path
         centred = {"alignment": TA_CENTER}
         self.body = ParagraphStyle("body", fontName=BODY, fontSize=11, leading=15, **centred)
         self.small = ParagraphStyle(
@@ -79,13 +80,15 @@ class _Styles:
 def _item_rows(items: Sequence[AttendedItem], styles: _Styles, title_width: float) -> list[Any]:
     from reportlab.platypus import Paragraph
 
+    markup = styles.text.markup
+
     return [
         [
             Paragraph(f"{item.day:%d %b}", styles.small),
             Paragraph(f"{item.start:%H:%M}–{item.end:%H:%M}", styles.small),
             Paragraph(
-                f"{markup(item.title, title_width, 8.5)} <font color='#777777'>"
-                f"({markup(item.kind)})</font>",
+                f"{markup(item.title, title_width, 8.5, what='a session title')} "
+                f"<font color='#777777'>({markup(item.kind, size=8.5)})</font>",
                 styles.small,
             ),
             Paragraph(label("certificate.hours", hours=hours(item.minutes)), styles.right),
@@ -98,6 +101,7 @@ def _by_day(items: Sequence[AttendedItem], styles: _Styles, title_width: float) 
     """A long list set densely: a row per day, its sessions run together with their hours."""
     from reportlab.platypus import Paragraph
 
+    markup = styles.text.markup
     days: dict[date, list[AttendedItem]] = {}
     for item in items:
         days.setdefault(item.day, []).append(item)
@@ -106,7 +110,7 @@ def _by_day(items: Sequence[AttendedItem], styles: _Styles, title_width: float) 
             Paragraph(f"{day:%d %b}", styles.small),
             Paragraph(
                 " · ".join(
-                    f"{item.start:%H:%M} {markup(item.title)} ({hours(item.minutes)} h)"
+                    f"{item.start:%H:%M} {markup(item.title, size=8.5)} ({hours(item.minutes)} h)"
                     for item in group
                 ),
                 styles.small,
@@ -185,29 +189,32 @@ def _image(data: bytes | None, width: float, height: float) -> Any | None:
 def _page(certificate: CertificateData, styles: _Styles, width: float) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+    markup = styles.text.markup
     story: list[Any] = []
     logo = _image(certificate.logo, 60 * MM, 18 * MM)
     story.append(logo if logo is not None else Spacer(1, 18 * MM))
     story += [
         Spacer(1, 4 * MM),
-        Paragraph(markup(certificate.programme_title, width, 10), styles.kicker),
+        Paragraph(markup(certificate.programme_title, width, 10, what=None), styles.kicker),
         Spacer(1, 3 * MM),
         Paragraph(label("certificate.title"), styles.title),
         Paragraph(label("certificate.awarded"), styles.body),
         Spacer(1, 2 * MM),
-        Paragraph(markup(certificate.name, width, 22), styles.name),
+        Paragraph(markup(certificate.name, width, 22, bold=True, what="a name"), styles.name),
     ]
     if certificate.arabic_name:
-        story.append(Paragraph(markup(certificate.arabic_name, width, 20), styles.arabic))
+        story.append(
+            Paragraph(markup(certificate.arabic_name, width, 20, what="a name"), styles.arabic)
+        )
     story += [
         Spacer(1, 3 * MM),
         Paragraph(label("certificate.took_part"), styles.body),
-        Paragraph(markup(certificate.tour_title, width, 13), styles.tour),
+        Paragraph(markup(certificate.tour_title, width, 13, bold=True, what=None), styles.tour),
     ]
     where = [certificate.region] if certificate.region else []
-    line = ", ".join(markup(w) for w in where)
+    line = ", ".join(markup(w, size=11) for w in where)
     if certificate.host_agency:
-        hosted = label("certificate.hosted", host=markup(certificate.host_agency))
+        hosted = label("certificate.hosted", host=markup(certificate.host_agency, size=11))
         line = f"{hosted} ({line})" if line else hosted
     story.append(Paragraph(f"{line}, {_dates(certificate.start, certificate.end)},", styles.body))
     story.append(
@@ -234,10 +241,18 @@ def _page(certificate: CertificateData, styles: _Styles, width: float) -> list[A
     )
     signer.append(rule)
     if certificate.coordinator_name:
-        signer.append(Paragraph(markup(certificate.coordinator_name, 70 * MM, 10.5), styles.signer))
+        signer.append(
+            Paragraph(
+                markup(certificate.coordinator_name, 70 * MM, 10.5, bold=True, what=None),
+                styles.signer,
+            )
+        )
     if certificate.coordinator_title:
         signer.append(
-            Paragraph(markup(certificate.coordinator_title, 70 * MM, 9.5), styles.signer_title)
+            Paragraph(
+                markup(certificate.coordinator_title, 70 * MM, 9.5, what=None),
+                styles.signer_title,
+            )
         )
     block = Table([[signer]], colWidths=[width], hAlign="RIGHT")
     block.setStyle(

@@ -10,7 +10,6 @@ shipped TrueType font, embedded.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -19,16 +18,7 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.labels import label
 from booster_desktop.domain.printed import SigninPerson, SigninSession, SigninSheets
 from booster_desktop.exports.files import write_atomically
-from booster_desktop.exports.pdf_text import (
-    ARABIC,
-    BODY,
-    BOLD,
-    MIXED,
-    has_arabic,
-    markup,
-    register_fonts,
-    visual,
-)
+from booster_desktop.exports.pdf_text import BODY, BOLD, PdfText, face, register_fonts, width_of
 
 MM = 72 / 25.4
 MARGIN = 15 * MM
@@ -39,20 +29,13 @@ NUMBER_WIDTH, ID_WIDTH, SIGNATURE_MIN = 9 * MM, 13 * MM, 48 * MM
 # A text column is never narrower than this, nor wider (long text wraps instead).
 TEXT_MIN, TEXT_MAX = 28 * MM, 70 * MM
 ROW_PADDING = 9.5  # points above and below a row's text: room to sign
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
 def _text_width(text: str, size: float = SIZE) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
+    """How wide `text` is drawn on one line, in the font the text path gives it."""
     if not text:
         return 0.0
-    if has_arabic(text):
-        face = MIXED if _LATIN.search(text) else ARABIC
-        # The text wrapper measures the letters unshaped and keeps a margin: so does this.
-        widest = max(stringWidth(visual(text), face, size), stringWidth(text, face, size))
-        return float(widest) / 0.92 + 2
-    return float(stringWidth(text, BODY, size))
+    return width_of(text, face(text), size)
 
 
 def _column_widths(people: Sequence[SigninPerson]) -> tuple[list[float], tuple[float, float]]:
@@ -106,6 +89,7 @@ def _section(
     styles: _Styles,
     state: dict[str, str],
     texts: dict[int, tuple[str, str, str]],
+    text: PdfText,
 ) -> list[Any]:
     from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -120,17 +104,26 @@ def _section(
 
     story: list[Any] = [
         _Marker(),
-        Paragraph(f"{label('signin.title').upper()} · {markup(session.kind)}", styles.kicker),
-        Paragraph(markup(session.title, sum(widths), 15), styles.title),
+        Paragraph(
+            f"{label('signin.title').upper()} · {text.markup(session.kind, bold=True)}",
+            styles.kicker,
+        ),
+        Paragraph(
+            text.markup(session.title, sum(widths), 15, bold=True, what="a session title"),
+            styles.title,
+        ),
         Paragraph(_when(session), styles.line),
     ]
     where = ", ".join(part for part in (session.venue, session.address) if part)
     if where:
-        story.append(Paragraph(f"{label('signin.venue')}: {markup(where)}", styles.line))
+        story.append(
+            Paragraph(f"{label('signin.venue')}: {text.markup(where, size=10)}", styles.line)
+        )
+    tour = f"{session.tour_title} ({session.tour_code})"
     story.append(
         Paragraph(
             f"{label('signin.expected', count=len(session.people))} · "
-            f"{markup(session.tour_title)} ({markup(session.tour_code)}) · "
+            f"{text.markup(tour, size=8)} · "
             f"{label('signin.note')}",
             styles.small,
         )
@@ -225,18 +218,18 @@ def signin_pdf(sheets: SigninSheets, stream: BinaryIO) -> None:
         initialFontName=BODY,
     )
     heading = f"{sheets.title} · {label('signin.title')}"
+    text = PdfText()
+    half = (page[0] - 2 * MARGIN) / 2 - 4 * MM
 
     def decorate(canvas: Any, doc: Any) -> None:
         canvas.saveState()
-        canvas.setFont(BODY, 8)
         canvas.setFillGray(0.35)
-        top = page[1] - MARGIN + 2 * MM
-        canvas.drawString(MARGIN, top, visual(heading))
-        canvas.drawRightString(page[0] - MARGIN, top, visual(state["section"]))
-        canvas.drawString(MARGIN, MARGIN - 7 * MM, visual(state["section"]))
-        canvas.drawRightString(
-            page[0] - MARGIN, MARGIN - 7 * MM, label("signin.page", page=doc.page)
-        )
+        top, foot = page[1] - MARGIN + 2 * MM, MARGIN - 7 * MM
+        text.draw(canvas, MARGIN, top, heading, 8, width=half, what=None)
+        right = page[0] - MARGIN
+        text.draw(canvas, right, top, state["section"], 8, width=half, align="right", what=None)
+        text.draw(canvas, MARGIN, foot, state["section"], 8, width=half, what=None)
+        text.draw(canvas, right, foot, label("signin.page", page=doc.page), 8, align="right")
         canvas.restoreState()
 
     frame = Frame(
@@ -255,9 +248,9 @@ def signin_pdf(sheets: SigninSheets, stream: BinaryIO) -> None:
     everyone = {p.manager_id: p for session in sheets.sessions for p in session.people}
     texts = {
         manager_id: (
-            markup(person.name, widths[2] - PADDING, SIZE),
-            markup(person.arabic_name, widths[3] - PADDING, SIZE),
-            markup(person.organisation, widths[4] - PADDING, SIZE),
+            text.markup(person.name, widths[2] - PADDING, SIZE, what="a name"),
+            text.markup(person.arabic_name, widths[3] - PADDING, SIZE, what="a name"),
+            text.markup(person.organisation, widths[4] - PADDING, SIZE, what="an organisation"),
         )
         for manager_id, person in everyone.items()
     }
@@ -265,7 +258,7 @@ def signin_pdf(sheets: SigninSheets, stream: BinaryIO) -> None:
     for position, session in enumerate(sheets.sessions):
         if position:
             story.append(PageBreak())
-        story += _section(session, sheets.blank_rows, widths, styles, state, texts)
+        story += _section(session, sheets.blank_rows, widths, styles, state, texts, text)
     try:
         document.build(story)
     except LayoutError as error:

@@ -29,6 +29,7 @@ from booster_desktop.services.attendance import (
     meets_minimum,
     percentage,
 )
+from booster_desktop.services.changes import report
 from booster_desktop.services.rosters import check_target, find_tour
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -135,8 +136,8 @@ def tour_attendance(connection: Connection, code: str) -> TourAttendance:
 
 def _numbers(
     connection: Connection, tour_id: int, code: str, year: int, managers: list[int]
-) -> dict[int, str]:
-    """The certificate number of each manager: the one kept, or a new one stored now."""
+) -> tuple[dict[int, str], list[dict[str, object]]]:
+    """Each manager's certificate number: the one kept, or a new one (returned to be stored)."""
     kept = dict(
         connection.execute(
             select(Certificate.manager_id, Certificate.number).where(Certificate.tour_id == tour_id)
@@ -150,7 +151,7 @@ def _numbers(
         )
         or 0
     )
-    new = []
+    new: list[dict[str, object]] = []
     for manager_id in managers:
         if manager_id in kept:
             continue
@@ -160,9 +161,7 @@ def _numbers(
         new.append(
             {"tour_id": tour_id, "manager_id": manager_id, "sequence": sequence, "number": number}
         )
-    if new:
-        connection.execute(insert(Certificate), new)
-    return {manager_id: kept[manager_id] for manager_id in managers}
+    return {manager_id: kept[manager_id] for manager_id in managers}, new
 
 
 def export_certificates(
@@ -182,7 +181,7 @@ def export_certificates(
         raise BoosterError("--minimum: a percentage from 0 to 100")
     if not programme.writable:
         raise BoosterError(f"{programme.path}: open for writing to keep certificate numbers")
-    with programme.writing() as connection:
+    with programme.engine.connect() as connection:
         details = connection.execute(
             select(
                 Programme.title,
@@ -216,7 +215,7 @@ def export_certificates(
                 f"{len(attendance.sessions)} sessions and visits (the most: {best}); "
                 "nothing written (--grant ID certifies a manager below the minimum)"
             )
-        numbers = _numbers(
+        numbers, new = _numbers(
             connection,
             tour_row.id,
             tour_row.code,
@@ -253,8 +252,14 @@ def export_certificates(
             )
             for a in chosen
         )
-        # Written inside the transaction: a PDF that cannot be written keeps no new numbers.
+    if not new:  # a reprint: every number is kept already
         write_certificates(certificates, Path(target))
+    else:
+        with programme.writing() as connection:
+            ids = connection.execute(insert(Certificate).returning(Certificate.id), new).scalars()
+            report(connection, "certificate", list(ids))
+            # Written inside the transaction: a PDF that cannot be written keeps no new numbers.
+            write_certificates(certificates, Path(target))
     return CertificateRun(
         tour=tour_row.code,
         minimum=minimum,

@@ -161,9 +161,7 @@ class MainWindow(QMainWindow):
         )
         self.about_action = self._action("&About Booster Desktop", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.tour_exports = TourExports(
-            self, lambda: self.programme, self._selected_tour_code, self._folder
-        )
+        self.tour_exports = TourExports(self, self.document, self._selected_tour_code, self._folder)
         self.tour_exports.finished.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
     def _build_menus(self) -> None:

@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services import choices
-from booster_desktop.services.programme import ProgrammeFile
-from booster_desktop.ui import worker
-from booster_desktop.ui.worker import CancellableProgress
+from booster_desktop.services.progress import Progress
+from booster_desktop.ui.document import Job, ProgrammeDocument
 
 WHOLE_PROGRAMME = "The whole programme (every tour)"
 SENSITIVE_QUESTION = (
@@ -92,16 +91,16 @@ class TourExports(QObject):
     def __init__(
         self,
         parent: QWidget,
-        programme: Callable[[], ProgrammeFile | None],
+        document: ProgrammeDocument,
         selected_tour: Callable[[], str | None],
         folder: Callable[[], str],
     ) -> None:
         super().__init__(parent)
         self._window = parent
-        self._programme = programme
+        self._document = document
         self._selected_tour = selected_tour
         self._folder = folder
-        self._task: worker.Task | None = None
+        self._job: Job | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.roster_action = self._action("Export &roster…", self.export_roster, "roster")
         self.signin_action = self._action("&Sign-in sheets…", self.export_signin, "signin")
@@ -128,7 +127,7 @@ class TourExports(QObject):
 
     def _choose_tour(self, title: str, *, whole: bool) -> str | None:
         """A tour code (None: cancelled), or "" for the whole programme when offered."""
-        programme = self._programme()
+        programme = self._document.programme
         if programme is None:
             return None
         tours = choices.tours(programme)
@@ -165,7 +164,7 @@ class TourExports(QObject):
     def export_roster(self) -> None:
         from booster_desktop.services.rosters import export_roster, proposed_file_name
 
-        programme = self._programme()
+        programme = self._document.programme
         code = self._choose_tour("Export roster", whole=True)
         if programme is None or code is None:
             return
@@ -201,7 +200,7 @@ class TourExports(QObject):
         from booster_desktop.services.rosters import proposed_file_name
         from booster_desktop.services.signin import export_signin
 
-        programme = self._programme()
+        programme = self._document.programme
         code = self._choose_tour("Sign-in sheets", whole=False)
         if programme is None or not code:
             return
@@ -219,7 +218,7 @@ class TourExports(QObject):
         from booster_desktop.services.certificates import attendance_below, export_certificates
         from booster_desktop.services.rosters import proposed_file_name
 
-        programme = self._programme()
+        programme = self._document.programme
         code = self._choose_tour("Certificates", whole=False)
         if programme is None or not code:
             return
@@ -249,23 +248,19 @@ class TourExports(QObject):
     def _run(
         self,
         label: str,
-        work: Callable[[CancellableProgress], Any],
+        work: Callable[[Progress], Any],
         said: Callable[[Any], str],
     ) -> None:
-        progress = CancellableProgress()
         dialog = QProgressDialog(label, "Cancel", 0, 0, self._window)
         dialog.setObjectName("export_progress")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
-        dialog.canceled.connect(progress.cancel)
+        self.progress_dialog = dialog
 
         def advance(done: int, total: int, what: str) -> None:
             dialog.setMaximum(total)
             dialog.setValue(done)
             dialog.setLabelText(f"{what}…")
-
-        progress.advanced.connect(advance)
-        self.progress_dialog = dialog
 
         def done(result: Any) -> None:
             self._finish()
@@ -276,10 +271,12 @@ class TourExports(QObject):
             self.failed.emit(message)
             QMessageBox.critical(self._window, "Nothing was written", message)
 
-        self._task = worker.start(lambda: work(progress), done, failed)
+        self._job = self._document.run(work, advance, dialog.canceled)
+        self._job.done.connect(done)
+        self._job.failed.connect(failed)
 
     def _finish(self) -> None:
-        self._task = None
+        self._job = None
         if self.progress_dialog is not None:
             self.progress_dialog.reset()
             self.progress_dialog.deleteLater()
