@@ -1,19 +1,21 @@
 """A roster as plain records: what the roster workbook and its CSV variant are drawn from.
 
 Built by services.rosters; drawn by exports.roster_xlsx. Times are the tour's local wall
-times (naive datetimes): a spreadsheet has no time zones.
+times (naive datetimes): a spreadsheet has no time zones. Named tuples, not dataclasses: a
+roster of 10,000 managers makes about 200,000 of them, and tuples are made several times
+faster.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 from booster_desktop.domain.kinds import Diet
 
 
-@dataclass(frozen=True)
-class RosterPerson:
+class RosterPerson(NamedTuple):
     """A manager on the Participants sheet."""
 
     id: int
@@ -31,14 +33,10 @@ class RosterPerson:
     dietary_needs: str
     accessibility_needs: str
     status: str  # the enrolment's status on the tour, or "CAT: confirmed; WAL: proposed"
-
-    @property
-    def name(self) -> str:
-        return f"{self.given_name} {self.family_name}"
+    name: str  # given and family name, as shown
 
 
-@dataclass(frozen=True)
-class TravelLine:
+class TravelLine(NamedTuple):
     tour: str
     manager_id: int
     name: str
@@ -49,19 +47,17 @@ class TravelLine:
     hotel: str
 
 
-@dataclass(frozen=True)
-class CateringLine:
+class CateringLine(NamedTuple):
     """How many of the people present on a day keep a diet, and who."""
 
     tour: str
     day: date
     diet: str  # a printed label
-    count: int
+    people: int
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class AgendaLine:
+class AgendaLine(NamedTuple):
     tour: str
     session_id: int
     day: date
@@ -73,16 +69,14 @@ class AgendaLine:
     address: str
 
 
-@dataclass(frozen=True)
-class AttendanceSession:
+class AttendanceSession(NamedTuple):
     id: int
     day: date
     start: time
     title: str
 
 
-@dataclass(frozen=True)
-class AttendanceLine:
+class AttendanceLine(NamedTuple):
     """A manager's row of the attendance grid: the check-in time at each session, or None."""
 
     manager_id: int
@@ -95,8 +89,7 @@ class AttendanceLine:
         return sum(1 for moment in self.times if moment is not None)
 
 
-@dataclass(frozen=True)
-class AllocationLine:
+class AllocationLine(NamedTuple):
     manager_id: int
     name: str
     country: str
@@ -107,8 +100,7 @@ class AllocationLine:
     topics: str  # the tour's focus topics the manager ranked, "Funding (1), Export (3)"
 
 
-@dataclass(frozen=True)
-class SensitiveLine:
+class SensitiveLine(NamedTuple):
     manager_id: int
     name: str
     nationality: str

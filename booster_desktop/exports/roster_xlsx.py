@@ -100,7 +100,7 @@ def roster_sheets(roster: Roster) -> list[Sheet]:
                 Column("People", "number", 8),
                 Column("Who", width=80),
             ),
-            [[c.tour, c.day, c.diet, c.count, "; ".join(c.names)] for c in roster.catering],
+            [[c.tour, c.day, c.diet, c.people, "; ".join(c.names)] for c in roster.catering],
         ),
         Sheet(
             "Agenda",

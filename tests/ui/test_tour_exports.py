@@ -192,7 +192,7 @@ def test_diets_ticked_in_the_manager_editor_reach_the_file_and_the_catering_shee
     window.edit_record(manager)
     with open_programme(demo_file) as programme:
         lines = roster(programme, tour="CAT").catering
-    counts = {line.diet: line.count for line in lines if line.day == lines[0].day}
+    counts = {line.diet: line.people for line in lines if line.day == lines[0].day}
     assert counts["Vegan"] == 1 and counts["Halal"] == 1 and counts["Other needs (as written)"] == 1
     window.undo_action.trigger()
     with sqlite3.connect(demo_file) as connection:
