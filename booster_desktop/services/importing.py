@@ -25,12 +25,13 @@ from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.badge import BadgeToken, new_token
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.domain.kinds import Gender, ManagerStatus, OrganisationKind
+from booster_desktop.domain.kinds import Gender, ManagerStatus, OrganisationKind, diets_text
 from booster_desktop.domain.manager import Manager, person_key
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean, clean_email, fold, is_email
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.services.country_names import country_code
+from booster_desktop.services.diet_words import read_diets
 from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.services.spreadsheets import Sheet, Workbook, open_workbook
 from booster_desktop.store import changes
@@ -47,6 +48,7 @@ FIELDS = (
     "role",
     "gender",
     "topics",
+    "diets",
 )
 IGNORE = "ignore"
 TOPIC_PREFIX = "topic:"
@@ -119,6 +121,19 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "role": ("role", "position", "job title", "title", "fonction", "poste", "titre"),
     "gender": ("gender", "sex", "sexe", "genre"),
+    "diets": (
+        "diet",
+        "diets",
+        "dietary needs",
+        "dietary requirements",
+        "dietary restrictions",
+        "regime",
+        "regime alimentaire",
+        "regimes alimentaires",
+        "restrictions alimentaires",
+        "besoins alimentaires",
+        "alimentation",
+    ),
     "topics": (
         "topics",
         "topics wanted",
@@ -526,10 +541,17 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
             "phone": values.get("phone", ("", ""))[1] or None,
             "role": values.get("role", ("", ""))[1] or None,
             "gender": gender,
+            **_diets(values.get("diets", ("", ""))[1]),
         },
         ranks,
         problems,
     )
+
+
+def _diets(written: str) -> dict[str, str | None]:
+    """A diets cell: the common diets it names, ticked; the rest kept as the manager's note."""
+    ticked, rest = read_diets(written)
+    return {"diets": diets_text(ticked), "dietary_needs": rest or None}
 
 
 @cache
@@ -650,6 +672,8 @@ class _Writer:
                 ),
                 "country_code": values["country_code"],
                 "role": values["role"],
+                "diets": values["diets"],
+                "dietary_needs": values["dietary_needs"],
             }
         )
         seen: set[int] = set()
