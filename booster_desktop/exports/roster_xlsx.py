@@ -21,6 +21,8 @@ from booster_desktop.exports.spreadsheet_writer import (
     write_csv,
 )
 
+DIETS = tuple(Diet)
+
 PARTICIPANT_COLUMNS = (
     Column("ID", "number", 7),
     Column("Given name"),
@@ -41,7 +43,7 @@ PARTICIPANT_COLUMNS = (
 
 
 def participant_row(person: RosterPerson) -> list[Any]:
-    diets = ", ".join(diet_label(d) for d in Diet if d in person.diets)
+    diets = ", ".join(diet_label(d) for d in DIETS if d in person.diets) if person.diets else ""
     return [
         person.id,
         person.given_name,
