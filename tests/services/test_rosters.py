@@ -358,3 +358,41 @@ def test_progress_is_reported_to_the_end(demo_file: Path, tmp_path: Path) -> Non
             progress=lambda d, t, w: calls.append((d, t, w)),
         )
     assert calls[0][0] == 0 and calls[-1][0] == calls[-1][1]
+
+
+def test_libreoffice_converts_the_roster_workbook(demo_file: Path, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip(
+            "LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui"
+        )
+    manager = _expected(demo_file, "CAT")[0]
+    _sql(demo_file, "UPDATE manager SET given_name = '=1+1' WHERE id = ?", manager)
+    out = tmp_path / "roster.xlsx"
+    _export([str(demo_file), "--tour", "CAT", "--include-sensitive", "-o", str(out)])
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "roster.pdf"
+    assert done.returncode == 0 and pdf.exists(), done.stderr
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    assert "=1+1" in text  # shown as typed, not evaluated
+    assert "Roster · Inspiration and learning tour: Catalonia (CAT) · Sensitive" in text
+    assert "Page 1 of" in text
