@@ -12,8 +12,10 @@ from datetime import date, time
 
 @dataclass(frozen=True)
 class SigninPerson:
-    """A row of a sign-in sheet: the manager's ID is the one the attendance grid shows."""
+    """A row of a sign-in sheet: its number is the one the attendance grid shows (the tour's
+    sign-in order), beside the manager's ID (the badge's)."""
 
+    number: int
     manager_id: int
     name: str
     arabic_name: str

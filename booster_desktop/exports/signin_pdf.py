@@ -141,11 +141,11 @@ def _section(
         )
     ]
     rows: list[list[Any]] = [header]
-    for number, person in enumerate(session.people, 1):
+    for person in session.people:
         name, arabic, organisation = texts[person.manager_id]
         rows.append(
             [
-                Paragraph(str(number), styles.small),
+                Paragraph(str(person.number), styles.small),
                 Paragraph(str(person.manager_id), styles.body),
                 Paragraph(name, styles.body),
                 Paragraph(arabic, styles.rtl),
@@ -170,7 +170,7 @@ def _section(
     story.append(table)
     if blank_rows:
         # Walk-ins: their own table, its heading kept with its first rows (and repeated).
-        start = len(session.people) + 1
+        start = max((p.number for p in session.people), default=0) + 1
         walk_ins: list[list[Any]] = [
             [Paragraph(label("signin.walk_in"), styles.kicker), "", "", "", "", ""]
         ]

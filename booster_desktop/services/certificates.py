@@ -23,7 +23,7 @@ from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.printed import AttendedItem, CertificateData
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.session import TourSession
-from booster_desktop.services.attendance import (
+from booster_desktop.services.attendance_counts import (
     COUNTED_KINDS,
     attended_sessions,
     meets_minimum,

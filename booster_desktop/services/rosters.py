@@ -42,7 +42,7 @@ from booster_desktop.domain.roster import (
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.domain.tour import Tour, tour_focus_topic
-from booster_desktop.services.attendance import first_check_ins
+from booster_desktop.services.attendance_counts import first_check_ins
 from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.store.programme_file import ProgrammeFile
 

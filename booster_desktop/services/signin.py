@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 
-from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import SessionKind
 from booster_desktop.domain.labels import label
@@ -15,6 +14,7 @@ from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.printed import SigninPerson, SigninSession, SigninSheets
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.tour import Tour
+from booster_desktop.services.attendance import signin_sheet
 from booster_desktop.services.rosters import check_target, find_tour
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -23,23 +23,27 @@ UNSIGNED_KINDS = (SessionKind.TRANSFER, SessionKind.MEAL)
 MOST_BLANK_ROWS = 200
 
 
-def _expected(connection: Connection, tour_id: int) -> tuple[SigninPerson, ...]:
-    rows = connection.execute(
-        select(
-            Manager.id,
-            Manager.given_name,
-            Manager.family_name,
-            Manager.arabic_name,
-            Organisation.name,
+def _expected(programme: ProgrammeFile, tour_id: int) -> tuple[SigninPerson, ...]:
+    """The tour's expected managers with the numbers the attendance grid gives them (its
+    sign-in sheet order), and their organisations."""
+    sheet = signin_sheet(programme, tour_id)
+    with programme.engine.connect() as connection:
+        organisations = dict(
+            connection.execute(
+                select(Manager.id, Organisation.name)
+                .join(Organisation, Organisation.id == Manager.organisation_id)
+                .where(Manager.id.in_([a.manager_id for a in sheet]))
+            ).all()
         )
-        .join(Enrolment, Enrolment.manager_id == Manager.id)
-        .outerjoin(Organisation, Organisation.id == Manager.organisation_id)
-        .where(Enrolment.tour_id == tour_id, is_expected())
-        .order_by(Manager.family_name, Manager.given_name, Manager.id)
-    )
     return tuple(
-        SigninPerson(manager_id, f"{given} {family}", arabic or "", organisation or "")
-        for manager_id, given, family, arabic, organisation in rows
+        SigninPerson(
+            number=a.number,
+            manager_id=a.manager_id,
+            name=a.name,
+            arabic_name=a.arabic_name or "",
+            organisation=organisations.get(a.manager_id) or "",
+        )
+        for a in sheet
     )
 
 
@@ -83,7 +87,8 @@ def signin_sheets(
             if not rows:
                 raise BoosterError(f"tour {chosen.code} has no sessions or visits to sign in")
             title = chosen.title
-        people = _expected(connection, rows[0].tour_id)
+        tour_id = rows[0].tour_id
+    people = _expected(programme, tour_id)
     if not people and blank_rows == 0:
         raise BoosterError("nobody is expected and no blank rows were asked for: nothing to print")
     sessions = tuple(

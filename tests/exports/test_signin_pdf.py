@@ -155,3 +155,28 @@ class _nothing:  # noqa: N801
 
     def __exit__(self, *_: object) -> None:
         return None
+
+
+def test_the_rows_carry_the_numbers_the_attendance_grid_and_paper_entry_use(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    from booster_desktop.services.attendance import signin_sheet
+    from booster_desktop.services.programme import open_programme
+
+    with sqlite3.connect(demo_file) as connection:  # an accent that byte order would misplace
+        connection.execute(
+            "UPDATE manager SET family_name = 'Ébert' WHERE id = (SELECT manager_id FROM enrolment WHERE tour_id = 1 ORDER BY manager_id LIMIT 1)"
+        )
+    out = tmp_path / "one.pdf"
+    assert main(["export", "signin", str(demo_file), "--session", "3", "-o", str(out)]) == 0
+    text = "\n".join(_pages(out))
+    with open_programme(demo_file) as programme:
+        sheet = signin_sheet(programme, "CAT")
+    for attendee in sheet:
+        assert re.search(
+            rf"^{attendee.number}\s*\n?\s*{attendee.manager_id}\s*\n?\s*{re.escape(attendee.name)}",
+            text,
+            re.M,
+        ), attendee
+    positions = [text.index(a.name) for a in sheet]
+    assert positions == sorted(positions)
