@@ -42,7 +42,7 @@ def exec_line(command: Sequence[str]) -> str:
     Desktop Entry Specification asks (then escaped once more as a string value)."""
     words = []
     for word in command:
-        if any(c in word for c in ' \t\n"\'\\><~|&;$*?#()`='):
+        if any(c in word for c in " \t\n\"'\\><~|&;$*?#()`="):
             for special in ("\\", '"', "`", "$"):
                 word = word.replace(special, "\\" + special)
             word = f'"{word}"'
@@ -72,7 +72,9 @@ def _write(target: Path, data: bytes) -> None:
         temporary.write_bytes(data)
         temporary.replace(target)
     except OSError as error:
-        raise BoosterError(f"{target}: cannot write the desktop entry there ({error.strerror})")
+        raise BoosterError(
+            f"{target}: cannot write the desktop entry there ({error.strerror})"
+        ) from None
 
 
 def install_desktop_entry(command: Sequence[str], home: Path | None = None) -> list[Path]:
@@ -98,6 +100,7 @@ def install_desktop_entry(command: Sequence[str], home: Path | None = None) -> l
     for tool, folder in _REFRESH:
         program = shutil.which(tool)
         if program is not None:
-            arguments = [program, *(["-f", "-t"] if tool.startswith("gtk") else []), home / folder]
+            options = ["-f", "-t"] if tool.startswith("gtk") else []
+            arguments = [program, *options, str(home / folder)]
             subprocess.run(arguments, capture_output=True, check=False, timeout=60)
     return written
