@@ -55,7 +55,7 @@ _UNUSED_FILES = re.compile(
       PySide6/Qt/plugins/platforms/libq(eglfs|linuxfb|minimalegl|vkkhrdisplay|vnc)\.so
     | PySide6/Qt/plugins/(egldeviceintegrations|generic|networkinformation|tls)/.*
     | PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin\.so
-    | (PySide6/Qt/lib/)?libQt6(VirtualKeyboard|Qml|Quick|EglFS).*
+    | (PySide6/Qt/lib/)?libQt6(VirtualKeyboard|Qml|Quick|EglF[sS]).*
     | PySide6/Qt/translations/(?!qt(base)?_(fr|ar)\.qm$).*
     | pycountry/locales/(?!(fr|ar)/LC_MESSAGES/iso3166-1\.mo$).*
     | .*/tests?/.*

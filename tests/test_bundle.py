@@ -87,6 +87,9 @@ def test_the_bundle_carries_the_xcb_libraries_and_leaves_out_what_it_does_not_us
     assert not (internal / "ortools" / "sat").exists()
     assert not list(internal.rglob("*WebEngine*"))
     assert not list(internal.rglob("libQt6Quick*"))
+    assert not list(internal.rglob("libQt6EglFs*"))
+    dangling = [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
+    assert not dangling  # a left-out library must not leave its link behind
     assert not [p for p in internal.rglob("*") if p.is_dir() and p.name in ("tests", "test")]
 
 
