@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from booster_desktop import __version__
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import SessionKind
 from booster_desktop.services.changes import Action, Change
@@ -784,13 +783,11 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Booster Desktop",
-            f"<h3>Booster Desktop {__version__}</h3><p>Organise inspiration and learning tours "
-            "for cluster managers: programme, allocation, agendas, badges and check-in, "
-            "offline.</p>",
-        )
+        from booster_desktop.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     # -- remembering --------------------------------------------------------------------------
 
