@@ -229,7 +229,8 @@ def _page(certificate: CertificateData, styles: _Styles, width: float) -> list[A
         )
     )
     story.append(Spacer(1, 4 * MM))
-    story.append(_items_table(certificate, styles, width))
+    if certificate.items:  # granted by name with nothing attended: the line above says so
+        story.append(_items_table(certificate, styles, width))
     story.append(Spacer(1, 8 * MM))
     signature = _image(certificate.signature, 55 * MM, 18 * MM)
     signer: list[Any] = [signature if signature is not None else Spacer(1, 18 * MM)]

@@ -65,21 +65,15 @@ def find_tour(connection: Connection, code: str) -> Row[Any]:
 
 
 def check_target(programme: ProgrammeFile, target: Path, suffixes: Sequence[str]) -> None:
-    """Refuse an output that is the programme file itself, or of a kind we do not write."""
+    """Refuse an output of a kind we do not write, then whatever the one output-path check
+    refuses (the programme, its working files, any programme file, devices, folders)."""
+    from booster_desktop.services.output_paths import check_output_path
+
     target = Path(target)
-    if not target.parent.is_dir():
-        raise BoosterError(f"{target.parent}: no such folder")
-    if target.is_dir():
-        raise BoosterError(f"{target}: is a folder; name the file to write")
     if target.suffix.lower() not in suffixes:
         kinds = " or ".join(suffixes)
         raise BoosterError(f"{target}: name a {kinds} file")
-    try:
-        same = target.resolve() == Path(programme.path).resolve()
-    except OSError:
-        same = False
-    if same:
-        raise BoosterError(f"{target}: is the programme file itself; choose another name")
+    check_output_path(target, programme=Path(programme.path))
 
 
 @dataclass(frozen=True)
