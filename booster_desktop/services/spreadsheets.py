@@ -51,6 +51,28 @@ def _refuse(path: Path, reason: str) -> BoosterError:
     return BoosterError(f"{path}: {reason}")
 
 
+def _damaged_xml_errors() -> tuple[type[BaseException], ...]:
+    """What the XML parsers raise on a cut-short, malformed or hostile (entities, DTD) part."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+
+    return (ParseError, DefusedXmlException)
+
+
+_DAMAGED_WORKBOOK = (
+    "is a damaged or unsafe workbook (its XML cannot be read safely); "
+    "open it in Excel or LibreOffice and save it again"
+)
+
+
+def _guarded_rows(path: Path, rows: Rows) -> Rows:
+    try:
+        yield from rows
+    except _damaged_xml_errors():
+        raise _refuse(path, _DAMAGED_WORKBOOK) from None
+
+
 class Sheet:
     """One sheet of an open workbook (or the one table of a CSV file)."""
 
@@ -123,8 +145,8 @@ class Workbook:
         if self.kind == "csv":
             return _csv_rows(self.path, encoding or self.encoding)
         if self.kind == "xlsx":
-            return self._xlsx_rows(sheet)
-        return self._calamine_rows(sheet)
+            return _guarded_rows(self.path, self._xlsx_rows(sheet))
+        return _guarded_rows(self.path, self._calamine_rows(sheet))
 
     def _xlsx_rows(self, sheet: Sheet) -> Rows:
         if sheet.name not in self._sheets:
@@ -189,7 +211,10 @@ class Workbook:
 def open_workbook(path: Path, encoding: str | None = None) -> Workbook:
     """Open a source file, refusing with a clear line what cannot be read; a CSV file is
     read in `encoding` when given, else in the encoding its bytes and content show."""
-    return Workbook(Path(path), encoding)
+    try:
+        return Workbook(Path(path), encoding)
+    except _damaged_xml_errors():
+        raise _refuse(Path(path), _DAMAGED_WORKBOOK) from None
 
 
 def _sheet_parts(path: Path) -> list[str]:

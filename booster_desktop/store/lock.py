@@ -223,9 +223,10 @@ class ProgrammeLock:
 
 def _in_use(programme_path: Path, path: Path, holder: LockHolder | None) -> BoosterError:
     who = holder.describe() if holder is not None else "another process"
+    # No advice to delete the lock file: the OS lock dies with its process, so a lock that
+    # refuses is held by a live one, and deleting the file would let a second writer in.
     return BoosterError(
-        f"{programme_path}: is in use by Booster Desktop ({who}); "
-        f"close it there first (if it is not open anywhere, delete {path})"
+        f"{programme_path}: is in use by Booster Desktop ({who}); close it there first"
     )
 
 
