@@ -64,3 +64,10 @@ class SessionRole(StrEnum):
 
     SPEAKER = "speaker"
     HOST_CONTACT = "host_contact"
+
+
+class BadgeEvent(StrEnum):
+    """What the badge print log records."""
+
+    PRINTED = "printed"
+    REISSUED = "reissued"  # the old token revoked, a new one issued (a lost badge)
