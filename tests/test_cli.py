@@ -37,7 +37,7 @@ def test_info_json_has_exactly_the_design_keys(
         "visits": 16,
         "enrolments": 48,
         "checkins": 0,
-        "schema": "0001_initial",
+        "schema": "0002_details_and_limits",
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import DateTime, Dialect, Enum, MetaData
+from sqlalchemy import CheckConstraint, DateTime, Dialect, Enum, MetaData, String
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -62,3 +62,42 @@ def enum_column(enum: type[StrEnum], name: str) -> Enum:
 def utc_now() -> datetime:
     """Now, as an aware UTC datetime."""
     return datetime.now(UTC)
+
+
+# The longest free text a field holds (notes, descriptions): long enough for any real note,
+# short enough that a pasted book or a 32,767-character cell is refused, not stored.
+LONG_TEXT = 20_000
+
+
+def text_limit(entity: type[Base], attribute: str) -> int:
+    """The most characters `entity.attribute` may hold: the column's declared length.
+
+    One limit per field, read by the schema's CHECK, the editors and the import alike.
+    """
+    column = entity.__table__.c[attribute]
+    length = getattr(column.type, "length", None)
+    if not isinstance(length, int):
+        raise LookupError(f"{entity.__name__}.{attribute} is not a text field with a limit")
+    return length
+
+
+def add_length_checks(metadata: MetaData) -> None:
+    """Give every text column a CHECK on its length (SQLite does not enforce `VARCHAR(n)`).
+
+    Enum columns are left out: their own CHECK already lists the values. Named
+    `ck_<table>_<column>_length` by the naming convention, so migrations can find them.
+    """
+    for table in metadata.tables.values():
+        present = {getattr(c, "name", None) for c in table.constraints}
+        for column in table.columns:
+            if not isinstance(column.type, String) or isinstance(column.type, Enum):
+                continue
+            length = column.type.length
+            if length is None:
+                raise TypeError(f"{table.name}.{column.name}: a text column needs a length")
+            name = f"{column.name}_length"
+            if f"ck_{table.name}_{name}" in present or name in present:
+                continue
+            table.append_constraint(
+                CheckConstraint(f"length({column.name}) <= {length}", name=name)
+            )

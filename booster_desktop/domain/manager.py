@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from booster_desktop.domain.base import Base, UtcDateTime, enum_column, utc_now
+from booster_desktop.domain.base import LONG_TEXT, Base, UtcDateTime, enum_column, utc_now
 from booster_desktop.domain.kinds import Gender, ManagerStatus
 from booster_desktop.domain.text import fold
 
@@ -49,10 +49,11 @@ class Manager(Base):
         ForeignKey("organisation.id", ondelete="SET NULL"), index=True
     )
     country_code: Mapped[str] = mapped_column(ForeignKey("country.code"), index=True)
+    city: Mapped[str | None] = mapped_column(String(120))
     role: Mapped[str | None] = mapped_column(String(200))
     dietary_needs: Mapped[str | None] = mapped_column(String(300))
     accessibility_needs: Mapped[str | None] = mapped_column(String(300))
-    notes: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text(LONG_TEXT))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
     interests: Mapped[list[TopicInterest]] = relationship(

@@ -14,6 +14,8 @@ from booster_desktop.domain import (  # noqa: F401 (imported for their tables)
     topic,
     tour,
 )
-from booster_desktop.domain.base import Base
+from booster_desktop.domain.base import Base, add_length_checks
+
+add_length_checks(Base.metadata)
 
 __all__ = ["Base"]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+import uuid
+from datetime import date, datetime, time
 
 from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, String, Table, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
-from booster_desktop.domain.base import Base, enum_column
+from booster_desktop.domain.base import LONG_TEXT, Base, UtcDateTime, enum_column
 from booster_desktop.domain.kinds import SessionKind, SessionRole
 
 session_topic = Table(
@@ -16,6 +17,11 @@ session_topic = Table(
     Column("session_id", ForeignKey("tour_session.id", ondelete="CASCADE"), primary_key=True),
     Column("topic_id", ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True),
 )
+
+
+def new_session_uuid() -> str:
+    """A session's key across every copy of its programme."""
+    return str(uuid.uuid4())
 
 
 class TourSession(Base):
@@ -32,13 +38,14 @@ class TourSession(Base):
         CheckConstraint(
             "transfer_minutes IS NULL OR transfer_minutes >= 0", name="transfer_not_negative"
         ),
+        CheckConstraint("revision >= 0", name="revision_not_negative"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tour_id: Mapped[int] = mapped_column(ForeignKey("tour.id", ondelete="CASCADE"), index=True)
     kind: Mapped[SessionKind] = mapped_column(enum_column(SessionKind, "session_kind"))
     title: Mapped[str] = mapped_column(String(300))
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text(LONG_TEXT))
     date: Mapped[date] = mapped_column(Date)
     start_time: Mapped[time] = mapped_column(Time)
     end_time: Mapped[time] = mapped_column(Time)
@@ -50,6 +57,12 @@ class TourSession(Base):
     # How the group gets here from the previous item (a visit's transfer).
     transfer_mode: Mapped[str | None] = mapped_column(String(60))
     transfer_minutes: Mapped[int | None]
+    # The same on every copy of the programme (calendar UIDs, check-in journals), unlike `id`.
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_session_uuid)
+    # Raised by every change of time, place or title: a calendar's SEQUENCE, so a re-sent
+    # calendar updates the events already imported.
+    revision: Mapped[int] = mapped_column(default=0)
+    modified_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class SessionPerson(Base):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from booster_desktop.domain.base import Base
+from booster_desktop.domain.base import LONG_TEXT, Base
 
 if TYPE_CHECKING:
     from booster_desktop.domain.manager import Manager
@@ -22,7 +22,7 @@ class Topic(Base):
     name: Mapped[str] = mapped_column(String(200))
     # Case-, accent- and space-folded name: "Stratégie" and "strategie " are one topic.
     name_key: Mapped[str] = mapped_column(String(200), unique=True)
-    description: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text(LONG_TEXT))
     is_priority: Mapped[bool] = mapped_column(default=False)
 
 

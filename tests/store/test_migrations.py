@@ -171,3 +171,37 @@ def test_a_failing_migration_leaves_the_file_as_it_was(
         )
         columns = {row[1] for row in connection.execute("PRAGMA table_info(manager)")}
         assert "nickname" not in columns
+
+
+def test_a_file_of_the_first_schema_gets_identities_and_limits(demo_file: Path) -> None:
+    """0001 -> 0002: the programme and every session get a UUID, too-long text is shortened
+    to its field's limit, and the limits then hold."""
+    engine = make_engine(demo_file)
+    migrate.upgrade_or_downgrade(engine, "0001_initial")
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE manager SET given_name = :name WHERE id = 1"), {"name": "x" * 32_767}
+        )
+        sessions = connection.execute(text("SELECT count(*) FROM tour_session")).scalar()
+    engine.dispose()
+
+    with open_programme_file(demo_file) as programme:
+        assert programme.migrated_from == "0001_initial"
+        with programme.engine.connect() as connection:
+            assert len(connection.execute(text("SELECT uuid FROM programme")).scalar() or "") == 36
+            uuids = connection.execute(text("SELECT uuid FROM tour_session")).scalars().all()
+            assert len(set(uuids)) == len(uuids) == sessions
+            assert (
+                connection.execute(
+                    text("SELECT length(given_name) FROM manager WHERE id = 1")
+                ).scalar()
+                == 120
+            )
+            assert (
+                connection.execute(text("SELECT attendance_minimum FROM programme")).scalar() == 80
+            )
+        with pytest.raises(Exception, match="given_name_length"), programme.writing() as connection:
+            connection.execute(
+                text("UPDATE manager SET given_name = :name WHERE id = 2"), {"name": "y" * 121}
+            )
+    assert _differences(f"sqlite:///{demo_file}") == []
