@@ -76,8 +76,6 @@ class BadgeLayout:
 
     name: str
     title: str
-    product: str
-    source: str
     page_width: float
     page_height: float
     badge_width: float
@@ -93,6 +91,8 @@ class BadgeLayout:
     padding: float = 3.0
     qr_size: float = MIN_QR_MM
     bar_width: float = 0.21
+    product: str = ""  # the label sheet it fits; empty for plain paper
+    source: str = ""  # where its numbers come from
 
     @property
     def per_page(self) -> int:
