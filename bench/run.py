@@ -19,7 +19,7 @@ from typing import Any
 if not __package__:  # `python bench/run.py`: import `bench` from the repository root
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from booster_desktop.cli import whole_number
+from booster_desktop.cli.arguments import whole_number
 
 
 def build_parser(names: Sequence[str]) -> argparse.ArgumentParser:

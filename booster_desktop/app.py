@@ -43,8 +43,23 @@ def _start_opening(path: Path) -> Future[Any]:
     return future
 
 
+def _system_can_show_windows() -> bool:
+    """False, after saying what to install, when Qt's xcb plugin would abort for want of
+    system libraries (a fresh Debian lacks several; Qt names one at a time)."""
+    import sys
+
+    from booster_desktop.ui.system_libraries import install_advice, missing_libraries, uses_xcb
+
+    missing = missing_libraries() if uses_xcb() else []
+    if missing:
+        print(install_advice(missing), file=sys.stderr)
+    return not missing
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if not _system_can_show_windows():
+        return 1
     opening = _start_opening(args.file) if args.file is not None and not args.demo else None
     from booster_desktop.ui.application import run
 

@@ -10,6 +10,7 @@ import pytest
 
 from booster_desktop import __version__
 from booster_desktop.cli import main
+from booster_desktop.store.schema_version import HEAD_REVISION
 
 
 def _json(args: list[str], capsys: pytest.CaptureFixture[str]) -> object:
@@ -37,7 +38,7 @@ def test_info_json_has_exactly_the_design_keys(
         "visits": 16,
         "enrolments": 48,
         "checkins": 0,
-        "schema": "0002_details_and_limits",
+        "schema": HEAD_REVISION,  # the revision this version writes
     }
 
 
@@ -228,3 +229,18 @@ def test_a_withdrawn_manager_is_not_expected(
     assert withdrawn not in {m["id"] for m in on_cat}
     tours = _json(["list", "tours", str(demo_file), "--json"], capsys)
     assert isinstance(tours, list) and tours[0]["expected"] == 11
+
+
+def test_every_command_module_is_registered_and_declares_its_command() -> None:
+    """A new command is one module under cli/: forgetting to list it in COMMANDS fails here."""
+    import pkgutil
+
+    import booster_desktop.cli as cli
+    from booster_desktop.cli.commands import Command
+
+    infrastructure = {"arguments", "commands", "output"}
+    modules = {m.name for m in pkgutil.iter_modules(cli.__path__)} - infrastructure
+    assert modules == set(cli.COMMANDS)
+    names = [cli._commands()[i].name for i in range(len(cli.COMMANDS))]
+    assert all(isinstance(c, Command) for c in cli._commands())
+    assert len(names) == len(set(names))

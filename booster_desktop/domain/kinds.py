@@ -66,6 +66,32 @@ class SessionRole(StrEnum):
     HOST_CONTACT = "host_contact"
 
 
+class Diet(StrEnum):
+    """The common diets a caterer counts (besides a free-text note for anything else)."""
+
+    VEGETARIAN = "vegetarian"
+    VEGAN = "vegan"
+    HALAL = "halal"
+    NO_PORK = "no_pork"
+    NO_ALCOHOL = "no_alcohol"
+    GLUTEN_FREE = "gluten_free"
+    LACTOSE_FREE = "lactose_free"
+    NUT_ALLERGY = "nut_allergy"
+
+
+def diets_text(diets: set[Diet] | frozenset[Diet] | list[Diet]) -> str | None:
+    """How a manager's diets are stored: their codes in a fixed order, comma-separated."""
+    chosen = [diet.value for diet in Diet if diet in set(diets)]
+    return ",".join(chosen) or None
+
+
+def parse_diets(text: str | None) -> frozenset[Diet]:
+    """A stored diets text read back; unknown codes are an error (the CHECK keeps them out)."""
+    if not text:
+        return frozenset()
+    return frozenset(Diet(code) for code in text.split(","))
+
+
 class BadgeEvent(StrEnum):
     """What the badge print log records."""
 

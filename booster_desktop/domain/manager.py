@@ -9,13 +9,26 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from booster_desktop.domain.base import LONG_TEXT, Base, UtcDateTime, enum_column, utc_now
-from booster_desktop.domain.kinds import Gender, ManagerStatus
+from booster_desktop.domain.kinds import Diet, Gender, ManagerStatus
 from booster_desktop.domain.text import fold
 
 if TYPE_CHECKING:
     from booster_desktop.domain.badge import BadgeToken
     from booster_desktop.domain.enrolment import Enrolment
     from booster_desktop.domain.topic import TopicInterest
+
+
+def _diets_check() -> str:
+    """Only known diet codes, each once: removing each known code (with its commas) from
+    ",codes," must leave ",". A repeated code survives the removal and is refused."""
+    expression = "',' || diets || ','"
+    for diet in Diet:
+        expression = f"replace({expression}, ',{diet.value},', ',')"
+    return f"diets IS NULL OR (diets <> '' AND {expression} = ',')"
+
+
+# What counting by diet (rosters, catering) relies on.
+DIETS_CHECK = _diets_check()
 
 
 def person_key(given_name: str, family_name: str, country_code: str) -> str:
@@ -31,6 +44,7 @@ class Manager(Base):
         CheckConstraint("length(trim(given_name)) > 0", name="given_name_present"),
         CheckConstraint("length(trim(family_name)) > 0", name="family_name_present"),
         CheckConstraint("email IS NULL OR email = lower(email)", name="email_lower_case"),
+        CheckConstraint(DIETS_CHECK, name="diets_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -51,6 +65,9 @@ class Manager(Base):
     country_code: Mapped[str] = mapped_column(ForeignKey("country.code"), index=True)
     city: Mapped[str | None] = mapped_column(String(120))
     role: Mapped[str | None] = mapped_column(String(200))
+    # The common diets ticked (codes of `Diet`, comma-separated, see `parse_diets`), so a
+    # caterer gets counts; `dietary_needs` keeps anything else in the manager's words.
+    diets: Mapped[str | None] = mapped_column(String(200))
     dietary_needs: Mapped[str | None] = mapped_column(String(300))
     accessibility_needs: Mapped[str | None] = mapped_column(String(300))
     notes: Mapped[str | None] = mapped_column(Text(LONG_TEXT))

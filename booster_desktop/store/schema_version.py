@@ -11,6 +11,7 @@ APPLICATION_ID = 0x42737452
 KNOWN_REVISIONS: tuple[str, ...] = (
     "0001_initial",
     "0002_details_and_limits",
+    "0003_manager_diets",
     "0003_badge_print_log",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

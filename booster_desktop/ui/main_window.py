@@ -134,6 +134,12 @@ class MainWindow(QMainWindow):
         self.edit_action = self._action("&Edit…", self.edit_selected, "Ctrl+E", "edit")
         self.delete_action = self._action("&Delete…", self.delete_selected, Key.Delete, "delete")
         self.find_action = self._action("&Find", self.focus_search, Key.Find, "find")
+        self.guide_action = self._action(
+            "&User guide", self.show_user_guide, Key.HelpContents, "guide"
+        )
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts", self.show_shortcuts, None, "shortcuts"
+        )
         self.about_action = self._action("&About Booster Desktop", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -180,6 +186,9 @@ class MainWindow(QMainWindow):
             )
             view_menu.addAction(action)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self._fill_recent_menu()
 
@@ -671,6 +680,20 @@ class MainWindow(QMainWindow):
 
     def _command_failed(self, message: str) -> None:
         QMessageBox.critical(self, "The change was not made", message)
+
+    def show_user_guide(self) -> None:
+        from booster_desktop.ui.help_dialogs import UserGuide
+
+        guide = UserGuide(self)
+        guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        guide.show()  # beside the window, not modal: read it while working
+
+    def show_shortcuts(self) -> None:
+        from booster_desktop.ui.help_dialogs import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.findChildren(QAction), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def about(self) -> None:
         QMessageBox.about(

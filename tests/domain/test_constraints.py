@@ -125,13 +125,40 @@ def test_enrolment_status_must_be_known(programme: ProgrammeFile) -> None:
 
 @pytest.mark.parametrize(
     "overrides",
-    [{"given_name": "  "}, {"email": "Rania@Agri.TN"}, {"country_code": "ZZ"}],
-    ids=["blank-name", "upper-case-email", "unknown-country"],
+    [
+        {"given_name": "  "},
+        {"email": "Rania@Agri.TN"},
+        {"country_code": "ZZ"},
+        {"given_name": "R" * 121},
+        {"diets": "meat"},
+        {"diets": "vegan,vegan"},
+        {"diets": ""},
+    ],
+    ids=[
+        "blank-name",
+        "upper-case-email",
+        "unknown-country",
+        "name-over-its-limit",
+        "unknown-diet",
+        "repeated-diet",
+        "empty-diets",
+    ],
 )
 def test_managers_are_refused_when_malformed(
     programme: ProgrammeFile, overrides: dict[str, object]
 ) -> None:
     _refused(programme, _manager(**overrides))
+
+
+def test_known_diets_are_kept_in_one_form(programme: ProgrammeFile) -> None:
+    from booster_desktop.domain.kinds import Diet, diets_text, parse_diets
+
+    stored = diets_text([Diet.NUT_ALLERGY, Diet.HALAL])
+    assert stored == "halal,nut_allergy"
+    _saved(programme, _manager(diets=stored))
+    with programme.session() as session:
+        diets = session.query(Manager.diets).scalar()
+    assert parse_diets(diets) == {Diet.HALAL, Diet.NUT_ALLERGY}
 
 
 def test_emails_are_unique(programme: ProgrammeFile) -> None:

@@ -112,7 +112,6 @@ def test_a_mixed_script_line_keeps_both_scripts(tmp_path: Path) -> None:
     [
         (["--tour", "XYZ"], "tour 'XYZ' does not exist"),
         (["--manager", "999"], "manager 999 does not exist"),
-        ([], "--tour: which tour"),
     ],
 )
 def test_bad_requests_are_one_line_and_write_nothing(
@@ -128,6 +127,17 @@ def test_bad_requests_are_one_line_and_write_nothing(
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
     assert list(out.parent.iterdir()) == []
+
+
+def test_no_tour_nor_manager_is_a_usage_error(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "agenda.pdf"
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", "agenda", str(demo_file), "-o", str(out)])
+    assert exit_.value.code == 2
+    assert "--tour CODE is required" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_an_unwritable_target_leaves_no_partial_file(

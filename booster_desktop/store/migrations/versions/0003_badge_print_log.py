@@ -3,8 +3,11 @@
 Revocation itself needs no change: `badge_token.revoked_at` already keeps a revoked token (and
 a partial unique index allows one token in force per manager).
 
+Written beside 0003_manager_diets (both after 0002); it follows that one so that the
+revisions stay one line.
+
 Revision ID: 0003_badge_print_log
-Revises: 0002_details_and_limits
+Revises: 0003_manager_diets
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_badge_print_log"
-down_revision = "0002_details_and_limits"
+down_revision = "0003_manager_diets"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,108 @@
+"""The `booster` command: everything the window does, headless, for scripts, tests and benchmarks.
+
+Exit codes: 0 success; 1 a user error or refused input (one line on stderr, no traceback);
+2 a usage error (argparse's convention). Each command is one module of this package that
+declares its options beside its handler (see `commands.py`); a new command is a new module
+named in `COMMANDS`. Services are imported inside each handler so that a quick command never
+pays for what another needs (and headless commands never load Qt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from booster_desktop import __version__
+from booster_desktop.cli.arguments import UsageError, whole_number
+from booster_desktop.cli.commands import PROG, Command
+
+__all__ = ["COMMANDS", "PROG", "build_parser", "main", "whole_number"]
+
+# The command modules, in the order `booster --help` lists them.
+COMMANDS = (
+    "new",
+    "demo",
+    "info",
+    "check",
+    "listing",
+    "backup",
+    "importing",
+    "demand",
+    "allocate",
+    "export",
+    "screenshot",
+)
+
+
+def _commands() -> list[Command]:
+    return [import_module(f"booster_desktop.cli.{name}").COMMAND for name in COMMANDS]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole parser, assembled from every command module's declaration."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Booster Desktop, headless: keep a programme of inspiration and learning "
+        "tours, allocate managers, print and check in.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in _commands():
+        command.add_to(subparsers)
+    return parser
+
+
+def _report_bug(error: BaseException) -> str:
+    """Log the traceback of an unexpected error to the log file; say where it went."""
+    import logging
+    import traceback
+    from pathlib import Path
+
+    from platformdirs import user_log_dir
+
+    folder = Path(user_log_dir("booster-desktop", appauthor=False))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "booster.log"
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write("".join(traceback.format_exception(error)))
+        return f"details are in {log}"
+    except OSError:
+        logging.getLogger(__name__).exception("unexpected error")
+        return "the details could not be logged"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `booster` command; returns the exit code."""
+    from booster_desktop.domain.errors import BoosterError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command: Command = args.command_declaration
+    try:
+        command.validate(args)
+    except UsageError as error:
+        args.command_parser.error(str(error))  # exits 2, with the command's usage
+    try:
+        return int(command.handler(args))
+    except BoosterError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing was changed", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`booster list ... | head`): not an error of ours. Point
+        # stdout at nothing so the interpreter's final flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as error:
+        print(
+            f"{PROG}: unexpected error ({type(error).__name__}: {error}); {_report_bug(error)}",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,61 @@
+"""Argument types and usage errors shared by the commands (and by `python -m bench`)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+
+class UsageError(Exception):
+    """A combination of options that cannot go together: exit 2, as argparse's own errors."""
+
+
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `minimum` up (`python -m bench` uses it too)."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"{value} is not {minimum} or more")
+        return number
+
+    return parse
+
+
+positive = whole_number(1)
+
+
+def id_list(value: str) -> list[int]:
+    """Manager ids separated by commas, at least two (`--together 3,17`)."""
+    try:
+        ids = [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not manager ids, e.g. 3,17") from None
+    if len(ids) < 2:
+        raise argparse.ArgumentTypeError(f"{value!r}: name at least two managers")
+    return ids
+
+
+def seconds(value: str) -> float:
+    """A duration in seconds, up to a day."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not 0 < number <= 24 * 3600:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and a day (in seconds)")
+    return number
+
+
+def gamma(value: str) -> float:
+    """The allocation's fairness exponent, above 0 and at most 10."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 < number <= 10:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 10")
+    return number

@@ -1,0 +1,54 @@
+"""`booster demand FILE`: topic demand, who wants what, by rank."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from booster_desktop.cli.commands import Command
+from booster_desktop.cli.output import print_json, print_table
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--json", action="store_true", help="one JSON array on stdout")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from booster_desktop.services.demand import topic_demand
+    from booster_desktop.services.programme import open_programme
+
+    with open_programme(args.file) as programme:
+        demand = topic_demand(programme)
+    if args.json:
+        print_json([d.as_json() for d in demand])
+        return 0
+    ranks = sorted({r for d in demand for r in d.by_rank})[:5]
+    rows = [
+        {
+            "name": d.name + (" (priority)" if d.is_priority else ""),
+            "wanted_by": d.wanted_by,
+            **{f"r{r}": d.by_rank.get(r, 0) for r in ranks},
+            "score": f"{d.score:.2f}",
+            "tours": ", ".join(d.tours) or ("none: uncovered" if d.uncovered else ""),
+        }
+        for d in demand
+    ]
+    ordinal = {1: "1ST", 2: "2ND", 3: "3RD"}
+    print_table(
+        rows,
+        [
+            ("name", "TOPIC"),
+            ("wanted_by", "WANTED BY"),
+            *((f"r{r}", ordinal.get(r, f"{r}TH")) for r in ranks),
+            ("score", "SCORE"),
+            ("tours", "TOURS"),
+        ],
+    )
+    uncovered = [d.name for d in demand if d.uncovered]
+    if uncovered:
+        print(f"Wanted, but no tour focuses on: {', '.join(uncovered)}")
+    return 0
+
+
+COMMAND = Command("demand", "topic demand: who wants what, by rank", _options, _run)

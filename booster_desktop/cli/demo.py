@@ -1,0 +1,55 @@
+"""`booster demo FILE`: the reference programme, or a scaled one."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from booster_desktop.cli.arguments import positive
+from booster_desktop.cli.commands import Command
+from booster_desktop.cli.output import terminal_progress
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--managers",
+        type=positive,
+        default=24,
+        metavar="N",
+        help="how many managers (default 24, the reference programme)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=2018,
+        metavar="S",
+        help="seed of the generated names, ranks and enrolments (default 2018)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.services.demo import write_demo
+    from booster_desktop.services.progress import no_progress
+
+    if args.file.exists() and not args.force:
+        raise BoosterError(f"{args.file}: already exists (use --force to replace it)")
+    bar = terminal_progress(quiet=False)
+    try:
+        write_demo(
+            args.file,
+            managers=args.managers,
+            seed=args.seed,
+            replace=args.force,
+            progress=bar or no_progress,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    print(f"Wrote the demo programme ({args.managers} managers) to {args.file}")
+    return 0
+
+
+COMMAND = Command("demo", "write the demo programme (or a scaled one) to FILE", _options, _run)

@@ -1,0 +1,83 @@
+"""`booster import managers FILE SOURCE`: managers and their ranked topics from a sheet."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from booster_desktop.cli.commands import Command
+from booster_desktop.cli.output import print_json, terminal_progress
+
+
+def _map_argument(value: str) -> tuple[str, str]:
+    from booster_desktop.services.importing import parse_maps
+
+    try:
+        ((column, field),) = parse_maps([value]).items()
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return column, field
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("what", choices=("managers",), metavar="managers")
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument(
+        "source",
+        type=Path,
+        metavar="SOURCE",
+        help="a .xlsx or .csv file (.xls and .ods are read too)",
+    )
+    parser.add_argument(
+        "--sheet", metavar="NAME", help="the sheet to read (default: the first with a header row)"
+    )
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        type=_map_argument,
+        help="read COLUMN as FIELD: given_name, family_name, arabic_name, "
+        "country, organisation, email, phone, role, gender, topics, "
+        "topic:NAME or ignore",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    parser.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows and report the others"
+    )
+    parser.add_argument("--json", action="store_true", help="the report as one JSON object")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from booster_desktop.services.importing import import_file
+    from booster_desktop.services.programme import open_programme
+    from booster_desktop.services.progress import no_progress
+
+    bar = terminal_progress(quiet=args.json)
+    try:
+        with open_programme(args.file, writable=not args.dry_run) as programme:
+            report = import_file(
+                programme,
+                args.source,
+                sheet=args.sheet,
+                mapping=dict(args.map),
+                dry_run=args.dry_run,
+                skip_invalid=args.skip_invalid,
+                progress=bar or no_progress,
+            )
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.json:
+        print_json(report.as_json())
+    else:
+        for problem in report.errors:
+            print(problem, file=sys.stderr)
+        for heading in report.ignored_columns:
+            print(f"ignored column: {heading}", file=sys.stderr)
+        print(report.summary(), file=sys.stderr if report.refused else sys.stdout)
+    return 1 if report.refused else 0
+
+
+COMMAND = Command("import", "import managers and their ranked topics", _options, _run)

@@ -1,0 +1,33 @@
+"""`booster info FILE`: what the programme holds, in numbers."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from booster_desktop.cli.commands import Command
+from booster_desktop.cli.output import print_json
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from booster_desktop.services.overview import programme_counts
+    from booster_desktop.services.programme import open_programme
+
+    with open_programme(args.file) as programme:
+        counts = programme_counts(programme)
+    if args.json:
+        print_json({k: v for k, v in counts.items() if k != "title"})
+        return 0
+    print(counts["title"])
+    for key, value in counts.items():
+        if key != "title":
+            print(f"  {key:<11} {value}")
+    return 0
+
+
+COMMAND = Command("info", "count what the programme holds", _options, _run)

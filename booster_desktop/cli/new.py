@@ -1,0 +1,24 @@
+"""`booster new FILE`: an empty programme file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from booster_desktop.cli.commands import Command
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--title", help="the programme's title (default: the file's name)")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from booster_desktop.services.programme import new_programme
+
+    new_programme(args.file, title=args.title)
+    print(f"Created {args.file}")
+    return 0
+
+
+COMMAND = Command("new", "create an empty programme file", _options, _run)
