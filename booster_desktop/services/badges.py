@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import Connection, and_, insert, select, update
 
 from booster_desktop.domain.badge import BadgePrint, BadgeToken, new_token
 from booster_desktop.domain.badge_data import BadgeData, WeekItem
@@ -42,6 +42,7 @@ __all__ = [
     "export_calibration",
     "gather_badges",
     "layouts",
+    "log_printed",
     "reissue_token",
     "token_status",
 ]
@@ -376,23 +377,9 @@ def export_badges(
         return BadgeExport(len(found.badges), pages, found.printed_before, chosen.name)
     if not programme.writable:
         raise BoosterError(f"{programme.path}: opened read-only; the print log cannot be kept")
-    now = utc_now()
-    rows = [
-        {
-            "manager_id": badge.manager_id,
-            "tour_id": found.tour_ids.get(badge.tour_code),
-            "token": badge.token,
-            "event": BadgeEvent.PRINTED,
-            "layout": chosen.name,
-            "at": now,
-        }
-        for badge in found.badges
-        if badge.manager_id is not None
-    ]
     # The log and the PDF stand or fall together: the PDF is written inside the transaction.
     with programme.writing() as connection:
-        if rows:
-            connection.execute(insert(BadgePrint), rows)
+        _log_prints(connection, found, chosen.name)
         pages = write_badges(
             found.badges,
             chosen,
@@ -403,6 +390,30 @@ def export_badges(
             progress=progress,
         )
     return BadgeExport(len(found.badges), pages, found.printed_before, chosen.name)
+
+
+def _log_prints(connection: Connection, found: BadgeSet, layout: str) -> None:
+    now = utc_now()
+    rows = [
+        {
+            "manager_id": badge.manager_id,
+            "tour_id": found.tour_ids.get(badge.tour_code),
+            "token": badge.token,
+            "event": BadgeEvent.PRINTED,
+            "layout": layout,
+            "at": now,
+        }
+        for badge in found.badges
+        if badge.manager_id is not None
+    ]
+    if rows:
+        connection.execute(insert(BadgePrint), rows)
+
+
+def log_printed(programme: ProgrammeFile, found: BadgeSet, layout: str) -> None:
+    """Record `found` as printed with `layout` (the window prints through Qt, then logs)."""
+    with programme.writing() as connection:
+        _log_prints(connection, found, layout)
 
 
 def export_calibration(

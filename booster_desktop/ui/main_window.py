@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
             "&Import managers…", self.import_managers, "Ctrl+I", "import_managers"
         )
         self.agenda_action = self._action("Tour &agendas…", self.edit_agendas, "Ctrl+G", "agendas")
+        self.badges_action = self._action("Print &badges…", self.print_badges, "Ctrl+B", "badges")
         self.allocate_action = self._action(
             "&Allocate managers to tours…", self.allocate, "Ctrl+L", "allocate"
         )
@@ -162,6 +163,8 @@ class MainWindow(QMainWindow):
         programme_menu.addAction(self.agenda_action)
         programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
+        tour_menu = bar.addMenu("&Tour")
+        tour_menu.addAction(self.badges_action)
         edit_menu = bar.addMenu("&Edit")
         for action in (
             self.undo_action,
@@ -475,6 +478,7 @@ class MainWindow(QMainWindow):
         self.allocate_action.setEnabled(has_file)
         self.demand_action.setEnabled(writable)
         self.agenda_action.setEnabled(writable)
+        self.badges_action.setEnabled(writable)
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
@@ -632,6 +636,20 @@ class MainWindow(QMainWindow):
         self._agenda_editor.exec()
         self._agenda_editor.deleteLater()
         self._agenda_editor = None
+
+    def print_badges(self) -> None:
+        """Tour > Print badges…: the selected tour's (on the Tours tab), or everyone's."""
+        if self.programme is None or not self.programme.writable:
+            return
+        from booster_desktop.ui.badges_dialog import BadgesDialog
+
+        tab = self.current_tab()
+        code = (
+            tab.selected_records()[0].code
+            if tab.entity.key == "tours" and tab.selected_records()
+            else None
+        )
+        BadgesDialog(self.programme, self.settings, code, self).exec()
 
     def edit_session(self, session_id: int) -> None:
         """The session editor, over the agenda editor that asked for it."""
