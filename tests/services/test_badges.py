@@ -234,3 +234,31 @@ def gather_first(path: Path) -> int:
         manager_id = gather_badges(programme, BadgeRequest(tour="CAT")).badges[0].manager_id
     assert manager_id is not None
     return manager_id
+
+
+def test_cancelling_writes_no_pdf_and_logs_nothing(demo_file: Path, tmp_path: Path) -> None:
+    from booster_desktop.domain.errors import Cancelled
+
+    def cancel(done: int, total: int, what: str) -> None:
+        raise Cancelled()
+
+    out = tmp_path / "cancelled.pdf"
+    with open_programme(demo_file, writable=True) as programme, pytest.raises(Cancelled):
+        export_badges(programme, out, BadgeRequest(tour="CAT"), progress=cancel)
+    assert [p.name for p in tmp_path.iterdir() if "cancelled" in p.name] == []
+    assert _log(demo_file) == []
+
+
+def test_undoing_a_managers_delete_brings_back_their_print_log(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    from booster_desktop.services.records import delete_records, restore
+
+    with open_programme(demo_file, writable=True) as programme:
+        export_badges(programme, tmp_path / "cat.pdf", BadgeRequest(tour="CAT"))
+        manager_id = _log(demo_file)[0][0]
+        before = _log(demo_file)
+        snapshot = delete_records(programme, "manager", [manager_id])
+        assert all(row[0] != manager_id for row in _log(demo_file))
+        restore(programme, snapshot)
+    assert sorted(_log(demo_file)) == sorted(before)
