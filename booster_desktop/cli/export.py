@@ -78,10 +78,7 @@ def badge_options_given(args: argparse.Namespace) -> list[str]:
 
 def export_badges(args: argparse.Namespace) -> int:
     """`booster export badges FILE ... -o OUT.pdf`."""
-    from dataclasses import replace
-
     from booster_desktop.cli.output import terminal_progress
-    from booster_desktop.domain.errors import BoosterError
     from booster_desktop.services import badges
     from booster_desktop.services.programme import open_programme
     from booster_desktop.services.progress import no_progress
@@ -95,8 +92,6 @@ def export_badges(args: argparse.Namespace) -> int:
         chosen = badges.export_calibration(args.output, layout, correction)
         print(f"Wrote {args.output} (calibration page of {chosen.name})")
         return 0
-    if args.reissue and not args.manager:
-        raise BoosterError("--reissue: whose badge was lost? name them with --manager ID")
     request = badges.BadgeRequest(
         tour=args.tour,
         managers=tuple(args.manager or ()),
@@ -107,12 +102,6 @@ def export_badges(args: argparse.Namespace) -> int:
     bar = terminal_progress(quiet=False)
     try:
         with open_programme(args.file, writable=True) as programme:
-            if args.reissue:
-                # Every manager checked first, so a bad one leaves every token as it was.
-                for manager_id in request.managers:
-                    badges.gather_badges(programme, replace(request, managers=(manager_id,)))
-                for manager_id in request.managers:
-                    badges.reissue_token(programme, manager_id)
             done = badges.export_badges(
                 programme,
                 args.output,
@@ -121,6 +110,7 @@ def export_badges(args: argparse.Namespace) -> int:
                 correction=correction,
                 back=args.back,
                 reprint=args.reprint,
+                reissue=args.reissue,
                 progress=bar or no_progress,
             )
     finally:

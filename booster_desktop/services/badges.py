@@ -323,8 +323,13 @@ def _staff(programme: ProgrammeFile, tour: Tour, phone: str) -> list[BadgeData]:
 
 
 def _refuse_programme_path(programme: ProgrammeFile, target: Path) -> None:
-    if Path(target).resolve() == Path(programme.path).resolve():
+    target = Path(target)
+    if target.resolve() == Path(programme.path).resolve():
         raise BoosterError(f"{target}: is the programme file itself; choose another name")
+    if not target.parent.is_dir():
+        raise BoosterError(f"{target.parent}: no such folder")
+    if target.is_dir():
+        raise BoosterError(f"{target}: is a folder; name the file to write")
 
 
 @dataclass(frozen=True)
@@ -345,18 +350,27 @@ def export_badges(
     back: bool = False,
     reprint: bool = False,
     record: bool = True,
+    reissue: bool = False,
     progress: Progress = no_progress,
 ) -> BadgeExport:
     """`booster export badges`: the PDF at `target`, and (with `record`) the print log.
 
     Refuses to print again a badge printed before with the same token unless `reprint`; a
-    refused or failed export writes no PDF and logs nothing.
+    refused or failed export writes no PDF and logs nothing. With `reissue` (lost badges),
+    the chosen managers' tokens are revoked and new ones printed, once everything else has
+    been checked.
     """
     _refuse_programme_path(programme, target)
     chosen = find_layout(layout)
     correction = correction or PrinterCorrection()
     chosen.check_correction(correction)
     found = gather_badges(programme, request)
+    if reissue:
+        if not request.managers:
+            raise BoosterError("--reissue: whose badge was lost? name them with --manager ID")
+        for manager_id in request.managers:
+            reissue_token(programme, manager_id)
+        found = gather_badges(programme, request)
     if found.printed_before and not reprint and record:
         names = [p.describe() for p in found.printed_before]
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")

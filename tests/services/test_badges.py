@@ -262,3 +262,29 @@ def test_undoing_a_managers_delete_brings_back_their_print_log(
         assert all(row[0] != manager_id for row in _log(demo_file))
         restore(programme, snapshot)
     assert sorted(_log(demo_file)) == sorted(before)
+
+
+def test_a_refused_reissue_leaves_every_token_as_it_was(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def tokens() -> list[tuple[str, int, object]]:
+        with sqlite3.connect(demo_file) as connection:
+            return connection.execute(
+                "SELECT token, manager_id, revoked_at FROM badge_token ORDER BY token"
+            ).fetchall()
+
+    before = tokens()
+    manager = str(gather_first(demo_file))
+    base = ["export", "badges", str(demo_file), "--manager", manager, "--reissue"]
+    assert main([*base, "--offset", "40,0", "-o", str(tmp_path / "lost.pdf")]) == 1
+    assert main([*base, "--manager", "999", "-o", str(tmp_path / "lost.pdf")]) == 1
+    assert main([*base, "-o", str(tmp_path / "missing" / "lost.pdf")]) == 1
+    assert (
+        main(["export", "badges", str(demo_file), "--reissue", "-o", str(tmp_path / "x.pdf")]) == 1
+    )
+    assert "whose badge was lost" in capsys.readouterr().err
+    assert tokens() == before and _log(demo_file) == []
+    assert main([*base, "-o", str(tmp_path / "lost.pdf")]) == 0
+    after = tokens()
+    assert len(after) == len(before) + 1
+    assert sum(1 for t in after if t[1] == int(manager) and t[2] is not None) == 1
