@@ -18,6 +18,7 @@ from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.topic import TopicInterest
 from booster_desktop.domain.tour import Tour, tour_focus_topic
 from booster_desktop.services.allocation import Allocation, Instance, Pair, Wish
+from booster_desktop.store.changes import Action, report
 from booster_desktop.store.programme_file import ProgrammeFile, backup_database
 
 
@@ -130,7 +131,7 @@ def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
         backup = path.with_name(f"{path.stem} (before allocation {stamp} {number}){path.suffix}")
     backup_database(programme.engine, backup)
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
-    with programme.writing() as connection:
+    with programme.writing(Action.ALLOCATION) as connection:
         tour_ids = {
             code: tour_id for code, tour_id in connection.execute(select(Tour.code, Tour.id))
         }
@@ -174,6 +175,7 @@ def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
         ]
         if new:
             connection.execute(insert(Enrolment), new)
+        report(connection, "enrolment", None)
     return backup
 
 

@@ -29,6 +29,7 @@ from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.session import SessionPerson, TourSession
 from booster_desktop.domain.tour import Tour
 from booster_desktop.exports.badge_layout import BadgeLayout, PrinterCorrection
+from booster_desktop.services.changes import report
 from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -391,6 +392,17 @@ def export_badges(
         return BadgeExport(len(found.badges), pages, found.printed_before, chosen.name)
     if not programme.writable:
         raise BoosterError(f"{programme.path}: opened read-only; the print log cannot be kept")
+    if all(badge.manager_id is None for badge in found.badges):  # staff only: nothing to log
+        pages = write_badges(
+            found.badges,
+            chosen,
+            target,
+            correction=correction,
+            back=back,
+            title=title,
+            progress=progress,
+        )
+        return BadgeExport(len(found.badges), pages, (), chosen.name)
     # The log and the PDF stand or fall together: the PDF is written inside the transaction.
     with programme.writing() as connection:
         _log_prints(connection, found, chosen.name)
@@ -422,10 +434,13 @@ def _log_prints(connection: Connection, found: BadgeSet, layout: str) -> None:
     ]
     if rows:
         connection.execute(insert(BadgePrint), rows)
+        report(connection, "badge_print", None)
 
 
 def log_printed(programme: ProgrammeFile, found: BadgeSet, layout: str) -> None:
     """Record `found` as printed with `layout` (the window prints through Qt, then logs)."""
+    if all(badge.manager_id is None for badge in found.badges):
+        return
     with programme.writing() as connection:
         _log_prints(connection, found, layout)
 
@@ -470,6 +485,8 @@ def reissue_token(programme: ProgrammeFile, manager_id: int) -> str:
                 at=now,
             )
         )
+        report(connection, "badge_token", None)
+        report(connection, "badge_print", None)
     return token
 
 

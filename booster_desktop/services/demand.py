@@ -13,6 +13,7 @@ from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.preference import topic_worth
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.domain.tour import Tour, tour_focus_topic
+from booster_desktop.store.changes import report
 from booster_desktop.store.programme_file import ProgrammeFile
 
 
@@ -111,9 +112,11 @@ def set_focus(programme: ProgrammeFile, tour_id: int, topic_id: int, focused: bo
         )
         if focused:
             connection.execute(insert(tour_focus_topic).values(tour_id=tour_id, topic_id=topic_id))
+        report(connection, "tour_focus_topic", None)
 
 
 def set_priority(programme: ProgrammeFile, topic_id: int, priority: bool) -> None:
     """Mark a topic as a priority topic of the programme, or not."""
     with programme.writing() as connection:
         connection.execute(update(Topic).where(Topic.id == topic_id).values(is_priority=priority))
+        report(connection, "topic", [topic_id], ["is_priority"])

@@ -33,7 +33,7 @@ from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.services.country_names import country_code
 from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.services.spreadsheets import Sheet, Workbook, open_workbook
-from booster_desktop.store.engine import WRITING
+from booster_desktop.store import changes
 from booster_desktop.store.programme_file import ProgrammeFile
 
 FIELDS = (
@@ -723,10 +723,9 @@ def _import(
 ) -> ImportReport:
     earlier_email: dict[str, int] = {}
     earlier_person: dict[str, int] = {}
-    with (
-        programme.engine.connect().execution_options(**{WRITING: True}) as connection,
-        connection.begin() as transaction,
-    ):
+    with programme.writing(changes.Action.IMPORT) as connection:
+        transaction = connection.get_transaction()
+        assert transaction is not None
         writer = _Writer(connection, write=not dry_run)
         done = 0
         for number, cells in _data_rows(plan):
@@ -781,7 +780,12 @@ def _import(
             transaction.rollback()
         else:
             progress(done, done, "Saving")
-            transaction.commit()
+            changes.report(connection, "manager", writer.manager_ids)
+            changes.report(connection, "topic", writer.topic_ids)
+            changes.report(connection, "organisation", writer.organisation_ids)
+            for table in ("badge_token", "topic_interest"):
+                changes.report(connection, table, None)
+            # Committed by the write gate at the end of the block.
             report.written = True
             report.manager_ids = writer.manager_ids
             report.created_topic_ids = writer.topic_ids

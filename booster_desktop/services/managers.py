@@ -16,6 +16,7 @@ from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean, clean_email, is_email
 from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.validation import InvalidRecord, parse_date
+from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
 
 
@@ -158,8 +159,12 @@ def save_manager(
                 insert(Manager).values(values).returning(Manager.id)
             ).scalar_one()
             connection.execute(insert(BadgeToken).values(token=new_token(), manager_id=manager_id))
+            report(connection, "manager", [manager_id])
+            report(connection, "badge_token", None)
         else:
+            columns = changed_columns(connection, Manager.__table__, manager_id, values)
             connection.execute(update(Manager).where(Manager.id == manager_id).values(values))
+            report(connection, "manager", [manager_id], columns)
         connection.execute(delete(TravelDocument).where(TravelDocument.manager_id == manager_id))
         travel = {
             "nationality": details.nationality or None,
@@ -169,6 +174,7 @@ def save_manager(
         }
         if any(v is not None for v in travel.values()):
             connection.execute(insert(TravelDocument).values(manager_id=manager_id, **travel))
+        report(connection, "travel_document", None)
     return manager_id
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import Connection, insert, select
 
 from booster_desktop.domain.kinds import OrganisationKind
 from booster_desktop.domain.organisation import Organisation
+from booster_desktop.store.changes import report
 
 
 def organisation_id(
@@ -24,8 +25,10 @@ def organisation_id(
     found = connection.scalar(select(Organisation.id).where(Organisation.name == name))
     if found is not None:
         return found
-    return connection.execute(
+    created: int = connection.execute(
         insert(Organisation)
         .values(name=name, country_code=country, kind=kind, city=city)
         .returning(Organisation.id)
     ).scalar_one()
+    report(connection, "organisation", [created])
+    return created

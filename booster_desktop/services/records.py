@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Table, and_, delete, insert, select, update
 
 from booster_desktop.domain.model import Base
+from booster_desktop.store.changes import report
 from booster_desktop.store.programme_file import ProgrammeFile
 
 # Keeps IN (...) lists far below every database's limit on bound parameters.
@@ -122,6 +123,7 @@ def delete_records(programme: ProgrammeFile, table_name: str, ids: Collection[An
         snapshot = take_snapshot(connection, table_name, ids)
         for chunk in _chunks(list(ids)):
             connection.execute(delete(table).where(key.in_(chunk)))
+        _report(connection, table_name, ids, snapshot)
     return snapshot
 
 
@@ -139,6 +141,22 @@ def restore(programme: ProgrammeFile, snapshot: Snapshot) -> None:
             for key_values, value in reference.values:
                 match = and_(*(k == v for k, v in zip(keys, key_values, strict=True)))
                 connection.execute(update(table).where(match).values({column.name: value}))
+        _report(connection, None, (), snapshot)
+
+
+def _report(
+    connection: Connection, table_name: str | None, ids: Collection[Any], snapshot: Snapshot
+) -> None:
+    """Every row the snapshot holds, by table (by id where the table has one), and every
+    column it emptied or fills again; the asked-for rows even when none was found."""
+    if table_name is not None:
+        report(connection, table_name, [i for i in ids if isinstance(i, int)])
+    for name, rows in snapshot.rows:
+        single = [c.name for c in Base.metadata.tables[name].primary_key.columns]
+        ids_of = [r[single[0]] for r in rows] if single == ["id"] else None
+        report(connection, name, ids_of)
+    for reference in snapshot.nulled:
+        report(connection, reference.table, None, [reference.column])
 
 
 def deletion_preview(

@@ -17,6 +17,7 @@ from booster_desktop.domain.topic import Topic
 from booster_desktop.domain.tour import Tour
 from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.validation import InvalidRecord
+from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
 
 
@@ -197,12 +198,17 @@ def save_session(
             session_id = connection.execute(
                 insert(TourSession).values(values).returning(TourSession.id)
             ).scalar_one()
+            report(connection, "tour_session", [session_id])
         else:
+            columns = changed_columns(connection, TourSession.__table__, session_id, values)
             connection.execute(
                 update(TourSession).where(TourSession.id == session_id).values(values)
             )
+            report(connection, "tour_session", [session_id], columns)
         _set_contact(connection, session_id, details, visited)
         _set_topics(connection, session_id, details.topics)
+        report(connection, "session_person", None)
+        report(connection, "session_topic", None)
         return session_id
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, Connection, case, func, insert, select, up
 from booster_desktop.domain.text import clean, fold
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.services.validation import InvalidRecord
+from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
 
 
@@ -89,8 +90,14 @@ def save_topic(programme: ProgrammeFile, details: TopicDetails, topic_id: int | 
             "is_priority": details.is_priority,
         }
         if topic_id is None:
-            return connection.execute(insert(Topic).values(values).returning(Topic.id)).scalar_one()
+            topic_id = connection.execute(
+                insert(Topic).values(values).returning(Topic.id)
+            ).scalar_one()
+            report(connection, "topic", [topic_id])
+            return topic_id
+        columns = changed_columns(connection, Topic.__table__, topic_id, values)
         connection.execute(update(Topic).where(Topic.id == topic_id).values(values))
+        report(connection, "topic", [topic_id], columns)
         return topic_id
 
 

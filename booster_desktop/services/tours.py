@@ -16,6 +16,7 @@ from booster_desktop.domain.text import clean
 from booster_desktop.domain.tour import Tour, is_time_zone, is_tour_code
 from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.validation import InvalidRecord
+from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
 
 
@@ -206,8 +207,14 @@ def save_tour(programme: ProgrammeFile, details: TourDetails, tour_id: int | Non
             "notes": details.notes or None,
         }
         if tour_id is None:
-            return connection.execute(insert(Tour).values(values).returning(Tour.id)).scalar_one()
+            tour_id = connection.execute(
+                insert(Tour).values(values).returning(Tour.id)
+            ).scalar_one()
+            report(connection, "tour", [tour_id])
+            return tour_id
+        columns = changed_columns(connection, Tour.__table__, tour_id, values)
         connection.execute(update(Tour).where(Tour.id == tour_id).values(values))
+        report(connection, "tour", [tour_id], columns)
         return tour_id
 
 

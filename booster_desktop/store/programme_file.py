@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.store.changes import Action, Change, Listener, change_of, collecting
 from booster_desktop.store.durable import remove_database_files, replace_durably
 from booster_desktop.store.engine import WRITING, make_engine
 from booster_desktop.store.header import check_header
@@ -57,6 +58,8 @@ class ProgrammeFile:
     migrated_from: str | None = None
     backup_path: Path | None = None
     _closed: bool = field(default=False, repr=False)
+    # Told of every committed write (the window's document, later the change history).
+    listeners: list[Listener] = field(default_factory=list, repr=False)
 
     def session(self) -> Session:
         """A new ORM session; objects stay readable after commit (the window keeps rows)."""
@@ -69,20 +72,44 @@ class ProgrammeFile:
         return self.lock is not None
 
     @contextmanager
-    def writing(self) -> Iterator[Connection]:
+    def writing(self, action: Action = Action.EDIT) -> Iterator[Connection]:
         """One write transaction: committed at the end of the block, rolled back on error.
 
         It begins IMMEDIATE (waiting for another writer rather than failing midway), and a
         database error comes out as a BoosterError saying the change was not saved.
+
+        The block reports what it wrote (`changes.report`): a block that would commit without
+        reporting anything is a bug, refused and rolled back. Once committed, the change
+        record (`action`, unless the caller acts as an undo) goes to every listener, on the
+        thread that wrote. A block that rolled its own transaction back reports nothing.
         """
+        change: Change | None = None
         try:
             writer = self.engine.connect().execution_options(**{WRITING: True})
-            with writer as connection, connection.begin():
+            with (
+                writer as connection,
+                collecting(connection) as collected,
+                connection.begin() as transaction,
+            ):
                 yield connection
+                if transaction.is_active:
+                    if not collected.written:
+                        raise AssertionError(
+                            "a write block reported nothing it changed (changes.report)"
+                        )
+                    change = change_of(collected, action)
         except DBAPIError as error:
             raise BoosterError(
                 f"{self.path}: the change was not saved ({getattr(error, 'orig', error)})"
             ) from error
+        if change is not None:
+            for listener in list(self.listeners):
+                listener(change)
+
+    def listen(self, listener: Listener) -> Callable[[], None]:
+        """Hear every change committed through this file; returns how to stop listening."""
+        self.listeners.append(listener)
+        return lambda: self.listeners.remove(listener) if listener in self.listeners else None
 
     def close(self) -> None:
         """Dispose of the engine (SQLite then folds its WAL back) and release the lock."""

@@ -13,10 +13,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPen, QUndoStack
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -46,10 +45,10 @@ from booster_desktop.services.agenda import (
     export_calendar,
     tour_agenda,
 )
-from booster_desktop.services.programme import ProgrammeFile
-
-if TYPE_CHECKING:
-    from booster_desktop.ui.commands import Changed, Failed
+from booster_desktop.services.changes import Change
+from booster_desktop.ui.commands import DeleteRecords, EditRecord
+from booster_desktop.ui.document import ProgrammeDocument
+from booster_desktop.ui.entities import SESSIONS
 
 # The whole day is drawn (an item may start at 05:00); the view opens at the working day.
 FIRST_HOUR, LAST_HOUR = 0, 24
@@ -59,6 +58,17 @@ DAY_WIDTH = 170.0
 HEADER = 28.0
 GUTTER = 46.0
 SNAP = 15  # minutes
+TOUR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# What the week and its checks show: a change to any of these redraws them.
+SHOWS = (
+    "tour",
+    "tour_session",
+    "session_person",
+    "person",
+    "session_topic",
+    "tour_focus_topic",
+    "topic.name",
+)
 KIND_COLOURS = {
     "training": "#1f6fb2",
     "visit": "#2e8b57",
@@ -172,10 +182,7 @@ class AgendaEditor(QDialog):
 
     def __init__(
         self,
-        programme: ProgrammeFile,
-        undo_stack: QUndoStack,
-        changed: Changed,
-        failed: Failed,
+        document: ProgrammeDocument,
         tour_code: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -183,21 +190,17 @@ class AgendaEditor(QDialog):
         self.setObjectName("agenda_editor")
         self.setWindowTitle("Tour agendas")
         self.resize(1280, 820)
-        self.programme = programme
-        self.undo_stack = undo_stack
-        self._changed = changed
-        self._failed = failed
+        self.document = document
+        assert document.programme is not None
+        self.programme = document.programme
         self.agenda: TourAgenda | None = None
         self.days: list[date] = []
         self.blocks: dict[int, ItemBlock] = {}
         self._selected: int | None = None
 
-        from booster_desktop.services.overview import tour_codes
-
         self.tour = QComboBox(self)
         self.tour.setObjectName("tour")
-        for code, title in tour_codes(programme):
-            self.tour.addItem(f"{code} — {title}", code)
+        self._fill_tours()
         if tour_code is not None:
             self.tour.setCurrentIndex(max(0, self.tour.findData(tour_code)))
         self.tour.currentIndexChanged.connect(self.refresh)
@@ -238,18 +241,35 @@ class AgendaEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        # Rebuilt after each change, once the event that made it is over (a block must not be
-        # deleted inside its own mouse handler), keeping the selection.
-        self.undo_stack.indexChanged.connect(self._refresh_soon)
-        self.finished.connect(
-            lambda _result: self.undo_stack.indexChanged.disconnect(self._refresh_soon)
-        )
+        document.changed.connect(self._on_changed)
+        self.finished.connect(lambda _result: document.changed.disconnect(self._on_changed))
         self.refresh()
         self.view.verticalScrollBar().setValue(int(_y(OPEN_AT_HOUR * 60) - HEADER))
 
-    def _refresh_soon(self) -> None:
-        from PySide6.QtCore import QTimer
+    def _fill_tours(self) -> None:
+        """The tours to choose from, keeping the one chosen (by id: its code may change)."""
+        from booster_desktop.services import choices
 
+        chosen = self.tour.currentData(TOUR_ID_ROLE)
+        self.tour.blockSignals(True)
+        self.tour.clear()
+        for tour_id, code, title in choices.tours(self.programme):
+            self.tour.addItem(f"{code} — {title}", code)
+            self.tour.setItemData(self.tour.count() - 1, tour_id, TOUR_ID_ROLE)
+        if chosen is not None:
+            self.tour.setCurrentIndex(max(0, self.tour.findData(chosen, TOUR_ID_ROLE)))
+        self.tour.blockSignals(False)
+
+    def _on_changed(self, change: Change) -> None:
+        if self.document.programme is not self.programme or not change.touches(SHOWS):
+            return
+        if change.touches(("tour.code", "tour.title")):
+            self._fill_tours()
+        self._refresh_soon()
+
+    def _refresh_soon(self) -> None:
+        """Rebuilt once the event that made the change is over (a block must not be deleted
+        inside its own mouse handler), keeping the selection."""
         chosen = [b.item.id for b in self.blocks.values() if b.isSelected()]
         self._selected = chosen[0] if chosen else self._selected
         QTimer.singleShot(0, self.refresh)
@@ -329,10 +349,7 @@ class AgendaEditor(QDialog):
             self.blocks[item.id].setFocus()
 
     def move_item(self, session_id: int, day: date, start: int, end: int) -> None:
-        """Give a session a new day, start and end, undoably (the window's undo stack)."""
-        from booster_desktop.ui.commands import EditRecord
-        from booster_desktop.ui.entities import SESSIONS
-
+        """Give a session a new day, start and end, undoably (the document's undo stack)."""
         old = sessions.session_details(self.programme, session_id)
         new = replace(
             old, date=day, start_time=_time(max(0, start)), end_time=_time(min(end, 24 * 60 - 1))
@@ -341,15 +358,10 @@ class AgendaEditor(QDialog):
             self._refresh_soon()  # put the block back on the grid
             return
         self._selected = session_id
-        self.undo_stack.push(
-            EditRecord(session_id, old, new, self.programme, SESSIONS, self._changed, self._failed)
-        )
+        self.document.push(EditRecord(session_id, old, new, self.document, SESSIONS))
 
     def delete_selected(self) -> None:
         """Delete the selected item (undoable: undo brings back the same session)."""
-        from booster_desktop.ui.commands import DeleteRecords
-        from booster_desktop.ui.entities import SESSIONS
-
         ids = [b.item.id for b in self.blocks.values() if b.isSelected()]
         if not ids:
             return
@@ -357,9 +369,7 @@ class AgendaEditor(QDialog):
             self, "Delete", f"Delete '{self.blocks[ids[0]].item.title}'? You can undo it."
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.undo_stack.push(
-                DeleteRecords(ids, self.programme, SESSIONS, self._changed, self._failed)
-            )
+            self.document.push(DeleteRecords(ids, self.document, SESSIONS))
 
     def edit_item(self, session_id: int) -> None:
         """Double-click: the window opens the session's editor over this one."""

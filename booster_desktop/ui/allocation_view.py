@@ -42,15 +42,26 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services import allocation as allocator
 from booster_desktop.services.allocation import Allocation, Instance
 from booster_desktop.services.allocation_data import apply_allocation, load_instance, manager_names
-from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.services.changes import Action, Change
+from booster_desktop.services.progress import Progress
+from booster_desktop.ui.document import Job, ProgrammeDocument
 from booster_desktop.ui.texts import WHY_THIS_SCORE
-from booster_desktop.ui.worker import CancellableProgress, Task
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PINNED, FORBIDDEN = "pinned", "forbidden"
 GIVEN_COLOUR = QColor("#cfe8d5")
 PINNED_COLOUR = QColor("#9fd3ae")
 FORBIDDEN_COLOUR = QColor("#f4c7c3")
+# What an allocation is computed from: a change to any of these outdates the one shown.
+READS = (
+    "enrolment",
+    "manager.status",
+    "manager.country_code",
+    "tour",
+    "topic_interest",
+    "tour_focus_topic",
+    "topic.is_priority",
+)
 
 
 class GridModel(QAbstractTableModel):
@@ -140,17 +151,18 @@ class AllocationDialog(QDialog):
 
     applied = Signal()
 
-    def __init__(self, programme: ProgrammeFile, parent: QWidget | None = None) -> None:
+    def __init__(self, document: ProgrammeDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("allocation_dialog")
         self.setWindowTitle("Allocate managers to tours")
         self.resize(1100, 720)
-        self.programme = programme
+        self.document = document
+        assert document.programme is not None
+        self.programme = document.programme
         self.instance: Instance | None = None
         self.allocation: Allocation | None = None
-        self.task: Task | None = None
-        self.forcing: Task | None = None
-        self.progress: CancellableProgress | None = None
+        self.task: Job | None = None
+        self.forcing: Job | None = None
 
         self.per_manager = QSpinBox(self)
         self.per_manager.setObjectName("per_manager")
@@ -173,7 +185,6 @@ class AllocationDialog(QDialog):
         self.run_button.setObjectName("run")
         self.run_button.clicked.connect(self.run)
         self.stop_button = QPushButton("&Stop", self)
-        self.stop_button.clicked.connect(self._stop)
         self.stop_button.hide()
         self.apply_button = QPushButton("&Apply…", self)
         self.apply_button.setObjectName("apply")
@@ -250,6 +261,16 @@ class AllocationDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.bar)
         layout.addWidget(pages, 1)
+        document.changed.connect(self._on_changed)
+        self.finished.connect(lambda _result: document.changed.disconnect(self._on_changed))
+
+    def _on_changed(self, change: Change) -> None:
+        """A change made elsewhere to what the allocation was computed from outdates it."""
+        if change.action is Action.ALLOCATION or self.allocation is None:
+            return
+        if self.document.programme is self.programme and change.touches(READS):
+            self.apply_button.setEnabled(False)
+            self.summary.setText("The programme changed since: press Run to allocate again.")
 
     # -- running ------------------------------------------------------------------------------
 
@@ -258,11 +279,8 @@ class AllocationDialog(QDialog):
             return
         per_manager, cap = self.per_manager.value(), self.country_cap.value() or None
         gamma, pins, forbids = self.gamma.value(), self.grid.pins(), self.grid.forbids()
-        self.progress = CancellableProgress()
-        self.progress.advanced.connect(self._advance)
-        progress = self.progress
 
-        def work() -> tuple[Instance, Allocation, dict[str, Any], dict[int, str]]:
+        def work(progress: Progress) -> tuple[Instance, Allocation, dict[str, Any], dict[int, str]]:
             instance = load_instance(
                 self.programme,
                 per_manager=per_manager,
@@ -275,27 +293,20 @@ class AllocationDialog(QDialog):
             compared = allocator.comparison(instance, result)
             return instance, result, compared, manager_names(self.programme)
 
-        self.task = Task(work)
-        self.task.signals.done.connect(self._done)
-        self.task.signals.failed.connect(self._failed)
+        self.task = self.document.run(work, self._advance, self.stop_button.clicked)
+        self.task.done.connect(self._done)
+        self.task.failed.connect(self._failed)
         self.run_button.setEnabled(False)
         self.apply_button.setEnabled(False)
         self.stop_button.show()
         self.bar.setRange(0, 0)
         self.bar.show()
         self.summary.setText("Allocating…")
-        from PySide6.QtCore import QThreadPool
-
-        QThreadPool.globalInstance().start(self.task)
 
     def _advance(self, done: int, total: int, what: str) -> None:
         self.bar.setRange(0, total)
         self.bar.setValue(done)
         self.bar.setFormat(f"{what}…")
-
-    def _stop(self) -> None:
-        if self.progress is not None:
-            self.progress.cancelled = True
 
     def _finished(self) -> None:
         self.task = None
@@ -384,12 +395,11 @@ class AllocationDialog(QDialog):
         instance, allocation = self.instance, self.allocation
         self.force_button.setEnabled(False)
         self.explanation.addItem(f"Working out what giving {code} to manager {manager} costs…")
-        self.forcing = Task(lambda: allocator.cost_of_forcing(instance, allocation, manager, code))
-        self.forcing.signals.done.connect(lambda cost: self._show_forcing(manager, code, cost))
-        self.forcing.signals.failed.connect(self._forcing_failed)
-        from PySide6.QtCore import QThreadPool
-
-        QThreadPool.globalInstance().start(self.forcing)
+        self.forcing = self.document.run(
+            lambda _progress: allocator.cost_of_forcing(instance, allocation, manager, code)
+        )
+        self.forcing.done.connect(lambda cost: self._show_forcing(manager, code, cost))
+        self.forcing.failed.connect(self._forcing_failed)
 
     def _forcing_failed(self, message: str) -> None:
         self.force_button.setEnabled(True)

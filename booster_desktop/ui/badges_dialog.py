@@ -8,11 +8,12 @@ before is asked about ("already printed on 12 May, print again?").
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, QSizeF, Qt, QThreadPool
+from PySide6.QtCore import QSettings, QSize, QSizeF, Qt
 from PySide6.QtGui import QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -36,8 +37,10 @@ from PySide6.QtWidgets import (
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services import badges, choices
+from booster_desktop.services.changes import Change
 from booster_desktop.services.programme import ProgrammeFile
-from booster_desktop.ui.worker import CancellableProgress, Task
+from booster_desktop.services.progress import Progress
+from booster_desktop.ui.document import Job, ProgrammeDocument
 
 EVERYONE = ""
 MANAGER_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -48,7 +51,7 @@ class BadgesDialog(QDialog):
 
     def __init__(
         self,
-        programme: ProgrammeFile,
+        document: ProgrammeDocument,
         settings: QSettings | None = None,
         tour: str | None = None,
         parent: QWidget | None = None,
@@ -57,18 +60,19 @@ class BadgesDialog(QDialog):
         self.setObjectName("badges_dialog")
         self.setWindowTitle("Print badges")
         self.resize(1100, 760)
-        self.programme = programme
+        assert document.programme is not None
+        self.programme_document = document
+        self.programme: ProgrammeFile = document.programme
         self.settings = settings
         self.found: badges.BadgeSet | None = None
-        self.task: Task | None = None
-        self.progress: CancellableProgress | None = None
+        self.job: Job | None = None
         self._folder = Path(tempfile.mkdtemp(prefix="booster-badges-"))
         self._preview_path = self._folder / "preview.pdf"
 
         self.tour = QComboBox(self)
         self.tour.setObjectName("tour")
         self.tour.addItem("Everyone (each manager's tours)", EVERYONE)
-        for _id, code, title in choices.tours(programme):
+        for _id, code, title in choices.tours(self.programme):
             self.tour.addItem(f"{code} · {title}", code)
         if tour is not None and self.tour.findData(tour) >= 0:
             self.tour.setCurrentIndex(self.tour.findData(tour))
@@ -143,10 +147,10 @@ class BadgesDialog(QDialog):
         row.addWidget(self.reissue_button)
         left.addLayout(row)
 
-        self.document = QPdfDocument(self)
+        self.pdf = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("preview")
-        self.view.setDocument(self.document)
+        self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
@@ -175,7 +179,14 @@ class BadgesDialog(QDialog):
         self.print_button.clicked.connect(self.print_badges)
         self.calibration_button.clicked.connect(self.calibration)
         self.reissue_button.clicked.connect(self.reissue)
+        document.changed.connect(self._on_changed)
         self.refresh()
+
+    def _on_changed(self, change: Change) -> None:
+        # A print logged, a token reissued, a manager or enrolment edited: who and what
+        # "printed before" says may have changed.
+        if change.touches(("badge_print", "badge_token", "manager", "enrolment", "tour")):
+            self.refresh()
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -283,22 +294,18 @@ class BadgesDialog(QDialog):
 
     def _enable(self, on: bool) -> None:
         for button in (self.preview_button, self.save_button, self.print_button):
-            button.setEnabled(on and self.task is None)
+            button.setEnabled(on and self.job is None)
 
     # -- work on the pool ----------------------------------------------------------------------
 
     def _run(self, work: Any, done: Any) -> None:
-        self.progress = CancellableProgress()
-        self.progress.advanced.connect(self._advance)
-        progress = self.progress
-        self.task = Task(lambda: work(progress))
-        self.task.signals.done.connect(lambda result: self._finished(done, result))
-        self.task.signals.failed.connect(self._failed)
         self.bar.setRange(0, 0)
         self.bar.show()
         self.cancel_button.show()
+        self.job = self.programme_document.run(work, self._advance, self.cancel_button.clicked)
+        self.job.done.connect(lambda result: self._finished(done, result))
+        self.job.failed.connect(self._failed)
         self._enable(False)
-        QThreadPool.globalInstance().start(self.task)
 
     def _advance(self, done: int, total: int, what: str) -> None:
         if total > 0:
@@ -307,7 +314,7 @@ class BadgesDialog(QDialog):
         self.bar.setFormat(f"{what}… %v of %m")
 
     def _idle(self) -> None:
-        self.task = None
+        self.job = None
         self.bar.hide()
         self.cancel_button.hide()
         self._enable(self.found is not None)
@@ -323,11 +330,11 @@ class BadgesDialog(QDialog):
             QMessageBox.critical(self, "Badges not made", message)
 
     def cancel(self) -> None:
-        if self.progress is not None:
-            self.progress.cancel()
+        if self.job is not None:
+            self.job.cancel()
 
     def busy(self) -> bool:
-        return self.task is not None
+        return self.job is not None
 
     def _reprint_confirmed(self, request: badges.BadgeRequest) -> bool | None:
         """None when the user declines; else whether badges printed before are included."""
@@ -354,7 +361,7 @@ class BadgesDialog(QDialog):
         request, layout, correction = self.request(), self.layout_name(), self.correction()
         back = self.back.isChecked()
 
-        def work(progress: CancellableProgress) -> badges.BadgeExport:
+        def work(progress: Progress) -> badges.BadgeExport:
             return badges.export_badges(
                 self.programme,
                 target,
@@ -371,11 +378,11 @@ class BadgesDialog(QDialog):
 
     def preview(self) -> None:
         self._remember()
-        self.document.close()
+        self.pdf.close()
         self._run(self._draw(self._preview_path, False, True), self._show_preview)
 
     def _show_preview(self, result: badges.BadgeExport) -> None:
-        self.document.load(str(self._preview_path))
+        self.pdf.load(str(self._preview_path))
         self.summary.setText(f"{result.badges} badges on {result.pages} pages")
 
     def save(self) -> None:
@@ -392,7 +399,6 @@ class BadgesDialog(QDialog):
         self._run(self._draw(target, True, reprint), lambda result: self._saved(target, result))
 
     def _saved(self, target: Path, result: badges.BadgeExport) -> None:
-        self.refresh()
         self.summary.setText(f"Saved {target.name}: {result.badges} badges on {result.pages} pages")
 
     def print_badges(self) -> None:
@@ -416,7 +422,6 @@ class BadgesDialog(QDialog):
             )
         except BoosterError as error:
             QMessageBox.critical(self, "Print log not kept", str(error))
-        self.refresh()
 
     def calibration(self) -> None:
         self._remember()
@@ -426,8 +431,8 @@ class BadgesDialog(QDialog):
         except BoosterError as error:
             QMessageBox.critical(self, "No calibration page", str(error))
             return
-        self.document.close()
-        self.document.load(str(target))
+        self.pdf.close()
+        self.pdf.load(str(target))
         self.summary.setText(
             "Calibration page: print it at 100 %, hold it over a label sheet against the "
             "light, and type what you measure into the printer correction."
@@ -451,12 +456,12 @@ class BadgesDialog(QDialog):
             badges.reissue_token(self.programme, int(manager_id))
         except BoosterError as error:
             QMessageBox.critical(self, "Revoke and reissue", str(error))
-            return
-        self.refresh()
 
     def done(self, result: int) -> None:
         self.cancel()
-        self.document.close()
+        self.pdf.close()
+        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+            self.programme_document.changed.disconnect(self._on_changed)
         super().done(result)
 
 

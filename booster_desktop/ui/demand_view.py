@@ -14,8 +14,8 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QUndoCommand, QUndoStack
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from booster_desktop.services.changes import Change
 from booster_desktop.services.demand import (
     TopicDemand,
     set_focus,
@@ -34,11 +35,14 @@ from booster_desktop.services.demand import (
     topic_demand,
     tour_focus,
 )
-from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.ui.commands import Toggle
+from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.texts import WHY_THIS_SCORE
 
 RANK_BANDS = ("1st", "2nd", "3rd", "4th or lower")
 FIXED_COLUMNS = ("Priority", "Topic", "Wanted by", *RANK_BANDS, "Score")
+# What the view shows: a change to any of these redraws it.
+SHOWS = ("topic", "topic_interest", "tour_focus_topic", "tour.code", "manager.status")
 
 
 def _bands(demand: TopicDemand) -> list[int]:
@@ -54,23 +58,18 @@ def _bands(demand: TopicDemand) -> list[int]:
 class DemandDialog(QDialog):
     """The demand view."""
 
-    def __init__(
-        self,
-        programme: ProgrammeFile,
-        undo_stack: QUndoStack,
-        failed: Callable[[str], None],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, document: ProgrammeDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("demand_dialog")
         self.setWindowTitle("Topic demand")
         self.resize(1100, 760)
-        self.programme = programme
-        self.undo_stack = undo_stack
-        self.failed = failed
+        self.document = document
+        assert document.programme is not None
+        self.programme = document.programme
         self.demand: list[TopicDemand] = []
         self.tours: list[tuple[int, str]] = []
         self._filling = False
+        self._editing = False  # a cell of the table is being changed: redraw after
 
         self.chart_view = QChartView(self)
         self.chart_view.setObjectName("chart")
@@ -95,6 +94,17 @@ class DemandDialog(QDialog):
         layout.addWidget(self.uncovered)
         layout.addWidget(why)
         self.refresh()
+        document.changed.connect(self._on_changed)
+        self.finished.connect(lambda _result: document.changed.disconnect(self._on_changed))
+
+    def _on_changed(self, change: Change) -> None:
+        if self.document.programme is not self.programme or not change.touches(SHOWS):
+            return
+        if self._editing:
+            # The table is being edited when a toggle lands: rebuild it once that is over.
+            QTimer.singleShot(0, self.refresh)
+        else:
+            self.refresh()
 
     def refresh(self) -> None:
         self.demand = topic_demand(self.programme)
@@ -182,43 +192,20 @@ class DemandDialog(QDialog):
         if not role:
             return
         checked = item.checkState() == Qt.CheckState.Checked
-        command: QUndoCommand
+        text: str
+        apply: Callable[[bool], None]
         if role[0] == "priority":
             topic_id = role[1]
             name = next(d.name for d in self.demand if d.id == topic_id)
-            command = _toggle(
-                f"Mark {name} as {'a priority' if checked else 'not a priority'}",
-                partial(set_priority, self.programme, topic_id),
-                checked,
-                self._refresh_later,
-                self.failed,
-            )
+            text = f"Mark {name} as {'a priority' if checked else 'not a priority'}"
+            apply = partial(set_priority, self.programme, topic_id)
         else:
             _, topic_id, tour_id = role
             code = next(c for t, c in self.tours if t == tour_id)
-            command = _toggle(
-                f"{'Add' if checked else 'Remove'} a focus topic of {code}",
-                partial(set_focus, self.programme, tour_id, topic_id),
-                checked,
-                self._refresh_later,
-                self.failed,
-            )
-        self.undo_stack.push(command)
-
-    def _refresh_later(self) -> None:
-        # The table is being edited when a toggle lands: rebuild it once the edit is over.
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, self.refresh)
-
-
-def _toggle(
-    text: str,
-    apply: Callable[[bool], None],
-    value: bool,
-    changed: Callable[[], None],
-    failed: Callable[[str], None],
-) -> QUndoCommand:
-    from booster_desktop.ui.commands import Toggle
-
-    return Toggle(text, apply, value, changed, failed)
+            text = f"{'Add' if checked else 'Remove'} a focus topic of {code}"
+            apply = partial(set_focus, self.programme, tour_id, topic_id)
+        self._editing = True
+        try:
+            self.document.push(Toggle(text, apply, checked, self.document))
+        finally:
+            self._editing = False

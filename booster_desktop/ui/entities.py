@@ -72,6 +72,9 @@ class Entity(Generic[R, D]):
     editor: Callable[[ProgrammeFile, int | None, QWidget], RecordEditor[D]]
     describe: Callable[[R], str]
     search_hint: str
+    # What else the rows show, as tables or "table.column": a change to one of these reloads
+    # the tab, unless it names the tab's own rows (then only they changed: re-read them).
+    depends: frozenset[str] = frozenset()
 
 
 def _manager_editor(
@@ -119,6 +122,7 @@ MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
     editor=_manager_editor,
     describe=lambda r: f"{r.given_name} {r.family_name}",
     search_hint="Search managers: name, country, organisation, tour, topic… (Ctrl+F)",
+    depends=frozenset({"enrolment", "tour.code", "topic_interest", "topic.name"}),
 )
 
 
@@ -164,6 +168,7 @@ TOPICS: Entity[TopicRow, TopicDetails] = Entity(
     editor=_topic_editor,
     describe=lambda r: r.name,
     search_hint="Search topics (Ctrl+F)",
+    depends=frozenset({"topic_interest", "manager.status"}),
 )
 
 
@@ -211,6 +216,7 @@ TOURS: Entity[TourRow, TourDetails] = Entity(
     editor=_tour_editor,
     describe=lambda r: f"{r.code} ({r.title})",
     search_hint="Search tours (Ctrl+F)",
+    depends=frozenset({"enrolment", "manager.status"}),
 )
 
 
@@ -259,6 +265,7 @@ SESSIONS: Entity[SessionRow, SessionDetails] = Entity(
     editor=_session_editor,
     describe=lambda r: f"{r.tour} {r.date.isoformat()} {r.title}",
     search_hint="Search sessions and visits (Ctrl+F)",
+    depends=frozenset({"tour.code", "tour.start_date", "tour.end_date"}),
 )
 
 ENTITIES: tuple[Entity[Any, Any], ...] = (MANAGERS, TOPICS, TOURS, SESSIONS)

@@ -5,10 +5,10 @@ problems, then import, with progress, off the UI thread. The same service as
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,7 +45,7 @@ from booster_desktop.services.importing import (
 )
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.services.spreadsheets import Workbook, open_workbook
-from booster_desktop.ui.worker import CancellableProgress, Task
+from booster_desktop.ui.document import ProgrammeDocument
 
 SOURCE_FILTER = "Spreadsheets (*.xlsx *.csv *.xls *.ods);;All files (*)"
 FIELD_LABELS = {
@@ -69,14 +69,16 @@ class ImportWizard(QWizard):
 
     imported = Signal(object)  # the ImportReport, once rows were written
 
-    def __init__(self, programme: ProgrammeFile, parent: QWidget | None = None) -> None:
+    def __init__(self, document: ProgrammeDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_wizard")
         self.setWindowTitle("Import managers")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.resize(900, 640)
-        self.programme = programme
+        self.document = document
+        assert document.programme is not None
+        self.programme: ProgrammeFile = document.programme
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
         # The source stays open from its header to the import, then is closed (Excel can
@@ -292,35 +294,12 @@ class ColumnsPage(QWizardPage):
         return True
 
 
-class _Runner:
-    """Runs the import service on the pool; the page shows progress and the outcome."""
-
-    def __init__(self, page: QWizardPage, bar: QProgressBar) -> None:
-        self.page = page
-        self.bar = bar
-        self.progress: CancellableProgress | None = None
-        self.task: Task | None = None
-
-    def start(self, work: Any, done: Any, failed: Any) -> None:
-        self.progress = CancellableProgress()
-        self.progress.advanced.connect(self._advance)
-        progress = self.progress
-        self.task = Task(lambda: work(progress))
-        self.task.signals.done.connect(done)
-        self.task.signals.failed.connect(failed)
-        self.bar.setRange(0, 0)
-        self.bar.show()
-        QThreadPool.globalInstance().start(self.task)
-
-    def _advance(self, done: int, total: int, what: str) -> None:
-        if total > 0:
-            self.bar.setRange(0, total)
-            self.bar.setValue(min(done, total))
-        self.bar.setFormat(f"{what}… %p%")
-
-    def cancel(self) -> None:
-        if self.progress is not None:
-            self.progress.cancelled = True
+def _advance(bar: QProgressBar, done: int, total: int, what: str) -> None:
+    """A page's progress bar, told by the import as it reads and saves."""
+    if total > 0:
+        bar.setRange(0, total)
+        bar.setValue(min(done, total))
+    bar.setFormat(f"{what}… %p%")
 
 
 class CheckPage(QWizardPage):
@@ -345,7 +324,6 @@ class CheckPage(QWizardPage):
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.skip_invalid)
         layout.addWidget(self.bar)
-        self.runner = _Runner(self, self.bar)
         self.report: ImportReport | None = None
 
     def initializePage(self) -> None:  # noqa: N802
@@ -354,13 +332,16 @@ class CheckPage(QWizardPage):
         self.report = None
         self.problems.clear()
         self.summary.setText("Reading every row…")
-        self.runner.start(
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        job = self.wizard_.document.run(
             lambda progress: import_managers(
                 self.wizard_.programme, plan, dry_run=True, skip_invalid=True, progress=progress
             ),
-            self._checked,
-            self.summary.setText,
+            partial(_advance, self.bar),
         )
+        job.done.connect(self._checked)
+        job.failed.connect(self.summary.setText)
 
     def _checked(self, report: ImportReport) -> None:
         self.bar.hide()
@@ -402,9 +383,7 @@ class ImportPage(QWizardPage):
         self.outcome.setWordWrap(True)
         self.bar = QProgressBar(self)
         self.bar.hide()
-        self.runner = _Runner(self, self.bar)
         cancel = QPushButton("&Stop the import", self)
-        cancel.clicked.connect(self.runner.cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(self.outcome)
         layout.addWidget(self.bar)
@@ -418,13 +397,17 @@ class ImportPage(QWizardPage):
         self.finished_ = False
         self.outcome.setText("Importing…")
         skip = self.wizard_.check_page.skip_invalid.isChecked()
-        self.runner.start(
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        job = self.wizard_.document.run(
             lambda progress: import_managers(
                 self.wizard_.programme, plan, skip_invalid=skip, progress=progress
             ),
-            self._done,
-            self._failed,
+            partial(_advance, self.bar),
+            self.cancel.clicked,
         )
+        job.done.connect(self._done)
+        job.failed.connect(self._failed)
 
     def _done(self, report: ImportReport) -> None:
         self.bar.hide()

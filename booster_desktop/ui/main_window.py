@@ -1,9 +1,12 @@
-"""The main window: the programme's managers, topics, tours and visits, with undoable edits."""
+"""The main window: a shell that holds the actions and hosts the screens.
+
+The open programme belongs to the document (ui.document): the screens take it and follow its
+`changed` signal themselves; the window wires no screen to another.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
 from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 from booster_desktop import __version__
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import SessionKind
+from booster_desktop.services.changes import Action, Change
 from booster_desktop.services.manager_rows import ManagerRow, open_with_managers
 from booster_desktop.services.overview import programme_counts, tour_codes
 from booster_desktop.services.programme import (
@@ -38,7 +42,7 @@ from booster_desktop.services.programme import (
     new_programme,
     open_programme,
 )
-from booster_desktop.ui import worker
+from booster_desktop.ui.document import Job, ProgrammeDocument
 from booster_desktop.ui.entities import ENTITIES, MANAGERS, SESSIONS, TABLE_WORDS, Entity
 from booster_desktop.ui.settings import forget_file, recent_files, remember_file
 from booster_desktop.ui.table_tab import TableTab
@@ -46,6 +50,8 @@ from booster_desktop.ui.table_tab import TableTab
 log = logging.getLogger(__name__)
 Opened = tuple[ProgrammeFile, list[ManagerRow]]
 FILE_FILTER = "Booster programmes (*.booster);;All files (*)"
+# What the status bar counts: rows added or removed (an id never changes otherwise), countries.
+COUNTED = ("manager.id", "manager.country_code", "tour.id", "tour_session.id", "enrolment")
 
 
 def _count(number: int, plural: str) -> str:
@@ -62,10 +68,11 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.programme: ProgrammeFile | None = None
+        self.document = ProgrammeDocument(self)
+        self.document.changed.connect(self._on_changed)
+        self.document.failed.connect(self._command_failed)
         self.programme_title = ""
-        self.undo_stack = QUndoStack(self)
-        self._opening: worker.Task | None = None
+        self._opening: Job | None = None
         self._agenda_editor: Any = None
         self.setObjectName("main_window")
         self.setWindowTitle("Booster Desktop")
@@ -76,7 +83,7 @@ class MainWindow(QMainWindow):
         self.tabs_widget.setDocumentMode(True)
         self.tabs: dict[str, TableTab] = {}
         for entity in ENTITIES:
-            tab = TableTab(entity, self)
+            tab = TableTab(entity, self.document, self)
             tab.edit_requested.connect(self.edit_record)
             tab.selection_changed.connect(self._update_actions)
             self.tabs[entity.key] = tab
@@ -95,6 +102,14 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_window_state()
         self._update_actions()
+
+    @property
+    def programme(self) -> ProgrammeFile | None:
+        return self.document.programme
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.document.undo_stack
 
     # -- building -----------------------------------------------------------------------------
 
@@ -286,10 +301,12 @@ class MainWindow(QMainWindow):
         self.path_label.setText(f"Opening {path}…")
         self.setEnabled(True)
 
-        def work() -> Opened:
+        def work(_progress: object) -> Opened:
             return opening.result() if opening is not None else open_with_managers(path)
 
-        self._opening = worker.start(work, self._opened, lambda m: self._open_failed(path, m))
+        self._opening = self.document.run(work)
+        self._opening.done.connect(self._opened)
+        self._opening.failed.connect(lambda message: self._open_failed(path, message))
 
     def open_file_now(self, path: Path, *, writable: bool = True) -> None:
         """Open a programme file on this thread (screenshots, tests, scripts)."""
@@ -303,12 +320,9 @@ class MainWindow(QMainWindow):
         self._opening = None
         self.busy.hide()
         self._close_programme()
-        self.programme = programme
-        for tab in self.tabs.values():
-            tab.clear()
-        self.tabs[MANAGERS.key].load(programme, manager_rows)
-        self._tab_shown(self.tabs_widget.currentIndex())
-        self.stack.setCurrentWidget(self.tabs_widget)
+        self.document.open(programme)
+        self.tabs[MANAGERS.key].load(manager_rows)
+        self.stack.setCurrentWidget(self.tabs_widget)  # the tab shown loads itself
         self._refresh_tour_filter()
         self._fill_recent_menu(remember_file(self.settings, programme.path))
         self._refresh_status()
@@ -334,12 +348,7 @@ class MainWindow(QMainWindow):
     def _close_programme(self) -> bool:
         if self._opening is not None:
             return False
-        if self.programme is not None:
-            self.programme.close()
-            self.programme = None
-        self.undo_stack.clear()
-        for tab in self.tabs.values():
-            tab.clear()
+        self.document.close()
         self.stack.setCurrentWidget(self.welcome)
         self.programme_title = ""
         self.setWindowTitle("Booster Desktop")
@@ -435,10 +444,7 @@ class MainWindow(QMainWindow):
         return tab
 
     def _tab_shown(self, _index: int) -> None:
-        tab = self.current_tab()
-        if self.programme is not None and tab.stale:
-            tab.load(self.programme)
-        self._update_actions()
+        self._update_actions()  # the tab loads itself when shown
 
     def _refresh_tour_filter(self) -> None:
         if self.programme is None:
@@ -490,10 +496,6 @@ class MainWindow(QMainWindow):
 
     # -- editing ------------------------------------------------------------------------------
 
-    def _command_args(self, entity: Entity[Any, Any]) -> tuple[Any, ...]:
-        assert self.programme is not None
-        return (self.programme, entity, self._record_changed, self._command_failed)
-
     def add_record(
         self, entity: Entity[Any, Any] | None = None, blank: Any = None, parent: Any = None
     ) -> None:
@@ -507,10 +509,7 @@ class MainWindow(QMainWindow):
         editor.set_details(blank if blank is not None else entity.blank())
         if editor.exec() != QDialog.DialogCode.Accepted:
             return
-        command = AddRecord(editor.details(), *self._command_args(entity))
-        self.undo_stack.push(command)
-        if command.record_id is not None and self.current_tab().entity is entity:
-            self.current_tab().select_ids([command.record_id])
+        self.document.push(AddRecord(editor.details(), self.document, entity))
 
     def edit_selected(self) -> None:
         ids = self.current_tab().selected_ids()
@@ -533,7 +532,7 @@ class MainWindow(QMainWindow):
         if new != old:
             from booster_desktop.ui.commands import EditRecord
 
-            self.undo_stack.push(EditRecord(record_id, old, new, *self._command_args(entity)))
+            self.document.push(EditRecord(record_id, old, new, self.document, entity))
 
     def delete_selected(self) -> None:
         if self.programme is None:
@@ -567,24 +566,16 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.undo_stack.push(DeleteRecords(ids, *self._command_args(entity)))
+            self.document.push(DeleteRecords(ids, self.document, entity))
 
-    def _record_changed(
-        self, entity: Entity[Any, Any], ids: Collection[int], removed: Collection[int]
-    ) -> None:
-        self.tabs[entity.key].refresh(ids, removed)
-        # Other tabs show counts and names that may have changed: reload them when shown.
-        for key, tab in self.tabs.items():
-            if key != entity.key:
-                tab.stale = True
-        current = self.current_tab()
-        if current.stale and self.programme is not None:
-            current.load(self.programme)
-        if ids and current.entity is entity:
-            current.select_ids(ids)
-        if entity.key == "tours":
+    def _on_changed(self, change: Change) -> None:
+        """The window's own part of a change: the tour filter, the counts, the actions."""
+        if change.touches(("tour.code", "tour.title")):
             self._refresh_tour_filter()
-        self._refresh_status()
+        if change.touches(COUNTED):
+            self._refresh_status()
+        if change.action is Action.ALLOCATION:
+            self.statusBar().showMessage("Allocation stored as proposed enrolments", 8000)
         self._update_actions()
 
     def import_managers(self) -> None:
@@ -594,13 +585,10 @@ class MainWindow(QMainWindow):
         from booster_desktop.ui.commands import ImportedManagers
         from booster_desktop.ui.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.programme, self)
+        wizard = ImportWizard(self.document, self)
         wizard.imported.connect(
-            lambda report: self.undo_stack.push(
-                ImportedManagers(self.programme, report, self._reload_all, self._command_failed)
-            )
+            lambda report: self.document.push(ImportedManagers(report, self.document))
         )
-        wizard.imported.connect(lambda _report: self._reload_all())
         wizard.exec()
 
     def show_demand(self) -> None:
@@ -609,9 +597,9 @@ class MainWindow(QMainWindow):
             return
         from booster_desktop.ui.demand_view import DemandDialog
 
-        dialog = DemandDialog(self.programme, self.undo_stack, self._command_failed, self)
+        dialog = DemandDialog(self.document, self)
         dialog.exec()
-        self._reload_all()
+        dialog.deleteLater()
 
     def edit_agendas(self) -> None:
         """Programme > Tour agendas…: the week of a tour, editable with the mouse."""
@@ -623,14 +611,7 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab.entity.key == "tours" and tab.selected_records():
             code = tab.selected_records()[0].code
-        self._agenda_editor = AgendaEditor(
-            self.programme,
-            self.undo_stack,
-            self._record_changed,
-            self._command_failed,
-            code,
-            self,
-        )
+        self._agenda_editor = AgendaEditor(self.document, code, self)
         self._agenda_editor.edit_requested.connect(self.edit_session)
         self._agenda_editor.add_requested.connect(self.add_session)
         self._agenda_editor.exec()
@@ -649,7 +630,7 @@ class MainWindow(QMainWindow):
             if tab.entity.key == "tours" and tab.selected_records()
             else None
         )
-        BadgesDialog(self.programme, self.settings, code, self).exec()
+        BadgesDialog(self.document, self.settings, code, self).exec()
 
     def edit_session(self, session_id: int) -> None:
         """The session editor, over the agenda editor that asked for it."""
@@ -675,26 +656,9 @@ class MainWindow(QMainWindow):
             return
         from booster_desktop.ui.allocation_view import AllocationDialog
 
-        dialog = AllocationDialog(self.programme, self)
-        dialog.applied.connect(self._allocation_applied)
+        dialog = AllocationDialog(self.document, self)
         dialog.exec()
-
-    def _allocation_applied(self) -> None:
-        # The enrolments were rewritten (a backup of the file was made first): commands
-        # recorded before may no longer restore cleanly, so they are not offered.
-        self.undo_stack.clear()
-        self._reload_all()
-        self.statusBar().showMessage("Allocation stored as proposed enrolments", 8000)
-
-    def _reload_all(self) -> None:
-        """After work that touches every tab (an import): reload what is shown, the rest
-        when next shown."""
-        for tab in self.tabs.values():
-            tab.stale = True
-        if self.programme is not None:
-            self.current_tab().load(self.programme)
-        self._refresh_status()
-        self._update_actions()
+        dialog.deleteLater()
 
     def _command_failed(self, message: str) -> None:
         QMessageBox.critical(self, "The change was not made", message)

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.services.changes import Change
+from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.entities import Entity
 from booster_desktop.ui.table_model import RecordTableModel, SearchProxy
 
@@ -38,16 +39,23 @@ MAX_COLUMN_WIDTH = 320
 
 
 class TableTab(QWidget):
-    """Lists one entity's records; double-click or Enter edits, the window's actions act."""
+    """Lists one entity's records; double-click or Enter edits, the window's actions act.
+
+    It follows the document by itself: cleared when a programme opens or closes, loaded when
+    shown, and after a change either re-reads the rows the change names or, when the change
+    touches something else the rows show, reloads (at once if shown, else when next shown).
+    """
 
     edit_requested = Signal(int)  # record id
     selection_changed = Signal()
 
-    def __init__(self, entity: Entity[Any, Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, entity: Entity[Any, Any], document: ProgrammeDocument, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.entity = entity
+        self.document = document
         self.setObjectName(f"{entity.key}_tab")
-        self.programme: ProgrammeFile | None = None
         self.stale = True
         self._prepared = 0
         self._sized = False  # columns sized to their contents once, unless widths were saved
@@ -101,6 +109,38 @@ class TableTab(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count)
 
+        document.opened.connect(self.clear)
+        document.closed.connect(self.clear)
+        document.changed.connect(self._on_changed)
+        document.reveal.connect(self._on_reveal)
+
+    # -- following the document ---------------------------------------------------------------
+
+    def _on_changed(self, change: Change) -> None:
+        if self.document.programme is None:
+            return
+        table = self.entity.table
+        named = change.ids(table)
+        if named:
+            self.refresh(named)
+        elif named is None or change.touches(self.entity.depends):
+            self.reload_when_shown()
+
+    def reload_when_shown(self) -> None:
+        if self.isVisible():
+            self.load()
+        else:
+            self.stale = True
+
+    def _on_reveal(self, table: str, ids: list[int]) -> None:
+        if table == self.entity.table and self.isVisible():
+            self.select_ids(ids)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.stale and self.document.programme is not None:
+            self.load()
+
     # -- filters ------------------------------------------------------------------------------
 
     def add_filter(self, label: str, name: str, items: list[tuple[str, object]]) -> QComboBox:
@@ -122,9 +162,10 @@ class TableTab(QWidget):
 
     # -- records ------------------------------------------------------------------------------
 
-    def load(self, programme: ProgrammeFile, rows: list[Any] | None = None) -> None:
+    def load(self, rows: list[Any] | None = None) -> None:
         """Show the programme's records (rows already read off the UI thread, or read now)."""
-        self.programme = programme
+        programme = self.document.programme
+        assert programme is not None
         self.model.set_rows(rows if rows is not None else self.entity.rows(programme, None))
         self.stale = False
         self._update_count()
@@ -151,19 +192,24 @@ class TableTab(QWidget):
         QTimer.singleShot(0, self._prepare_search)
 
     def clear(self) -> None:
-        self.programme = None
         self.model.set_rows([])
         self.stale = True
         self._update_count()
 
-    def refresh(self, ids: Collection[int], removed: Collection[int]) -> None:
-        """Reload the records with `ids`, drop those `removed`."""
-        if self.programme is None:
+    def refresh(self, ids: Collection[int]) -> None:
+        """Re-read the records with `ids`: changed ones are updated, new ones added, and
+        those no longer in the file dropped."""
+        programme = self.document.programme
+        if programme is None:
             return
-        if removed:
-            self.model.remove_ids(set(removed))
-        if ids:
-            self.model.upsert(self.entity.rows(self.programme, list(ids)))
+        if self.stale:
+            return  # reloaded as a whole when next shown
+        rows = self.entity.rows(programme, list(ids))
+        gone = set(ids) - {row.id for row in rows}
+        if gone:
+            self.model.remove_ids(gone)
+        if rows:
+            self.model.upsert(rows)
         self._update_count()
 
     def select_ids(self, ids: Collection[int]) -> None:

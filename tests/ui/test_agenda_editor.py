@@ -29,14 +29,7 @@ def _session(path: Path, session_id: int) -> tuple[str, str, str]:
 
 def _open_editor(window: MainWindow, qtbot: QtBot) -> AgendaEditor:
     """The editor on tour CAT, wired to the window as Programme > Tour agendas… wires it."""
-    editor = AgendaEditor(
-        window.programme,  # type: ignore[arg-type]
-        window.undo_stack,
-        window._record_changed,
-        window._command_failed,
-        "CAT",
-        window,
-    )
+    editor = AgendaEditor(window.document, "CAT", window)
     qtbot.addWidget(editor)
     editor.show()
     return editor

@@ -39,7 +39,7 @@ def test_pin_rerun_explain_and_apply(
     monkeypatch: object,
 ) -> None:
     open_in(window, demo_file)
-    dialog = AllocationDialog(window.programme, window)  # type: ignore[arg-type]
+    dialog = AllocationDialog(window.document, window)
     qtbot.addWidget(dialog)
     dialog.show()
     _run(dialog, qtbot)

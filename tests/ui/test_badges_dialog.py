@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from booster_desktop.services.programme import open_programme
 from booster_desktop.ui.badges_dialog import MANAGER_ROLE, BadgesDialog
+from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import Dialogs
 
@@ -28,14 +29,21 @@ def _log(path: Path) -> list[tuple[int, str]]:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, demo_file: Path, tmp_path: Path, dialogs: Dialogs) -> Any:
-    programme = open_programme(demo_file, writable=True)
+def document(demo_file: Path) -> Any:
+    """The window's owner of the open programme, on a copy of the demo, writable."""
+    made = ProgrammeDocument()
+    made.open(open_programme(demo_file, writable=True))
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, document: ProgrammeDocument, tmp_path: Path, dialogs: Dialogs) -> Any:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    made = BadgesDialog(programme, settings, "CAT")
+    made = BadgesDialog(document, settings, "CAT")
     qtbot.addWidget(made)
     yield made
     made.close()
-    programme.close()
 
 
 def _wait_idle(qtbot: QtBot, dialog: BadgesDialog) -> None:
@@ -54,9 +62,9 @@ def test_the_list_shows_the_tours_managers_and_the_preview_every_page(
     )
     dialog.preview_button.click()
     _wait_idle(qtbot, dialog)
-    qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=10000)
-    assert dialog.document.pageCount() == 3  # 12 managers and the staff, 8 to a page
-    assert dialog.document.pageCount() * 8 >= dialog.people.rowCount()
+    qtbot.waitUntil(lambda: dialog.pdf.pageCount() > 0, timeout=10000)
+    assert dialog.pdf.pageCount() == 3  # 12 managers and the staff, 8 to a page
+    assert dialog.pdf.pageCount() * 8 >= dialog.people.rowCount()
 
 
 def test_saving_logs_the_print_and_a_reprint_is_asked_about(
@@ -113,37 +121,36 @@ def test_revoke_and_reissue_from_the_list(
 
 
 def test_the_printer_correction_is_remembered_and_a_bad_one_refused(
-    qtbot: QtBot, demo_file: Path, tmp_path: Path, dialogs: Dialogs
+    qtbot: QtBot, document: ProgrammeDocument, tmp_path: Path, dialogs: Dialogs
 ) -> None:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    with open_programme(demo_file, writable=True) as programme:
-        first = BadgesDialog(programme, settings, "CAT")
-        qtbot.addWidget(first)
-        first.offset_x.setValue(1.5)
-        first.offset_y.setValue(-0.5)
-        first.scale.setValue(101.2)
-        first.layout_choice.setCurrentIndex(first.layout_choice.findData("avery-5395"))
-        first.calibration_button.click()
-        assert first.document.pageCount() == 2
-        first.offset_x.setValue(20)
-        first.preview_button.click()
-        _wait_idle(qtbot, first)
-        assert dialogs.critical and "off the page" in dialogs.critical[-1]
-        first.offset_x.setValue(1.5)
-        first.preview_button.click()
-        _wait_idle(qtbot, first)
-        first.close()
-        again = BadgesDialog(programme, settings, None)
-        qtbot.addWidget(again)
-        assert (again.offset_x.value(), again.offset_y.value(), again.scale.value()) == (
-            1.5,
-            -0.5,
-            101.2,
-        )
-        assert again.layout_name() == "avery-5395"
-        assert again.tour.currentData() == ""  # everyone
-        assert not again.include_staff.isEnabled()
-        again.close()
+    first = BadgesDialog(document, settings, "CAT")
+    qtbot.addWidget(first)
+    first.offset_x.setValue(1.5)
+    first.offset_y.setValue(-0.5)
+    first.scale.setValue(101.2)
+    first.layout_choice.setCurrentIndex(first.layout_choice.findData("avery-5395"))
+    first.calibration_button.click()
+    assert first.pdf.pageCount() == 2
+    first.offset_x.setValue(20)
+    first.preview_button.click()
+    _wait_idle(qtbot, first)
+    assert dialogs.critical and "off the page" in dialogs.critical[-1]
+    first.offset_x.setValue(1.5)
+    first.preview_button.click()
+    _wait_idle(qtbot, first)
+    first.close()
+    again = BadgesDialog(document, settings, None)
+    qtbot.addWidget(again)
+    assert (again.offset_x.value(), again.offset_y.value(), again.scale.value()) == (
+        1.5,
+        -0.5,
+        101.2,
+    )
+    assert again.layout_name() == "avery-5395"
+    assert again.tour.currentData() == ""  # everyone
+    assert not again.include_staff.isEnabled()
+    again.close()
 
 
 def test_the_window_opens_it_from_the_tour_menu(

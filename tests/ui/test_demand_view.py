@@ -22,7 +22,7 @@ def test_priorities_and_focus_topics_are_set_and_undone(
     window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
 ) -> None:
     open_in(window, demo_file)
-    dialog = DemandDialog(window.programme, window.undo_stack, print, window)  # type: ignore[arg-type]
+    dialog = DemandDialog(window.document, window)
     qtbot.addWidget(dialog)
     table = dialog.table
     assert table.rowCount() == 12

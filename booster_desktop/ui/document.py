@@ -1,0 +1,213 @@
+"""The open programme's one owner: the file, the undo stack, work off the UI thread, and the
+`changed` signal every screen listens to.
+
+Screens never tell each other what changed. Every write goes through the file's write gate,
+which reports a change record (tables, rows, columns, action); the document turns it into
+`changed` on the UI thread, wherever the write was made (an edit, an undo, an import on the
+pool, later a merge), and each screen decides for itself whether it shows what changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from booster_desktop.domain.errors import BoosterError, Cancelled
+from booster_desktop.services.changes import Action, Change, acting_as
+from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.services.progress import Progress
+
+log = logging.getLogger(__name__)
+
+Advance = Callable[[int, int, str], None]
+
+
+class Job(QObject):
+    """One piece of work on the pool. `done(result)` or `failed(message)` (a cancelled job
+    fails with "cancelled"), then `finished`, all on the UI thread; `advanced(done, total,
+    what)` as the work reports progress. The job is the work's progress callback: after
+    `cancel()` its next report raises Cancelled, and the service rolls back."""
+
+    done = Signal(object)
+    failed = Signal(str)
+    advanced = Signal(int, int, str)
+    finished = Signal()
+    # What the pool thread emits. Connected here, before the work starts, so the outcome is
+    # queued to the UI thread even when the work ends before the caller has connected to
+    # `done` (a signal emitted with nobody connected yet would be lost).
+    _succeeded = Signal(object)
+    _refused = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cancelled = False
+        self.running = True
+        self._succeeded.connect(self._tell_done)
+        self._refused.connect(self._tell_failed)
+
+    def _tell_done(self, result: object) -> None:
+        self.done.emit(result)
+        self.finished.emit()
+
+    def _tell_failed(self, message: str) -> None:
+        self.failed.emit(message)
+        self.finished.emit()
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self.advanced.emit(done, total, what)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], job: Job) -> None:
+        super().__init__()
+        self._work, self._job = work, job
+
+    def run(self) -> None:
+        job = self._job
+        try:
+            result = self._work(job)
+        except BoosterError as error:
+            job._refused.emit(str(error))
+        except Exception as error:  # a bug: keep the window alive, log the traceback
+            log.exception("background work failed")
+            job._refused.emit(f"unexpected error ({type(error).__name__}: {error})")
+        else:
+            job._succeeded.emit(result)
+
+
+class ProgrammeDocument(QObject):
+    """The programme open in the window (or none), and everything that changes it."""
+
+    changed = Signal(object)  # a Change, on the UI thread, after the write was committed
+    opened = Signal()  # a programme was opened (screens reload)
+    closed = Signal()
+    failed = Signal(str)  # a change the user asked for was not made (the message says why)
+    # Records the user's own action just wrote or brought back: the table, their ids.
+    reveal = Signal(str, object)
+    busy_changed = Signal(bool)
+    _arrived = Signal(object, object)  # (programme, change), from whichever thread wrote
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.programme: ProgrammeFile | None = None
+        self.undo_stack = QUndoStack(self)
+        # Each running job and its runnable, kept here until the job has finished: the pool
+        # must never run a runnable whose Python side was collected.
+        self._jobs: dict[Job, _Runnable] = {}
+        self._stop_listening: Callable[[], None] | None = None
+        self._gathered: list[Change] | None = None
+        self._arrived.connect(self._deliver)
+
+    # -- the file -------------------------------------------------------------------------------
+
+    @property
+    def writable(self) -> bool:
+        return self.programme is not None and self.programme.writable
+
+    def open(self, programme: ProgrammeFile) -> None:
+        """Own `programme` from now on (the one open before is closed)."""
+        self.close()
+        self.programme = programme
+        self._stop_listening = programme.listen(
+            lambda change: self._arrived.emit(programme, change)
+        )
+        self.opened.emit()
+
+    def close(self) -> None:
+        if self.programme is None:
+            return
+        if self._stop_listening is not None:
+            self._stop_listening()
+            self._stop_listening = None
+        self.programme.close()
+        self.programme = None
+        self.undo_stack.clear()
+        self.closed.emit()
+
+    # -- changes --------------------------------------------------------------------------------
+
+    def _deliver(self, programme: ProgrammeFile, change: Change) -> None:
+        if programme is not self.programme:
+            return  # a write to a file closed since (its change was on its way)
+        if change.action is Action.ALLOCATION:
+            # The enrolments were rewritten (after a backup): commands recorded before may
+            # no longer restore cleanly, so they are not offered.
+            self.undo_stack.clear()
+        if self._gathered is not None:
+            self._gathered.append(change)
+        else:
+            self.changed.emit(change)
+
+    @contextmanager
+    def gathering(self, action: Action | None = None) -> Iterator[None]:
+        """The writes of the block reach the screens as one change (an undo of several
+        deletes is one refresh), recorded as `action` when given (an undo)."""
+        if self._gathered is not None:  # already gathering: the outer block emits
+            with acting_as(action) if action is not None else nullcontext():
+                yield
+            return
+        self._gathered = []
+        try:
+            with acting_as(action) if action is not None else nullcontext():
+                yield
+        finally:
+            gathered, self._gathered = self._gathered, None
+            if gathered:
+                merged = gathered[0]
+                for change in gathered[1:]:
+                    merged = merged.merged(change)
+                self.changed.emit(merged)
+
+    def push(self, command: QUndoCommand) -> None:
+        """Do a user's change as an undoable command."""
+        self.undo_stack.push(command)
+
+    # -- work off the UI thread ---------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def run(
+        self,
+        job: Callable[[Progress], Any],
+        progress: Advance | None = None,
+        cancel: SignalInstance | None = None,
+    ) -> Job:
+        """Run `job(progress)` on the pool; the window stays responsive meanwhile.
+
+        `progress(done, total, what)` is told on the UI thread as the job reports; `cancel`
+        (a signal, such as a Stop button's `clicked`) makes its next report raise Cancelled.
+        Connect to the returned job's `done` and `failed` for the outcome. A write the job
+        makes reaches the screens through `changed`, before `done`.
+        """
+        handle = Job(self)
+        if progress is not None:
+            handle.advanced.connect(progress)
+        if cancel is not None:
+            cancel.connect(handle.cancel)
+        handle.finished.connect(lambda: self._forget(handle))
+        runnable = _Runnable(job, handle)
+        runnable.setAutoDelete(False)
+        self._jobs[handle] = runnable
+        if len(self._jobs) == 1:
+            self.busy_changed.emit(True)
+        QThreadPool.globalInstance().start(runnable)
+        return handle
+
+    def _forget(self, job: Job) -> None:
+        job.running = False
+        self._jobs.pop(job, None)
+        job.deleteLater()  # its outcome was told (queued signals keep their order)
+        if not self._jobs:
+            self.busy_changed.emit(False)

@@ -1,0 +1,220 @@
+"""The write gate's contract: every write reports what it changed, and the gate hands one
+change record (tables, rows, columns, action, device, time) to whoever listens."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import platform
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import text
+
+import booster_desktop.services
+from booster_desktop.services import (
+    allocation,
+    badges,
+    demand,
+    managers,
+    records,
+    sessions,
+    topics,
+    tours,
+)
+from booster_desktop.services.allocation_data import apply_allocation, load_instance
+from booster_desktop.services.changes import Action, Change, acting_as, current_device
+from booster_desktop.services.importing import import_file
+from booster_desktop.services.programme import ProgrammeFile, open_programme
+
+
+def _heard(programme: ProgrammeFile) -> list[Change]:
+    heard: list[Change] = []
+    programme.listen(heard.append)
+    return heard
+
+
+def test_a_write_that_reports_nothing_is_refused_and_rolled_back(demo_file: Path) -> None:
+    before = hashlib.sha256(demo_file.read_bytes()).hexdigest()
+    with open_programme(demo_file, writable=True) as programme:
+        heard = _heard(programme)
+        with (
+            pytest.raises(AssertionError, match="reported nothing"),
+            programme.writing() as connection,
+        ):
+            connection.execute(text("UPDATE topic SET name = 'Changed' WHERE id = 1"))
+        assert heard == []
+        with programme.engine.connect() as connection:
+            assert connection.scalar(text("SELECT name FROM topic WHERE id = 1")) != "Changed"
+    assert hashlib.sha256(demo_file.read_bytes()).hexdigest() == before
+
+
+def test_a_block_that_rolls_itself_back_needs_no_report(demo_file: Path) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        heard = _heard(programme)
+        with programme.writing() as connection:
+            connection.execute(text("UPDATE topic SET name = 'Changed' WHERE id = 1"))
+            transaction = connection.get_transaction()
+            assert transaction is not None
+            transaction.rollback()
+        assert heard == []
+
+
+def test_the_record_names_rows_columns_device_and_time(demo_file: Path) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        heard = _heard(programme)
+        old = managers.manager_details(programme, 3)
+        managers.save_manager(programme, replace(old, given_name="Renamed"), 3)
+        (change,) = heard
+    assert change.action is Action.EDIT
+    assert change.ids("manager") == {3}
+    assert change.touches(["manager.given_name"]) and not change.touches(["manager.status"])
+    assert current_device() == platform.node() and change.device == platform.node()
+    assert timedelta(0) <= datetime.now(UTC) - change.at < timedelta(minutes=1)
+
+
+def test_an_undo_is_recorded_as_one(demo_file: Path) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        heard = _heard(programme)
+        snapshot = records.delete_records(programme, "topic", [2])
+        with acting_as(Action.UNDO):
+            records.restore(programme, snapshot)
+    assert [c.action for c in heard] == [Action.EDIT, Action.UNDO]
+    assert heard[0].ids("topic") == heard[1].ids("topic") == {2}
+    assert "topic_interest" in heard[0].tables
+
+
+def _sheet(path: Path) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Given name", "Family name", "Country", "E-mail", "Topic 1"])
+    sheet.append(["Nadia", "Haddad", "Tunisia", "nadia.haddad@example.org", "Brand new topic"])
+    book.save(path)
+    return path
+
+
+# Each write service, called once as the window or the command calls it, with the action its
+# record must carry and tables it must name.
+WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str]]] = {
+    "records.delete_records": (
+        lambda p, _: records.delete_records(p, "manager", [1]),
+        Action.EDIT,
+        {"manager", "enrolment", "topic_interest", "badge_token"},
+    ),
+    "records.restore": (
+        lambda p, _: records.restore(p, records.delete_records(p, "tour", [1])),
+        Action.EDIT,
+        {"tour", "enrolment", "tour_session"},
+    ),
+    "managers.save_manager": (
+        lambda p, _: managers.save_manager(
+            p,
+            replace(
+                managers.ManagerDetails(), given_name="New", family_name="One", country_code="TN"
+            ),
+        ),
+        Action.EDIT,
+        {"manager", "badge_token"},
+    ),
+    "topics.save_topic": (
+        lambda p, _: topics.save_topic(p, topics.TopicDetails("A new topic")),
+        Action.EDIT,
+        {"topic"},
+    ),
+    "tours.save_tour": (
+        lambda p, _: tours.save_tour(p, tours.tour_details(p, 1), 1),
+        Action.EDIT,
+        {"tour"},
+    ),
+    "sessions.save_session": (
+        lambda p, _: sessions.save_session(
+            p, replace(sessions.session_details(p, 1), date=date(2026, 3, 3)), 1
+        ),
+        Action.EDIT,
+        {"tour_session", "session_person", "session_topic"},
+    ),
+    "demand.set_focus": (
+        lambda p, _: demand.set_focus(p, 1, 1, True),
+        Action.EDIT,
+        {"tour_focus_topic"},
+    ),
+    "demand.set_priority": (
+        lambda p, _: demand.set_priority(p, 1, True),
+        Action.EDIT,
+        {"topic"},
+    ),
+    "allocation_data.apply_allocation": (
+        lambda p, _: apply_allocation(p, allocation.solve(load_instance(p))),
+        Action.ALLOCATION,
+        {"enrolment"},
+    ),
+    "importing._import": (
+        lambda p, folder: import_file(p, _sheet(folder / "one.xlsx")),
+        Action.IMPORT,
+        {"manager", "topic", "topic_interest", "badge_token"},
+    ),
+    "badges.export_badges": (
+        lambda p, folder: badges.export_badges(
+            p, folder / "b.pdf", badges.BadgeRequest(tour="CAT")
+        ),
+        Action.EDIT,
+        {"badge_print"},
+    ),
+    "badges.log_printed": (
+        lambda p, _: badges.log_printed(
+            p, badges.gather_badges(p, badges.BadgeRequest(tour="CAT")), "a6-single"
+        ),
+        Action.EDIT,
+        {"badge_print"},
+    ),
+    "badges.reissue_token": (
+        lambda p, _: badges.reissue_token(p, 1),
+        Action.EDIT,
+        {"badge_token", "badge_print"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRITES))
+def test_every_write_service_reports_what_it_changed(
+    name: str, demo_file: Path, tmp_path: Path
+) -> None:
+    call, action, tables = WRITES[name]
+    with open_programme(demo_file, writable=True) as programme:
+        heard = _heard(programme)
+        call(programme, tmp_path)
+    assert heard, f"{name} wrote nothing"
+    last = heard[-1]
+    assert last.action is action
+    assert tables <= last.tables, (name, last.tables)
+    assert all(c.device == current_device() for c in heard)
+
+
+def _functions_that_write() -> set[str]:
+    """Every services function whose body opens the write gate (`.writing(`)."""
+    found: set[str] = set()
+    package = Path(booster_desktop.services.__file__).parent
+    for module in package.glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                calls = [
+                    n
+                    for n in ast.walk(node)
+                    if isinstance(n, ast.Call)
+                    and isinstance(n.func, ast.Attribute)
+                    and n.func.attr == "writing"
+                ]
+                if calls:
+                    found.add(f"{module.stem}.{node.name}")
+    return found
+
+
+def test_the_list_of_write_services_is_complete() -> None:
+    # A new write service is covered above before it can be merged.
+    assert _functions_that_write() == set(WRITES)

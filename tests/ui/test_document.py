@@ -1,0 +1,247 @@
+"""The open programme's document: one edit heard by every open screen, work off the UI
+thread with progress and cancel, and changes made on the pool reaching the screens."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from booster_desktop.services.changes import Action, Change
+from booster_desktop.services.importing import import_file
+from booster_desktop.services.progress import Progress
+from booster_desktop.ui.agenda_editor import AgendaEditor
+from booster_desktop.ui.demand_view import FIXED_COLUMNS, DemandDialog
+from booster_desktop.ui.main_window import MainWindow
+from tests.ui.conftest import Dialogs, EditorDriver
+
+OpenIn = Callable[[MainWindow, Path], None]
+
+
+def _read(path: Path, sql: str, *args: object) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql, args).fetchall()
+
+
+def _heard(window: MainWindow) -> list[Change]:
+    heard: list[Change] = []
+    window.document.changed.connect(heard.append)
+    return heard
+
+
+def _open_every_screen(window: MainWindow, qtbot: QtBot) -> tuple[AgendaEditor, DemandDialog]:
+    for key in ("managers", "topics", "tours", "visits"):
+        window.show_tab(key)
+    agenda = AgendaEditor(window.document, "CAT", window)
+    demand = DemandDialog(window.document, window)
+    for dialog in (agenda, demand):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    return agenda, demand
+
+
+def test_a_tour_code_change_reaches_every_open_screen(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, editors: EditorDriver, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    agenda, demand = _open_every_screen(window, qtbot)
+    tours = window.show_tab("tours")
+    cat = next(r for r in tours.model.records() if r.code == "CAT")
+    heard = _heard(window)
+
+    def recode(editor: Any) -> None:
+        editor.form.code.clear()
+        qtbot.keyClicks(editor.form.code, "CTL")
+
+    editors.will(recode)
+    window.edit_record(cat.id)
+    QApplication.processEvents()  # the agenda redraws once the edit's event is over
+
+    assert _read(demo_file, "SELECT code FROM tour WHERE id = ?", cat.id) == [("CTL",)]
+    (change,) = heard
+    assert change.action is Action.EDIT and change.ids("tour") == {cat.id}
+    assert "CTL" in [r.code for r in tours.model.records()]
+    assert window.tour_filter.findData("CTL") >= 0 and window.tour_filter.findData("CAT") < 0
+    assert agenda.code() == "CTL" and agenda.agenda is not None and agenda.blocks
+    assert agenda.agenda.code == "CTL"
+    headings = [
+        demand.table.horizontalHeaderItem(c).text()  # type: ignore[union-attr]
+        for c in range(demand.table.columnCount())
+    ]
+    assert "Focus of CTL" in headings and "Focus of CAT" not in headings
+    visits = window.show_tab("visits")  # hidden during the edit: reloaded when shown
+    assert "CTL" in {r.tour for r in visits.model.records()}
+    managers = window.show_tab("managers")
+    assert any("CTL" in r.tours for r in managers.model.records())
+
+    # Undo is heard the same way, recorded as an undo.
+    window.undo_stack.undo()
+    QApplication.processEvents()
+    assert heard[-1].action is Action.UNDO
+    assert agenda.code() == "CAT" and "Focus of CAT" in [
+        demand.table.horizontalHeaderItem(c).text()  # type: ignore[union-attr]
+        for c in range(demand.table.columnCount())
+    ]
+
+
+def test_withdrawing_a_manager_updates_seats_and_demand(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, editors: EditorDriver, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    _agenda, demand = _open_every_screen(window, qtbot)
+    tours = window.show_tab("tours")
+    manager = 5
+    codes = [c for (c,) in _read(demo_file, "SELECT t.code FROM enrolment e JOIN tour t ON "
+                                 "t.id = e.tour_id WHERE e.manager_id = ?", manager)]  # fmt: skip
+    topics = {t for (t,) in _read(demo_file, "SELECT topic_id FROM topic_interest WHERE "
+                                  "manager_id = ?", manager)}  # fmt: skip
+    assert codes and topics
+    seats = {r.code: r.expected for r in tours.model.records()}
+    wanted = {d.id: d.wanted_by for d in demand.demand}
+
+    def withdraw(editor: Any) -> None:
+        editor.form.status.setCurrentIndex(editor.form.status.findData("withdrawn"))
+
+    editors.will(withdraw)
+    window.show_tab("managers")
+    window.edit_record(manager)
+    window.show_tab("tours")
+
+    after = {r.code: r.expected for r in tours.model.records()}
+    assert after == {c: n - (c in codes) for c, n in seats.items()}
+    assert {d.id: d.wanted_by for d in demand.demand} == {
+        t: n - (t in topics) for t, n in wanted.items()
+    }
+    row = next(r for r, d in enumerate(demand.demand) if d.id == min(topics))
+    cell = demand.table.item(row, FIXED_COLUMNS.index("Wanted by"))
+    assert cell is not None and int(cell.text()) == wanted[min(topics)] - 1
+
+
+def test_run_tells_progress_and_a_cancel_rolls_the_job_back(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    stop = QPushButton("Stop")
+    qtbot.addWidget(stop)
+    reported = threading.Event()
+    release = threading.Event()
+    steps: list[tuple[int, int, str]] = []
+
+    def job(progress: Progress) -> str:
+        progress(1, 3, "Reading")
+        reported.set()
+        release.wait(10)
+        progress(2, 3, "Reading")  # cancelled by now: raises
+        return "finished"
+
+    running = window.document.run(job, lambda *step: steps.append(step), stop.clicked)
+    assert window.document.busy
+    with qtbot.waitSignal(running.failed, timeout=10000) as failed:
+        qtbot.waitUntil(lambda: steps == [(1, 3, "Reading")], timeout=10000)
+        stop.click()
+        release.set()
+    assert failed.args == ["cancelled: nothing was changed"]
+    qtbot.waitUntil(lambda: not window.document.busy, timeout=10000)
+
+
+def test_an_import_on_the_pool_reaches_the_screens_before_it_is_done(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    managers = window.show_tab("managers")
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Given name", "Family name", "Country", "E-mail"])
+    sheet.append(["Nadia", "Haddad", "Tunisia", "nadia.haddad@example.org"])
+    source = tmp_path / "one.xlsx"
+    book.save(source)
+    programme = window.programme
+    assert programme is not None
+    order: list[str] = []
+    window.document.changed.connect(lambda change: order.append(f"changed {change.action}"))
+    running = window.document.run(lambda progress: import_file(programme, source))
+    running.done.connect(lambda report: order.append(f"done {report.imported}"))
+    qtbot.waitUntil(lambda: len(order) == 2, timeout=10000)
+    assert order == ["changed import", "done 1"]
+    assert managers.model.rowCount() == 25
+    assert "Haddad" in {r.family_name for r in managers.model.records()}
+
+
+def test_an_undone_delete_is_one_change_recorded_as_an_undo(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs
+) -> None:
+    open_in(window, demo_file)
+    tab = window.show_tab("topics")
+    tab.select_ids([2, 3])
+    heard = _heard(window)
+    window.delete_selected()
+    window.undo_stack.undo()
+    assert [c.action for c in heard] == [Action.EDIT, Action.UNDO]
+    assert heard[1].ids("topic") == {2, 3}
+    assert tab.selected_ids() == [2, 3]
+    assert tab.proxy.rowCount() == 12
+
+
+def test_an_applied_allocation_clears_the_undo_stack_and_is_heard(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs, qtbot: QtBot
+) -> None:
+    from booster_desktop.ui.allocation_view import AllocationDialog
+
+    open_in(window, demo_file)
+    tab = window.show_tab("topics")
+    tab.select_ids([2])
+    window.delete_selected()
+    assert window.undo_stack.count() == 1
+    dialog = AllocationDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.run()
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.allocation is not None, timeout=20000)
+    heard = _heard(window)
+    dialog.apply()
+    assert [c.action for c in heard] == [Action.ALLOCATION]
+    assert window.undo_stack.count() == 0
+    assert "Allocation stored" in window.statusBar().currentMessage()
+    # A change made since outdates the allocation shown: Apply waits for a new run.
+    window.show_tab("tours")
+    tours = window.tabs["tours"]
+    tours.select_ids([tours.model.records()[0].id])
+    dialog.apply_button.setEnabled(True)
+    window.delete_selected()
+    assert not dialog.apply_button.isEnabled()
+    assert "changed since" in dialog.summary.text()
+
+
+def test_a_job_that_ends_before_anyone_connects_still_tells_its_outcome(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ended = threading.Event()
+
+    def job(_progress: Progress) -> int:
+        ended.set()
+        return 42
+
+    running = window.document.run(job)
+    assert ended.wait(10)
+    # The pool thread is done, and no Qt event was handled meanwhile (as in the caller's
+    # own code, between run() and its connect()).
+    deadline = time.monotonic() + 10
+    while not _pool_idle() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _pool_idle()
+    outcomes: list[object] = []
+    running.done.connect(outcomes.append)  # connected only now, as callers do
+    qtbot.waitUntil(lambda: outcomes == [42], timeout=10000)
+
+
+def _pool_idle() -> bool:
+    from PySide6.QtCore import QThreadPool
+
+    return QThreadPool.globalInstance().activeThreadCount() == 0
