@@ -478,7 +478,7 @@ class _Painter:
         days: dict[date, list[WeekItem]] = {}
         for item in sorted(week, key=lambda i: (i.day, i.start)):
             days.setdefault(item.day, []).append(item)
-        for size in (6.0, 5.5, 5.0):
+        for size in (8.0, 7.0, 6.0, 5.5, 5.0):  # the largest that holds the whole week
             leading = size * 1.2 / MM
             lines = len(days) + len(week)
             if lines * leading <= bottom - top or size == 5.0:
