@@ -465,41 +465,57 @@ class BadgesDialog(QDialog):
         super().done(result)
 
 
-def print_at_actual_size(path: Path, parent: QWidget) -> bool:
-    """Print a PDF page for page at 100 % of the paper (no margins, no fitting); whether it
-    was sent."""
+def actual_size_printer(path: Path) -> Any:
+    """A printer set up for the PDF at `path`: 300 dpi, its page size, the whole sheet."""
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtPrintSupport import QPrinter
 
-    document = QPdfDocument(parent)
+    document = QPdfDocument()
     document.load(str(path))
-    try:
-        first = document.pagePointSize(0)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setResolution(300)
-        printer.setFullPage(True)
-        size = QPageSize(QSizeF(first.width(), first.height()), QPageSize.Unit.Point, "Badges")
-        printer.setPageLayout(
-            QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-        )
-        if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
-            return False
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.critical(parent, "Cannot print", "The printer could not be started.")
-            return False
-        try:
-            dpi = printer.resolution()
-            for page in range(document.pageCount()):
-                if page:
-                    printer.newPage()
-                points = document.pagePointSize(page)
-                pixels = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-                # Drawn from the paper's corner at its own size: 1 mm on the page is 1 mm.
-                painter.drawImage(0, 0, document.render(page, pixels))
-        finally:
-            painter.end()
-        return True
-    finally:
+    first = document.pagePointSize(0)
+    document.close()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setResolution(300)
+    printer.setFullPage(True)
+    size = QPageSize(QSizeF(first.width(), first.height()), QPageSize.Unit.Point, "Badges")
+    printer.setPageLayout(
+        QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    )
+    return printer
+
+
+def paint_at_actual_size(path: Path, printer: Any) -> bool:
+    """Draw every page of the PDF on `printer` from the paper's corner at its own size: 1 mm on
+    the page is 1 mm on paper (never fitted into the printable area). Whether it printed."""
+    document = QPdfDocument()
+    document.load(str(path))
+    painter = QPainter()
+    if not painter.begin(printer):
         document.close()
+        return False
+    try:
+        dpi = printer.resolution()
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            pixels = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+            painter.drawImage(0, 0, document.render(page, pixels))
+    finally:
+        painter.end()
+        document.close()
+    return True
+
+
+def print_at_actual_size(path: Path, parent: QWidget) -> bool:
+    """Ask for a printer and print the PDF at 100 %; whether it was sent."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    printer = actual_size_printer(path)
+    if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
+        return False
+    if not paint_at_actual_size(path, printer):
+        QMessageBox.critical(parent, "Cannot print", "The printer could not be started.")
+        return False
+    return True

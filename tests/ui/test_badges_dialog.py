@@ -18,6 +18,7 @@ from booster_desktop.services.programme import open_programme
 from booster_desktop.ui.badges_dialog import MANAGER_ROLE, BadgesDialog
 from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.main_window import MainWindow
+from tests.exports.pdf_pages import needs_poppler
 from tests.ui.conftest import Dialogs
 
 
@@ -168,3 +169,29 @@ def test_the_window_opens_it_from_the_tour_menu(
     assert window.badges_action in menus["&Tour"].actions()
     window.badges_action.trigger()
     assert opened and opened[0].people.rowCount() > 0
+
+
+@needs_poppler
+def test_printing_puts_every_code_where_the_pdf_has_it(tmp_path: Path) -> None:
+    """The window's print path, sent to a PDF printer: nothing is shrunk or moved."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from booster_desktop.exports.badge_layout import shipped_layouts
+    from booster_desktop.exports.badges import write_badges
+    from booster_desktop.ui.badges_dialog import actual_size_printer, paint_at_actual_size
+    from tests.exports.pdf_pages import decode, render
+    from tests.exports.test_badges import _badges
+
+    source, printed = tmp_path / "badges.pdf", tmp_path / "printed.pdf"
+    badges = [b for b in _badges() if b.token][:8]
+    write_badges(badges, shipped_layouts()["avery-5395"], source)
+    printer = actual_size_printer(source)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    assert paint_at_actual_size(source, printer)
+    expected = {c.text: c for c in decode(render(source, 1, 300), 300, "qr")}
+    found = {c.text: c for c in decode(render(printed, 1, 300), 300, "qr")}
+    assert set(found) == set(expected) == {b.token for b in badges}
+    for token, code in expected.items():
+        assert found[token].x == pytest.approx(code.x, abs=0.3)
+        assert found[token].y == pytest.approx(code.y, abs=0.3)
