@@ -30,7 +30,6 @@ def add_badge_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of `booster export badges` (the other exports refuse them)."""
     badges = parser.add_argument_group("badges")
     badges.add_argument("--layout", metavar="NAME", help="badge layout (default a4-8-90x55)")
-    badges.add_argument("--confirmed-only", action="store_true", help="only confirmed managers")
     badges.add_argument(
         "--include-staff", action="store_true", help="the tour's experts and host contacts too"
     )
@@ -55,7 +54,6 @@ def add_badge_arguments(parser: argparse.ArgumentParser) -> None:
 
 BADGE_ONLY = (
     "layout",
-    "confirmed_only",
     "include_staff",
     "only_unprinted",
     "reprint",
@@ -133,6 +131,12 @@ def _options(parser: argparse.ArgumentParser) -> None:
         help="a manager's personal agenda (their tours, their name); badges: these managers "
         "(repeat for several)",
     )
+    parser.add_argument(
+        "--confirmed-only",
+        action="store_true",
+        help="agenda: list only confirmed participants (proposed ones are marked otherwise); "
+        "badges: only confirmed managers",
+    )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     add_badge_arguments(parser)
 
@@ -158,9 +162,17 @@ def _run(args: argparse.Namespace) -> int:
     write = {"agenda": agenda.export_agenda, "ics": agenda.export_calendar}[args.what]
     manager = args.manager[0] if args.manager else None
     with open_programme(args.file) as programme:
-        written = write(programme, args.output, tour=args.tour, manager=manager)
+        written = write(
+            programme,
+            args.output,
+            tour=args.tour,
+            manager=manager,
+            confirmed_only=args.confirmed_only,
+        )
     items = sum(len(t.items) for t in written.tours)
     print(f"Wrote {args.output} ({', '.join(t.code for t in written.tours)}, {items} items)")
+    for note in written.shortened:
+        print(f"Note: {note}")
     return 0
 
 

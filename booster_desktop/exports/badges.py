@@ -23,13 +23,13 @@ from booster_desktop.exports.badge_layout import BadgeLayout, Box, PrinterCorrec
 from booster_desktop.exports.files import write_atomically
 from booster_desktop.exports.labels import ROLES, _
 from booster_desktop.exports.pdf_text import (
-    ARABIC,
     BODY,
     BOLD,
-    MIXED,
-    has_arabic,
+    PdfText,
+    face,
     register_fonts,
-    visual,
+    width_of,
+    wrap,
 )
 
 MM = 72 / 25.4
@@ -42,55 +42,15 @@ ROLE_COLOURS = {
     "host_contact": "#c4500e",
 }
 GREY = "#555555"
-MIXED_BOLD = "DejaVuSans-Bold"
 FLOOR_SIZE = 5.0  # below this, letters are no longer readable on a badge
 NO_CORRECTION = PrinterCorrection()
 
 
-def _face(text: str, bold: bool = False) -> str:
-    """The shipped font that has every letter of `text`."""
-    if has_arabic(text):
-        latin = any("a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f" for c in text)
-        if latin:
-            return MIXED_BOLD if bold else MIXED
-        return ARABIC
-    return BOLD if bold else BODY
-
-
-def _width(text: str, face: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return float(stringWidth(visual(text), face, size))
-
-
-def _wrap(text: str, face: str, size: float, width: float) -> list[str]:
-    """`text` in lines no wider than `width`, broken between words (within a word only when
-    the word alone is too wide: then between letters, never through one)."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        trial = f"{current} {word}" if current else word
-        if _width(trial, face, size) <= width:
-            current = trial
-            continue
-        if current:
-            lines.append(current)
-        current = ""
-        while _width(word, face, size) > width and len(word) > 1:
-            cut = len(word) - 1
-            while cut > 1 and _width(word[:cut], face, size) > width:
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        current = word
-    if current:
-        lines.append(current)
-    return lines
-
-
 @dataclass(frozen=True)
 class Fitted:
-    face: str
+    """A text set for its box: the font the shared text path chose, the size, the lines."""
+
+    bold: bool
     size: float
     lines: tuple[str, ...]
 
@@ -101,39 +61,30 @@ class Fitted:
 
 def fit(text: str, *, bold: bool, largest: float, smallest: float, width: float) -> Fitted:
     """`text` at the largest size from `largest` down to `smallest` that fits `width` on one
-    line; else on two lines at the largest size that fits; never wider than `width`."""
-    face = _face(text, bold)
-    at_one_point = _width(text, face, 1.0)
+    line; else on two lines at the largest size that fits, broken between words (inside a
+    word only when it alone is too wide); never wider than `width`."""
+    font = face(text, bold=bold)
+    at_one_point = width_of(text, font, 1.0)
     if at_one_point <= 0:
-        return Fitted(face, largest, (text,))
+        return Fitted(bold, largest, (text,))
     size = min(largest, width / at_one_point)
     if size >= smallest:
         size = int(size * 4) / 4  # quarter points: steady sizes across badges
-        return Fitted(face, size, (text,))
+        return Fitted(bold, size, (text,))
     size = largest
     while size >= FLOOR_SIZE:
-        lines = _wrap(text, face, size, width)
+        lines = wrap(text, font, size, width)
         if len(lines) <= 2:
-            return Fitted(face, size, tuple(lines))
+            return Fitted(bold, size, tuple(lines))
         size -= 0.5
-    return Fitted(face, FLOOR_SIZE, tuple(_wrap(text, face, FLOOR_SIZE, width)[:2]))
+    return Fitted(bold, FLOOR_SIZE, tuple(wrap(text, font, FLOOR_SIZE, width)[:2]))
 
 
 def one_line(text: str, *, bold: bool, largest: float, smallest: float, width: float) -> Fitted:
-    """`text` on one line: shrunk down to `smallest`, then shortened with an ellipsis."""
-    face = _face(text, bold)
-    at_one_point = _width(text, face, 1.0) or 1.0
+    """`text` on one line, shrunk down to `smallest` (drawn shortened past that)."""
+    at_one_point = width_of(text, face(text, bold=bold), 1.0) or 1.0
     size = max(smallest, min(largest, int(width / at_one_point * 4) / 4))
-    return Fitted(face, size, (ellipsis(text, face, size, width),))
-
-
-def ellipsis(text: str, face: str, size: float, width: float) -> str:
-    """`text` shortened with an ellipsis to fit `width` (details, never names)."""
-    if _width(text, face, size) <= width:
-        return text
-    while text and _width(text + "…", face, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return Fitted(bold, size, (text,))
 
 
 @dataclass(frozen=True)
@@ -245,6 +196,9 @@ class _Painter:
         self.white = white
         self.black = HexColor("#000000")
         self.light = HexColor("#f1f4f8")
+        # Every name and place goes through the shared mixed-script path, which also notes
+        # each detail it had to shorten.
+        self.text = PdfText()
 
     # page coordinates: points, from the bottom-left corner
     def _x(self, box: Box, x: float) -> float:
@@ -254,16 +208,32 @@ class _Painter:
         return (self.page_height - box.y - y) * MM
 
     def _text(
-        self, cell: Box, x: float, baseline: float, fitted: Fitted, *, colour: Any = None
+        self,
+        cell: Box,
+        x: float,
+        baseline: float,
+        fitted: Fitted,
+        *,
+        width: float,
+        colour: Any = None,
+        what: str | None = None,
     ) -> float:
-        """Draw fitted lines from `baseline` (mm from the badge top); the next free y."""
-        canvas = self.canvas
-        canvas.setFillColor(colour or self.black)
-        canvas.setFont(fitted.face, fitted.size)
+        """Draw fitted lines from `baseline` (mm from the badge top), none wider than `width`
+        points; the next free y."""
+        self.canvas.setFillColor(colour or self.black)
         leading = fitted.size * 1.18 / MM
         y = baseline
         for line in fitted.lines:
-            canvas.drawString(self._x(cell, x), self._y(cell, y), visual(line))
+            self.text.draw(
+                self.canvas,
+                self._x(cell, x),
+                self._y(cell, y),
+                line,
+                fitted.size,
+                width=width,
+                bold=fitted.bold,
+                what=what,
+            )
             y += leading
         return y - leading + fitted.size * 0.32 / MM
 
@@ -285,25 +255,32 @@ class _Painter:
         role = _(ROLES[badge.role]) if staff and badge.role in ROLES else ""
         role_width = 0.0
         if role:
-            role_fit = fit(role.upper(), bold=True, largest=11, smallest=7, width=inner / 2 * MM)
-            role_width = _width(role_fit.lines[0], role_fit.face, role_fit.size) / MM + 2
+            role_fit = one_line(
+                role.upper(), bold=True, largest=11, smallest=7, width=inner / 2 * MM
+            )
             self.canvas.setFillColor(self.white)
-            self.canvas.setFont(role_fit.face, role_fit.size)
-            self.canvas.drawRightString(
+            drawn = self.text.draw(
+                self.canvas,
                 self._x(cell, band.right - self.layout.padding),
                 self._y(cell, band.y + band.height / 2 + role_fit.size * 0.35 / MM),
-                visual(role_fit.lines[0]),
+                role_fit.lines[0],
+                role_fit.size,
+                width=inner / 2 * MM,
+                bold=True,
+                align="right",
+                what="a role",
             )
-        title_width = inner - role_width
+            role_width = drawn / MM + 2
+        title_width = (inner - role_width) * MM
         if badge.tour_title:
             self._text(
                 cell,
                 self.layout.padding,
                 band.y + band.height * 0.43,
-                one_line(
-                    badge.tour_title, bold=True, largest=8, smallest=6, width=title_width * MM
-                ),
+                one_line(badge.tour_title, bold=True, largest=8, smallest=6, width=title_width),
+                width=title_width,
                 colour=self.white,
+                what="a tour's title",
             )
             detail = " · ".join(
                 part
@@ -311,12 +288,14 @@ class _Painter:
                 if part
             )
             if detail:
-                face = _face(detail)
-                self.canvas.setFont(face, 6)
-                self.canvas.drawString(
+                self.text.draw(
+                    self.canvas,
                     self._x(cell, self.layout.padding),
                     self._y(cell, band.y + band.height * 0.82),
-                    visual(ellipsis(detail, face, 6, title_width * MM)),
+                    detail,
+                    6,
+                    width=title_width,
+                    what="a host agency",
                 )
         names = geometry.names
         if staff:
@@ -326,13 +305,16 @@ class _Painter:
             self._qr(cell, geometry.qr, badge.token)
             self._bars(cell, geometry.bars, badge.token)
             canvas.setFillColor(self.grey)
-            canvas.setFont(BODY, 6)
             token = badge.token
             spaced = " ".join(token[i : i + 4] for i in range(0, len(token), 4))
-            canvas.drawCentredString(
+            self.text.draw(
+                canvas,
                 self._x(cell, geometry.token.x + geometry.token.width / 2),
                 self._y(cell, geometry.token.y + 2.0),
                 spaced,
+                6,
+                align="centre",
+                what=None,
             )
 
     def _names(self, cell: Box, box: Box, badge: BadgeData) -> None:
@@ -387,9 +369,7 @@ class _Painter:
                 )
             for detail, size in ((badge.organisation, 7.5), (badge.country, 7.0)):
                 if detail:
-                    face = _face(detail)
-                    line = ellipsis(detail, face, size * scale, width)
-                    stack.append((Fitted(face, size * scale, (line,)), self.grey, 0.8))
+                    stack.append((Fitted(False, size * scale, (detail,)), self.grey, 0.8))
             needed = sum(f.size * 1.18 / MM + gap for f, _c, gap in stack)
             if needed <= box.height or scale < 0.5:
                 break
@@ -397,7 +377,9 @@ class _Painter:
         y = box.y
         for fitted, colour, gap in stack:
             y += gap + fitted.size * 0.95 / MM
-            y = self._text(cell, box.x, y, fitted, colour=colour)
+            y = self._text(
+                cell, box.x, y, fitted, width=width, colour=colour, what="a name or organisation"
+            )
 
     def _qr(self, cell: Box, box: Box, token: str) -> None:
         matrix = qr_matrix(token)
@@ -446,25 +428,30 @@ class _Painter:
                 fill=1,
             )
             canvas.setFillColor(self.white)
-            text = f"{_('Emergency')}: {badge.emergency_phone}"
-            face = _face(text, bold=True)
-            canvas.setFont(face, 8)
-            canvas.drawString(
+            self.text.draw(
+                canvas,
                 self._x(cell, pad),
                 self._y(cell, layout.badge_height - (footer + pad * 0.4) / 2 + 1.0),
-                visual(ellipsis(text, face, 8, width)),
+                f"{_('Emergency')}: {badge.emergency_phone}",
+                8,
+                width=width,
+                bold=True,
+                what="an emergency phone",
             )
         heading = one_line(badge.name, bold=True, largest=9, smallest=6, width=width)
-        y = self._text(cell, pad, pad + heading.size * 0.95 / MM, heading)
+        y = self._text(
+            cell, pad, pad + heading.size * 0.95 / MM, heading, width=width, what="a name"
+        )
         if badge.tour_title:
             line = f"{badge.tour_title} · {_dates(badge.tour_start, badge.tour_end)}"
-            face = _face(line)
             y = self._text(
                 cell,
                 pad,
                 y + 0.6 + 6 * 0.95 / MM,
-                Fitted(face, 6, (ellipsis(line, face, 6, width),)),
+                Fitted(False, 6, (line,)),
+                width=width,
                 colour=self.grey,
+                what="a tour's title",
             )
         bottom = layout.badge_height - footer - pad * 0.4 - 1.0
         self._week(cell, badge.week, y + 1.2, bottom, width)
@@ -500,13 +487,15 @@ class _Painter:
                 text = f"{item.start:%H:%M} {item.title}"
                 if item.venue:
                     text += f" · {item.venue}"
-                face = _face(text)
                 self.canvas.setFillColor(self.black)
-                self.canvas.setFont(face, size)
-                self.canvas.drawString(
+                self.text.draw(
+                    self.canvas,
                     self._x(cell, pad + 1.5),
                     self._y(cell, y),
-                    visual(ellipsis(text, face, size, width - 1.5 * MM)),
+                    text,
+                    size,
+                    width=width - 1.5 * MM,
+                    what=None,  # a week's line: shortened as a matter of course
                 )
                 y += leading
                 written += 1
@@ -789,7 +778,7 @@ def calibration_pdf(
     y = 26.0
     text_width = (layout.page_width - 24) * MM
     for number, step in enumerate(CALIBRATION_STEPS, 1):
-        for line in _wrap(f"{number}. {_(step)}", BODY, 8, text_width):
+        for line in wrap(f"{number}. {_(step)}", BODY, 8, text_width):
             canvas.drawString(painter._x(whole, 12), painter._y(whole, y), line)
             y += 4.0
         y += 1.5

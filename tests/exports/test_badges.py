@@ -227,10 +227,11 @@ def test_a_word_too_long_for_any_size_is_broken_between_letters_within_the_width
         smallest=12,
         width=150,
     )
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from booster_desktop.exports.pdf_text import BOLD, width_of
 
     assert 1 <= len(fitted.lines) <= 2
-    assert all(stringWidth(line, fitted.face, fitted.size) <= 150 for line in fitted.lines)
+    assert all(width_of(line, BOLD, fitted.size) <= 150 for line in fitted.lines)
+    assert "".join(fitted.lines) == "Abdelrahmanmahmoudibrahimelsayedabdelfattahalimansour"
 
 
 def test_the_offset_and_scale_move_every_badge_by_the_amount_asked(tmp_path: Path) -> None:

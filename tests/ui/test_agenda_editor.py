@@ -121,6 +121,12 @@ def test_the_keyboard_moves_and_resizes_the_selected_item(
         window.undo_stack.undo()
         _settle()
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
+    # Each move and each undo changed the time: a calendar re-sent now must update the event.
+    with sqlite3.connect(demo_file) as connection:
+        (revision,) = connection.execute(
+            "SELECT revision FROM tour_session WHERE id = ?", (session_id,)
+        ).fetchone()
+    assert revision == 6
 
 
 def test_the_preview_shows_every_page(
@@ -134,7 +140,7 @@ def test_the_preview_shows_every_page(
     export_agenda(window.programme, target, tour="CAT")  # type: ignore[arg-type]
     preview = PdfPreview(target, window)
     qtbot.addWidget(preview)
-    assert preview.pages() == 7
+    assert preview.pages() == 4  # cover, week at a glance, the days running on
 
 
 def test_delete_key_deletes_the_selected_item_and_undo_brings_it_back(
@@ -233,3 +239,36 @@ def test_add_item_and_double_click_open_the_session_editor_over_the_agenda(
             "SELECT count(*) FROM tour_session WHERE id = ?", (added[0],)
         ).fetchone()
     assert gone == (0,)
+
+
+def test_export_says_which_value_it_shortened(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute(
+            "UPDATE manager SET given_name = ?, family_name = ? WHERE id = 1",
+            ("Abcdefghij" * 12, "Klmnopqrst" * 12),
+        )
+    connection.close()
+    open_in(window, demo_file)
+    editor = _open_editor(window, qtbot)
+    target = demo_file.with_name("cat.pdf")
+    told: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+    )
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda _p, _t, text: told.append(text))
+    )
+    editor.export_pdf()
+    assert target.exists()
+    assert told == [
+        f"Written to {target}\nparticipant 1 of CAT: name shortened to fit the page "
+        "(241 characters)"
+    ]
