@@ -116,6 +116,8 @@ def export_badges(args: argparse.Namespace) -> int:
             bar.close()
     again = f", {len(done.reprinted)} reprinted" if done.reprinted else ""
     print(f"Wrote {args.output} ({done.badges} badges on {done.pages} pages, {done.layout}{again})")
+    for note in done.shortened:
+        print(f"Note: {note}")
     return 0
 
 

@@ -574,11 +574,13 @@ def badges_pdf(
     back: bool = False,
     title: str = "Badges",
     progress: Any = None,
+    notes: list[str] | None = None,
 ) -> int:
     """Draw `badges` on pages of `layout` into `stream`; returns the number of pages.
 
     With `back`, each sheet is followed by its backs, mirrored for long-edge duplex.
-    `progress(done, total, what)` is called as badges are drawn (it may raise Cancelled).
+    `progress(done, total, what)` is called as badges are drawn (it may raise Cancelled);
+    `notes` receives a line for each detail that had to be shortened to fit.
     """
     if not badges:
         raise BoosterError("nobody to print")
@@ -608,6 +610,8 @@ def badges_pdf(
             _end_page(canvas)
             pages += 1
     canvas.save()
+    if notes is not None:
+        notes.extend(dict.fromkeys(painter.text.shortened))
     return pages
 
 
@@ -620,6 +624,7 @@ def write_badges(
     back: bool = False,
     title: str = "Badges",
     progress: Any = None,
+    notes: list[str] | None = None,
 ) -> int:
     """Write the badges' PDF to `target` (all of it, or nothing); returns the pages."""
     pages = 0
@@ -634,6 +639,7 @@ def write_badges(
             back=back,
             title=title,
             progress=progress,
+            notes=notes,
         )
 
     # Checked before a file is opened, so that a refused correction writes nothing.

@@ -339,6 +339,7 @@ class BadgeExport:
     pages: int
     reprinted: tuple[Printed, ...]
     layout: str
+    shortened: tuple[str, ...] = ()  # details shortened to fit their badge
 
 
 def export_badges(
@@ -379,6 +380,7 @@ def export_badges(
     from booster_desktop.exports.badges import write_badges
 
     title = "Badges" + (f" · {request.tour.upper()}" if request.tour else "")
+    notes: list[str] = []
     if not record:
         pages = write_badges(
             found.badges,
@@ -388,8 +390,11 @@ def export_badges(
             back=back,
             title=title,
             progress=progress,
+            notes=notes,
         )
-        return BadgeExport(len(found.badges), pages, found.printed_before, chosen.name)
+        return BadgeExport(
+            len(found.badges), pages, found.printed_before, chosen.name, tuple(notes)
+        )
     if not programme.writable:
         raise BoosterError(f"{programme.path}: opened read-only; the print log cannot be kept")
     if all(badge.manager_id is None for badge in found.badges):  # staff only: nothing to log
@@ -401,8 +406,9 @@ def export_badges(
             back=back,
             title=title,
             progress=progress,
+            notes=notes,
         )
-        return BadgeExport(len(found.badges), pages, (), chosen.name)
+        return BadgeExport(len(found.badges), pages, (), chosen.name, tuple(notes))
     # The log and the PDF stand or fall together: the PDF is written inside the transaction.
     with programme.writing() as connection:
         _log_prints(connection, found, chosen.name)
@@ -414,8 +420,9 @@ def export_badges(
             back=back,
             title=title,
             progress=progress,
+            notes=notes,
         )
-    return BadgeExport(len(found.badges), pages, found.printed_before, chosen.name)
+    return BadgeExport(len(found.badges), pages, found.printed_before, chosen.name, tuple(notes))
 
 
 def _log_prints(connection: Connection, found: BadgeSet, layout: str) -> None:

@@ -288,3 +288,41 @@ def test_a_refused_reissue_leaves_every_token_as_it_was(
     after = tokens()
     assert len(after) == len(before) + 1
     assert sum(1 for t in after if t[1] == int(manager) and t[2] is not None) == 1
+
+
+def test_a_detail_too_long_for_its_badge_is_shortened_and_said(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long = "Cluster " + "of very long organisation names " * 5
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute(
+            "UPDATE organisation SET name = ? WHERE id = "
+            "(SELECT organisation_id FROM manager WHERE id = ?)",
+            (long.strip(), gather_first(demo_file)),
+        )
+    layout = tmp_path / "my-sheet.toml"
+    layout.write_text(
+        'title = "Six on A4"\npage = "A4"\nbadge_width = 95\nbadge_height = 90\ncolumns = 2\n'
+        "rows = 3\nleft = 10\ntop = 10\nhorizontal_pitch = 95\nvertical_pitch = 90\n"
+    )
+    out = tmp_path / "b.pdf"
+    assert (
+        main(
+            [
+                "export",
+                "badges",
+                str(demo_file),
+                "--tour",
+                "CAT",
+                "--layout",
+                str(layout),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    printed = capsys.readouterr().out
+    assert "12 badges on 2 pages, my-sheet" in printed
+    assert "Note: a name or organisation shortened to fit the page" in printed
+    assert len(PdfReader(out).pages) == 2
