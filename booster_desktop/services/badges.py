@@ -234,7 +234,7 @@ def gather_badges(programme: ProgrammeFile, request: BadgeRequest) -> BadgeSet:
         done = {(p.manager_id, p.tour_code) for p in printed}
         badges = [b for b in badges if (b.manager_id, b.tour_code) not in done]
         printed = []
-    if request.include_staff and tour is not None and not request.managers:
+    if request.include_staff and tour is not None:
         badges += _staff(programme, tour, phone)
     if not badges:
         raise BoosterError(_nobody(tour, request))

@@ -248,10 +248,13 @@ class BadgesDialog(QDialog):
                 everyone = False
         if everyone:
             return base
+        if not ticked:
+            raise BoosterError("nobody is ticked: tick the managers to print")
         return badges.BadgeRequest(
             tour=base.tour,
             managers=tuple(dict.fromkeys(ticked)),
             confirmed_only=base.confirmed_only,
+            include_staff=base.include_staff,
             only_unprinted=base.only_unprinted,
         )
 
@@ -376,8 +379,19 @@ class BadgesDialog(QDialog):
 
         return work
 
+    def _ticked(self) -> bool:
+        """Whether anyone is ticked (else says so)."""
+        try:
+            self.request()
+        except BoosterError as error:
+            QMessageBox.critical(self, "Nothing to print", str(error))
+            return False
+        return True
+
     def preview(self) -> None:
         self._remember()
+        if not self._ticked():
+            return
         self.pdf.close()
         self._run(self._draw(self._preview_path, False, True), self._show_preview)
 
@@ -387,6 +401,8 @@ class BadgesDialog(QDialog):
 
     def save(self) -> None:
         self._remember()
+        if not self._ticked():
+            return
         reprint = self._reprint_confirmed(self.request())
         if reprint is None:
             return
@@ -403,6 +419,8 @@ class BadgesDialog(QDialog):
 
     def print_badges(self) -> None:
         self._remember()
+        if not self._ticked():
+            return
         reprint = self._reprint_confirmed(self.request())
         if reprint is None:
             return

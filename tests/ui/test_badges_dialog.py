@@ -195,3 +195,15 @@ def test_printing_puts_every_code_where_the_pdf_has_it(tmp_path: Path) -> None:
     for token, code in expected.items():
         assert found[token].x == pytest.approx(code.x, abs=0.3)
         assert found[token].y == pytest.approx(code.y, abs=0.3)
+
+
+def test_nobody_ticked_prints_nobody(
+    qtbot: QtBot, dialog: BadgesDialog, demo_file: Path, dialogs: Dialogs
+) -> None:
+    for row in range(dialog.people.rowCount()):
+        dialog.people.item(row).setCheckState(Qt.CheckState.Unchecked)
+    dialog.save_button.click()
+    dialog.preview_button.click()
+    assert not dialog.busy()
+    assert dialogs.critical[-1] == "nobody is ticked: tick the managers to print"
+    assert _log(demo_file) == []
