@@ -54,10 +54,6 @@ class Fitted:
     size: float
     lines: tuple[str, ...]
 
-    @property
-    def height(self) -> float:
-        return self.size * 1.18 * len(self.lines)
-
 
 def fit(text: str, *, bold: bool, largest: float, smallest: float, width: float) -> Fitted:
     """`text` at the largest size from `largest` down to `smallest` that fits `width` on one
@@ -195,7 +191,6 @@ class _Painter:
         self.grey = HexColor(GREY)
         self.white = white
         self.black = HexColor("#000000")
-        self.light = HexColor("#f1f4f8")
         # Every name and place goes through the shared mixed-script path, which also notes
         # each detail it had to shorten.
         self.text = PdfText()
