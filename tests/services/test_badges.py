@@ -326,3 +326,22 @@ def test_a_detail_too_long_for_its_badge_is_shortened_and_said(
     assert "12 badges on 2 pages, my-sheet" in printed
     assert "Note: a name or organisation shortened to fit the page" in printed
     assert len(PdfReader(out).pages) == 2
+
+
+def test_the_door_refuses_a_revoked_badge_and_welcomes_the_new_one(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    from booster_desktop.services.checkin import CheckinDesk, ScanState
+
+    with open_programme(demo_file, writable=True) as programme:
+        lost = gather_badges(programme, BadgeRequest(tour="CAT")).badges[0]
+        assert lost.manager_id is not None
+        new = reissue_token(programme, lost.manager_id)
+        with sqlite3.connect(demo_file) as connection:
+            session = connection.execute(
+                "SELECT s.id FROM tour_session s JOIN tour t ON t.id = s.tour_id "
+                "WHERE t.code = 'CAT' ORDER BY s.date, s.start_time LIMIT 1"
+            ).fetchone()[0]
+        desk = CheckinDesk(programme, session)
+        assert desk.record(lost.token).state is ScanState.REVOKED
+        assert desk.record(new).state is ScanState.WELCOME
