@@ -38,7 +38,7 @@ def test_info_json_has_exactly_the_design_keys(
         "visits": 16,
         "enrolments": 48,
         "checkins": 0,
-        "schema": HEAD_REVISION,  # the revision this version writes
+        "schema": HEAD_REVISION,
     }
 
 
@@ -200,7 +200,7 @@ def test_a_failed_demo_leaves_no_partial_file(
     monkeypatch.setattr(demo._DemoBuilder, "_travel_rows", explode)
     path = tmp_path / "full-disk.booster"
     assert main(["demo", str(path)]) == 1
-    assert "No space left on device" in capsys.readouterr().err
+    assert f"no space left on the disk at {tmp_path}" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 

@@ -1,12 +1,214 @@
-"""`booster export badges|agenda|ics FILE --tour CODE -o OUT`: printed and calendar materials."""
+"""`booster export badges|agenda|ics|roster|signin|certificates FILE ... -o OUT`: what a tour
+prints and shares (badges, then rosters, sign-in sheets and certificates, each have their
+options and handler in a part of this module)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from booster_desktop.cli.arguments import UsageError, positive
+from booster_desktop.cli.arguments import UsageError, positive, whole_number
 from booster_desktop.cli.commands import Command
+
+MATERIALS = ("roster", "signin", "certificates")
+WHAT = ("badges", "agenda", "ics", *MATERIALS)
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("what", choices=WHAT, metavar="|".join(WHAT))
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--tour", metavar="CODE", help="the tour")
+    parser.add_argument(
+        "--manager",
+        type=positive,
+        action="append",
+        metavar="ID",
+        help="a manager's personal agenda (their tours, their name); badges: these managers "
+        "(repeat for several)",
+    )
+    parser.add_argument(
+        "--confirmed-only",
+        action="store_true",
+        help="agenda: list only confirmed participants (proposed ones are marked otherwise); "
+        "roster: only confirmed enrolments; badges: only confirmed managers",
+    )
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    material_options(parser)
+    badge_options(parser)
+
+
+def _validate(args: argparse.Namespace) -> None:
+    if args.what == "badges":
+        validate_badges(args)
+        return
+    given = badge_options_given(args)
+    if given:
+        raise UsageError(f"{given[0]}: only for badges, not {args.what}")
+    if args.what in MATERIALS:
+        validate_material(args)
+        return
+    if args.manager is not None and len(args.manager) > 1:
+        raise UsageError(f"export {args.what}: --manager takes one manager")
+    if args.tour is None and args.manager is None:
+        raise UsageError("--tour CODE is required (or --manager ID for a personal agenda)")
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.what == "badges":
+        return run_badges(args)
+    if args.what in MATERIALS:
+        return run_material(args)
+    from booster_desktop.services import agenda
+    from booster_desktop.services.programme import open_programme
+
+    write = {"agenda": agenda.export_agenda, "ics": agenda.export_calendar}[args.what]
+    with open_programme(args.file) as programme:
+        written = write(
+            programme,
+            args.output,
+            tour=args.tour,
+            manager=args.manager[0] if args.manager else None,
+            confirmed_only=args.confirmed_only,
+        )
+    items = sum(len(t.items) for t in written.tours)
+    print(f"Wrote {args.output} ({', '.join(t.code for t in written.tours)}, {items} items)")
+    for note in written.shortened:
+        print(f"Note: {note}")
+    return 0
+
+
+# -- roster, signin, certificates ------------------------------------------------------------
+
+
+def _percentage(value: str) -> int:
+    number = whole_number(0)(value)
+    if number > 100:
+        raise argparse.ArgumentTypeError(f"{value} is not a percentage from 0 to 100")
+    return number
+
+
+def material_options(parser: argparse.ArgumentParser) -> None:
+    """The options of rosters, sign-in sheets and certificates (beside agenda's)."""
+    parser.add_argument("--session", type=positive, metavar="ID", help="signin: one session")
+    parser.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="roster: add passports, dates of birth and nationalities, on a sheet of their own",
+    )
+    parser.add_argument(
+        "--locale",
+        metavar="NAME",
+        help="roster as CSV: the separator of this locale (fr_FR: ';', en_GB: ','); "
+        "default: the system's",
+    )
+    parser.add_argument(
+        "--blank",
+        type=whole_number(0),
+        default=None,
+        metavar="N",
+        help="signin: blank rows for walk-ins (default 5)",
+    )
+    parser.add_argument(
+        "--minimum",
+        type=_percentage,
+        metavar="P",
+        help="certificates: the attendance needed, in percent (default: the programme's)",
+    )
+    parser.add_argument(
+        "--grant",
+        type=positive,
+        action="append",
+        default=[],
+        metavar="ID",
+        help="certificates: also certify this manager, below the minimum (repeatable)",
+    )
+
+
+def validate_material(args: argparse.Namespace) -> None:
+    if args.manager is not None:
+        raise UsageError(f"--manager: only for agenda and ics, not {args.what}")
+    if args.what == "signin" and (args.session is None) == (args.tour is None):
+        raise UsageError("signin: name one --session ID or one --tour CODE")
+    if args.what == "certificates" and args.tour is None:
+        raise UsageError("certificates: --tour CODE is required")
+    if args.what != "signin" and args.session is not None:
+        raise UsageError(f"--session: only for signin, not {args.what}")
+    if args.what != "roster" and (args.include_sensitive or args.locale is not None):
+        raise UsageError("--include-sensitive and --locale: only for roster")
+    if args.what not in ("roster", "agenda") and args.confirmed_only:
+        raise UsageError("--confirmed-only: only for agenda and roster")
+    if args.what != "signin" and args.blank is not None:
+        raise UsageError("--blank: only for signin")
+    if args.what != "certificates" and (args.minimum is not None or args.grant):
+        raise UsageError("--minimum and --grant: only for certificates")
+
+
+def run_material(args: argparse.Namespace) -> int:
+    from booster_desktop.cli.output import terminal_progress
+    from booster_desktop.services.programme import open_programme
+
+    progress = terminal_progress(quiet=False)
+    try:
+        if args.what == "roster":
+            from booster_desktop.services.rosters import export_roster
+
+            with open_programme(args.file) as programme:
+                roster = export_roster(
+                    programme,
+                    args.output,
+                    tour=args.tour,
+                    confirmed_only=args.confirmed_only,
+                    include_sensitive=args.include_sensitive,
+                    locale=args.locale,
+                    **({"progress": progress} if progress else {}),
+                )
+            sheets = "participants only" if args.output.suffix.lower() == ".csv" else "workbook"
+            print(f"Wrote {args.output} ({len(roster.people)} managers, {sheets})")
+        elif args.what == "signin":
+            from booster_desktop.services.signin import export_signin
+
+            with open_programme(args.file) as programme:
+                signin = export_signin(
+                    programme,
+                    args.output,
+                    session=args.session,
+                    tour=args.tour,
+                    blank_rows=5 if args.blank is None else args.blank,
+                )
+            rows = sum(len(s.people) for s in signin.sessions)
+            print(
+                f"Wrote {args.output} ({len(signin.sessions)} sessions, {rows} names, "
+                f"{len(signin.sessions) * signin.blank_rows} blank rows)"
+            )
+        else:
+            from booster_desktop.services.certificates import export_certificates
+
+            with open_programme(args.file, writable=True) as programme:
+                result = export_certificates(
+                    programme,
+                    args.output,
+                    tour=args.tour,
+                    minimum=args.minimum,
+                    granted=tuple(args.grant),
+                )
+            for person in result.below:
+                print(
+                    f"below {result.minimum}%: {person.name} (ID {person.manager_id}), "
+                    f"{person.attended} of {result.total} sessions ({person.percentage}%)",
+                    file=sys.stderr,
+                )
+            print(
+                f"Wrote {args.output} ({len(result.certificates)} certificates; "
+                f"{len(result.below)} below {result.minimum}% not certified)"
+            )
+    finally:
+        if progress is not None:
+            progress.close()
+    return 0
+
+
+# -- badges --------------------------------------------------------------------------------
 
 
 def _offset(value: str) -> tuple[float, float]:
@@ -19,37 +221,11 @@ def _offset(value: str) -> tuple[float, float]:
     return x, y
 
 
-def _percentage(value: str) -> float:
+def _scale(value: str) -> float:
     try:
         return float(value.rstrip("%"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a percentage, e.g. 101.5") from None
-
-
-def add_badge_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of `booster export badges` (the other exports refuse them)."""
-    badges = parser.add_argument_group("badges")
-    badges.add_argument("--layout", metavar="NAME", help="badge layout (default a4-8-90x55)")
-    badges.add_argument(
-        "--include-staff", action="store_true", help="the tour's experts and host contacts too"
-    )
-    badges.add_argument(
-        "--only-unprinted", action="store_true", help="only badges not printed before"
-    )
-    badges.add_argument("--reprint", action="store_true", help="print badges printed before")
-    badges.add_argument("--back", action="store_true", help="backs for long-edge duplex")
-    badges.add_argument(
-        "--offset", type=_offset, metavar="X,Y", help="printer offset in mm (right, down)"
-    )
-    badges.add_argument("--scale", type=_percentage, metavar="PCT", help="printer scale in %%")
-    badges.add_argument(
-        "--calibration", action="store_true", help="the layout's calibration page instead"
-    )
-    badges.add_argument(
-        "--reissue",
-        action="store_true",
-        help="lost badges: revoke the --manager's tokens, print with new ones",
-    )
 
 
 BADGE_ONLY = (
@@ -65,6 +241,32 @@ BADGE_ONLY = (
 )
 
 
+def badge_options(parser: argparse.ArgumentParser) -> None:
+    """The options of `booster export badges` (the other exports refuse them)."""
+    badges = parser.add_argument_group("badges")
+    badges.add_argument("--layout", metavar="NAME", help="badge layout (default a4-8-90x55)")
+    badges.add_argument(
+        "--include-staff", action="store_true", help="the tour's experts and host contacts too"
+    )
+    badges.add_argument(
+        "--only-unprinted", action="store_true", help="only badges not printed before"
+    )
+    badges.add_argument("--reprint", action="store_true", help="print badges printed before")
+    badges.add_argument("--back", action="store_true", help="backs for long-edge duplex")
+    badges.add_argument(
+        "--offset", type=_offset, metavar="X,Y", help="printer offset in mm (right, down)"
+    )
+    badges.add_argument("--scale", type=_scale, metavar="PCT", help="printer scale in %%")
+    badges.add_argument(
+        "--calibration", action="store_true", help="the layout's calibration page instead"
+    )
+    badges.add_argument(
+        "--reissue",
+        action="store_true",
+        help="lost badges: revoke the --manager's tokens, print with new ones",
+    )
+
+
 def badge_options_given(args: argparse.Namespace) -> list[str]:
     """The badge options given on a command line (for refusing them on other exports)."""
     return [
@@ -74,7 +276,21 @@ def badge_options_given(args: argparse.Namespace) -> list[str]:
     ]
 
 
-def export_badges(args: argparse.Namespace) -> int:
+def validate_badges(args: argparse.Namespace) -> None:
+    others = {
+        "--session": args.session is not None,
+        "--include-sensitive": args.include_sensitive,
+        "--locale": args.locale is not None,
+        "--blank": args.blank is not None,
+        "--minimum": args.minimum is not None,
+        "--grant": bool(args.grant),
+    }
+    for option, given in others.items():
+        if given:
+            raise UsageError(f"{option}: not for badges")
+
+
+def run_badges(args: argparse.Namespace) -> int:
     """`booster export badges FILE ... -o OUT.pdf`."""
     from booster_desktop.cli.output import terminal_progress
     from booster_desktop.services import badges
@@ -121,66 +337,10 @@ def export_badges(args: argparse.Namespace) -> int:
     return 0
 
 
-def _options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("what", choices=("badges", "agenda", "ics"), metavar="badges|agenda|ics")
-    parser.add_argument("file", type=Path, metavar="FILE")
-    parser.add_argument("--tour", metavar="CODE", help="the tour")
-    parser.add_argument(
-        "--manager",
-        type=positive,
-        action="append",
-        metavar="ID",
-        help="a manager's personal agenda (their tours, their name); badges: these managers "
-        "(repeat for several)",
-    )
-    parser.add_argument(
-        "--confirmed-only",
-        action="store_true",
-        help="agenda: list only confirmed participants (proposed ones are marked otherwise); "
-        "badges: only confirmed managers",
-    )
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
-    add_badge_arguments(parser)
-
-
-def _validate(args: argparse.Namespace) -> None:
-    if args.what == "badges":
-        return
-    given = badge_options_given(args)
-    if given:
-        raise UsageError(f"{given[0]} is for badges, not {args.what}")
-    if args.manager is not None and len(args.manager) > 1:
-        raise UsageError(f"export {args.what}: --manager takes one manager")
-    if args.tour is None and args.manager is None:
-        raise UsageError("--tour CODE is required (or --manager ID for a personal agenda)")
-
-
-def _run(args: argparse.Namespace) -> int:
-    from booster_desktop.services import agenda
-    from booster_desktop.services.programme import open_programme
-
-    if args.what == "badges":
-        return export_badges(args)
-    write = {"agenda": agenda.export_agenda, "ics": agenda.export_calendar}[args.what]
-    manager = args.manager[0] if args.manager else None
-    with open_programme(args.file) as programme:
-        written = write(
-            programme,
-            args.output,
-            tour=args.tour,
-            manager=manager,
-            confirmed_only=args.confirmed_only,
-        )
-    items = sum(len(t.items) for t in written.tours)
-    print(f"Wrote {args.output} ({', '.join(t.code for t in written.tours)}, {items} items)")
-    for note in written.shortened:
-        print(f"Note: {note}")
-    return 0
-
-
 COMMAND = Command(
     "export",
-    "badges, or a tour's agenda as a PDF booklet or a calendar",
+    "badges, or a tour's agenda (PDF booklet or calendar), roster (Excel or CSV), sign-in "
+    "sheets or certificates",
     _options,
     _run,
     _validate,

@@ -129,7 +129,10 @@ def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
     while backup.exists():  # two allocations in one second keep both backups
         number += 1
         backup = path.with_name(f"{path.stem} (before allocation {stamp} {number}){path.suffix}")
-    backup_database(programme.engine, backup)
+    # Named "not applied" until the allocation is committed: a process killed in between
+    # leaves a backup that says what it is.
+    pending = backup.with_name(f"{backup.stem} not applied{backup.suffix}")
+    backup_database(programme.engine, pending)
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
     with programme.writing(Action.ALLOCATION) as connection:
         tour_ids = {
@@ -176,6 +179,7 @@ def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
         if new:
             connection.execute(insert(Enrolment), new)
         report(connection, "enrolment", None)
+    pending.replace(backup)
     return backup
 
 

@@ -324,13 +324,9 @@ def _staff(programme: ProgrammeFile, tour: Tour, phone: str) -> list[BadgeData]:
 
 
 def _refuse_programme_path(programme: ProgrammeFile, target: Path) -> None:
-    target = Path(target)
-    if target.resolve() == Path(programme.path).resolve():
-        raise BoosterError(f"{target}: is the programme file itself; choose another name")
-    if not target.parent.is_dir():
-        raise BoosterError(f"{target.parent}: no such folder")
-    if target.is_dir():
-        raise BoosterError(f"{target}: is a folder; name the file to write")
+    from booster_desktop.services.output_paths import check_output_path
+
+    check_output_path(Path(target), programme=programme.path)
 
 
 @dataclass(frozen=True)
@@ -457,7 +453,9 @@ def export_calibration(
 ) -> BadgeLayout:
     """The calibration page of `layout`, with the printer's correction applied."""
     from booster_desktop.exports.badges import write_calibration
+    from booster_desktop.services.output_paths import check_output_path
 
+    check_output_path(Path(target))
     chosen = find_layout(layout)
     write_calibration(chosen, target, correction or PrinterCorrection())
     return chosen

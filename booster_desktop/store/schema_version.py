@@ -12,6 +12,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0001_initial",
     "0002_details_and_limits",
     "0003_manager_diets",
+    "0005_certificates",
     "0003_badge_print_log",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -46,6 +46,7 @@ from booster_desktop.ui.document import Job, ProgrammeDocument
 from booster_desktop.ui.entities import ENTITIES, MANAGERS, SESSIONS, TABLE_WORDS, Entity
 from booster_desktop.ui.settings import forget_file, recent_files, remember_file
 from booster_desktop.ui.table_tab import TableTab
+from booster_desktop.ui.tour_exports import TourExports
 
 log = logging.getLogger(__name__)
 Opened = tuple[ProgrammeFile, list[ManagerRow]]
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New programme…", self.new_file, Key.New, "new")
         self.open_action = self._action("&Open…", self.choose_file, Key.Open, "open")
         self.demo_action = self._action("Open the &demo programme", self.open_demo, None, "demo")
+        self.new_demo_action = self._action("New de&mo programme…", self.new_demo, None, "new_demo")
         self.import_action = self._action(
             "&Import managers…", self.import_managers, "Ctrl+I", "import_managers"
         )
@@ -171,6 +173,8 @@ class MainWindow(QMainWindow):
         )
         self.about_action = self._action("&About Booster Desktop", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.tour_exports = TourExports(self, self.document, self._selected_tour_code, self._folder)
+        self.tour_exports.finished.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -180,6 +184,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recent_menu")
         file_menu.addAction(self.demo_action)
+        file_menu.addAction(self.new_demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
@@ -192,6 +197,10 @@ class MainWindow(QMainWindow):
         programme_menu.addAction(self.agenda_action)
         programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
+        tour_menu = bar.addMenu("&Tour")
+        tour_menu.setObjectName("tour_menu")
+        tour_menu.addAction(self.badges_action)
+        tour_menu.addActions(self.tour_exports.actions())
         checkin_menu = bar.addMenu("Check-&in")
         checkin_menu.addAction(self.checkin_action)
         checkin_menu.addSeparator()
@@ -199,8 +208,6 @@ class MainWindow(QMainWindow):
         checkin_menu.addAction(self.journal_merge_action)
         checkin_menu.addSeparator()
         checkin_menu.addAction(self.attendance_action)
-        tour_menu = bar.addMenu("&Tour")
-        tour_menu.addAction(self.badges_action)
         edit_menu = bar.addMenu("&Edit")
         for action in (
             self.undo_action,
@@ -347,7 +354,10 @@ class MainWindow(QMainWindow):
         self._refresh_tour_filter()
         self._fill_recent_menu(remember_file(self.settings, programme.path))
         self._refresh_status()
-        if programme.migrated_from:
+        if programme.read_only_reason:
+            # A file on a read-only disk opens for reading; say why nothing can be changed.
+            self.statusBar().showMessage(f"Opened read-only: {programme.read_only_reason}")
+        elif programme.migrated_from:
             self.statusBar().showMessage(
                 f"Upgraded from schema {programme.migrated_from}; the file as it was is at "
                 f"{programme.backup_path}",
@@ -400,22 +410,38 @@ class MainWindow(QMainWindow):
         self.open_file(path)
 
     def open_demo(self) -> None:
-        """A fresh copy of the demo programme in the user's data folder."""
-        from platformdirs import user_data_path
+        """The demo programme in the user's data folder: the one there, with the user's
+        changes, or a new one the first time."""
+        self._open_demo(fresh=False)
 
-        from booster_desktop.services.demo import write_demo
+    def new_demo(self) -> None:
+        """A fresh demo programme, after backing up the one there (an explicit act)."""
+        from booster_desktop.services.demo import demo_path
 
-        path = (
-            user_data_path("Booster Desktop", appauthor=False, ensure_exists=True) / "demo.booster"
-        )
-        if self.programme is not None and self.programme.path == path:
+        if demo_path().exists():
+            answer = QMessageBox.question(
+                self,
+                "New demo programme",
+                "Replace the demo programme with a fresh one? The current one, with your "
+                "changes, is backed up first.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._open_demo(fresh=True)
+
+    def _open_demo(self, *, fresh: bool) -> None:
+        from booster_desktop.services.demo import demo_path, open_or_write_demo
+
+        if fresh and self.programme is not None and self.programme.path == demo_path():
             self._close_programme()
         try:
-            write_demo(path, replace=True)
+            path, backup = open_or_write_demo(fresh=fresh)
         except BoosterError as error:
             QMessageBox.critical(self, "Cannot write the demo programme", str(error))
             return
         self.open_file(path)
+        if backup is not None:
+            self.statusBar().showMessage(f"The previous demo is backed up at {backup}", 15000)
 
     def save_copy(self) -> None:
         if self.programme is None:
@@ -513,6 +539,14 @@ class MainWindow(QMainWindow):
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
+        self.tour_exports.set_enabled(has_file, writable)
+
+    def _selected_tour_code(self) -> str | None:
+        """The tour selected in the Tours tab, if that tab is shown: the exports' default."""
+        tab = self.current_tab()
+        if tab.entity.key == "tours" and tab.selected_records():
+            return str(tab.selected_records()[0].code)
+        return None
 
     def focus_search(self) -> None:
         search = self.current_tab().search

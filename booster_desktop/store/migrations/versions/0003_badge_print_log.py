@@ -3,11 +3,11 @@
 Revocation itself needs no change: `badge_token.revoked_at` already keeps a revoked token (and
 a partial unique index allows one token in force per manager).
 
-Written beside 0003_manager_diets (both after 0002); it follows that one so that the
-revisions stay one line.
+Written beside 0003_manager_diets and 0005_certificates (all after 0002); it follows them
+so that the revisions stay one line.
 
 Revision ID: 0003_badge_print_log
-Revises: 0003_manager_diets
+Revises: 0005_certificates
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_badge_print_log"
-down_revision = "0003_manager_diets"
+down_revision = "0005_certificates"
 branch_labels = None
 depends_on = None
 
