@@ -1,5 +1,6 @@
-"""`booster export agenda|ics|roster|signin|certificates FILE ... -o OUT`: what a tour prints
-and shares (the last three's options and handler are the second part of this module)."""
+"""`booster export badges|agenda|ics|roster|signin|certificates FILE ... -o OUT`: what a tour
+prints and shares (badges, then rosters, sign-in sheets and certificates, each have their
+options and handler in a part of this module)."""
 
 from __future__ import annotations
 
@@ -11,38 +12,51 @@ from booster_desktop.cli.arguments import UsageError, positive, whole_number
 from booster_desktop.cli.commands import Command
 
 MATERIALS = ("roster", "signin", "certificates")
-WHAT = ("agenda", "ics", *MATERIALS)
+WHAT = ("badges", "agenda", "ics", *MATERIALS)
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("what", choices=("agenda", "ics", *MATERIALS), metavar="|".join(WHAT))
+    parser.add_argument("what", choices=WHAT, metavar="|".join(WHAT))
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument("--tour", metavar="CODE", help="the tour")
     parser.add_argument(
         "--manager",
         type=positive,
+        action="append",
         metavar="ID",
-        help="a manager's personal agenda (their tours, their name)",
+        help="a manager's personal agenda (their tours, their name); badges: these managers "
+        "(repeat for several)",
     )
     parser.add_argument(
         "--confirmed-only",
         action="store_true",
         help="agenda: list only confirmed participants (proposed ones are marked otherwise); "
-        "roster: only confirmed enrolments",
+        "roster: only confirmed enrolments; badges: only confirmed managers",
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     material_options(parser)
+    badge_options(parser)
 
 
 def _validate(args: argparse.Namespace) -> None:
+    if args.what == "badges":
+        validate_badges(args)
+        return
+    given = badge_options_given(args)
+    if given:
+        raise UsageError(f"{given[0]}: only for badges, not {args.what}")
     if args.what in MATERIALS:
         validate_material(args)
         return
+    if args.manager is not None and len(args.manager) > 1:
+        raise UsageError(f"export {args.what}: --manager takes one manager")
     if args.tour is None and args.manager is None:
         raise UsageError("--tour CODE is required (or --manager ID for a personal agenda)")
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.what == "badges":
+        return run_badges(args)
     if args.what in MATERIALS:
         return run_material(args)
     from booster_desktop.services import agenda
@@ -54,7 +68,7 @@ def _run(args: argparse.Namespace) -> int:
             programme,
             args.output,
             tour=args.tour,
-            manager=args.manager,
+            manager=args.manager[0] if args.manager else None,
             confirmed_only=args.confirmed_only,
         )
     items = sum(len(t.items) for t in written.tours)
@@ -194,10 +208,139 @@ def run_material(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- badges --------------------------------------------------------------------------------
+
+
+def _offset(value: str) -> tuple[float, float]:
+    try:
+        x, y = (float(part) for part in value.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not X,Y in millimetres, e.g. 1.5,-2"
+        ) from None
+    return x, y
+
+
+def _scale(value: str) -> float:
+    try:
+        return float(value.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a percentage, e.g. 101.5") from None
+
+
+BADGE_ONLY = (
+    "layout",
+    "include_staff",
+    "only_unprinted",
+    "reprint",
+    "back",
+    "offset",
+    "scale",
+    "calibration",
+    "reissue",
+)
+
+
+def badge_options(parser: argparse.ArgumentParser) -> None:
+    """The options of `booster export badges` (the other exports refuse them)."""
+    badges = parser.add_argument_group("badges")
+    badges.add_argument("--layout", metavar="NAME", help="badge layout (default a4-8-90x55)")
+    badges.add_argument(
+        "--include-staff", action="store_true", help="the tour's experts and host contacts too"
+    )
+    badges.add_argument(
+        "--only-unprinted", action="store_true", help="only badges not printed before"
+    )
+    badges.add_argument("--reprint", action="store_true", help="print badges printed before")
+    badges.add_argument("--back", action="store_true", help="backs for long-edge duplex")
+    badges.add_argument(
+        "--offset", type=_offset, metavar="X,Y", help="printer offset in mm (right, down)"
+    )
+    badges.add_argument("--scale", type=_scale, metavar="PCT", help="printer scale in %%")
+    badges.add_argument(
+        "--calibration", action="store_true", help="the layout's calibration page instead"
+    )
+    badges.add_argument(
+        "--reissue",
+        action="store_true",
+        help="lost badges: revoke the --manager's tokens, print with new ones",
+    )
+
+
+def badge_options_given(args: argparse.Namespace) -> list[str]:
+    """The badge options given on a command line (for refusing them on other exports)."""
+    return [
+        "--" + name.replace("_", "-")
+        for name in BADGE_ONLY
+        if getattr(args, name) not in (None, False)
+    ]
+
+
+def validate_badges(args: argparse.Namespace) -> None:
+    others = {
+        "--session": args.session is not None,
+        "--include-sensitive": args.include_sensitive,
+        "--locale": args.locale is not None,
+        "--blank": args.blank is not None,
+        "--minimum": args.minimum is not None,
+        "--grant": bool(args.grant),
+    }
+    for option, given in others.items():
+        if given:
+            raise UsageError(f"{option}: not for badges")
+
+
+def run_badges(args: argparse.Namespace) -> int:
+    """`booster export badges FILE ... -o OUT.pdf`."""
+    from booster_desktop.cli.output import terminal_progress
+    from booster_desktop.services import badges
+    from booster_desktop.services.programme import open_programme
+    from booster_desktop.services.progress import no_progress
+
+    offset = args.offset or (0.0, 0.0)
+    correction = badges.PrinterCorrection(
+        offset[0], offset[1], 100.0 if args.scale is None else args.scale
+    )
+    layout = args.layout or badges.DEFAULT_LAYOUT
+    if args.calibration:
+        chosen = badges.export_calibration(args.output, layout, correction)
+        print(f"Wrote {args.output} (calibration page of {chosen.name})")
+        return 0
+    request = badges.BadgeRequest(
+        tour=args.tour,
+        managers=tuple(args.manager or ()),
+        confirmed_only=args.confirmed_only,
+        include_staff=args.include_staff,
+        only_unprinted=args.only_unprinted,
+    )
+    bar = terminal_progress(quiet=False)
+    try:
+        with open_programme(args.file, writable=True) as programme:
+            done = badges.export_badges(
+                programme,
+                args.output,
+                request,
+                layout=layout,
+                correction=correction,
+                back=args.back,
+                reprint=args.reprint,
+                reissue=args.reissue,
+                progress=bar or no_progress,
+            )
+    finally:
+        if bar is not None:
+            bar.close()
+    again = f", {len(done.reprinted)} reprinted" if done.reprinted else ""
+    print(f"Wrote {args.output} ({done.badges} badges on {done.pages} pages, {done.layout}{again})")
+    for note in done.shortened:
+        print(f"Note: {note}")
+    return 0
+
+
 COMMAND = Command(
     "export",
-    "a tour's agenda (PDF booklet or calendar), roster (Excel or CSV), sign-in sheets or "
-    "certificates",
+    "badges, or a tour's agenda (PDF booklet or calendar), roster (Excel or CSV), sign-in "
+    "sheets or certificates",
     _options,
     _run,
     _validate,

@@ -11,6 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names mypy and editors see; at run time __getattr__ imports them
+    from booster_desktop.domain.badge import BadgePrint as BadgePrint
     from booster_desktop.domain.badge import BadgeToken as BadgeToken
     from booster_desktop.domain.base import Base as Base
     from booster_desktop.domain.checkin import CheckIn as CheckIn
@@ -19,6 +20,7 @@ if TYPE_CHECKING:  # the names mypy and editors see; at run time __getattr__ imp
     from booster_desktop.domain.errors import BoosterError as BoosterError
     from booster_desktop.domain.errors import Cancelled as Cancelled
     from booster_desktop.domain.kinds import EXPECTED_STATUSES as EXPECTED_STATUSES
+    from booster_desktop.domain.kinds import BadgeEvent as BadgeEvent
     from booster_desktop.domain.kinds import EnrolmentStatus as EnrolmentStatus
     from booster_desktop.domain.kinds import Gender as Gender
     from booster_desktop.domain.kinds import ManagerStatus as ManagerStatus
@@ -40,6 +42,8 @@ if TYPE_CHECKING:  # the names mypy and editors see; at run time __getattr__ imp
     from booster_desktop.domain.tour import tour_focus_topic as tour_focus_topic
 
 _WHERE = {
+    "BadgeEvent": "kinds",
+    "BadgePrint": "badge",
     "BadgeToken": "badge",
     "Base": "model",
     "CheckIn": "checkin",

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from booster_desktop.domain.base import Base, UtcDateTime, utc_now
+from booster_desktop.domain.base import Base, UtcDateTime, enum_column, utc_now
+from booster_desktop.domain.kinds import BadgeEvent
 
 if TYPE_CHECKING:
     from booster_desktop.domain.manager import Manager
@@ -135,6 +136,27 @@ class BadgeToken(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     manager: Mapped[Manager] = relationship(back_populates="badge_tokens")
+
+
+class BadgePrint(Base):
+    """The print log: a badge printed (or its token revoked and reissued) for a manager.
+
+    Kept so that a reprint is asked about, `--only-unprinted` knows who is left, and a lost
+    badge's old token can be traced. The tour is that of the badge (none for a badge printed
+    without one); a deleted tour leaves the entry, without it.
+    """
+
+    __tablename__ = "badge_print"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    manager_id: Mapped[int] = mapped_column(
+        ForeignKey("manager.id", ondelete="CASCADE"), index=True
+    )
+    tour_id: Mapped[int | None] = mapped_column(ForeignKey("tour.id", ondelete="SET NULL"))
+    token: Mapped[str] = mapped_column(String(TOKEN_LENGTH))
+    event: Mapped[BadgeEvent] = mapped_column(enum_column(BadgeEvent, "badge_event"))
+    layout: Mapped[str | None] = mapped_column(String(60))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 
 # Every entity registered whenever this one can be loaded: relationships name them.

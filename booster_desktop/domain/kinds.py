@@ -105,3 +105,10 @@ def parse_diets(text: str | None) -> frozenset[Diet]:
     if not text:
         return frozenset()
     return frozenset(Diet(code) for code in text.split(","))
+
+
+class BadgeEvent(StrEnum):
+    """What the badge print log records."""
+
+    PRINTED = "printed"
+    REISSUED = "reissued"  # the old token revoked, a new one issued (a lost badge)

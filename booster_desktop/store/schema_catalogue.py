@@ -6,6 +6,14 @@ from typing import Any
 CATALOGUE: dict[str, Any] = {
     "constraints": {
         "alembic_version": ["alembic_version_pkc"],
+        "badge_print": [
+            "ck_badge_print_badge_event",
+            "ck_badge_print_layout_length",
+            "ck_badge_print_token_length",
+            "fk_badge_print_manager_id_manager",
+            "fk_badge_print_tour_id_tour",
+            "pk_badge_print",
+        ],
         "badge_token": [
             "ck_badge_token_token_length",
             "fk_badge_token_manager_id_manager",
@@ -182,6 +190,7 @@ CATALOGUE: dict[str, Any] = {
         ],
     },
     "indexes": {
+        "ix_badge_print_manager_id": ["badge_print", False, ["manager_id"]],
         "ix_certificate_manager_id": ["certificate", False, ["manager_id"]],
         "ix_checkin_manager_id": ["checkin", False, ["manager_id"]],
         "ix_checkin_session_id": ["checkin", False, ["session_id"]],
@@ -195,6 +204,15 @@ CATALOGUE: dict[str, Any] = {
     },
     "tables": {
         "alembic_version": [["version_num", "VARCHAR(32)", True, 1]],
+        "badge_print": [
+            ["id", "INTEGER", True, 1],
+            ["manager_id", "INTEGER", True, 0],
+            ["tour_id", "INTEGER", False, 0],
+            ["token", "VARCHAR(21)", True, 0],
+            ["event", "VARCHAR(24)", True, 0],
+            ["layout", "VARCHAR(60)", False, 0],
+            ["at", "DATETIME", True, 0],
+        ],
         "badge_token": [
             ["token", "VARCHAR(21)", True, 1],
             ["manager_id", "INTEGER", True, 0],

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
             "&Import managers…", self.import_managers, "Ctrl+I", "import_managers"
         )
         self.agenda_action = self._action("Tour &agendas…", self.edit_agendas, "Ctrl+G", "agendas")
+        self.badges_action = self._action("Print &badges…", self.print_badges, "Ctrl+B", "badges")
         self.allocate_action = self._action(
             "&Allocate managers to tours…", self.allocate, "Ctrl+L", "allocate"
         )
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         programme_menu.addAction(self.allocate_action)
         tour_menu = bar.addMenu("&Tour")
         tour_menu.setObjectName("tour_menu")
+        tour_menu.addAction(self.badges_action)
         tour_menu.addActions(self.tour_exports.actions())
         checkin_menu = bar.addMenu("Check-&in")
         checkin_menu.addAction(self.checkin_action)
@@ -539,6 +541,7 @@ class MainWindow(QMainWindow):
         self.journal_export_action.setEnabled(has_file)
         self.journal_merge_action.setEnabled(writable)
         self.attendance_action.setEnabled(writable)
+        self.badges_action.setEnabled(writable)
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
@@ -729,6 +732,20 @@ class MainWindow(QMainWindow):
         self._agenda_editor.exec()
         self._agenda_editor.deleteLater()
         self._agenda_editor = None
+
+    def print_badges(self) -> None:
+        """Tour > Print badges…: the selected tour's (on the Tours tab), or everyone's."""
+        if self.programme is None or not self.programme.writable:
+            return
+        from booster_desktop.ui.badges_dialog import BadgesDialog
+
+        tab = self.current_tab()
+        code = (
+            tab.selected_records()[0].code
+            if tab.entity.key == "tours" and tab.selected_records()
+            else None
+        )
+        BadgesDialog(self.document, self.settings, code, self).exec()
 
     def edit_session(self, session_id: int) -> None:
         """The session editor, over the agenda editor that asked for it."""

@@ -20,6 +20,7 @@ from booster_desktop.domain.details import TourContacts
 from booster_desktop.services import (
     allocation,
     attendance,
+    badges,
     checkin,
     demand,
     journal,
@@ -182,6 +183,25 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         lambda p, folder: import_file(p, _sheet(folder / "one.xlsx")),
         Action.IMPORT,
         {"manager", "topic", "topic_interest", "badge_token"},
+    ),
+    "badges.export_badges": (
+        lambda p, folder: badges.export_badges(
+            p, folder / "b.pdf", badges.BadgeRequest(tour="CAT")
+        ),
+        Action.EDIT,
+        {"badge_print"},
+    ),
+    "badges.log_printed": (
+        lambda p, _: badges.log_printed(
+            p, badges.gather_badges(p, badges.BadgeRequest(tour="CAT")), "a6-single"
+        ),
+        Action.EDIT,
+        {"badge_print"},
+    ),
+    "badges.reissue_token": (
+        lambda p, _: badges.reissue_token(p, 1),
+        Action.EDIT,
+        {"badge_token", "badge_print"},
     ),
     "checkin.record": (
         lambda p, _: checkin.CheckinDesk(p, 1).record(
