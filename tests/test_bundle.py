@@ -121,8 +121,23 @@ def test_the_command_runs_from_the_bundle(
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "cat.pdf").pages)
     assert "Catalonia" in text
 
-    # TODO(badges): `booster export badges` is being landed by another change; once it is on
-    # main, export the demo's badges here from the bundle and read the PDF back.
+    # Badges: the QR and Code 128 encoders, the layouts and reportlab's accelerator inside.
+    badges = run(
+        bundle,
+        "booster",
+        "export",
+        "badges",
+        "demo.booster",
+        "--tour",
+        "CAT",
+        "-o",
+        "badges.pdf",
+        env=bare_env,
+        cwd=tmp_path,
+    )
+    assert badges.returncode == 0, badges.stderr
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "badges.pdf").pages)
+    assert "Catalonia" in text
 
     # The flow solver (numpy, OR-Tools' graph module) is inside; CP-SAT is not, and says so.
     allocated = run(bundle, "booster", "allocate", "demo.booster", env=bare_env, cwd=tmp_path)

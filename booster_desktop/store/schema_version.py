@@ -13,6 +13,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_details_and_limits",
     "0003_manager_diets",
     "0005_certificates",
-    "0003_badge_print_log",
+    "0006_badge_print_log",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

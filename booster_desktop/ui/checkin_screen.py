@@ -46,6 +46,7 @@ from booster_desktop.services.checkin import (
 from booster_desktop.services.choices import countries
 from booster_desktop.services.overview import tour_codes
 from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.ui.help_dialogs import fit_to_screen
 
 # Colours of the states, chosen to read from across a room (and apart for most colour-blind
 # eyes: the words and the sound say it too).
@@ -129,8 +130,8 @@ class CheckinScreen(QDialog):
         self.setObjectName("checkin_screen")
         self.setWindowTitle("Check-in")
         self.setModal(True)
-        self.resize(1100, 760)
         self._build()
+        fit_to_screen(self, 1100, 760)  # a 1366 x 768 laptop shows every button
         self._fill_tours()
         self.take_focus()
 
@@ -140,7 +141,12 @@ class CheckinScreen(QDialog):
         top = QHBoxLayout()
         self.tour = _named(QComboBox(), "tour")
         self.session = _named(QComboBox(), "session")
-        self.session.setMinimumWidth(420)
+        # Long session titles must not widen the screen past a laptop's: the list is elided.
+        for picker, letters in ((self.tour, 12), (self.session, 30)):
+            picker.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            picker.setMinimumContentsLength(letters)
         self.counter = _named(QLabel(), "counter")
         self.counter.setFont(QFont(self.font().family(), 20, QFont.Weight.Bold))
         self.missing_button = _named(QPushButton("Who is &missing (F2)"), "missing_button")
@@ -150,9 +156,13 @@ class CheckinScreen(QDialog):
         for widget in (self.tour, self.session, QLabel("  "), self.counter):
             top.addWidget(widget)
         top.addStretch(1)
+        # The buttons on a row of their own: beside the pickers they pushed the screen wider
+        # than a laptop's, and "Leave check-in" off it.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         for button in (self.missing_button, self.undo_button, self.full_button, self.leave_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            top.addWidget(button)
+            buttons.addWidget(button)
         self.not_today = _named(QLabel(), "not_today")
         self.not_today.setStyleSheet("color: #b3261e; font-weight: bold;")
 
@@ -167,6 +177,8 @@ class CheckinScreen(QDialog):
         self.arabic_name = _named(QLabel(), "arabic_name")
         self.arabic_name.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.detail = _named(QLabel(), "detail")
+        for big in (self.headline, self.name, self.arabic_name, self.detail):
+            big.setWordWrap(True)  # a long name wraps rather than widening the screen
         for label, size in (
             (self.headline, 40),
             (self.name, 54),
@@ -205,6 +217,7 @@ class CheckinScreen(QDialog):
         body.addWidget(self.missing, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(buttons)
         layout.addWidget(self.not_today)
         layout.addLayout(body, 1)
         layout.addWidget(self.matches)

@@ -384,3 +384,13 @@ def test_exporting_for_another_laptop_from_the_window(
     programme_uuid, entries = read_journal(target)
     assert entries == [] and programme_uuid == _rows(demo_file, "SELECT uuid FROM programme")[0][0]
     assert told and "Wrote 0 check-ins" in told[0]
+
+
+def test_the_screen_fits_a_laptop_screen_with_every_button(screen: CheckinScreen) -> None:
+    """Seen at 1400 x 900: the screen opened 1462 px wide, "Leave check-in" off-screen."""
+    hint = screen.minimumSizeHint()
+    assert hint.width() <= 1366 - 40 and hint.height() <= 768 - 80, hint
+    available = screen.screen().availableGeometry()
+    assert screen.width() <= available.width() and screen.height() <= available.height()
+    screen.session.addItem("A very long session title " * 8)
+    assert screen.minimumSizeHint().width() <= 1366 - 40

@@ -6,7 +6,7 @@ a partial unique index allows one token in force per manager).
 Written beside 0003_manager_diets and 0005_certificates (all after 0002); it follows them
 so that the revisions stay one line.
 
-Revision ID: 0003_badge_print_log
+Revision ID: 0006_badge_print_log
 Revises: 0005_certificates
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_badge_print_log"
+revision = "0006_badge_print_log"
 down_revision = "0005_certificates"
 branch_labels = None
 depends_on = None
