@@ -141,10 +141,7 @@ class MainWindow(QMainWindow):
         self.close_action = self._action("&Close", self.close_file, Key.Close, "close")
         self.quit_action = self._action("&Quit", self.close, Key.Quit, "quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(Key.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(Key.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action, self.redo_action = self.document.undo_actions(self)
         self.add_action = self._action("&Add…", self.add_record, "Ctrl+Shift+N", "add")
         self.edit_action = self._action("&Edit…", self.edit_selected, "Ctrl+E", "edit")
         self.delete_action = self._action("&Delete…", self.delete_selected, Key.Delete, "delete")
@@ -598,7 +595,8 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def edit_agendas(self) -> None:
-        """Programme > Tour agendas…: the week of a tour, editable with the mouse."""
+        """Programme > Tour agendas…: the week of a tour, editable with the mouse, in a
+        window beside this one (raised, on the selected tour, when already open)."""
         if self.programme is None or not self.programme.writable:
             return
         from booster_desktop.ui.agenda_editor import AgendaEditor
@@ -607,11 +605,21 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab.entity.key == "tours" and tab.selected_records():
             code = tab.selected_records()[0].code
-        self._agenda_editor = AgendaEditor(self.document, code, self)
-        self._agenda_editor.edit_requested.connect(self.edit_session)
-        self._agenda_editor.add_requested.connect(self.add_session)
-        self._agenda_editor.exec()
-        self._agenda_editor.deleteLater()
+        editor = self._agenda_editor
+        if editor is None:
+            editor = AgendaEditor(self.document, code, self)
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.edit_requested.connect(self.edit_session)
+            editor.add_requested.connect(self.add_session)
+            editor.closed.connect(self._agenda_closed)
+            self._agenda_editor = editor
+        elif code is not None:
+            editor.tour.setCurrentIndex(max(0, editor.tour.findData(code)))
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+
+    def _agenda_closed(self) -> None:
         self._agenda_editor = None
 
     def edit_session(self, session_id: int) -> None:

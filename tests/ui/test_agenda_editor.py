@@ -6,7 +6,6 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
@@ -189,47 +188,47 @@ def test_add_item_and_double_click_open_the_session_editor_over_the_agenda(
     demo_file: Path,
     qtbot: QtBot,
     editors: EditorDriver,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     open_in(window, demo_file)
-    added: list[int] = []
-
-    def use(editor: AgendaEditor) -> int:
-        """What a coordinator does in the agenda window the menu opened."""
-        qtbot.addWidget(editor)
-        editor.show()
-        assert editor.agenda is not None
-        first_day = editor.agenda.start
-        shown = set(editor.blocks)
-
-        editors.will(lambda session: session.form.title.setText("Welcome coffee"))
-        add = editor.findChild(QPushButton, "add_item")
-        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
-        _settle()
-        added.extend(set(editor.blocks) - shown)
-        assert len(added) == 1
-        assert _session(demo_file, added[0])[0] == first_day.isoformat()
-
-        opened: list[str] = []
-        editors.will(lambda session: opened.append(session.form.title.text()), save=False)
-        block = editor.blocks[added[0]]
-        centre = editor.view.mapFromScene(block.mapToScene(block.rect().center()))
-        qtbot.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-        assert opened == ["Welcome coffee"]
-        return int(QDialog.DialogCode.Accepted)
-
-    monkeypatch.setattr(AgendaEditor, "exec", use)
     window.edit_agendas()
+    editor = window._agenda_editor
+    assert isinstance(editor, AgendaEditor) and editor.isVisible()
+    assert not editor.isModal()  # the main window stays in reach
+    assert editor.agenda is not None
+    first_day = editor.agenda.start
+    shown = set(editor.blocks)
 
+    editors.will(lambda session: session.form.title.setText("Welcome coffee"))
+    add = editor.findChild(QPushButton, "add_item")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    _settle()
+    added = list(set(editor.blocks) - shown)
+    assert len(added) == 1
+    assert _session(demo_file, added[0])[0] == first_day.isoformat()
+
+    opened: list[str] = []
+    editors.will(lambda session: opened.append(session.form.title.text()), save=False)
+    block = editor.blocks[added[0]]
+    centre = editor.view.mapFromScene(block.mapToScene(block.rect().center()))
+    qtbot.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert opened == ["Welcome coffee"]
     assert [run.result for run in editors.runs] == [QDialog.DialogCode.Accepted, 0]
     with sqlite3.connect(demo_file) as connection:
         title = connection.execute(
             "SELECT title FROM tour_session WHERE id = ?", (added[0],)
         ).fetchone()
     assert title == ("Welcome coffee",)
-    window.undo_stack.undo()
+    # The agenda's own Undo takes the new item back (the document's one stack).
+    editor.undo_action.trigger()
+    _settle()
     with sqlite3.connect(demo_file) as connection:
         gone = connection.execute(
             "SELECT count(*) FROM tour_session WHERE id = ?", (added[0],)
         ).fetchone()
     assert gone == (0,)
+    assert added[0] not in editor.blocks
+    # Asked again, the same window comes up; closed, the window lets go of it.
+    window.edit_agendas()
+    assert window._agenda_editor is editor
+    editor.close()
+    assert window._agenda_editor is None
