@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -298,7 +299,7 @@ class AgendaEditor(QMainWindow):
         document.closed.connect(self.close)
         self.tour.currentIndexChanged.connect(self.scroll_to_first_item)
         self.refresh()
-        self.scroll_to_first_item()
+        self._scrolled = False
 
     def _build_actions(self) -> None:
         """Undo and Redo on the document's stack, in this window's Edit menu and toolbar (the
@@ -333,6 +334,12 @@ class AgendaEditor(QMainWindow):
         self.closed.emit()
         super().closeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._scrolled:  # once laid out: the scroll bar has its range only then
+            self._scrolled = True
+            QTimer.singleShot(0, self.scroll_to_first_item)
+
     def scroll_to_first_item(self) -> None:
         """Show the tour's first item near the top, not the small hours above it."""
         starts = [
@@ -341,7 +348,7 @@ class AgendaEditor(QMainWindow):
             for item in items
         ]
         first = min(starts) - ABOVE_FIRST if starts else OPEN_AT_HOUR * 60
-        self.view.verticalScrollBar().setValue(int(_y(max(0, first)) - HEADER))
+        self.view.verticalScrollBar().setValue(int(_y(max(0, first))))
 
     def _fill_tours(self) -> None:
         """The tours to choose from, keeping the one chosen (by id: its code may change)."""

@@ -733,3 +733,42 @@ def test_opening_the_manager_editor_many_times_does_not_crash_the_application(
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "survived" in done.stdout
+
+
+def test_redo_answers_ctrl_shift_z_and_ctrl_y_each_bound_once(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, editors: EditorDriver, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtTest import QTest
+
+    keys = [k.toString() for k in window.redo_action.shortcuts()]
+    assert "Ctrl+Shift+Z" in keys and "Ctrl+Y" in keys
+    # No key on two actions of the window: Qt would call it ambiguous and do neither.
+    bound = [
+        k.toString()
+        for action in window.findChildren(QAction)
+        for k in action.shortcuts()
+        if not k.isEmpty()
+    ]
+    assert len(bound) == len(set(bound)), sorted(bound)
+
+    open_in(window, demo_file)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    tab = window.show_tab("managers")
+    editors.will(lambda e: retype(qtbot, e.form.email, "lina@example.org"))
+    window.edit_record(LINA_HADDAD)
+
+    def email() -> str:
+        return str(read_one(demo_file, "SELECT email FROM manager WHERE id = ?", LINA_HADDAD))
+
+    control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    tab.view.setFocus()
+    QTest.keyClick(tab.view, Qt.Key.Key_Z, control)
+    assert email() != "lina@example.org"
+    QTest.keyClick(tab.view, Qt.Key.Key_Z, control | shift)
+    assert email() == "lina@example.org"
+    QTest.keyClick(tab.view, Qt.Key.Key_Z, control)
+    QTest.keyClick(tab.view, Qt.Key.Key_Y, control)
+    assert email() == "lina@example.org"
+    assert QKeySequence("Ctrl+Y").toString() in keys
