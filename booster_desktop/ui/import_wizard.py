@@ -46,6 +46,7 @@ from booster_desktop.services.importing import (
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.services.spreadsheets import Workbook, open_workbook
 from booster_desktop.ui.document import ProgrammeDocument
+from booster_desktop.ui.help_dialogs import fit_to_screen
 
 SOURCE_FILTER = "Spreadsheets (*.xlsx *.csv *.xls *.ods);;All files (*)"
 FIELD_LABELS = {
@@ -75,7 +76,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle("Import managers")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         self.document = document
         assert document.programme is not None
         self.programme: ProgrammeFile = document.programme

@@ -44,6 +44,7 @@ from booster_desktop.services.programme import (
 )
 from booster_desktop.ui.document import Job, ProgrammeDocument
 from booster_desktop.ui.entities import ENTITIES, MANAGERS, SESSIONS, TABLE_WORDS, Entity
+from booster_desktop.ui.help_dialogs import fit_to_screen
 from booster_desktop.ui.settings import forget_file, recent_files, remember_file
 from booster_desktop.ui.table_tab import TableTab
 
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self._agenda_editor: Any = None
         self.setObjectName("main_window")
         self.setWindowTitle("Booster Desktop")
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
         self.tabs_widget = QTabWidget(self)
         self.tabs_widget.setObjectName("tabs")
