@@ -4,9 +4,10 @@
 
 Ours: `services.agenda.export_agenda` (read the tour, lay the booklet out, write it aside
 and rename it). Bare: reportlab Platypus laying out the same paragraphs and tables (the
-same day headings, item lines and participants' cells, Arabic already shaped) with the same
-embedded fonts, written to a file. Both after one untimed run, so imports and font loading
-are paid by neither. Prints one JSON object of seconds.
+cover and its contacts, the days running on, item lines, the participants' cells with the
+proposed ones marked, Arabic already shaped) with the same embedded fonts, written to a
+file; the week-at-a-glance grid (a few dozen rectangles) is left out of it. Both after one
+untimed run, so imports and font loading are paid by neither. Prints one JSON object of seconds.
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import (
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Table,
+    TableStyle,
+)
 
 from booster_desktop.domain.agenda import TourAgenda
 from booster_desktop.exports.pdf_text import visual
@@ -32,9 +40,19 @@ def bare(tour: TourAgenda, out: Path) -> None:
     body = ParagraphStyle("body", fontName="NotoSans", fontSize=9, leading=12)
     bold = ParagraphStyle("bold", fontName="NotoSans-Bold", fontSize=15, leading=19)
     arabic = ParagraphStyle("arabic", fontName="NotoNaskhArabic", fontSize=9, leading=12)
-    story: list[object] = [Paragraph(escape(tour.title), bold)]
+    # The cover: title, dates, host, topics, and the contacts as a table.
+    story: list[object] = [
+        Paragraph(escape(tour.title), bold),
+        Paragraph(f"{tour.start} {tour.end} {escape(tour.city)}", body),
+        Paragraph(escape(tour.host_agency), body),
+        Paragraph(escape(", ".join(tour.focus_topics)), body),
+    ]
+    stay = [tour.stay.hotel_name, tour.stay.hotel_address, tour.stay.contact_name]
+    contacts = Table([[Paragraph("Hotel", body), [Paragraph(escape(v), body) for v in stay]]])
+    contacts.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "NotoSans")]))
+    story += [contacts, PageBreak(), Paragraph("The week at a glance", bold), PageBreak()]
+    # The days running on.
     for day, items in tour.days():
-        story += [PageBreak(), Paragraph(f"{day:%A} {day.day} {day:%B %Y}", bold)]
         rows = [
             [
                 Paragraph(f"{i.start:%H:%M}-{i.end:%H:%M}", body),
@@ -56,14 +74,20 @@ def bare(tour: TourAgenda, out: Path) -> None:
         ]
         table = Table(rows, colWidths=[28 * mm, 142 * mm])
         table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "NotoSans")]))
-        story.append(table)
-    story += [PageBreak(), Paragraph("Participants", bold)]
-    cells = [["#", "Name", "Name in Arabic", "Country", "Cluster"]] + [
-        [str(n), p.name, visual(p.arabic_name), p.country, p.organisation]
-        for n, p in enumerate(tour.participants, 1)
+        story.append(KeepTogether([Paragraph(f"{day:%A} {day.day} {day:%B %Y}", bold), table]))
+    story += [Paragraph("Participants", bold)]
+    header = [
+        Paragraph(escape(h), body) for h in ("#", "Name", "Name in Arabic", "Country", "Cluster")
     ]
-    rows = [
-        [Paragraph(escape(c), arabic if k == 2 else body) for k, c in enumerate(r)] for r in cells
+    rows = [header] + [
+        [
+            Paragraph(str(n), body),
+            Paragraph(escape(p.name) + ("<br/><i>proposed</i>" if p.proposed else ""), body),
+            Paragraph(escape(visual(p.arabic_name)), arabic),
+            Paragraph(escape(p.country), body),
+            Paragraph(escape(p.organisation), body),
+        ]
+        for n, p in enumerate(tour.participants, 1)
     ]
     table = Table(rows, colWidths=[10 * mm, 45 * mm, 40 * mm, 25 * mm, 50 * mm], repeatRows=1)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "NotoSans")]))

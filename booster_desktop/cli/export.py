@@ -19,6 +19,11 @@ def _options(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="a manager's personal agenda (their tours, their name)",
     )
+    parser.add_argument(
+        "--confirmed-only",
+        action="store_true",
+        help="agenda: list only confirmed participants (proposed ones are marked otherwise)",
+    )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
 
 
@@ -33,9 +38,17 @@ def _run(args: argparse.Namespace) -> int:
 
     write = {"agenda": agenda.export_agenda, "ics": agenda.export_calendar}[args.what]
     with open_programme(args.file) as programme:
-        written = write(programme, args.output, tour=args.tour, manager=args.manager)
+        written = write(
+            programme,
+            args.output,
+            tour=args.tour,
+            manager=args.manager,
+            confirmed_only=args.confirmed_only,
+        )
     items = sum(len(t.items) for t in written.tours)
     print(f"Wrote {args.output} ({', '.join(t.code for t in written.tours)}, {items} items)")
+    for note in written.shortened:
+        print(f"Note: {note}")
     return 0
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
+
+from booster_desktop.domain.details import ProgrammeDetails, TourContacts
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,9 @@ class AgendaItem:
     visited: str
     transfer: str  # "coach, 20 min" or ""
     transfer_minutes: int
+    uuid: str = ""  # the same on every copy of the programme: the calendar event's key
+    revision: int = 0  # raised by every change of time, place or title
+    modified_at: datetime | None = None  # UTC
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,8 @@ class Participant:
     arabic_name: str
     country: str
     organisation: str
+    manager_id: int = 0
+    proposed: bool = False  # expected on the tour, not yet confirmed
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class TourAgenda:
     focus_topics: tuple[str, ...]
     items: tuple[AgendaItem, ...]
     participants: tuple[Participant, ...]
+    stay: TourContacts = field(default_factory=TourContacts)
 
     def days(self) -> list[tuple[date, list[AgendaItem]]]:
         """Every day of the tour (and any day an item falls on), with its items in order."""
@@ -76,6 +84,7 @@ class Agenda:
     tours: tuple[TourAgenda, ...]
     for_manager: str | None = None  # the manager's name on a personal agenda
     for_manager_arabic: str | None = None
+    details: ProgrammeDetails = field(default_factory=ProgrammeDetails)
 
 
 @dataclass(frozen=True)

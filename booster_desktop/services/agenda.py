@@ -4,6 +4,7 @@ while the coordinator builds it. Exporters draw these records; they do not query
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import time
 from itertools import pairwise
 from pathlib import Path
@@ -12,15 +13,17 @@ from sqlalchemy import select
 
 from booster_desktop.domain.agenda import Agenda, AgendaCheck, AgendaItem, Participant, TourAgenda
 from booster_desktop.domain.country import Country
+from booster_desktop.domain.details import TourContacts
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.domain.kinds import SessionKind, SessionRole
+from booster_desktop.domain.kinds import EnrolmentStatus, SessionKind, SessionRole
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.person import Person
 from booster_desktop.domain.session import SessionPerson, TourSession, session_topic
 from booster_desktop.domain.topic import Topic
 from booster_desktop.domain.tour import Tour, tour_focus_topic
+from booster_desktop.services.programme_details import TOUR_TEXT, programme_details
 from booster_desktop.store.programme_file import ProgrammeFile
 
 
@@ -81,6 +84,8 @@ def tour_agenda(programme: ProgrammeFile, code: str) -> TourAgenda:
             topics[session_id].append(name)
         participants = connection.execute(
             select(
+                Manager.id,
+                Enrolment.status,
                 Manager.given_name,
                 Manager.family_name,
                 Manager.arabic_name,
@@ -110,6 +115,9 @@ def tour_agenda(programme: ProgrammeFile, code: str) -> TourAgenda:
             visited=visited or "",
             transfer=_transfer(s.transfer_mode, s.transfer_minutes),
             transfer_minutes=s.transfer_minutes or 0,
+            uuid=s.uuid,
+            revision=s.revision,
+            modified_at=s.modified_at,
         )
         for s, visited in sessions
     )
@@ -124,9 +132,17 @@ def tour_agenda(programme: ProgrammeFile, code: str) -> TourAgenda:
         time_zone=tour.time_zone,
         focus_topics=focus,
         items=items,
+        stay=TourContacts(*(getattr(tour, name) or "" for name in TOUR_TEXT)),
         participants=tuple(
-            Participant(f"{given} {family}", arabic or "", country, organisation or "")
-            for given, family, arabic, country, organisation in participants
+            Participant(
+                f"{given} {family}",
+                arabic or "",
+                country,
+                organisation or "",
+                manager_id=manager_id,
+                proposed=status == EnrolmentStatus.PROPOSED,
+            )
+            for manager_id, status, given, family, arabic, country, organisation in participants
         ),
     )
 
@@ -137,7 +153,7 @@ def agenda(programme: ProgrammeFile, tour: str | None = None, manager: int | Non
     if manager is None:
         if tour is None:
             raise BoosterError("--tour: which tour's agenda? (or --manager ID)")
-        return Agenda((tour_agenda(programme, tour),))
+        return Agenda((tour_agenda(programme, tour),), details=programme_details(programme))
     with programme.engine.connect() as connection:
         person = connection.execute(
             select(Manager.given_name, Manager.family_name, Manager.arabic_name).where(
@@ -165,6 +181,7 @@ def agenda(programme: ProgrammeFile, tour: str | None = None, manager: int | Non
         tuple(tour_agenda(programme, code) for code in codes),
         for_manager=f"{person.given_name} {person.family_name}",
         for_manager_arabic=person.arabic_name,
+        details=programme_details(programme),
     )
 
 
@@ -291,23 +308,47 @@ def _speakers_twice(programme: ProgrammeFile, agenda_: TourAgenda) -> list[Agend
     return checks
 
 
+@dataclass(frozen=True)
+class ExportedAgenda:
+    """What an export wrote: the agenda, and a note for each value shortened to fit."""
+
+    agenda: Agenda
+    shortened: tuple[str, ...] = ()
+
+    @property
+    def tours(self) -> tuple[TourAgenda, ...]:
+        return self.agenda.tours
+
+
 def export_agenda(
-    programme: ProgrammeFile, target: Path, *, tour: str | None = None, manager: int | None = None
-) -> Agenda:
-    """`booster export agenda`: the A4 booklet of a tour, or a manager's personal one."""
+    programme: ProgrammeFile,
+    target: Path,
+    *,
+    tour: str | None = None,
+    manager: int | None = None,
+    confirmed_only: bool = False,
+) -> ExportedAgenda:
+    """`booster export agenda`: the A4 booklet of a tour, or a manager's personal one
+    (`confirmed_only`: without the participants not yet confirmed)."""
     from booster_desktop.exports.agenda_pdf import write_agenda
 
     chosen = agenda(programme, tour, manager)
-    write_agenda(chosen, target)
-    return chosen
+    notes = write_agenda(chosen, target, confirmed_only=confirmed_only)
+    return ExportedAgenda(chosen, tuple(notes))
 
 
 def export_calendar(
-    programme: ProgrammeFile, target: Path, *, tour: str | None = None, manager: int | None = None
-) -> Agenda:
+    programme: ProgrammeFile,
+    target: Path,
+    *,
+    tour: str | None = None,
+    manager: int | None = None,
+    confirmed_only: bool = False,
+) -> ExportedAgenda:
     """`booster export ics`: the agenda as iCalendar events in the tour's time zone."""
     from booster_desktop.exports.calendar_ics import write_calendar
 
+    del confirmed_only  # a calendar lists no participants
     chosen = agenda(programme, tour, manager)
     write_calendar(chosen, target)
-    return chosen
+    return ExportedAgenda(chosen)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Insert, insert
+from sqlalchemy import Insert, insert, update
 from sqlalchemy.orm import Session
 
 from booster_desktop.domain.badge import BadgeToken, new_token
@@ -32,6 +32,7 @@ from booster_desktop.domain.kinds import (
 from booster_desktop.domain.manager import Manager, TravelDocument, person_key
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.person import Person
+from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.session import SessionPerson, TourSession, session_topic
 from booster_desktop.domain.text import fold
 from booster_desktop.domain.topic import Topic, TopicInterest
@@ -123,6 +124,7 @@ class _DemoBuilder:
                 for i, t in enumerate(demo_data.TOPICS, 1)
             ],
         )
+        session.execute(update(Programme).values(demo_data.COORDINATOR))
         for tour in self._tour_plans():
             self._add_tour(tour)
         self.progress(1, steps, "Writing managers")
@@ -253,6 +255,7 @@ class _DemoBuilder:
             end_date=plan.start + timedelta(days=4),
             capacity=self.capacity,
             time_zone=plan.time_zone,
+            **self._stay(plan),
         )
         focus = tuple(self.topic_ids[name] for name in plan.focus_topics)
         self.tour_topics[tour_id] = focus
@@ -303,6 +306,21 @@ class _DemoBuilder:
             venue=plan.training_venue,
             address=plan.training_address,
         )
+
+    @staticmethod
+    def _stay(plan: DemoTour) -> dict[str, str]:
+        """The tour's hotel and on-site contact: the reference tours' own, a plain one else."""
+        stay = demo_data.STAYS.get(plan.code)
+        if stay is not None:
+            return asdict(stay)
+        return {
+            "hotel_name": f"Hotel {plan.city} Centre",
+            "hotel_address": f"2 Station Square, {plan.city}",
+            "hotel_phone": "+00 555 0100",
+            "contact_name": f"{plan.region} tour desk",
+            "contact_phone": "+00 555 0199",
+            "contact_email": f"tours@{_slug(plan.region, '-')}.example",
+        }
 
     def _add_visit(self, tour_id: int, plan: DemoTour, visit: DemoVisit, when: date) -> None:
         visited = self._organisation(

@@ -77,6 +77,63 @@ class DemoTour:
     visits: tuple[DemoVisit, ...]
 
 
+@dataclass(frozen=True)
+class DemoStay:
+    """Where a tour's group sleeps, and who to call on site (all invented)."""
+
+    hotel_name: str
+    hotel_address: str
+    hotel_phone: str
+    contact_name: str
+    contact_phone: str
+    contact_email: str
+
+
+# The programme's coordinator and emergency line, printed on every booklet (invented).
+COORDINATOR = {
+    "coordinator_name": "Leila Mansour",
+    "coordinator_title": "Programme coordinator",
+    "coordinator_email": "leila.mansour@cluster-booster.example",
+    "coordinator_phone": "+32 2 555 01 23",
+    "emergency_phone": "+32 470 55 01 99",
+}
+
+STAYS = {
+    "CAT": DemoStay(
+        "Hotel Gràcia Centre",
+        "Carrer de Provença, 301, 08037 Barcelona",
+        "+34 93 555 41 00",
+        "Núria Vidal Pons",
+        "+34 655 01 22 48",
+        "nuria.vidal@accio.example",
+    ),
+    "WAL": DemoStay(
+        "Hôtel de la Citadelle",
+        "Avenue Baron Louis Huart, 3, 5000 Namur",
+        "+32 81 55 23 10",
+        "Sophie Lambert",
+        "+32 476 55 18 02",
+        "sophie.lambert@awex.example",
+    ),
+    "SUD": DemoStay(
+        "Hôtel du Vieux-Port",
+        "12 quai du Port, 13002 Marseille",
+        "+33 4 91 55 60 70",
+        "Julien Martinez",
+        "+33 6 55 12 48 90",
+        "julien.martinez@risingsud.example",
+    ),
+    "PIE": DemoStay(
+        "Albergo Porta Nuova",
+        "Via Sacchi, 14, 10128 Torino",
+        "+39 011 555 6100",
+        "Chiara Bonetti",
+        "+39 333 555 2041",
+        "chiara.bonetti@ceipiemonte.example",
+    ),
+}
+
+
 # Topic names, spelled once so every reference below is the exact name of one of TOPICS.
 _STRATEGY = "Strategy and governance"
 _SERVICES = "Services to members"

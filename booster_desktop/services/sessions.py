@@ -8,6 +8,7 @@ from datetime import date, time
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from booster_desktop.domain.base import utc_now
 from booster_desktop.domain.kinds import OrganisationKind, PersonKind, SessionKind, SessionRole
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.person import Person
@@ -19,6 +20,9 @@ from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
+
+# What a calendar shows of a session: a change to any raises the session's revision.
+CALENDAR_FIELDS = ("title", "date", "start_time", "end_time", "venue", "address")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,12 +199,18 @@ def save_session(
         )
         values["visited_organisation_id"] = visited
         if session_id is None:
+            values["modified_at"] = utc_now()
             session_id = connection.execute(
                 insert(TourSession).values(values).returning(TourSession.id)
             ).scalar_one()
             report(connection, "tour_session", [session_id])
         else:
             columns = changed_columns(connection, TourSession.__table__, session_id, values)
+            if columns & set(CALENDAR_FIELDS):
+                # A calendar program updates an imported event only when its SEQUENCE rises.
+                values["revision"] = TourSession.revision + 1
+                values["modified_at"] = utc_now()
+                columns |= {"revision", "modified_at"}
             connection.execute(
                 update(TourSession).where(TourSession.id == session_id).values(values)
             )

@@ -505,11 +505,13 @@ class AgendaEditor(QMainWindow):
 
     def _export(self, work: Callable[[], object], target: Path) -> None:
         try:
-            work()
+            written = work()
         except BoosterError as error:
             QMessageBox.critical(self, "The agenda was not exported", str(error))
             return
-        self.statusBar().showMessage(f"Written to {target}", 10000)
+        # Which values were too long for their place, as the command says them.
+        notes = "".join(f"\n{note}" for note in getattr(written, "shortened", ()))
+        QMessageBox.information(self, "Agenda exported", f"Written to {target}{notes}")
 
     def preview(self) -> None:
         """The booklet in Qt's PDF viewer, with a Print button (QPrinter)."""

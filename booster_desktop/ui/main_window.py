@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
             "&Allocate managers to tours…", self.allocate, "Ctrl+L", "allocate"
         )
         self.demand_action = self._action("Topic &demand…", self.show_demand, "Ctrl+D", "demand")
+        self.details_action = self._action(
+            "&Details…", self.edit_programme_details, None, "details"
+        )
         self.copy_action = self._action(
             "Save a &copy as…", self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
@@ -172,6 +175,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
         programme_menu = bar.addMenu("&Programme")
+        programme_menu.addAction(self.details_action)
         programme_menu.addAction(self.agenda_action)
         programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
@@ -594,6 +598,25 @@ class MainWindow(QMainWindow):
         dialog = DemandDialog(self.document, self)
         dialog.exec()
         dialog.deleteLater()
+
+    def edit_programme_details(self) -> None:
+        """Programme > Details…: contacts, logo and hotels for every printed material."""
+        if self.programme is None or not self.programme.writable:
+            self.statusBar().showMessage("Open a programme you can change first.", 5000)
+            return
+        from booster_desktop.services.programme_details import printed_details
+        from booster_desktop.ui.programme_details import (
+            EditProgrammeDetails,
+            ProgrammeDetailsDialog,
+        )
+
+        old = printed_details(self.programme)
+        dialog = ProgrammeDetailsDialog(old, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details() != old:
+            command = EditProgrammeDetails(
+                self.document, old, dialog.details(), self._refresh_status
+            )
+            self.document.push(command)
 
     def edit_agendas(self) -> None:
         """Programme > Tour agendas…: the week of a tour, editable with the mouse, in a

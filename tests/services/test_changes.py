@@ -16,7 +16,17 @@ from openpyxl import Workbook
 from sqlalchemy import text
 
 import booster_desktop.services
-from booster_desktop.services import allocation, demand, managers, records, sessions, topics, tours
+from booster_desktop.domain.details import TourContacts
+from booster_desktop.services import (
+    allocation,
+    demand,
+    managers,
+    programme_details,
+    records,
+    sessions,
+    topics,
+    tours,
+)
 from booster_desktop.services.allocation_data import (
     apply_allocation,
     apply_allocation_undoably,
@@ -133,6 +143,15 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         ),
         Action.EDIT,
         {"tour_session", "session_person", "session_topic"},
+    ),
+    "programme_details.save_details": (
+        lambda p, _: programme_details.save_details(
+            p,
+            replace(programme_details.programme_details(p), emergency_phone="+32 2 555 09 09"),
+            {"CAT": TourContacts(hotel_name="Hotel Sant Pau")},
+        ),
+        Action.EDIT,
+        {"programme", "tour"},
     ),
     "demand.set_focus": (
         lambda p, _: demand.set_focus(p, 1, 1, True),

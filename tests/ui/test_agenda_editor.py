@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
@@ -123,6 +124,12 @@ def test_the_keyboard_moves_and_resizes_the_selected_item(
         window.undo_stack.undo()
         _settle()
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
+    # Each move and each undo changed the time: a calendar re-sent now must update the event.
+    with sqlite3.connect(demo_file) as connection:
+        (revision,) = connection.execute(
+            "SELECT revision FROM tour_session WHERE id = ?", (session_id,)
+        ).fetchone()
+    assert revision == 6
 
 
 def test_the_preview_shows_every_page(
@@ -136,7 +143,7 @@ def test_the_preview_shows_every_page(
     export_agenda(window.programme, target, tour="CAT")  # type: ignore[arg-type]
     preview = PdfPreview(target, window)
     qtbot.addWidget(preview)
-    assert preview.pages() == 7
+    assert preview.pages() == 4  # cover, week at a glance, the days running on
 
 
 def test_delete_key_deletes_the_selected_item_and_undo_brings_it_back(
@@ -349,3 +356,36 @@ def test_overlapping_blocks_do_not_cover_each_other(
     grab = moved.mapToScene(moved.rect().center())
     _drag(editor, grab, grab - QPointF(DAY_WIDTH, 0))
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
+
+
+def test_export_says_which_value_it_shortened(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute(
+            "UPDATE manager SET given_name = ?, family_name = ? WHERE id = 1",
+            ("Abcdefghij" * 12, "Klmnopqrst" * 12),
+        )
+    connection.close()
+    open_in(window, demo_file)
+    editor = _open_editor(window, qtbot)
+    target = demo_file.with_name("cat.pdf")
+    told: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
+    )
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda _p, _t, text: told.append(text))
+    )
+    editor.export_pdf()
+    assert target.exists()
+    assert told == [
+        f"Written to {target}\nparticipant 1 of CAT: name shortened to fit the page "
+        "(241 characters)"
+    ]
