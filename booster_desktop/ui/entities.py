@@ -75,6 +75,8 @@ class Entity(Generic[R, D]):
     # What else the rows show, as tables or "table.column": a change to one of these reloads
     # the tab, unless it names the tab's own rows (then only they changed: re-read them).
     depends: frozenset[str] = frozenset()
+    # The column that takes the width the others leave (a title), the others fit their text.
+    stretch: str = ""
 
 
 def _manager_editor(
@@ -168,6 +170,7 @@ TOPICS: Entity[TopicRow, TopicDetails] = Entity(
     editor=_topic_editor,
     describe=lambda r: r.name,
     search_hint="Search topics (Ctrl+F)",
+    stretch="Topic",
     depends=frozenset({"topic_interest", "manager.status"}),
 )
 
@@ -216,6 +219,7 @@ TOURS: Entity[TourRow, TourDetails] = Entity(
     editor=_tour_editor,
     describe=lambda r: f"{r.code} ({r.title})",
     search_hint="Search tours (Ctrl+F)",
+    stretch="Title",
     depends=frozenset({"enrolment", "manager.status"}),
 )
 
@@ -265,6 +269,7 @@ SESSIONS: Entity[SessionRow, SessionDetails] = Entity(
     editor=_session_editor,
     describe=lambda r: f"{r.tour} {r.date.isoformat()} {r.title}",
     search_hint="Search sessions and visits (Ctrl+F)",
+    stretch="Title",
     depends=frozenset({"tour.code", "tour.start_date", "tour.end_date"}),
 )
 

@@ -772,3 +772,49 @@ def test_redo_answers_ctrl_shift_z_and_ctrl_y_each_bound_once(
     QTest.keyClick(tab.view, Qt.Key.Key_Y, control)
     assert email() == "lina@example.org"
     assert QKeySequence("Ctrl+Y").toString() in keys
+
+
+@pytest.mark.parametrize("key", ["tours", "visits"])
+def test_columns_fit_their_text_and_the_title_takes_the_rest(
+    make_window: Callable[[], MainWindow], open_in: OpenIn, demo_file: Path, key: str
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    # A first session that never shows the tab: what it remembers must not be 100-pixel columns.
+    first = make_window()
+    open_in(first, demo_file)
+    first.close()
+    window = make_window()
+    window.resize(1400, 700)
+    open_in(window, demo_file)
+    tab = window.show_tab(key)
+    QApplication.processEvents()  # sized once loaded
+    header = tab.view.horizontalHeader()
+    title = column(tab, "Title")
+    for col in range(header.count()):
+        if col != title and not header.isSectionHidden(col):
+            wanted = min(tab.view.sizeHintForColumn(col), 320)
+            assert header.sectionSize(col) >= wanted, tab.model.headerData(
+                col, Qt.Orientation.Horizontal
+            )
+    taken = sum(
+        header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)
+    )
+    assert abs(taken - tab.view.viewport().width()) <= 2  # no empty third on the right
+    assert header.sectionSize(title) > 100
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return])
+def test_down_or_enter_in_the_search_box_goes_to_the_results(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, qtbot: QtBot, key: Qt.Key
+) -> None:
+    open_in(window, demo_file)
+    tab = window.show_tab("managers")
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.focus_search()
+    qtbot.keyClicks(tab.search, "haddad")
+    qtbot.keyClick(tab.search, key)
+    assert tab.view.hasFocus()
+    assert tab.selected_ids() == [shown_ids(tab)[0]]
+    assert LINA_HADDAD in shown_ids(tab)
