@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from booster_desktop.domain.badge import BadgeToken, new_token
+from booster_desktop.domain.base import text_limit
 from booster_desktop.domain.country import Country
 from booster_desktop.domain.kinds import Gender, ManagerStatus, OrganisationKind
 from booster_desktop.domain.manager import Manager, TravelDocument, person_key
@@ -28,6 +29,7 @@ class ManagerDetails:
     family_name: str = ""
     arabic_name: str = ""
     country_code: str = ""
+    city: str = ""
     organisation: str = ""
     role: str = ""
     email: str = ""
@@ -63,6 +65,7 @@ def manager_details(programme: ProgrammeFile, manager_id: int) -> ManagerDetails
             family_name=manager.family_name,
             arabic_name=manager.arabic_name or "",
             country_code=manager.country_code,
+            city=manager.city or "",
             organisation=organisation.name if organisation else "",
             role=manager.role or "",
             email=manager.email or "",
@@ -107,6 +110,9 @@ def validate_manager(
             )
             if other is not None:
                 problems["email"] = f"Manager {other} already has this e-mail address."
+    longest = text_limit(Manager, "city")
+    if len(details.city) > longest:
+        problems["country"] = f"City: at most {longest} characters ({len(details.city)} typed)."
     for name, label in (("passport_expiry", "Passport expiry"), ("date_of_birth", "Date of birth")):
         value = getattr(details, name)
         if value and parse_date(value) is None:
@@ -139,6 +145,7 @@ def save_manager(
             "arabic_name": details.arabic_name or None,
             "person_key": person_key(details.given_name, details.family_name, details.country_code),
             "country_code": details.country_code,
+            "city": details.city or None,
             "organisation_id": organisation_id(
                 connection,
                 details.organisation,

@@ -104,6 +104,7 @@ MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
         Column("Family name", lambda r: r.family_name),
         Column("Name in Arabic", lambda r: r.arabic_name),
         Column("Country", lambda r: r.country),
+        Column("City", lambda r: r.city),
         Column("Organisation", lambda r: r.organisation),
         Column("Tours", lambda r: r.tours, tooltip="Tours the manager is expected on"),
         Column("Topics wanted", lambda r: r.topics, tooltip="The manager's most wanted topics"),
@@ -123,7 +124,7 @@ MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
     save=_later("booster_desktop.services.managers", "save_manager"),
     editor=_manager_editor,
     describe=lambda r: f"{r.given_name} {r.family_name}",
-    search_hint="Search managers: name, country, organisation, tour, topic… (Ctrl+F)",
+    search_hint="Search managers: name, country, city, organisation, tour, topic… (Ctrl+F)",
     depends=frozenset({"enrolment", "tour.code", "topic_interest", "topic.name"}),
 )
 
