@@ -39,10 +39,10 @@ class Target(NamedTuple):
     seconds: float | None
     ratio: float | None
 
-    def describe(self) -> str:
+    def describe(self, unit: str = "s") -> str:
         parts = []
         if self.seconds is not None:
-            parts.append(f"<= {self.seconds:g} s")
+            parts.append(f"<= {self.seconds:g} {unit}")
         if self.ratio is not None:
             parts.append(f"<= {self.ratio:g}x")
         return ", ".join(parts) or "-"
@@ -116,6 +116,28 @@ class Context:
         """Wall time of `python -m booster_desktop ARGS...` (the `booster` command)."""
         return self.run([self.python, "-m", "booster_desktop", *args]).seconds
 
+    def peak_memory(self, argv: Sequence[str | Path]) -> float:
+        """Run a process to completion; its peak resident memory (`ru_maxrss`) in MB.
+
+        `os.wait4` reads that child's own usage, not the maximum over every child so far.
+        """
+        command = [str(part) for part in argv]
+        child = subprocess.Popen(
+            command,
+            cwd=self.workdir,
+            env=self.environment(),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        assert child.stderr is not None
+        stderr = child.stderr.read().decode("utf-8", "replace")
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            raise ProcessError(command, child.returncode, stderr)
+        return usage.ru_maxrss / 1024  # KiB on Linux
+
     def time_script(self, name: str, *args: str | Path) -> float:
         """Wall time of the bare script `bench/baselines/NAME` run with ARGS."""
         return self.run_script(name, *args).seconds
@@ -146,20 +168,25 @@ class Row:
     function: RowFunction
     target: Target
     description: str
+    unit: str = "s"  # what the row measures: seconds, or "MB" of peak memory
 
 
 ROWS: dict[str, Row] = {}
 
 
 def row(
-    name: str, *, target: tuple[float | None, float | None], description: str
+    name: str,
+    *,
+    target: tuple[float | None, float | None],
+    description: str,
+    unit: str = "s",
 ) -> Callable[[RowFunction], RowFunction]:
-    """Register a row: `target` is (max seconds of ours, max ratio ours / baseline)."""
+    """Register a row: `target` is (max of ours, in `unit`, max ratio ours / baseline)."""
 
     def register(function: RowFunction) -> RowFunction:
         if name in ROWS:
             raise ValueError(f"two benchmark rows are named {name!r}")
-        ROWS[name] = Row(name, function, Target(*target), description)
+        ROWS[name] = Row(name, function, Target(*target), description, unit)
         return function
 
     return register
@@ -196,6 +223,7 @@ class Result:
             "ours": round(self.ours, 4),
             "baseline": round(self.baseline, 4),
             "ratio": round(self.ratio, 3),
+            "unit": self.row.unit,
             "target_seconds": self.row.target.seconds,
             "target_ratio": self.row.target.ratio,
             "verdict": self.verdict,

@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(list(ROWS)).parse_args(argv)
     if args.list:
         for row in ROWS.values():
-            print(f"{row.name}  [{row.target.describe()}]  {row.description}")
+            print(f"{row.name}  [{row.target.describe(row.unit)}]  {row.description}")
         return 0
     selected = [ROWS[name] for name in (args.only or ROWS)]
     env = environment()  # the date is when the run started
@@ -192,15 +192,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines += [
             [
                 r.row.name,
-                f"{r.ours:.3f}",
-                f"{r.baseline:.3f}",
+                f"{r.ours:.3f}" if r.row.unit == "s" else f"{r.ours:.1f} {r.row.unit}",
+                f"{r.baseline:.3f}" if r.row.unit == "s" else f"{r.baseline:.1f} {r.row.unit}",
                 f"{r.ratio:.2f}x",
-                r.row.target.describe(),
+                r.row.target.describe(r.row.unit),
                 r.verdict,
             ]
             for r in results
         ]
-        lines += [[name, "-", "-", "-", ROWS[name].target.describe(), "error"] for name in failed]
+        lines += [
+            [name, "-", "-", "-", ROWS[name].target.describe(ROWS[name].unit), "error"]
+            for name in failed
+        ]
         print(_table(lines))
     return 1 if failed else 0
 

@@ -1,4 +1,5 @@
-"""Rows for imports: 10,000 managers with 10 topic-rank columns from a workbook."""
+"""Rows for imports: 10,000 managers with 10 topic-rank columns from a workbook, timed and
+weighed (peak memory) beside openpyxl merely reading it."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def make_workbook(path: Path, rows: int, seed: int) -> Path:
                 chance.choice(COUNTRIES),
                 f"Cluster {number % 500}",
                 f"manager{number}@cluster{number % 500}.example",
-                f"+216 {number:08d}",
+                f"+216 9{number % 10_000_000:07d}",  # a possible Tunisian mobile
                 *ranks,
             ]
         )
@@ -77,3 +78,26 @@ def _empty(ctx: Context) -> Path:
     path = ctx.path("empty.booster")
     ctx.run([ctx.python, "-m", "booster_desktop", "new", path])
     return path
+
+
+@row(
+    "import memory",
+    target=(500.0, None),
+    unit="MB",
+    description="peak memory (the child's ru_maxrss) of `booster import managers FILE "
+    "SOURCE.xlsx` (the import row's workbook, into an empty programme) beside openpyxl "
+    "reading the same workbook in read-only mode; the import's limit is 500 MB",
+)
+def import_memory(ctx: Context) -> tuple[float, float]:
+    source = ctx.once(
+        "import workbook",
+        lambda: make_workbook(ctx.path("diagnosis.xlsx"), ctx.managers, ctx.seed),
+    )
+    empty = ctx.once("empty programme", lambda: _empty(ctx))
+    target = ctx.path("import-memory.booster")
+    shutil.copyfile(empty, target)
+    ours = ctx.peak_memory(
+        [ctx.python, "-m", "booster_desktop", "import", "managers", target, source]
+    )
+    baseline = ctx.peak_memory([ctx.python, ctx.baseline("read_xlsx.py"), source])
+    return ours, baseline

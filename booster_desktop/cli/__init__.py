@@ -33,6 +33,7 @@ COMMANDS = (
     "demand",
     "allocate",
     "export",
+    "checkin",
     "screenshot",
 )
 

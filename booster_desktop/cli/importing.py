@@ -20,7 +20,19 @@ def _map_argument(value: str) -> tuple[str, str]:
     return column, field
 
 
+def _encoding_argument(value: str) -> str:
+    from booster_desktop.services.encodings import check_encoding
+
+    try:
+        return check_encoding(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _options(parser: argparse.ArgumentParser) -> None:
+    from booster_desktop.services.source_limits import describe_limits
+
+    parser.epilog = describe_limits()
     parser.add_argument("what", choices=("managers",), metavar="managers")
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument(
@@ -39,8 +51,20 @@ def _options(parser: argparse.ArgumentParser) -> None:
         metavar="COLUMN=FIELD",
         type=_map_argument,
         help="read COLUMN as FIELD: given_name, family_name, arabic_name, "
-        "country, organisation, email, phone, role, gender, topics, "
+        "country, organisation, city, email, phone, role, gender, topics, "
         "topic:NAME or ignore",
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        type=_encoding_argument,
+        help="read a CSV file in this encoding (utf-8, utf-16, windows-1252, windows-1256); "
+        "by default it is guessed from the bytes and the names",
+    )
+    parser.add_argument(
+        "--include-hidden",
+        action="store_true",
+        help="import hidden and filtered-out rows too (by default: left out, and counted)",
     )
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
     parser.add_argument(
@@ -53,7 +77,11 @@ def _run(args: argparse.Namespace) -> int:
     from booster_desktop.services.importing import import_file
     from booster_desktop.services.programme import open_programme
     from booster_desktop.services.progress import no_progress
+    from booster_desktop.services.source_limits import check_source
+    from booster_desktop.services.text_checks import printable
 
+    # Before the programme's lock: a named pipe as SOURCE would block while holding it.
+    check_source(args.source)
     bar = terminal_progress(quiet=args.json)
     try:
         with open_programme(args.file, writable=not args.dry_run) as programme:
@@ -62,6 +90,8 @@ def _run(args: argparse.Namespace) -> int:
                 args.source,
                 sheet=args.sheet,
                 mapping=dict(args.map),
+                encoding=args.encoding,
+                include_hidden=args.include_hidden,
                 dry_run=args.dry_run,
                 skip_invalid=args.skip_invalid,
                 progress=bar or no_progress,
@@ -73,10 +103,12 @@ def _run(args: argparse.Namespace) -> int:
         print_json(report.as_json())
     else:
         for problem in report.errors:
-            print(problem, file=sys.stderr)
+            print(printable(str(problem)), file=sys.stderr)
+        for note in report.notes:
+            print(printable(f"note: {note}"), file=sys.stderr)
         for heading in report.ignored_columns:
-            print(f"ignored column: {heading}", file=sys.stderr)
-        print(report.summary(), file=sys.stderr if report.refused else sys.stdout)
+            print(printable(f"ignored column: {heading}"), file=sys.stderr)
+        print(printable(report.summary()), file=sys.stderr if report.refused else sys.stdout)
     return 1 if report.refused else 0
 
 

@@ -7,6 +7,13 @@ One service for `booster import managers` and the window's import wizard:
   transaction, or none: with problems, nothing is written unless `skip_invalid`.
 A row that matches a manager already in the file (same e-mail, or same name and country) is
 reported as already there, not as an error: importing the same sheet twice changes nothing.
+
+What spreadsheets do to data before it reaches us is caught on its row: letters Excel
+replaced by `?`, numbers it turned into `2.13661E+11`, formulas saved without their value,
+text past a field's limit, an Arabic-name column that holds no Arabic. Control characters
+are removed (and reported); phone numbers are stored as E.164; merged cells give each row
+the value the user sees; rows the user cannot see (hidden, filtered out) are left out
+unless asked for, and counted either way.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -24,15 +31,25 @@ from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.badge import BadgeToken, new_token
+from booster_desktop.domain.base import text_limit
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import Gender, ManagerStatus, OrganisationKind
 from booster_desktop.domain.manager import Manager, person_key
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean, clean_email, fold, is_email
 from booster_desktop.domain.topic import Topic, TopicInterest
+from booster_desktop.services import encodings
 from booster_desktop.services.country_names import country_code
+from booster_desktop.services.phones import PhoneNumberError, normal_phone
 from booster_desktop.services.progress import Progress, no_progress
+from booster_desktop.services.source_limits import check_source
 from booster_desktop.services.spreadsheets import Sheet, Workbook, open_workbook
+from booster_desktop.services.text_checks import (
+    has_arabic,
+    is_arabic_script,
+    lost_letters,
+    without_controls,
+)
 from booster_desktop.store import changes
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -42,6 +59,7 @@ FIELDS = (
     "arabic_name",
     "country",
     "organisation",
+    "city",
     "email",
     "phone",
     "role",
@@ -85,6 +103,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "الاسم الكامل",
     ),
     "country": ("country", "pays", "country of origin", "pays d origine"),
+    "city": ("city", "ville", "town"),
     "organisation": (
         "cluster",
         "organisation",
@@ -161,6 +180,30 @@ SAMPLE_ROWS = 200
 BATCH = 2000
 # Between topics in a list column: ; | a line break, or a comma ("Funding, Strategy").
 _TOPIC_SEPARATORS = re.compile(r"\s*(?:;|\||\n|,)\s*")
+# Each text field's limit is the schema's (one limit, held by the file, the editor and here).
+LIMITS = {
+    "given_name": text_limit(Manager, "given_name"),
+    "family_name": text_limit(Manager, "family_name"),
+    "arabic_name": text_limit(Manager, "arabic_name"),
+    "organisation": text_limit(Organisation, "name"),
+    "city": text_limit(Manager, "city"),
+    "email": text_limit(Manager, "email"),
+    "phone": text_limit(Manager, "phone"),
+    "role": text_limit(Manager, "role"),
+}
+TOPIC_LIMIT = text_limit(Topic, "name")
+LATIN_FIELDS = ("given_name", "family_name", "country", "organisation", "city", "role")
+UNSAVED_FORMULA = (
+    "a formula with no saved value; open and save the file in Excel or LibreOffice first"
+)
+ARABIC_IN_LATIN = (
+    "the name is in Arabic script and the Arabic name is empty; it can be used as the "
+    "Arabic name (the wizard offers it)"
+)
+LOST_LETTERS = (
+    "{text!r}: letters were lost (replaced by ?) when the file was saved, before the "
+    "import; save it again from the original as CSV UTF-8 ({how}), or as .xlsx"
+)
 _GENDERS = {
     "f": Gender.FEMALE,
     "female": Gender.FEMALE,
@@ -218,11 +261,17 @@ class PlannedColumn:
 
 @dataclass(frozen=True)
 class ImportPlan:
-    """How a sheet will be read: where its header is and what each column holds."""
+    """How a sheet will be read: where its header is and what each column holds.
+
+    `include_hidden` reads hidden and filtered-out rows too; `arabic_from_latin` fills an
+    empty Arabic name from Latin name columns that hold Arabic script.
+    """
 
     sheet: Sheet
     header_row: int
     columns: tuple[PlannedColumn, ...]
+    include_hidden: bool = False
+    arabic_from_latin: bool = False
 
     @property
     def ignored(self) -> list[str]:
@@ -242,6 +291,12 @@ class ImportReport:
     valid: int = 0  # rows that could be written (all of them are, unless the import is refused)
     invalid: int = 0  # rows with problems
     errors: list[Problem] = field(default_factory=list)
+    # Done or seen, not refused: control characters removed, merged cells applied, Arabic
+    # script in a Latin name column.
+    notes: list[Problem] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)  # left out, or read when asked
+    hidden_included: bool = False
+    encoding: str | None = None  # a CSV file's
     topics_created: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     header_row: int = 0
@@ -261,6 +316,10 @@ class ImportReport:
             "errors": [
                 {"row": p.row, "column": p.column, "message": p.message} for p in self.errors
             ],
+            "notes": [{"row": p.row, "column": p.column, "message": p.message} for p in self.notes],
+            "hidden_rows": self.hidden_rows,
+            "hidden_included": self.hidden_included,
+            "encoding": self.encoding,
             "topics_created": self.topics_created,
             "ignored_columns": self.ignored_columns,
             "sheet": self.sheet,
@@ -287,20 +346,41 @@ class ImportReport:
         if self.topics_created:
             text += f"; topics {'to create' if self.dry_run else 'created'}: "
             text += ", ".join(self.topics_created)
-        return text
+        return text + self.hidden_summary()
+
+    def hidden_summary(self) -> str:
+        """The rows the user cannot see in the sheet, and what became of them."""
+        if not self.hidden_rows:
+            return ""
+        count = len(self.hidden_rows)
+        shown = ", ".join(str(n) for n in self.hidden_rows[:20])
+        shown += ", ..." if count > 20 else ""
+        rows = f"{count} hidden or filtered-out row{'s' * (count != 1)} ({shown})"
+        if self.hidden_included:
+            return f"; {rows} included"
+        return f"; {rows} left out (--include-hidden reads them)"
 
 
 # -- planning ---------------------------------------------------------------------------------
 
 
 def _text(value: Any) -> str:
+    return _cell_text(value)[0]
+
+
+def _cell_text(value: Any) -> tuple[str, bool]:
+    """A cell as the text the user sees (a whole number without ".0"), cleaned, and
+    whether control characters were removed from it."""
     if value is None:
-        return ""
+        return "", False
+    if isinstance(value, bool):
+        return str(value).upper(), False
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return str(int(value)), False
     if isinstance(value, datetime | date):
-        return value.isoformat()
-    return clean(str(value))
+        return value.isoformat(), False
+    text, removed = without_controls(str(value))
+    return clean(text), removed
 
 
 def _whole_number(value: Any) -> int | None:
@@ -405,7 +485,70 @@ def plan_import(
                 f"{_where(sheet)}: no column for {needed.replace('_', ' ')} in the header row "
                 f"(row {header_number}); name it, or map one with --map COLUMN={needed}"
             )
+    decide_encoding(plan)
     return plan
+
+
+def decide_encoding(plan: ImportPlan) -> None:
+    """Between code pages the bytes of a CSV file fit equally, choose by content: the one
+    under which the Arabic-name column holds Arabic and the Latin columns Latin; refuse when
+    the content cannot tell and the choice changes what would be stored."""
+    workbook = plan.sheet.workbook
+    guess = workbook.encoding_guess
+    if workbook.kind != "csv" or guess.forced or len(guess.candidates) < 2:
+        return
+    arabic = {c.index for c in plan.columns if c.field == "arabic_name"}
+    latin = {c.index for c in plan.columns if c.field in LATIN_FIELDS}
+    scores = dict.fromkeys(guess.candidates, 0)
+    differ = False
+    readers = [workbook.read(plan.sheet, encoding) for encoding in guess.candidates]
+    try:
+        for rows in zip(*readers, strict=False):
+            number = rows[0][0]
+            for index in arabic | latin:
+                texts = [cells[index] if index < len(cells) else None for _, cells in rows]
+                if texts[0] is None or all(t == texts[0] for t in texts):
+                    continue
+                differ = True
+                header = number == plan.header_row
+                for encoding, cell in zip(guess.candidates, texts, strict=True):
+                    text = str(cell or "")
+                    fits = (
+                        is_arabic_script(text)
+                        if index in arabic and not header
+                        else _plausible_latin(text)
+                    )
+                    scores[encoding] += fits
+    finally:
+        for reader in readers:
+            reader.close()
+    if not differ:
+        return
+    ranked = sorted(guess.candidates, key=lambda e: -scores[e])
+    if scores[ranked[0]] == scores[ranked[1]]:
+        fitting = " or ".join(encodings.describe(e) for e in ranked)
+        raise BoosterError(
+            f"{plan.sheet.path}: cannot tell which encoding it is in: {fitting} both fit; "
+            f"choose one with --encoding (e.g. --encoding {ranked[0]}), or save the file as "
+            f"CSV UTF-8 ({encodings.SAVE_AS_UTF8})"
+        )
+    workbook.encoding_guess = encodings.Guess(ranked[0], guess.candidates)
+
+
+def _plausible_latin(text: str) -> bool:
+    """Text in a Latin column as people write it: words in one script, accents here and
+    there. Arabic decoded as Windows-1252 gives words of accented letters ("æáíÏ"), French
+    decoded as Windows-1256 gives Arabic letters inside Latin words ("ةlodie")."""
+    for word in text.split():
+        letters = [c for c in word if c.isalpha()]
+        if not letters or word.isascii():
+            continue
+        if is_arabic_script(word):
+            continue
+        accented = sum(1 for c in letters if not c.isascii())
+        if has_arabic(word) or (accented >= 2 and accented * 2 > len(letters)):
+            return False
+    return True
 
 
 def _looks_like_ranks(sample: Sequence[list[Any]], index: int, columns: int) -> bool:
@@ -459,6 +602,7 @@ class ParsedRow:
     values: dict[str, Any]
     ranks: dict[str, int]  # topic name (as written) -> rank
     problems: list[Problem]
+    notes: list[Problem] = field(default_factory=list)
 
 
 def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
@@ -468,10 +612,17 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
     values: dict[str, Any] = {}
     ranks: dict[str, int] = {}
     problems: list[Problem] = []
+    notes: list[Problem] = []
+    unsaved = plan.sheet.details.unsaved_formulas
+    no_value: set[str] = set()  # fields whose cell is a formula with no saved value
     for column in plan.columns:
         if column.field == IGNORE:
             continue
         raw = cells[column.index] if column.index < len(cells) else None
+        if raw is None and (number, column.index) in unsaved:
+            problems.append(Problem(number, column.heading, UNSAVED_FORMULA))
+            no_value.add(column.field)
+            continue
         if column.field.startswith(TOPIC_PREFIX):
             rank = _whole_number(raw)
             if rank is not None and rank >= 1:
@@ -488,27 +639,88 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
         if column.field == "topics":
             # Split before cleaning: cleaning folds the line breaks between topics to spaces.
             written = "" if raw is None else str(raw)
-            names = (clean(n) for n in _TOPIC_SEPARATORS.split(written))
-            for position, name in enumerate((n for n in names if n), start=1):
-                ranks.setdefault(name, position)
+            for position, part in enumerate(_TOPIC_SEPARATORS.split(written), start=1):
+                name, removed = _cell_text(part)
+                if removed:
+                    notes.append(Problem(number, column.heading, "control characters removed"))
+                if len(name) > TOPIC_LIMIT:
+                    problems.append(_too_long(number, column.heading, name, TOPIC_LIMIT))
+                elif name:
+                    ranks.setdefault(name, position)
             continue
-        values[column.field] = (column.heading, _text(raw))
+        text, removed = _cell_text(raw)
+        if removed:
+            notes.append(Problem(number, column.heading, "control characters removed"))
+        values[column.field] = (column.heading, text)
     heading = {f: values.get(f, ("", ""))[0] or f for f in FIELDS}
-    given, family = values.get("given_name", ("", ""))[1], values.get("family_name", ("", ""))[1]
-    if not given:
-        problems.append(Problem(number, heading["given_name"], "missing"))
-    if not family:
-        problems.append(Problem(number, heading["family_name"], "missing"))
-    written_country = values.get("country", ("", ""))[1]
+    heading.update({c.field: c.heading for c in plan.columns if c.field in no_value and c.heading})
+
+    def text_of(name: str) -> str:
+        return str(values.get(name, ("", ""))[1])
+
+    def check_text(name: str) -> str:
+        """The field's text, or "" with a problem when it cannot be stored as it is."""
+        text = text_of(name)
+        if not text:
+            return ""
+        if len(text) > LIMITS[name]:
+            problems.append(_too_long(number, heading[name], text, LIMITS[name]))
+            return ""
+        if lost_letters(text):
+            how = encodings.SAVE_AS_UTF8
+            problems.append(Problem(number, heading[name], LOST_LETTERS.format(text=text, how=how)))
+            return ""
+        return text
+
+    given, family = check_text("given_name"), check_text("family_name")
+    for name in ("given_name", "family_name"):
+        if not text_of(name) and name not in no_value:
+            problems.append(Problem(number, heading[name], "missing"))
+    arabic = check_text("arabic_name")
+    if arabic and not has_arabic(arabic):
+        problems.append(
+            Problem(
+                number,
+                heading["arabic_name"],
+                f"{arabic!r} holds no Arabic letter; this column is read as the name in "
+                "Arabic script (if the file is a CSV, check its encoding)",
+            )
+        )
+        arabic = ""
+    if not text_of("arabic_name"):
+        in_arabic = [text for text in (given, family) if text and is_arabic_script(text)]
+        if in_arabic and plan.arabic_from_latin:
+            arabic = " ".join(in_arabic)
+            notes.append(
+                Problem(number, heading["arabic_name"], f"{arabic!r} taken from the name columns")
+            )
+        elif in_arabic:
+            notes.append(
+                Problem(
+                    number,
+                    heading["given_name"] if has_arabic(given) else heading["family_name"],
+                    ARABIC_IN_LATIN,
+                )
+            )
+    written_country = text_of("country")
     code = _country(written_country) if written_country else None
-    if not written_country:
+    if not written_country and "country" not in no_value:
         problems.append(Problem(number, heading["country"], "missing"))
-    elif code is None:
+    elif written_country and code is None:
         problems.append(Problem(number, heading["country"], _unknown_country(written_country)))
-    email = clean_email(values.get("email", ("", ""))[1])
+    organisation, city, role = check_text("organisation"), check_text("city"), check_text("role")
+    email = clean_email(check_text("email"))
     if email and not is_email(email):
         problems.append(Problem(number, heading["email"], f"{email!r} is not an e-mail address"))
-    gender_text = values.get("gender", ("", ""))[1]
+    phone: str | None = None
+    written_phone = text_of("phone")
+    if written_phone:
+        try:
+            phone = normal_phone(written_phone, code)
+        except PhoneNumberError as error:
+            if code is not None or written_phone.startswith("+"):
+                problems.append(Problem(number, heading["phone"], str(error)))
+    gender_text = text_of("gender")
     gender = _GENDERS.get(fold(gender_text)) if gender_text else None
     if gender_text and gender is None:
         problems.append(
@@ -519,16 +731,27 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
         {
             "given_name": given,
             "family_name": family,
-            "arabic_name": values.get("arabic_name", ("", ""))[1] or None,
+            "arabic_name": arabic or None,
             "country_code": code,
-            "organisation": values.get("organisation", ("", ""))[1],
+            "organisation": organisation,
+            "city": city or None,
             "email": email or None,
-            "phone": values.get("phone", ("", ""))[1] or None,
-            "role": values.get("role", ("", ""))[1] or None,
+            "phone": phone,
+            "role": role or None,
             "gender": gender,
         },
         ranks,
         problems,
+        notes,
+    )
+
+
+def _too_long(number: int, heading: str, text: str, limit: int) -> Problem:
+    return Problem(
+        number,
+        heading,
+        f"{len(text):,} characters, past the limit of {limit:,} for this field "
+        f"(starts {text[:20]!r})",
     )
 
 
@@ -551,7 +774,7 @@ def preview(plan: ImportPlan, limit: int = 20) -> list[ParsedRow]:
     rows = plan.sheet.rows()
     try:
         for number, cells in rows:
-            if number <= plan.header_row:
+            if number <= plan.header_row or _left_out(plan, number):
                 continue
             parsed = _parse(plan, number, cells)
             if parsed is not None:
@@ -650,6 +873,7 @@ class _Writer:
                 ),
                 "country_code": values["country_code"],
                 "role": values["role"],
+                "city": values["city"],
             }
         )
         seen: set[int] = set()
@@ -683,10 +907,34 @@ class _Writer:
             rows.clear()
 
 
+def _left_out(plan: ImportPlan, number: int) -> bool:
+    return not plan.include_hidden and number in plan.sheet.details.hidden_rows
+
+
 def _data_rows(plan: ImportPlan) -> Iterator[tuple[int, list[Any]]]:
     for number, cells in plan.sheet.rows():
-        if number > plan.header_row:
+        if number > plan.header_row and not _left_out(plan, number):
             yield number, cells
+
+
+def _merge_notes(plan: ImportPlan) -> list[Problem]:
+    """Each merged range over a read column, below the header: its value went to each row."""
+    notes = []
+    read = {c.index: c.heading for c in plan.columns if c.field != IGNORE}
+    for merged in plan.sheet.details.merged:
+        if merged.last_row <= plan.header_row or merged.last_row == merged.first_row:
+            continue
+        columns = [read[i] for i in range(merged.first_column, merged.last_column + 1) if i in read]
+        if columns:
+            notes.append(
+                Problem(
+                    max(merged.first_row, plan.header_row + 1),
+                    ", ".join(columns),
+                    f"the merged cell {merged} gives its value to rows {merged.first_row} to "
+                    f"{merged.last_row}, as the sheet shows it",
+                )
+            )
+    return notes
 
 
 def import_managers(
@@ -704,6 +952,8 @@ def import_managers(
         header_row=plan.header_row,
         sheet=plan.sheet.name,
         dry_run=dry_run,
+        hidden_included=plan.include_hidden,
+        encoding=plan.sheet.workbook.encoding or None,
     )
     try:
         return _import(programme, plan, report, dry_run, skip_invalid, progress)
@@ -735,6 +985,7 @@ def _import(
             row = _parse(plan, number, cells)
             if row is None:
                 continue
+            report.notes.extend(row.notes)
             values = row.values
             if not row.problems:
                 key = person_key(
@@ -772,6 +1023,10 @@ def _import(
             writer.add(row)
             report.valid += 1
         writer.flush()
+        report.notes[:0] = _merge_notes(plan)
+        report.hidden_rows = sorted(
+            n for n in plan.sheet.details.hidden_rows if n > plan.header_row
+        )
         report.skipped = report.invalid if skip_invalid else 0
         if not report.refused:
             report.imported = report.valid
@@ -799,15 +1054,19 @@ def import_file(
     *,
     sheet: str | None = None,
     mapping: dict[str, str] | None = None,
+    encoding: str | None = None,
+    include_hidden: bool = False,
     dry_run: bool = False,
     skip_invalid: bool = False,
     progress: Progress = no_progress,
 ) -> ImportReport:
     """`booster import managers`: choose the sheet, plan the columns, import."""
+    check_source(Path(source))
     with programme.engine.connect() as connection:
         known = set(connection.scalars(select(Topic.name_key)))
-    with open_workbook(Path(source)) as workbook:
+    with open_workbook(Path(source), encoding) as workbook:
         plan = plan_import(choose_sheet(workbook, sheet, mapping), mapping, known)
+        plan = replace(plan, include_hidden=include_hidden)
         return import_managers(
             programme, plan, dry_run=dry_run, skip_invalid=skip_invalid, progress=progress
         )

@@ -9,13 +9,15 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from booster_desktop.domain.badge import BadgeToken, new_token
-from booster_desktop.domain.base import text_limit
 from booster_desktop.domain.country import Country
 from booster_desktop.domain.kinds import Gender, ManagerStatus, OrganisationKind
 from booster_desktop.domain.manager import Manager, TravelDocument, person_key
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean, clean_email, is_email
+from booster_desktop.services.manager_checks import field_problems, stored_phone
 from booster_desktop.services.organisations import organisation_id
+from booster_desktop.services.phones import national_phone
+from booster_desktop.services.text_checks import without_controls
 from booster_desktop.services.validation import InvalidRecord, parse_date
 from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
@@ -45,7 +47,9 @@ class ManagerDetails:
     date_of_birth: str = ""
 
     def cleaned(self) -> ManagerDetails:
-        values = {f.name: clean(getattr(self, f.name)) for f in fields(self)}
+        # One-line fields lose control characters (terminal escapes, bidi overrides) as in
+        # the import.
+        values = {f.name: clean(without_controls(getattr(self, f.name))[0]) for f in fields(self)}
         values["email"] = clean_email(self.email)
         values["notes"] = self.notes.strip()
         values["country_code"] = values["country_code"].upper()
@@ -69,7 +73,7 @@ def manager_details(programme: ProgrammeFile, manager_id: int) -> ManagerDetails
             organisation=organisation.name if organisation else "",
             role=manager.role or "",
             email=manager.email or "",
-            phone=manager.phone or "",
+            phone=national_phone(manager.phone, manager.country_code) if manager.phone else "",
             gender=manager.gender.value if manager.gender else "",
             status=manager.status.value,
             dietary_needs=manager.dietary_needs or "",
@@ -90,7 +94,7 @@ def validate_manager(
     connection: Connection, details: ManagerDetails, manager_id: int | None
 ) -> dict[str, str]:
     """Problems with the details, by field name (empty when they can be saved)."""
-    problems: dict[str, str] = {}
+    problems = field_problems(details, _stored_phone(connection, manager_id))
     if not details.given_name or not details.family_name:
         problems["name"] = "Given and family name are both needed."
     if not details.country_code:
@@ -110,9 +114,6 @@ def validate_manager(
             )
             if other is not None:
                 problems["email"] = f"Manager {other} already has this e-mail address."
-    longest = text_limit(Manager, "city")
-    if len(details.city) > longest:
-        problems["country"] = f"City: at most {longest} characters ({len(details.city)} typed)."
     for name, label in (("passport_expiry", "Passport expiry"), ("date_of_birth", "Date of birth")):
         value = getattr(details, name)
         if value and parse_date(value) is None:
@@ -124,6 +125,12 @@ def validate_manager(
     ):
         problems["travel"] = f"Nationality: {details.nationality} is not a known country code."
     return problems
+
+
+def _stored_phone(connection: Connection, manager_id: int | None) -> str | None:
+    if manager_id is None:
+        return None
+    return connection.scalar(select(Manager.phone).where(Manager.id == manager_id))
 
 
 def save_manager(
@@ -154,7 +161,7 @@ def save_manager(
             ),
             "role": details.role or None,
             "email": details.email or None,
-            "phone": details.phone or None,
+            "phone": stored_phone(details, _stored_phone(connection, manager_id)),
             "gender": Gender(details.gender) if details.gender else None,
             "status": ManagerStatus(details.status),
             "dietary_needs": details.dietary_needs or None,

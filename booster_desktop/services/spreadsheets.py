@@ -4,21 +4,39 @@
 the file in Excel again); its sheets yield `(row number as the sheet shows it, [values])`,
 streaming. A workbook stays open between reading the header and importing, because openpyxl
 reads a whole sheet to size it each time one is opened when the file does not say its size.
-Whole-file problems (not a spreadsheet, a password, a missing sheet) are one BoosterError
-naming the file; problems of a row are the importer's.
+Whole-file problems (not a spreadsheet, a password, a missing sheet, past a size limit)
+are one BoosterError naming the file; problems of a row are the importer's. Sizes are checked
+before any parsing (see `source_limits`); a merged cell's value is given to every cell it
+covers, as the user sees it; what read-only reading hides (hidden rows, formulas with no
+saved value) is in each sheet's `details` once its rows are read.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
-from collections.abc import Generator
+import threading
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, BinaryIO
+from typing import Any
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.services import encodings
+from booster_desktop.services.source_limits import (
+    MAX_ROWS,
+    check_source,
+    check_zip,
+    too_many_rows,
+)
+from booster_desktop.services.xlsx_scan import (
+    Merged,
+    SheetDetails,
+    parse_worksheet,
+    scan_ods,
+    scan_worksheet,
+)
 
 # An encrypted Office file is an OLE2 compound file, not a zip, whatever its suffix says.
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -40,6 +58,8 @@ class Sheet:
         self.workbook = workbook
         self.name = name
         self.rows_hint = 0  # how many rows the sheet says it has, once reading started
+        # Hidden rows, merged ranges, formulas with no saved value: known once read.
+        self.details = SheetDetails()
 
     @property
     def path(self) -> Path:
@@ -56,28 +76,52 @@ class Sheet:
 class Workbook:
     """An open source file: its sheets, read as often as needed, closed once."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, encoding: str | None = None) -> None:
         self.path = path
+        check_source(path)
         self.kind = _kind(path)
         self._book: Any = None
         self._sheets: dict[str | None, Any] = {}
+        self._details: dict[str | None, SheetDetails] = {}
+        self._scans: dict[str, SheetDetails] = {}
+        self._ods: dict[str, SheetDetails] | None = None
+        # A CSV file's encoding, and the others its bytes fit as well (the importer decides
+        # between those by content); forced by the user, it is never second-guessed.
+        self.encoding_guess = encodings.Guess("", ())
         if self.kind == "csv":
             self.names: tuple[str, ...] = ()
+            self.encoding_guess = _csv_guess(path, encoding)
         elif self.kind == "xlsx":
+            check_zip(path)
+            # Every sheet's rows are counted before openpyxl opens the workbook: sizing a
+            # sheet without a stated size, it keeps an element for every row it passes.
+            self._scans = {
+                part: scan_worksheet(path, part, None, parse=False) for part in _sheet_parts(path)
+            }
             self._book = _load_xlsx(path)
             self.names = tuple(self._book.sheetnames)
         else:
+            if path.suffix.lower() == ".ods":
+                check_zip(path)
+                # calamine unrolls repeated rows into memory and reports neither hidden
+                # rows nor merged cells of an .ods: counted and found here first.
+                self._ods = scan_ods(path)
             self._book = _calamine(path)
             self.names = tuple(self._book.sheet_names)
+
+    @property
+    def encoding(self) -> str:
+        return self.encoding_guess.encoding
 
     def sheets(self) -> list[Sheet]:
         if not self.names:
             return [Sheet(self, None)]
         return [Sheet(self, name) for name in self.names]
 
-    def read(self, sheet: Sheet) -> Rows:
+    def read(self, sheet: Sheet, encoding: str | None = None) -> Rows:
+        """The sheet's rows; a CSV file in `encoding` when given (to compare decodings)."""
         if self.kind == "csv":
-            return _csv_rows(self.path)
+            return _csv_rows(self.path, encoding or self.encoding)
         if self.kind == "xlsx":
             return self._xlsx_rows(sheet)
         return self._calamine_rows(sheet)
@@ -86,18 +130,43 @@ class Workbook:
         if sheet.name not in self._sheets:
             self._sheets[sheet.name] = self._book[sheet.name or self.names[0]]
         worksheet = self._sheets[sheet.name]
-        sheet.rows_hint = int(worksheet.max_row or 0)
+        if sheet.name not in self._details:
+            # Before openpyxl reads a row: a sheet of millions of rows is refused here.
+            part = str(getattr(worksheet, "_worksheet_path", "")).lstrip("/")
+            details = self._scans.get(part) or (
+                scan_worksheet(self.path, part, sheet.name) if part else SheetDetails()
+            )
+            if part:
+                parse_worksheet(self.path, part, details)
+            self._details[sheet.name] = details
+        sheet.details = self._details[sheet.name]
+        sheet.rows_hint = sheet.details.rows
         # Files written by other programs may state wrong dimensions: read what is there.
         worksheet.reset_dimensions()
-        for number, values in enumerate(worksheet.iter_rows(min_row=1, values_only=True), 1):
-            yield number, list(values)
+        rows = enumerate(worksheet.iter_rows(min_row=1, values_only=True), 1)
+        yield from _fill_merged(((n, list(v)) for n, v in rows), sheet.details.merged)
 
     def _calamine_rows(self, sheet: Sheet) -> Rows:
         data = self._book.get_sheet_by_name(sheet.name or self.names[0])
+        if data.height > MAX_ROWS:
+            raise too_many_rows(self.path, data.height, sheet.name)
+        merged = [
+            Merged(top + 1, left, bottom + 1, right)
+            for (top, left), (bottom, right) in (data.merged_cell_ranges or ())
+        ]
+        if self._ods is not None:
+            sheet.details = self._ods.get(sheet.name or self.names[0], SheetDetails())
+        else:
+            sheet.details = SheetDetails(rows=data.height, merged=merged)
         rows = data.to_python(skip_empty_area=False)
         sheet.rows_hint = len(rows)
-        for number, values in enumerate(rows, 1):
-            yield number, [None if value == "" else value for value in values]
+        yield from _fill_merged(
+            (
+                (number, [None if value == "" else value for value in values])
+                for number, values in enumerate(rows, 1)
+            ),
+            sheet.details.merged,
+        )
 
     def close(self) -> None:
         if self.kind == "xlsx" and self._book is not None:
@@ -117,9 +186,52 @@ class Workbook:
         self.close()
 
 
-def open_workbook(path: Path) -> Workbook:
-    """Open a source file, refusing with a clear line what cannot be read."""
-    return Workbook(Path(path))
+def open_workbook(path: Path, encoding: str | None = None) -> Workbook:
+    """Open a source file, refusing with a clear line what cannot be read; a CSV file is
+    read in `encoding` when given, else in the encoding its bytes and content show."""
+    return Workbook(Path(path), encoding)
+
+
+def _sheet_parts(path: Path) -> list[str]:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _refuse(path, f"is a damaged workbook ({error})") from None
+    return [
+        name
+        for name in names
+        if name.startswith("xl/worksheets/") and name.endswith(".xml") and name.count("/") == 2
+    ]
+
+
+def _fill_merged(rows: Iterable[tuple[int, list[Cell]]], merged: list[Merged]) -> Rows:
+    """Each cell a merged range covers gets the range's value, as the sheet shows it."""
+    if not merged:
+        yield from rows
+        return
+    pending = sorted(merged, key=lambda m: m.first_row)
+    at = 0
+    active: list[tuple[Merged, Cell]] = []
+    for number, values in rows:
+        while at < len(pending) and pending[at].first_row <= number:
+            m = pending[at]
+            at += 1
+            first = m.first_row == number and m.first_column < len(values)
+            active.append((m, values[m.first_column] if first else None))
+        if active:
+            active = [(m, value) for m, value in active if m.last_row >= number]
+        for m, value in active:
+            if value is None:
+                continue
+            if len(values) <= m.last_column:
+                values.extend([None] * (m.last_column + 1 - len(values)))
+            for column in range(m.first_column, m.last_column + 1):
+                if (number, column) != (m.first_row, m.first_column):
+                    values[column] = value
+        yield number, values
 
 
 def sheet_names(path: Path) -> tuple[str, ...]:
@@ -136,7 +248,7 @@ def _kind(path: Path) -> str:
     except FileNotFoundError:
         raise _refuse(path, "no such file") from None
     except IsADirectoryError:
-        raise _refuse(path, "is a folder, not a spreadsheet") from None
+        raise _refuse(path, "is a folder, not a spreadsheet file") from None
     except OSError as error:
         raise _refuse(path, f"cannot be read ({error.strerror or error})") from None
     if suffix == ".csv":
@@ -162,6 +274,36 @@ def _kind(path: Path) -> str:
 # -- .xlsx (openpyxl, read-only) ----------------------------------------------------------------
 
 
+_UNSIZED = threading.Lock()
+
+
+@contextmanager
+def _without_sizing() -> Iterator[None]:
+    """Open read-only sheets without openpyxl's sizing pass.
+
+    Opening a sheet that does not state its size (workbooks written by scripts, openpyxl's
+    own write-only mode), openpyxl parses all of it to find the size, keeping an element for
+    every row: as long as reading the rows, and 500 MB for a sheet of millions of empty
+    rows. Our own pass has counted the rows, and reading ignores stated sizes (they may be
+    wrong), so the sizing is skipped. Should openpyxl change, it runs as before.
+    """
+    try:
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    except ImportError:  # pragma: no cover - a future openpyxl
+        yield
+        return
+    sizing = getattr(ReadOnlyWorksheet, "_get_size", None)
+    if sizing is None:  # pragma: no cover - a future openpyxl
+        yield
+        return
+    with _UNSIZED:
+        ReadOnlyWorksheet._get_size = lambda self: None
+        try:
+            yield
+        finally:
+            ReadOnlyWorksheet._get_size = sizing
+
+
 def _load_xlsx(path: Path) -> Any:
     import zipfile
 
@@ -170,7 +312,8 @@ def _load_xlsx(path: Path) -> Any:
     try:
         # data_only: a formula cell gives the value the spreadsheet program saved, never
         # evaluated here. defusedxml, when installed, guards the XML parsing.
-        return load_workbook(path, read_only=True, data_only=True)
+        with _without_sizing():
+            return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise _refuse(path, f"is a damaged workbook ({error})") from None
     except Exception as error:  # openpyxl raises many types for broken files
@@ -195,23 +338,14 @@ def _calamine(path: Path) -> Any:
 # -- .csv ---------------------------------------------------------------------------------------
 
 
-def _csv_encoding(raw: BinaryIO) -> str:
-    """UTF-8 (with or without BOM) when the whole file decodes as such, else Windows-1252.
-
-    The whole file, in chunks: a first accent may stand 60,000 lines down.
-    """
-    raw.seek(0)
-    if raw.read(3) == b"\xef\xbb\xbf":
-        return "utf-8-sig"
-    raw.seek(0)
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        while chunk := raw.read(CSV_SAMPLE):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8"
+def _csv_guess(path: Path, forced: str | None) -> encodings.Guess:
+    if forced:
+        return encodings.Guess(encodings.check_encoding(forced), (forced,), forced=True)
+    with path.open("rb") as raw:
+        found = encodings.guess(raw)
+    if not found.encoding:
+        raise _refuse(path, "is not a text (CSV) file")
+    return found
 
 
 def _csv_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -228,19 +362,18 @@ def _csv_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
         return Guessed
 
 
-def _csv_rows(path: Path) -> Rows:
+def _csv_rows(path: Path, encoding: str) -> Rows:
     with path.open("rb") as raw:
         sample = raw.read(CSV_SAMPLE)
-        if b"\x00" in sample[:4096]:
-            raise _refuse(path, "is not a text (CSV) file")
-        encoding = _csv_encoding(raw)
         raw.seek(0)
         stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
         dialect = _csv_dialect(sample.decode(encoding, errors="replace")[:20_000])
         reader = csv.reader(stream, dialect)
         try:
             previous_line = 0
-            for values in reader:
+            for count, values in enumerate(reader, 1):
+                if count > MAX_ROWS:
+                    raise too_many_rows(path, count)
                 # The sheet's row number is the line the row starts on (a cell may hold
                 # line breaks), as a spreadsheet program opening the file would number it.
                 yield previous_line + 1, [value if value != "" else None for value in values]
@@ -248,7 +381,8 @@ def _csv_rows(path: Path) -> Rows:
         except UnicodeDecodeError:
             raise _refuse(
                 path,
-                f"line {reader.line_num + 1} is not {encoding} text; save the file as UTF-8 CSV",
+                f"line {reader.line_num + 1} is not {encodings.describe(encoding)} text; "
+                f"save the file as CSV UTF-8 ({encodings.SAVE_AS_UTF8})",
             ) from None
         except csv.Error as error:
             raise _refuse(path, f"line {reader.line_num}: {error}") from None

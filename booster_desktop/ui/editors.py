@@ -128,6 +128,7 @@ class ManagerEditor(RecordEditor[ManagerDetails]):
                 "name": form.name_error,
                 "country": form.country_error,
                 "email": form.email_error,
+                "phone": form.email_error,  # the contact details' line
                 "travel": form.travel_error,
             },
         )

@@ -1,6 +1,7 @@
-"""File > Import managers…: choose the file and sheet, check how each column is read, see the
-problems, then import, with progress, off the UI thread. The same service as
-`booster import managers`."""
+"""File > Import managers…: choose the file and sheet (and a CSV file's encoding, guessed and
+shown on a preview), check how each column is read, see the problems and notes, choose
+whether hidden rows are read and Arabic script moved to the Arabic name, then import, with
+progress, off the UI thread. The same service as `booster import managers`."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -31,7 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.services.encodings import describe, guess_file, preview_lines
 from booster_desktop.services.importing import (
+    ARABIC_IN_LATIN,
     FIELDS,
     IGNORE,
     TOPIC_PREFIX,
@@ -55,6 +60,7 @@ FIELD_LABELS = {
     "arabic_name": "Name in Arabic",
     "country": "Country",
     "organisation": "Cluster / organisation",
+    "city": "City",
     "email": "E-mail",
     "phone": "Phone",
     "role": "Role",
@@ -63,6 +69,13 @@ FIELD_LABELS = {
     IGNORE: "(ignore this column)",
 }
 PREVIEW_COLUMNS = ("given_name", "family_name", "arabic_name", "country_code", "email")
+# The encodings a CSV file can be read in, as the user picks them (None: as guessed).
+ENCODINGS = (
+    ("utf-8-sig", "UTF-8"),
+    ("utf-16", "UTF-16 (Excel's Unicode Text)"),
+    ("cp1252", "Windows-1252 (Western European)"),
+    ("cp1256", "Windows-1256 (Arabic)"),
+)
 
 
 class ImportWizard(QWizard):
@@ -76,6 +89,9 @@ class ImportWizard(QWizard):
         self.setWindowTitle("Import managers")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        # Once the import is done there is nothing left to cancel: the last page has its own
+        # button to stop an import under way, and Finish.
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         fit_to_screen(self, 900, 640)
         self.document = document
         assert document.programme is not None
@@ -93,9 +109,9 @@ class ImportWizard(QWizard):
         for page in (self.source_page, self.columns_page, self.check_page, self.import_page):
             self.addPage(page)
 
-    def open_source(self, path: Path) -> Workbook:
+    def open_source(self, path: Path, encoding: str | None = None) -> Workbook:
         self._close_source()
-        self.workbook = open_workbook(path)
+        self.workbook = open_workbook(path, encoding)
         return self.workbook
 
     def _close_source(self) -> None:
@@ -121,6 +137,17 @@ class SourcePage(QWizardPage):
         browse.clicked.connect(self._browse)
         self.sheet = QComboBox(self)
         self.sheet.setObjectName("sheet")
+        self.encoding = QComboBox(self)
+        self.encoding.setObjectName("encoding")
+        self.encoding.setToolTip(
+            "How the CSV file's letters are encoded; the guess is shown first. Check the "
+            "preview: names must read as they were typed."
+        )
+        self.encoding_preview = QPlainTextEdit(self)
+        self.encoding_preview.setObjectName("encoding_preview")
+        self.encoding_preview.setReadOnly(True)
+        self.encoding_preview.setMaximumHeight(110)
+        self.encoding_preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.message = QLabel(self)
         self.message.setObjectName("source_message")
         self.message.setWordWrap(True)
@@ -129,10 +156,20 @@ class SourcePage(QWizardPage):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow("&File:", row)
+        # A label of its own with a buddy: addRow("&File:", layout) has no widget to give
+        # the mnemonic to, and shows the "&".
+        file_label = QLabel("&File:", self)
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, row)
         form.addRow("&Sheet:", self.sheet)
+        self.encoding_label = QLabel("&Encoding:", self)
+        self.encoding_label.setBuddy(self.encoding)
+        form.addRow(self.encoding_label, self.encoding)
+        form.addRow(self.encoding_preview)
         form.addRow(self.message)
+        self._show_encoding(None)
         self.path.editingFinished.connect(self._read_sheets)
+        self.encoding.currentIndexChanged.connect(self._preview_encoding)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Import managers", "", SOURCE_FILTER)
@@ -145,11 +182,14 @@ class SourcePage(QWizardPage):
 
         self.sheet.clear()
         self.message.clear()
+        self._show_encoding(None)
         text = self.path.text().strip()
         if not text:
             return
         try:
             names = sheet_names(Path(text))
+            if not names:
+                self._show_encoding(Path(text))
         except BoosterError as error:
             self.message.setText(str(error))
             return
@@ -158,11 +198,40 @@ class SourcePage(QWizardPage):
             self.sheet.addItem(name, name)
         self.sheet.setEnabled(bool(names))
 
+    def _show_encoding(self, csv_file: Path | None) -> None:
+        """For a CSV file: the guessed encoding first, then the others, and a preview."""
+        shown = csv_file is not None
+        for widget in (self.encoding_label, self.encoding, self.encoding_preview):
+            widget.setVisible(shown)
+        self.encoding.blockSignals(True)
+        self.encoding.clear()
+        self.encoding.blockSignals(False)
+        self._csv = csv_file
+        if csv_file is None:
+            return
+        guessed = guess_file(csv_file)
+        self.encoding.blockSignals(True)
+        self.encoding.addItem(f"As guessed: {describe(guessed)}", None)
+        for name, label in ENCODINGS:
+            self.encoding.addItem(label, name)
+        self.encoding.blockSignals(False)
+        self._preview_encoding()
+
+    def _preview_encoding(self) -> None:
+        if self._csv is None:
+            return
+        chosen = self.encoding.currentData()
+        self.encoding_preview.setPlainText(
+            "\n".join(preview_lines(self._csv, chosen or guess_file(self._csv)))
+        )
+
     def validatePage(self) -> bool:  # noqa: N802
         """Next: read the sheet's header and plan the columns (refused files stay here)."""
         self.message.clear()
         try:
-            workbook = self.wizard_.open_source(Path(self.path.text().strip()))
+            workbook = self.wizard_.open_source(
+                Path(self.path.text().strip()), self.encoding.currentData()
+            )
             self.wizard_.plan = plan_import(choose_sheet(workbook, self.sheet.currentData()))
         except BoosterError as error:
             self.message.setText(str(error))
@@ -206,9 +275,11 @@ class ColumnsPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802
         plan = self.wizard_.plan
         assert plan is not None
+        encoding = plan.sheet.workbook.encoding
         self.setSubTitle(
             f"The header is row {plan.header_row}"
             + (f" of sheet {plan.sheet.name!r}" if plan.sheet.name else "")
+            + (f", read as {describe(encoding)}" if encoding else "")
             + ". Topic columns hold ranks (1 = most wanted); change what a column is read as "
             "if it was not recognised."
         )
@@ -315,22 +386,46 @@ class CheckPage(QWizardPage):
         self.summary.setWordWrap(True)
         self.problems = QListWidget(self)
         self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)  # a problem says how to fix it: show all of it
         self.skip_invalid = QCheckBox("&Skip the rows with problems and import the others", self)
         self.skip_invalid.setObjectName("skip_invalid")
         self.skip_invalid.toggled.connect(self.completeChanged)
+        self.include_hidden = QCheckBox("Also import the &hidden and filtered-out rows", self)
+        self.include_hidden.setObjectName("include_hidden")
+        self.include_hidden.hide()
+        self.include_hidden.toggled.connect(self._replan)
+        self.arabic_from_latin = QCheckBox(
+            "&Use names written in Arabic script as the name in Arabic", self
+        )
+        self.arabic_from_latin.setObjectName("arabic_from_latin")
+        self.arabic_from_latin.hide()
+        self.arabic_from_latin.toggled.connect(self._replan)
         self.bar = QProgressBar(self)
         self.bar.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems, 1)
+        layout.addWidget(self.include_hidden)
+        layout.addWidget(self.arabic_from_latin)
         layout.addWidget(self.skip_invalid)
         layout.addWidget(self.bar)
         self.report: ImportReport | None = None
+
+    def _replan(self) -> None:
+        plan = self.wizard_.plan
+        assert plan is not None
+        self.wizard_.plan = replace(
+            plan,
+            include_hidden=self.include_hidden.isChecked(),
+            arabic_from_latin=self.arabic_from_latin.isChecked(),
+        )
+        self.initializePage()
 
     def initializePage(self) -> None:  # noqa: N802
         plan = self.wizard_.plan
         assert plan is not None
         self.report = None
+        self.completeChanged.emit()
         self.problems.clear()
         self.summary.setText("Reading every row…")
         self.bar.setRange(0, 0)
@@ -359,10 +454,26 @@ class CheckPage(QWizardPage):
             text += " New topics: " + ", ".join(report.topics_created) + "."
         if report.ignored_columns:
             text += " Ignored columns: " + ", ".join(report.ignored_columns) + "."
+        hidden = len(report.hidden_rows)
+        if hidden:
+            rows = ", ".join(str(n) for n in report.hidden_rows[:20])
+            rows += ", …" if hidden > 20 else ""
+            text += f" {count(hidden, 'row')} hidden or filtered out in the sheet ({rows}): " + (
+                "imported too." if report.hidden_included else "left out."
+            )
         self.summary.setText(text)
         for problem in report.errors:
             self.problems.addItem(str(problem))
+        for note in report.notes:
+            item = QListWidgetItem(f"Note: {note}")
+            item.setForeground(QColor("#555555"))
+            self.problems.addItem(item)
         self.skip_invalid.setVisible(report.invalid > 0)
+        self.include_hidden.setVisible(hidden > 0)
+        self.arabic_from_latin.setVisible(
+            self.arabic_from_latin.isChecked()
+            or any(note.message == ARABIC_IN_LATIN for note in report.notes)
+        )
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802

@@ -136,6 +136,16 @@ class MainWindow(QMainWindow):
             "&Allocate managers to tours…", self.allocate, "Ctrl+L", "allocate"
         )
         self.demand_action = self._action("Topic &demand…", self.show_demand, "Ctrl+D", "demand")
+        self.checkin_action = self._action("Check-&in…", self.check_in, "Ctrl+K", "checkin")
+        self.journal_export_action = self._action(
+            "&Export for another laptop…", self.export_checkins, None, "checkin_export"
+        )
+        self.journal_merge_action = self._action(
+            "&Merge from another laptop…", self.merge_checkins, None, "checkin_merge"
+        )
+        self.attendance_action = self._action(
+            "&Attendance from paper…", self.show_attendance, None, "attendance"
+        )
         self.details_action = self._action(
             "&Details…", self.edit_programme_details, None, "details"
         )
@@ -179,6 +189,13 @@ class MainWindow(QMainWindow):
         programme_menu.addAction(self.agenda_action)
         programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
+        checkin_menu = bar.addMenu("Check-&in")
+        checkin_menu.addAction(self.checkin_action)
+        checkin_menu.addSeparator()
+        checkin_menu.addAction(self.journal_export_action)
+        checkin_menu.addAction(self.journal_merge_action)
+        checkin_menu.addSeparator()
+        checkin_menu.addAction(self.attendance_action)
         edit_menu = bar.addMenu("&Edit")
         for action in (
             self.undo_action,
@@ -483,6 +500,10 @@ class MainWindow(QMainWindow):
         self.allocate_action.setEnabled(has_file)
         self.demand_action.setEnabled(writable)
         self.agenda_action.setEnabled(writable)
+        self.checkin_action.setEnabled(writable)
+        self.journal_export_action.setEnabled(has_file)
+        self.journal_merge_action.setEnabled(writable)
+        self.attendance_action.setEnabled(writable)
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
@@ -598,6 +619,37 @@ class MainWindow(QMainWindow):
         dialog = DemandDialog(self.document, self)
         dialog.exec()
         dialog.deleteLater()
+
+    def check_in(self) -> None:
+        """Check-in > Check-in…: the door's screen; it changes nothing but check-ins."""
+        if self.programme is None or not self.programme.writable:
+            return
+        from booster_desktop.ui.checkin_screen import CheckinScreen
+
+        screen = CheckinScreen(self.programme, self.settings, self)
+        screen.exec()
+        self._refresh_status()
+
+    def export_checkins(self) -> None:
+        """Check-in > Export for another laptop…: a journal to carry on a stick."""
+        from booster_desktop.ui.checkin_journal import export_for_another_laptop
+
+        export_for_another_laptop(self.document, self)
+
+    def merge_checkins(self) -> None:
+        """Check-in > Merge from another laptop…: merged off the UI thread, then reviewed."""
+        from booster_desktop.ui.checkin_journal import merge_from_another_laptop
+
+        merge_from_another_laptop(self.document, self)
+
+    def show_attendance(self) -> None:
+        """Check-in > Attendance from paper…: ticks from the sign-in sheets."""
+        if self.programme is None or not self.programme.writable:
+            return
+        from booster_desktop.ui.attendance_grid import AttendanceDialog
+
+        dialog = AttendanceDialog(self.document, self)
+        dialog.exec()
 
     def edit_programme_details(self) -> None:
         """Programme > Details…: contacts, logo and hotels for every printed material."""

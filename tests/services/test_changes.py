@@ -19,7 +19,11 @@ import booster_desktop.services
 from booster_desktop.domain.details import TourContacts
 from booster_desktop.services import (
     allocation,
+    attendance,
+    checkin,
     demand,
+    journal,
+    listing,
     managers,
     programme_details,
     records,
@@ -35,7 +39,7 @@ from booster_desktop.services.allocation_data import (
 )
 from booster_desktop.services.changes import Action, Change, acting_as, current_device
 from booster_desktop.services.importing import import_file
-from booster_desktop.services.programme import ProgrammeFile, open_programme
+from booster_desktop.services.programme import ProgrammeFile, backup_programme, open_programme
 
 
 def _heard(programme: ProgrammeFile) -> list[Change]:
@@ -180,7 +184,55 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         Action.IMPORT,
         {"manager", "topic", "topic_interest", "badge_token"},
     ),
+    "checkin.record": (
+        lambda p, _: checkin.CheckinDesk(p, 1).record(
+            listing.list_managers(p, "CAT")[0]["badge_token"]
+        ),
+        Action.EDIT,
+        {"checkin"},
+    ),
+    "checkin.record_manager": (
+        lambda p, _: checkin.CheckinDesk(p, 1).record_manager(
+            listing.list_managers(p, "CAT")[0]["id"]
+        ),
+        Action.EDIT,
+        {"checkin"},
+    ),
+    "checkin.void_checkin": (
+        lambda p, _: checkin.void_checkin(
+            p,
+            str(
+                checkin.CheckinDesk(p, 1)
+                .record_manager(listing.list_managers(p, "CAT")[0]["id"])
+                .checkin_id
+            ),
+        ),
+        Action.EDIT,
+        {"checkin"},
+    ),
+    "attendance.set_attendance": (
+        lambda p, _: attendance.set_attendance(
+            p, 1, listing.list_managers(p, "CAT")[0]["id"], False
+        ),
+        Action.EDIT,
+        {"checkin"},
+    ),
+    "journal.merge_journal": (
+        lambda p, folder: _merge_own_journal(p, folder),
+        Action.MERGE,
+        {"checkin"},
+    ),
 }
+
+
+def _merge_own_journal(programme: ProgrammeFile, folder: Path) -> object:
+    """A journal of one check-in made on another copy, merged into this one."""
+    other = folder / "other.booster"
+    backup_programme(programme.path, other)
+    with open_programme(other, writable=True) as copy:
+        checkin.CheckinDesk(copy, 1).record_manager(listing.list_managers(copy, "CAT")[0]["id"])
+        journal.export_journal(copy, folder / "other.jsonl")
+    return journal.merge_journal(programme, folder / "other.jsonl")
 
 
 @pytest.mark.parametrize("name", sorted(WRITES))

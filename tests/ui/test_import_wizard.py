@@ -231,3 +231,144 @@ def test_a_file_that_is_not_a_spreadsheet_stays_on_the_first_page(
     drive(script)
     window.import_action.trigger()
     assert len(_managers(demo_file)) == 24
+
+
+def test_the_file_label_has_its_mnemonic_and_the_done_import_offers_no_cancel(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    drive: Callable[[Driver], list[ImportWizard]],
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    source = _sheet(tmp_path / "diagnostic.xlsx", GOOD)
+    open_in(window, demo_file)
+    seen: dict[str, Any] = {}
+
+    def script(wizard: ImportWizard) -> None:
+        labels = [
+            label
+            for label in wizard.source_page.findChildren(QLabel)
+            if label.text().replace("&", "") == "File:"
+        ]
+        (label,) = labels
+        seen["buddy"] = label.buddy()
+        cancel = wizard.button(QWizard.WizardButton.CancelButton)
+        seen["cancel on first page"] = cancel.isVisible()
+        wizard.source_page.path.setText(str(source))
+        wizard.next()
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.check_page.report is not None, timeout=10000)
+        wizard.next()
+        qtbot.waitUntil(wizard.import_page.isComplete, timeout=10000)
+        seen["cancel after import"] = cancel.isVisible()
+        finish = wizard.button(QWizard.WizardButton.FinishButton)
+        seen["finish"] = finish.isVisible() and finish.isEnabled()
+        finish.click()
+
+    wizards = drive(script)
+    window.import_action.trigger()
+    (wizard,) = wizards
+    assert seen["buddy"] is wizard.source_page.path  # Alt+F reaches the path; no "&" shown
+    assert seen["cancel on first page"] is True
+    assert seen["cancel after import"] is False
+    assert seen["finish"] is True
+
+
+def test_a_csv_shows_its_guessed_encoding_with_a_preview_the_user_can_change(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    drive: Callable[[Driver], list[ImportWizard]],
+) -> None:
+    source = tmp_path / "arabic.csv"
+    source.write_bytes(
+        "First name,Last name,Country,Arabic name\r\nWalid,Haddad,Jordan,وليد حداد\r\n".encode(
+            "cp1256"
+        )
+    )
+    open_in(window, demo_file)
+    seen: dict[str, Any] = {}
+
+    def script(wizard: ImportWizard) -> None:
+        page = wizard.source_page
+        page.path.setText(str(source))
+        page._read_sheets()
+        seen["visible"] = page.encoding.isVisible()
+        seen["guess"] = page.encoding.currentText()
+        seen["preview"] = page.encoding_preview.toPlainText()
+        page.encoding.setCurrentIndex(page.encoding.findData("cp1252"))
+        seen["changed preview"] = page.encoding_preview.toPlainText()
+        wizard.next()
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.check_page.report is not None, timeout=10000)
+        check = wizard.check_page
+        seen["problems"] = [check.problems.item(i).text() for i in range(check.problems.count())]
+        wizard.reject()
+
+    drive(script)
+    window.import_action.trigger()
+    assert seen["visible"] is True
+    assert seen["guess"] == "As guessed: Windows-1256 (Arabic)"
+    assert "وليد حداد" in seen["preview"]
+    assert "æáíÏ ÍÏÇÏ" in seen["changed preview"]
+    # Read as the user chose, the mojibake is a problem, never stored.
+    assert seen["problems"][0].startswith("row 2: Arabic name: 'æáíÏ ÍÏÇÏ' holds no Arabic letter")
+    assert len(_managers(demo_file)) == 24
+
+
+def test_hidden_rows_and_arabic_in_latin_columns_are_offered_as_choices(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    drive: Callable[[Driver], list[ImportWizard]],
+) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Prénom", "Nom", "Nom (arabe)", "Pays"])
+    sheet.append(["ليلى", "حداد", None, "Liban"])
+    sheet.append(["Caché", "Masqué", None, "Liban"])
+    sheet.row_dimensions[3].hidden = True
+    source = tmp_path / "hidden.xlsx"
+    workbook.save(source)
+    open_in(window, demo_file)
+    seen: dict[str, Any] = {}
+
+    def script(wizard: ImportWizard) -> None:
+        wizard.source_page.path.setText(str(source))
+        wizard.next()
+        wizard.next()
+        check = wizard.check_page
+        qtbot.waitUntil(lambda: check.report is not None, timeout=10000)
+        seen["offered"] = (check.include_hidden.isVisible(), check.arabic_from_latin.isVisible())
+        seen["summary"] = check.summary.text()
+        check.include_hidden.setChecked(True)
+        check.arabic_from_latin.setChecked(True)
+        qtbot.waitUntil(
+            lambda: check.report is not None and check.report.hidden_included, timeout=10000
+        )
+        qtbot.waitUntil(
+            lambda: (
+                check.report is not None
+                and check.wizard_.plan is not None
+                and check.wizard_.plan.arabic_from_latin
+            ),
+            timeout=10000,
+        )
+        qtbot.waitUntil(lambda: check.report is not None, timeout=10000)
+        wizard.next()
+        qtbot.waitUntil(wizard.import_page.isComplete, timeout=10000)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    drive(script)
+    window.import_action.trigger()
+    assert seen["offered"] == (True, True)
+    assert "1 row hidden or filtered out in the sheet (3): left out." in seen["summary"]
+    assert _managers(demo_file)[24:] == [(25, "ليلى", "ليلى حداد"), (26, "Caché", None)]

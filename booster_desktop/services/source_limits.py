@@ -1,0 +1,108 @@
+"""How big a source file may be, checked before anything parses it.
+
+openpyxl and calamine load a workbook's shared strings and whole sheets into memory, and a
+small zip may unpack to gigabytes: sizes are read from the file system and the zip's
+directory first, rows are counted on the raw XML as it streams, and a file past a limit is
+refused in seconds, naming the limit. The limits leave room for ten times the largest
+diagnosis seen (10,000 managers: a 1 MB workbook, a 3 MB CSV, 10,000 rows).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from pathlib import Path
+
+from booster_desktop.domain.errors import BoosterError
+
+MB = 1024 * 1024
+MAX_FILE_BYTES = 50 * MB  # a CSV or a workbook on disk
+MAX_PART_BYTES = 100 * MB  # one part of a workbook (a sheet, its shared strings), unpacked
+MAX_UNPACKED_BYTES = 200 * MB  # all parts of a workbook, unpacked
+MAX_PARTS = 10_000
+MAX_ROWS = 200_000  # rows of a sheet, title rows and blank lines included
+MAX_CELLS = 5_000_000  # filled cells of an .ods sheet once its repeats are unrolled
+
+
+def describe_limits() -> str:
+    """The limits, in words, for `--help` and the README."""
+    return (
+        f"Limits: files up to {MAX_FILE_BYTES // MB} MB, a workbook's parts up to "
+        f"{MAX_PART_BYTES // MB} MB each and {MAX_UNPACKED_BYTES // MB} MB in all once "
+        f"unpacked, {MAX_ROWS:,} rows a sheet (a 10,000-manager diagnosis is about 1 MB as "
+        ".xlsx and 3 MB as CSV)."
+    )
+
+
+def _size(count: float) -> str:
+    return f"{count / MB:,.0f} MB" if count < 1024 * MB else f"{count / (1024 * MB):,.1f} GB"
+
+
+def check_source(path: Path) -> int:
+    """Refuse at once what is no regular file, or too big; returns the size in bytes.
+
+    `stat` does not open the file: a named pipe would block an `open` until something
+    writes to it, a device would stream without end.
+    """
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise BoosterError(f"{path}: no such file") from None
+    except OSError as error:
+        raise BoosterError(f"{path}: cannot be read ({error.strerror or error})") from None
+    mode = status.st_mode
+    kind = None
+    if stat.S_ISDIR(mode):
+        kind = "a folder"
+    elif stat.S_ISFIFO(mode):
+        kind = "a named pipe (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif not stat.S_ISREG(mode):
+        kind = "not a regular file"
+    if kind is not None:
+        raise BoosterError(f"{path}: is {kind}, not a spreadsheet file")
+    if status.st_size > MAX_FILE_BYTES:
+        raise BoosterError(
+            f"{path}: is {_size(status.st_size)}, past the limit of {MAX_FILE_BYTES // MB} MB "
+            "for a source file; split it, or remove what the import does not need"
+        )
+    if not os.access(path, os.R_OK):
+        raise BoosterError(f"{path}: cannot be read (permission denied)")
+    return status.st_size
+
+
+def check_zip(path: Path) -> None:
+    """Refuse a workbook whose parts would unpack past the limits (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise BoosterError(f"{path}: is a damaged workbook ({error})") from None
+    if len(parts) > MAX_PARTS:
+        raise BoosterError(f"{path}: has {len(parts):,} parts, past the limit of {MAX_PARTS:,}")
+    total = 0
+    for part in parts:
+        if part.file_size > MAX_PART_BYTES:
+            raise BoosterError(
+                f"{path}: its part {part.filename} unpacks to {_size(part.file_size)}, past "
+                f"the limit of {MAX_PART_BYTES // MB} MB a part (a 10,000-manager sheet is "
+                "about 5 MB)"
+            )
+        total += part.file_size
+    if total > MAX_UNPACKED_BYTES:
+        raise BoosterError(
+            f"{path}: unpacks to {_size(total)}, past the limit of "
+            f"{MAX_UNPACKED_BYTES // MB} MB for a workbook"
+        )
+
+
+def too_many_rows(path: Path, rows: int, sheet: str | None = None) -> BoosterError:
+    where = f" (sheet {sheet!r})" if sheet else ""
+    return BoosterError(
+        f"{path}{where}: has more than {MAX_ROWS:,} rows, the limit for a sheet "
+        f"({rows:,} counted so far); remove the empty or unused rows"
+    )

@@ -1,0 +1,527 @@
+"""The check-in screen: a scanner at the door, feedback that reads from across the room.
+
+One input keeps the focus at all times (it takes it back after any click). A scan, a token typed
+with Enter, or a few letters of a name picked from the matches checks a person in; a scanner
+that sends no Enter works too, since a complete token with the right check letter is taken as
+soon as it is typed. Every check-in is on disk before the screen turns green. The screen edits
+nothing but check-ins, and leaving it for the main window is an explicit act.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.services.attendance import HeadCount, NameIndex, name_index
+from booster_desktop.services.checkin import (
+    CheckinDesk,
+    ScanResult,
+    ScanState,
+    SessionInfo,
+    read_candidates,
+    session_now,
+    tour_now,
+    tour_sessions,
+)
+from booster_desktop.services.choices import countries
+from booster_desktop.services.overview import tour_codes
+from booster_desktop.services.programme import ProgrammeFile
+
+# Colours of the states, chosen to read from across a room (and apart for most colour-blind
+# eyes: the words and the sound say it too).
+COLOURS = {
+    "welcome": "#1b7f3b",
+    "already": "#c98a00",
+    "misread": "#c98a00",
+    "alarm": "#b3261e",
+    "idle": "#2f3b4a",
+    "undone": "#44546a",
+}
+PIN_SETTING = "checkin/pin"
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def _named(widget: W, name: str) -> W:
+    widget.setObjectName(name)
+    return widget
+
+
+def _colour(result: ScanResult) -> str:
+    if result.state is ScanState.WELCOME:
+        return COLOURS["welcome"]
+    if result.state in (ScanState.ALREADY, ScanState.MISREAD):
+        return COLOURS["already"]
+    if result.state is ScanState.NOT_REGISTERED and result.recorded:
+        return COLOURS["welcome"]
+    return COLOURS["alarm"]
+
+
+def _headline(result: ScanResult) -> str:
+    return {
+        ScanState.WELCOME: "Welcome",
+        ScanState.ALREADY: f"Already checked in at {result.first_local}",
+        ScanState.NOT_REGISTERED: "Admitted, not registered"
+        if result.recorded
+        else "Not registered for this tour",
+        ScanState.UNKNOWN: "Unknown badge",
+        ScanState.REVOKED: "Revoked badge",
+        ScanState.MISREAD: "Misread, scan again",
+    }[result.state]
+
+
+class _FocusKeeper(QObject):
+    """Gives the focus back to the scan input after any click elsewhere in the screen."""
+
+    def __init__(self, screen: CheckinScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.FocusIn):
+            QTimer.singleShot(0, self.screen.take_focus)
+        return False
+
+
+class CheckinScreen(QDialog):
+    """Check-in at the door of one session of one tour."""
+
+    scanned = Signal(object)  # the ScanResult, once shown (tests and the bench wait on it)
+
+    def __init__(
+        self,
+        programme: ProgrammeFile,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.programme = programme
+        self.settings = settings
+        self.now = now  # tests fix the clock; None is the real one
+        self.desk: CheckinDesk | None = None
+        self.last: ScanResult | None = None
+        self.leaving_allowed = False
+        self._taken_without_enter = False
+        self.names: NameIndex = name_index(programme)
+        self.country_names = dict(countries(programme))
+        self.setObjectName("checkin_screen")
+        self.setWindowTitle("Check-in")
+        self.setModal(True)
+        self.resize(1100, 760)
+        self._build()
+        self._fill_tours()
+        self.take_focus()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        self.tour = _named(QComboBox(), "tour")
+        self.session = _named(QComboBox(), "session")
+        self.session.setMinimumWidth(420)
+        self.counter = _named(QLabel(), "counter")
+        self.counter.setFont(QFont(self.font().family(), 20, QFont.Weight.Bold))
+        self.missing_button = _named(QPushButton("Who is &missing (F2)"), "missing_button")
+        self.undo_button = _named(QPushButton("&Undo last (Ctrl+Z)"), "undo_button")
+        self.full_button = _named(QPushButton("Full screen (F11)"), "full_button")
+        self.leave_button = _named(QPushButton("&Leave check-in"), "leave_button")
+        for widget in (self.tour, self.session, QLabel("  "), self.counter):
+            top.addWidget(widget)
+        top.addStretch(1)
+        for button in (self.missing_button, self.undo_button, self.full_button, self.leave_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            top.addWidget(button)
+        self.not_today = _named(QLabel(), "not_today")
+        self.not_today.setStyleSheet("color: #b3261e; font-weight: bold;")
+
+        self.panel = _named(QFrame(), "state_panel")
+        self.panel.setAutoFillBackground(True)
+        panel = QVBoxLayout(self.panel)
+        self.initials = _named(QLabel(), "initials")
+        self.initials.setFixedSize(150, 150)
+        self.initials.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.headline = _named(QLabel("Scan a badge"), "headline")
+        self.name = _named(QLabel(), "name")
+        self.arabic_name = _named(QLabel(), "arabic_name")
+        self.arabic_name.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.detail = _named(QLabel(), "detail")
+        for label, size in (
+            (self.headline, 40),
+            (self.name, 54),
+            (self.arabic_name, 48),
+            (self.detail, 22),
+        ):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setFont(QFont(self.font().family(), size, QFont.Weight.Bold))
+            label.setStyleSheet("color: white;")
+        self.initials.setFont(QFont(self.font().family(), 52, QFont.Weight.Bold))
+        self.admit_button = _named(QPushButton("&Admit anyway (Ctrl+Enter)"), "admit_button")
+        self.admit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.admit_button.hide()
+        panel.addStretch(1)
+        panel.addWidget(self.initials, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (self.headline, self.name, self.arabic_name, self.detail):
+            panel.addWidget(widget)
+        panel.addWidget(self.admit_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        panel.addStretch(1)
+
+        self.input = _named(QLineEdit(), "scan_input")
+        self.input.setPlaceholderText("Scan a badge, or type a few letters of a name")
+        self.input.setFont(QFont(self.font().family(), 18))
+        self.matches = _named(QListWidget(), "matches")
+        self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.matches.setMaximumHeight(150)
+        self.matches.hide()
+        self.missing = _named(QListWidget(), "missing")
+        self.missing.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.missing.setFont(QFont(self.font().family(), 14))
+        self.missing.hide()
+
+        body = QHBoxLayout()
+        body.addWidget(self.panel, 3)
+        body.addWidget(self.missing, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.not_today)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.matches)
+        layout.addWidget(self.input)
+
+        self.tour.activated.connect(self._tour_chosen)
+        self.session.activated.connect(self._session_chosen)
+        self.input.returnPressed.connect(self.submit)
+        self.input.textEdited.connect(self._typed)
+        self.matches.itemClicked.connect(self._match_picked)
+        self.missing_button.clicked.connect(self.toggle_missing)
+        self.undo_button.clicked.connect(self.undo_last)
+        self.full_button.clicked.connect(self.toggle_full_screen)
+        self.leave_button.clicked.connect(self.close)
+        self.admit_button.clicked.connect(self.admit)
+        for keys, slot in (
+            ("F2", self.toggle_missing),
+            ("F11", self.toggle_full_screen),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+        # The line edit would take Ctrl+Z (its own undo) and Ctrl+Enter before the shortcuts.
+        self.input.installEventFilter(self)
+        keeper = _FocusKeeper(self)
+        for child in self.findChildren(QWidget):
+            if child is not self.input:
+                child.installEventFilter(keeper)
+        self._paint(COLOURS["idle"])
+
+    # -- tour and session ----------------------------------------------------------------------
+
+    def _fill_tours(self) -> None:
+        codes = tour_codes(self.programme)
+        for code, title in codes:
+            self.tour.addItem(f"{code} — {title}", code)
+        current = tour_now(self.programme, self.now)
+        if current is not None:
+            self.tour.setCurrentIndex(self.tour.findData(current))
+        self._tour_chosen()
+
+    def _tour_chosen(self, _index: int = 0) -> None:
+        self.session.clear()
+        code = self.tour.currentData()
+        if code is None:
+            self._set_session(None)
+            return
+        sessions = tour_sessions(self.programme, code)
+        for session in sessions:
+            self.session.addItem(session.label().removeprefix(f"{code} "), session.id)
+        now = session_now(self.programme, code, self.now)
+        if now is not None:
+            self.session.setCurrentIndex(self.session.findData(now.id))
+        self._session_chosen()
+
+    def _session_chosen(self, _index: int = 0) -> None:
+        session_id = self.session.currentData()
+        self._set_session(session_id)
+        self.take_focus()
+
+    def _set_session(self, session_id: int | None) -> None:
+        if session_id is None:
+            self.desk = None
+            self.input.setEnabled(False)
+            self.counter.setText("")
+            self.not_today.setText("This programme has no sessions to check in to.")
+            return
+        self.desk = CheckinDesk(self.programme, session_id)
+        self.input.setEnabled(True)
+        session: SessionInfo = self.desk.session
+        today = session.local_date(self.now)
+        self.not_today.setText(
+            ""
+            if session.is_today(self.now)
+            else f"This session is on {session.day:%A %d %B %Y}, not today ({today:%d %B}) in "
+            f"{session.time_zone}."
+        )
+        self.not_today.setVisible(bool(self.not_today.text()))
+        self._show_idle()
+        self.refresh_count()
+
+    # -- scanning --------------------------------------------------------------------------------
+
+    def take_focus(self) -> None:
+        """The scan input has the focus, whatever was clicked."""
+        if self.isVisible() and not self.input.hasFocus():
+            self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _typed(self, text: str) -> None:
+        # A scanner set without an Enter suffix: a whole token with the right check letter is
+        # taken as soon as it is there.
+        self._taken_without_enter = False
+        stripped = text.strip()
+        if len(stripped) >= 21 and read_candidates(stripped) and stripped == text:
+            candidate = read_candidates(stripped)[0]
+            if len(stripped) == len(candidate) or stripped.upper() == candidate:
+                self.submit()
+                # A scanner that does send Enter sends it next: that Enter is not a new scan.
+                self._taken_without_enter = True
+                return
+        self._show_matches(text)
+
+    def _show_matches(self, text: str) -> None:
+        self.matches.clear()
+        found = self.names.find(text) if not read_candidates(text) else []
+        for person in found:
+            item = QListWidgetItem(f"{person.name}   {person.arabic_name or ''}   {person.country}")
+            item.setData(Qt.ItemDataRole.UserRole, person.manager_id)
+            self.matches.addItem(item)
+        if found:
+            self.matches.setCurrentRow(0)
+        self.matches.setVisible(bool(found))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.input and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if control and event.key() == Qt.Key.Key_Z:
+                self.undo_last()
+                return True
+            if control and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.admit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()  # asks first
+            return
+        if self.matches.isVisible() and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            row = max(0, min(self.matches.count() - 1, self.matches.currentRow() + step))
+            self.matches.setCurrentRow(row)
+            return
+        super().keyPressEvent(event)
+
+    def submit(self) -> None:
+        """Enter: the scan or the name picked from the matches."""
+        text = self.input.text()
+        self.input.clear()
+        if self.desk is None:
+            return
+        if self._taken_without_enter and not text.strip():
+            self._taken_without_enter = False
+            return
+        picked = self.matches.currentItem() if self.matches.isVisible() else None
+        self.matches.hide()
+        if picked is not None and not read_candidates(text):
+            self._check_in_by_hand(int(picked.data(Qt.ItemDataRole.UserRole)))
+            return
+        try:
+            result = self.desk.record(text, now=self.now)
+        except BoosterError as error:
+            self._show_error(str(error))
+            return
+        self._show(result)
+
+    def _match_picked(self, item: QListWidgetItem) -> None:
+        self.input.clear()
+        self.matches.hide()
+        self._check_in_by_hand(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _check_in_by_hand(self, manager_id: int) -> None:
+        assert self.desk is not None
+        try:
+            result = self.desk.record_manager(manager_id, now=self.now)
+        except BoosterError as error:
+            self._show_error(str(error))
+            return
+        self._show(result)
+
+    def admit(self) -> None:
+        """ "Admit anyway" after a person not registered for this tour."""
+        last = self.last
+        if (
+            self.desk is None
+            or last is None
+            or last.state is not ScanState.NOT_REGISTERED
+            or last.recorded
+            or last.manager_id is None
+        ):
+            return
+        try:
+            self._show(self.desk.admit(last.manager_id, now=self.now))
+        except BoosterError as error:
+            self._show_error(str(error))
+
+    def undo_last(self) -> None:
+        """Void the last check-in made here (the record is kept)."""
+        if self.desk is None:
+            return
+        try:
+            undone = self.desk.void_last()
+        except BoosterError as error:
+            self._show_error(str(error))
+            return
+        self.last = None
+        self._paint(COLOURS["undone"])
+        self.headline.setText("Undone")
+        self.name.setText(undone.name)
+        self.arabic_name.setText(undone.arabic_name or "")
+        self.detail.setText("no longer checked in")
+        self.initials.setText(undone.initials)
+        self.admit_button.hide()
+        self.refresh_count()
+        self.take_focus()
+
+    # -- showing ---------------------------------------------------------------------------------
+
+    def _paint(self, colour: str) -> None:
+        self.panel.setStyleSheet(f"QFrame#state_panel {{ background: {colour}; }}")
+        self.initials.setStyleSheet(
+            "color: white; border: 6px solid white; border-radius: 75px; background: "
+            "rgba(255, 255, 255, 40);"
+        )
+
+    def _show_idle(self) -> None:
+        self.last = None
+        self._paint(COLOURS["idle"])
+        self.headline.setText("Scan a badge")
+        for label in (self.name, self.arabic_name, self.detail, self.initials):
+            label.setText("")
+        if self.desk is not None:
+            self.detail.setText(self.desk.session.title)
+        self.admit_button.hide()
+
+    def _show(self, result: ScanResult) -> None:
+        self.last = result
+        self._paint(_colour(result))
+        self.headline.setText(_headline(result))
+        self.name.setText(result.name)
+        self.arabic_name.setText(result.arabic_name or "")
+        self.initials.setText(result.initials)
+        details = [self.country_names.get(result.country or "", result.country or "")]
+        if result.state in (ScanState.UNKNOWN, ScanState.REVOKED, ScanState.MISREAD):
+            details = [result.message]
+        self.detail.setText("   ".join(d for d in details if d))
+        self.admit_button.setVisible(
+            result.state is ScanState.NOT_REGISTERED and not result.recorded
+        )
+        self._sound(result)
+        if result.recorded:
+            self.refresh_count()
+        self.take_focus()
+        self.scanned.emit(result)
+
+    def _show_error(self, message: str) -> None:
+        self.last = None
+        self._paint(COLOURS["alarm"])
+        self.headline.setText("Not recorded")
+        self.name.setText("")
+        self.arabic_name.setText("")
+        self.initials.setText("")
+        self.detail.setText(message)
+        self.admit_button.hide()
+        self.take_focus()
+
+    @staticmethod
+    def _sound(result: ScanResult) -> None:
+        # One beep welcomes; an alarm beeps twice, so the door hears it without looking.
+        QApplication.beep()
+        if result.state not in (ScanState.WELCOME,) and not result.recorded:
+            QTimer.singleShot(180, QApplication.beep)
+
+    def refresh_count(self) -> None:
+        if self.desk is None:
+            return
+        count: HeadCount = self.desk.head_count()
+        self.count = count
+        self.counter.setText(count.label())
+        self.missing.clear()
+        self.missing.addItem(f"Missing: {len(count.missing)}")
+        for person in count.missing:
+            self.missing.addItem(f"{person.number:>3}  {person.name}")
+
+    def toggle_missing(self) -> None:
+        """Who is missing: the head count before the coach leaves, one key away."""
+        self.refresh_count()
+        self.missing.setVisible(not self.missing.isVisible())
+        self.take_focus()
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.take_focus()
+
+    # -- leaving ---------------------------------------------------------------------------------
+
+    def _may_leave(self) -> bool:
+        pin = str(self.settings.value(PIN_SETTING, "") or "") if self.settings else ""
+        if pin:
+            typed, ok = QInputDialog.getText(
+                self, "Leave check-in", "PIN:", QLineEdit.EchoMode.Password
+            )
+            return bool(ok and typed == pin)
+        answer = QMessageBox.question(
+            self,
+            "Leave check-in",
+            "Leave the check-in screen for the main window?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.leaving_allowed or self._may_leave():
+            self.leaving_allowed = True
+            event.accept()
+            return
+        event.ignore()
+        self.take_focus()
+
+    def reject(self) -> None:
+        # Escape and the window's close button go through closeEvent's question.
+        self.close()
+
+    def done(self, result: int) -> None:
+        if self.leaving_allowed:
+            super().done(result)

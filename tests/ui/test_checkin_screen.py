@@ -1,0 +1,384 @@
+"""The check-in screen, driven through its real input widget as a scanner or a person types.
+
+Every state is checked on screen (colour, words, name) and in the file (read back with SQLite).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+
+from booster_desktop.domain.badge import new_token
+from booster_desktop.ui.checkin_screen import COLOURS, PIN_SETTING, CheckinScreen
+from booster_desktop.ui.main_window import MainWindow
+from tests.services.test_checkin import _expected, _outsider, _session
+from tests.services.test_checkin_layouts import CASES
+from tests.ui.conftest import Dialogs
+
+# 10:00 in Barcelona, during the Catalan tour's first training session.
+DAY_ONE = datetime(2018, 11, 19, 9, 0, tzinfo=UTC)
+
+
+def _rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
+    with closing(sqlite3.connect(path)) as connection:
+        return list(connection.execute(sql, params))
+
+
+def _checkins(path: Path) -> list[tuple[object, ...]]:
+    return _rows(
+        path,
+        "SELECT manager_id, session_id, voided, admitted_unregistered FROM checkin ORDER BY rowid",
+    )
+
+
+@pytest.fixture
+def screen(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    qtbot: QtBot,
+    dialogs: Dialogs,
+) -> Iterator[CheckinScreen]:
+    open_in(window, demo_file)
+    assert window.programme is not None
+    made = CheckinScreen(window.programme, window.settings, window, now=DAY_ONE)
+    qtbot.addWidget(made)
+    made.open()  # modal over the window, without blocking the test
+    qtbot.waitUntil(lambda: made.input.hasFocus())
+    yield made
+    made.leaving_allowed = True
+    made.close()
+
+
+def _scan(qtbot: QtBot, screen: CheckinScreen, typed: str, *, enter: bool = True) -> None:
+    qtbot.keyClicks(screen.input, typed)
+    if enter:
+        qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+
+
+def _type(widget: QWidget, text: str) -> None:
+    """Type `text` as a keyboard layout delivers it: key events carrying the characters.
+
+    QTest's keyClicks only knows Latin-1 (it aborts on Arabic letters); a layout sends each key
+    press with the text it produces, which is what the line edit inserts.
+    """
+    for character in text:
+        key = (
+            Qt.Key(ord(character.upper()))
+            if character.isascii() and character.isalpha()
+            else Qt.Key.Key_unknown
+        )
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, character)
+            )
+    QApplication.sendEvent(
+        widget,
+        QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"),
+    )
+
+
+def _colour(screen: CheckinScreen) -> str:
+    return next(c for c in COLOURS.values() if c in screen.panel.styleSheet())
+
+
+def test_it_opens_on_the_session_happening_now(screen: CheckinScreen, demo_file: Path) -> None:
+    assert screen.tour.currentData() == "CAT"
+    assert screen.session.currentData() == _session(demo_file, "CAT", "Joint training")
+    assert not screen.not_today.isVisible()
+    assert screen.counter.text() == f"0 / {len(_expected(demo_file, 'CAT'))}"
+
+
+def test_welcome_is_green_with_the_name_in_both_scripts(
+    screen: CheckinScreen, demo_file: Path, qtbot: QtBot
+) -> None:
+    manager_id, token, given, family = _expected(demo_file, "CAT")[0]
+    (arabic,) = _rows(demo_file, "SELECT arabic_name FROM manager WHERE id = ?", manager_id)[0]
+    _scan(qtbot, screen, token)
+    assert screen.headline.text() == "Welcome" and _colour(screen) == COLOURS["welcome"]
+    assert screen.name.text() == f"{given} {family}" and screen.arabic_name.text() == arabic
+    assert screen.initials.text() == f"{given[0]}{family[0]}"
+    assert _checkins(demo_file) == [(manager_id, screen.session.currentData(), 0, 0)]
+    assert screen.counter.text().startswith("1 / ")
+    assert screen.input.text() == "" and screen.input.hasFocus()
+
+
+def test_a_double_read_counts_once_and_a_later_one_is_already(
+    screen: CheckinScreen, demo_file: Path, qtbot: QtBot
+) -> None:
+    token = _expected(demo_file, "CAT")[0][1]
+    _scan(qtbot, screen, token)
+    _scan(qtbot, screen, token)  # the same instant: a scanner's double read
+    assert screen.headline.text() == "Welcome" and len(_checkins(demo_file)) == 1
+    screen.now = DAY_ONE + timedelta(minutes=4)
+    _scan(qtbot, screen, token)
+    assert screen.headline.text() == "Already checked in at 10:00"
+    assert _colour(screen) == COLOURS["already"] and len(_checkins(demo_file)) == 1
+
+
+def test_not_registered_is_red_and_can_be_admitted(
+    screen: CheckinScreen, demo_file: Path, qtbot: QtBot
+) -> None:
+    manager_id, token = _outsider(demo_file, "CAT")
+    _scan(qtbot, screen, token)
+    assert screen.headline.text() == "Not registered for this tour"
+    assert _colour(screen) == COLOURS["alarm"] and screen.admit_button.isVisible()
+    assert _checkins(demo_file) == []
+    qtbot.mouseClick(screen.admit_button, Qt.MouseButton.LeftButton)
+    assert _checkins(demo_file) == [(manager_id, screen.session.currentData(), 0, 1)]
+    assert not screen.admit_button.isVisible()
+    assert screen.counter.text().endswith("(+1 not registered)")
+    qtbot.waitUntil(lambda: screen.input.hasFocus())
+
+
+def test_unknown_revoked_and_misread_badges(
+    screen: CheckinScreen, demo_file: Path, qtbot: QtBot
+) -> None:
+    _scan(qtbot, screen, new_token())
+    assert screen.headline.text() == "Unknown badge" and _colour(screen) == COLOURS["alarm"]
+    _manager_id, token, _, _ = _expected(demo_file, "CAT")[1]
+    with closing(sqlite3.connect(demo_file)) as connection, connection:
+        connection.execute(
+            "UPDATE badge_token SET revoked_at = '2018-11-01' WHERE token = ?", (token,)
+        )
+    _scan(qtbot, screen, token)
+    assert screen.headline.text() == "Revoked badge" and _colour(screen) == COLOURS["alarm"]
+    good = _expected(demo_file, "CAT")[2][1]
+    wrong = next(c for c in "CDEFG" if c != good[-1])
+    _scan(qtbot, screen, good[:-1] + wrong)
+    assert screen.headline.text() == "Misread, scan again" and _colour(screen) == COLOURS["already"]
+    _scan(qtbot, screen, "")  # an empty Enter
+    assert screen.headline.text() == "Misread, scan again"
+    assert _checkins(demo_file) == [] and screen.input.hasFocus()
+
+
+def test_undo_voids_the_last_check_in_and_keeps_it(
+    screen: CheckinScreen, demo_file: Path, qtbot: QtBot, window: MainWindow
+) -> None:
+    people = _expected(demo_file, "CAT")[:2]
+    for _, token, _, _ in people:
+        _scan(qtbot, screen, token)
+    assert screen.counter.text().startswith("2 / ")
+    undo_count = window.undo_stack.count()
+    qtbot.keyClick(screen.input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert screen.headline.text() == "Undone" and screen.counter.text().startswith("1 / ")
+    assert [r[2] for r in _checkins(demo_file)] == [0, 1]
+    # Check-ins are facts, not edits of the document: the window's undo stack is untouched.
+    assert window.undo_stack.count() == undo_count
+
+
+def test_the_focus_comes_back_after_any_click(screen: CheckinScreen, qtbot: QtBot) -> None:
+    for widget in (screen.panel, screen.missing_button, screen.counter, screen.headline):
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: screen.input.hasFocus())
+    screen.session.setFocus()
+    qtbot.waitUntil(lambda: screen.input.hasFocus())
+
+
+def test_who_is_missing_is_one_key_away(
+    screen: CheckinScreen, demo_file: Path, qtbot: QtBot
+) -> None:
+    people = _expected(demo_file, "CAT")
+    _scan(qtbot, screen, people[0][1])
+    assert not screen.missing.isVisible()
+    qtbot.keyClick(screen.input, Qt.Key.Key_F2)
+    assert screen.missing.isVisible()
+    shown = [screen.missing.item(i).text() for i in range(screen.missing.count())]
+    assert shown[0] == f"Missing: {len(people) - 1}"
+    assert not any(f"{people[0][2]} {people[0][3]}" in line for line in shown)
+    assert all(any(f"{p[2]} {p[3]}" in line for line in shown) for p in people[1:])
+    assert screen.input.hasFocus()
+
+
+def test_a_forgotten_badge_is_found_by_name(
+    screen: CheckinScreen, demo_file: Path, qtbot: QtBot
+) -> None:
+    manager_id, _, given, family = _expected(demo_file, "CAT")[3]
+    _scan(qtbot, screen, family[:5].lower(), enter=False)
+    assert screen.matches.isVisible()
+    names = [screen.matches.item(i).text() for i in range(screen.matches.count())]
+    row = next(i for i, text in enumerate(names) if text.startswith(f"{given} {family}"))
+    for _ in range(row):
+        qtbot.keyClick(screen.input, Qt.Key.Key_Down)
+    qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+    assert screen.headline.text() == "Welcome" and screen.name.text() == f"{given} {family}"
+    assert [r[0] for r in _checkins(demo_file)] == [manager_id]
+
+
+def test_a_scanner_without_enter_is_taken_when_the_token_is_complete(
+    screen: CheckinScreen, demo_file: Path, qtbot: QtBot
+) -> None:
+    manager_id, token, _, _ = _expected(demo_file, "CAT")[0]
+    _scan(qtbot, screen, token, enter=False)
+    assert screen.headline.text() == "Welcome" and screen.input.text() == ""
+    assert [r[0] for r in _checkins(demo_file)] == [manager_id]
+
+
+@pytest.mark.parametrize("layout", sorted(CASES))
+def test_every_keyboard_layout_through_the_input(
+    screen: CheckinScreen, demo_file: Path, qtbot: QtBot, layout: str
+) -> None:
+    people = _expected(demo_file, "CAT")[:4]
+    for _manager_id, token, given, family in people:
+        _type(screen.input, CASES[layout](token))
+        assert (screen.headline.text(), screen.name.text()) == ("Welcome", f"{given} {family}")
+    assert [r[0] for r in _checkins(demo_file)] == [p[0] for p in people]
+
+
+def test_the_roster_cannot_be_edited_from_the_door(
+    screen: CheckinScreen, demo_file: Path, qtbot: QtBot, window: MainWindow
+) -> None:
+    before = _rows(demo_file, "SELECT count(*) FROM manager")
+    assert screen.isModal() and window.checkin_action.isEnabled()
+    for key, modifier in (
+        (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+        (Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier),
+    ):
+        qtbot.keyClick(screen.input, key, modifier)
+    assert _rows(demo_file, "SELECT count(*) FROM manager") == before
+    assert window.undo_stack.count() == 0 and screen.isVisible()
+
+
+def test_leaving_asks_first(screen: CheckinScreen, dialogs: Dialogs, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    dialogs.answer = QMessageBox.StandardButton.No
+    qtbot.keyClick(screen.input, Qt.Key.Key_Escape)
+    assert screen.isVisible() and dialogs.questions
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(screen.leave_button, Qt.MouseButton.LeftButton)
+    assert not screen.isVisible()
+
+
+def test_leaving_takes_the_pin_when_one_is_set(
+    screen: CheckinScreen, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert isinstance(screen.settings, QSettings)
+    screen.settings.setValue(PIN_SETTING, "4321")
+    answers = iter([("1234", True), ("4321", True)])
+
+    def get_text(*_: object) -> tuple[str, bool]:
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    screen.close()
+    assert screen.isVisible()  # the wrong PIN
+    screen.close()
+    assert not screen.isVisible()
+    assert QLineEdit.EchoMode.Password  # the PIN is asked masked
+
+
+def test_a_session_not_today_is_warned_about(
+    window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    assert window.programme is not None
+    screen = CheckinScreen(window.programme, None, window, now=datetime(2030, 1, 1, tzinfo=UTC))
+    qtbot.addWidget(screen)
+    screen.open()
+    assert screen.not_today.isVisible() and "not today" in screen.not_today.text()
+    screen.leaving_allowed = True
+    screen.close()
+
+
+def test_the_window_opens_the_door_from_its_menu(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened: list[CheckinScreen] = []
+    monkeypatch.setattr(CheckinScreen, "exec", lambda self: opened.append(self) or 0)
+    assert not window.checkin_action.isEnabled()  # no file yet
+    open_in(window, demo_file)
+    menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "Check-&in")
+    assert window.checkin_action in menu.actions()
+    window.checkin_action.trigger()
+    assert len(opened) == 1 and opened[0].programme is window.programme
+
+
+def test_merging_another_laptops_journal_from_the_window(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    tmp_path: Path,
+    qtbot: QtBot,
+    dialogs: Dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from booster_desktop.services.changes import Change
+    from booster_desktop.services.checkin import CheckinDesk
+    from booster_desktop.services.journal import export_journal
+    from booster_desktop.services.programme import open_programme
+    from booster_desktop.ui.checkin_journal import MergeReview, merge_from_another_laptop
+
+    people = _expected(demo_file, "CAT")
+    session = _session(demo_file, "CAT", "Joint training")
+    other = tmp_path / "laptop-b.booster"
+    shutil.copyfile(demo_file, other)
+    with open_programme(other, writable=True) as programme:
+        desk = CheckinDesk(programme, session, device="back door")
+        for _, token, _, _ in people[:3]:
+            desk.record(token, now=DAY_ONE - timedelta(minutes=5))
+        export_journal(programme, tmp_path / "b.jsonl")
+    open_in(window, demo_file)
+    assert window.programme is not None
+    CheckinDesk(window.programme, session, device="front door").record(people[0][1], now=DAY_ONE)
+
+    heard: list[Change] = []
+    window.document.changed.connect(heard.append)
+    shown: list[MergeReview] = []
+    monkeypatch.setattr(MergeReview, "open", lambda self: shown.append(self))
+    merge_from_another_laptop(window.document, window, tmp_path / "b.jsonl")
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    review = shown[0]
+    assert "3 check-ins added" in review.summary.text()
+    assert review.model.rowCount() == 1  # people[0], at both doors
+    row = [review.model.index(0, c).data() for c in range(4)]
+    assert row[0] == f"{people[0][2]} {people[0][3]}"
+    assert "front door" in row[2] and "back door" in row[3]
+    assert any("checkin" in change.tables for change in heard)  # every screen hears it
+    assert _rows(demo_file, "SELECT count(*) FROM checkin")[0][0] == 4
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not a journal\n", encoding="utf-8")
+    merge_from_another_laptop(window.document, window, bad)
+    qtbot.waitUntil(lambda: bool(dialogs.critical), timeout=10000)
+    assert "nothing was merged" in dialogs.critical[-1]
+    assert _rows(demo_file, "SELECT count(*) FROM checkin")[0][0] == 4
+
+
+def test_exporting_for_another_laptop_from_the_window(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from booster_desktop.services.journal import read_journal
+
+    target = tmp_path / "door-a.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_: (str(target), "")))
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda _p, _t, text, *_: told.append(text))
+    )
+    open_in(window, demo_file)
+    window.journal_export_action.trigger()
+    programme_uuid, entries = read_journal(target)
+    assert entries == [] and programme_uuid == _rows(demo_file, "SELECT uuid FROM programme")[0][0]
+    assert told and "Wrote 0 check-ins" in told[0]
