@@ -818,3 +818,59 @@ def test_down_or_enter_in_the_search_box_goes_to_the_results(
     assert tab.view.hasFocus()
     assert tab.selected_ids() == [shown_ids(tab)[0]]
     assert LINA_HADDAD in shown_ids(tab)
+
+
+def test_a_managers_city_is_edited_shown_searched_and_listed(
+    window: MainWindow,
+    open_in: OpenIn,
+    demo_file: Path,
+    editors: EditorDriver,
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from booster_desktop.cli import main
+
+    open_in(window, demo_file)
+    tab = window.show_tab("managers")
+    editors.will(lambda e: retype(qtbot, e.form.city, "Zarqa"))
+    window.edit_record(LINA_HADDAD)
+    assert read_one(demo_file, "SELECT city FROM manager WHERE id = ?", LINA_HADDAD) == "Zarqa"
+    assert cell(tab, shown_row_of(tab, LINA_HADDAD), column(tab, "City")) == "Zarqa"
+    qtbot.keyClicks(tab.search, "zarqa")
+    assert shown_ids(tab) == [LINA_HADDAD]  # found by the city alone
+    # The editor shows it again.
+    seen: list[str] = []
+    editors.will(lambda e: seen.append(e.form.city.text()), save=False)
+    window.edit_record(LINA_HADDAD)
+    assert seen == ["Zarqa"]
+    window.undo_action.trigger()
+    assert read_one(demo_file, "SELECT city FROM manager WHERE id = ?", LINA_HADDAD) is None
+    window.redo_action.trigger()
+    window.close()
+
+    assert main(["list", "managers", str(demo_file), "--json"]) == 0
+    import json
+
+    listed = {m["id"]: m for m in json.loads(capsys.readouterr().out)}
+    assert listed[LINA_HADDAD]["city"] == "Zarqa"
+    assert main(["list", "managers", str(demo_file)]) == 0
+    table = capsys.readouterr().out
+    assert "CITY" in table.splitlines()[0] and "Zarqa" in table
+
+
+def test_a_city_past_its_limit_is_refused_by_the_editor(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, editors: EditorDriver, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    window.show_tab("managers")
+    shown: list[str] = []
+
+    def type_long_city(editor: Any) -> None:
+        editor.form.city.setText("S" * 121)
+        editor.accept()
+        shown.append(editor.form.country_error.text())
+        editor.form.city.setText("Sfax")
+
+    editors.will(type_long_city)
+    window.edit_record(LINA_HADDAD)
+    assert shown and "City" in shown[0] and "121" in shown[0]
