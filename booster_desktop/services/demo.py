@@ -456,6 +456,7 @@ class _DemoBuilder:
             ),
             "organisation_id": organisation,
             "country_code": plan.country,
+            "city": plan.city,
             "role": plan.role,
         }
 

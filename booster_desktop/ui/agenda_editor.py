@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
     QGraphicsTextItem,
     QGraphicsView,
     QHBoxLayout,
@@ -248,6 +249,8 @@ class AgendaEditor(QMainWindow):
         self.days: list[date] = []
         self.blocks: dict[int, ItemBlock] = {}
         self._selected: int | None = None
+        self.day_labels: list[QGraphicsSimpleTextItem] = []
+        self.day_band: QGraphicsRectItem | None = None
 
         self.tour = QComboBox(self)
         self.tour.setObjectName("tour")
@@ -276,6 +279,7 @@ class AgendaEditor(QMainWindow):
         self.view = AgendaView(self.scene, self)
         self.view.setObjectName("timetable")
         self.view.key_moved.connect(self._key_moved)
+        self.view.verticalScrollBar().valueChanged.connect(self._keep_days_in_sight)
         self.view.delete_pressed.connect(self.delete_selected)
         self.checks = QListWidget(self)
         self.checks.setObjectName("checks")
@@ -334,6 +338,14 @@ class AgendaEditor(QMainWindow):
         self.closed.emit()
         super().closeEvent(event)
 
+    def _keep_days_in_sight(self) -> None:
+        if self.day_band is None:
+            return
+        top = max(0.0, self.view.mapToScene(0, 0).y())
+        self.day_band.setY(top)
+        for label in self.day_labels:
+            label.setY(top + 6)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._scrolled:  # once laid out: the scroll bar has its range only then
@@ -390,6 +402,14 @@ class AgendaEditor(QMainWindow):
         self.days = [day for day, _ in self.agenda.days()]
         self.scene.clear()
         self.blocks.clear()
+        self.day_labels = []
+        # The days' names stay in sight at the top of the view, however far it is scrolled.
+        self.day_band = self.scene.addRect(
+            QRectF(0, 0, GUTTER + len(self.agenda.days()) * DAY_WIDTH, HEADER),
+            QPen(Qt.PenStyle.NoPen),
+            QBrush(QColor("#eef2f6")),
+        )
+        self.day_band.setZValue(10)
         height = _y(LAST_HOUR * 60)
         for column, day in enumerate(self.days):
             x = GUTTER + column * DAY_WIDTH
@@ -404,6 +424,7 @@ class AgendaEditor(QMainWindow):
                 f"{day:%a} {day.day} {day:%b}" + (" ⚠" if outside else "")
             )
             label.setPos(x + 6, 6)
+            self.day_labels.append(label)
         for hour in range(FIRST_HOUR, LAST_HOUR + 1):
             y = _y(hour * 60)
             self.scene.addLine(
@@ -418,6 +439,9 @@ class AgendaEditor(QMainWindow):
                 self.scene.addItem(block)
                 self.blocks[item.id] = block
         self.scene.setSceneRect(QRectF(0, 0, GUTTER + len(self.days) * DAY_WIDTH + 10, height + 10))
+        for label in self.day_labels:
+            label.setZValue(11)
+        self._keep_days_in_sight()
         if self._selected in self.blocks:
             self.blocks[self._selected].setSelected(True)
             self.blocks[self._selected].setFocus()
@@ -488,9 +512,9 @@ class AgendaEditor(QMainWindow):
             self.add_requested.emit(self.code(), self.agenda.start)
 
     def _choose(self, caption: str, suffix: str, filter_: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, caption, f"agenda-{self.code()}{suffix}", filter_
-        )
+        # Beside the programme file, not wherever the application was started from.
+        suggested = self.programme.path.with_name(f"agenda-{self.code()}{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, caption, str(suggested), filter_)
         return Path(name) if name else None
 
     def export_pdf(self) -> None:

@@ -187,11 +187,17 @@ class ChoiceMarks(QStyledItemDelegate):
 def draw_pin(painter: QPainter, box: QRectF) -> None:
     """A drawing pin: a round head and its needle, in the pin's ink."""
     head = box.width() * 0.55
+    centre = QPointF(box.center().x(), box.top() + head / 2)
+    needle = (QPointF(centre.x(), centre.y() + head / 2), QPointF(centre.x(), box.bottom()))
+    # A white halo first: the pin stays visible on the selection's blue.
+    painter.setPen(QPen(QColor("white"), 3.5))
+    painter.setBrush(QColor("white"))
+    painter.drawEllipse(centre, head / 2 + 1, head / 2 + 1)
+    painter.drawLine(*needle)
     painter.setPen(QPen(PINNED_INK, 1.5))
     painter.setBrush(PINNED_INK)
-    centre = QPointF(box.center().x(), box.top() + head / 2)
     painter.drawEllipse(centre, head / 2, head / 2)
-    painter.drawLine(QPointF(centre.x(), centre.y() + head / 2), QPointF(centre.x(), box.bottom()))
+    painter.drawLine(*needle)
 
 
 class GridView(QTableView):

@@ -389,3 +389,32 @@ def test_export_says_which_value_it_shortened(
         f"Written to {target}\nparticipant 1 of CAT: name shortened to fit the page "
         "(241 characters)"
     ]
+
+
+def test_the_days_stay_named_when_scrolled_and_exports_are_offered_beside_the_programme(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    open_in(window, demo_file)
+    editor = _open_editor(window, qtbot)
+    qtbot.waitExposed(editor)
+    _settle()
+    shown = editor.view.mapToScene(editor.view.viewport().rect()).boundingRect()
+    assert shown.top() > 0  # scrolled down to the first item
+    assert editor.day_labels
+    for label in editor.day_labels:
+        assert shown.top() <= label.sceneBoundingRect().top() < shown.bottom()
+        assert label.text().startswith(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda _parent, _caption, where, _filter: offered.append(where) or ("", "")),
+    )
+    editor.export_pdf()
+    assert offered == [str(demo_file.with_name("agenda-CAT.pdf"))]

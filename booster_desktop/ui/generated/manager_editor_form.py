@@ -95,6 +95,7 @@ class Ui_ManagerEditor(object):
 
         self.city = QLineEdit(ManagerEditor)
         self.city.setObjectName(u"city")
+        self.city.setMinimumSize(QSize(150, 0))
         sizePolicy.setHeightForWidth(self.city.sizePolicy().hasHeightForWidth())
         self.city.setSizePolicy(sizePolicy)
 
