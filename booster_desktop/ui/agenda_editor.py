@@ -360,7 +360,8 @@ class AgendaEditor(QMainWindow):
             for item in items
         ]
         first = min(starts) - ABOVE_FIRST if starts else OPEN_AT_HOUR * 60
-        self.view.verticalScrollBar().setValue(int(_y(max(0, first))))
+        # Below the band of day names, which covers the view's top.
+        self.view.verticalScrollBar().setValue(int(_y(max(0, first)) - HEADER))
 
     def _fill_tours(self) -> None:
         """The tours to choose from, keeping the one chosen (by id: its code may change)."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -186,8 +186,10 @@ class TableTab(QWidget):
         header = self.view.horizontalHeader()
         header.setResizeContentsPrecision(200)
         self.view.resizeColumnsToContents()
+        title = self._stretch_column()
         for column in range(header.count() - 1):
-            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
+            if column != title:
+                header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
         self._stretch()
 
     def _stretch_column(self) -> int | None:
@@ -195,11 +197,23 @@ class TableTab(QWidget):
         return titles.index(self.entity.stretch) if self.entity.stretch in titles else None
 
     def _stretch(self) -> None:
-        """The title column takes the width the others leave (the others keep theirs)."""
+        """The title column is never cut while the others fit their text, and takes the
+        width they leave (the table scrolls sideways only when the titles need it)."""
         column = self._stretch_column()
-        if column is not None:
-            header = self.view.horizontalHeader()
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        if column is None or not self._sized:
+            return
+        header = self.view.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != column and not header.isSectionHidden(c)
+        )
+        title = max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
+        header.resizeSection(column, max(title, self.view.viewport().width() - others))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._stretch()  # a wider window gives the title the room
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (

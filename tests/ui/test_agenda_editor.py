@@ -15,7 +15,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from booster_desktop.domain.agenda import AgendaItem
-from booster_desktop.ui.agenda_editor import DAY_WIDTH, PIXELS_PER_MINUTE, AgendaEditor, lanes
+from booster_desktop.ui.agenda_editor import (
+    DAY_WIDTH,
+    HEADER,
+    PIXELS_PER_MINUTE,
+    AgendaEditor,
+    lanes,
+)
 from booster_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import EditorDriver
 
@@ -293,7 +299,8 @@ def test_the_agenda_opens_at_the_first_item(
     first = min(editor.blocks.values(), key=lambda b: b.item.start)
     shown = editor.view.mapToScene(editor.view.viewport().rect()).boundingRect()
     top = first.sceneBoundingRect().top()
-    assert shown.top() <= top <= shown.top() + 60 * PIXELS_PER_MINUTE  # near the top, in view
+    # Near the top, in view below the band of day names.
+    assert shown.top() + HEADER <= top <= shown.top() + HEADER + 60 * PIXELS_PER_MINUTE
     assert shown.top() > 8 * 60 * PIXELS_PER_MINUTE  # not the empty small hours
 
 
