@@ -24,7 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="the programme file to open (default: the last one opened)",
     )
     parser.add_argument(
-        "--demo", action="store_true", help="start on a fresh copy of the demo programme"
+        "--demo",
+        action="store_true",
+        help="open the demo programme (written the first time; File > New demo programme… "
+        "starts afresh)",
     )
     parser.add_argument("--version", action="version", version=f"booster-desktop {__version__}")
     # For the start-up benchmark: quit as soon as the Managers tab is filled and painted.

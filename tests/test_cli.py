@@ -200,7 +200,7 @@ def test_a_failed_demo_leaves_no_partial_file(
     monkeypatch.setattr(demo._DemoBuilder, "_travel_rows", explode)
     path = tmp_path / "full-disk.booster"
     assert main(["demo", str(path)]) == 1
-    assert "No space left on device" in capsys.readouterr().err
+    assert f"no space left on the disk at {tmp_path}" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 

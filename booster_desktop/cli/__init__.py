@@ -76,6 +76,29 @@ def _report_bug(error: BaseException) -> str:
         return "the details could not be logged"
 
 
+def _one_line(message: str) -> str:
+    """Every refusal is one line, whatever a library put into its message."""
+    return " ".join(part.strip() for part in message.splitlines() if part.strip())
+
+
+def _explained(args: argparse.Namespace, error: BaseException) -> str | None:
+    """An unforeseen error on a programme file that `check` finds damaged is reported as what
+    `check` names (a text where a number belongs, 30 February), not as a bug of ours."""
+    from pathlib import Path
+
+    path = getattr(args, "file", None)
+    # Only a file the command read can explain its failure (not the target of new or demo).
+    try:
+        if not isinstance(path, Path) or not path.is_file() or args.command in ("new", "demo"):
+            return None
+    except OSError:
+        return None
+    from booster_desktop.services.programme import explain_failure
+
+    explained = explain_failure(path)
+    return None if explained is None else str(explained)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `booster` command; returns the exit code."""
     from booster_desktop.domain.errors import BoosterError
@@ -90,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(command.handler(args))
     except BoosterError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        print(f"{PROG}: {_one_line(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing was changed", file=sys.stderr)
@@ -101,7 +124,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as error:
+        # The system refused a path (a name too long, a folder that vanished): one line.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"{PROG}: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
     except Exception as error:
+        explained = _explained(args, error)
+        if explained is not None:
+            print(f"{PROG}: {_one_line(explained)}", file=sys.stderr)
+            return 1
         print(
             f"{PROG}: unexpected error ({type(error).__name__}: {error}); {_report_bug(error)}",
             file=sys.stderr,

@@ -10,8 +10,9 @@ class UsageError(Exception):
     """A combination of options that cannot go together: exit 2, as argparse's own errors."""
 
 
-def whole_number(minimum: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from `minimum` up (`python -m bench` uses it too)."""
+def whole_number(minimum: int, maximum: int = 2**63 - 1) -> Callable[[str], int]:
+    """An argparse type: a whole number from `minimum` up (`python -m bench` uses it too); at
+    most `maximum` (by default the largest id a programme file can hold)."""
 
     def parse(value: str) -> int:
         try:
@@ -20,6 +21,8 @@ def whole_number(minimum: int) -> Callable[[str], int]:
             raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
         if number < minimum:
             raise argparse.ArgumentTypeError(f"{value} is not {minimum} or more")
+        if number > maximum:
+            raise argparse.ArgumentTypeError(f"{value[:30]} is too large (at most {maximum})")
         return number
 
     return parse

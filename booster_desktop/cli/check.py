@@ -1,4 +1,5 @@
-"""`booster check FILE`: integrity and schema; names the first problem."""
+"""`booster check FILE [--verbose]`: integrity, schema and values; names the first problem
+(every problem with `--verbose`)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,21 @@ from booster_desktop.cli.commands import Command
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--verbose", action="store_true", help="list every problem, not the first")
 
 
 def _run(args: argparse.Namespace) -> int:
     from booster_desktop.domain.errors import BoosterError
-    from booster_desktop.services.programme import check_programme
+    from booster_desktop.services.programme import programme_problems
 
-    problem = check_programme(args.file)
-    if problem is not None:
-        raise BoosterError(problem)
+    problems = programme_problems(args.file, limit=10_000 if args.verbose else 1)
+    if problems and args.verbose:
+        for problem in problems:
+            print(problem)
+        count = len(problems)
+        raise BoosterError(f"{args.file}: {count} problem{'s' if count != 1 else ''}")
+    if problems:
+        raise BoosterError(problems[0])
     print(f"{args.file}: ok")
     return 0
 

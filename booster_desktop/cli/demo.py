@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from booster_desktop.cli.arguments import positive
+from booster_desktop.cli.arguments import positive, whole_number
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import terminal_progress
 
@@ -21,24 +21,27 @@ def _options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--seed",
-        type=int,
+        type=whole_number(0),
         default=2018,
         metavar="S",
         help="seed of the generated names, ranks and enrolments (default 2018)",
     )
-    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (backed up first)"
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
+    from booster_desktop.domain.disk import exists
     from booster_desktop.domain.errors import BoosterError
     from booster_desktop.services.demo import write_demo
     from booster_desktop.services.progress import no_progress
 
-    if args.file.exists() and not args.force:
+    if exists(args.file) and not args.force:
         raise BoosterError(f"{args.file}: already exists (use --force to replace it)")
     bar = terminal_progress(quiet=False)
     try:
-        write_demo(
+        backup = write_demo(
             args.file,
             managers=args.managers,
             seed=args.seed,
@@ -48,6 +51,8 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+    if backup is not None:
+        print(f"The programme that was at {args.file} is backed up at {backup}")
     print(f"Wrote the demo programme ({args.managers} managers) to {args.file}")
     return 0
 

@@ -2,18 +2,20 @@
 
 The bytes go to a temporary file in the target's folder, are flushed and synced, then the
 file is renamed over the target (`os.replace`): a full disk, a crash or a refused folder
-leaves no half-written export behind. exports/ has no Qt, so not QSaveFile.
+leaves no half-written export behind. exports/ has no Qt, so not QSaveFile. Whether the
+target may be written at all (not a programme, not a device) is decided before, by the
+service that calls this.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from booster_desktop.domain.disk import disk_error, partial_path
 from booster_desktop.domain.errors import BoosterError
 
 
@@ -24,7 +26,7 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
         raise BoosterError(f"{target.parent}: no such folder")
     if target.is_dir():
         raise BoosterError(f"{target}: is a folder; name the file to write")
-    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    partial = partial_path(target)
     try:
         with partial.open("xb") as stream:
             write(stream)
@@ -38,7 +40,8 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
             finally:
                 os.close(folder)
     except OSError as error:
-        raise BoosterError(f"{target}: cannot be written ({error.strerror or error})") from None
+        raise disk_error(target, error) from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        # Never let the clean-up (say, in a read-only folder) hide the real message.
+        with contextlib.suppress(OSError):
             partial.unlink()

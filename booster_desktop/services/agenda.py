@@ -331,7 +331,9 @@ def export_agenda(
     """`booster export agenda`: the A4 booklet of a tour, or a manager's personal one
     (`confirmed_only`: without the participants not yet confirmed)."""
     from booster_desktop.exports.agenda_pdf import write_agenda
+    from booster_desktop.services.output_paths import check_output_path
 
+    check_output_path(Path(target), programme=programme.path)
     chosen = agenda(programme, tour, manager)
     notes = write_agenda(chosen, target, confirmed_only=confirmed_only)
     return ExportedAgenda(chosen, tuple(notes))
@@ -347,7 +349,9 @@ def export_calendar(
 ) -> ExportedAgenda:
     """`booster export ics`: the agenda as iCalendar events in the tour's time zone."""
     from booster_desktop.exports.calendar_ics import write_calendar
+    from booster_desktop.services.output_paths import check_output_path
 
+    check_output_path(Path(target), programme=programme.path)
     del confirmed_only  # a calendar lists no participants
     chosen = agenda(programme, tour, manager)
     write_calendar(chosen, target)

@@ -157,7 +157,10 @@ def apply_allocation_undoably(
     while backup.exists():  # two allocations in one second keep both backups
         number += 1
         backup = path.with_name(f"{path.stem} (before allocation {stamp} {number}){path.suffix}")
-    backup_database(programme.engine, backup)
+    # Named "not applied" until the allocation is committed: a process killed in between
+    # leaves a backup that says what it is.
+    pending = backup.with_name(f"{backup.stem} not applied{backup.suffix}")
+    backup_database(programme.engine, pending)
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
     with programme.writing(Action.ALLOCATION) as connection:
         tour_ids = {
@@ -212,6 +215,7 @@ def apply_allocation_undoably(
                 if (m, tour_id) in new_pairs
             )
         report(connection, "enrolment", None)
+    pending.replace(backup)
     return AppliedAllocation(backup, EnrolmentRows(before, tuple(added)))
 
 

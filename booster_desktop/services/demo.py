@@ -88,14 +88,40 @@ def write_demo(
     seed: int = DEFAULT_SEED,
     replace: bool = False,
     progress: Progress = no_progress,
-) -> None:
-    """Write the demo programme to `path` (built aside, renamed into place when complete)."""
+) -> Path | None:
+    """Write the demo programme to `path` (built aside, renamed into place when complete).
+
+    With `replace`, a programme already at `path` is backed up first into its backup folder
+    (refused while another window or command holds it); returns that backup, if one was made.
+    """
+    from booster_desktop.services.output_paths import check_output_path
+    from booster_desktop.services.programme import backup_before_replacing
+
     if not 1 <= managers <= MAX_MANAGERS:
         raise BoosterError(f"--managers: {managers} is not between 1 and {MAX_MANAGERS:,}")
+    path = check_output_path(Path(path), replacing_programme=replace)
+    backup = backup_before_replacing(path, "before a fresh demo") if replace else None
     builder = _DemoBuilder(managers, seed, progress)
     create_programme_file(
         path, title=DEMO_TITLE, replace=replace, fill=builder.fill, lottery_seed=seed
     )
+    return backup
+
+
+def demo_path() -> Path:
+    """Where the window keeps the demo programme: the user's data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("Booster Desktop", appauthor=False, ensure_exists=True) / "demo.booster"
+
+
+def open_or_write_demo(*, fresh: bool = False) -> tuple[Path, Path | None]:
+    """The demo programme's file, written only when there is none (or `fresh` is asked for:
+    the old one is backed up first). Returns the file and the backup made, if any."""
+    path = demo_path()
+    if path.exists() and not fresh:
+        return path, None
+    return path, write_demo(path, replace=path.exists())
 
 
 def _slug(text: str, separator: str = ".") -> str:

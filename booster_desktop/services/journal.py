@@ -187,7 +187,9 @@ def _line(document: dict[str, Any]) -> bytes:
 
 def export_journal(programme: ProgrammeFile, target: Path) -> int:
     """Write the programme's check-ins and voids as a journal; returns how many."""
-    target = Path(target)
+    from booster_desktop.services.output_paths import check_output_path
+
+    target = check_output_path(Path(target), programme=programme.path)
     if target.exists() and target.resolve() == programme.path.resolve():
         raise BoosterError(f"{target}: is the programme file itself; choose another name")
     if target.is_file():

@@ -109,7 +109,8 @@ def manager_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -
 def open_with_managers(path: Path) -> tuple[ProgrammeFile, list[ManagerRow]]:
     """Open a programme file for writing and read its Managers tab: what the window needs to
     show a programme. Runs on a worker thread; the file is closed again if reading fails."""
-    programme = open_programme_file(path, writable=True)
+    # On a read-only disk the window still shows the file, for reading (the reason is kept).
+    programme = open_programme_file(path, writable=True, read_only_fallback=True)
     try:
         return programme, manager_rows(programme)
     except BaseException:

@@ -16,12 +16,16 @@ WRITING = "booster_writing"
 BUSY_TIMEOUT_MS = 5000
 
 
-def file_uri(path: Path, mode: str = "rw") -> str:
-    """An SQLite URI for `path`; `mode=rw` never creates a database at a mistyped path."""
-    return f"{path.resolve().as_uri()}?mode={mode}"
+def file_uri(path: Path, mode: str = "rw", *, immutable: bool = False) -> str:
+    """An SQLite URI for `path`; `mode=rw` never creates a database at a mistyped path.
+
+    `immutable` is for a file on a read-only disk: SQLite then takes no locks and makes no
+    -shm, which it could not create there (it would also ignore a -wal: the caller checks).
+    """
+    return f"{path.resolve().as_uri()}?mode={mode}" + ("&immutable=1" if immutable else "")
 
 
-def make_engine(path: Path, *, mode: str = "rw") -> Engine:
+def make_engine(path: Path, *, mode: str = "rw", immutable: bool = False) -> Engine:
     """An engine whose connections have foreign keys on, WAL and `synchronous=FULL`.
 
     Read with `engine.connect()`; write through `ProgrammeFile.writing()`.
@@ -30,7 +34,7 @@ def make_engine(path: Path, *, mode: str = "rw") -> Engine:
     Transactions are begun explicitly (pysqlite's own implicit BEGIN is turned off), so a
     multi-row change is one transaction and PRAGMAs run outside any.
     """
-    uri = file_uri(path, mode)
+    uri = file_uri(path, mode, immutable=immutable)
 
     def connect() -> sqlite3.Connection:
         connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -46,7 +50,8 @@ def make_engine(path: Path, *, mode: str = "rw") -> Engine:
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA synchronous = FULL")
+        if not immutable:
+            cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.close()
 

@@ -6,9 +6,11 @@ SQLite would take an empty file as a new database and could leave -wal or -shm f
 
 from __future__ import annotations
 
+import stat
 import struct
 from pathlib import Path
 
+from booster_desktop.domain.disk import reading_error
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.store.schema_version import APPLICATION_ID
 
@@ -18,10 +20,16 @@ HEADER_SIZE = 100
 
 def check_header(path: Path) -> None:
     """Refuse, with a one-line reason naming the file, what is not a sound programme file."""
-    if not path.exists():
-        raise BoosterError(f"{path}: no such file")
-    if path.is_dir():
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        raise BoosterError(f"{path}: no such file") from None
+    except OSError as error:
+        raise reading_error(path, error) from None
+    if stat.S_ISDIR(found.st_mode):
         raise BoosterError(f"{path}: is a folder, not a programme file")
+    if not stat.S_ISREG(found.st_mode):
+        raise BoosterError(f"{path}: is not a file (a device or a pipe), not a programme file")
     try:
         with path.open("rb") as stream:
             header = stream.read(HEADER_SIZE)

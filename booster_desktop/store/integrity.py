@@ -2,16 +2,18 @@
 
 In order: the header and `application_id`; SQLite's full integrity check (which also verifies
 every CHECK constraint: ranks, dates, capacities, codes) and foreign keys; the schema revision
-against the newest known; the tables the model expects; then the model's own invariants, which
-the schema alone cannot hold.
+against the newest known; the catalogue (tables, columns, types, indexes, triggers) against
+the model; every value's type and form, which SQLite does not hold (it keeps any type in any
+column); then the model's own invariants, which the schema alone cannot hold.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sqlalchemy import Connection, func, inspect, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.badge import BadgeToken, is_valid_token
@@ -19,59 +21,121 @@ from booster_desktop.domain.enrolment import Enrolment
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import ManagerStatus
 from booster_desktop.domain.manager import Manager
-from booster_desktop.domain.model import Base
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.text import is_email
 from booster_desktop.domain.tour import Tour, is_time_zone
+from booster_desktop.store.catalogue import catalogue_problems, read_catalogue
 from booster_desktop.store.engine import make_engine
 from booster_desktop.store.header import check_header
+from booster_desktop.store.programme_file import (
+    disk_full,
+    folder_writable,
+    integrity_lines,
+    integrity_summary,
+    remove_side_files_made,
+    side_files_present,
+)
 from booster_desktop.store.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+from booster_desktop.store.values import value_problems
 
 Invariant = Callable[[Connection], Iterator[str]]
 
 
 def first_problem(path: Path) -> str | None:
     """The first problem of the file at `path`, as one line, or None when it passes every check."""
+    found = problems(path, limit=1)
+    return found[0] if found else None
+
+
+def problems(path: Path, *, limit: int = 200) -> list[str]:
+    """The problems of the file at `path`, one a line, at most `limit` (`check --verbose`).
+
+    The checks run in stages; a later stage runs only when the earlier ones found nothing
+    (values are not worth judging in a table whose columns are wrong). Never raises for a
+    damaged file: what SQLite or the decoder says becomes a problem line.
+    """
     try:
         check_header(path)
     except BoosterError as error:
-        return str(error)
-    engine = make_engine(path)
+        return [str(error)]
+    found: list[str] = []
+    immutable = not folder_writable(path.parent)
+    if immutable and path.with_name(path.name + "-wal").exists():
+        return [f"{path}: is on a read-only disk with a -wal file beside it; copy both to check"]
+    before = side_files_present(path)
+    engine = make_engine(path, mode="ro" if immutable else "rw", immutable=immutable)
     try:
         with engine.connect() as connection:
-            for problem in _problems(connection):
-                return f"{path}: {problem}"
-    except DBAPIError as error:
-        return f"{path}: is damaged ({getattr(error, 'orig', error)})"
+            for problem in _problems(connection, path):
+                found.append(f"{path}: {problem}")
+                if len(found) >= limit:
+                    break
+    except (DBAPIError, sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError) as error:
+        original = getattr(error, "orig", error)
+        text = " ".join(str(original).split())[:160]
+        if disk_full(path.parent):
+            found.append(f"no space left on the disk at {path.parent}")
+        else:
+            found.append(
+                f"{path}: is damaged ({type(original).__name__}: {text}); "
+                "`booster check --verbose` lists what SQLite reports"
+            )
     finally:
         engine.dispose()
-    return None
+        if found:
+            remove_side_files_made(path, before)
+    return found
 
 
-def _problems(connection: Connection) -> Iterator[str]:
-    for (verdict,) in connection.exec_driver_sql("PRAGMA integrity_check"):
-        if verdict != "ok":
-            yield f"is damaged (SQLite integrity check: {verdict})"
-            return
-    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
-    if broken is not None:
-        table, rowid, parent, _ = broken
-        yield f"{table} row {rowid} refers to a missing {parent}"
+def _integrity_rows(raw: sqlite3.Connection) -> list[str]:
+    """SQLite's integrity report; what it said before giving up on a page too damaged to go
+    on is kept, with its last word."""
+    rows: list[str] = []
+    try:
+        for (row,) in raw.execute("PRAGMA integrity_check(1000)"):
+            rows.append(str(row))
+    except sqlite3.DatabaseError as error:
+        rows.append(str(error))
+    return rows
+
+
+def _problems(connection: Connection, path: Path) -> Iterator[str]:
+    raw = connection.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    rows = _integrity_rows(raw)
+    if rows != ["ok"]:
+        lines = integrity_lines(rows)
+        yield integrity_summary(rows)
+        for line in lines:
+            yield f"SQLite: {line}"
         return
-    tables = set(inspect(connection).get_table_names())
-    if "alembic_version" not in tables:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    for table, rowid, parent, _ in broken:
+        yield f"{table} row {rowid} refers to a missing {parent}"
+    if broken:
+        return
+    catalogue = read_catalogue(raw)
+    if "alembic_version" not in catalogue.tables:
         yield "has no schema revision"
         return
-    revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    revisions = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+    if len(revisions) != 1:
+        yield f"has {len(revisions)} schema revisions instead of one"
+        return
+    revision = revisions[0][0]
     if revision not in KNOWN_REVISIONS:
         yield f"was written by a newer version of Booster Desktop (schema {revision})"
         return
     if revision != HEAD_REVISION:
         yield f"has an older schema ({revision}, newest is {HEAD_REVISION}); open it to upgrade it"
         return
-    missing = sorted(set(Base.metadata.tables) - tables)
-    if missing:
-        yield f"lacks the table{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+    differences = list(catalogue_problems(catalogue))
+    if differences:
+        yield from (f"is damaged: {d}" for d in differences)
+        return
+    bad_values = list(value_problems(raw))
+    if bad_values:
+        yield from bad_values
         return
     for invariant in INVARIANTS:
         yield from invariant(connection)

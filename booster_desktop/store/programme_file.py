@@ -7,6 +7,8 @@ backed up beside itself, then migrated.
 
 from __future__ import annotations
 
+import os
+import re
 import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -20,9 +22,19 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+from booster_desktop.domain.disk import (
+    ReadOnlyError,
+    disk_error,
+    partial_path,
+    sqlite_disk_problem,
+)
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.store.changes import Action, Change, Listener, change_of, collecting
-from booster_desktop.store.durable import remove_database_files, replace_durably
+from booster_desktop.store.durable import (
+    remove_database_files,
+    remove_leftovers,
+    replace_durably,
+)
 from booster_desktop.store.engine import WRITING, make_engine
 from booster_desktop.store.header import check_header
 from booster_desktop.store.lock import ProgrammeLock
@@ -57,6 +69,8 @@ class ProgrammeFile:
     lock: ProgrammeLock | None = None
     migrated_from: str | None = None
     backup_path: Path | None = None
+    # Why the file is open for reading only although it was asked for writing (read-only media).
+    read_only_reason: str | None = None
     _closed: bool = field(default=False, repr=False)
     # Told of every committed write (the window's document, later the change history).
     listeners: list[Listener] = field(default_factory=list, repr=False)
@@ -134,29 +148,127 @@ class ProgrammeFile:
 
 def _database_problem(path: Path, error: BaseException) -> BoosterError:
     original = getattr(error, "orig", error)
-    return BoosterError(f"{path}: is damaged ({original})")
+    disk = sqlite_disk_problem(path, original)
+    if disk is not None:
+        return disk
+    if disk_full(path.parent):  # SQLite says "disk I/O error" when it cannot grow its -shm
+        return BoosterError(f"no space left on the disk at {path.parent}")
+    text = " ".join(str(original).split())
+    return BoosterError(
+        f"{path}: is damaged ({text[:160]}); `booster check --verbose` lists the problems"
+    )
+
+
+_PAGE = re.compile(r"\bpage (\d+)", re.IGNORECASE)
+
+
+def integrity_lines(rows: list[str]) -> list[str]:
+    """The problems in SQLite's integrity-check rows, one a line (a row may hold several)."""
+    return [
+        line.strip()
+        for row in rows
+        for line in str(row).splitlines()
+        if line.strip() and not line.startswith("*** in database")
+    ]
+
+
+def integrity_summary(rows: list[str]) -> str:
+    """SQLite's integrity report (up to hundreds of lines) as one line."""
+    lines = integrity_lines(rows)
+    count = f"{len(lines)} problem{'s' if len(lines) != 1 else ''}"
+    pages = sorted({int(m[1]) for line in lines for m in _PAGE.finditer(line)})
+    if pages:
+        where = f"page {pages[0]} of the file is damaged"
+    else:
+        where = f"is damaged ({lines[0][:100] if lines else 'SQLite says so'})"
+    return f"{where}: {count}; `booster check --verbose` lists them"
+
+
+def disk_full(folder: Path) -> bool:
+    """Whether the disk holding `folder` has (almost) no room left for SQLite's -wal and -shm."""
+    if not hasattr(os, "statvfs"):
+        return False
+    try:
+        disk = os.statvfs(folder)
+    except OSError:
+        return False
+    return disk.f_bavail * disk.f_frsize < 64 * 1024
+
+
+def side_files_present(path: Path) -> dict[str, bool]:
+    return {s: path.with_name(path.name + s).exists() for s in ("-wal", "-shm")}
+
+
+def remove_side_files_made(path: Path, before: dict[str, bool]) -> None:
+    """After a refused opening, remove the empty -wal and the -shm that this opening made (on
+    a full disk SQLite cannot remove them itself), so that a read leaves nothing behind."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if not before["-wal"] and wal.exists() and wal.stat().st_size == 0:
+            wal.unlink()
+        if not before["-shm"] and not wal.exists():
+            path.with_name(path.name + "-shm").unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether files can be made in `folder`: not on a read-only disk or share, not refused."""
+    if hasattr(os, "statvfs"):
+        try:
+            if os.statvfs(folder).f_flag & os.ST_RDONLY:
+                return False
+        except OSError:
+            return False
+    return os.access(folder, os.W_OK)
 
 
 def read_revision(engine: Engine, path: Path) -> str:
-    """Run `quick_check` and read the schema revision; refuse a damaged file."""
+    """Run `quick_check`, compare the catalogue and read the schema revision; refuse a
+    damaged file in one line."""
+    from booster_desktop.store.catalogue import read_catalogue
+
     try:
         with engine.connect() as connection:
-            verdict = connection.exec_driver_sql("PRAGMA quick_check").scalar()
-            if verdict != "ok":
-                raise BoosterError(f"{path}: is damaged (SQLite reports: {verdict})")
-            try:
-                revision = connection.exec_driver_sql(
-                    "SELECT version_num FROM alembic_version"
-                ).scalar()
-            except DBAPIError:
-                revision = None
-    except DBAPIError as error:
+            verdict = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA quick_check")]
+            if verdict != ["ok"]:
+                raise BoosterError(f"{path}: {integrity_summary(verdict)}")
+            raw = connection.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            catalogue = read_catalogue(raw)
+            if "alembic_version" not in catalogue.tables:
+                raise BoosterError(f"{path}: is damaged (it has no schema revision)")
+            revisions = connection.exec_driver_sql(
+                "SELECT version_num FROM alembic_version"
+            ).fetchall()
+    except (DBAPIError, sqlite3.Error, UnicodeDecodeError, ValueError) as error:
         raise _database_problem(path, error) from None
-    except sqlite3.Error as error:
-        raise _database_problem(path, error) from None
-    if not revision:
-        raise BoosterError(f"{path}: is damaged (it has no schema revision)")
-    return str(revision)
+    if len(revisions) != 1 or not revisions[0][0]:
+        raise BoosterError(
+            f"{path}: is damaged (it has {len(revisions)} schema revisions instead of one)"
+        )
+    revision = str(revisions[0][0])
+    if revision == HEAD_REVISION:
+        _check_catalogue(path, catalogue)
+    return revision
+
+
+def _read_catalogue(raw: sqlite3.Connection) -> object:
+    from booster_desktop.store.catalogue import read_catalogue
+
+    return read_catalogue(raw)
+
+
+def _check_catalogue(path: Path, catalogue: object) -> None:
+    from booster_desktop.store.catalogue import Catalogue, catalogue_problems
+
+    assert isinstance(catalogue, Catalogue)
+    problems = list(catalogue_problems(catalogue))
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise BoosterError(
+            f"{path}: is damaged: {problems[0]}{more}; `booster check --verbose` lists them"
+        )
 
 
 def open_programme_file(
@@ -165,16 +277,28 @@ def open_programme_file(
     writable: bool = False,
     migrate: bool = True,
     schema: SchemaVersions = CURRENT_SCHEMA,
+    read_only_fallback: bool = False,
 ) -> ProgrammeFile:
     """Open and validate a programme file; lock it when `writable`.
 
     Refused files are left untouched: the header is read in plain Python before SQLite opens
     anything, and the engine is disposed of (SQLite removes its -wal and -shm) before raising.
+    On a read-only disk a file opens for reading only; asked for writing, it is refused as
+    read-only, or with `read_only_fallback` opened for reading with the reason kept.
     """
     path = Path(path)
     check_header(path)
-    lock = ProgrammeLock.acquire(path) if writable else None
-    engine = make_engine(path)
+    read_only_reason = None
+    lock = None
+    if writable:
+        try:
+            lock = ProgrammeLock.acquire(path)
+        except ReadOnlyError as error:
+            if not read_only_fallback:
+                raise
+            read_only_reason = str(error)
+    before = side_files_present(path)
+    engine = _reading_engine(path) if lock is None else make_engine(path)
     try:
         revision = read_revision(engine, path)
         migrated_from = backup_path = None
@@ -191,12 +315,38 @@ def open_programme_file(
                 )
             migrated_from, backup_path = revision, _migrate(path, engine, lock, schema)
             revision = schema.head
+            if schema == CURRENT_SCHEMA:  # a migrated file must be exactly a new one
+                with engine.connect() as connection:
+                    raw = connection.connection.driver_connection
+                    assert isinstance(raw, sqlite3.Connection)
+                    _check_catalogue(path, _read_catalogue(raw))
     except BaseException:
         engine.dispose()
+        remove_side_files_made(path, before)
         if lock is not None:
             lock.release()
         raise
-    return ProgrammeFile(path, engine, revision, lock, migrated_from, backup_path)
+    programme = ProgrammeFile(path, engine, revision, lock, migrated_from, backup_path)
+    programme.read_only_reason = read_only_reason
+    return programme
+
+
+def _reading_engine(path: Path) -> Engine:
+    """An engine for reading: the usual one, or on a read-only disk one that asks SQLite for
+    no locks and no -shm (`immutable`), which it could not make there.
+
+    `immutable` ignores a -wal file, whose committed changes would then go unread: such a
+    file is refused with the reason instead.
+    """
+    if folder_writable(path.parent):
+        return make_engine(path)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise ReadOnlyError(
+            f"{path}: is on a read-only disk with changes not yet folded in ({wal.name} beside "
+            "it); copy both files to a writable folder to open it"
+        )
+    return make_engine(path, mode="ro", immutable=True)
 
 
 def _migrate(
@@ -231,9 +381,8 @@ def backup_database(engine: Engine, target: Path) -> None:
     The backup API (not `VACUUM INTO`, which does not fsync) copies a consistent snapshot even
     while the window keeps writing.
     """
-    if not target.parent.is_dir():
-        raise BoosterError(f"{target.parent}: no such folder")
-    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    _check_folder(target)
+    partial = partial_path(target)
     guard = _replacing(target)
     try:
         with engine.connect() as connection:
@@ -245,8 +394,8 @@ def backup_database(engine: Engine, target: Path) -> None:
             finally:
                 copy.close()
         replace_database(partial, target)
-    except OSError as error:
-        raise BoosterError(f"{target}: cannot be written ({error.strerror or error})") from None
+    except (OSError, sqlite3.Error, DBAPIError) as error:
+        raise write_failure(target, error) from None
     finally:
         remove_database_files(partial)
         if guard is not None:
@@ -260,6 +409,30 @@ def _replacing(target: Path) -> ProgrammeLock | None:
     if not target.exists():
         return None
     return ProgrammeLock.acquire(target)
+
+
+def _check_folder(target: Path) -> None:
+    """Refuse a target whose folder is missing or cannot be written; clear what killed
+    writers left there."""
+    if not target.parent.is_dir():
+        raise BoosterError(f"{target.parent}: no such folder")
+    if not folder_writable(target.parent):
+        raise ReadOnlyError(f"cannot write to {target.parent} (read-only)")
+    remove_leftovers(target.parent)
+
+
+def write_failure(target: Path, error: BaseException) -> BoosterError:
+    """One line saying why writing `target` failed (a full disk, a read-only folder, ...)."""
+    if isinstance(error, OSError):
+        return disk_error(target, error)
+    original = getattr(error, "orig", error)
+    disk = sqlite_disk_problem(target, original)
+    if disk is not None:
+        return disk
+    if "unable to open" in str(original) and not folder_writable(target.parent):
+        return ReadOnlyError(f"cannot write to {target.parent} (read-only)")
+    text = " ".join(str(original).split())
+    return BoosterError(f"{target}: cannot be written ({text[:160]})")
 
 
 def replace_database(finished: Path, target: Path) -> None:
@@ -283,19 +456,18 @@ def create_programme_file(
     first rows. A failure leaves `path` as it was: absent, or the old file when replacing.
     """
     path = Path(path)
-    if not path.parent.is_dir():
-        raise BoosterError(f"{path.parent}: no such folder")
     if path.is_dir():
         raise BoosterError(f"{path}: is a folder")
     if path.exists() and not replace:
         raise BoosterError(f"{path}: already exists")
-    building = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    _check_folder(path)
+    building = partial_path(path)
     guard = _replacing(path)
     try:
         _build(building, title, fill, lottery_seed)
         replace_database(building, path)
-    except OSError as error:
-        raise BoosterError(f"{path}: cannot be written ({error.strerror or error})") from None
+    except (OSError, sqlite3.Error, DBAPIError) as error:
+        raise write_failure(path, error) from None
     finally:
         remove_database_files(building)
         if guard is not None:

@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New programme…", self.new_file, Key.New, "new")
         self.open_action = self._action("&Open…", self.choose_file, Key.Open, "open")
         self.demo_action = self._action("Open the &demo programme", self.open_demo, None, "demo")
+        self.new_demo_action = self._action("New de&mo programme…", self.new_demo, None, "new_demo")
         self.import_action = self._action(
             "&Import managers…", self.import_managers, "Ctrl+I", "import_managers"
         )
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recent_menu")
         file_menu.addAction(self.demo_action)
+        file_menu.addAction(self.new_demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
@@ -342,7 +344,10 @@ class MainWindow(QMainWindow):
         self._refresh_tour_filter()
         self._fill_recent_menu(remember_file(self.settings, programme.path))
         self._refresh_status()
-        if programme.migrated_from:
+        if programme.read_only_reason:
+            # A file on a read-only disk opens for reading; say why nothing can be changed.
+            self.statusBar().showMessage(f"Opened read-only: {programme.read_only_reason}")
+        elif programme.migrated_from:
             self.statusBar().showMessage(
                 f"Upgraded from schema {programme.migrated_from}; the file as it was is at "
                 f"{programme.backup_path}",
@@ -395,22 +400,38 @@ class MainWindow(QMainWindow):
         self.open_file(path)
 
     def open_demo(self) -> None:
-        """A fresh copy of the demo programme in the user's data folder."""
-        from platformdirs import user_data_path
+        """The demo programme in the user's data folder: the one there, with the user's
+        changes, or a new one the first time."""
+        self._open_demo(fresh=False)
 
-        from booster_desktop.services.demo import write_demo
+    def new_demo(self) -> None:
+        """A fresh demo programme, after backing up the one there (an explicit act)."""
+        from booster_desktop.services.demo import demo_path
 
-        path = (
-            user_data_path("Booster Desktop", appauthor=False, ensure_exists=True) / "demo.booster"
-        )
-        if self.programme is not None and self.programme.path == path:
+        if demo_path().exists():
+            answer = QMessageBox.question(
+                self,
+                "New demo programme",
+                "Replace the demo programme with a fresh one? The current one, with your "
+                "changes, is backed up first.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._open_demo(fresh=True)
+
+    def _open_demo(self, *, fresh: bool) -> None:
+        from booster_desktop.services.demo import demo_path, open_or_write_demo
+
+        if fresh and self.programme is not None and self.programme.path == demo_path():
             self._close_programme()
         try:
-            write_demo(path, replace=True)
+            path, backup = open_or_write_demo(fresh=fresh)
         except BoosterError as error:
             QMessageBox.critical(self, "Cannot write the demo programme", str(error))
             return
         self.open_file(path)
+        if backup is not None:
+            self.statusBar().showMessage(f"The previous demo is backed up at {backup}", 15000)
 
     def save_copy(self) -> None:
         if self.programme is None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import secrets
 import sys
 import tempfile
 from pathlib import Path
 
+from booster_desktop.domain.disk import disk_error, partial_path
 from booster_desktop.domain.errors import BoosterError
 
 TAB_NAMES = ("managers", "topics", "tours", "visits")
@@ -20,13 +20,11 @@ def render_window(programme: Path, out: Path, tab: str = "managers") -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from booster_desktop.services.output_paths import check_output_path
     from booster_desktop.ui.fonts import register_fonts
     from booster_desktop.ui.main_window import MainWindow
 
-    if not out.parent.is_dir():
-        raise BoosterError(f"{out.parent}: no such folder")
-    if out.is_dir():
-        raise BoosterError(f"{out}: is a folder; name the PNG file to write")
+    check_output_path(out, programme=programme)
     if tab not in TAB_NAMES:
         raise BoosterError(f"--tab: {tab!r} is not one of {', '.join(TAB_NAMES)}")
     from PySide6.QtCore import qInstallMessageHandler
@@ -55,13 +53,13 @@ def render_window(programme: Path, out: Path, tab: str = "managers") -> None:
             if failures:
                 raise BoosterError(f"{programme}: the {tab} tab could not be shown ({failures[0]})")
             image = window.grab()
-            partial = out.with_name(f".{out.name}.{secrets.token_hex(4)}.partial.png")
+            partial = partial_path(out).with_suffix(".partial.png")
             try:
                 if not image.save(str(partial), "PNG"):
                     raise BoosterError(f"{out}: cannot be written")
                 partial.replace(out)
             except OSError as error:
-                raise BoosterError(f"{out}: cannot be written ({error.strerror})") from None
+                raise disk_error(out, error) from None
             finally:
                 partial.unlink(missing_ok=True)
         finally:

@@ -475,7 +475,7 @@ def test_an_unwritable_target_leaves_no_partial_file(
     monkeypatch.setattr(Path, "replace", refuse)
     assert main(["export", "agenda", str(demo_file), "--tour", "CAT", "-o", str(out)]) == 1
     monkeypatch.undo()
-    assert "cannot be written (Permission denied)" in capsys.readouterr().err
+    assert f"cannot write {out} (Permission denied)" in capsys.readouterr().err
     assert list(out.parent.iterdir()) == []
     missing = tmp_path / "nowhere" / "agenda.pdf"
     assert main(["export", "agenda", str(demo_file), "--tour", "CAT", "-o", str(missing)]) == 1

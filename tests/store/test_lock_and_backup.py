@@ -80,7 +80,8 @@ def _break(path: Path, statement: str) -> None:
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA foreign_keys = OFF")
     connection.execute("PRAGMA ignore_check_constraints = ON")
-    connection.execute("DROP INDEX IF EXISTS uq_badge_token_manager_in_force")
+    if statement.startswith("INSERT INTO badge_token"):
+        connection.execute("DROP INDEX IF EXISTS uq_badge_token_manager_in_force")
     connection.execute(statement)
     connection.commit()
     connection.close()
@@ -93,7 +94,8 @@ def _break(path: Path, statement: str) -> None:
         (
             "INSERT INTO badge_token (token, manager_id, issued_at) "
             "VALUES ('CCCCCCCCCCCCCCCCCCCCC', 4, '2020-01-01 00:00:00')",
-            "manager 4 has 2 badge tokens in force",
+            # Only a file without its unique index can hold the second token: that is named.
+            "lacks the index uq_badge_token_manager_in_force",
         ),
         ("UPDATE badge_token SET token = 'HELLO' WHERE manager_id = 5", "malformed badge token"),
         ("UPDATE manager SET email = 'nobody(at)nowhere' WHERE id = 6", "invalid e-mail address"),

@@ -205,3 +205,19 @@ def test_a_file_of_the_first_schema_gets_identities_and_limits(demo_file: Path) 
                 text("UPDATE manager SET given_name = :name WHERE id = 2"), {"name": "y" * 121}
             )
     assert _differences(f"sqlite:///{demo_file}") == []
+
+
+def test_a_file_migrated_from_every_older_revision_passes_the_full_check(demo_file: Path) -> None:
+    """Opening compares the file's catalogue with a new file's; a migrated file must match it
+    exactly (types, constraints, indexes), and its values must pass `check`."""
+    from booster_desktop.store.integrity import problems
+
+    for older in KNOWN_REVISIONS[:-1]:
+        copy = demo_file.with_name(f"{older}.booster")
+        shutil.copyfile(demo_file, copy)
+        engine = make_engine(copy)
+        migrate.upgrade_or_downgrade(engine, older)
+        engine.dispose()
+        with open_programme_file(copy) as programme:
+            assert programme.migrated_from == older
+        assert problems(copy) == []
