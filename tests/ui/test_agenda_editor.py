@@ -417,11 +417,14 @@ def test_the_days_stay_named_when_scrolled_and_exports_are_offered_beside_the_pr
     for label in editor.day_labels:
         assert shown.top() <= label.sceneBoundingRect().top() < shown.bottom()
         assert label.text().startswith(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
-    offered: list[str] = []
+    offered: list[tuple[object, str]] = []
     monkeypatch.setattr(
         QFileDialog,
         "getSaveFileName",
-        staticmethod(lambda _parent, _caption, where, _filter: offered.append(where) or ("", "")),
+        staticmethod(
+            lambda parent, _caption, where, _filter: offered.append((parent, where)) or ("", "")
+        ),
     )
     editor.export_pdf()
-    assert offered == [str(demo_file.with_name("agenda-CAT.pdf"))]
+    # Over the agenda window that asked (its parent), beside the programme file.
+    assert offered == [(editor, str(demo_file.with_name("agenda-CAT.pdf")))]
