@@ -10,6 +10,7 @@ import pytest
 
 from booster_desktop import __version__
 from booster_desktop.cli import main
+from booster_desktop.store.schema_version import HEAD_REVISION
 
 
 def _json(args: list[str], capsys: pytest.CaptureFixture[str]) -> object:
@@ -37,7 +38,7 @@ def test_info_json_has_exactly_the_design_keys(
         "visits": 16,
         "enrolments": 48,
         "checkins": 0,
-        "schema": "0003_manager_diets",
+        "schema": HEAD_REVISION,
     }
 
 

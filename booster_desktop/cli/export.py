@@ -1,16 +1,21 @@
-"""`booster export agenda|ics FILE --tour CODE -o OUT`: printed and calendar materials."""
+"""`booster export agenda|ics|roster|signin|certificates FILE ... -o OUT`: what a tour prints
+and shares (the last three's options and handler are the second part of this module)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from booster_desktop.cli.arguments import UsageError, positive
+from booster_desktop.cli.arguments import UsageError, positive, whole_number
 from booster_desktop.cli.commands import Command
+
+MATERIALS = ("roster", "signin", "certificates")
+WHAT = ("agenda", "ics", *MATERIALS)
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("what", choices=("agenda", "ics"), metavar="agenda|ics")
+    parser.add_argument("what", choices=("agenda", "ics", *MATERIALS), metavar="|".join(WHAT))
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument("--tour", metavar="CODE", help="the tour")
     parser.add_argument(
@@ -22,17 +27,24 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--confirmed-only",
         action="store_true",
-        help="agenda: list only confirmed participants (proposed ones are marked otherwise)",
+        help="agenda: list only confirmed participants (proposed ones are marked otherwise); "
+        "roster: only confirmed enrolments",
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    material_options(parser)
 
 
 def _validate(args: argparse.Namespace) -> None:
+    if args.what in MATERIALS:
+        validate_material(args)
+        return
     if args.tour is None and args.manager is None:
         raise UsageError("--tour CODE is required (or --manager ID for a personal agenda)")
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.what in MATERIALS:
+        return run_material(args)
     from booster_desktop.services import agenda
     from booster_desktop.services.programme import open_programme
 
@@ -52,6 +64,141 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- roster, signin, certificates ------------------------------------------------------------
+
+
+def _percentage(value: str) -> int:
+    number = whole_number(0)(value)
+    if number > 100:
+        raise argparse.ArgumentTypeError(f"{value} is not a percentage from 0 to 100")
+    return number
+
+
+def material_options(parser: argparse.ArgumentParser) -> None:
+    """The options of rosters, sign-in sheets and certificates (beside agenda's)."""
+    parser.add_argument("--session", type=positive, metavar="ID", help="signin: one session")
+    parser.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="roster: add passports, dates of birth and nationalities, on a sheet of their own",
+    )
+    parser.add_argument(
+        "--locale",
+        metavar="NAME",
+        help="roster as CSV: the separator of this locale (fr_FR: ';', en_GB: ','); "
+        "default: the system's",
+    )
+    parser.add_argument(
+        "--blank",
+        type=whole_number(0),
+        default=None,
+        metavar="N",
+        help="signin: blank rows for walk-ins (default 5)",
+    )
+    parser.add_argument(
+        "--minimum",
+        type=_percentage,
+        metavar="P",
+        help="certificates: the attendance needed, in percent (default: the programme's)",
+    )
+    parser.add_argument(
+        "--grant",
+        type=positive,
+        action="append",
+        default=[],
+        metavar="ID",
+        help="certificates: also certify this manager, below the minimum (repeatable)",
+    )
+
+
+def validate_material(args: argparse.Namespace) -> None:
+    if args.manager is not None:
+        raise UsageError(f"--manager: only for agenda and ics, not {args.what}")
+    if args.what == "signin" and (args.session is None) == (args.tour is None):
+        raise UsageError("signin: name one --session ID or one --tour CODE")
+    if args.what == "certificates" and args.tour is None:
+        raise UsageError("certificates: --tour CODE is required")
+    if args.what != "signin" and args.session is not None:
+        raise UsageError(f"--session: only for signin, not {args.what}")
+    if args.what != "roster" and (args.include_sensitive or args.locale is not None):
+        raise UsageError("--include-sensitive and --locale: only for roster")
+    if args.what not in ("roster", "agenda") and args.confirmed_only:
+        raise UsageError("--confirmed-only: only for agenda and roster")
+    if args.what != "signin" and args.blank is not None:
+        raise UsageError("--blank: only for signin")
+    if args.what != "certificates" and (args.minimum is not None or args.grant):
+        raise UsageError("--minimum and --grant: only for certificates")
+
+
+def run_material(args: argparse.Namespace) -> int:
+    from booster_desktop.cli.output import terminal_progress
+    from booster_desktop.services.programme import open_programme
+
+    progress = terminal_progress(quiet=False)
+    try:
+        if args.what == "roster":
+            from booster_desktop.services.rosters import export_roster
+
+            with open_programme(args.file) as programme:
+                roster = export_roster(
+                    programme,
+                    args.output,
+                    tour=args.tour,
+                    confirmed_only=args.confirmed_only,
+                    include_sensitive=args.include_sensitive,
+                    locale=args.locale,
+                    **({"progress": progress} if progress else {}),
+                )
+            sheets = "participants only" if args.output.suffix.lower() == ".csv" else "workbook"
+            print(f"Wrote {args.output} ({len(roster.people)} managers, {sheets})")
+        elif args.what == "signin":
+            from booster_desktop.services.signin import export_signin
+
+            with open_programme(args.file) as programme:
+                signin = export_signin(
+                    programme,
+                    args.output,
+                    session=args.session,
+                    tour=args.tour,
+                    blank_rows=5 if args.blank is None else args.blank,
+                )
+            rows = sum(len(s.people) for s in signin.sessions)
+            print(
+                f"Wrote {args.output} ({len(signin.sessions)} sessions, {rows} names, "
+                f"{len(signin.sessions) * signin.blank_rows} blank rows)"
+            )
+        else:
+            from booster_desktop.services.certificates import export_certificates
+
+            with open_programme(args.file, writable=True) as programme:
+                result = export_certificates(
+                    programme,
+                    args.output,
+                    tour=args.tour,
+                    minimum=args.minimum,
+                    granted=tuple(args.grant),
+                )
+            for person in result.below:
+                print(
+                    f"below {result.minimum}%: {person.name} (ID {person.manager_id}), "
+                    f"{person.attended} of {result.total} sessions ({person.percentage}%)",
+                    file=sys.stderr,
+                )
+            print(
+                f"Wrote {args.output} ({len(result.certificates)} certificates; "
+                f"{len(result.below)} below {result.minimum}% not certified)"
+            )
+    finally:
+        if progress is not None:
+            progress.close()
+    return 0
+
+
 COMMAND = Command(
-    "export", "a tour's agenda as a PDF booklet or a calendar", _options, _run, _validate
+    "export",
+    "a tour's agenda (PDF booklet or calendar), roster (Excel or CSV), sign-in sheets or "
+    "certificates",
+    _options,
+    _run,
+    _validate,
 )

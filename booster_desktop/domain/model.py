@@ -3,6 +3,7 @@
 
 from booster_desktop.domain import (  # noqa: F401 (imported for their tables)
     badge,
+    certificate,
     checkin,
     country,
     enrolment,

@@ -33,13 +33,14 @@ from sqlalchemy.exc import DBAPIError
 from booster_desktop.domain.badge import BadgeToken, new_token
 from booster_desktop.domain.base import text_limit
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.domain.kinds import Gender, ManagerStatus, OrganisationKind
+from booster_desktop.domain.kinds import Gender, ManagerStatus, OrganisationKind, diets_text
 from booster_desktop.domain.manager import Manager, person_key
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean, clean_email, fold, is_email
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.services import encodings
 from booster_desktop.services.country_names import country_code
+from booster_desktop.services.diet_words import read_diets
 from booster_desktop.services.phones import PhoneNumberError, normal_phone
 from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.services.source_limits import check_source
@@ -65,6 +66,7 @@ FIELDS = (
     "role",
     "gender",
     "topics",
+    "diets",
 )
 IGNORE = "ignore"
 TOPIC_PREFIX = "topic:"
@@ -138,6 +140,19 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "role": ("role", "position", "job title", "title", "fonction", "poste", "titre"),
     "gender": ("gender", "sex", "sexe", "genre"),
+    "diets": (
+        "diet",
+        "diets",
+        "dietary needs",
+        "dietary requirements",
+        "dietary restrictions",
+        "regime",
+        "regime alimentaire",
+        "regimes alimentaires",
+        "restrictions alimentaires",
+        "besoins alimentaires",
+        "alimentation",
+    ),
     "topics": (
         "topics",
         "topics wanted",
@@ -190,6 +205,8 @@ LIMITS = {
     "email": text_limit(Manager, "email"),
     "phone": text_limit(Manager, "phone"),
     "role": text_limit(Manager, "role"),
+    # What a diets cell keeps beyond the common diets goes to the manager's dietary needs.
+    "diets": text_limit(Manager, "dietary_needs"),
 }
 TOPIC_LIMIT = text_limit(Topic, "name")
 LATIN_FIELDS = ("given_name", "family_name", "country", "organisation", "city", "role")
@@ -739,6 +756,7 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
             "phone": phone,
             "role": role or None,
             "gender": gender,
+            **_diets(check_text("diets")),
         },
         ranks,
         problems,
@@ -753,6 +771,12 @@ def _too_long(number: int, heading: str, text: str, limit: int) -> Problem:
         f"{len(text):,} characters, past the limit of {limit:,} for this field "
         f"(starts {text[:20]!r})",
     )
+
+
+def _diets(written: str) -> dict[str, str | None]:
+    """A diets cell: the common diets it names, ticked; the rest kept as the manager's note."""
+    ticked, rest = read_diets(written)
+    return {"diets": diets_text(ticked), "dietary_needs": rest or None}
 
 
 @cache
@@ -874,6 +898,8 @@ class _Writer:
                 "country_code": values["country_code"],
                 "role": values["role"],
                 "city": values["city"],
+                "diets": values["diets"],
+                "dietary_needs": values["dietary_needs"],
             }
         )
         seen: set[int] = set()

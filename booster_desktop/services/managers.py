@@ -38,6 +38,7 @@ class ManagerDetails:
     phone: str = ""
     gender: str = ""
     status: str = ManagerStatus.ACTIVE.value
+    diets: str = ""  # the common diets ticked: codes, as `diets_text` writes them
     dietary_needs: str = ""
     accessibility_needs: str = ""
     notes: str = ""
@@ -76,6 +77,7 @@ def manager_details(programme: ProgrammeFile, manager_id: int) -> ManagerDetails
             phone=national_phone(manager.phone, manager.country_code) if manager.phone else "",
             gender=manager.gender.value if manager.gender else "",
             status=manager.status.value,
+            diets=manager.diets or "",
             dietary_needs=manager.dietary_needs or "",
             accessibility_needs=manager.accessibility_needs or "",
             notes=manager.notes or "",
@@ -164,6 +166,7 @@ def save_manager(
             "phone": stored_phone(details, _stored_phone(connection, manager_id)),
             "gender": Gender(details.gender) if details.gender else None,
             "status": ManagerStatus(details.status),
+            "diets": details.diets or None,
             "dietary_needs": details.dietary_needs or None,
             "accessibility_needs": details.accessibility_needs or None,
             "notes": details.notes or None,

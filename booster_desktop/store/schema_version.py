@@ -8,5 +8,10 @@ checks these constants against the migration scripts.
 APPLICATION_ID = 0x42737452
 
 # Every revision of the schema, oldest first; the last is the one this version writes.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_details_and_limits", "0003_manager_diets")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_details_and_limits",
+    "0003_manager_diets",
+    "0005_certificates",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]

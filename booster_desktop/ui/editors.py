@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QListWidgetItem, QWidget
 
+from booster_desktop.domain.kinds import Diet, diets_text, parse_diets
 from booster_desktop.services.managers import ManagerDetails
 from booster_desktop.services.sessions import SessionDetails
 from booster_desktop.services.topics import TopicDetails
@@ -159,6 +160,9 @@ class ManagerEditor(RecordEditor[ManagerDetails]):
         form.phone.setText(details.phone)
         select_data(form.gender, details.gender)
         select_data(form.status, details.status)
+        ticked = parse_diets(details.diets)
+        for diet in Diet:
+            getattr(form, f"diet_{diet.value}").setChecked(diet in ticked)
         form.dietary_needs.setText(details.dietary_needs)
         form.accessibility_needs.setText(details.accessibility_needs)
         form.notes.setPlainText(details.notes)
@@ -181,6 +185,8 @@ class ManagerEditor(RecordEditor[ManagerDetails]):
             phone=form.phone.text(),
             gender=str(form.gender.currentData() or ""),
             status=str(form.status.currentData() or "active"),
+            diets=diets_text([d for d in Diet if getattr(form, f"diet_{d.value}").isChecked()])
+            or "",
             dietary_needs=form.dietary_needs.text(),
             accessibility_needs=form.accessibility_needs.text(),
             notes=form.notes.toPlainText(),

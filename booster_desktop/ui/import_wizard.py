@@ -66,6 +66,7 @@ FIELD_LABELS = {
     "role": "Role",
     "gender": "Gender",
     "topics": "Topics, most wanted first",
+    "diets": "Diets (common ones ticked, the rest kept as written)",
     IGNORE: "(ignore this column)",
 }
 PREVIEW_COLUMNS = ("given_name", "family_name", "arabic_name", "country_code", "email")

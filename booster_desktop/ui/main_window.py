@@ -47,6 +47,7 @@ from booster_desktop.ui.entities import ENTITIES, MANAGERS, SESSIONS, TABLE_WORD
 from booster_desktop.ui.help_dialogs import fit_to_screen
 from booster_desktop.ui.settings import forget_file, recent_files, remember_file
 from booster_desktop.ui.table_tab import TableTab
+from booster_desktop.ui.tour_exports import TourExports
 
 log = logging.getLogger(__name__)
 Opened = tuple[ProgrammeFile, list[ManagerRow]]
@@ -169,6 +170,8 @@ class MainWindow(QMainWindow):
         )
         self.about_action = self._action("&About Booster Desktop", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.tour_exports = TourExports(self, self.document, self._selected_tour_code, self._folder)
+        self.tour_exports.finished.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -191,6 +194,9 @@ class MainWindow(QMainWindow):
         programme_menu.addAction(self.agenda_action)
         programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
+        tour_menu = bar.addMenu("&Tour")
+        tour_menu.setObjectName("tour_menu")
+        tour_menu.addActions(self.tour_exports.actions())
         checkin_menu = bar.addMenu("Check-&in")
         checkin_menu.addAction(self.checkin_action)
         checkin_menu.addSeparator()
@@ -528,6 +534,14 @@ class MainWindow(QMainWindow):
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
+        self.tour_exports.set_enabled(has_file, writable)
+
+    def _selected_tour_code(self) -> str | None:
+        """The tour selected in the Tours tab, if that tab is shown: the exports' default."""
+        tab = self.current_tab()
+        if tab.entity.key == "tours" and tab.selected_records():
+            return str(tab.selected_records()[0].code)
+        return None
 
     def focus_search(self) -> None:
         search = self.current_tab().search

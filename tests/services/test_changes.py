@@ -179,6 +179,11 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         Action.ALLOCATION,
         {"enrolment"},
     ),
+    "certificates.export_certificates": (
+        lambda p, folder: _certify(p, folder),
+        Action.EDIT,
+        {"certificate"},
+    ),
     "importing._import": (
         lambda p, folder: import_file(p, _sheet(folder / "one.xlsx")),
         Action.IMPORT,
@@ -223,6 +228,16 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         {"checkin"},
     ),
 }
+
+
+def _certify(programme: ProgrammeFile, folder: Path) -> None:
+    """Certificates of tour CAT for a manager who attended every session (numbers kept)."""
+    from booster_desktop.services.certificates import export_certificates
+    from tests.services.test_rosters import check_in
+
+    for session in range(1, 10):
+        check_in(programme.path, session, 1, "2018-11-19 08:00:00.000000")
+    export_certificates(programme, folder / "certificates.pdf", tour="CAT")
 
 
 def _merge_own_journal(programme: ProgrammeFile, folder: Path) -> object:

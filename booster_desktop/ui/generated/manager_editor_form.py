@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_ManagerEditor(object):
     def setupUi(self, ManagerEditor):
@@ -190,10 +190,58 @@ class Ui_ManagerEditor(object):
 
         self.form.setWidget(13, QFormLayout.ItemRole.LabelRole, self.dietary_needs_label)
 
-        self.dietary_needs = QLineEdit(ManagerEditor)
+        self.diets_box = QWidget(ManagerEditor)
+        self.diets_box.setObjectName(u"diets_box")
+        self.diets_layout = QGridLayout(self.diets_box)
+        self.diets_layout.setObjectName(u"diets_layout")
+        self.diets_layout.setContentsMargins(0, 0, 0, 0)
+        self.diet_vegetarian = QCheckBox(self.diets_box)
+        self.diet_vegetarian.setObjectName(u"diet_vegetarian")
+
+        self.diets_layout.addWidget(self.diet_vegetarian, 0, 0, 1, 1)
+
+        self.diet_vegan = QCheckBox(self.diets_box)
+        self.diet_vegan.setObjectName(u"diet_vegan")
+
+        self.diets_layout.addWidget(self.diet_vegan, 0, 1, 1, 1)
+
+        self.diet_halal = QCheckBox(self.diets_box)
+        self.diet_halal.setObjectName(u"diet_halal")
+
+        self.diets_layout.addWidget(self.diet_halal, 0, 2, 1, 1)
+
+        self.diet_no_pork = QCheckBox(self.diets_box)
+        self.diet_no_pork.setObjectName(u"diet_no_pork")
+
+        self.diets_layout.addWidget(self.diet_no_pork, 0, 3, 1, 1)
+
+        self.diet_no_alcohol = QCheckBox(self.diets_box)
+        self.diet_no_alcohol.setObjectName(u"diet_no_alcohol")
+
+        self.diets_layout.addWidget(self.diet_no_alcohol, 1, 0, 1, 1)
+
+        self.diet_gluten_free = QCheckBox(self.diets_box)
+        self.diet_gluten_free.setObjectName(u"diet_gluten_free")
+
+        self.diets_layout.addWidget(self.diet_gluten_free, 1, 1, 1, 1)
+
+        self.diet_lactose_free = QCheckBox(self.diets_box)
+        self.diet_lactose_free.setObjectName(u"diet_lactose_free")
+
+        self.diets_layout.addWidget(self.diet_lactose_free, 1, 2, 1, 1)
+
+        self.diet_nut_allergy = QCheckBox(self.diets_box)
+        self.diet_nut_allergy.setObjectName(u"diet_nut_allergy")
+
+        self.diets_layout.addWidget(self.diet_nut_allergy, 1, 3, 1, 1)
+
+        self.dietary_needs = QLineEdit(self.diets_box)
         self.dietary_needs.setObjectName(u"dietary_needs")
 
-        self.form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.dietary_needs)
+        self.diets_layout.addWidget(self.dietary_needs, 2, 0, 1, 4)
+
+
+        self.form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.diets_box)
 
         self.accessibility_needs_label = QLabel(ManagerEditor)
         self.accessibility_needs_label.setObjectName(u"accessibility_needs_label")
@@ -304,7 +352,7 @@ class Ui_ManagerEditor(object):
         self.phone_label.setBuddy(self.phone)
         self.gender_label.setBuddy(self.gender)
         self.status_label.setBuddy(self.status)
-        self.dietary_needs_label.setBuddy(self.dietary_needs)
+        self.dietary_needs_label.setBuddy(self.diet_vegetarian)
         self.accessibility_needs_label.setBuddy(self.accessibility_needs)
         self.notes_label.setBuddy(self.notes)
         self.nationality_label.setBuddy(self.nationality)
@@ -322,7 +370,15 @@ class Ui_ManagerEditor(object):
         QWidget.setTabOrder(self.email, self.phone)
         QWidget.setTabOrder(self.phone, self.gender)
         QWidget.setTabOrder(self.gender, self.status)
-        QWidget.setTabOrder(self.status, self.dietary_needs)
+        QWidget.setTabOrder(self.status, self.diet_vegetarian)
+        QWidget.setTabOrder(self.diet_vegetarian, self.diet_vegan)
+        QWidget.setTabOrder(self.diet_vegan, self.diet_halal)
+        QWidget.setTabOrder(self.diet_halal, self.diet_no_pork)
+        QWidget.setTabOrder(self.diet_no_pork, self.diet_no_alcohol)
+        QWidget.setTabOrder(self.diet_no_alcohol, self.diet_gluten_free)
+        QWidget.setTabOrder(self.diet_gluten_free, self.diet_lactose_free)
+        QWidget.setTabOrder(self.diet_lactose_free, self.diet_nut_allergy)
+        QWidget.setTabOrder(self.diet_nut_allergy, self.dietary_needs)
         QWidget.setTabOrder(self.dietary_needs, self.accessibility_needs)
         QWidget.setTabOrder(self.accessibility_needs, self.notes)
         QWidget.setTabOrder(self.notes, self.show_travel)
@@ -351,8 +407,16 @@ class Ui_ManagerEditor(object):
         self.phone_label.setText(QCoreApplication.translate("ManagerEditor", u"&Phone:", None))
         self.gender_label.setText(QCoreApplication.translate("ManagerEditor", u"Ge&nder:", None))
         self.status_label.setText(QCoreApplication.translate("ManagerEditor", u"Stat&us:", None))
-        self.dietary_needs_label.setText(QCoreApplication.translate("ManagerEditor", u"&Dietary needs:", None))
-        self.dietary_needs.setPlaceholderText(QCoreApplication.translate("ManagerEditor", u"e.g. vegetarian, halal, no nuts", None))
+        self.dietary_needs_label.setText(QCoreApplication.translate("ManagerEditor", u"&Diet:", None))
+        self.diet_vegetarian.setText(QCoreApplication.translate("ManagerEditor", u"Vegetarian", None))
+        self.diet_vegan.setText(QCoreApplication.translate("ManagerEditor", u"Vegan", None))
+        self.diet_halal.setText(QCoreApplication.translate("ManagerEditor", u"Halal", None))
+        self.diet_no_pork.setText(QCoreApplication.translate("ManagerEditor", u"No pork", None))
+        self.diet_no_alcohol.setText(QCoreApplication.translate("ManagerEditor", u"No alcohol", None))
+        self.diet_gluten_free.setText(QCoreApplication.translate("ManagerEditor", u"Gluten-free", None))
+        self.diet_lactose_free.setText(QCoreApplication.translate("ManagerEditor", u"Lactose-free", None))
+        self.diet_nut_allergy.setText(QCoreApplication.translate("ManagerEditor", u"Nut allergy", None))
+        self.dietary_needs.setPlaceholderText(QCoreApplication.translate("ManagerEditor", u"Anything else, in the manager's words (e.g. no fish)", None))
         self.accessibility_needs_label.setText(QCoreApplication.translate("ManagerEditor", u"Accessi&bility needs:", None))
         self.accessibility_needs.setPlaceholderText(QCoreApplication.translate("ManagerEditor", u"e.g. step-free access", None))
         self.notes_label.setText(QCoreApplication.translate("ManagerEditor", u"No&tes:", None))
