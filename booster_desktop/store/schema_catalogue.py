@@ -11,6 +11,16 @@ CATALOGUE: dict[str, Any] = {
             "fk_badge_token_manager_id_manager",
             "pk_badge_token",
         ],
+        "certificate": [
+            "ck_certificate_number_length",
+            "ck_certificate_sequence_from_one",
+            "fk_certificate_manager_id_manager",
+            "fk_certificate_tour_id_tour",
+            "pk_certificate",
+            "uq_certificate_number",
+            "uq_certificate_tour_id_manager_id",
+            "uq_certificate_tour_id_sequence",
+        ],
         "checkin": [
             "ck_checkin_device_length",
             "ck_checkin_id_length",
@@ -172,6 +182,7 @@ CATALOGUE: dict[str, Any] = {
         ],
     },
     "indexes": {
+        "ix_certificate_manager_id": ["certificate", False, ["manager_id"]],
         "ix_checkin_manager_id": ["checkin", False, ["manager_id"]],
         "ix_checkin_session_id": ["checkin", False, ["session_id"]],
         "ix_enrolment_tour_id": ["enrolment", False, ["tour_id"]],
@@ -189,6 +200,14 @@ CATALOGUE: dict[str, Any] = {
             ["manager_id", "INTEGER", True, 0],
             ["issued_at", "DATETIME", True, 0],
             ["revoked_at", "DATETIME", False, 0],
+        ],
+        "certificate": [
+            ["id", "INTEGER", True, 1],
+            ["tour_id", "INTEGER", True, 0],
+            ["manager_id", "INTEGER", True, 0],
+            ["sequence", "INTEGER", True, 0],
+            ["number", "VARCHAR(40)", True, 0],
+            ["issued_at", "DATETIME", True, 0],
         ],
         "checkin": [
             ["id", "VARCHAR(36)", True, 1],
