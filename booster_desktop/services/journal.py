@@ -35,6 +35,7 @@ from booster_desktop.domain.tour import Tour
 from booster_desktop.exports.files import write_atomically
 from booster_desktop.services.changes import Action, report
 from booster_desktop.services.checkin import default_device
+from booster_desktop.store.open_files import refuse_if_open_here
 from booster_desktop.store.programme_file import ProgrammeFile
 
 FORMAT = "booster-checkin-journal"
@@ -213,6 +214,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
         raise BoosterError(f"{path}: no such file")
     if path.is_dir():
         raise BoosterError(f"{path}: is a folder, not a check-in journal")
+    refuse_if_open_here(path, "a check-in journal")
     try:
         if path.stat().st_size > LARGEST_JOURNAL:
             raise _refuse(path, "is far too large to be a check-in journal")

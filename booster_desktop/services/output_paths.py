@@ -15,6 +15,7 @@ from pathlib import Path
 
 from booster_desktop.domain.disk import ReadOnlyError
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.store import open_files
 from booster_desktop.store.durable import remove_leftovers
 from booster_desktop.store.header import SQLITE_MAGIC
 from booster_desktop.store.lock import lock_path
@@ -32,6 +33,8 @@ _NAME_MAX = 255
 
 def is_programme_file(path: Path) -> bool:
     """Whether `path` holds a Booster programme (judged by its header, not its name)."""
+    if open_files.is_open_here(path):
+        return True  # never read it: closing our descriptor would drop SQLite's locks
     try:
         with Path(path).open("rb") as stream:
             header = stream.read(100)
@@ -55,6 +58,8 @@ def _names_a_side_file(path: Path) -> bool:
 def _is_side_file(path: Path) -> bool:
     """A -wal, -shm, -journal or lock file of a programme (by its name or its content)."""
     if _names_a_side_file(path):
+        return True
+    if open_files.is_working_file_of_open_programme(path):
         return True
     try:
         with path.open("rb") as stream:

@@ -18,6 +18,7 @@ from booster_desktop.domain.text import clean
 from booster_desktop.domain.tour import Tour
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.changes import changed_columns, report
+from booster_desktop.store.open_files import refuse_if_open_here
 from booster_desktop.store.programme_file import ProgrammeFile
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -133,6 +134,7 @@ def _logo_problems(logo: bytes) -> dict[str, str]:
 
 def read_logo(path: Path) -> bytes:
     """The bytes of the image file at `path`, checked to be a logo the programme can keep."""
+    refuse_if_open_here(path, "an image")
     try:
         size = path.stat().st_size
         if size > IMAGE_LIMIT:

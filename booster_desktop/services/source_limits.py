@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.store.open_files import refuse_if_open_here
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 50 * MB  # a CSV or a workbook on disk
@@ -51,6 +52,7 @@ def check_source(path: Path) -> int:
         raise BoosterError(f"{path}: no such file") from None
     except OSError as error:
         raise BoosterError(f"{path}: cannot be read ({error.strerror or error})") from None
+    refuse_if_open_here(path, "a spreadsheet to import")
     mode = status.st_mode
     kind = None
     if stat.S_ISDIR(mode):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from booster_desktop.domain.disk import reading_error
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.store import open_files
 from booster_desktop.store.schema_version import APPLICATION_ID
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -19,7 +20,13 @@ HEADER_SIZE = 100
 
 
 def check_header(path: Path) -> None:
-    """Refuse, with a one-line reason naming the file, what is not a sound programme file."""
+    """Refuse, with a one-line reason naming the file, what is not a sound programme file.
+
+    A file this process already has open was checked when it was opened; reading it again
+    with a descriptor of our own would release SQLite's locks on it (see `open_files`).
+    """
+    if open_files.is_open_here(path):
+        return
     try:
         found = path.stat()
     except FileNotFoundError:

@@ -29,6 +29,7 @@ from booster_desktop.domain.disk import (
     sqlite_disk_problem,
 )
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.store import open_files
 from booster_desktop.store.changes import Action, Change, Listener, change_of, collecting
 from booster_desktop.store.durable import (
     remove_database_files,
@@ -72,6 +73,8 @@ class ProgrammeFile:
     # Why the file is open for reading only although it was asked for writing (read-only media).
     read_only_reason: str | None = None
     _closed: bool = field(default=False, repr=False)
+    # The key of this file in `open_files` while SQLite has it open.
+    _held: tuple[int, int] | None = field(default=None, repr=False)
     # Told of every committed write (the window's document, later the change history).
     listeners: list[Listener] = field(default_factory=list, repr=False)
 
@@ -131,6 +134,8 @@ class ProgrammeFile:
             return
         self._closed = True
         self.engine.dispose()
+        open_files.release(self._held)
+        self._held = None
         if self.lock is not None:
             self.lock.release()
 
@@ -298,7 +303,14 @@ def open_programme_file(
                 raise
             read_only_reason = str(error)
     before = side_files_present(path)
-    engine = _reading_engine(path) if lock is None else make_engine(path)
+    held = open_files.hold(path)  # from here on, nothing opens it outside SQLite
+    try:
+        engine = _reading_engine(path) if lock is None else make_engine(path)
+    except BaseException:
+        open_files.release(held)
+        if lock is not None:
+            lock.release()
+        raise
     try:
         revision = read_revision(engine, path)
         migrated_from = backup_path = None
@@ -322,12 +334,14 @@ def open_programme_file(
                     _check_catalogue(path, _read_catalogue(raw))
     except BaseException:
         engine.dispose()
+        open_files.release(held)
         remove_side_files_made(path, before)
         if lock is not None:
             lock.release()
         raise
     programme = ProgrammeFile(path, engine, revision, lock, migrated_from, backup_path)
     programme.read_only_reason = read_only_reason
+    programme._held = held
     return programme
 
 
