@@ -30,6 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
         "starts afresh)",
     )
     parser.add_argument("--version", action="version", version=f"booster-desktop {__version__}")
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add Booster Desktop to this user's application menu, with its icon and the "
+        "programme file type (Linux desktops), then exit",
+    )
     # For the start-up benchmark: quit as soon as the Managers tab is filled and painted.
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     return parser
@@ -59,8 +65,49 @@ def _system_can_show_windows() -> bool:
     return not missing
 
 
+def _window_command() -> list[str]:
+    """How a desktop starts this installation's window."""
+    import shutil
+    import sys
+
+    if getattr(sys, "frozen", False):  # the bundle's own executable
+        return [str(Path(sys.executable).resolve())]
+    script = Path(sys.argv[0])
+    if script.name == "booster-desktop" and script.exists():
+        return [str(script.resolve())]
+    found = shutil.which("booster-desktop")
+    if found is not None:
+        return [str(Path(found).resolve())]
+    return [str(Path(sys.executable).resolve()), "-m", "booster_desktop.app"]
+
+
+def _install_desktop_entry() -> int:
+    import sys
+
+    from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.services.desktop_entry import install_desktop_entry
+
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        print(
+            "booster-desktop: --install-desktop-entry is for Linux desktops; on Windows and "
+            "macOS the installer adds the menu entry and the file type",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        written = install_desktop_entry(_window_command())
+    except BoosterError as error:
+        print(f"booster-desktop: {error}", file=sys.stderr)
+        return 1
+    print(f"Installed the menu entry, icons and programme file type ({len(written)} files):")
+    print(f"  {written[0]}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.install_desktop_entry:
+        return _install_desktop_entry()
     if not _system_can_show_windows():
         return 1
     opening = _start_opening(args.file) if args.file is not None and not args.demo else None

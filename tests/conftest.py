@@ -13,6 +13,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
+def laptop_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The laptop's settings file of each test: in a folder of its own, never the user's."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    from booster_desktop.services.settings import settings_path
+
+    path = settings_path()
+    assert path.is_relative_to(folder)
+    return path
+
+
+@pytest.fixture(autouse=True)
 def _own_data_folder(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

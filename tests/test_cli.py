@@ -1,4 +1,4 @@
-"""The `booster` command: outputs with exactly DESIGN.md's keys, and its exit codes."""
+"""The `booster` command: outputs with exactly the keys docs/command.md gives, and its exit codes."""
 
 from __future__ import annotations
 

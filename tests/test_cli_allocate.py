@@ -4,6 +4,7 @@ programme's enrolments (confirmed, cancelled, withdrawn managers) shape the next
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -135,13 +136,18 @@ def test_the_instance_in_the_json_solves_to_the_same_allocation(
 def test_allocate_for_people(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["allocate", str(demo_file)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("optimal: 0 unmet seats, worst rank 2, welfare 24, ")
-    assert "serial dictatorship" in out and "snake draft" in out
+    # The coordinator's words: places wanted, offered, given; rank loss, not "welfare".
+    assert out.startswith(
+        "Every manager has their 2 tours: 48 places wanted, 48 offered, all given. "
+        "Worst rank given: 2; rank loss 24."
+    )
+    assert "welfare" not in out and "unmet" not in out
+    assert "first come, first served in a random order" in out and "a draft, in turns" in out
     assert "Stored as proposed enrolments" not in out
 
 
 def test_allow_partial_goes_with_apply(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # A usage error: argparse's exit code 2, as DESIGN.md's command contract says.
+    # A usage error: argparse's exit code 2, as docs/command.md says.
     with pytest.raises(SystemExit) as exit_:
         main(["allocate", str(demo_file), "--allow-partial"])
     assert exit_.value.code == 2
@@ -223,7 +229,10 @@ def test_an_infeasible_cap_exits_1_with_the_reason(
 ) -> None:
     assert main(["allocate", str(demo_file), "--max-per-country", "1"]) == 1
     captured = capsys.readouterr()
-    assert captured.out.startswith("infeasible: ")
+    assert captured.out.startswith(
+        "48 places wanted (24 managers x 2 tours), 48 offered, 28 given: "
+    )
+    assert "managers short of their 2 tours" in captured.out.splitlines()[0]
     assert "booster: no full allocation: " in captured.err
     assert CAP_REASON in captured.err
 
@@ -328,3 +337,94 @@ def _insert_enrolment(path: Path, manager: int, code: str, status: str) -> None:
             "VALUES (?, (SELECT id FROM tour WHERE code = ?), ?, '2018-11-01 00:00:00')",
             (manager, code, status),
         )
+
+
+# -- pins and forbidden pairs --------------------------------------------------------------------
+
+
+def test_pin_and_forbid_shape_the_allocation_and_go_into_the_instance(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plain, _ = _allocate([str(demo_file), "--json"], capsys)
+    given = plain["assignment"]["1"]
+    other = next(code for code in plain["instance"]["tours"] if code not in given)
+    args = [
+        str(demo_file),
+        "--json",
+        "--pin",
+        f"1={other.lower()}",
+        "--forbid",
+        f"2={plain['assignment']['2'][0]}",
+    ]
+    document, _ = _allocate(args, capsys)
+    assert other in document["assignment"]["1"]
+    assert plain["assignment"]["2"][0] not in document["assignment"]["2"]
+    assert [1, other] in document["instance"]["pinned"]
+    assert [2, plain["assignment"]["2"][0]] in document["instance"]["forbidden"]
+    # The same instance, solved again, gives the same allocation (anyone can check it).
+    again = solve(_instance_from_json(document["instance"]))
+    assert {str(m): codes for m, codes in again.assignment.items()} == document["assignment"]
+    assert document["summary"].startswith("Every manager has their 2 tours")
+    assert document["comparison"]["snake_draft"]["method"] == "a draft, in turns"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--pin", "1=XYZ", "booster: pin 1=XYZ: tour 'XYZ' does not exist (tours: "),
+        ("--forbid", "999=CAT", "booster: forbid 999=CAT: manager 999 does not exist"),
+    ],
+)
+def test_a_pin_or_forbid_naming_nothing_is_one_line_and_exit_1(
+    demo_file: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, message: str
+) -> None:
+    before = _enrolments(demo_file)
+    assert main(["allocate", str(demo_file), option, value, "--apply"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1
+    assert _enrolments(demo_file) == before
+
+
+def test_a_withdrawn_manager_cannot_be_pinned(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute("UPDATE manager SET status = 'withdrawn' WHERE id = 5")
+    assert main(["allocate", str(demo_file), "--pin", "5=CAT"]) == 1
+    assert "pin 5=CAT: manager 5 is withdrawn" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["CAT", "x=CAT", "7=", "0=CAT"])
+def test_a_malformed_pin_is_a_usage_error(
+    demo_file: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["allocate", str(demo_file), "--pin", value])
+    assert exit_.value.code == 2
+    assert "is not ID=CODE" in capsys.readouterr().err
+
+
+def test_pinned_and_forbidden_at_once_is_refused(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["allocate", str(demo_file), "--pin", "3=CAT", "--forbid", "3=cat"]) == 1
+    assert "3=CAT is both pinned and forbidden" in capsys.readouterr().err
+
+
+def test_rank_loss_is_one_measure_in_the_sentence_and_the_table(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plain, _ = _allocate([str(demo_file), "--json"], capsys)
+    ranks = plain["instance"]["managers"]["1"]["ranks"]
+    worst = max(ranks, key=lambda code: ranks[code])  # pinned there, so gamma shows
+    args = [str(demo_file), "--gamma", "3", "--pin", f"1={worst}"]
+    assert main(["allocate", *args]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    loss = lines[0].split("rank loss ", 1)[1].split(" ", 1)[0]
+    assert "(fairness 3)" in lines[0] and ranks[worst] > 2
+    ours = next(line for line in lines if line.startswith("this allocation"))
+    method, _complete, in_table, *_ = re.split(r"\s{2,}", ours)
+    assert (method, in_table) == ("this allocation", loss)
+    document, _ = _allocate([*args, "--json"], capsys)
+    assert f"{document['levels']['welfare']:g}" == loss
+    assert loss != str(document["comparison"]["optimal"]["total_rank_loss"])

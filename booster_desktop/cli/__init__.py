@@ -34,6 +34,7 @@ COMMANDS = (
     "allocate",
     "export",
     "checkin",
+    "settings",
     "screenshot",
 )
 
@@ -106,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command: Command = args.command_declaration
+    # Changes this command writes carry this laptop's device name setting.
+    from booster_desktop.services.changes import device_name_setting, use_device_name
+
+    use_device_name(device_name_setting)
     try:
         command.validate(args)
     except UsageError as error:

@@ -19,6 +19,16 @@ from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.cli.output import print_json, print_table, terminal_progress
 
 
+def _pair(value: str) -> tuple[int, str]:
+    """`ID=CODE`, for --pin and --forbid."""
+    from booster_desktop.services.allocation_run import parse_pair
+
+    try:
+        return parse_pair(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument(
@@ -55,6 +65,22 @@ def _options(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="M",
         help="each manager gets at least one of their M most wanted tours",
+    )
+    parser.add_argument(
+        "--pin",
+        action="append",
+        default=[],
+        type=_pair,
+        metavar="ID=CODE",
+        help="give manager ID tour CODE whatever it costs the others (repeatable)",
+    )
+    parser.add_argument(
+        "--forbid",
+        action="append",
+        default=[],
+        type=_pair,
+        metavar="ID=CODE",
+        help="never give manager ID tour CODE (repeatable)",
     )
     parser.add_argument(
         "--together",
@@ -97,67 +123,42 @@ def _validate(args: argparse.Namespace) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from booster_desktop.services import allocation
-    from booster_desktop.services.allocation_data import apply_allocation, load_instance
+    from booster_desktop.services.allocation_run import (
+        AllocationRequest,
+        apply_outcome,
+        run_allocation,
+    )
     from booster_desktop.services.programme import open_programme
     from booster_desktop.services.progress import no_progress
 
+    request = AllocationRequest(
+        per_manager=args.per_manager,
+        max_per_country=args.max_per_country,
+        gamma=args.gamma,
+        seed=args.seed,
+        top_m=args.top_m,
+        pins=tuple(args.pin),
+        forbids=tuple(args.forbid),
+        together=tuple(tuple(group) for group in args.together),
+        maximin=args.maximin,
+        time_limit=args.time_limit,
+    )
     bar = terminal_progress(quiet=args.json)
     try:
         with open_programme(args.file, writable=args.apply) as programme:
-            instance = load_instance(
-                programme,
-                per_manager=args.per_manager,
-                max_per_country=args.max_per_country,
-                gamma=args.gamma,
-                seed=args.seed,
-                top_m=args.top_m,
-            )
-            gap, bound = 0.0, None
-            if args.together or args.maximin:
-                from booster_desktop.services.allocation_milp import solve_with_side_constraints
-
-                milp = solve_with_side_constraints(
-                    instance,
-                    together=args.together,
-                    maximin=args.maximin,
-                    time_limit=args.time_limit,
-                )
-                result, gap, bound = milp.allocation, milp.gap, milp.bound
-            else:
-                result = allocation.solve(instance, progress=bar or no_progress)
-            compared = allocation.comparison(instance, result)
+            outcome = run_allocation(programme, request, progress=bar or no_progress)
             applied = None
-            if args.apply and (result.status != "infeasible" or args.allow_partial):
-                applied = apply_allocation(programme, result)
+            if args.apply and (outcome.stored_when_applied or args.allow_partial):
+                applied = apply_outcome(programme, outcome)
     finally:
         if bar is not None:
             bar.close()
-    reason = "; ".join(result.reasons)
     if args.json:
-        print_json(
-            {
-                "status": result.status,
-                "levels": result.levels(),
-                "gap": gap,
-                # The flow levels are proven optimal; the integer programme reports its bound.
-                "bound": result.levels() if bound is None else bound,
-                "assignment": {str(m): codes for m, codes in result.assignment.items()},
-                "comparison": compared,
-                "reason": reason or None,
-                "applied": applied is not None,
-                "instance": {
-                    **instance.as_json(),
-                    **({"together": args.together} if args.together else {}),
-                    **({"maximin": True} if args.maximin else {}),
-                },
-            }
-        )
+        print_json(outcome.as_json(applied is not None))
     else:
-        _print_allocation(result, compared, applied)
-    if gap:
-        print(f"not proven optimal within the time limit: gap {gap:.2%}")
-    if result.status == "infeasible":
+        _print_allocation(outcome, applied)
+    if outcome.allocation.status == "infeasible":
+        reason = "; ".join(outcome.allocation.reasons)
         print(f"{PROG}: no full allocation: {reason}", file=sys.stderr)
         if args.apply and not args.allow_partial:
             print(
@@ -169,29 +170,27 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_allocation(result: Any, compared: dict[str, dict[str, Any]], applied: Any) -> None:
-    levels = result.levels()
-    print(
-        f"{result.status}: {levels['unmet_seats']} unmet seats, worst rank "
-        f"{levels['worst_rank']}, welfare {levels['welfare']:g}, "
-        f"{levels['moved_from_previous']} placements differ from the current ones"
-    )
+def _print_allocation(outcome: Any, applied: Any) -> None:
+    from booster_desktop.services.allocation_run import METHODS, RANK_LOSS
+
+    # The same sentence the window's allocation view shows.
+    print(outcome.summary)
     rows = [
         {
-            "method": name.replace("_", " "),
-            "complete": "yes" if row["complete"] else f"no ({row['unmet_seats']} unmet)",
-            "loss": row["total_rank_loss"],
+            "method": METHODS[key].label,
+            "complete": "yes" if row["complete"] else f"no, {row['unmet_seats']} places not given",
+            "loss": f"{row['welfare']:g}",  # the rank loss of the summary, gamma included
             "worst": row["worst_rank"],
             "profile": ", ".join(f"{n}x rank {r}" for r, n in row["rank_profile"].items()),
         }
-        for name, row in compared.items()
+        for key, row in outcome.comparison.items()
     ]
     print_table(
         rows,
         [
             ("method", "METHOD"),
-            ("complete", "COMPLETE"),
-            ("loss", "RANK LOSS"),
+            ("complete", "EVERY PLACE GIVEN"),
+            ("loss", RANK_LOSS.upper()),
             ("worst", "WORST RANK"),
             ("profile", "RANK PROFILE"),
         ],

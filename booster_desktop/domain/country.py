@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from booster_desktop.domain.base import Base
 
-# The programme's own countries (DESIGN.md): managers come from these.
+# The programme's own countries (docs/programme-file.md): managers come from these.
 SOUTH_MED_COUNTRIES = ("DZ", "EG", "JO", "LB", "MA", "PS", "TN")
 
 

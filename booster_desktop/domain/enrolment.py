@@ -18,7 +18,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
 
 from booster_desktop.domain.base import LONG_TEXT, Base, UtcDateTime, enum_column, utc_now
-from booster_desktop.domain.kinds import EXPECTED_STATUSES, EnrolmentStatus, ManagerStatus
+from booster_desktop.domain.kinds import (
+    EXPECTED_MANAGER_STATUS,
+    EXPECTED_STATUSES,
+    EnrolmentStatus,
+)
 
 if TYPE_CHECKING:
     from booster_desktop.domain.manager import Manager
@@ -53,14 +57,16 @@ class Enrolment(Base):
 def is_expected() -> ColumnElement[bool]:
     """An enrolment whose manager a tour expects: proposed or confirmed, and the manager
     active (a withdrawn manager is kept for the record, never expected). What "seats taken"
-    counts."""
+    counts; the rule itself is declared once in `domain.kinds` (`expected_sql` is its text)."""
     from booster_desktop.domain.manager import Manager
 
     # An alias, so the test stays its own when the query itself selects managers.
     manager = aliased(Manager)
     return and_(
         Enrolment.status.in_(EXPECTED_STATUSES),
-        exists().where(manager.id == Enrolment.manager_id, manager.status == ManagerStatus.ACTIVE),
+        exists().where(
+            manager.id == Enrolment.manager_id, manager.status == EXPECTED_MANAGER_STATUS
+        ),
     )
 
 

@@ -18,15 +18,30 @@ class EnrolmentStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-# A tour's expected managers, and what "seats taken" counts.
-EXPECTED_STATUSES = (EnrolmentStatus.PROPOSED, EnrolmentStatus.CONFIRMED)
-
-
 class ManagerStatus(StrEnum):
     """Active managers are allocated and expected; withdrawn ones are kept for the record only."""
 
     ACTIVE = "active"
     WITHDRAWN = "withdrawn"
+
+
+# The one rule of who a tour expects (what "seats taken" counts): an enrolment with one of
+# these statuses, of a manager with this status. `domain.enrolment.is_expected` is its
+# SQLAlchemy form; `expected_sql` below its plain-SQL form for the light start-up queries.
+EXPECTED_STATUSES = (EnrolmentStatus.PROPOSED, EnrolmentStatus.CONFIRMED)
+EXPECTED_MANAGER_STATUS = ManagerStatus.ACTIVE
+# Whose ranked topics count as demand ("wanted by"): the same managers a tour may expect.
+DEMAND_MANAGER_STATUS = ManagerStatus.ACTIVE
+
+
+def expected_sql(enrolment: str = "e", manager: str = "m") -> str:
+    """The expected-enrolment rule as SQL text, for queries that join `enrolment` as
+    `enrolment` and its `manager` as `manager` (aliases; the values are our own enums)."""
+    statuses = ", ".join(f"'{status.value}'" for status in EXPECTED_STATUSES)
+    return (
+        f"{enrolment}.status IN ({statuses}) "
+        f"AND {manager}.status = '{EXPECTED_MANAGER_STATUS.value}'"
+    )
 
 
 class Gender(StrEnum):

@@ -197,7 +197,7 @@ def _minutes(moment: time) -> int:
 
 
 def agenda_checks(programme: ProgrammeFile, code: str) -> list[AgendaCheck]:
-    """The checks DESIGN.md and the agenda issue name, for one tour."""
+    """The agenda's checks for one tour, all warnings (docs/programme-file.md lists them)."""
     agenda_ = tour_agenda(programme, code)
     checks: list[AgendaCheck] = []
     for day, items in agenda_.days():

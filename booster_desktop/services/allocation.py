@@ -4,7 +4,7 @@ The network: source -> manager (K seats each) -> (tour, country) (one seat per p
 (at most the country cap) -> sink (the tour's capacity). Kept (confirmed) enrolments and
 pinned pairs are placed first and taken out of the network (their seats with them);
 forbidden pairs (cancelled enrolments, visas...) have no arc. Withdrawn managers are not in
-it. Levels, each kept a flow (DESIGN.md's field notes):
+it. Levels, each kept a flow (docs/field-notes.md, Allocation solvers):
 1. coverage: the most seats filled (a max flow); unmet seats are explained;
 2. bottleneck: the lowest worst rank that still fills as many seats, applied by removing the
    arcs above it (a few max flows, by bisection);
@@ -13,7 +13,7 @@ it. Levels, each kept a flow (DESIGN.md's field notes):
    3 and 4 are one min-cost max flow, their costs folded into one integer by scaling, with
    the lottery's range shrunk until the product fits the solver (its limit is about 1e14).
 OR-Tools' network solver, not an LP: 0.23 s against 5-9 s for HiGHS at 10,000 x 50 x 3 in
-DESIGN.md's measurements, and several solves are needed per allocation.
+the measurements in docs/field-notes.md, and several solves are needed per allocation.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class Instance:
             "previous": {str(i): list(codes) for i, codes in self.previous.items()},
             "gamma": self.gamma,
             "seed": self.seed,
-            # Beyond DESIGN.md's keys only when used, so the plain document stays as agreed.
+            # Only when used, so the plain document keeps docs/command.md's usual keys.
             **({"top_m": self.top_m} if self.top_m is not None else {}),
         }
 
@@ -428,9 +428,9 @@ def why_unmet(instance: Instance, network: _Network, allocation: Allocation) -> 
     needed = k * len(instance.managers)
     offered = sum(instance.tours.values())
     if offered < needed:
-        reasons.append(f"{needed} seats needed, {offered} offered")
+        reasons.append(f"{needed} place{'s' * (needed != 1)} wanted, {offered} offered")
     for code in network.overfull:
-        reasons.append(f"tour {code} has more kept or pinned managers than seats")
+        reasons.append(f"tour {code} has more kept or pinned managers than places")
     for code, country in network.over_cap:
         reasons.append(
             f"tour {code} has more kept or pinned managers from {_country_name(country)} than "
@@ -459,7 +459,7 @@ def why_unmet(instance: Instance, network: _Network, allocation: Allocation) -> 
         shown = ", ".join(str(m) for m in short[:10]) + (" ..." if len(short) > 10 else "")
         reasons.append(
             f"{len(short)} manager{'s' * (len(short) != 1)} ({shown}) cannot be given {k} "
-            "tours: the seats left are on tours they may not join (forbidden, or their "
+            "tours: the places left are on tours they may not join (forbidden, or their "
             "country's cap)"
         )
     return reasons
@@ -530,7 +530,8 @@ def explain(instance: Instance, allocation: Allocation, manager: int) -> list[st
         elif pinned_elsewhere and len(pinned_elsewhere) >= instance.per_manager:
             why = "the manager's places are pinned or kept on other tours"
         elif load[code] >= instance.tours[code]:
-            why = f"full ({instance.tours[code]} seats)"
+            seats = instance.tours[code]
+            why = f"full ({seats} place{'s' * (seats != 1)})"
         elif (
             instance.max_per_country is not None
             and country_load[(code, wish.country)] >= instance.max_per_country

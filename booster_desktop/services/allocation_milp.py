@@ -37,7 +37,14 @@ def solve_with_side_constraints(
     time_limit: float = 30.0,
 ) -> MilpAllocation:
     """The best allocation under the flow's constraints plus `together` groups and maximin."""
-    from ortools.sat.python import cp_model
+    try:
+        from ortools.sat.python import cp_model
+    except ImportError as error:  # the desktop bundle leaves CP-SAT (and pandas) out
+        raise BoosterError(
+            "--together and --maximin need OR-Tools' CP-SAT with pandas, which this "
+            f"installation lacks ({error.name} is missing): install Booster Desktop with pip to "
+            "use them; allocating without them works as it is"
+        ) from None
 
     k, cap = instance.per_manager, instance.max_per_country
     managers = sorted(instance.managers)

@@ -14,6 +14,16 @@ from booster_desktop.store.changes import (
     use_device_name,
 )
 
+
+def device_name_setting() -> str:
+    """This laptop's `device_name` setting, or the computer's name: what `use_device_name`
+    is given at start-up by the window and the command (read when a change is recorded, so
+    a new name counts at once; imported then, so quick commands never load the settings)."""
+    from booster_desktop.services.settings import device_name
+
+    return device_name()
+
+
 __all__ = [
     "Action",
     "Change",
@@ -21,6 +31,7 @@ __all__ = [
     "Written",
     "acting_as",
     "current_device",
+    "device_name_setting",
     "report",
     "use_device_name",
 ]

@@ -8,11 +8,10 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 
-from booster_desktop.domain.kinds import ManagerStatus
-from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.preference import topic_worth
-from booster_desktop.domain.topic import Topic, TopicInterest
+from booster_desktop.domain.topic import Topic
 from booster_desktop.domain.tour import Tour, tour_focus_topic
+from booster_desktop.services.topics import topic_rows
 from booster_desktop.store.changes import report
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -51,35 +50,28 @@ class TopicDemand:
 
 
 def topic_demand(programme: ProgrammeFile) -> list[TopicDemand]:
-    """Every topic's demand among active managers, the most wanted (by score) first."""
+    """Every topic's demand among active managers, the most wanted (by score) first: the
+    Topics tab's rows (`services.topics.topic_rows`) with their score and focus tours."""
+    rows = topic_rows(programme)
     with programme.engine.connect() as connection:
-        topics = connection.execute(select(Topic.id, Topic.name, Topic.is_priority)).all()
-        ranks = connection.execute(
-            select(TopicInterest.topic_id, TopicInterest.rank)
-            .join(Manager, Manager.id == TopicInterest.manager_id)
-            .where(Manager.status == ManagerStatus.ACTIVE)
-        ).all()
         focus = connection.execute(
             select(tour_focus_topic.c.topic_id, Tour.code)
             .join(Tour, Tour.id == tour_focus_topic.c.tour_id)
             .order_by(Tour.start_date, Tour.code)
         ).all()
-    by_rank: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for topic_id, rank in ranks:
-        by_rank[topic_id][rank] += 1
     tours: dict[int, list[str]] = defaultdict(list)
     for topic_id, code in focus:
         tours[topic_id].append(code)
     demand = [
         TopicDemand(
-            id=topic_id,
-            name=name,
-            is_priority=priority,
-            by_rank=dict(by_rank[topic_id]),
-            score=sum(count * topic_worth(rank) for rank, count in by_rank[topic_id].items()),
-            tours=tuple(tours[topic_id]),
+            id=row.id,
+            name=row.name,
+            is_priority=row.is_priority,
+            by_rank=dict(row.by_rank),
+            score=sum(count * topic_worth(rank) for rank, count in row.by_rank.items()),
+            tours=tuple(tours[row.id]),
         )
-        for topic_id, name, priority in topics
+        for row in rows
     ]
     return sorted(demand, key=lambda d: (-d.score, d.name.casefold()))
 

@@ -53,7 +53,7 @@ MAX_MANAGERS = 1_000_000
 
 
 def demo_shape(managers: int) -> tuple[int, int]:
-    """(tours, capacity of each) for a demo of `managers` (DESIGN.md's scaled shape).
+    """(tours, capacity of each) for a demo of `managers` (docs/architecture.md, Speed).
 
     The reference programme has 4 tours of 12; a scaled one max(4, min(50, N // 50)) tours of
     ceil(1.1 x 3N / tours), so that every K up to 3 tours each fits.

@@ -1,6 +1,8 @@
 """`booster list`: the programme's managers, topics, tours and sessions as plain records.
 
-Each record has exactly the keys DESIGN.md gives for `list --json`; dates are ISO
+Each list is the window's own read model (`manager_rows`, `topic_rows`, `tour_rows`,
+`session_rows`), turned into records with exactly the keys docs/command.md gives for
+`list --json`, so the window and the command always give the same numbers. Dates are ISO
 `YYYY-MM-DD` and times `HH:MM`, in the tour's own time zone (as they are stored).
 """
 
@@ -8,16 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
-from booster_desktop.domain.badge import BadgeToken
-from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.domain.manager import Manager
-from booster_desktop.domain.organisation import Organisation
-from booster_desktop.domain.session import TourSession
-from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.domain.tour import Tour
+from booster_desktop.services.manager_rows import manager_rows
+from booster_desktop.services.sessions import session_rows
+from booster_desktop.services.topics import topic_rows
+from booster_desktop.services.tours import tour_rows
 from booster_desktop.store.programme_file import ProgrammeFile
 
 Record = dict[str, Any]
@@ -34,131 +34,70 @@ def tour_id(connection: Connection, code: str) -> int:
     return found
 
 
+def _tour_code(programme: ProgrammeFile, code: str) -> tuple[int, str]:
+    with programme.engine.connect() as connection:
+        found = tour_id(connection, code)
+    return found, code.strip().upper()
+
+
 def list_managers(programme: ProgrammeFile, tour: str | None = None) -> list[Record]:
     """Every manager (or a tour's expected managers) with the badge token in force."""
-    query = (
-        select(
-            Manager.id,
-            Manager.given_name,
-            Manager.family_name,
-            Manager.arabic_name,
-            Manager.country_code,
-            Manager.city,
-            Organisation.name,
-            Manager.email,
-            BadgeToken.token,
-        )
-        .outerjoin(Organisation, Organisation.id == Manager.organisation_id)
-        .outerjoin(
-            BadgeToken, (BadgeToken.manager_id == Manager.id) & BadgeToken.revoked_at.is_(None)
-        )
-        .order_by(Manager.id)
-    )
-    with programme.engine.connect() as connection:
-        if tour is not None:
-            query = query.join(Enrolment, Enrolment.manager_id == Manager.id).where(
-                Enrolment.tour_id == tour_id(connection, tour),
-                is_expected(),
-            )
-        rows = connection.execute(query).all()
-    keys = (
-        "id",
-        "given_name",
-        "family_name",
-        "arabic_name",
-        "country",
-        "city",
-        "organisation",
-        "email",
-        "badge_token",
-    )
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    code = None if tour is None else _tour_code(programme, tour)[1]
+    return [
+        {
+            "id": row.id,
+            "given_name": row.given_name,
+            "family_name": row.family_name,
+            # The JSON says "nothing" as null, where the table shows an empty cell.
+            "arabic_name": row.arabic_name or None,
+            "country": row.country_code,
+            "city": row.city or None,
+            "organisation": row.organisation or None,
+            "email": row.email or None,
+            "badge_token": row.badge_token or None,
+        }
+        for row in manager_rows(programme)
+        if code is None or code in row.tour_codes
+    ]
 
 
 def list_topics(programme: ProgrammeFile) -> list[Record]:
-    """Every topic with how many managers ranked it."""
-    wanted = (
-        select(TopicInterest.topic_id, func.count().label("wanted_by"))
-        .group_by(TopicInterest.topic_id)
-        .subquery()
-    )
-    query = (
-        select(Topic.id, Topic.name, func.coalesce(wanted.c.wanted_by, 0))
-        .outerjoin(wanted, wanted.c.topic_id == Topic.id)
-        .order_by(Topic.id)
-    )
-    with programme.engine.connect() as connection:
-        rows = connection.execute(query).all()
-    return [{"id": i, "name": name, "wanted_by": count} for i, name, count in rows]
+    """Every topic with how many active managers ranked it."""
+    return [
+        {"id": row.id, "name": row.name, "wanted_by": row.wanted_by}
+        for row in topic_rows(programme)
+    ]
 
 
 def list_tours(programme: ProgrammeFile) -> list[Record]:
     """Every tour with its dates, seats and expected managers, in date order."""
-    expected = (
-        select(Enrolment.tour_id, func.count().label("expected"))
-        .where(is_expected())
-        .group_by(Enrolment.tour_id)
-        .subquery()
-    )
-    query = (
-        select(
-            Tour.code,
-            Tour.title,
-            Tour.start_date,
-            Tour.end_date,
-            Tour.capacity,
-            func.coalesce(expected.c.expected, 0),
-        )
-        .outerjoin(expected, expected.c.tour_id == Tour.id)
-        .order_by(Tour.start_date, Tour.code)
-    )
-    with programme.engine.connect() as connection:
-        rows = connection.execute(query).all()
     return [
         {
-            "code": code,
-            "title": title,
-            "start": start.isoformat(),
-            "end": end.isoformat(),
-            "capacity": capacity,
-            "expected": count,
+            "code": row.code,
+            "title": row.title,
+            "start": row.start.isoformat(),
+            "end": row.end.isoformat(),
+            "capacity": row.capacity,
+            "expected": row.expected,
         }
-        for code, title, start, end, capacity, count in rows
+        for row in tour_rows(programme)
     ]
 
 
 def list_sessions(programme: ProgrammeFile, tour: str | None = None) -> list[Record]:
     """Every session of every tour (or of one tour), in agenda order."""
-    query = (
-        select(
-            TourSession.id,
-            Tour.code,
-            TourSession.kind,
-            TourSession.title,
-            TourSession.date,
-            TourSession.start_time,
-            TourSession.end_time,
-            TourSession.venue,
-        )
-        .join(Tour, Tour.id == TourSession.tour_id)
-        .order_by(
-            Tour.start_date, Tour.code, TourSession.date, TourSession.start_time, TourSession.id
-        )
-    )
-    with programme.engine.connect() as connection:
-        if tour is not None:
-            query = query.where(TourSession.tour_id == tour_id(connection, tour))
-        rows = connection.execute(query).all()
+    only = None if tour is None else _tour_code(programme, tour)[0]
     return [
         {
-            "id": session_id,
-            "tour": code,
-            "kind": kind.value,
-            "title": title,
-            "date": day.isoformat(),
-            "start": start.strftime("%H:%M"),
-            "end": end.strftime("%H:%M"),
-            "venue": venue,
+            "id": row.id,
+            "tour": row.tour,
+            "kind": row.kind,
+            "title": row.title,
+            "date": row.date.isoformat(),
+            "start": row.start.strftime("%H:%M"),
+            "end": row.end.strftime("%H:%M"),
+            "venue": row.venue or None,
         }
-        for session_id, code, kind, title, day, start, end, venue in rows
+        for row in session_rows(programme)
+        if only is None or row.tour_id == only
     ]

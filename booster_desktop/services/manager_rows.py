@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, text
 
+from booster_desktop.domain.kinds import expected_sql
 from booster_desktop.store.programme_file import ProgrammeFile, open_programme_file
 
 # The Managers tab shows each manager's most wanted topics, not all of them.
@@ -36,10 +37,11 @@ class ManagerRow:
     phone: str
     role: str
     status: str
-    tours: str
+    tours: str  # the tours that expect the manager, as shown: "CAT, WAL"
     topics: str
     badge_token: str
     has_travel_documents: bool
+    tour_codes: tuple[str, ...] = ()  # the same tours, one code each
 
 
 # The Managers tab's three queries, in plain standard SQL: at start-up, compiling ORM
@@ -53,10 +55,11 @@ _MANAGERS = """
     LEFT JOIN badge_token b ON b.manager_id = m.id AND b.revoked_at IS NULL
     LEFT JOIN travel_document t ON t.manager_id = m.id
     {where} ORDER BY m.id"""
-_TOURS = """
+# A manager's tours are those that expect them (`domain.kinds.expected_sql`: one rule).
+_TOURS = f"""
     SELECT e.manager_id, t.code FROM enrolment e JOIN tour t ON t.id = e.tour_id
-    JOIN manager em ON em.id = e.manager_id AND em.status = 'active'
-    WHERE e.status IN ('proposed', 'confirmed') {where} ORDER BY t.start_date, t.code"""
+    JOIN manager em ON em.id = e.manager_id
+    WHERE {expected_sql("e", "em")} {{where}} ORDER BY t.start_date, t.code"""
 _TOPICS = f"""
     SELECT i.manager_id, p.name FROM topic_interest i JOIN topic p ON p.id = i.topic_id
     WHERE i.rank <= {TOPICS_SHOWN} {{where}} ORDER BY i.rank, p.name"""
@@ -101,6 +104,7 @@ def manager_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -
                 topics=", ".join(topics_of.get(r[0], no_codes)),
                 badge_token=r[11] or "",
                 has_travel_documents=r[12] is not None,
+                tour_codes=tuple(tours_of.get(r[0], no_codes)),
             )
             for r in connection.execute(query(_MANAGERS, where[0]), bind)
         ]

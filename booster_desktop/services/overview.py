@@ -10,12 +10,13 @@ from typing import Any
 
 from sqlalchemy import text
 
+from booster_desktop.domain.kinds import expected_sql
 from booster_desktop.store.programme_file import ProgrammeFile
 
-# Expected enrolments (proposed or confirmed, of active managers: domain.enrolment's
-# is_expected, which a test holds this to) and standing check-ins, as DESIGN.md defines them.
+# Expected enrolments (the one rule, `domain.kinds.expected_sql`) and standing check-ins,
+# as docs/command.md defines them for `booster info`.
 _COUNTS = text(
-    """
+    f"""
     SELECT
       (SELECT title FROM programme),
       (SELECT count(*) FROM manager),
@@ -25,7 +26,7 @@ _COUNTS = text(
       (SELECT count(*) FROM tour_session),
       (SELECT count(*) FROM tour_session WHERE kind = 'visit'),
       (SELECT count(*) FROM enrolment e JOIN manager m ON m.id = e.manager_id
-         WHERE e.status IN ('proposed', 'confirmed') AND m.status = 'active'),
+         WHERE {expected_sql("e", "m")}),
       (SELECT count(*) FROM
          (SELECT DISTINCT session_id, manager_id FROM checkin WHERE voided = false) AS standing)
     """
@@ -44,7 +45,7 @@ KEYS = (
 
 
 def programme_counts(programme: ProgrammeFile) -> dict[str, Any]:
-    """The counts DESIGN.md names for `info --json`, with the programme's title and schema.
+    """The counts docs/command.md names for `info --json`, with the programme's title and schema.
 
     `enrolments` counts expected ones (proposed or confirmed); `checkins` counts standing
     check-ins, a person once per session however many devices recorded them.

@@ -59,7 +59,9 @@ def session_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -
             Tour.end_date,
         )
         .join(Tour, Tour.id == TourSession.tour_id)
-        .order_by(Tour.start_date, Tour.code, TourSession.date, TourSession.start_time)
+        .order_by(
+            Tour.start_date, Tour.code, TourSession.date, TourSession.start_time, TourSession.id
+        )
     )
     if ids is not None:
         query = query.where(TourSession.id.in_(list(ids)))
@@ -159,7 +161,8 @@ def validate_session(connection: Connection, details: SessionDetails) -> dict[st
 
 
 def session_warnings(connection: Connection, details: SessionDetails) -> dict[str, str]:
-    """What is allowed but worth a look: a session dated outside its tour (DESIGN.md)."""
+    """What is allowed but worth a look: a session dated outside its tour
+    (docs/programme-file.md)."""
     tour = connection.execute(
         select(Tour.code, Tour.start_date, Tour.end_date).where(Tour.id == details.tour_id)
     ).first()

@@ -1,12 +1,16 @@
-"""Topics for the window: how many managers want each, by rank; the editor's details; saving."""
+"""Topics: how many managers want each, by rank (the one read model of the Topics tab, `booster
+list topics` and the demand); the editor's details; saving."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Connection, case, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
+from booster_desktop.domain.kinds import DEMAND_MANAGER_STATUS
+from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.text import clean, fold
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.services.validation import InvalidRecord
@@ -16,39 +20,53 @@ from booster_desktop.store.programme_file import ProgrammeFile
 
 @dataclass(frozen=True, slots=True)
 class TopicRow:
-    """One line of the Topics tab: the topic and its demand by rank."""
+    """One topic and its demand by rank: the Topics tab's line, `booster list topics` and the
+    demand view are all read from these rows, so they give the same numbers."""
 
     id: int
     name: str
     is_priority: bool
-    wanted_by: int
-    first: int
-    second: int
-    third: int
+    by_rank: dict[int, int]  # rank -> active managers who gave the topic that rank
+
+    @property
+    def wanted_by(self) -> int:
+        """Active managers who ranked the topic (a withdrawn manager's wishes are kept for
+        the record, never counted)."""
+        return sum(self.by_rank.values())
+
+    @property
+    def first(self) -> int:
+        return self.by_rank.get(1, 0)
+
+    @property
+    def second(self) -> int:
+        return self.by_rank.get(2, 0)
+
+    @property
+    def third(self) -> int:
+        return self.by_rank.get(3, 0)
 
 
 def topic_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -> list[TopicRow]:
-    def ranked(rank: int) -> ColumnElement[int]:
-        return func.coalesce(func.sum(case((TopicInterest.rank == rank, 1), else_=0)), 0)
-
-    query = (
-        select(
-            Topic.id,
-            Topic.name,
-            Topic.is_priority,
-            func.count(TopicInterest.manager_id),
-            ranked(1),
-            ranked(2),
-            ranked(3),
-        )
-        .outerjoin(TopicInterest, TopicInterest.topic_id == Topic.id)
-        .group_by(Topic.id, Topic.name, Topic.is_priority)
-        .order_by(Topic.id)
+    """Every topic (or those with `ids`) with its demand among active managers, by id."""
+    topics = select(Topic.id, Topic.name, Topic.is_priority).order_by(Topic.id)
+    ranks = (
+        select(TopicInterest.topic_id, TopicInterest.rank, func.count())
+        .join(Manager, Manager.id == TopicInterest.manager_id)
+        .where(Manager.status == DEMAND_MANAGER_STATUS)
+        .group_by(TopicInterest.topic_id, TopicInterest.rank)
     )
     if ids is not None:
-        query = query.where(Topic.id.in_(list(ids)))
+        topics = topics.where(Topic.id.in_(list(ids)))
+        ranks = ranks.where(TopicInterest.topic_id.in_(list(ids)))
+    by_rank: defaultdict[int, dict[int, int]] = defaultdict(dict)
     with programme.engine.connect() as connection:
-        return [TopicRow(*row) for row in connection.execute(query)]
+        for topic_id, rank, count in connection.execute(ranks):
+            by_rank[topic_id][rank] = count
+        return [
+            TopicRow(topic_id, name, priority, dict(sorted(by_rank[topic_id].items())))
+            for topic_id, name, priority in connection.execute(topics)
+        ]
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,13 @@ from PySide6.QtWidgets import (
 
 from booster_desktop.services import allocation as allocator
 from booster_desktop.services.allocation import Allocation, Instance
-from booster_desktop.services.allocation_data import load_instance, manager_names
+from booster_desktop.services.allocation_run import (
+    METHODS,
+    RANK_LOSS,
+    AllocationOutcome,
+    AllocationRequest,
+    run_allocation,
+)
 from booster_desktop.services.changes import Action, Change
 from booster_desktop.services.progress import Progress
 from booster_desktop.ui.commands import ApplyAllocation
@@ -248,6 +254,7 @@ class AllocationDialog(QDialog):
         self.programme = document.programme
         self.instance: Instance | None = None
         self.allocation: Allocation | None = None
+        self.outcome: AllocationOutcome | None = None
         self.task: Job | None = None
         self.forcing: Job | None = None
 
@@ -333,7 +340,7 @@ class AllocationDialog(QDialog):
         self.compare = QTableWidget(0, 5, self)
         self.compare.setObjectName("comparison")
         self.compare.setHorizontalHeaderLabels(
-            ["Method", "Complete", "Total rank loss", "Worst rank", "Rank profile"]
+            ["Method", "Every place given", RANK_LOSS.capitalize(), "Worst rank", "Rank profile"]
         )
         self.compare.horizontalHeader().setStretchLastSection(True)
         pages = QTabWidget(self)
@@ -378,21 +385,17 @@ class AllocationDialog(QDialog):
     def run(self) -> None:
         if self.task is not None:
             return
-        per_manager, cap = self.per_manager.value(), self.country_cap.value() or None
-        gamma, pins, forbids = self.gamma.value(), self.grid.pins(), self.grid.forbids()
+        request = AllocationRequest(
+            per_manager=self.per_manager.value(),
+            max_per_country=self.country_cap.value() or None,
+            gamma=self.gamma.value(),
+            pins=self.grid.pins(),
+            forbids=self.grid.forbids(),
+        )
+        programme = self.programme
 
-        def work(progress: Progress) -> tuple[Instance, Allocation, dict[str, Any], dict[int, str]]:
-            instance = load_instance(
-                self.programme,
-                per_manager=per_manager,
-                max_per_country=cap,
-                gamma=gamma,
-                pinned=pins,
-                forbidden=forbids,
-            )
-            result = allocator.solve(instance, progress=progress)
-            compared = allocator.comparison(instance, result)
-            return instance, result, compared, manager_names(self.programme)
+        def work(progress: Progress) -> AllocationOutcome:
+            return run_allocation(programme, request, progress, with_names=True)
 
         self.task = self.document.run(work, self._advance, self.stop_button.clicked)
         self.task.done.connect(self._done)
@@ -421,22 +424,16 @@ class AllocationDialog(QDialog):
         self._finished()
         self.summary.setText(f"No allocation: {message}")
 
-    def _done(self, outcome: tuple[Instance, Allocation, dict[str, Any], dict[int, str]]) -> None:
+    def _done(self, outcome: AllocationOutcome) -> None:
         self._finished()
-        instance, result, compared, names = outcome
+        self.outcome = outcome
+        instance, result = outcome.instance, outcome.allocation
         self.instance, self.allocation = instance, result
-        levels = result.levels()
-        text = (
-            f"{result.status.capitalize()}: {levels['unmet_seats']} unmet seats, worst rank "
-            f"{levels['worst_rank']}, rank loss {levels['welfare']:g} (gamma {instance.gamma:g}), "
-            f"{levels['moved_from_previous']} placements differ from the current enrolments."
-        )
-        if result.reasons:
-            text += " Why: " + "; ".join(result.reasons) + "."
-        self.summary.setText(text)
+        # The same sentence as `booster allocate` prints.
+        self.summary.setText(outcome.summary)
         current = self.grid_view.currentIndex()
         chosen = self.grid.pair(current) if current.isValid() and self.grid.instance else None
-        self.grid.show(instance, result, names)
+        self.grid.show(instance, result, outcome.names)
         # The cell chosen before stays chosen, and its manager is explained from this run.
         if chosen is not None and chosen[0] in instance.managers and chosen[1] in instance.tours:
             index = self.grid.index(
@@ -445,7 +442,7 @@ class AllocationDialog(QDialog):
             self.grid_view.setCurrentIndex(index)
         self._explain_current(self.grid_view.currentIndex(), QModelIndex())
         self._show_fill(instance, result)
-        self._show_comparison(compared)
+        self._show_comparison(outcome.comparison)
         self.apply_button.setEnabled(self.programme.writable)
 
     def _show_fill(self, instance: Instance, result: Allocation) -> None:
@@ -466,16 +463,20 @@ class AllocationDialog(QDialog):
 
     def _show_comparison(self, compared: dict[str, dict[str, Any]]) -> None:
         self.compare.setRowCount(len(compared))
-        for row, (name, line) in enumerate(compared.items()):
+        for row, (key, line) in enumerate(compared.items()):
+            method = METHODS[key]
             cells = [
-                name.replace("_", " ").capitalize(),
-                "yes" if line["complete"] else f"no, {line['unmet_seats']} unmet",
-                str(line["total_rank_loss"]),
+                method.label.capitalize(),
+                "yes" if line["complete"] else f"no, {line['unmet_seats']} places not given",
+                f"{line['welfare']:g}",  # the summary's rank loss, gamma included
                 str(line["worst_rank"]),
                 ", ".join(f"{n}x rank {r}" for r, n in line["rank_profile"].items()),
             ]
             for column, text in enumerate(cells):
-                self.compare.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setToolTip(f"{method.explanation} ({method.technical})")
+                self.compare.setItem(row, column, item)
         self.compare.resizeColumnsToContents()
 
     # -- explaining and choosing ----------------------------------------------------------------
@@ -520,23 +521,24 @@ class AllocationDialog(QDialog):
     def _show_forcing(self, manager: int, code: str, cost: Any) -> None:
         self.force_button.setEnabled(True)
         if not cost.feasible:
-            self.explanation.addItem(f"Giving {code} to manager {manager} leaves seats unmet.")
+            self.explanation.addItem(f"Giving {code} to manager {manager} leaves places not given.")
             return
         moved = ", ".join(
             f"{m} ({'/'.join(before)} -> {'/'.join(after)})"
             for m, (before, after) in cost.moved.items()
         )
         self.explanation.addItem(
-            f"To give manager {manager} {code}: rank loss +{cost.extra:g}; "
+            f"To give manager {manager} {code}: {RANK_LOSS} +{cost.extra:g}; "
             f"{len(cost.moved)} other manager{'s' * (len(cost.moved) != 1)} would move"
             + (f": {moved}" if moved else "")
         )
 
     def apply(self) -> None:
-        if self.allocation is None:
+        if self.allocation is None or self.outcome is None:
             return
-        if self.allocation.status != "optimal":
-            question = "This allocation leaves seats unmet. Store it anyway as proposed enrolments?"
+        if self.allocation.status == "infeasible":
+            question = "Some managers are short of their tours in this allocation. "
+            question += "Store it anyway as proposed enrolments?"
         else:
             question = "Store this allocation as proposed enrolments? Confirmed and cancelled "
             question += "enrolments stay as they are; a backup is made first."

@@ -72,6 +72,10 @@ def run(
     app.setWindowIcon(QIcon(str(resource("icons", "booster.svg"))))
     _install_bug_handler(None if exit_when_ready else _log_to_file())
 
+    # Changes made in this window carry this laptop's device name setting.
+    from booster_desktop.services.changes import device_name_setting, use_device_name
+
+    use_device_name(device_name_setting)
     settings = app_settings()
     window = MainWindow(settings)
     if exit_when_ready:

@@ -57,7 +57,6 @@ COLOURS = {
     "idle": "#2f3b4a",
     "undone": "#44546a",
 }
-PIN_SETTING = "checkin/pin"
 
 
 W = TypeVar("W", bound=QWidget)
@@ -495,7 +494,9 @@ class CheckinScreen(QDialog):
     # -- leaving ---------------------------------------------------------------------------------
 
     def _may_leave(self) -> bool:
-        pin = str(self.settings.value(PIN_SETTING, "") or "") if self.settings else ""
+        from booster_desktop.services.settings import CHECKIN_PIN, laptop_value
+
+        pin = laptop_value(CHECKIN_PIN)  # this laptop's PIN (Edit > Settings, booster settings)
         if pin:
             typed, ok = QInputDialog.getText(
                 self, "Leave check-in", "PIN:", QLineEdit.EchoMode.Password

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from booster_desktop import __version__
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import SessionKind
 from booster_desktop.services.changes import Action, Change
@@ -42,6 +41,7 @@ from booster_desktop.services.programme import (
     new_programme,
     open_programme,
 )
+from booster_desktop.ui import settings as ui_state
 from booster_desktop.ui.document import Job, ProgrammeDocument
 from booster_desktop.ui.entities import ENTITIES, MANAGERS, SESSIONS, TABLE_WORDS, Entity
 from booster_desktop.ui.help_dialogs import fit_to_screen
@@ -162,6 +162,10 @@ class MainWindow(QMainWindow):
         self.edit_action = self._action("&Edit…", self.edit_selected, "Ctrl+E", "edit")
         self.delete_action = self._action("&Delete…", self.delete_selected, Key.Delete, "delete")
         self.find_action = self._action("&Find", self.focus_search, Key.Find, "find")
+        self.settings_action = self._action(
+            "Se&ttings…", self.edit_settings, Key.Preferences, "settings"
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.guide_action = self._action(
             "&User guide", self.show_user_guide, Key.HelpContents, "guide"
         )
@@ -214,6 +218,8 @@ class MainWindow(QMainWindow):
             self.delete_action,
             None,
             self.find_action,
+            None,
+            self.settings_action,
         ):
             if action is None:
                 edit_menu.addSeparator()
@@ -761,6 +767,13 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def edit_settings(self) -> None:
+        """Edit > Settings…: this laptop's settings, and the open programme's."""
+        from booster_desktop.ui.settings_dialog import SettingsDialog
+
+        programme = self.programme if self.programme and self.programme.writable else None
+        SettingsDialog(programme, self).exec()
+
     def _command_failed(self, message: str) -> None:
         QMessageBox.critical(self, "The change was not made", message)
 
@@ -779,32 +792,30 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Booster Desktop",
-            f"<h3>Booster Desktop {__version__}</h3><p>Organise inspiration and learning tours "
-            "for cluster managers: programme, allocation, agendas, badges and check-in, "
-            "offline.</p>",
-        )
+        from booster_desktop.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     # -- remembering --------------------------------------------------------------------------
 
     def _restore_window_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry:
+        geometry = ui_state.window_geometry(self.settings)
+        if geometry is not None:
             self.restoreGeometry(geometry)
         for key, tab in self.tabs.items():
-            state = self.settings.value(f"columns/{key}")
-            if state:
+            state = ui_state.column_state(self.settings, key)
+            if state is not None:
                 tab.restore_header_state(state)
 
     def _save_header_states(self) -> None:
         for key, tab in self.tabs.items():
-            self.settings.setValue(f"columns/{key}", tab.header_state())
+            ui_state.save_column_state(self.settings, key, tab.header_state())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Every edit was committed when made: closing loses nothing, so it asks nothing.
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        ui_state.save_window_geometry(self.settings, self.saveGeometry())
         self._save_header_states()
         self.settings.sync()
         if self._opening is not None:

@@ -3,7 +3,7 @@
 Columns are data (`Column`), not if-chains. The model sorts its own row list with each
 column's key, and the proxy filters on a case- and accent-folded text the model keeps per
 row: neither calls `data()` per comparison, which at 10,000 rows is the difference between
-28 ms and over a second (DESIGN.md's field notes).
+28 ms and over a second (docs/field-notes.md, Qt tables).
 """
 
 from __future__ import annotations

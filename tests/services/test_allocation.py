@@ -336,10 +336,10 @@ def test_too_few_seats() -> None:
     check_constraints(inst, result)
     assert result.status == "infeasible"
     assert result.unmet == 4
-    assert "48 seats needed, 44 offered" in result.reasons
+    assert "48 places wanted, 44 offered" in result.reasons
     small = instance({"A": 2, "B": 1}, {1: wish(A=1, B=2), 2: wish(A=1, B=2)}, k=2)
     assert levels(solve(small)) == brute_force(small) == (1, 2, 1.0)
-    assert solve(small).reasons == ["4 seats needed, 3 offered"]
+    assert solve(small).reasons == ["4 places wanted, 3 offered"]
 
 
 def test_a_country_cap_that_cannot_be_met() -> None:
@@ -389,7 +389,7 @@ def test_more_kept_managers_than_seats() -> None:
     result = solve(inst)
     assert result.status == "infeasible"
     assert result.assignment == {1: ["A"], 2: ["A"]}  # kept is kept: the coordinator decides
-    assert "tour A has more kept or pinned managers than seats" in result.reasons
+    assert "tour A has more kept or pinned managers than places" in result.reasons
 
 
 def test_kept_managers_over_the_country_cap_are_explained() -> None:
@@ -406,7 +406,7 @@ def test_no_seats_at_all() -> None:
     result = solve(inst)
     assert result.assignment == {1: []}
     assert (result.unmet, result.worst_rank, result.welfare) == (1, 0, 0.0)
-    assert result.reasons == ["1 seats needed, 0 offered"]
+    assert result.reasons == ["1 place wanted, 0 offered"]
 
 
 def test_no_managers() -> None:
@@ -660,7 +660,7 @@ def test_explain_names_full_forbidden_and_capped_tours() -> None:
     assert result.assignment[9] == ["D"]
     assert explain(inst, result, 9) == [
         "given D (rank 4)",
-        "not A (rank 1): full (1 seats)",
+        "not A (rank 1): full (1 place)",
         "not B (rank 2): forbidden for this manager",
         "not C (rank 3): the cap of 1 per country is reached",
     ]
@@ -672,7 +672,7 @@ def test_explain_a_better_tour_that_is_full_or_barred_by_kept_places() -> None:
     result = solve(inst)
     lines = explain(inst, result, 1)
     assert lines[0] == "given A (rank 2)"
-    assert lines[1] == "not C (rank 1): full (1 seats)"
+    assert lines[1] == "not C (rank 1): full (1 place)"
     # Room on a better tour, yet not given: moving there would cost the others more.
     roomy = instance({"A": 2, "B": 2}, {1: wish(A=1, B=2), 2: wish(A=1, B=2)}, kept=((1, "B"),))
     assert explain(roomy, solve(roomy), 1) == [
@@ -684,7 +684,7 @@ def test_explain_a_better_tour_that_is_full_or_barred_by_kept_places() -> None:
 def test_explain_a_manager_left_without_a_tour() -> None:
     inst = instance({"A": 1}, {1: wish(A=1), 2: wish(A=1)}, kept=((2, "A"),))
     result = solve(inst)
-    assert explain(inst, result, 1) == ["not A (rank 1): full (1 seats)"]
+    assert explain(inst, result, 1) == ["not A (rank 1): full (1 place)"]
 
 
 def test_cost_of_forcing_a_pair_that_moves_someone() -> None:

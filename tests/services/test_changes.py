@@ -28,6 +28,7 @@ from booster_desktop.services import (
     programme_details,
     records,
     sessions,
+    settings,
     topics,
     tours,
 )
@@ -166,6 +167,11 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         lambda p, _: demand.set_priority(p, 1, True),
         Action.EDIT,
         {"topic"},
+    ),
+    "settings.save_programme_settings": (
+        lambda p, _: settings.save_programme_settings(p, {"attendance_minimum": 70}),
+        Action.EDIT,
+        {"programme"},
     ),
     "allocation_data.apply_allocation_undoably": (
         lambda p, _: apply_allocation(p, allocation.solve(load_instance(p))),

@@ -185,3 +185,28 @@ def test_the_demo_demand(demo_file: Path, capsys: pytest.CaptureFixture[str]) ->
             sum(count / int(rank) for rank, count in row["by_rank"].items()), abs=1e-6
         )
         assert row["uncovered"] == (row["wanted_by"] > 0 and not row["tours"])
+
+
+def test_the_expected_rule_in_sql_text_and_in_sqlalchemy_counts_alike(demo_file: Path) -> None:
+    """`domain.kinds.expected_sql` (the light start-up queries) and `is_expected` (the ORM
+    queries) are one rule: the same count after a withdrawal, a cancellation, a waitlisting."""
+    from sqlalchemy import func, select, text
+
+    from booster_desktop.domain.enrolment import Enrolment, is_expected
+    from booster_desktop.domain.kinds import expected_sql
+    from booster_desktop.services.programme import open_programme
+
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute("UPDATE manager SET status = 'withdrawn' WHERE id = 3")
+        connection.execute("UPDATE enrolment SET status = 'cancelled' WHERE id = 10")
+        connection.execute("UPDATE enrolment SET status = 'waitlisted' WHERE id = 11")
+        connection.execute("UPDATE enrolment SET status = 'confirmed' WHERE id = 12")
+    with open_programme(demo_file) as programme, programme.engine.connect() as connection:
+        orm = connection.scalar(select(func.count()).select_from(Enrolment).where(is_expected()))
+        plain = connection.scalar(
+            text(
+                "SELECT count(*) FROM enrolment e JOIN manager m ON m.id = e.manager_id "
+                f"WHERE {expected_sql('e', 'm')}"
+            )
+        )
+    assert orm == plain == 48 - 2 - 2

@@ -1,4 +1,4 @@
-"""The demo programme has the reference shape, and scales as DESIGN.md says."""
+"""The demo programme has the reference shape, and scales as docs/architecture.md (Speed) says."""
 
 from __future__ import annotations
 

@@ -13,13 +13,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from booster_desktop.domain.badge import new_token
-from booster_desktop.ui.checkin_screen import COLOURS, PIN_SETTING, CheckinScreen
+from booster_desktop.ui.checkin_screen import COLOURS, CheckinScreen
 from booster_desktop.ui.main_window import MainWindow
 from tests.services.test_checkin import _expected, _outsider, _session
 from tests.services.test_checkin_layouts import CASES
@@ -265,8 +265,10 @@ def test_leaving_asks_first(screen: CheckinScreen, dialogs: Dialogs, qtbot: QtBo
 def test_leaving_takes_the_pin_when_one_is_set(
     screen: CheckinScreen, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert isinstance(screen.settings, QSettings)
-    screen.settings.setValue(PIN_SETTING, "4321")
+    from booster_desktop.cli import main
+
+    # Set as a coordinator would, headless: the screen reads the laptop's declared setting.
+    assert main(["settings", "checkin_pin", "4321"]) == 0
     answers = iter([("1234", True), ("4321", True)])
 
     def get_text(*_: object) -> tuple[str, bool]:
