@@ -79,6 +79,7 @@ def test_list_managers(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> N
         "family_name",
         "arabic_name",
         "country",
+        "city",
         "organisation",
         "email",
         "badge_token",

@@ -19,6 +19,7 @@ _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("family_name", "FAMILY NAME"),
         ("arabic_name", "ARABIC NAME"),
         ("country", "COUNTRY"),
+        ("city", "CITY"),
         ("organisation", "ORGANISATION"),
         ("email", "E-MAIL"),
         ("badge_token", "BADGE TOKEN"),

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from booster_desktop.domain.enrolment import Enrolment
 from booster_desktop.domain.errors import BoosterError
@@ -116,11 +119,36 @@ def load_instance(
     )
 
 
+@dataclass(frozen=True)
+class EnrolmentRows:
+    """Enrolments as they were: whole rows to put back, and the ids of rows to take away.
+    What an applied allocation replaced, and what undoing it replaces in turn."""
+
+    rows: tuple[dict[str, Any], ...]
+    added: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class AppliedAllocation:
+    """An allocation stored: the backup made first, and what it replaced (to undo it)."""
+
+    backup: Path
+    replaced: EnrolmentRows
+
+
 def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
+    """Store the allocation as proposed enrolments, after a backup; returns the backup's path."""
+    return apply_allocation_undoably(programme, allocation).backup
+
+
+def apply_allocation_undoably(
+    programme: ProgrammeFile, allocation: Allocation
+) -> AppliedAllocation:
     """Store the allocation as proposed enrolments, in one transaction, after a backup.
 
     Confirmed and cancelled enrolments stay as they are; proposed ones are planned afresh; a
-    waitlisted wish that the allocation fulfils becomes proposed. Returns the backup's path.
+    waitlisted wish that the allocation fulfils becomes proposed. Returns the backup and the
+    enrolments it replaced, exactly (`restore_enrolments` puts them back).
     """
     stamp = datetime.now().strftime("%Y-%m-%d %H%M%S")
     path = programme.path
@@ -154,10 +182,6 @@ def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
             for (m, code), (enrolment_id, status) in existing.items()
             if m in active and status == EnrolmentStatus.PROPOSED and (m, code) not in wanted
         ]
-        for start in range(0, len(dropped), 500):
-            connection.execute(
-                delete(Enrolment).where(Enrolment.id.in_(dropped[start : start + 500]))
-            )
         # A waitlisted wish the allocation fulfils becomes proposed; so does a cancelled pair
         # the coordinator pinned (a pin overrides the cancellation it replaces).
         fulfilled = [
@@ -165,6 +189,9 @@ def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
             for pair, (enrolment_id, status) in existing.items()
             if pair in wanted and status in (EnrolmentStatus.WAITLISTED, EnrolmentStatus.CANCELLED)
         ]
+        before = _enrolment_rows(connection, [*dropped, *fulfilled])
+        for chunk in _chunks(dropped):
+            connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
         if fulfilled:
             connection.execute(
                 update(Enrolment)
@@ -176,11 +203,51 @@ def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
             for m, code in sorted(wanted)
             if (m, code) not in existing
         ]
+        added: list[int] = []
         if new:
             connection.execute(insert(Enrolment), new)
+            new_pairs = {(row["manager_id"], row["tour_id"]) for row in new}
+            added = sorted(
+                enrolment_id
+                for enrolment_id, m, tour_id in connection.execute(
+                    select(Enrolment.id, Enrolment.manager_id, Enrolment.tour_id)
+                )
+                if (m, tour_id) in new_pairs
+            )
         report(connection, "enrolment", None)
     pending.replace(backup)
-    return backup
+    return AppliedAllocation(backup, EnrolmentRows(before, tuple(added)))
+
+
+def restore_enrolments(programme: ProgrammeFile, replaced: EnrolmentRows) -> EnrolmentRows:
+    """Put enrolments back as they were (an applied allocation undone), in one transaction:
+    the rows `replaced` added go, the rows it took come back with their ids and every field.
+    Returns what this replaced in turn (restoring that redoes the allocation)."""
+    with programme.writing(Action.ALLOCATION) as connection:
+        ids = [row["id"] for row in replaced.rows]
+        taken = _enrolment_rows(connection, [*replaced.added, *ids])
+        for chunk in _chunks([*replaced.added, *ids]):
+            connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
+        if replaced.rows:
+            connection.execute(insert(Enrolment), [dict(row) for row in replaced.rows])
+        report(connection, "enrolment", None)
+    back = {row["id"] for row in taken}
+    return EnrolmentRows(taken, tuple(i for i in ids if i not in back))
+
+
+def _chunks(values: list[int]) -> Iterator[list[int]]:
+    # Keeps IN (...) lists far below SQLite's limit on bound parameters.
+    for start in range(0, len(values), 500):
+        yield values[start : start + 500]
+
+
+def _enrolment_rows(connection: Connection, ids: list[int]) -> tuple[dict[str, Any], ...]:
+    """Whole enrolment rows, every column, by id."""
+    rows: list[dict[str, Any]] = []
+    for chunk in _chunks(ids):
+        chosen = select(Enrolment.__table__).where(Enrolment.id.in_(chunk))
+        rows.extend(dict(row._mapping) for row in connection.execute(chosen))
+    return tuple(sorted(rows, key=lambda row: int(row["id"])))
 
 
 def manager_names(programme: ProgrammeFile) -> dict[int, str]:

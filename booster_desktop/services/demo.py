@@ -15,6 +15,8 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
 from sqlalchemy import Insert, insert, update
 from sqlalchemy.orm import Session
 
@@ -60,6 +62,23 @@ def demo_shape(managers: int) -> tuple[int, int]:
         return 4, 12
     tours = max(4, min(50, managers // 50))
     return tours, -(-33 * managers // (10 * tours))  # the ceiling, in integers: 1.1 is inexact
+
+
+def demo_phone(country: str, draw: int, *, mobile: bool = True) -> str:
+    """A made-up phone number of `country` as stored (E.164): the country's calling code and
+    a number its plan allows, the last four digits taken from `draw` (libphonenumber's example
+    number for the country, varied, is valid by construction of its metadata)."""
+    kind = PhoneNumberType.MOBILE if mobile else PhoneNumberType.FIXED_LINE
+    example = phonenumbers.example_number_for_type(country, kind)
+    if example is None:
+        raise BoosterError(f"no phone numbering plan for the country {country}")
+    national = str(example.national_number)
+    for step in range(10):
+        tail = f"{(draw + step) % 10_000:04d}"
+        number = phonenumbers.parse(f"+{example.country_code}{national[:-4]}{tail}")
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return phonenumbers.format_number(example, PhoneNumberFormat.E164)
 
 
 def write_demo(
@@ -213,7 +232,7 @@ class _DemoBuilder:
                     city=city,
                     topics=(focus[i % 3],),
                     contact_name=self._european_name(),
-                    contact_phone=f"+00 {self.random.randint(100_000, 999_999)}",
+                    contact_phone=demo_phone(country, self.random.randint(100_000, 999_999)),
                     transfer_mode="coach",
                     transfer_minutes=self.random.choice((15, 20, 30, 40)),
                 )
@@ -342,9 +361,9 @@ class _DemoBuilder:
         return {
             "hotel_name": f"Hotel {plan.city} Centre",
             "hotel_address": f"2 Station Square, {plan.city}",
-            "hotel_phone": "+00 555 0100",
+            "hotel_phone": demo_phone(plan.country, 100, mobile=False),
             "contact_name": f"{plan.region} tour desk",
-            "contact_phone": "+00 555 0199",
+            "contact_phone": demo_phone(plan.country, 199),
             "contact_email": f"tours@{_slug(plan.region, '-')}.example",
         }
 
@@ -457,9 +476,13 @@ class _DemoBuilder:
             "person_key": person_key(plan.given_name, plan.family_name, plan.country),
             "gender": plan.gender,
             "email": email,
-            "phone": f"+{self.random.randint(200, 999)} {self.random.randint(10**7, 10**8 - 1)}",
+            # Two draws as before, so the rest of a seeded demo stays the same.
+            "phone": demo_phone(
+                plan.country, self.random.randint(200, 999) + self.random.randint(10**7, 10**8 - 1)
+            ),
             "organisation_id": organisation,
             "country_code": plan.country,
+            "city": plan.city,
             "role": plan.role,
         }
 

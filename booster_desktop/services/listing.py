@@ -51,6 +51,7 @@ def list_managers(programme: ProgrammeFile, tour: str | None = None) -> list[Rec
             # The JSON says "nothing" as null, where the table shows an empty cell.
             "arabic_name": row.arabic_name or None,
             "country": row.country_code,
+            "city": row.city or None,
             "organisation": row.organisation or None,
             "email": row.email or None,
             "badge_token": row.badge_token or None,

@@ -18,6 +18,7 @@ LIMITED = (
     ("given_name", Manager, "given_name", "Given name", "name"),
     ("family_name", Manager, "family_name", "Family name", "name"),
     ("arabic_name", Manager, "arabic_name", "Name in Arabic", "name"),
+    ("city", Manager, "city", "City", "country"),
     ("organisation", Organisation, "name", "Organisation", "organisation"),
     ("role", Manager, "role", "Role", "role"),
     ("email", Manager, "email", "E-mail", "email"),

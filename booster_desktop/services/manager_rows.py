@@ -31,6 +31,7 @@ class ManagerRow:
     arabic_name: str
     country_code: str
     country: str
+    city: str
     organisation: str
     email: str
     phone: str
@@ -47,7 +48,7 @@ class ManagerRow:
 # statements and processing typed rows cost more than reading 10,000 managers (bench/).
 _MANAGERS = """
     SELECT m.id, m.given_name, m.family_name, m.arabic_name, m.country_code, c.name_en,
-           o.name, m.email, m.phone, m.role, m.status, b.token, t.passport_number
+           o.name, m.email, m.phone, m.role, m.status, b.token, t.passport_number, m.city
     FROM manager m
     JOIN country c ON c.code = m.country_code
     LEFT JOIN organisation o ON o.id = m.organisation_id
@@ -93,6 +94,7 @@ def manager_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -
                 arabic_name=r[3] or "",
                 country_code=r[4],
                 country=r[5],
+                city=r[13] or "",
                 organisation=r[6] or "",
                 email=r[7] or "",
                 phone=r[8] or "",

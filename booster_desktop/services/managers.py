@@ -31,6 +31,7 @@ class ManagerDetails:
     family_name: str = ""
     arabic_name: str = ""
     country_code: str = ""
+    city: str = ""
     organisation: str = ""
     role: str = ""
     email: str = ""
@@ -69,6 +70,7 @@ def manager_details(programme: ProgrammeFile, manager_id: int) -> ManagerDetails
             family_name=manager.family_name,
             arabic_name=manager.arabic_name or "",
             country_code=manager.country_code,
+            city=manager.city or "",
             organisation=organisation.name if organisation else "",
             role=manager.role or "",
             email=manager.email or "",
@@ -152,6 +154,7 @@ def save_manager(
             "arabic_name": details.arabic_name or None,
             "person_key": person_key(details.given_name, details.family_name, details.country_code),
             "country_code": details.country_code,
+            "city": details.city or None,
             "organisation_id": organisation_id(
                 connection,
                 details.organisation,

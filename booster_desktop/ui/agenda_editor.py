@@ -2,33 +2,48 @@
 
 Items are coloured by kind; drag one to another day or time, drag its lower edge to change
 its length, or use the keyboard (arrows move by 15 minutes or a day, Shift+arrows resize);
-double-click edits, Delete deletes. Every change is an undoable command saved at once, and
-the checks (overlaps, transfers, days without training, uncovered focus topics, speakers
-booked twice, items outside the tour) are shown beside the week as it changes.
+double-click edits, Delete deletes. Every change is an undoable command saved at once, on
+the document's one undo stack (the window's Edit > Undo and this window's own take back the
+same steps), and the checks (overlaps, transfers, days without training, uncovered focus
+topics, speakers booked twice, items outside the tour) are shown beside the week as it
+changes. A window beside the main one, not a modal dialog: the rest of the window stays in
+reach while an agenda is open. Items at the same time stand side by side, as in a calendar.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPen
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QCloseEvent,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
     QGraphicsTextItem,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -49,10 +64,13 @@ from booster_desktop.services.changes import Change
 from booster_desktop.ui.commands import DeleteRecords, EditRecord
 from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.entities import SESSIONS
+from booster_desktop.ui.help_dialogs import fit_to_screen
 
-# The whole day is drawn (an item may start at 05:00); the view opens at the working day.
+# The whole day is drawn (an item may start at 05:00); the view opens just above the tour's
+# first item (at the working day when there is none).
 FIRST_HOUR, LAST_HOUR = 0, 24
 OPEN_AT_HOUR = 7
+ABOVE_FIRST = 30  # minutes shown above the first item
 PIXELS_PER_MINUTE = 0.8
 DAY_WIDTH = 170.0
 HEADER = 28.0
@@ -92,14 +110,47 @@ def _y(minutes: int) -> float:
     return HEADER + (minutes - FIRST_HOUR * 60) * PIXELS_PER_MINUTE
 
 
+def lanes(items: list[AgendaItem]) -> dict[int, tuple[int, int]]:
+    """Each item's lane and how many lanes its group of overlapping items needs: items at the
+    same time stand side by side, as calendar programs draw them (a group is a run of items
+    each overlapping the one before; a lane is reused once its item has ended)."""
+    placed: dict[int, tuple[int, int]] = {}
+    group: list[tuple[int, int]] = []  # (item id, lane) of the group being laid out
+    ends: list[int] = []  # when each lane of the group is free again
+    group_end = -1
+
+    def close_group() -> None:
+        for item_id, lane in group:
+            placed[item_id] = (lane, len(ends))
+
+    for item in sorted(items, key=lambda i: (_minutes(i.start), _minutes(i.end), i.id)):
+        start, end = _minutes(item.start), max(_minutes(item.end), _minutes(item.start) + 1)
+        if start >= group_end:
+            close_group()
+            group, ends = [], []
+        lane = next((n for n, free in enumerate(ends) if free <= start), len(ends))
+        if lane == len(ends):
+            ends.append(end)
+        else:
+            ends[lane] = end
+        group.append((item.id, lane))
+        group_end = max(group_end, end)
+    close_group()
+    return placed
+
+
 class ItemBlock(QGraphicsRectItem):
     """One session or visit on the timetable."""
 
-    def __init__(self, editor: AgendaEditor, item: AgendaItem, column: int) -> None:
+    def __init__(
+        self, editor: AgendaEditor, item: AgendaItem, column: int, lane: tuple[int, int] = (0, 1)
+    ) -> None:
         start, end = _minutes(item.start), _minutes(item.end)
-        super().__init__(0, 0, DAY_WIDTH - 8, max(12.0, (end - start) * PIXELS_PER_MINUTE))
+        index, count = lane
+        width = (DAY_WIDTH - 8) / count
+        super().__init__(0, 0, width, max(12.0, (end - start) * PIXELS_PER_MINUTE))
         self.editor, self.item = editor, item
-        self.setPos(GUTTER + column * DAY_WIDTH + 4, _y(start))
+        self.setPos(GUTTER + column * DAY_WIDTH + 4 + index * width, _y(start))
         colour = QColor(KIND_COLOURS.get(item.kind, "#555555"))
         fill = QColor(colour)
         fill.setAlpha(60)
@@ -173,12 +224,13 @@ class AgendaView(QGraphicsView):
         super().keyPressEvent(event)
 
 
-class AgendaEditor(QDialog):
-    """A tour's week: the timetable, the checks, and its exports."""
+class AgendaEditor(QMainWindow):
+    """A tour's week: the timetable, the checks, and its exports, in a window of its own."""
 
     # Sessions are edited in the window's own session editor, over this dialog.
     edit_requested = Signal(int)  # session id
     add_requested = Signal(str, date)  # tour code, the day the new session starts on
+    closed = Signal()
 
     def __init__(
         self,
@@ -189,7 +241,7 @@ class AgendaEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("agenda_editor")
         self.setWindowTitle("Tour agendas")
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
         self.document = document
         assert document.programme is not None
         self.programme = document.programme
@@ -197,6 +249,8 @@ class AgendaEditor(QDialog):
         self.days: list[date] = []
         self.blocks: dict[int, ItemBlock] = {}
         self._selected: int | None = None
+        self.day_labels: list[QGraphicsSimpleTextItem] = []
+        self.day_band: QGraphicsRectItem | None = None
 
         self.tour = QComboBox(self)
         self.tour.setObjectName("tour")
@@ -225,6 +279,7 @@ class AgendaEditor(QDialog):
         self.view = AgendaView(self.scene, self)
         self.view.setObjectName("timetable")
         self.view.key_moved.connect(self._key_moved)
+        self.view.verticalScrollBar().valueChanged.connect(self._keep_days_in_sight)
         self.view.delete_pressed.connect(self.delete_selected)
         self.checks = QListWidget(self)
         self.checks.setObjectName("checks")
@@ -238,13 +293,75 @@ class AgendaEditor(QDialog):
         splitter.addWidget(self.view)
         splitter.addWidget(side)
         splitter.setSizes([960, 320])
-        layout = QVBoxLayout(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
         document.changed.connect(self._on_changed)
-        self.finished.connect(lambda _result: document.changed.disconnect(self._on_changed))
+        document.closed.connect(self.close)
+        self.tour.currentIndexChanged.connect(self.scroll_to_first_item)
         self.refresh()
-        self.view.verticalScrollBar().setValue(int(_y(OPEN_AT_HOUR * 60) - HEADER))
+        self._scrolled = False
+
+    def _build_actions(self) -> None:
+        """Undo and Redo on the document's stack, in this window's Edit menu and toolbar (the
+        main window's are out of reach of the keyboard while this one has the focus)."""
+        self.undo_action, self.redo_action = self.document.undo_actions(self)
+        delete = QAction("&Delete item", self)
+        delete.setObjectName("delete_item")
+        delete.triggered.connect(self.delete_selected)
+        close = QAction("&Close", self)
+        close.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Close))
+        close.triggered.connect(self.close)
+        edit = self.menuBar().addMenu("&Edit")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(delete)
+        edit.addSeparator()
+        edit.addAction(close)
+        toolbar = self.addToolBar("Edit")
+        toolbar.setObjectName("agenda_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # A closed agenda no longer follows the document (its blocks are gone).
+        try:
+            self.document.changed.disconnect(self._on_changed)
+            self.document.closed.disconnect(self.close)
+        except (RuntimeError, TypeError):
+            pass  # already closed once
+        self.closed.emit()
+        super().closeEvent(event)
+
+    def _keep_days_in_sight(self) -> None:
+        if self.day_band is None:
+            return
+        top = max(0.0, self.view.mapToScene(0, 0).y())
+        self.day_band.setY(top)
+        for label in self.day_labels:
+            label.setY(top + 6)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._scrolled:  # once laid out: the scroll bar has its range only then
+            self._scrolled = True
+            QTimer.singleShot(0, self.scroll_to_first_item)
+
+    def scroll_to_first_item(self) -> None:
+        """Show the tour's first item near the top, not the small hours above it."""
+        starts = [
+            _minutes(item.start)
+            for _day, items in (self.agenda.days() if self.agenda else [])
+            for item in items
+        ]
+        first = min(starts) - ABOVE_FIRST if starts else OPEN_AT_HOUR * 60
+        # Below the band of day names, which covers the view's top.
+        self.view.verticalScrollBar().setValue(int(_y(max(0, first)) - HEADER))
 
     def _fill_tours(self) -> None:
         """The tours to choose from, keeping the one chosen (by id: its code may change)."""
@@ -286,6 +403,14 @@ class AgendaEditor(QDialog):
         self.days = [day for day, _ in self.agenda.days()]
         self.scene.clear()
         self.blocks.clear()
+        self.day_labels = []
+        # The days' names stay in sight at the top of the view, however far it is scrolled.
+        self.day_band = self.scene.addRect(
+            QRectF(0, 0, GUTTER + len(self.agenda.days()) * DAY_WIDTH, HEADER),
+            QPen(Qt.PenStyle.NoPen),
+            QBrush(QColor("#eef2f6")),
+        )
+        self.day_band.setZValue(10)
         height = _y(LAST_HOUR * 60)
         for column, day in enumerate(self.days):
             x = GUTTER + column * DAY_WIDTH
@@ -300,6 +425,7 @@ class AgendaEditor(QDialog):
                 f"{day:%a} {day.day} {day:%b}" + (" ⚠" if outside else "")
             )
             label.setPos(x + 6, 6)
+            self.day_labels.append(label)
         for hour in range(FIRST_HOUR, LAST_HOUR + 1):
             y = _y(hour * 60)
             self.scene.addLine(
@@ -308,11 +434,15 @@ class AgendaEditor(QDialog):
             self.scene.addSimpleText(f"{hour:02d}:00").setPos(4, y - 7)
         for day, items in self.agenda.days():
             column = self.days.index(day)
+            placed = lanes(list(items))
             for item in items:
-                block = ItemBlock(self, item, column)
+                block = ItemBlock(self, item, column, placed[item.id])
                 self.scene.addItem(block)
                 self.blocks[item.id] = block
         self.scene.setSceneRect(QRectF(0, 0, GUTTER + len(self.days) * DAY_WIDTH + 10, height + 10))
+        for label in self.day_labels:
+            label.setZValue(11)
+        self._keep_days_in_sight()
         if self._selected in self.blocks:
             self.blocks[self._selected].setSelected(True)
             self.blocks[self._selected].setFocus()
@@ -326,7 +456,9 @@ class AgendaEditor(QDialog):
 
     def block_dropped(self, block: ItemBlock) -> None:
         """A drag or resize ended: snap to the grid and save as one undoable change."""
-        column = round((block.pos().x() - GUTTER - 4) / DAY_WIDTH)
+        # The day under the block's centre (a block in a lane starts off the day's left edge).
+        centre = block.pos().x() + block.rect().width() / 2
+        column = math.floor((centre - GUTTER) / DAY_WIDTH)
         column = max(0, min(len(self.days) - 1, column))
         start = (
             FIRST_HOUR * 60 + round((block.pos().y() - HEADER) / PIXELS_PER_MINUTE / SNAP) * SNAP
@@ -381,9 +513,9 @@ class AgendaEditor(QDialog):
             self.add_requested.emit(self.code(), self.agenda.start)
 
     def _choose(self, caption: str, suffix: str, filter_: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, caption, f"agenda-{self.code()}{suffix}", filter_
-        )
+        # Beside the programme file, not wherever the application was started from.
+        suggested = self.programme.path.with_name(f"agenda-{self.code()}{suffix}")
+        name, _ = QFileDialog.getSaveFileName(self, caption, str(suggested), filter_)
         return Path(name) if name else None
 
     def export_pdf(self) -> None:

@@ -12,10 +12,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
+    QRectF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,6 +32,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -38,7 +42,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services import allocation as allocator
 from booster_desktop.services.allocation import Allocation, Instance
 from booster_desktop.services.allocation_run import (
@@ -46,19 +49,29 @@ from booster_desktop.services.allocation_run import (
     RANK_LOSS,
     AllocationOutcome,
     AllocationRequest,
-    apply_outcome,
     run_allocation,
 )
 from booster_desktop.services.changes import Action, Change
 from booster_desktop.services.progress import Progress
+from booster_desktop.ui.commands import ApplyAllocation
 from booster_desktop.ui.document import Job, ProgrammeDocument
+from booster_desktop.ui.help_dialogs import fit_to_screen
 from booster_desktop.ui.texts import WHY_THIS_SCORE
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PINNED, FORBIDDEN = "pinned", "forbidden"
-GIVEN_COLOUR = QColor("#cfe8d5")
-PINNED_COLOUR = QColor("#9fd3ae")
+# Given is a pale green; a pin is blue with a drawn pin, a forbid red with a drawn cross: told
+# apart by hue and by mark, not by a shade of green (nor by an emoji a system may lack).
+GIVEN_COLOUR = QColor("#d7efdc")
+PINNED_COLOUR = QColor("#c9dcf7")
+PINNED_INK = QColor("#1d4f91")
 FORBIDDEN_COLOUR = QColor("#f4c7c3")
+FORBIDDEN_INK = QColor("#a3221a")
+CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
+GRID_HELP = (
+    "Click a cell to see why; click it again to pin the tour to the manager, again to forbid "
+    "it, again to set it free (Space does the same). Then Run."
+)
 # What an allocation is computed from: a change to any of these outdates the one shown.
 READS = (
     "enrolment",
@@ -109,8 +122,9 @@ class GridModel(QAbstractTableModel):
         choice = self.choices.get((manager, code))
         given = code in self.result.assignment.get(manager, ())
         if role == Qt.ItemDataRole.DisplayRole:
-            mark = {PINNED: " 📌", FORBIDDEN: " ✕"}.get(choice or "", "")
-            return f"{rank}{mark}"
+            return str(rank)
+        if role == CHOICE_ROLE:
+            return choice
         if role == Qt.ItemDataRole.BackgroundRole:
             if choice == FORBIDDEN:
                 return FORBIDDEN_COLOUR
@@ -122,7 +136,7 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             state = "given" if given else "not given"
             return f"Manager {manager}, tour {code}: rank {rank}, {state}" + (
-                f", {choice}" if choice else ""
+                f", {choice} by you" if choice else ""
             )
         return None
 
@@ -137,7 +151,7 @@ class GridModel(QAbstractTableModel):
         return f"{manager}  {self.names.get(manager, '')}"
 
     def cycle(self, index: ModelIndex) -> None:
-        """A click: nothing -> pinned -> forbidden -> nothing."""
+        """Free -> pinned -> forbidden -> free."""
         pair = self.pair(index)
         following = {None: PINNED, PINNED: FORBIDDEN, FORBIDDEN: None}[self.choices.get(pair)]
         if following is None:
@@ -153,6 +167,78 @@ class GridModel(QAbstractTableModel):
         return tuple(sorted(p for p, c in self.choices.items() if c == FORBIDDEN))
 
 
+class ChoiceMarks(QStyledItemDelegate):
+    """Draws a pinned cell's pin and a forbidden cell's cross beside the rank, with lines
+    (every system draws them; an emoji needs a font some lack)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        super().paint(painter, option, index)
+        choice = index.data(CHOICE_ROLE)
+        if choice is None:
+            return
+        rect = option.rect
+        size = min(rect.height() - 6, 14)
+        box = QRectF(rect.right() - size - 4, rect.top() + (rect.height() - size) / 2, size, size)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if choice == PINNED:
+            draw_pin(painter, box)
+        else:
+            painter.setPen(QPen(FORBIDDEN_INK, 2))
+            painter.drawLine(box.topLeft(), box.bottomRight())
+            painter.drawLine(box.topRight(), box.bottomLeft())
+        painter.restore()
+
+
+def draw_pin(painter: QPainter, box: QRectF) -> None:
+    """A drawing pin: a round head and its needle, in the pin's ink."""
+    head = box.width() * 0.55
+    centre = QPointF(box.center().x(), box.top() + head / 2)
+    needle = (QPointF(centre.x(), centre.y() + head / 2), QPointF(centre.x(), box.bottom()))
+    # A white halo first: the pin stays visible on the selection's blue.
+    painter.setPen(QPen(QColor("white"), 3.5))
+    painter.setBrush(QColor("white"))
+    painter.drawEllipse(centre, head / 2 + 1, head / 2 + 1)
+    painter.drawLine(*needle)
+    painter.setPen(QPen(PINNED_INK, 1.5))
+    painter.setBrush(PINNED_INK)
+    painter.drawEllipse(centre, head / 2, head / 2)
+    painter.drawLine(*needle)
+
+
+class GridView(QTableView):
+    """The grid: a click on the cell already selected cycles its choice (the first click only
+    selects and explains); Space cycles the current cell."""
+
+    cycle_requested = Signal(QModelIndex)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pressed_current = False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        index = self.indexAt(event.position().toPoint())
+        self._pressed_current = index.isValid() and index == self.currentIndex()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        index = self.indexAt(event.position().toPoint())
+        super().mouseReleaseEvent(event)
+        if (
+            self._pressed_current
+            and event.button() == Qt.MouseButton.LeftButton
+            and index == self.currentIndex()
+        ):
+            self.cycle_requested.emit(index)
+        self._pressed_current = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
+            self.cycle_requested.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
 class AllocationDialog(QDialog):
     """The allocation view."""
 
@@ -162,7 +248,7 @@ class AllocationDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("allocation_dialog")
         self.setWindowTitle("Allocate managers to tours")
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
         self.document = document
         assert document.programme is not None
         self.programme = document.programme
@@ -215,13 +301,15 @@ class AllocationDialog(QDialog):
         buttons.addStretch(1)
 
         self.grid = GridModel(self)
-        self.grid_view = QTableView(self)
+        self.grid_view = GridView(self)
         self.grid_view.setObjectName("grid")
         self.grid_view.setModel(self.grid)
+        self.grid_view.setItemDelegate(ChoiceMarks(self.grid_view))
+        self.grid_view.setToolTip(GRID_HELP)
         self.grid_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.grid_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid_view.horizontalHeader().setDefaultSectionSize(56)
-        self.grid_view.clicked.connect(self._clicked)
+        self.grid_view.cycle_requested.connect(self._clicked)
         self.grid_view.selectionModel().currentChanged.connect(self._explain_current)
         self.explanation = QListWidget(self)
         self.explanation.setObjectName("explanation")
@@ -232,13 +320,12 @@ class AllocationDialog(QDialog):
         explain_box = QWidget(self)
         explain_layout = QVBoxLayout(explain_box)
         explain_layout.setContentsMargins(0, 0, 0, 0)
-        explain_layout.addWidget(
-            QLabel(
-                "Why (click a cell; click again to pin, again to "
-                "forbid, again to clear; then Run):",
-                explain_box,
-            )
-        )
+        how = QLabel(GRID_HELP, explain_box)
+        how.setObjectName("grid_help")
+        how.setWordWrap(True)
+        explain_layout.addWidget(how)
+        explain_layout.addWidget(QLabel(self._legend(), explain_box))
+        explain_layout.addWidget(QLabel("Why:", explain_box))
         explain_layout.addWidget(self.explanation, 1)
         explain_layout.addWidget(self.force_button)
         splitter = QSplitter(self)
@@ -271,6 +358,19 @@ class AllocationDialog(QDialog):
         layout.addWidget(pages, 1)
         document.changed.connect(self._on_changed)
         self.finished.connect(lambda _result: document.changed.disconnect(self._on_changed))
+
+    @staticmethod
+    def _legend() -> str:
+        def swatch(colour: QColor, text: str) -> str:
+            return f'<span style="background:{colour.name()}">&nbsp;{text}&nbsp;</span>'
+
+        return "  ".join(
+            (
+                swatch(GIVEN_COLOUR, "given"),
+                swatch(PINNED_COLOUR, "pinned by you"),
+                swatch(FORBIDDEN_COLOUR, "forbidden by you"),
+            )
+        )
 
     def _on_changed(self, change: Change) -> None:
         """A change made elsewhere to what the allocation was computed from outdates it."""
@@ -331,7 +431,16 @@ class AllocationDialog(QDialog):
         self.instance, self.allocation = instance, result
         # The same sentence as `booster allocate` prints.
         self.summary.setText(outcome.summary)
+        current = self.grid_view.currentIndex()
+        chosen = self.grid.pair(current) if current.isValid() and self.grid.instance else None
         self.grid.show(instance, result, outcome.names)
+        # The cell chosen before stays chosen, and its manager is explained from this run.
+        if chosen is not None and chosen[0] in instance.managers and chosen[1] in instance.tours:
+            index = self.grid.index(
+                self.grid.managers.index(chosen[0]), self.grid.tours.index(chosen[1])
+            )
+            self.grid_view.setCurrentIndex(index)
+        self._explain_current(self.grid_view.currentIndex(), QModelIndex())
         self._show_fill(instance, result)
         self._show_comparison(outcome.comparison)
         self.apply_button.setEnabled(self.programme.writable)
@@ -436,11 +545,14 @@ class AllocationDialog(QDialog):
         answer = QMessageBox.question(self, "Apply the allocation", question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            backup = apply_outcome(self.programme, self.outcome)
-        except BoosterError as error:
-            QMessageBox.critical(self, "The allocation was not stored", str(error))
-            return
-        self.summary.setText(f"Stored as proposed enrolments; the file as it was is at {backup}.")
+        # One undoable step: Edit > Undo puts back every enrolment as it was.
+        command = ApplyAllocation(self.allocation, self.document)
+        self.document.push(command)
+        if command.backup is None:
+            return  # not stored: the document told the user why
+        self.summary.setText(
+            f"Stored as proposed enrolments (Edit > Undo takes it back); the file as it was is "
+            f"at {command.backup}."
+        )
         self.apply_button.setEnabled(False)
         self.applied.emit()

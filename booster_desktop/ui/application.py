@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from booster_desktop import __version__
 from booster_desktop.package_data import resource
+from booster_desktop.ui import screen_fit
 from booster_desktop.ui.fonts import register_fonts
 from booster_desktop.ui.main_window import MainWindow
 from booster_desktop.ui.settings import APPLICATION, ORGANISATION, app_settings, recent_files
@@ -67,6 +68,7 @@ def run(
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     register_fonts(app)
+    screen_fit.install(app)
     app.setWindowIcon(QIcon(str(resource("icons", "booster.svg"))))
     _install_bug_handler(None if exit_when_ready else _log_to_file())
 

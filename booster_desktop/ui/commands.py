@@ -10,11 +10,17 @@ Commands tell no screen what they did: the write gate reports it, and the docume
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.services.allocation_data import (
+    EnrolmentRows,
+    apply_allocation_undoably,
+    restore_enrolments,
+)
 from booster_desktop.services.changes import Action
 from booster_desktop.services.records import Snapshot, delete_records, restore
 from booster_desktop.ui.document import ProgrammeDocument
@@ -184,3 +190,31 @@ class Toggle(_DocumentCommand):
 
     def undo(self) -> None:
         self._attempt(lambda: self._apply(not self._value), undoing=True)
+
+
+class ApplyAllocation(_DocumentCommand):
+    """An allocation stored as proposed enrolments (after a backup); undo puts back every
+    enrolment as it was, redo stores the very same allocation again."""
+
+    def __init__(self, allocation: Any, document: ProgrammeDocument) -> None:
+        super().__init__("Apply the allocation", document)
+        self.allocation = allocation
+        self.backup: Path | None = None
+        self._replaced: EnrolmentRows | None = None
+
+    def redo(self) -> None:
+        def act() -> None:
+            if self._replaced is None:
+                applied = apply_allocation_undoably(self.programme, self.allocation)
+                self.backup, self._replaced = applied.backup, applied.replaced
+            else:
+                self._replaced = restore_enrolments(self.programme, self._replaced)
+
+        self._attempt(act)
+
+    def undo(self) -> None:
+        def act() -> None:
+            assert self._replaced is not None
+            self._replaced = restore_enrolments(self.programme, self._replaced)
+
+        self._attempt(act, undoing=True)

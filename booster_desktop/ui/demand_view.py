@@ -37,6 +37,7 @@ from booster_desktop.services.demand import (
 )
 from booster_desktop.ui.commands import Toggle
 from booster_desktop.ui.document import ProgrammeDocument
+from booster_desktop.ui.help_dialogs import fit_to_screen
 from booster_desktop.ui.texts import WHY_THIS_SCORE
 
 RANK_BANDS = ("1st", "2nd", "3rd", "4th or lower")
@@ -62,7 +63,7 @@ class DemandDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("demand_dialog")
         self.setWindowTitle("Topic demand")
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
         self.document = document
         assert document.programme is not None
         self.programme = document.programme

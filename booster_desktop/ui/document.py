@@ -15,7 +15,7 @@ from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from booster_desktop.domain.errors import BoosterError, Cancelled
 from booster_desktop.services.changes import Action, Change, acting_as
@@ -139,10 +139,6 @@ class ProgrammeDocument(QObject):
     def _deliver(self, programme: ProgrammeFile, change: Change) -> None:
         if programme is not self.programme:
             return  # a write to a file closed since (its change was on its way)
-        if change.action is Action.ALLOCATION:
-            # The enrolments were rewritten (after a backup): commands recorded before may
-            # no longer restore cleanly, so they are not offered.
-            self.undo_stack.clear()
         if self._gathered is not None:
             self._gathered.append(change)
         else:
@@ -167,6 +163,29 @@ class ProgrammeDocument(QObject):
                 for change in gathered[1:]:
                     merged = merged.merged(change)
                 self.changed.emit(merged)
+
+    def undo_actions(self, parent: QObject) -> tuple[QAction, QAction]:
+        """Undo and Redo on this document's stack, for a window's menu or toolbar (each
+        window its own pair: a shortcut is heard in the window that has the focus).
+
+        Redo answers Ctrl+Shift+Z and Ctrl+Y alike, each bound once: the platform's Redo key
+        is one of them on Linux and Windows, and the same key twice on one action is an
+        "ambiguous shortcut" that does nothing."""
+        undo = self.undo_stack.createUndoAction(parent, "&Undo")
+        undo.setObjectName("undo")
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        redo = self.undo_stack.createRedoAction(parent, "&Redo")
+        redo.setObjectName("redo")
+        keys: list[QKeySequence] = []
+        for key in (
+            *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+            QKeySequence("Ctrl+Shift+Z"),
+            QKeySequence("Ctrl+Y"),
+        ):
+            if not key.isEmpty() and key not in keys:
+                keys.append(key)
+        redo.setShortcuts(keys)
+        return undo, redo
 
     def push(self, command: QUndoCommand) -> None:
         """Do a user's change as an undoable command."""

@@ -153,6 +153,7 @@ class ManagerEditor(RecordEditor[ManagerDetails]):
         select_data(form.country, details.country_code)
         if not details.country_code:
             form.country.setCurrentIndex(-1)
+        form.city.setText(details.city)
         form.organisation.setEditText(details.organisation)
         form.role.setText(details.role)
         form.email.setText(details.email)
@@ -177,6 +178,7 @@ class ManagerEditor(RecordEditor[ManagerDetails]):
             family_name=form.family_name.text(),
             arabic_name=form.arabic_name.text(),
             country_code=str(form.country.currentData() or ""),
+            city=form.city.text(),
             organisation=form.organisation.currentText(),
             role=form.role.text(),
             email=form.email.text(),

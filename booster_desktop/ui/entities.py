@@ -75,6 +75,8 @@ class Entity(Generic[R, D]):
     # What else the rows show, as tables or "table.column": a change to one of these reloads
     # the tab, unless it names the tab's own rows (then only they changed: re-read them).
     depends: frozenset[str] = frozenset()
+    # The column that takes the width the others leave (a title), the others fit their text.
+    stretch: str = ""
 
 
 def _manager_editor(
@@ -102,6 +104,7 @@ MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
         Column("Family name", lambda r: r.family_name),
         Column("Name in Arabic", lambda r: r.arabic_name),
         Column("Country", lambda r: r.country),
+        Column("City", lambda r: r.city),
         Column("Organisation", lambda r: r.organisation),
         Column("Tours", lambda r: r.tours, tooltip="Tours the manager is expected on"),
         Column("Topics wanted", lambda r: r.topics, tooltip="The manager's most wanted topics"),
@@ -121,7 +124,7 @@ MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
     save=_later("booster_desktop.services.managers", "save_manager"),
     editor=_manager_editor,
     describe=lambda r: f"{r.given_name} {r.family_name}",
-    search_hint="Search managers: name, country, organisation, tour, topic… (Ctrl+F)",
+    search_hint="Search managers: name, country, city, organisation, tour, topic… (Ctrl+F)",
     depends=frozenset({"enrolment", "tour.code", "topic_interest", "topic.name"}),
 )
 
@@ -168,6 +171,7 @@ TOPICS: Entity[TopicRow, TopicDetails] = Entity(
     editor=_topic_editor,
     describe=lambda r: r.name,
     search_hint="Search topics (Ctrl+F)",
+    stretch="Topic",
     depends=frozenset({"topic_interest", "manager.status"}),
 )
 
@@ -216,6 +220,7 @@ TOURS: Entity[TourRow, TourDetails] = Entity(
     editor=_tour_editor,
     describe=lambda r: f"{r.code} ({r.title})",
     search_hint="Search tours (Ctrl+F)",
+    stretch="Title",
     depends=frozenset({"enrolment", "manager.status"}),
 )
 
@@ -265,6 +270,7 @@ SESSIONS: Entity[SessionRow, SessionDetails] = Entity(
     editor=_session_editor,
     describe=lambda r: f"{r.tour} {r.date.isoformat()} {r.title}",
     search_hint="Search sessions and visits (Ctrl+F)",
+    stretch="Title",
     depends=frozenset({"tour.code", "tour.start_date", "tour.end_date"}),
 )
 

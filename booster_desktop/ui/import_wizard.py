@@ -51,6 +51,7 @@ from booster_desktop.services.importing import (
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.services.spreadsheets import Workbook, open_workbook
 from booster_desktop.ui.document import ProgrammeDocument
+from booster_desktop.ui.help_dialogs import fit_to_screen
 
 SOURCE_FILTER = "Spreadsheets (*.xlsx *.csv *.xls *.ods);;All files (*)"
 FIELD_LABELS = {
@@ -92,7 +93,7 @@ class ImportWizard(QWizard):
         # Once the import is done there is nothing left to cancel: the last page has its own
         # button to stop an import under way, and Finish.
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         self.document = document
         assert document.programme is not None
         self.programme: ProgrammeFile = document.programme

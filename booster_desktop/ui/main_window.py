@@ -44,6 +44,7 @@ from booster_desktop.services.programme import (
 from booster_desktop.ui import settings as ui_state
 from booster_desktop.ui.document import Job, ProgrammeDocument
 from booster_desktop.ui.entities import ENTITIES, MANAGERS, SESSIONS, TABLE_WORDS, Entity
+from booster_desktop.ui.help_dialogs import fit_to_screen
 from booster_desktop.ui.settings import forget_file, recent_files, remember_file
 from booster_desktop.ui.table_tab import TableTab
 from booster_desktop.ui.tour_exports import TourExports
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self._agenda_editor: Any = None
         self.setObjectName("main_window")
         self.setWindowTitle("Booster Desktop")
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
 
         self.tabs_widget = QTabWidget(self)
         self.tabs_widget.setObjectName("tabs")
@@ -157,10 +158,7 @@ class MainWindow(QMainWindow):
         self.close_action = self._action("&Close", self.close_file, Key.Close, "close")
         self.quit_action = self._action("&Quit", self.close, Key.Quit, "quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(Key.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(Key.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action, self.redo_action = self.document.undo_actions(self)
         self.add_action = self._action("&Add…", self.add_record, "Ctrl+Shift+N", "add")
         self.edit_action = self._action("&Edit…", self.edit_selected, "Ctrl+E", "edit")
         self.delete_action = self._action("&Delete…", self.delete_selected, Key.Delete, "delete")
@@ -717,7 +715,8 @@ class MainWindow(QMainWindow):
             self.document.push(command)
 
     def edit_agendas(self) -> None:
-        """Programme > Tour agendas…: the week of a tour, editable with the mouse."""
+        """Programme > Tour agendas…: the week of a tour, editable with the mouse, in a
+        window beside this one (raised, on the selected tour, when already open)."""
         if self.programme is None or not self.programme.writable:
             return
         from booster_desktop.ui.agenda_editor import AgendaEditor
@@ -726,11 +725,21 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab.entity.key == "tours" and tab.selected_records():
             code = tab.selected_records()[0].code
-        self._agenda_editor = AgendaEditor(self.document, code, self)
-        self._agenda_editor.edit_requested.connect(self.edit_session)
-        self._agenda_editor.add_requested.connect(self.add_session)
-        self._agenda_editor.exec()
-        self._agenda_editor.deleteLater()
+        editor = self._agenda_editor
+        if editor is None:
+            editor = AgendaEditor(self.document, code, self)
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.edit_requested.connect(self.edit_session)
+            editor.add_requested.connect(self.add_session)
+            editor.closed.connect(self._agenda_closed)
+            self._agenda_editor = editor
+        elif code is not None:
+            editor.tour.setCurrentIndex(max(0, editor.tour.findData(code)))
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+
+    def _agenda_closed(self) -> None:
         self._agenda_editor = None
 
     def print_badges(self) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
+from booster_desktop.ui.help_dialogs import fit_to_screen
+
 
 class PdfPreview(QDialog):
     """Pages of a PDF, scrollable, with Print and Close."""
@@ -18,7 +20,8 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.setObjectName("pdf_preview")
         self.setWindowTitle(f"Preview · {path.name}")
-        self.resize(900, 1000)
+        # A page's shape, but never taller than the screen (its buttons must show).
+        fit_to_screen(self, 900, 1000)
         self.document = QPdfDocument(self)
         self.document.load(str(path))
         self.view = QPdfView(self)

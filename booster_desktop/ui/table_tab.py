@@ -7,13 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -70,6 +73,8 @@ class TableTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(self._update_count)
+        # Enter or Down in the search box goes on to the rows it found.
+        self.search.installEventFilter(self)
 
         self.count = QLabel(self)
         self.count.setObjectName("count")
@@ -181,8 +186,60 @@ class TableTab(QWidget):
         header = self.view.horizontalHeader()
         header.setResizeContentsPrecision(200)
         self.view.resizeColumnsToContents()
+        title = self._stretch_column()
         for column in range(header.count() - 1):
-            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
+            if column != title:
+                header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
+        self._stretch()
+
+    def _stretch_column(self) -> int | None:
+        titles = [spec.title for spec in self.entity.columns]
+        return titles.index(self.entity.stretch) if self.entity.stretch in titles else None
+
+    def _stretch(self) -> None:
+        """The title column is never cut while the others fit their text, and takes the
+        width they leave (the table scrolls sideways only when the titles need it)."""
+        column = self._stretch_column()
+        if column is None or not self._sized:
+            return
+        header = self.view.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != column and not header.isSectionHidden(c)
+        )
+        title = max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
+        header.resizeSection(column, max(title, self.view.viewport().width() - others))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._stretch()  # a wider window gives the title the room
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            # Taken here: an Enter let through would reach the table and open the editor.
+            self.focus_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_results(self) -> None:
+        """From the search box to the rows found: the first one selected unless some are."""
+        if self.proxy.rowCount() == 0:
+            return
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.view.selectionModel().selectedRows():
+            first = self.proxy.index(0, 0)
+            self.view.selectionModel().setCurrentIndex(
+                first,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.view.scrollTo(first)
 
     def _prepare_search(self) -> None:
         """Build search texts in slices while the window is idle, so typing finds them ready."""
@@ -286,6 +343,12 @@ class TableTab(QWidget):
         self.proxy.set_search(self.search.text())
 
     def header_state(self) -> QByteArray:
+        """The columns' widths, order and visibility to remember; nothing for a tab never
+        sized (its default widths would be restored next time instead of fitted)."""
+        if not self._sized:
+            if self.stale:
+                return QByteArray()
+            self._size_columns()  # loaded, its sizing still queued: do it now
         return self.view.horizontalHeader().saveState()
 
     def restore_header_state(self, state: QByteArray) -> None:
@@ -295,3 +358,5 @@ class TableTab(QWidget):
             self._search_visible_columns()
             self._sized = True
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        if self._sized:
+            self._stretch()

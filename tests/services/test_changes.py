@@ -33,7 +33,12 @@ from booster_desktop.services import (
     topics,
     tours,
 )
-from booster_desktop.services.allocation_data import apply_allocation, load_instance
+from booster_desktop.services.allocation_data import (
+    apply_allocation,
+    apply_allocation_undoably,
+    load_instance,
+    restore_enrolments,
+)
 from booster_desktop.services.changes import Action, Change, acting_as, current_device
 from booster_desktop.services.importing import import_file
 from booster_desktop.services.programme import ProgrammeFile, backup_programme, open_programme
@@ -169,8 +174,15 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         Action.EDIT,
         {"programme"},
     ),
-    "allocation_data.apply_allocation": (
+    "allocation_data.apply_allocation_undoably": (
         lambda p, _: apply_allocation(p, allocation.solve(load_instance(p))),
+        Action.ALLOCATION,
+        {"enrolment"},
+    ),
+    "allocation_data.restore_enrolments": (
+        lambda p, _: restore_enrolments(
+            p, apply_allocation_undoably(p, allocation.solve(load_instance(p))).replaced
+        ),
         Action.ALLOCATION,
         {"enrolment"},
     ),

@@ -159,3 +159,44 @@ def test_a_smaller_demo_takes_the_first_reference_managers(tmp_path: Path) -> No
         assert session.scalar(select(func.count()).select_from(Manager)) == 5
         assert session.scalar(select(func.count()).select_from(Enrolment)) == 10
         assert min(session.scalars(select(Tour.start_date))) == date(2018, 11, 19)
+
+
+@pytest.mark.parametrize("managers", [24, 300])
+def test_every_demo_phone_is_valid_with_its_countrys_calling_code(
+    tmp_path: Path, managers: int
+) -> None:
+    import sqlite3
+
+    import phonenumbers
+
+    from booster_desktop.services.demo import write_demo
+
+    path = tmp_path / "demo.booster"
+    write_demo(path, managers=managers)
+
+    def valid(phone: str, country: str | None = None) -> bool:
+        number = phonenumbers.parse(phone, None)
+        return phonenumbers.is_valid_number(number) and (
+            country is None or phonenumbers.region_code_for_number(number) == country
+        )
+
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute(
+            "SELECT phone, country_code FROM manager WHERE phone IS NOT NULL"
+        ).fetchall()
+        others = [
+            phone
+            for sql in (
+                "SELECT phone FROM person",
+                "SELECT hotel_phone FROM tour UNION ALL SELECT contact_phone FROM tour",
+                "SELECT coordinator_phone FROM programme UNION ALL "
+                "SELECT emergency_phone FROM programme",
+            )
+            for (phone,) in connection.execute(sql)
+            if phone
+        ]
+    assert len(rows) == managers
+    wrong = [(phone, country) for phone, country in rows if not valid(phone, country)]
+    assert wrong == []
+    assert all(phone.startswith("+") and " " not in phone for phone, _ in rows)  # E.164
+    assert [phone for phone in others if not valid(phone)] == []

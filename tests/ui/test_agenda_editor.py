@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import date, time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from booster_desktop.ui.agenda_editor import DAY_WIDTH, PIXELS_PER_MINUTE, AgendaEditor
+from booster_desktop.domain.agenda import AgendaItem
+from booster_desktop.ui.agenda_editor import (
+    DAY_WIDTH,
+    HEADER,
+    PIXELS_PER_MINUTE,
+    AgendaEditor,
+    lanes,
+)
 from booster_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import EditorDriver
 
@@ -195,50 +204,165 @@ def test_add_item_and_double_click_open_the_session_editor_over_the_agenda(
     demo_file: Path,
     qtbot: QtBot,
     editors: EditorDriver,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     open_in(window, demo_file)
-    added: list[int] = []
-
-    def use(editor: AgendaEditor) -> int:
-        """What a coordinator does in the agenda window the menu opened."""
-        qtbot.addWidget(editor)
-        editor.show()
-        assert editor.agenda is not None
-        first_day = editor.agenda.start
-        shown = set(editor.blocks)
-
-        editors.will(lambda session: session.form.title.setText("Welcome coffee"))
-        add = editor.findChild(QPushButton, "add_item")
-        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
-        _settle()
-        added.extend(set(editor.blocks) - shown)
-        assert len(added) == 1
-        assert _session(demo_file, added[0])[0] == first_day.isoformat()
-
-        opened: list[str] = []
-        editors.will(lambda session: opened.append(session.form.title.text()), save=False)
-        block = editor.blocks[added[0]]
-        centre = editor.view.mapFromScene(block.mapToScene(block.rect().center()))
-        qtbot.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-        assert opened == ["Welcome coffee"]
-        return int(QDialog.DialogCode.Accepted)
-
-    monkeypatch.setattr(AgendaEditor, "exec", use)
     window.edit_agendas()
+    editor = window._agenda_editor
+    assert isinstance(editor, AgendaEditor) and editor.isVisible()
+    assert not editor.isModal()  # the main window stays in reach
+    assert editor.agenda is not None
+    first_day = editor.agenda.start
+    shown = set(editor.blocks)
 
+    editors.will(lambda session: session.form.title.setText("Welcome coffee"))
+    add = editor.findChild(QPushButton, "add_item")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    _settle()
+    added = list(set(editor.blocks) - shown)
+    assert len(added) == 1
+    assert _session(demo_file, added[0])[0] == first_day.isoformat()
+
+    opened: list[str] = []
+    editors.will(lambda session: opened.append(session.form.title.text()), save=False)
+    block = editor.blocks[added[0]]
+    centre = editor.view.mapFromScene(block.mapToScene(block.rect().center()))
+    qtbot.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert opened == ["Welcome coffee"]
     assert [run.result for run in editors.runs] == [QDialog.DialogCode.Accepted, 0]
     with sqlite3.connect(demo_file) as connection:
         title = connection.execute(
             "SELECT title FROM tour_session WHERE id = ?", (added[0],)
         ).fetchone()
     assert title == ("Welcome coffee",)
-    window.undo_stack.undo()
+    # The agenda's own Undo takes the new item back (the document's one stack).
+    editor.undo_action.trigger()
+    _settle()
     with sqlite3.connect(demo_file) as connection:
         gone = connection.execute(
             "SELECT count(*) FROM tour_session WHERE id = ?", (added[0],)
         ).fetchone()
     assert gone == (0,)
+    assert added[0] not in editor.blocks
+    # Asked again, the same window comes up; closed, the window lets go of it.
+    window.edit_agendas()
+    assert window._agenda_editor is editor
+    editor.close()
+    assert window._agenda_editor is None
+
+
+def _keys(widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
+    """A key as a person presses it: through the window's shortcuts."""
+    QTest.keyClick(widget, key, modifiers)
+    _settle()
+
+
+def test_each_move_is_one_undo_step_and_the_agenda_undoes_by_keyboard(
+    window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    editor = _open_editor(window, qtbot)
+    editor.activateWindow()
+    qtbot.waitActive(editor)
+    first = min(editor.blocks.values(), key=lambda b: (b.item.day, b.item.start))
+    session_id = first.item.id
+    grab = first.mapToScene(first.rect().center())
+    _drag(editor, grab, grab + QPointF(0, 60 * PIXELS_PER_MINUTE))
+    block = editor.blocks[session_id]
+    grab = block.mapToScene(block.rect().center())
+    _drag(editor, grab, grab + QPointF(0, 30 * PIXELS_PER_MINUTE))
+    assert _session(demo_file, session_id) == ("2018-11-19", "11:00", "14:00")
+    assert window.undo_stack.count() == 2
+    control = Qt.KeyboardModifier.ControlModifier
+    editor.view.setFocus()
+    _keys(editor.view, Qt.Key.Key_Z, control)
+    assert _session(demo_file, session_id) == ("2018-11-19", "10:30", "13:30")
+    _keys(editor.view, Qt.Key.Key_Z, control | Qt.KeyboardModifier.ShiftModifier)
+    assert _session(demo_file, session_id) == ("2018-11-19", "11:00", "14:00")
+    _keys(editor.view, Qt.Key.Key_Z, control)
+    _keys(editor.view, Qt.Key.Key_Y, control)
+    assert _session(demo_file, session_id) == ("2018-11-19", "11:00", "14:00")
+    # Closed, the agenda's moves are still the window's steps: one undo takes back one move.
+    editor.close()
+    window.undo_stack.undo()
+    assert _session(demo_file, session_id) == ("2018-11-19", "10:30", "13:30")
+    window.undo_stack.undo()
+    assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
+
+
+def test_the_agenda_opens_at_the_first_item(
+    window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    editor = _open_editor(window, qtbot)
+    qtbot.waitExposed(editor)
+    _settle()  # scrolled once shown and laid out
+    first = min(editor.blocks.values(), key=lambda b: b.item.start)
+    shown = editor.view.mapToScene(editor.view.viewport().rect()).boundingRect()
+    top = first.sceneBoundingRect().top()
+    # Near the top, in view below the band of day names.
+    assert shown.top() + HEADER <= top <= shown.top() + HEADER + 60 * PIXELS_PER_MINUTE
+    assert shown.top() > 8 * 60 * PIXELS_PER_MINUTE  # not the empty small hours
+
+
+def test_items_at_the_same_time_stand_side_by_side() -> None:
+    def item(item_id: int, start: str, end: str) -> AgendaItem:
+        return AgendaItem(
+            id=item_id,
+            day=date(2026, 3, 2),
+            start=time.fromisoformat(start),
+            end=time.fromisoformat(end),
+            kind="visit",
+            title=f"item {item_id}",
+            venue="",
+            address="",
+            description="",
+            speakers=(),
+            contacts=(),
+            topics=(),
+            visited="",
+            transfer="",
+            transfer_minutes=0,
+        )
+
+    placed = lanes(
+        [
+            item(1, "09:00", "11:00"),
+            item(2, "10:00", "12:00"),
+            item(3, "11:00", "12:30"),  # the first lane is free again at 11:00
+            item(4, "14:00", "15:00"),  # alone: the whole width
+        ]
+    )
+    assert placed == {1: (0, 2), 2: (1, 2), 3: (0, 2), 4: (0, 1)}
+
+
+def test_overlapping_blocks_do_not_cover_each_other(
+    window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    editor = _open_editor(window, qtbot)
+    first = min(editor.blocks.values(), key=lambda b: (b.item.day, b.item.start))
+    session_id = first.item.id
+    grab = first.mapToScene(first.rect().center())
+    _drag(editor, grab, grab + QPointF(DAY_WIDTH, 0))  # onto the next day's training
+    moved = editor.blocks[session_id]
+    others = [
+        b
+        for b in editor.blocks.values()
+        if b.item.day == moved.item.day
+        and b is not moved
+        and b.item.start < moved.item.end
+        and moved.item.start < b.item.end
+    ]
+    assert others
+    for other in others:
+        overlap = moved.sceneBoundingRect().intersected(other.sceneBoundingRect())
+        assert overlap.width() <= 1.5  # side by side (their pens may touch)
+    texts = [editor.checks.item(i).text() for i in range(editor.checks.count())]  # type: ignore[union-attr]
+    assert any("overlaps" in t for t in texts)  # the overlap is still a check
+    # Dragged back by a day's width from its lane, it lands on its own day.
+    grab = moved.mapToScene(moved.rect().center())
+    _drag(editor, grab, grab - QPointF(DAY_WIDTH, 0))
+    assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
 
 
 def test_export_says_which_value_it_shortened(
@@ -272,3 +396,35 @@ def test_export_says_which_value_it_shortened(
         f"Written to {target}\nparticipant 1 of CAT: name shortened to fit the page "
         "(241 characters)"
     ]
+
+
+def test_the_days_stay_named_when_scrolled_and_exports_are_offered_beside_the_programme(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    open_in(window, demo_file)
+    editor = _open_editor(window, qtbot)
+    qtbot.waitExposed(editor)
+    _settle()
+    shown = editor.view.mapToScene(editor.view.viewport().rect()).boundingRect()
+    assert shown.top() > 0  # scrolled down to the first item
+    assert editor.day_labels
+    for label in editor.day_labels:
+        assert shown.top() <= label.sceneBoundingRect().top() < shown.bottom()
+        assert label.text().startswith(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+    offered: list[tuple[object, str]] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(
+            lambda parent, _caption, where, _filter: offered.append((parent, where)) or ("", "")
+        ),
+    )
+    editor.export_pdf()
+    # Over the agenda window that asked (its parent), beside the programme file.
+    assert offered == [(editor, str(demo_file.with_name("agenda-CAT.pdf")))]

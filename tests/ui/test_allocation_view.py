@@ -7,10 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from booster_desktop.ui.allocation_view import PINNED, AllocationDialog
+from booster_desktop.ui.allocation_view import (
+    FORBIDDEN,
+    GIVEN_COLOUR,
+    PINNED,
+    PINNED_INK,
+    AllocationDialog,
+)
 from booster_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import Dialogs
 
@@ -50,14 +56,27 @@ def test_pin_rerun_explain_and_apply(
     assert [dialog.fill.item(r, 1).text() for r in range(4)] == ["12 / 12"] * 4  # type: ignore[union-attr]
     assert dialog.compare.rowCount() == 3
 
-    # Pin manager 1 on a tour they were not given: click the cell once, re-run.
+    # Pin manager 1 on a tour they were not given: the first click selects and explains,
+    # the second pins (as the label says), then re-run.
     manager = dialog.grid.managers[0]
     not_given = next(c for c in dialog.grid.tours if c not in result.assignment[manager])
     index = dialog.grid.index(0, dialog.grid.tours.index(not_given))
     rect = dialog.grid_view.visualRect(index)
     qtbot.mouseClick(dialog.grid_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.grid.choices == {}
+    assert dialog.explanation.count() > 0
+    assert "click it again to pin" in dialog.findChild(QLabel, "grid_help").text()
+    qtbot.mouseClick(dialog.grid_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert dialog.grid.choices == {(manager, not_given): PINNED}
-    assert "📌" in dialog.grid.data(index)
+    assert dialog.grid.data(index) == str(dialog.instance.managers[manager].ranks[not_given])  # type: ignore[union-attr]
+    # The pin is drawn, in its own ink, inside the cell (no emoji font needed).
+    dialog.grid_view.clearSelection()
+    image = dialog.grid_view.viewport().grab(rect).toImage()
+    inks = {
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    }
+    assert PINNED_INK.name() in inks
+    assert dialog.grid.data(index, Qt.ItemDataRole.BackgroundRole) != GIVEN_COLOUR
     _run(dialog, qtbot)
     assert dialog.allocation is not None
     assert not_given in dialog.allocation.assignment[manager]
@@ -84,3 +103,31 @@ def test_pin_rerun_explain_and_apply(
     wanted = {(m, c) for m, codes in dialog.allocation.assignment.items() for c in codes}
     assert _proposed(demo_file) == wanted
     assert list(demo_file.parent.glob("demo (before allocation *).booster"))
+
+
+def test_space_cycles_a_cell_and_run_refreshes_why(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    qtbot: QtBot,
+    dialogs: Dialogs,
+) -> None:
+    open_in(window, demo_file)
+    dialog = AllocationDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _run(dialog, qtbot)
+    index = dialog.grid.index(0, 0)
+    dialog.grid_view.setCurrentIndex(index)
+    dialog.grid_view.setFocus()
+    pair = dialog.grid.pair(index)
+    seen = []
+    for _ in range(3):
+        qtbot.keyClick(dialog.grid_view, Qt.Key.Key_Space)
+        seen.append(dialog.grid.choices.get(pair))
+    assert seen == [PINNED, FORBIDDEN, None]
+    # A stale explanation is gone after Run; the current cell's manager is explained afresh.
+    dialog.explanation.addItem("a line from before")
+    _run(dialog, qtbot)
+    lines = [dialog.explanation.item(i).text() for i in range(dialog.explanation.count())]
+    assert lines and "a line from before" not in lines

@@ -36,6 +36,12 @@ def _heard(window: MainWindow) -> list[Change]:
     return heard
 
 
+def _enrolment_rows(path: Path) -> list[tuple[object, ...]]:
+    """Every enrolment, every column, read back from the file."""
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT * FROM enrolment ORDER BY id").fetchall()
+
+
 def _open_every_screen(window: MainWindow, qtbot: QtBot) -> tuple[AgendaEditor, DemandDialog]:
     for key in ("managers", "topics", "tours", "visits"):
         window.show_tab(key)
@@ -189,7 +195,7 @@ def test_an_undone_delete_is_one_change_recorded_as_an_undo(
     assert tab.proxy.rowCount() == 12
 
 
-def test_an_applied_allocation_clears_the_undo_stack_and_is_heard(
+def test_an_applied_allocation_is_one_undo_step_after_what_came_before(
     window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs, qtbot: QtBot
 ) -> None:
     from booster_desktop.ui.allocation_view import AllocationDialog
@@ -202,13 +208,31 @@ def test_an_applied_allocation_clears_the_undo_stack_and_is_heard(
     dialog = AllocationDialog(window.document, window)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.per_manager.setValue(1)  # not the demo's own allocation: enrolments change
     dialog.run()
     qtbot.waitUntil(lambda: dialog.task is None and dialog.allocation is not None, timeout=20000)
+    before = _enrolment_rows(demo_file)
     heard = _heard(window)
     dialog.apply()
     assert [c.action for c in heard] == [Action.ALLOCATION]
-    assert window.undo_stack.count() == 0
     assert "Allocation stored" in window.statusBar().currentMessage()
+    after = _enrolment_rows(demo_file)
+    assert after != before
+    # The delete before it stays on the stack; the apply is one step above it.
+    assert window.undo_stack.count() == 2
+    assert window.undo_stack.undoText() == "Apply the allocation"
+    window.undo_action.trigger()
+    assert _enrolment_rows(demo_file) == before
+    assert heard[-1].action is Action.UNDO
+    window.redo_action.trigger()
+    assert _enrolment_rows(demo_file) == after
+    window.undo_action.trigger()
+    window.undo_action.trigger()  # the delete of topic 2, made before the allocation
+    with sqlite3.connect(demo_file) as connection:
+        assert connection.execute("SELECT count(*) FROM topic WHERE id = 2").fetchone() == (1,)
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert _enrolment_rows(demo_file) == after
     # A change made since outdates the allocation shown: Apply waits for a new run.
     window.show_tab("tours")
     tours = window.tabs["tours"]

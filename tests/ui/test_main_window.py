@@ -92,6 +92,7 @@ def manager_texts(record: Any) -> list[str]:
         record.family_name,
         record.arabic_name,
         record.country,
+        record.city,
         record.organisation,
         record.tours,
         record.topics,
@@ -733,3 +734,155 @@ def test_opening_the_manager_editor_many_times_does_not_crash_the_application(
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "survived" in done.stdout
+
+
+def test_redo_answers_ctrl_shift_z_and_ctrl_y_each_bound_once(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, editors: EditorDriver, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtTest import QTest
+
+    keys = [k.toString() for k in window.redo_action.shortcuts()]
+    assert "Ctrl+Shift+Z" in keys and "Ctrl+Y" in keys
+    # No key on two actions of the window: Qt would call it ambiguous and do neither.
+    bound = [
+        k.toString()
+        for action in window.findChildren(QAction)
+        for k in action.shortcuts()
+        if not k.isEmpty()
+    ]
+    assert len(bound) == len(set(bound)), sorted(bound)
+
+    open_in(window, demo_file)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    tab = window.show_tab("managers")
+    editors.will(lambda e: retype(qtbot, e.form.email, "lina@example.org"))
+    window.edit_record(LINA_HADDAD)
+
+    def email() -> str:
+        return str(read_one(demo_file, "SELECT email FROM manager WHERE id = ?", LINA_HADDAD))
+
+    control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    tab.view.setFocus()
+    QTest.keyClick(tab.view, Qt.Key.Key_Z, control)
+    assert email() != "lina@example.org"
+    QTest.keyClick(tab.view, Qt.Key.Key_Z, control | shift)
+    assert email() == "lina@example.org"
+    QTest.keyClick(tab.view, Qt.Key.Key_Z, control)
+    QTest.keyClick(tab.view, Qt.Key.Key_Y, control)
+    assert email() == "lina@example.org"
+    assert QKeySequence("Ctrl+Y").toString() in keys
+
+
+@pytest.mark.parametrize("key", ["tours", "visits"])
+def test_columns_fit_their_text_and_the_title_takes_the_rest(
+    make_window: Callable[[], MainWindow], open_in: OpenIn, demo_file: Path, key: str
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    # A first session that never shows the tab: what it remembers must not be 100-pixel columns.
+    first = make_window()
+    open_in(first, demo_file)
+    first.close()
+    window = make_window()
+    window.resize(1400, 700)
+    open_in(window, demo_file)
+    tab = window.show_tab(key)
+    QApplication.processEvents()  # sized once loaded
+    header = tab.view.horizontalHeader()
+    title = column(tab, "Title")
+    for col in range(header.count()):
+        if col != title and not header.isSectionHidden(col):
+            wanted = min(tab.view.sizeHintForColumn(col), 320)
+            assert header.sectionSize(col) >= wanted, tab.model.headerData(
+                col, Qt.Orientation.Horizontal
+            )
+    taken = sum(
+        header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)
+    )
+    assert taken >= tab.view.viewport().width() - 2  # no empty third on the right
+    assert header.sectionSize(title) >= tab.view.sizeHintForColumn(title)  # titles not cut
+    # A wider window gives the room to the title.
+    before = header.sectionSize(title)
+    window.resize(window.width() + 300, window.height())
+    QApplication.processEvents()
+    assert header.sectionSize(title) > before
+    taken = sum(
+        header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)
+    )
+    assert abs(taken - tab.view.viewport().width()) <= 2  # the title took the room
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return])
+def test_down_or_enter_in_the_search_box_goes_to_the_results(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, qtbot: QtBot, key: Qt.Key
+) -> None:
+    open_in(window, demo_file)
+    tab = window.show_tab("managers")
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.focus_search()
+    qtbot.keyClicks(tab.search, "haddad")
+    qtbot.keyClick(tab.search, key)
+    assert tab.view.hasFocus()
+    assert tab.selected_ids() == [shown_ids(tab)[0]]
+    assert LINA_HADDAD in shown_ids(tab)
+
+
+def test_a_managers_city_is_edited_shown_searched_and_listed(
+    window: MainWindow,
+    open_in: OpenIn,
+    demo_file: Path,
+    editors: EditorDriver,
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from booster_desktop.cli import main
+
+    open_in(window, demo_file)
+    tab = window.show_tab("managers")
+    before = read_one(demo_file, "SELECT city FROM manager WHERE id = ?", LINA_HADDAD)
+    assert before == "Amman"  # the demo's managers have their cities
+    editors.will(lambda e: retype(qtbot, e.form.city, "Zarqa"))
+    window.edit_record(LINA_HADDAD)
+    assert read_one(demo_file, "SELECT city FROM manager WHERE id = ?", LINA_HADDAD) == "Zarqa"
+    assert cell(tab, shown_row_of(tab, LINA_HADDAD), column(tab, "City")) == "Zarqa"
+    qtbot.keyClicks(tab.search, "zarqa")
+    assert shown_ids(tab) == [LINA_HADDAD]  # found by the city alone
+    # The editor shows it again.
+    seen: list[str] = []
+    editors.will(lambda e: seen.append(e.form.city.text()), save=False)
+    window.edit_record(LINA_HADDAD)
+    assert seen == ["Zarqa"]
+    window.undo_action.trigger()
+    assert read_one(demo_file, "SELECT city FROM manager WHERE id = ?", LINA_HADDAD) == before
+    window.redo_action.trigger()
+    window.close()
+
+    assert main(["list", "managers", str(demo_file), "--json"]) == 0
+    import json
+
+    listed = {m["id"]: m for m in json.loads(capsys.readouterr().out)}
+    assert listed[LINA_HADDAD]["city"] == "Zarqa"
+    assert main(["list", "managers", str(demo_file)]) == 0
+    table = capsys.readouterr().out
+    assert "CITY" in table.splitlines()[0] and "Zarqa" in table
+
+
+def test_a_city_past_its_limit_is_refused_by_the_editor(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, editors: EditorDriver, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    window.show_tab("managers")
+    shown: list[str] = []
+
+    def type_long_city(editor: Any) -> None:
+        editor.form.city.setText("S" * 121)
+        editor.accept()
+        shown.append(editor.form.country_error.text())
+        editor.form.city.setText("Sfax")
+
+    editors.will(type_long_city)
+    window.edit_record(LINA_HADDAD)
+    assert shown and "City" in shown[0] and "121" in shown[0]

@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-    QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_ManagerEditor(object):
     def setupUi(self, ManagerEditor):
@@ -76,10 +76,33 @@ class Ui_ManagerEditor(object):
 
         self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.country_label)
 
+        self.country_and_city = QHBoxLayout()
+        self.country_and_city.setObjectName(u"country_and_city")
         self.country = QComboBox(ManagerEditor)
         self.country.setObjectName(u"country")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.country.sizePolicy().hasHeightForWidth())
+        self.country.setSizePolicy(sizePolicy)
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.country)
+        self.country_and_city.addWidget(self.country)
+
+        self.city_label = QLabel(ManagerEditor)
+        self.city_label.setObjectName(u"city_label")
+
+        self.country_and_city.addWidget(self.city_label)
+
+        self.city = QLineEdit(ManagerEditor)
+        self.city.setObjectName(u"city")
+        self.city.setMinimumSize(QSize(150, 0))
+        sizePolicy.setHeightForWidth(self.city.sizePolicy().hasHeightForWidth())
+        self.city.setSizePolicy(sizePolicy)
+
+        self.country_and_city.addWidget(self.city)
+
+
+        self.form.setLayout(4, QFormLayout.ItemRole.FieldRole, self.country_and_city)
 
         self.country_error = QLabel(ManagerEditor)
         self.country_error.setObjectName(u"country_error")
@@ -322,6 +345,7 @@ class Ui_ManagerEditor(object):
         self.family_name_label.setBuddy(self.family_name)
         self.arabic_name_label.setBuddy(self.arabic_name)
         self.country_label.setBuddy(self.country)
+        self.city_label.setBuddy(self.city)
         self.organisation_label.setBuddy(self.organisation)
         self.role_label.setBuddy(self.role)
         self.email_label.setBuddy(self.email)
@@ -339,7 +363,8 @@ class Ui_ManagerEditor(object):
         QWidget.setTabOrder(self.given_name, self.family_name)
         QWidget.setTabOrder(self.family_name, self.arabic_name)
         QWidget.setTabOrder(self.arabic_name, self.country)
-        QWidget.setTabOrder(self.country, self.organisation)
+        QWidget.setTabOrder(self.country, self.city)
+        QWidget.setTabOrder(self.city, self.organisation)
         QWidget.setTabOrder(self.organisation, self.role)
         QWidget.setTabOrder(self.role, self.email)
         QWidget.setTabOrder(self.email, self.phone)
@@ -373,6 +398,8 @@ class Ui_ManagerEditor(object):
         self.family_name_label.setText(QCoreApplication.translate("ManagerEditor", u"&Family name:", None))
         self.arabic_name_label.setText(QCoreApplication.translate("ManagerEditor", u"Name in &Arabic script:", None))
         self.country_label.setText(QCoreApplication.translate("ManagerEditor", u"&Country:", None))
+        self.city_label.setText(QCoreApplication.translate("ManagerEditor", u"Cit&y:", None))
+        self.city.setPlaceholderText(QCoreApplication.translate("ManagerEditor", u"e.g. Sfax", None))
         self.organisation_label.setText(QCoreApplication.translate("ManagerEditor", u"Cluster / &organisation:", None))
         self.role_label.setText(QCoreApplication.translate("ManagerEditor", u"&Role:", None))
         self.role.setPlaceholderText(QCoreApplication.translate("ManagerEditor", u"e.g. Cluster manager", None))
