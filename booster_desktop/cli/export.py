@@ -293,15 +293,18 @@ def validate_badges(args: argparse.Namespace) -> None:
 def run_badges(args: argparse.Namespace) -> int:
     """`booster export badges FILE ... -o OUT.pdf`."""
     from booster_desktop.cli.output import terminal_progress
-    from booster_desktop.services import badges
+    from booster_desktop.services import badges, settings
     from booster_desktop.services.programme import open_programme
     from booster_desktop.services.progress import no_progress
 
-    offset = args.offset or (0.0, 0.0)
-    correction = badges.PrinterCorrection(
-        offset[0], offset[1], 100.0 if args.scale is None else args.scale
+    # What this laptop's printer needs, from its settings, unless the command says otherwise.
+    offset = args.offset or (
+        settings.laptop_value(settings.PRINTER_OFFSET_X),
+        settings.laptop_value(settings.PRINTER_OFFSET_Y),
     )
-    layout = args.layout or badges.DEFAULT_LAYOUT
+    scale = settings.laptop_value(settings.PRINTER_SCALE) if args.scale is None else args.scale
+    correction = badges.PrinterCorrection(offset[0], offset[1], scale)
+    layout = args.layout or settings.laptop_value(settings.BADGE_LAYOUT)
     if args.calibration:
         chosen = badges.export_calibration(args.output, layout, correction)
         print(f"Wrote {args.output} (calibration page of {chosen.name})")

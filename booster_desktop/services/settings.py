@@ -198,13 +198,16 @@ BADGE_LAYOUT: Setting[str] = Setting(
     "badge_layout",
     "Default badge layout",
     str,
-    "a6",
+    "a4-8-90x55",
     "The label sheet badges are printed on unless another is chosen.",
     Scope.LAPTOP,
+    # The layouts shipped in resources/badge-layouts (a test keeps the two lists equal).
     choices=(
-        ("a6", "A6 card (105 x 148 mm)"),
-        ("card", "Card (86 x 54 mm)"),
-        ("a4-8", "A4 sheet of 8 labels (99 x 67 mm)"),
+        ("a4-8-90x55", "A4 paper, 8 badges of 90 x 55 mm with cut marks"),
+        ("a6-single", "A6, one badge per sheet (badge holders)"),
+        ("avery-5395", "Avery 5395: US Letter, 8 labels of 3 3/8 x 2 1/3 in"),
+        ("avery-l4785", "Avery L4785: A4, 10 labels of 80 x 50 mm"),
+        ("avery-l7418", "Avery L7418: A4, 8 labels of 86 x 55 mm"),
     ),
 )
 LANGUAGE: Setting[str] = Setting(

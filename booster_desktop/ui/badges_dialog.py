@@ -191,18 +191,32 @@ class BadgesDialog(QDialog):
     # -- settings ------------------------------------------------------------------------------
 
     def _setting(self, name: str, default: Any) -> Any:
-        if self.settings is None:
-            return default
-        return self.settings.value(f"badges/{name}", default)
+        """This laptop's declared printer settings (Edit > Settings, `booster settings`)."""
+        from booster_desktop.services import settings
+
+        declared: dict[str, settings.Setting[Any]] = {
+            "layout": settings.BADGE_LAYOUT,
+            "offset_x": settings.PRINTER_OFFSET_X,
+            "offset_y": settings.PRINTER_OFFSET_Y,
+            "scale": settings.PRINTER_SCALE,
+        }
+        return settings.laptop_value(declared[name]) if name in declared else default
 
     def _remember(self) -> None:
-        if self.settings is None:
-            return
-        self.settings.setValue("badges/layout", self.layout_name())
-        self.settings.setValue("badges/offset_x", self.offset_x.value())
-        self.settings.setValue("badges/offset_y", self.offset_y.value())
-        self.settings.setValue("badges/scale", self.scale.value())
-        self.settings.sync()
+        """What was printed with becomes this laptop's setting, for the window and the command."""
+        from booster_desktop.domain.errors import BoosterError
+        from booster_desktop.services import settings
+
+        # A value the settings refuse is simply not remembered; the print went out already.
+        with contextlib.suppress(BoosterError):
+            settings.save_laptop_settings(
+                {
+                    settings.BADGE_LAYOUT.name: self.layout_name(),
+                    settings.PRINTER_OFFSET_X.name: self.offset_x.value(),
+                    settings.PRINTER_OFFSET_Y.name: self.offset_y.value(),
+                    settings.PRINTER_SCALE.name: self.scale.value(),
+                }
+            )
 
     def _millimetres(self, name: str, low: float, high: float) -> QDoubleSpinBox:
         spin = QDoubleSpinBox(self)
