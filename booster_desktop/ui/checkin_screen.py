@@ -104,6 +104,37 @@ class _FocusKeeper(QObject):
         return False
 
 
+class _ScanCatcher(QObject):
+    """While a question is open over the door screen, keys still come from the scanner: a
+    token typed and ended by Enter would answer the question and be lost. A run of at least
+    eight characters with letters, ended by Enter, is kept as a scan and closes the question
+    as "stay" (a PIN is digits, a person answers with a click or a key, not a badge)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.typed = ""
+        self.scans: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if watched is not QApplication.focusWidget():
+            return False  # the same key passing on to the window or a parent: counted once
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            typed, self.typed = self.typed, ""
+            if len(typed) >= 8 and any(c.isalpha() for c in typed):
+                self.scans.append(typed)
+                question = QApplication.activeModalWidget()
+                if isinstance(question, QDialog) and not isinstance(question, CheckinScreen):
+                    question.reject()
+                return True
+            return False
+        text = event.text()
+        if text and text.isprintable():
+            self.typed += text
+        return False
+
+
 class CheckinScreen(QDialog):
     """Check-in at the door of one session of one tour."""
 
@@ -507,6 +538,22 @@ class CheckinScreen(QDialog):
     # -- leaving ---------------------------------------------------------------------------------
 
     def _may_leave(self) -> bool:
+        """Ask before leaving; a badge scanned while the question is open is still taken."""
+        catcher = _ScanCatcher()
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(catcher)
+        try:
+            leaving = self._ask_to_leave()
+        finally:
+            if application is not None:
+                application.removeEventFilter(catcher)
+        for scan in catcher.scans:  # the question was answered "stay" by the scan's Enter
+            self.input.setText(scan)
+            self.submit()
+        return leaving and not catcher.scans
+
+    def _ask_to_leave(self) -> bool:
         from booster_desktop.services.settings import CHECKIN_PIN, laptop_value
 
         pin = laptop_value(CHECKIN_PIN)  # this laptop's PIN (Edit > Settings, booster settings)

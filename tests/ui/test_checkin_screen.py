@@ -394,3 +394,32 @@ def test_the_screen_fits_a_laptop_screen_with_every_button(screen: CheckinScreen
     assert screen.width() <= available.width() and screen.height() <= available.height()
     screen.session.addItem("A very long session title " * 8)
     assert screen.minimumSizeHint().width() <= 1366 - 40
+
+
+def test_a_badge_scanned_while_leave_is_asked_is_still_checked_in(
+    screen: CheckinScreen, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, demo_file: Path
+) -> None:
+    """Seen at a door: Escape, then a scan; the scan's Enter answered the question and the
+    person was never checked in, with no alarm."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    assert screen.desk is not None
+    token = _expected(demo_file, "CAT")[0][1]
+    before = screen.desk.head_count().checked_in
+    box = QLineEdit()  # stands for the question's window, which has the keyboard meanwhile
+    qtbot.addWidget(box)
+
+    def question(*_: object) -> QMessageBox.StandardButton:
+        box.show()
+        box.activateWindow()
+        box.setFocus()
+        qtbot.waitUntil(box.hasFocus)
+        QTest.keyClicks(box, token)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+        return QMessageBox.StandardButton.Yes  # whatever the box said, the scan wins
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    screen.close()
+    assert screen.isVisible()  # a scan means the door is still working
+    assert screen.desk.head_count().checked_in == before + 1
