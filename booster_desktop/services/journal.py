@@ -235,7 +235,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
 def _object(path: Path, number: int, line: str) -> dict[str, Any]:
     try:
         document = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past Python's limit: not a journal line
         raise _refuse(path, f"line {number} is not valid JSON") from None
     if not isinstance(document, dict):
         raise _refuse(path, f"line {number} is not a JSON object")
@@ -271,10 +271,17 @@ def read_journal(path: Path) -> tuple[str, list[Entry]]:
     if header is None:
         raise _refuse(path, "is empty, not a check-in journal")
     if not ended:
+        announced = header.get("checkins")
+        if isinstance(announced, int) and len(entries) > announced:
+            raise _refuse(
+                path,
+                f"is damaged ({len(entries)} check-ins where its header says {announced}, "
+                "and no end line); export it again",
+            )
         raise _refuse(
             path,
-            f"is cut short ({len(entries)} of {header.get('checkins', '?')} check-ins, "
-            "no end line); export it again",
+            f"is cut short ({len(entries)} of {announced if announced is not None else '?'} "
+            "check-ins, no end line); export it again",
         )
     if header.get("checkins") != len(entries):
         raise _refuse(path, "is damaged (its header and its check-ins disagree)")

@@ -212,6 +212,14 @@ def test_a_journal_cut_short_or_damaged_is_refused_whole(
             "no time zone",
         ),
         "a line after the end": (text + lines[1], "after the journal's end"),
+        "nested past Python's limit": (
+            "".join([*lines[:3], "[" * 100_000 + "\n", *lines[3:]]),
+            "not valid JSON",
+        ),
+        "more check-ins than announced, no end": (
+            "".join([*lines[:-1], *lines[1:-1] * 3]),
+            "where its header says",
+        ),
         "empty": ("", "empty"),
         "not a journal": ('{"hello": "world"}\n', "not a check-in journal"),
     }
