@@ -55,7 +55,7 @@ def enter(widget: QWidget) -> None:
 def ours(path: Path, session: int, tokens: list[str]) -> list[float]:
     times = []
     with open_programme(path, writable=True) as programme:
-        screen = CheckinScreen(programme, None)
+        screen = CheckinScreen(programme)
         screen.session.setCurrentIndex(screen.session.findData(session))
         screen._session_chosen()
         screen.resize(1280, 800)

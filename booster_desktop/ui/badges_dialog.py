@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, QSizeF, Qt
+from PySide6.QtCore import QSize, QSizeF, Qt
 from PySide6.QtGui import QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -41,6 +41,7 @@ from booster_desktop.services.changes import Change
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.services.progress import Progress
 from booster_desktop.ui.document import Job, ProgrammeDocument
+from booster_desktop.ui.help_dialogs import fit_to_screen
 
 EVERYONE = ""
 MANAGER_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -52,18 +53,16 @@ class BadgesDialog(QDialog):
     def __init__(
         self,
         document: ProgrammeDocument,
-        settings: QSettings | None = None,
         tour: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("badges_dialog")
         self.setWindowTitle("Print badges")
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
         assert document.programme is not None
         self.programme_document = document
         self.programme: ProgrammeFile = document.programme
-        self.settings = settings
         self.found: badges.BadgeSet | None = None
         self.job: Job | None = None
         self._folder = Path(tempfile.mkdtemp(prefix="booster-badges-"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -143,14 +143,12 @@ class CheckinScreen(QDialog):
     def __init__(
         self,
         programme: ProgrammeFile,
-        settings: QSettings | None = None,
         parent: QWidget | None = None,
         *,
         now: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self.programme = programme
-        self.settings = settings
         self.now = now  # tests fix the clock; None is the real one
         self.desk: CheckinDesk | None = None
         self.last: ScanResult | None = None

@@ -670,7 +670,7 @@ class MainWindow(QMainWindow):
             return
         from booster_desktop.ui.checkin_screen import CheckinScreen
 
-        screen = CheckinScreen(self.programme, self.settings, self)
+        screen = CheckinScreen(self.programme, self)
         screen.exec()
         self._refresh_status()
 
@@ -754,7 +754,7 @@ class MainWindow(QMainWindow):
             if tab.entity.key == "tours" and tab.selected_records()
             else None
         )
-        BadgesDialog(self.document, self.settings, code, self).exec()
+        BadgesDialog(self.document, code, self).exec()
 
     def edit_session(self, session_id: int) -> None:
         """The session editor, over the agenda editor that asked for it."""

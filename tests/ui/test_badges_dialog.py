@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -40,8 +40,7 @@ def document(demo_file: Path) -> Any:
 
 @pytest.fixture
 def dialog(qtbot: QtBot, document: ProgrammeDocument, tmp_path: Path, dialogs: Dialogs) -> Any:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    made = BadgesDialog(document, settings, "CAT")
+    made = BadgesDialog(document, "CAT")
     qtbot.addWidget(made)
     yield made
     made.close()
@@ -124,8 +123,7 @@ def test_revoke_and_reissue_from_the_list(
 def test_the_printer_correction_is_remembered_and_a_bad_one_refused(
     qtbot: QtBot, document: ProgrammeDocument, tmp_path: Path, dialogs: Dialogs
 ) -> None:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    first = BadgesDialog(document, settings, "CAT")
+    first = BadgesDialog(document, "CAT")
     qtbot.addWidget(first)
     first.offset_x.setValue(1.5)
     first.offset_y.setValue(-0.5)
@@ -141,7 +139,7 @@ def test_the_printer_correction_is_remembered_and_a_bad_one_refused(
     first.preview_button.click()
     _wait_idle(qtbot, first)
     first.close()
-    again = BadgesDialog(document, settings, None)
+    again = BadgesDialog(document, None)
     qtbot.addWidget(again)
     assert (again.offset_x.value(), again.offset_y.value(), again.scale.value()) == (
         1.5,

@@ -51,7 +51,7 @@ def screen(
 ) -> Iterator[CheckinScreen]:
     open_in(window, demo_file)
     assert window.programme is not None
-    made = CheckinScreen(window.programme, window.settings, window, now=DAY_ONE)
+    made = CheckinScreen(window.programme, window, now=DAY_ONE)
     qtbot.addWidget(made)
     made.open()  # modal over the window, without blocking the test
     qtbot.waitUntil(lambda: made.input.hasFocus())
@@ -287,7 +287,7 @@ def test_a_session_not_today_is_warned_about(
 ) -> None:
     open_in(window, demo_file)
     assert window.programme is not None
-    screen = CheckinScreen(window.programme, None, window, now=datetime(2030, 1, 1, tzinfo=UTC))
+    screen = CheckinScreen(window.programme, window, now=datetime(2030, 1, 1, tzinfo=UTC))
     qtbot.addWidget(screen)
     screen.open()
     assert screen.not_today.isVisible() and "not today" in screen.not_today.text()
