@@ -320,48 +320,22 @@ class _Painter:
         # The whole stack must fit the box: shrink every size together when it does not.
         while True:
             stack: list[tuple[Fitted, Any, float]] = []
-            if badge.given_name:
-                stack.append(
-                    (
-                        fit(
-                            badge.given_name,
-                            bold=True,
-                            largest=big * scale,
-                            smallest=12 * scale,
-                            width=width,
-                        ),
-                        None,
-                        0.0,
+            # (text, bold, largest as a share of the given name's, smallest in points, gap)
+            names = (
+                (badge.given_name, True, 1.0, 12, 0.0),
+                (badge.family_name, False, 0.7, 9, 0.4),
+                (badge.arabic_name, False, 0.6, 8, 0.6),
+            )
+            for text, bold, share, smallest, gap in names:
+                if text:
+                    fitted = fit(
+                        text,
+                        bold=bold,
+                        largest=big * share * scale,
+                        smallest=smallest * scale,
+                        width=width,
                     )
-                )
-            if badge.family_name:
-                stack.append(
-                    (
-                        fit(
-                            badge.family_name,
-                            bold=False,
-                            largest=big * 0.7 * scale,
-                            smallest=9 * scale,
-                            width=width,
-                        ),
-                        None,
-                        0.4,
-                    )
-                )
-            if badge.arabic_name:
-                stack.append(
-                    (
-                        fit(
-                            badge.arabic_name,
-                            bold=False,
-                            largest=big * 0.6 * scale,
-                            smallest=8 * scale,
-                            width=width,
-                        ),
-                        None,
-                        0.6,
-                    )
-                )
+                    stack.append((fitted, None, gap))
             for detail, size in ((badge.organisation, 7.5), (badge.country, 7.0)):
                 if detail:
                     stack.append((Fitted(False, size * scale, (detail,)), self.grey, 0.8))

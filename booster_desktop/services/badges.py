@@ -377,8 +377,9 @@ def export_badges(
 
     title = "Badges" + (f" · {request.tour.upper()}" if request.tour else "")
     notes: list[str] = []
-    if not record:
-        pages = write_badges(
+
+    def draw() -> int:
+        return write_badges(
             found.badges,
             chosen,
             target,
@@ -388,36 +389,21 @@ def export_badges(
             progress=progress,
             notes=notes,
         )
+
+    if not record:
+        pages = draw()
         return BadgeExport(
             len(found.badges), pages, found.printed_before, chosen.name, tuple(notes)
         )
     if not programme.writable:
         raise BoosterError(f"{programme.path}: opened read-only; the print log cannot be kept")
     if all(badge.manager_id is None for badge in found.badges):  # staff only: nothing to log
-        pages = write_badges(
-            found.badges,
-            chosen,
-            target,
-            correction=correction,
-            back=back,
-            title=title,
-            progress=progress,
-            notes=notes,
-        )
+        pages = draw()
         return BadgeExport(len(found.badges), pages, (), chosen.name, tuple(notes))
     # The log and the PDF stand or fall together: the PDF is written inside the transaction.
     with programme.writing() as connection:
         _log_prints(connection, found, chosen.name)
-        pages = write_badges(
-            found.badges,
-            chosen,
-            target,
-            correction=correction,
-            back=back,
-            title=title,
-            progress=progress,
-            notes=notes,
-        )
+        pages = draw()
     return BadgeExport(len(found.badges), pages, found.printed_before, chosen.name, tuple(notes))
 
 

@@ -172,5 +172,5 @@ def _name_max(folder: Path) -> int:
         try:
             return int(os.pathconf(folder if folder.is_dir() else ".", "PC_NAME_MAX"))
         except (OSError, ValueError):
-            pass
+            pass  # a file system that does not say: the common limit below
     return _NAME_MAX

@@ -214,7 +214,7 @@ def remove_side_files_made(path: Path, before: dict[str, bool]) -> None:
         if not before["-shm"] and not wal.exists():
             path.with_name(path.name + "-shm").unlink(missing_ok=True)
     except OSError:
-        pass
+        pass  # tidying only: the refusal being raised is the message the user needs
 
 
 def folder_writable(folder: Path) -> bool:
