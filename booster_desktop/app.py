@@ -11,6 +11,17 @@ from typing import Any
 from booster_desktop import __version__
 
 
+def _location(text: str) -> object:
+    """A programme file or server address, as argparse's type (a bad address: usage error)."""
+    from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.services.programme import parse_location
+
+    try:
+        return parse_location(text)
+    except BoosterError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="booster-desktop",
@@ -19,9 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "file",
         nargs="?",
-        type=Path,
+        type=_location,
         metavar="FILE",
-        help="the programme file to open (default: the last one opened)",
+        help="the programme file to open, or postgresql://user@host/database for a programme "
+        "on a server (default: the last one opened)",
     )
     parser.add_argument(
         "--demo",
@@ -41,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _start_opening(path: Path) -> Future[Any]:
+def _start_opening(path: Any) -> Future[Any]:
     """Begin opening the file on a thread before Qt is even loaded: SQLite's checks and
     queries release the GIL, so they run beside the window's imports (bench/: start-up)."""
     from booster_desktop.services.manager_rows import open_with_managers

@@ -22,7 +22,7 @@ from booster_desktop.domain.topic import TopicInterest
 from booster_desktop.domain.tour import Tour, tour_focus_topic
 from booster_desktop.services.allocation import Allocation, Instance, Pair, Wish
 from booster_desktop.store.changes import Action, report
-from booster_desktop.store.programme_file import ProgrammeFile, backup_database
+from booster_desktop.store.programme_file import ProgrammeFile, backup_programme_to
 
 
 def load_instance(
@@ -151,16 +151,22 @@ def apply_allocation_undoably(
     enrolments it replaced, exactly (`restore_enrolments` puts them back).
     """
     stamp = datetime.now().strftime("%Y-%m-%d %H%M%S")
-    path = programme.path
-    backup = path.with_name(f"{path.stem} (before allocation {stamp}){path.suffix}")
+    stem, suffix = programme.stem, programme.file.suffix if programme.file else ".booster"
+    # A programme on a server is backed up (pulled) into its folder among the user's backups.
+    from booster_desktop.services.programme import backup_folder
+
+    elsewhere = backup_folder(programme.path)
+    if programme.on_server:
+        elsewhere.mkdir(parents=True, exist_ok=True)
+    backup = programme.beside(f"{stem} (before allocation {stamp}){suffix}", elsewhere)
     number = 1
     while backup.exists():  # two allocations in one second keep both backups
         number += 1
-        backup = path.with_name(f"{path.stem} (before allocation {stamp} {number}){path.suffix}")
+        backup = programme.beside(f"{stem} (before allocation {stamp} {number}){suffix}", elsewhere)
     # Named "not applied" until the allocation is committed: a process killed in between
     # leaves a backup that says what it is.
     pending = backup.with_name(f"{backup.stem} not applied{backup.suffix}")
-    backup_database(programme.engine, pending)
+    backup_programme_to(programme, pending)
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
     with programme.writing(Action.ALLOCATION) as connection:
         tour_ids = {

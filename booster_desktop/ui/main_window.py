@@ -36,10 +36,13 @@ from booster_desktop.services.changes import Action, Change
 from booster_desktop.services.manager_rows import ManagerRow, open_with_managers
 from booster_desktop.services.overview import programme_counts, tour_codes
 from booster_desktop.services.programme import (
+    Location,
     ProgrammeFile,
     backup_programme,
     new_programme,
     open_programme,
+    parse_location,
+    same_location,
 )
 from booster_desktop.ui import settings as ui_state
 from booster_desktop.ui.document import Job, ProgrammeDocument
@@ -315,7 +318,7 @@ class MainWindow(QMainWindow):
 
     # -- opening and closing ------------------------------------------------------------------
 
-    def open_file(self, path: Path, opening: Future[Opened] | None = None) -> None:
+    def open_file(self, path: Location, opening: Future[Opened] | None = None) -> None:
         """Open a programme file off the UI thread; the window stays responsive meanwhile.
 
         The programme already open stays open until the new one is, so a file that is
@@ -326,8 +329,8 @@ class MainWindow(QMainWindow):
         if self._opening is not None:
             self.statusBar().showMessage("Still opening the previous file…", 4000)
             return
-        path = Path(path)
-        if self.programme is not None and self.programme.path.resolve() == path.resolve():
+        path = parse_location(path)
+        if self.programme is not None and same_location(self.programme.path, path):
             self._close_programme()
         self.busy.show()
         self.path_label.setText(f"Opening {path}…")
@@ -340,11 +343,11 @@ class MainWindow(QMainWindow):
         self._opening.done.connect(self._opened)
         self._opening.failed.connect(lambda message: self._open_failed(path, message))
 
-    def open_file_now(self, path: Path, *, writable: bool = True) -> None:
+    def open_file_now(self, path: Location, *, writable: bool = True) -> None:
         """Open a programme file on this thread (screenshots, tests, scripts)."""
         if not self._close_programme():
             return
-        programme = open_programme(Path(path), writable=writable)
+        programme = open_programme(path, writable=writable)
         self._opened((programme, MANAGERS.rows(programme, None)))
 
     def _opened(self, result: Opened) -> None:
@@ -370,11 +373,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.programme_loaded.emit()
 
-    def _open_failed(self, path: Path, message: str) -> None:
+    def _open_failed(self, path: Location, message: str) -> None:
         self._opening = None
         self.busy.hide()
         self.path_label.setText(str(self.programme.path) if self.programme else "")
-        if message.startswith(f"{path}: no such file"):
+        if isinstance(path, Path) and message.startswith(f"{path}: no such file"):
             forget_file(self.settings, path.resolve())
             self._fill_recent_menu()
         self.open_failed.emit(message)
@@ -453,7 +456,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(
             self,
             "Save a copy as",
-            str(self.programme.path.with_name(f"{self.programme.path.stem} copy.booster")),
+            str(self.programme.beside(f"{self.programme.stem} copy.booster", Path.home())),
             FILE_FILTER,
         )
         if not name:
@@ -467,17 +470,19 @@ class MainWindow(QMainWindow):
 
     def _folder(self) -> str:
         files = recent_files(self.settings)
-        return str(files[0].parent) if files else str(Path.home())
+        folders = [f.parent for f in files if isinstance(f, Path)]
+        return str(folders[0]) if folders else str(Path.home())
 
-    def _fill_recent_menu(self, files: list[Path] | None = None) -> None:
+    def _fill_recent_menu(self, files: list[Location] | None = None) -> None:
         files = recent_files(self.settings) if files is None else files
         self.recent_menu.clear()
         self.welcome_recent.clear()
         for number, path in enumerate(files, 1):
-            action = self.recent_menu.addAction(f"&{number} {path.name}  —  {path.parent}")
+            where = path.parent if isinstance(path, Path) else f"on {path.host or 'this computer'}"
+            action = self.recent_menu.addAction(f"&{number} {path.name}  —  {where}")
             action.setData(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_file(p))
-            item = QListWidgetItem(f"{path.name}  —  {path.parent}")
+            item = QListWidgetItem(f"{path.name}  —  {where}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.welcome_recent.addItem(item)
         self.recent_menu.setEnabled(bool(files))
