@@ -29,6 +29,8 @@ COMMANDS = (
     "check",
     "listing",
     "backup",
+    "push",
+    "pull",
     "importing",
     "demand",
     "allocate",

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from booster_desktop.cli.arguments import UsageError, positive
+from booster_desktop.cli.arguments import UsageError, positive, programme_location
 from booster_desktop.cli.commands import PROG, Command
 
 
@@ -42,7 +42,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
         "STATE is welcome, already, not-registered, unknown, revoked or misread. Exit 0 when "
         "every token was welcome or already, 1 otherwise.",
     )
-    record.add_argument("file", type=Path, metavar="FILE")
+    record.add_argument("file", type=programme_location, metavar="FILE")
     record.add_argument("tokens", nargs="*", metavar="TOKEN")
     record.add_argument(
         "--session", type=positive, required=True, metavar="ID", help="the session (its id)"
@@ -68,7 +68,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
         description="Write every check-in and void as a journal that another copy of the "
         "programme can merge (JSON lines).",
     )
-    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("file", type=programme_location, metavar="FILE")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="JOURNAL")
     merge = actions.add_parser(
         "merge",
@@ -76,7 +76,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
         description="Merge another laptop's journal in one transaction: twice changes "
         "nothing, the order does not matter, a void on either side wins.",
     )
-    merge.add_argument("file", type=Path, metavar="FILE")
+    merge.add_argument("file", type=programme_location, metavar="FILE")
     merge.add_argument("journal", type=Path, metavar="JOURNAL")
 
 

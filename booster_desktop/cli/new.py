@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from booster_desktop.cli.arguments import programme_location
 from booster_desktop.cli.commands import Command
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("file", type=programme_location, metavar="FILE")
     parser.add_argument("--title", help="the programme's title (default: the file's name)")
 
 
