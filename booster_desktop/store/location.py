@@ -45,7 +45,11 @@ class ServerAddress:
 
     @property
     def port(self) -> int | None:
-        return self.url.port
+        given = self.url.port or self.url.query.get("port")
+        try:
+            return int(str(given)) if given else None
+        except ValueError:
+            return None
 
     @property
     def database(self) -> str:

@@ -87,6 +87,44 @@ def server_problem(address: ServerAddress, error: BaseException) -> BoosterError
     return BoosterError(f"{address}: {text[:200] or type(original).__name__}")
 
 
+def describe(address: ServerAddress) -> str:
+    """What a connection test says: the server's version and what the database holds."""
+    from booster_desktop.store.schema_version import KNOWN_REVISIONS
+
+    engine = make_server_engine(address)
+    try:
+        with engine.connect() as connection:
+            version = str(connection.exec_driver_sql("SHOW server_version").scalar_one())
+            tls = connection.exec_driver_sql(
+                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"
+            ).scalar()
+            tables = table_count(connection)
+            revision = None
+            if tables:
+                found = connection.exec_driver_sql(
+                    "SELECT count(*) FROM information_schema.tables "
+                    "WHERE table_schema = current_schema() AND table_name = 'alembic_version'"
+                ).scalar_one()
+                if found:
+                    revision = connection.exec_driver_sql(
+                        "SELECT version_num FROM alembic_version"
+                    ).scalar()
+    except DBAPIError as error:
+        raise server_problem(address, error) from None
+    finally:
+        engine.dispose()
+    how = "with TLS" if tls else "without TLS"
+    if not tables:
+        holds = "an empty database (push a programme into it)"
+    elif revision is None:
+        holds = "a database that holds no Booster programme"
+    elif revision not in KNOWN_REVISIONS:
+        holds = f"a programme from a newer version (schema {revision})"
+    else:
+        holds = "a programme"
+    return f"Connected to PostgreSQL {version.split()[0]} {how}: {holds}"
+
+
 def table_count(connection: Connection) -> int:
     return int(
         connection.exec_driver_sql(

@@ -38,6 +38,7 @@ from booster_desktop.services.overview import programme_counts, tour_codes
 from booster_desktop.services.programme import (
     Location,
     ProgrammeFile,
+    ServerAddress,
     backup_programme,
     new_programme,
     open_programme,
@@ -131,6 +132,9 @@ class MainWindow(QMainWindow):
         Key = QKeySequence.StandardKey  # noqa: N806 (Qt's own name)
         self.new_action = self._action("&New programme…", self.new_file, Key.New, "new")
         self.open_action = self._action("&Open…", self.choose_file, Key.Open, "open")
+        self.connect_action = self._action(
+            "Connect to a &shared programme…", self.connect_to_server, None, "connect"
+        )
         self.demo_action = self._action("Open the &demo programme", self.open_demo, None, "demo")
         self.new_demo_action = self._action("New de&mo programme…", self.new_demo, None, "new_demo")
         self.import_action = self._action(
@@ -186,6 +190,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.connect_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recent_menu")
         file_menu.addAction(self.demo_action)
@@ -374,6 +379,14 @@ class MainWindow(QMainWindow):
         self.programme_loaded.emit()
 
     def _open_failed(self, path: Location, message: str) -> None:
+        if isinstance(path, ServerAddress) and "password" in message.lower():
+            # No password kept (or a wrong one): ask for it, the address filled in.
+            self._opening = None
+            self.busy.hide()
+            self.path_label.setText(str(self.programme.path) if self.programme else "")
+            self.statusBar().showMessage(message, 10000)
+            self.connect_to_server(path)
+            return
         self._opening = None
         self.busy.hide()
         self.path_label.setText(str(self.programme.path) if self.programme else "")
@@ -403,6 +416,20 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(self, "Open a programme", self._folder(), FILE_FILTER)
         if name:
             self.open_file(Path(name))
+
+    def connect_to_server(self, known: ServerAddress | None = None) -> None:
+        """Ask where the shared programme is (host, database, user, password, TLS) and open
+        it; the password goes to the keyring when the user agrees, never to the settings."""
+        from booster_desktop.services.passwords import keep_password
+        from booster_desktop.ui.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self, known if isinstance(known, ServerAddress) else None)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        address = dialog.address()
+        if dialog.password() and dialog.remember.isChecked():
+            keep_password(address, dialog.password())
+        self.open_file(address.with_password(dialog.password() or None))
 
     def new_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "New programme", self._folder(), FILE_FILTER)
