@@ -26,6 +26,7 @@ from booster_desktop.domain.preference import (
 from booster_desktop.services.allocation import Instance
 from booster_desktop.services.allocation_data import load_instance
 from booster_desktop.services.programme import open_programme
+from tests import programme_db
 
 PROPERTY = settings(max_examples=60, deadline=None)
 
@@ -170,7 +171,7 @@ def test_a_larger_gamma_makes_far_placements_dearer_relative_to_near_ones() -> N
 
 def _domain_wishes(path: Path) -> dict[int, tuple[dict[str, int], dict[str, float]]]:
     """Each active manager's (ranks, scores), computed manager by manager with the domain."""
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         tours = dict(connection.execute("SELECT id, code FROM tour").fetchall())
         focus: dict[int, list[int]] = defaultdict(list)
         for tour_id, topic in connection.execute("SELECT tour_id, topic_id FROM tour_focus_topic"):

@@ -25,6 +25,9 @@ import os, sys
 from pathlib import Path
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.store.lock import ProgrammeLock
+
+# The file's own nature: the lock file beside a programme file.
+pytestmark = pytest.mark.sqlite_only
 programme, folder, rounds = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 for n in range(rounds):
     start, done = folder / f"start{n}", folder / f"done{n}"

@@ -254,3 +254,27 @@ def test_a_revoked_badge_token_can_be_reissued_on_the_server(
             ).scalar_one()
     assert (in_force, kept) == (1, 3)
     assert programme_problems(server) == []
+
+
+@pytest.mark.postgresql_only
+def test_the_write_gate_takes_the_isolation_its_action_needs(
+    demo_master: Path, server_database: Any
+) -> None:
+    from booster_desktop.store.changes import Action, report
+
+    server = server_database()
+    push_programme(demo_master, server)
+    seen = {}
+    with open_programme(server, writable=True) as programme:
+        assert programme.writable and programme.lock is None
+        for action in (Action.EDIT, Action.IMPORT, Action.ALLOCATION, Action.UNDO):
+            with programme.writing(action) as connection:
+                seen[action] = connection.exec_driver_sql("SHOW transaction_isolation").scalar()
+                connection.execute(text("UPDATE topic SET name = name WHERE id = 1"))
+                report(connection, "topic", [1])
+    assert seen == {
+        Action.EDIT: "read committed",
+        Action.IMPORT: "serializable",
+        Action.ALLOCATION: "serializable",
+        Action.UNDO: "read committed",
+    }

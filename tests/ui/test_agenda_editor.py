@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
@@ -23,11 +22,12 @@ from booster_desktop.ui.agenda_editor import (
     lanes,
 )
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 from tests.ui.conftest import EditorDriver
 
 
 def _session(path: Path, session_id: int) -> tuple[str, str, str]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         row = connection.execute(
             "SELECT date, substr(start_time, 1, 5), substr(end_time, 1, 5) FROM tour_session "
             "WHERE id = ?",
@@ -131,7 +131,7 @@ def test_the_keyboard_moves_and_resizes_the_selected_item(
         _settle()
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
     # Each move and each undo changed the time: a calendar re-sent now must update the event.
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         (revision,) = connection.execute(
             "SELECT revision FROM tour_session WHERE id = ?", (session_id,)
         ).fetchone()
@@ -167,7 +167,7 @@ def test_delete_key_deletes_the_selected_item_and_undo_brings_it_back(
     qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
     _settle()
     assert session_id not in editor.blocks
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         assert connection.execute(
             "SELECT count(*) FROM tour_session WHERE id = ?", (session_id,)
         ).fetchone() == (0,)
@@ -229,7 +229,7 @@ def test_add_item_and_double_click_open_the_session_editor_over_the_agenda(
     qtbot.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert opened == ["Welcome coffee"]
     assert [run.result for run in editors.runs] == [QDialog.DialogCode.Accepted, 0]
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         title = connection.execute(
             "SELECT title FROM tour_session WHERE id = ?", (added[0],)
         ).fetchone()
@@ -237,7 +237,7 @@ def test_add_item_and_double_click_open_the_session_editor_over_the_agenda(
     # The agenda's own Undo takes the new item back (the document's one stack).
     editor.undo_action.trigger()
     _settle()
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         gone = connection.execute(
             "SELECT count(*) FROM tour_session WHERE id = ?", (added[0],)
         ).fetchone()
@@ -374,7 +374,7 @@ def test_export_says_which_value_it_shortened(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute(
             "UPDATE manager SET given_name = ?, family_name = ? WHERE id = 1",
             ("Abcdefghij" * 12, "Klmnopqrst" * 12),

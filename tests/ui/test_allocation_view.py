@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from booster_desktop.ui.allocation_view import (
     AllocationDialog,
 )
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 from tests.ui.conftest import Dialogs
 
 
@@ -27,7 +27,7 @@ def _run(dialog: AllocationDialog, qtbot: QtBot) -> None:
 
 
 def _proposed(path: Path) -> set[tuple[int, str]]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return set(
             connection.execute(
                 "SELECT e.manager_id, t.code FROM enrolment e JOIN tour t ON t.id = e.tour_id "

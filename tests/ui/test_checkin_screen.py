@@ -6,7 +6,6 @@ Every state is checked on screen (colour, words, name) and in the file (read bac
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
@@ -21,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from booster_desktop.domain.badge import new_token
 from booster_desktop.ui.checkin_screen import COLOURS, CheckinScreen
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 from tests.services.test_checkin import _expected, _outsider, _session
 from tests.services.test_checkin_layouts import CASES
 from tests.ui.conftest import Dialogs
@@ -30,7 +30,7 @@ DAY_ONE = datetime(2018, 11, 19, 9, 0, tzinfo=UTC)
 
 
 def _rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    with closing(sqlite3.connect(path)) as connection:
+    with closing(programme_db.connect(path)) as connection:
         return list(connection.execute(sql, params))
 
 
@@ -147,7 +147,7 @@ def test_unknown_revoked_and_misread_badges(
     _scan(qtbot, screen, new_token())
     assert screen.headline.text() == "Unknown badge" and _colour(screen) == COLOURS["alarm"]
     _manager_id, token, _, _ = _expected(demo_file, "CAT")[1]
-    with closing(sqlite3.connect(demo_file)) as connection, connection:
+    with closing(programme_db.connect(demo_file)) as connection, connection:
         connection.execute(
             "UPDATE badge_token SET revoked_at = '2018-11-01' WHERE token = ?", (token,)
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -24,6 +23,7 @@ from booster_desktop.services.programme import open_programme
 from booster_desktop.services.sessions import session_details
 from booster_desktop.ui.main_window import MainWindow
 from booster_desktop.ui.table_tab import TableTab
+from tests import programme_db
 from tests.conftest import side_files
 from tests.ui.conftest import Dialogs, EditorDriver
 
@@ -336,7 +336,7 @@ def test_an_invalid_email_is_refused_in_the_form_and_nothing_is_written(
 def _add_checkins(path: Path, manager_id: int) -> list[str]:
     """Two check-ins for the manager at sessions of a tour they are enrolled on."""
     ids = ["0b7c1c5e-1111-4c1e-9d0a-000000000001", "0b7c1c5e-2222-4c1e-9d0a-000000000002"]
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         sessions = [
             row[0]
             for row in connection.execute(
