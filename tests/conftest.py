@@ -177,7 +177,10 @@ def empty_file(tmp_path: Path, request: pytest.FixtureRequest) -> Any:
 
 
 def side_files(path: Path) -> list[str]:
-    """The -wal, -shm, -journal and lock files SQLite or we may have left beside `path`."""
+    """The -wal, -shm, -journal and lock files SQLite or we may have left beside `path` (none
+    beside a programme on a server)."""
+    if not isinstance(path, Path):
+        return []
     return sorted(
         p.name
         for p in path.parent.iterdir()

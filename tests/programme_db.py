@@ -32,6 +32,12 @@ def _as_sqlite(value: Any) -> Any:
     return value
 
 
+def _untyped(value: Any) -> Any:
+    # sqlite3 takes 0 and 1 for truth values; sent as text of unknown type, PostgreSQL reads
+    # a number as whatever the column is (a boolean, an integer).
+    return str(value) if type(value) is int else value
+
+
 class _Cursor:
     """A psycopg cursor whose rows read as sqlite3's."""
 
@@ -47,13 +53,19 @@ class _Cursor:
         return int(self.cursor.rowcount)
 
     def fetchone(self) -> tuple[Any, ...] | None:
+        if self.cursor.description is None:  # sqlite3 gives nothing after an UPDATE
+            return None
         row = self.cursor.fetchone()
         return None if row is None else tuple(_as_sqlite(v) for v in row)
 
     def fetchall(self) -> list[tuple[Any, ...]]:
+        if self.cursor.description is None:
+            return []
         return [tuple(_as_sqlite(v) for v in row) for row in self.cursor.fetchall()]
 
     def __iter__(self) -> Any:
+        if self.cursor.description is None:
+            return
         for row in self.cursor:
             yield tuple(_as_sqlite(v) for v in row)
 
@@ -74,12 +86,17 @@ class ServerConnection:
         sql = _PLACEHOLDER.sub("%s", sql.replace("%", "%%"))
         if isinstance(parameters, dict):
             sql = re.sub(r"(?<!:):(\w+)", r"%(\1)s", sql)
+            parameters = {k: _untyped(v) for k, v in parameters.items()}
+        else:
+            parameters = [_untyped(v) for v in parameters]
         cursor.execute(sql, parameters)
         return _Cursor(cursor)
 
     def executemany(self, sql: str, rows: Any) -> Any:
         cursor = self.raw.cursor()
-        cursor.executemany(_PLACEHOLDER.sub("%s", sql), rows)
+        cursor.executemany(
+            _PLACEHOLDER.sub("%s", sql), [[_untyped(v) for v in row] for row in rows]
+        )
         return cursor
 
     def commit(self) -> None:

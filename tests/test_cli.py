@@ -43,6 +43,7 @@ def test_info_json_has_exactly_the_design_keys(
     }
 
 
+@pytest.mark.sqlite_only
 def test_info_counts_expected_enrolments_and_standing_checkins(
     demo_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -178,6 +179,7 @@ def test_new_in_a_missing_folder_is_refused(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.sqlite_only
 def test_demo_replaces_only_with_force(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = demo_file.read_bytes()
     assert main(["demo", str(demo_file)]) == 1

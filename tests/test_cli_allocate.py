@@ -61,6 +61,11 @@ def _set_status(path: Path, manager: int, code: str, status: str) -> None:
 
 
 def _backups(path: Path) -> list[Path]:
+    if not isinstance(path, Path):  # a programme on a server: pulled among the user's backups
+        from booster_desktop.services.programme import backup_folder
+
+        pulled = backup_folder(path).glob(f"{path.name} (before allocation *).booster")
+        return sorted(pulled)
     return sorted(path.parent.glob(f"{path.stem} (before allocation *){path.suffix}"))
 
 
@@ -157,6 +162,7 @@ def test_allow_partial_goes_with_apply(demo_file: Path, capsys: pytest.CaptureFi
 # -- --apply -------------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_apply_stores_the_assignment_and_leaves_confirmed_and_cancelled_alone(
     demo_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -230,6 +230,7 @@ def test_load_instance_scores_a_200_manager_demo_as_the_domain_does(tmp_path: Pa
     _assert_same_as_domain(instance, path)
 
 
+@pytest.mark.sqlite_only
 def test_load_instance_with_ties_and_unranked_topics(demo_file: Path) -> None:
     # Make manager 1's interests produce a float tie (1/2 + 1/3 + 1/6 against 1) and a tour
     # with nothing the manager ranked, and withdraw manager 2 (not in the instance).

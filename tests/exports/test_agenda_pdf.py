@@ -69,6 +69,7 @@ def _sql(path: Path, statement: str, *values: object) -> None:
 
 
 @pytest.mark.parametrize("code", ["CAT", "WAL", "SUD", "PIE"])
+@pytest.mark.sqlite_only
 def test_every_demo_tour_makes_a_booklet_of_at_most_four_pages(
     code: str, demo_file: Path, tmp_path: Path
 ) -> None:

@@ -153,6 +153,7 @@ def test_revoke_and_reissue_makes_the_old_token_revoked_and_the_badge_unprinted(
     assert check_programme(demo_file) is None
 
 
+@pytest.mark.sqlite_only
 def test_nothing_is_logged_when_the_pdf_cannot_be_written(demo_file: Path, tmp_path: Path) -> None:
     before = demo_file.read_bytes()
     with open_programme(demo_file, writable=True) as programme:

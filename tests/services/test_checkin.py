@@ -128,6 +128,7 @@ def test_a_wrong_check_letter_is_no_token() -> None:
 # -- the states -------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_welcome_is_on_disk_before_it_is_said(
     door: tuple[ProgrammeFile, CheckinDesk], demo_file: Path
 ) -> None:

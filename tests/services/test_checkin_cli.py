@@ -115,7 +115,9 @@ def test_info_counts_the_check_ins_that_stand(
         capsys, str(demo_file), "--session", session, "--device", "other", people[0][1]
     )  # a second device within two seconds: the same arrival, not recorded again
     with programme_db.connect(demo_file) as connection:
-        connection.execute("UPDATE checkin SET voided = 1 WHERE manager_id = ?", (people[2][0],))
+        connection.execute(
+            "UPDATE checkin SET voided = ? WHERE manager_id = ?", (True, people[2][0])
+        )
     assert main(["info", str(demo_file), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["checkins"] == 2
 

@@ -62,9 +62,15 @@ def _export(path: Path, journal: Path) -> None:
 
 @pytest.fixture
 def laptops(demo_file: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """Two copies of one programme, as two door laptops carry it."""
+    """Two copies of one programme, as two door laptops carry it (on the PostgreSQL pass: the
+    programme on the server and a file pulled from it)."""
     other = tmp_path / "laptop-b.booster"
-    shutil.copyfile(demo_file, other)
+    if isinstance(demo_file, Path):
+        shutil.copyfile(demo_file, other)
+    else:
+        from booster_desktop.services.programme import pull_programme
+
+        pull_programme(demo_file, other)
     return demo_file, other
 
 
@@ -262,6 +268,7 @@ def test_a_journal_of_another_programme_or_a_newer_version_is_refused(
         _merge(a, newer)
 
 
+@pytest.mark.sqlite_only
 def test_a_session_or_badge_this_copy_lacks_refuses_the_whole_journal(
     laptops: tuple[Path, Path], tmp_path: Path
 ) -> None:

@@ -36,7 +36,8 @@ def programme_file(empty_file: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
         assert set(topics) == {"Funding", "Strategy", "Digital", "Skills"}
         connection.execute(
             "INSERT INTO topic (id, name, name_key, is_priority) VALUES (9, 'Clusters', "
-            "'clusters', 0)"
+            "'clusters', ?)",
+            (False,),
         )
         connection.executemany(
             "INSERT INTO tour (id, code, title, region, country_code, start_date, end_date, "
@@ -55,7 +56,7 @@ def programme_file(empty_file: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
                 (2, 9),
             ],
         )
-        connection.execute("UPDATE topic SET is_priority = 1 WHERE name = 'Digital'")
+        connection.execute("UPDATE topic SET is_priority = ? WHERE name = 'Digital'", (True,))
     return empty_file
 
 

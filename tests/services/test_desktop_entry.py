@@ -90,6 +90,7 @@ def test_an_unwritable_data_folder_is_one_clear_error(tmp_path: Path) -> None:
     reason="xdg-mime, gio or update-mime-database absent (xdg-utils, libglib2.0-bin, "
     "shared-mime-info)",
 )
+@pytest.mark.sqlite_only
 def test_xdg_mime_gives_the_programme_type_even_to_a_renamed_file(
     tmp_path: Path, demo_file: Path
 ) -> None:

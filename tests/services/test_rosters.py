@@ -26,8 +26,8 @@ def check_in(
     with programme_db.connect(path) as connection:
         connection.execute(
             "INSERT INTO checkin (id, session_id, manager_id, recorded_at, device, voided, admitted_unregistered) "
-            "VALUES (?, ?, ?, ?, ?, ?, 0)",
-            (str(uuid.uuid4()), session, manager, at, device, int(voided)),
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (str(uuid.uuid4()), session, manager, at, device, voided, False),
         )
 
 
@@ -327,6 +327,7 @@ def test_bad_input_is_one_line_and_writes_nothing(
     assert not out.exists()
 
 
+@pytest.mark.sqlite_only
 def test_an_output_onto_the_programme_file_or_a_folder_is_refused(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -36,6 +37,7 @@ def _proposed(path: Path) -> set[tuple[int, str]]:
         )
 
 
+@pytest.mark.sqlite_only
 def test_pin_rerun_explain_and_apply(
     window: MainWindow,
     open_in: Callable[[MainWindow, Path], None],

@@ -99,6 +99,7 @@ def test_it_opens_on_the_session_happening_now(screen: CheckinScreen, demo_file:
     assert screen.counter.text() == f"0 / {len(_expected(demo_file, 'CAT'))}"
 
 
+@pytest.mark.sqlite_only
 def test_welcome_is_green_with_the_name_in_both_scripts(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -113,6 +114,7 @@ def test_welcome_is_green_with_the_name_in_both_scripts(
     assert screen.input.text() == "" and screen.input.hasFocus()
 
 
+@pytest.mark.sqlite_only
 def test_a_double_read_counts_once_and_a_later_one_is_already(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -126,6 +128,7 @@ def test_a_double_read_counts_once_and_a_later_one_is_already(
     assert _colour(screen) == COLOURS["already"] and len(_checkins(demo_file)) == 1
 
 
+@pytest.mark.sqlite_only
 def test_not_registered_is_red_and_can_be_admitted(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -141,6 +144,7 @@ def test_not_registered_is_red_and_can_be_admitted(
     qtbot.waitUntil(lambda: screen.input.hasFocus())
 
 
+@pytest.mark.sqlite_only
 def test_unknown_revoked_and_misread_badges(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -162,6 +166,7 @@ def test_unknown_revoked_and_misread_badges(
     assert _checkins(demo_file) == [] and screen.input.hasFocus()
 
 
+@pytest.mark.sqlite_only
 def test_undo_voids_the_last_check_in_and_keeps_it(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -200,6 +205,7 @@ def test_who_is_missing_is_one_key_away(
     assert screen.input.hasFocus()
 
 
+@pytest.mark.sqlite_only
 def test_a_forgotten_badge_is_found_by_name(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -215,6 +221,7 @@ def test_a_forgotten_badge_is_found_by_name(
     assert [r[0] for r in _checkins(demo_file)] == [manager_id]
 
 
+@pytest.mark.sqlite_only
 def test_a_scanner_without_enter_is_taken_when_the_token_is_complete(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -225,6 +232,7 @@ def test_a_scanner_without_enter_is_taken_when_the_token_is_complete(
 
 
 @pytest.mark.parametrize("layout", sorted(CASES))
+@pytest.mark.sqlite_only
 def test_every_keyboard_layout_through_the_input(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot, layout: str
 ) -> None:
@@ -311,6 +319,7 @@ def test_the_window_opens_the_door_from_its_menu(
     assert len(opened) == 1 and opened[0].programme is window.programme
 
 
+@pytest.mark.sqlite_only
 def test_merging_another_laptops_journal_from_the_window(
     window: MainWindow,
     open_in: Callable[[MainWindow, Path], None],

@@ -48,6 +48,7 @@ def test_the_demo_opens_the_users_demo_and_a_new_demo_backs_it_up(
     assert dialogs.critical == []
 
 
+@pytest.mark.sqlite_only
 def test_a_read_only_file_opens_for_reading_and_says_why(
     window: MainWindow,
     qtbot: QtBot,
@@ -72,6 +73,7 @@ def test_a_read_only_file_opens_for_reading_and_says_why(
     assert dialogs.critical == []
 
 
+@pytest.mark.sqlite_only
 def test_the_save_dialogs_never_write_over_a_programme(
     window: MainWindow,
     qtbot: QtBot,

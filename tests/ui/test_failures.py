@@ -14,6 +14,7 @@ from tests import programme_db
 from tests.ui.conftest import Dialogs
 
 
+@pytest.mark.sqlite_only
 def test_a_delete_the_file_refuses_is_reported_and_not_undoable(
     monkeypatch: pytest.MonkeyPatch,
     window: MainWindow,

@@ -55,6 +55,7 @@ def _run_dialog(
     return seen
 
 
+@pytest.mark.sqlite_only
 def test_details_are_saved_undone_and_redone(
     window: MainWindow,
     open_in: Callable[[MainWindow, Path], None],
