@@ -237,7 +237,7 @@ BACKUP_COUNT: Setting[int] = Setting(
     "backup_count",
     "Backups kept",
     int,
-    10,
+    20,
     "How many automatic backups of each programme are kept before the oldest is removed.",
     Scope.LAPTOP,
     minimum=1,
