@@ -397,6 +397,6 @@ def save_programme_settings(programme: ProgrammeFile, changes: dict[str, Any]) -
         values[item.name] = None if checked == "" and item.kind is str else checked
     if values:
         with programme.writing() as connection:
-            connection.execute(update(Programme).values(values))
             report(connection, "programme", [1], values)
+            connection.execute(update(Programme).values(values))
     return programme_settings(programme)
