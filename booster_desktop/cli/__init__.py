@@ -31,6 +31,7 @@ COMMANDS = (
     "backup",
     "push",
     "pull",
+    "history",
     "importing",
     "demand",
     "allocate",
