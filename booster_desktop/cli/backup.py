@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from booster_desktop.cli.arguments import UsageError
+from booster_desktop.cli.arguments import UsageError, programme_location
 from booster_desktop.cli.commands import PROG, Command
 
 PASSPHRASE_VARIABLE = "BOOSTER_PASSPHRASE"
@@ -55,6 +55,14 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="`list`: one JSON array on stdout")
 
 
+def _location(word: str) -> object:
+    """The programme to copy: a file, or a programme on a server (copied by pulling it)."""
+    try:
+        return programme_location(word)
+    except argparse.ArgumentTypeError as error:
+        raise UsageError(str(error)) from None
+
+
 def _validate(args: argparse.Namespace) -> None:
     if args.passphrase is not None:
         raise UsageError(
@@ -70,7 +78,7 @@ def _validate(args: argparse.Namespace) -> None:
         expected = "list FILE" if words[0] == "list" else "restore FILE BACKUP"
         raise UsageError(f"expected {PROG} backup {expected}")
     elif len(words) == 1:
-        args.action, args.file = "copy", Path(words[0])
+        args.action, args.file = "copy", _location(words[0])
     else:
         raise UsageError(f"expected FILE, list FILE or restore FILE BACKUP, not {' '.join(words)}")
     if args.action == "copy" and args.output is None:
@@ -129,6 +137,11 @@ def _copy(args: argparse.Namespace) -> int:
         print(f"Backed up {args.file} to {args.output}")
         return 0
     from booster_desktop.services.encrypted_copies import check_passphrase, encrypt_copy
+
+    if not isinstance(args.file, Path):
+        raise BoosterError(
+            f"{args.file}: --encrypt copies a programme file; pull this one into a file first"
+        )
 
     passphrase = _passphrase(args, twice=True)
     if passphrase is None:

@@ -69,13 +69,13 @@ def utc_now() -> datetime:
 LONG_TEXT = 20_000
 
 
-def long_text() -> Text:
-    """A free-text column of at most `LONG_TEXT` characters (the length CHECK holds it).
+def long_text(limit: int = LONG_TEXT) -> Text:
+    """A free-text column of at most `limit` characters (the length CHECK holds it).
 
     PostgreSQL's TEXT takes no length: there it is a plain TEXT (SQLite keeps the declared one,
-    which the stored catalogue names).
+    which the stored catalogue names). Every `Text(n)` column is declared this way.
     """
-    return Text(LONG_TEXT).with_variant(Text(), "postgresql")
+    return Text(limit).with_variant(Text(), "postgresql")
 
 
 def text_limit(entity: type[Base], attribute: str) -> int:
