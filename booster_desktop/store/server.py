@@ -136,7 +136,11 @@ def table_count(connection: Connection) -> int:
 def read_revision(engine: Engine, address: ServerAddress, *, check: bool = True) -> str:
     """The schema revision of the programme on the server; at the newest revision, its
     catalogue is compared with the expected one (refused in one line when it differs)."""
-    from booster_desktop.store.schema_version import HEAD_REVISION
+    from booster_desktop.store.schema_version import (
+        HEAD_REVISION,
+        KNOWN_REVISIONS,
+        is_newer_revision,
+    )
 
     try:
         with engine.connect() as connection:
@@ -158,6 +162,11 @@ def read_revision(engine: Engine, address: ServerAddress, *, check: bool = True)
             f"{address}: is damaged (it has {len(revisions)} schema revisions instead of one)"
         )
     revision = str(revisions[0][0])
+    if revision not in KNOWN_REVISIONS and not is_newer_revision(revision):
+        raise BoosterError(
+            f"{address}: is damaged (its schema revision {revision[:60]!r} is not one "
+            "Booster Desktop ever wrote)"
+        )
     if check and revision == HEAD_REVISION:
         check_catalogue(address, catalogue)
     return revision
@@ -296,7 +305,11 @@ def problems(connection: Connection, address: ServerAddress) -> Iterator[str]:
     """`booster check` on a server: revision, catalogue, constraints the server holds as
     not validated or switched off, rows whose foreign key points nowhere, then the model's
     invariants (the caller runs those: they are the same on a file)."""
-    from booster_desktop.store.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+    from booster_desktop.store.schema_version import (
+        HEAD_REVISION,
+        KNOWN_REVISIONS,
+        is_newer_revision,
+    )
 
     catalogue = read_catalogue(connection)
     if "alembic_version" not in catalogue.tables:
@@ -306,7 +319,13 @@ def problems(connection: Connection, address: ServerAddress) -> Iterator[str]:
     if len(revisions) != 1:
         yield f"has {len(revisions)} schema revisions instead of one"
         return
-    revision = revisions[0][0]
+    revision = str(revisions[0][0])
+    if revision not in KNOWN_REVISIONS and not is_newer_revision(revision):
+        yield (
+            f"is damaged: its schema revision {revision[:60]!r} is not one "
+            "Booster Desktop ever wrote"
+        )
+        return
     if revision not in KNOWN_REVISIONS:
         yield f"was written by a newer version of Booster Desktop (schema {revision})"
         return

@@ -187,6 +187,12 @@ def test_a_newer_schema_on_the_server_is_refused(demo_master: Path, server_datab
     with pytest.raises(BoosterError, match=r"newer version of Booster Desktop \(schema 0099"):
         open_programme(server, writable=True)
     assert any("newer version" in p for p in programme_problems(server))
+    other = server_database()
+    push_programme(demo_master, other)
+    with open_programme(other) as programme, programme.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'tampered'"))
+    with pytest.raises(BoosterError, match="is not one Booster Desktop ever wrote"):
+        open_programme(other)
 
 
 @pytest.mark.postgresql_only
