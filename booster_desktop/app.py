@@ -11,15 +11,12 @@ from typing import Any
 from booster_desktop import __version__
 
 
-def _location(text: str) -> object:
-    """A programme file or server address, as argparse's type (a bad address: usage error)."""
-    from booster_desktop.domain.errors import BoosterError
-    from booster_desktop.services.programme import parse_location
-
-    try:
-        return parse_location(text)
-    except BoosterError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+def _location(text: str) -> Path | str:
+    """A programme file, or a server address kept as text until it is opened: parsing it here
+    would import SQLAlchemy before the opening thread starts (a bad one is refused then)."""
+    if text.strip().lower().startswith(("postgresql:", "postgres:", "postgresql+", "postgres+")):
+        return text
+    return Path(text)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -110,7 +110,7 @@ def manager_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -
         ]
 
 
-def open_with_managers(path: Location) -> tuple[ProgrammeFile, list[ManagerRow]]:
+def open_with_managers(path: Location | str) -> tuple[ProgrammeFile, list[ManagerRow]]:
     """Open a programme file for writing and read its Managers tab: what the window needs to
     show a programme. Runs on a worker thread; the file is closed again if reading fails."""
     # On a read-only disk the window still shows the file, for reading (the reason is kept).

@@ -55,7 +55,7 @@ def _install_bug_handler(log_file: Path | None) -> None:
 
 
 def run(
-    file: Location | None,
+    file: Location | str | None,
     *,
     demo: bool = False,
     exit_when_ready: bool = False,

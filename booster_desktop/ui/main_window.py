@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
 
     # -- opening and closing ------------------------------------------------------------------
 
-    def open_file(self, path: Location, opening: Future[Opened] | None = None) -> None:
+    def open_file(self, path: Location | str, opening: Future[Opened] | None = None) -> None:
         """Open a programme file off the UI thread; the window stays responsive meanwhile.
 
         The programme already open stays open until the new one is, so a file that is

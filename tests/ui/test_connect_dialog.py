@@ -196,3 +196,51 @@ def test_connecting_keeps_the_password_in_the_keyring_and_nowhere_else(
     )
     assert SECRET not in written
     assert all(SECRET not in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.postgresql_only
+def test_booster_desktop_opens_an_address_and_keeps_it_without_its_password(
+    demo_file: Any, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    with_password = demo_file.with_password(SECRET).url.render_as_string(hide_password=False)
+    assert SECRET in with_password
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "booster_desktop.app", with_password, "--exit-when-ready"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    written = _everything_written([tmp_path])
+    assert str(demo_file) in written  # the recent programmes
+    assert SECRET not in written + done.stdout + done.stderr
+
+    missing = demo_file.url.set(database="no_such_programme", password=SECRET)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "booster_desktop.app",
+            missing.render_as_string(hide_password=False),
+            "--exit-when-ready",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "no_such_programme" in done.stderr and SECRET not in done.stderr
