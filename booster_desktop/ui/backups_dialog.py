@@ -101,6 +101,7 @@ class RestoreDialog(QDialog):
         self.setWindowTitle("Restore from backup")
         self.resize(820, 440)
         self.chosen: Path | None = None
+        self.chosen_words = ""  # the chosen backup, as the confirmation names it
         self.intro = QLabel(
             f"Restoring puts the chosen backup in place of {programme.name}. The programme as "
             "it is now is backed up first (“before a restore”), so a restore can be undone by "
@@ -153,6 +154,9 @@ class RestoreDialog(QDialog):
         backup = self._selected()
         if backup is not None:
             self.chosen = backup.path
+            self.chosen_words = (
+                f"the backup made {backup.made_at:%a %d %b %H:%M} ({backup.why_words})"
+            )
             self.accept()
 
     def choose_file(self) -> None:
@@ -160,6 +164,7 @@ class RestoreDialog(QDialog):
         name, _ = QFileDialog.getOpenFileName(self, "Restore from a file", folder, BACKUP_FILTER)
         if name:
             self.chosen = Path(name)
+            self.chosen_words = self.chosen.name
             self.accept()
 
 
@@ -251,7 +256,7 @@ def restore_from_backup(
     dialog = RestoreDialog(backups, path, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
         return
-    chosen = dialog.chosen
+    chosen, words = dialog.chosen, dialog.chosen_words
     passphrase = None
     if is_encrypted_copy(chosen):
         passphrase = ask_passphrase(
@@ -262,8 +267,7 @@ def restore_from_backup(
     answer = QMessageBox.question(
         parent,
         "Restore from backup",
-        f"Put {chosen.name} in place of {path.name}? The programme as it is now is backed "
-        "up first.",
+        f"Restore {words} in place of {path.name}? The programme as it is now is backed up first.",
     )
     if answer != QMessageBox.StandardButton.Yes or not close():
         return
@@ -278,8 +282,8 @@ def restore_from_backup(
     def restored(result: Any) -> None:
         reopen(path)
         said(
-            f"Restored from {chosen.name} ({counts_words(result.counts)}); the programme as "
-            f"it was is kept as {result.replaced.path.name}"
+            f"Restored {words}: {counts_words(result.counts)}. The programme as it was is "
+            "kept as a backup too."
         )
 
     def failed(message: str) -> None:

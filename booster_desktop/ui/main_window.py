@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
             "Save a &copy as…", self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
         self.restore_action = self._action(
-            "&Restore from backup…", self.restore_from_backup, None, "restore_backup"
+            "Restore from &backup…", self.restore_from_backup, None, "restore_backup"
         )
         self.encrypted_copy_action = self._action(
             "Save an &encrypted copy…", self.save_encrypted_copy, None, "encrypted_copy"

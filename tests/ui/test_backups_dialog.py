@@ -102,7 +102,7 @@ def test_restore_from_backup_lists_them_and_restores_after_backing_up(
     assert window.programme is not None and window.programme.writable
     assert window.programme.path == demo_file
     assert _title(demo_file) == "Cluster Booster: inspiration and learning tours"
-    assert "Restored from " in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith("Restored the backup made ")
     backups = list_backups(uuid)
     assert [b.why for b in backups] == ["restore", "open"]
     assert _title(backups[0].path) == "Edited since"
