@@ -184,6 +184,7 @@ def apply_allocation_undoably(
             if pair in wanted and status in (EnrolmentStatus.WAITLISTED, EnrolmentStatus.CANCELLED)
         ]
         before = _enrolment_rows(connection, [*dropped, *fulfilled])
+        report(connection, "enrolment", [*dropped, *fulfilled])
         for chunk in _chunks(dropped):
             connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
         if fulfilled:
@@ -208,7 +209,7 @@ def apply_allocation_undoably(
                 )
                 if (m, tour_id) in new_pairs
             )
-        report(connection, "enrolment", None)
+            report(connection, "enrolment", added, added=True)
     return AppliedAllocation(backup, EnrolmentRows(before, tuple(added)))
 
 
@@ -219,11 +220,11 @@ def restore_enrolments(programme: ProgrammeFile, replaced: EnrolmentRows) -> Enr
     with programme.writing(Action.ALLOCATION) as connection:
         ids = [row["id"] for row in replaced.rows]
         taken = _enrolment_rows(connection, [*replaced.added, *ids])
+        report(connection, "enrolment", [*replaced.added, *ids])
         for chunk in _chunks([*replaced.added, *ids]):
             connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
         if replaced.rows:
             connection.execute(insert(Enrolment), [dict(row) for row in replaced.rows])
-        report(connection, "enrolment", None)
     back = {row["id"] for row in taken}
     return EnrolmentRows(taken, tuple(i for i in ids if i not in back))
 

@@ -407,17 +407,17 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
                 to_void.add(entry.id)
             else:
                 merged.unchanged += 1
+        report(connection, CheckIn.__tablename__, sorted(to_void), ["voided"])
         if new_rows:
             connection.execute(insert(CheckIn), list(new_rows.values()))
+            report(connection, CheckIn.__tablename__, list(new_rows), added=True)
         if to_void:
             connection.execute(
                 update(CheckIn).where(CheckIn.id.in_(sorted(to_void))).values(voided=True)
             )
         merged.added, merged.voided = len(new_rows), len(to_void)
         merged.on_both = _overlaps(connection, existing.values(), new_rows.values())
-        if new_rows or to_void:
-            report(connection, CheckIn.__tablename__, None)
-        else:
+        if not (new_rows or to_void):
             connection.rollback()  # nothing new: no commit, no change for the screens
     return merged
 
