@@ -52,6 +52,10 @@ from booster_desktop.ui.tour_exports import TourExports
 log = logging.getLogger(__name__)
 Opened = tuple[ProgrammeFile, list[ManagerRow]]
 FILE_FILTER = "Booster programmes (*.booster);;All files (*)"
+OPEN_FILTER = (
+    "Booster programmes and encrypted copies (*.booster *.age);;Booster programmes (*.booster)"
+    ";;All files (*)"
+)
 # What the status bar counts: rows added or removed (an id never changes otherwise), countries.
 COUNTED = ("manager.id", "manager.country_code", "tour.id", "tour_session.id", "enrolment")
 
@@ -412,7 +416,7 @@ class MainWindow(QMainWindow):
         self._close_programme()
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open a programme", self._folder(), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, "Open a programme", self._folder(), OPEN_FILTER)
         if name:
             self.open_file(Path(name))
 
