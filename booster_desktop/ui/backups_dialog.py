@@ -175,6 +175,7 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("passphrase_dialog")
         self.setWindowTitle("Passphrase")
+        self.setMinimumWidth(460)
         self.confirm = confirm
         self.text = QLabel(text)
         self.text.setWordWrap(True)
@@ -342,10 +343,8 @@ def open_encrypted_copy(
     )
     if passphrase is None:
         return
-    folder = Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        or Path.home()
-    )
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
     stem = copy.name.removesuffix(".age").removesuffix(".booster")
     name, _ = QFileDialog.getSaveFileName(
         parent,
