@@ -221,6 +221,7 @@ def test_a_lost_index_loses_no_backup(demo_file: Path, lost: str) -> None:
     with open_programme(demo_file) as programme:
         made = backup_before(programme, "allocation")
     assert made is not None
+    backups.settle()  # indexed, then the index is lost
     index = backups.folder_of(uuid) / backups.INDEX
     if lost == "missing":
         index.unlink()
