@@ -58,6 +58,13 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _record(line: HistoryLine) -> str:
+    """"topic interest 3 (topic_id=2)": the table in words, the record, the row."""
+    words = line.table.replace("_", " ")
+    where = f"{words} {line.record_id}" if line.record_id is not None else words
+    return f"{where} ({line.row_key})" if line.row_key else where
+
+
 class HistoryModel(QAbstractTableModel):
     """The history's lines, newest first, with each row's cells and search text made once."""
 
@@ -75,7 +82,7 @@ class HistoryModel(QAbstractTableModel):
                 _when(line),
                 line.action,
                 line.device,
-                line.record,
+                _record(line),
                 _KINDS.get(line.kind, line.kind),
                 line.field or "",
                 _short(line.old_shown),
@@ -204,6 +211,8 @@ class HistoryDialog(QDialog):
         )
         self.action = QComboBox(self)
         self.action.setObjectName("action_filter")
+        for combo in (self.table, self.action):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.action.currentIndexChanged.connect(
             lambda _: self._filter(action=str(self.action.currentData() or ALL))
         )
@@ -261,6 +270,7 @@ class HistoryDialog(QDialog):
         document.changed.connect(self._on_changed)
         document.closed.connect(self.reject)
         self.job: Any = None
+        self.search.setFocus()
         self.load()
 
     def _filter(self, **chosen: Any) -> None:

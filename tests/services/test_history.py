@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import select, text
+from sqlalchemy import select, text, type_coerce
+from sqlalchemy.types import NULLTYPE
 
 from booster_desktop.domain.model import Base
 from booster_desktop.domain.sensitive import SENSITIVE_FIELDS, is_sensitive
@@ -56,10 +57,11 @@ def _dump(programme: ProgrammeFile) -> Dump:
         for table in Base.metadata.sorted_tables:
             if table.name in _HISTORY_TABLES:
                 continue
-            for row in connection.execute(select(table)):
+            stored = [type_coerce(c, NULLTYPE).label(c.name) for c in table.columns]
+            for row in connection.execute(select(*stored)):
                 values = dict(row._mapping)
                 found[_identity(table.name, values)] = {
-                    name: as_text(value)
+                    name: as_text(table, name, value)
                     for name, value in values.items()
                     if not is_sensitive(table.name, name)
                 }
