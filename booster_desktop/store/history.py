@@ -147,6 +147,14 @@ class json_record(GenericFunction[str]):  # noqa: N801 (an SQL function's name)
     inherit_cache = True
 
 
+class json_rows(GenericFunction[str]):  # noqa: N801 (an SQL function's name)
+    """The JSON objects of a group's rows as one JSON array (an aggregate):
+    `json_group_array` in SQLite, `json_agg` on PostgreSQL."""
+
+    type = Text()
+    inherit_cache = True
+
+
 @compiles(json_record)
 def _json_object(element: json_record, compiler: Any, **kw: Any) -> str:
     return f"json_object({compiler.process(element.clauses, **kw)})"
@@ -154,7 +162,17 @@ def _json_object(element: json_record, compiler: Any, **kw: Any) -> str:
 
 @compiles(json_record, "postgresql")
 def _json_build_object(element: json_record, compiler: Any, **kw: Any) -> str:
-    return f"json_build_object({compiler.process(element.clauses, **kw)})::text"
+    return f"json_build_object({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(json_rows)
+def _json_group_array(element: json_rows, compiler: Any, **kw: Any) -> str:
+    return f"json_group_array({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(json_rows, "postgresql")
+def _json_agg(element: json_rows, compiler: Any, **kw: Any) -> str:
+    return f"json_agg({compiler.process(element.clauses, **kw)})"
 
 
 def _record_json(table: Table, row: Mapping[str, object]) -> str:
@@ -223,24 +241,23 @@ def _copy_new(
     connection: Connection, entry_id: int, table: Table, keys: list[Key], masked: bool
 ) -> int:
     """Records that did not exist before the block, copied as inserts by the database: one
-    statement, run per few thousand records."""
+    statement, run per few thousand records. A record made of rows (a manager's topic
+    ranks) is one history row whose value is the JSON array of its rows."""
     key = record_key(table)
-    values = (
-        null()
-        if masked
-        else json_record(
-            *(
-                item
-                for column in table.columns
-                for item in (literal_column(f"'{column.name}'"), _text_sql(table, column))
-            )
+    grouped = table.name in GROUPED_BY
+    one = json_record(
+        *(
+            item
+            for column in table.columns
+            for item in (literal_column(f"'{column.name}'"), _text_sql(table, column))
         )
     )
+    values = null() if masked else cast(json_rows(one) if grouped else one, Text)
     rows = select(
         bindparam("entry_id"),
         literal(table.name),
         cast(key, Text),
-        _row_key_sql(table, key),
+        null() if grouped else _row_key_sql(table, key),
         _manager_sql(table),
         literal(INSERT),
         null(),
@@ -248,6 +265,8 @@ def _copy_new(
         values,
         literal(masked),
     ).where(key.in_(bindparam("keys", expanding=True)))
+    if grouped:
+        rows = rows.group_by(key)
     statement = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows)
     copied = 0
     for start in range(0, len(keys), _COPY_CHUNK):

@@ -59,7 +59,7 @@ def _short(text: str, limit: int = 120) -> str:
 
 
 def _record(line: HistoryLine) -> str:
-    """"topic interest 3 (topic_id=2)": the table in words, the record, the row."""
+    """ "topic interest 3 (topic_id=2)": the table in words, the record, the row."""
     words = line.table.replace("_", " ")
     where = f"{words} {line.record_id}" if line.record_id is not None else words
     return f"{where} ({line.row_key})" if line.row_key else where
