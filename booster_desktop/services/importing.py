@@ -981,6 +981,10 @@ def import_managers(
         hidden_included=plan.include_hidden,
         encoding=plan.sheet.workbook.encoding or None,
     )
+    if not dry_run:
+        from booster_desktop.services.backups import backup_before
+
+        backup_before(programme, "import")
     try:
         return _import(programme, plan, report, dry_run, skip_invalid, progress)
     except DBAPIError as error:

@@ -343,6 +343,9 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
     """Merge another laptop's journal into the programme, in one transaction."""
     path = Path(path)
     journal_programme, entries = read_journal(path)
+    from booster_desktop.services.backups import backup_before
+
+    backup_before(programme, "merge")
     with programme.writing(Action.MERGE) as connection:
         ours = _programme_uuid(connection)
         if journal_programme != ours:

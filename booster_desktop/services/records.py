@@ -117,7 +117,13 @@ def take_snapshot(connection: Connection, table_name: str, ids: Collection[Any])
 
 
 def delete_records(programme: ProgrammeFile, table_name: str, ids: Collection[Any]) -> Snapshot:
-    """Delete rows (their dependants go with them, as the schema says), in one transaction."""
+    """Delete rows (their dependants go with them, as the schema says), in one transaction.
+
+    Deleting a tour takes its sessions, enrolments and check-ins: a backup is kept first."""
+    if table_name == "tour" and ids:
+        from booster_desktop.services.backups import backup_before
+
+        backup_before(programme, "delete-tour")
     table = Base.metadata.tables[table_name]
     (key,) = table.primary_key.columns
     with programme.writing() as connection:
