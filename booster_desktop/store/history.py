@@ -15,7 +15,6 @@ more than the rows themselves.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping
 from typing import Any
@@ -62,14 +61,14 @@ GROUPED_BY: dict[str, str] = {
 }
 
 # Keeps IN (...) lists far below every database's limit on bound parameters (SQLite's is
-# 32,766, PostgreSQL's 65,535); copies run on the database alone, so they take more at once.
-_CHUNK = 500
-_COPY_CHUNK = 5000
+# 32,766, PostgreSQL's 65,535), and statements few: a statement per 5,000 records.
+_CHUNK = 5000
+
+# Where a row read for the history keeps its values as JSON, built by the database (never
+# a column's name: those are identifiers).
+_JSON = " json"
 
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
-
-# A whole record's values as compact JSON, the same from Python and from SQL.
-_SEPARATORS = (",", ":")
 
 
 def record_key(table: Table) -> Column[Any]:
@@ -93,13 +92,17 @@ def _stored(table: Table) -> list[ColumnElement[Any]]:
 
 
 def read_records(connection: Connection, table_name: str, keys: Collection[Key]) -> dict[Key, Rows]:
-    """The rows of each record of `table_name` (every column, as stored), by record key."""
+    """The rows of each record of `table_name` (every column, as stored), by record key;
+    each row also holds its values as JSON (under `_JSON`), made by the database."""
     table = Base.metadata.tables[table_name]
     key = record_key(table)
     primary = [c.name for c in table.primary_key.columns]
     found: dict[Key, Rows] = {k: {} for k in keys}
+    query = select(*_stored(table), cast(_json_sql(table), Text).label(_JSON)).where(
+        key.in_(bindparam("keys", expanding=True))
+    )
     for chunk in _chunks(list(keys)):
-        for row in connection.execute(select(*_stored(table)).where(key.in_(chunk))):
+        for row in connection.execute(query, {"keys": chunk}):
             values = dict(row._mapping)
             found.setdefault(values[key.name], {})[tuple(values[c] for c in primary)] = values
     return found
@@ -175,14 +178,19 @@ def _json_agg(element: json_rows, compiler: Any, **kw: Any) -> str:
     return f"json_agg({compiler.process(element.clauses, **kw)})"
 
 
-def _record_json(table: Table, row: Mapping[str, object]) -> str:
-    values = {
-        name: (SENSITIVE_MARK if value is not None else None)
-        if is_sensitive(table.name, name)
-        else as_text(table, name, value)
-        for name, value in row.items()
-    }
-    return json.dumps(values, ensure_ascii=False, separators=_SEPARATORS)[:HISTORY_VALUE_LIMIT]
+def _json_sql(table: Table) -> ColumnElement[Any]:
+    """A row's values as a JSON object, in SQL (`as_text` per value, sensitive ones marked)."""
+    return json_record(
+        *(
+            item
+            for column in table.columns
+            for item in (literal_column(f"'{column.name}'"), _text_sql(table, column))
+        )
+    )
+
+
+def _limited(text: object) -> str | None:
+    return None if text is None else str(text)[:HISTORY_VALUE_LIMIT]
 
 
 def _row_key(table: Table, key: Column[Any], primary: tuple[object, ...]) -> str | None:
@@ -245,13 +253,7 @@ def _copy_new(
     ranks) is one history row whose value is the JSON array of its rows."""
     key = record_key(table)
     grouped = table.name in GROUPED_BY
-    one = json_record(
-        *(
-            item
-            for column in table.columns
-            for item in (literal_column(f"'{column.name}'"), _text_sql(table, column))
-        )
-    )
+    one = _json_sql(table)
     values = null() if masked else cast(json_rows(one) if grouped else one, Text)
     rows = select(
         bindparam("entry_id"),
@@ -269,8 +271,8 @@ def _copy_new(
         rows = rows.group_by(key)
     statement = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows)
     copied = 0
-    for start in range(0, len(keys), _COPY_CHUNK):
-        chunk = keys[start : start + _COPY_CHUNK]
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
         copied += connection.execute(statement, {"entry_id": entry_id, "keys": chunk}).rowcount
     return copied
 
@@ -292,6 +294,7 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
         new = [k for k, rows in before.items() if not rows]
         if new:
             counts[(table_name, INSERT)] += _copy_new(connection, entry_id, table, new, masked)
+        names = [c.name for c in table.columns]
         known = [k for k, rows in before.items() if rows]
         after = read_records(connection, table_name, known) if known else {}
         for record_id in known:
@@ -307,14 +310,14 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
                 }
                 fields: list[tuple[str | None, str | None, str | None]]
                 if old is None and now is not None:
-                    kind, fields = INSERT, [(None, None, _record_json(table, now))]
+                    kind, fields = INSERT, [(None, None, _limited(now[_JSON]))]
                 elif now is None and old is not None:
-                    kind, fields = DELETE, [(None, _record_json(table, old), None)]
+                    kind, fields = DELETE, [(None, _limited(old[_JSON]), None)]
                 elif old is not None and now is not None:
                     kind = UPDATE
                     fields = [
                         (name, as_text(table, name, old[name]), as_text(table, name, now[name]))
-                        for name in now
+                        for name in names
                         if old[name] != now[name]
                     ]
                 else:
