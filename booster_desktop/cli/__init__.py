@@ -34,6 +34,7 @@ COMMANDS = (
     "allocate",
     "export",
     "checkin",
+    "person",
     "settings",
     "screenshot",
 )

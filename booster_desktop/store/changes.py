@@ -29,6 +29,7 @@ class Action(StrEnum):
     ALLOCATION = "allocation"
     MERGE = "merge"
     UNDO = "undo"
+    ERASE = "erase"
 
 
 @dataclass(frozen=True)

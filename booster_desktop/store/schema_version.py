@@ -14,5 +14,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_manager_diets",
     "0005_certificates",
     "0006_badge_print_log",
+    "0008_erased_people",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
