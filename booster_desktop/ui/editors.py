@@ -12,7 +12,15 @@ from datetime import date, time
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QWidget,
+)
 
 from booster_desktop.domain.kinds import Diet, diets_text, parse_diets
 from booster_desktop.services.managers import ManagerDetails
@@ -134,6 +142,16 @@ class ManagerEditor(RecordEditor[ManagerDetails]):
             },
         )
         self._show_travel(False)
+
+    def add_person_buttons(self, export: Callable[[], None], erase: Callable[[], None]) -> None:
+        """Export this person's data… and Erase this person…, beside Save and Cancel."""
+        role = QDialogButtonBox.ButtonRole.ActionRole
+        exporting = self.form.buttons.addButton("Export this person's data…", role)
+        exporting.setObjectName("export_person")
+        exporting.clicked.connect(export)
+        erasing = self.form.buttons.addButton("Erase this person…", role)
+        erasing.setObjectName("erase_person")
+        erasing.clicked.connect(erase)
 
     def _show_travel(self, shown: bool) -> None:
         """Travel documents are sensitive: masked until asked for."""

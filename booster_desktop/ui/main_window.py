@@ -93,11 +93,27 @@ class MainWindow(QMainWindow):
         self.tabs_widget.currentChanged.connect(self._tab_shown)
         self._build_visit_filters()
 
+        from booster_desktop.ui.personal_data import PersonalData
+
+        self.personal_data = PersonalData(
+            self, self.document, self._selected_manager_id, self._folder
+        )
+        self.personal_data.finished.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        manager_view = self.tabs[MANAGERS.key].view
+        manager_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        manager_view.addActions(self.personal_data.actions())
+
         self.welcome = self._build_welcome()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs_widget)
-        self.setCentralWidget(self.stack)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.personal_data.bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_menus()
@@ -218,6 +234,8 @@ class MainWindow(QMainWindow):
             self.add_action,
             self.edit_action,
             self.delete_action,
+            None,
+            *self.personal_data.actions(),
             None,
             self.find_action,
             None,
@@ -368,6 +386,7 @@ class MainWindow(QMainWindow):
                 15000,
             )
         self._update_actions()
+        self.personal_data.check_retention()
         self.programme_loaded.emit()
 
     def _open_failed(self, path: Path, message: str) -> None:
@@ -387,6 +406,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.welcome)
         self.programme_title = ""
         self.setWindowTitle("Booster Desktop")
+        self.personal_data.bar.show_due([])
         self.path_label.setText("")
         self.counts_label.setText("")
         self._update_actions()
@@ -544,6 +564,14 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
         self.tour_exports.set_enabled(has_file, writable)
+        manager = has_file and self._selected_manager_id() is not None
+        self.personal_data.set_enabled(manager, manager and writable)
+
+    def _selected_manager_id(self) -> int | None:
+        """The manager selected in the Managers tab, if that tab is shown."""
+        tab = self.current_tab()
+        ids = tab.selected_ids() if tab.entity.key == MANAGERS.key else []
+        return ids[0] if ids else None
 
     def _selected_tour_code(self) -> str | None:
         """The tour selected in the Tours tab, if that tab is shown: the exports' default."""
@@ -589,6 +617,8 @@ class MainWindow(QMainWindow):
         old = entity.details(self.programme, record_id)
         editor = entity.editor(self.programme, record_id, parent or self)
         editor.set_details(old)
+        if entity is MANAGERS:
+            self._add_person_buttons(editor, record_id)
         if editor.exec() != QDialog.DialogCode.Accepted:
             return
         new = editor.details()
@@ -596,6 +626,18 @@ class MainWindow(QMainWindow):
             from booster_desktop.ui.commands import EditRecord
 
             self.document.push(EditRecord(record_id, old, new, self.document, entity))
+
+    def _add_person_buttons(self, editor: Any, manager_id: int) -> None:
+        """The manager editor's Export this person's data… and Erase this person…; erasing
+        closes the editor first (its details are about to go)."""
+
+        def erase() -> None:
+            editor.reject()
+            QTimer.singleShot(0, lambda: self.personal_data.erase(manager_id))
+
+        editor.add_person_buttons(
+            lambda: self.personal_data.export(manager_id, parent=editor), erase
+        )
 
     def delete_selected(self) -> None:
         if self.programme is None:
