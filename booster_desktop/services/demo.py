@@ -99,7 +99,10 @@ def write_demo(
 
     if not 1 <= managers <= MAX_MANAGERS:
         raise BoosterError(f"--managers: {managers} is not between 1 and {MAX_MANAGERS:,}")
-    path = check_output_path(Path(path), replacing_programme=replace)
+    path = Path(path)
+    if path.is_symlink():  # the programme is where the link points: the link stays a link
+        path = path.resolve()
+    path = check_output_path(path, replacing_programme=replace)
     backup = backup_before_replacing(path, "before a fresh demo") if replace else None
     builder = _DemoBuilder(managers, seed, progress)
     create_programme_file(

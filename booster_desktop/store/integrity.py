@@ -35,7 +35,7 @@ from booster_desktop.store.programme_file import (
     remove_side_files_made,
     side_files_present,
 )
-from booster_desktop.store.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+from booster_desktop.store.schema_version import HEAD_REVISION, KNOWN_REVISIONS, is_newer_revision
 from booster_desktop.store.values import value_problems
 
 Invariant = Callable[[Connection], Iterator[str]]
@@ -123,6 +123,12 @@ def _problems(connection: Connection, path: Path) -> Iterator[str]:
         yield f"has {len(revisions)} schema revisions instead of one"
         return
     revision = revisions[0][0]
+    if revision not in KNOWN_REVISIONS and not is_newer_revision(str(revision)):
+        yield (
+            f"is damaged: its schema revision {str(revision)[:60]!r} is not one "
+            "Booster Desktop ever wrote"
+        )
+        return
     if revision not in KNOWN_REVISIONS:
         yield f"was written by a newer version of Booster Desktop (schema {revision})"
         return

@@ -39,7 +39,12 @@ from booster_desktop.store.durable import (
 from booster_desktop.store.engine import WRITING, make_engine
 from booster_desktop.store.header import check_header
 from booster_desktop.store.lock import ProgrammeLock
-from booster_desktop.store.schema_version import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
+from booster_desktop.store.schema_version import (
+    APPLICATION_ID,
+    HEAD_REVISION,
+    KNOWN_REVISIONS,
+    is_newer_revision,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -253,6 +258,11 @@ def read_revision(engine: Engine, path: Path) -> str:
             f"{path}: is damaged (it has {len(revisions)} schema revisions instead of one)"
         )
     revision = str(revisions[0][0])
+    if revision not in KNOWN_REVISIONS and not is_newer_revision(revision):
+        raise BoosterError(
+            f"{path}: is damaged (its schema revision {revision[:60]!r} is not one "
+            "Booster Desktop ever wrote)"
+        )
     if revision == HEAD_REVISION:
         _check_catalogue(path, catalogue)
     return revision
