@@ -233,3 +233,34 @@ def test_the_retention_bar_proposes_erasing_travel_data_when_due(
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=10000)
     assert _row(demo_file, "SELECT count(*) FROM travel_document") == (0,)
     assert "travel data of 24 managers" in window.statusBar().currentMessage()
+
+
+def test_a_passport_number_shows_in_no_tab_tooltip_title_or_status_and_finds_nothing(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, qtbot: QtBot
+) -> None:
+    planted = "QP7730941ZK"
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute(
+            "UPDATE travel_document SET passport_number = ? WHERE manager_id = 1", (planted,)
+        )
+    open_in(window, demo_file)
+    _select_amina(window)
+    seen = [window.windowTitle(), window.statusBar().currentMessage()]
+    seen += [label.text() for label in (window.path_label, window.counts_label)]
+    roles = (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.StatusTipRole,
+    )
+    for key, tab in window.tabs.items():
+        window.show_tab(key)
+        qtbot.waitUntil(lambda t=tab: t.proxy.rowCount() > 0, timeout=10000)
+        for row in range(tab.model.rowCount()):
+            for col in range(tab.model.columnCount()):
+                index = tab.model.index(row, col)
+                seen += [str(index.data(role) or "") for role in roles]
+        qtbot.keyClicks(tab.search, planted)
+        assert tab.proxy.rowCount() == 0, key
+        tab.search.clear()
+    assert len(seen) > 1000
+    assert not [text for text in seen if planted in text]
