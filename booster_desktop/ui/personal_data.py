@@ -85,11 +85,10 @@ class EraseDialog(QDialog):
         layout.addWidget(prompt)
         self.name = QLineEdit(self)
         self.name.setObjectName("erase_name")
-        self.name.setPlaceholderText(self.expected)
         layout.addWidget(self.name)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.erase_button = self.buttons.addButton(
-            "Erase for good", QDialogButtonBox.ButtonRole.DestructiveRole
+            "&Erase for good", QDialogButtonBox.ButtonRole.DestructiveRole
         )
         self.erase_button.setObjectName("erase_button")
         self.erase_button.setEnabled(False)
@@ -97,6 +96,7 @@ class EraseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(self._check_name)
+        self.name.setFocus()
         self.resize(520, self.sizeHint().height())
 
     def _check_name(self, text: str) -> None:
