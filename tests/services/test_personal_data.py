@@ -324,3 +324,96 @@ def test_no_byte_is_left_where_sqlite_keeps_deleted_bytes(demo_file: Path) -> No
         data += wal.read_bytes() if wal.exists() else b""
     for value in who.values():
         assert value.encode("utf-8") not in data, value
+
+
+# -- kept backups -----------------------------------------------------------------------------
+
+
+class _Kept:
+    """A stand-in for the kept backups' service: a folder of backups, what was reindexed."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.reindexed: list[Path] = []
+
+    def backup_before(self, programme: object, why: str) -> Path:
+        from booster_desktop.services.programme import backup_programme
+
+        target = self.folder / f"{why}.booster"
+        backup_programme(programme.path, target)  # type: ignore[attr-defined]
+        return target
+
+    def list_backups(self, uuid: str) -> list[object]:
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(path=p) for p in sorted(self.folder.glob("*.booster"))]
+
+    def delete_backup(self, backup: object) -> None:
+        backup.path.unlink()  # type: ignore[attr-defined]
+
+    def reindex_backup(self, backup: object) -> None:
+        self.reindexed.append(backup.path)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def kept(tmp_path: Path, demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> _Kept:
+    """Two kept backups: one that holds manager 1 (planted), one made after they were deleted."""
+    import booster_desktop.services.personal_data as personal_data
+    from booster_desktop.services.programme import backup_programme
+
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    service = _Kept(folder)
+    real = personal_data._module
+    monkeypatch.setattr(
+        personal_data, "_module", lambda name: service if name == "backups" else real(name)
+    )
+    _plant(demo_file)
+    backup_programme(demo_file, folder / "a holds her.booster")
+    without = tmp_path / "without.booster"
+    backup_programme(demo_file, without)
+    with sqlite3.connect(without) as connection:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("DELETE FROM manager WHERE id = 1")
+    backup_programme(without, folder / "b without her.booster")
+    return service
+
+
+def _holds(path: Path, who: dict[str, str]) -> bool:
+    data = path.read_bytes()
+    return any(value.encode() in data for value in who.values())
+
+
+def test_the_kept_backups_that_hold_the_person_are_scrubbed(
+    demo_file: Path, kept: _Kept, capsys: pytest.CaptureFixture[str]
+) -> None:
+    who = {"name": "Amina Benali", "email": "amina.benali.1@algiers", "passport": PASSPORT}
+    holding = kept.folder / "a holds her.booster"
+    other = kept.folder / "b without her.booster"
+    untouched = _digest(other)
+    assert _holds(holding, who)
+    counts = _info(holding, capsys)
+    assert main(["person", "erase", str(demo_file), "--manager", "1", "--yes"]) == 0
+    out = capsys.readouterr().out
+    # The backup made before the erase holds her too: scrubbed with the other one.
+    assert "2 kept backups scrubbed" in out
+    made = kept.folder / "erase.booster"
+    assert sorted(kept.reindexed) == sorted([holding, made])
+    for path in (holding, made, demo_file):
+        assert not _holds(path, who), path.name
+        assert check_programme(path) is None
+    assert _info(holding, capsys) == counts
+    assert _digest(other) == untouched
+    assert sorted(p.name for p in kept.folder.iterdir()) == sorted(
+        ["a holds her.booster", "b without her.booster", "erase.booster"]
+    )
+
+
+def test_the_kept_backups_that_hold_the_person_can_be_deleted_instead(
+    demo_file: Path, kept: _Kept, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["person", "erase", str(demo_file), "--manager", "1", "--yes", "--backups", "delete"]
+    assert main(args) == 0
+    assert "2 kept backups deleted" in capsys.readouterr().out
+    assert [p.name for p in kept.folder.iterdir()] == ["b without her.booster"]
+    assert kept.reindexed == []
