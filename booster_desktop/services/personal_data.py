@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import Column, Connection, Enum, String, Table, delete, func, or_, select, update
+from sqlalchemy import Column, Connection, Table, Text, delete, func, or_, select, update
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.manager import Manager, TravelDocument
@@ -271,8 +271,8 @@ class Identity:
     mentions: tuple[str, ...]  # values searched for in other records' text
 
 
-def _identity(row: Any) -> Identity:
-    values = (f"{row.given_name} {row.family_name}", row.arabic_name, row.email)
+def _identity(row: Any, passport: str | None) -> Identity:
+    values = (f"{row.given_name} {row.family_name}", row.arabic_name, row.email, passport)
     return Identity(
         row.id,
         row.person_key,
@@ -310,22 +310,21 @@ class Erased:
         return "; ".join(parts)
 
 
-def _text_columns(table: Table) -> Iterator[Column[Any]]:
+def _free_text_columns(table: Table) -> Iterator[Column[Any]]:
+    """The columns of free text (notes, descriptions): never a namesake's own name field,
+    which an erase must leave alone."""
     for column in table.columns:
-        if (
-            isinstance(column.type, String)
-            and not isinstance(column.type, Enum)
-            and not column.primary_key
-        ):
+        if isinstance(column.type, Text):
             yield column
 
 
 def _replace_mentions(connection: Connection, who: Identity) -> int:
-    """Replace the person's full name, Arabic name and e-mail found in any other record's
-    text (a session's notes naming them) with `ERASED_MENTION`; how many values changed."""
+    """Replace the person's full name, Arabic name, e-mail and passport number found in any
+    record's free text (a tour's notes naming them) with `ERASED_MENTION`; how many values
+    changed."""
     changed = 0
     for table in Base.metadata.sorted_tables:
-        for column in _text_columns(table):
+        for column in _free_text_columns(table):
             for value in who.mentions:
                 found = func.instr(column, value) > 0  # exact, as replace() matches
                 result = connection.execute(
@@ -423,9 +422,12 @@ def erase_person(
         raise BoosterError(f"{programme.path}: is open for reading only; nothing was erased")
     with programme.engine.connect() as connection:
         row = _manager(connection, programme.path, manager_id)
+        passport = connection.scalar(
+            select(TravelDocument.passport_number).where(TravelDocument.manager_id == manager_id)
+        )
     if row.erased_at is not None:
         raise BoosterError(f"{programme.path}: manager {manager_id} is already erased")
-    who = _identity(row)
+    who = _identity(row, passport)
     erased = Erased(manager_id)
     erased.backup = _backup_before(programme, "erase")
     erased.history_entries, erased.mentions = _erase_in_file(programme, who, [manager_id])

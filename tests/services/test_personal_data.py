@@ -82,6 +82,11 @@ def _info(path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
     return info
 
 
+def _row_of(path: Path, sql: str) -> tuple[object, ...]:
+    with sqlite3.connect(path) as connection:
+        return tuple(connection.execute(sql).fetchone())
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -166,8 +171,14 @@ def test_an_erase_leaves_no_byte_of_the_person_and_the_counts_as_they_were(
     with sqlite3.connect(demo_file) as connection:
         connection.execute(
             "UPDATE tour SET notes = ? WHERE code = 'WAL'",
-            (f"Ask {who['name']} ({who['email']}) to present the cluster.",),
+            (f"Ask {who['name']} ({who['email']}, {PASSPORT}) to present the cluster.",),
         )
+        # A namesake's own name is theirs: it stays.
+        connection.execute(
+            "UPDATE manager SET arabic_name = (SELECT arabic_name FROM manager "
+            "WHERE id = 1) WHERE id = 2"
+        )
+        arabic = connection.execute("SELECT arabic_name FROM manager WHERE id = 1").fetchone()[0]
     before = _info(demo_file, capsys)
     assert main(["person", "erase", str(demo_file), "--manager", "1", "--yes"]) == 0
     assert "Erased manager 1" in capsys.readouterr().out
@@ -206,7 +217,8 @@ def test_an_erase_leaves_no_byte_of_the_person_and_the_counts_as_they_were(
     }
     assert kept["topic_interest"] > 0
     assert travel == 0
-    assert notes == "Ask [erased] ([erased]) to present the cluster."
+    assert notes == "Ask [erased] ([erased], [erased]) to present the cluster."
+    assert _row_of(demo_file, "SELECT arabic_name FROM manager WHERE id = 2") == (arabic,)
 
 
 def test_an_erase_is_one_recorded_change_without_the_data(demo_file: Path) -> None:
