@@ -382,13 +382,17 @@ def vacuum(programme: ProgrammeFile) -> None:
 
 
 def _holders(connection: Connection, who: Identity) -> list[int]:
-    """The managers of a (backup) file who are this person: by id, e-mail or name key."""
+    """The person in a (backup) file: the same id, with the same e-mail or name and country.
+    A backup is a copy, so ids are the same; the name or e-mail keeps an older backup's other
+    person under that id (ids are reused) from being erased, and the id keeps a namesake."""
     conditions = [Manager.person_key == who.person_key]
     if who.email:
         conditions.append(Manager.email == who.email)
     return list(
         connection.execute(
-            select(Manager.id).where(Manager.erased_at.is_(None), or_(*conditions))
+            select(Manager.id).where(
+                Manager.id == who.manager_id, Manager.erased_at.is_(None), or_(*conditions)
+            )
         ).scalars()
     )
 
