@@ -29,6 +29,7 @@ COMMANDS = (
     "check",
     "listing",
     "backup",
+    "history",
     "importing",
     "demand",
     "allocate",

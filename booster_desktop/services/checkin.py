@@ -494,7 +494,7 @@ class CheckinDesk:
                 admitted_unregistered=not expected,
             )
         )
-        report(connection, CheckIn.__tablename__, None)
+        report(connection, CheckIn.__tablename__, [checkin_id], added=True)
         self._recorded.append(checkin_id)
         state = ScanState.WELCOME if expected else ScanState.NOT_REGISTERED
         return ScanResult(
@@ -568,8 +568,8 @@ def void_checkin(programme: ProgrammeFile, checkin_id: str) -> ScanResult | None
         if row.voided:
             connection.rollback()  # nothing to write: no commit, no change to report
             return None
+        report(connection, CheckIn.__tablename__, [checkin_id], ["voided"])
         connection.execute(update(CheckIn).where(CheckIn.id == checkin_id).values(voided=True))
-        report(connection, CheckIn.__tablename__, None, ["voided"])
     return ScanResult(
         ScanState.WELCOME,
         "",

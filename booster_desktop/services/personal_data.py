@@ -20,19 +20,24 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sqlalchemy import Column, Connection, Table, Text, delete, func, or_, select, update
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.history import ChangeValue
 from booster_desktop.domain.manager import Manager, TravelDocument
 from booster_desktop.domain.model import Base
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.tour import Tour
 from booster_desktop.exports.files import write_atomically
+from booster_desktop.services.history import erase_person_history, read_history
 from booster_desktop.services.output_paths import check_output_path
 from booster_desktop.store.changes import Action, report
 from booster_desktop.store.programme_file import ProgrammeFile, open_programme_file
+
+if TYPE_CHECKING:
+    from booster_desktop.services.backups import KeptBackup
 
 # What the export's document says it is (a reader can tell it from other JSON).
 FORMAT = "booster-person"
@@ -173,7 +178,10 @@ def person_document(programme: ProgrammeFile, manager_id: int) -> dict[str, Any]
         }
         for child, column in _referencing(manager_table):
             tables.setdefault(child.name, []).extend(_rows(connection, child, column, manager_id))
-        tables.update(_history_rows(connection, manager_id))
+    # What the change history keeps about them (a masked value reads as null).
+    tables["change_history"] = [
+        line.as_dict() for line in read_history(programme, manager_id=manager_id)
+    ]
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -212,50 +220,23 @@ def export_person(programme: ProgrammeFile, manager_id: int, target: Path) -> Pe
     return PersonExport(target, {t: len(rows) for t, rows in document["tables"].items()})
 
 
-# -- the history and the kept backups, from their own services --------------------------------
+# -- the kept backups ---------------------------------------------------------------------------
 
 
-def _module(name: str) -> Any | None:
-    """A service that may not be in this build yet (the history, the kept backups)."""
-    from importlib import import_module
+def _backup_before(programme: ProgrammeFile) -> Path | None:
+    """A kept backup of the programme before an erase (None: the programme has no file)."""
+    from booster_desktop.services.backups import backup_before
 
-    try:
-        return import_module(f"booster_desktop.services.{name}")
-    except ModuleNotFoundError:
-        return None
+    made = backup_before(programme, "erase")
+    return None if made is None else made.path
 
 
-def _history_rows(connection: Connection, manager_id: int) -> dict[str, list[Any]]:
-    """The history's entries about the manager, when the file keeps a history."""
-    history = _module("history")
-    rows_of = getattr(history, "person_history_rows", None)
-    if rows_of is None:
-        return {}
-    return dict(rows_of(connection, manager_id))
+def _kept_backups(programme: ProgrammeFile) -> list[KeptBackup]:
+    from booster_desktop.services.backups import list_backups
 
-
-def _erase_history(connection: Connection, manager_id: int) -> int:
-    """Erase the values the history holds about the manager; how many entries changed."""
-    history = _module("history")
-    erase = getattr(history, "erase_person_history", None)
-    return 0 if erase is None else int(erase(connection, manager_id))
-
-
-def _backup_before(programme: ProgrammeFile, why: str) -> Path | None:
-    backups = _module("backups")
-    if backups is None:
-        return None
-    made = backups.backup_before(programme, why)
-    return None if made is None else Path(getattr(made, "path", made))
-
-
-def _kept_backups(programme: ProgrammeFile) -> list[Any]:
-    backups = _module("backups")
-    if backups is None:
-        return []
     with programme.engine.connect() as connection:
         uuid = connection.execute(select(Programme.uuid)).scalar_one()
-    return list(backups.list_backups(uuid))
+    return list_backups(uuid)
 
 
 # -- erase ------------------------------------------------------------------------------------
@@ -271,13 +252,50 @@ class Identity:
     mentions: tuple[str, ...]  # values searched for in other records' text
 
 
-def _identity(row: Any, passport: str | None) -> Identity:
-    values = (f"{row.given_name} {row.family_name}", row.arabic_name, row.email, passport)
+# The fields whose earlier values, kept by the history, are searched for in free text too.
+_NAME_FIELDS = ("given_name", "family_name", "arabic_name", "email")
+
+
+def _earlier_values(connection: Connection, manager_id: int) -> dict[str, set[str]]:
+    """The names and e-mails the manager had before, as the change history keeps them (a
+    note may name them as they were)."""
+    found: dict[str, set[str]] = {name: set() for name in _NAME_FIELDS}
+    rows = connection.execute(
+        select(ChangeValue.field, ChangeValue.old_value, ChangeValue.new_value).where(
+            ChangeValue.table_name == "manager",
+            ChangeValue.record_id == str(manager_id),
+            ChangeValue.masked.is_(False),
+        )
+    )
+    for name, old, new in rows:
+        for text in (old, new):
+            if not text:
+                continue
+            if name in found:
+                found[name].add(text)
+            elif name is None:  # a whole record, added or removed, as JSON
+                try:
+                    record = json.loads(text)
+                except ValueError:
+                    continue
+                for field_name in _NAME_FIELDS:
+                    if isinstance(record, dict) and isinstance(record.get(field_name), str):
+                        found[field_name].add(record[field_name])
+    return found
+
+
+def _identity(connection: Connection, row: Any, passport: str | None) -> Identity:
+    earlier = _earlier_values(connection, row.id)
+    givens = earlier["given_name"] | {row.given_name}
+    families = earlier["family_name"] | {row.family_name}
+    values = {f"{given} {family}" for given in givens for family in families}
+    values |= earlier["arabic_name"] | earlier["email"]
+    values |= {v for v in (row.arabic_name, row.email, passport) if v}
     return Identity(
         row.id,
         row.person_key,
         row.email,
-        tuple(v for v in values if v and len(v) >= _SHORTEST_MENTION),
+        tuple(sorted(v for v in values if v and len(v) >= _SHORTEST_MENTION)),
     )
 
 
@@ -321,26 +339,42 @@ def _free_text_columns(table: Table) -> Iterator[Column[Any]]:
 def _replace_mentions(connection: Connection, who: Identity) -> int:
     """Replace the person's full name, Arabic name, e-mail and passport number found in any
     record's free text (a tour's notes naming them) with `ERASED_MENTION`; how many values
-    changed."""
+    changed. The history's own values are scrubbed too, without being reported: the history
+    does not keep a history of itself."""
     changed = 0
     for table in Base.metadata.sorted_tables:
-        for column in _free_text_columns(table):
+        columns = list(_free_text_columns(table))
+        if not columns:
+            continue
+        (key,) = table.primary_key.columns  # every table with free text has a one-column key
+        for column in columns:
             for value in who.mentions:
                 found = func.instr(column, value) > 0  # exact, as replace() matches
+                if not table.name.startswith("change_"):
+                    ids = list(connection.execute(select(key).where(found)).scalars())
+                    if not ids:
+                        continue
+                    report(connection, table.name, ids, [column.name])
                 result = connection.execute(
                     update(table)
                     .where(found)
                     .values({column.name: func.replace(column, value, ERASED_MENTION)})
                 )
-                if result.rowcount:
-                    changed += result.rowcount
-                    report(connection, table.name, None, [column.name])
+                changed += result.rowcount
     return changed
 
 
 def _erase_rows(connection: Connection, manager_ids: list[int], label_id: int) -> None:
     """Blank who the managers are, keep what the statistics count (inside a write block)."""
     given, family = erased_name(label_id)
+    # Reported before the statements: the history reads a record as it was when reported.
+    report(
+        connection,
+        "manager",
+        manager_ids,
+        (*ERASED_COLUMNS, "given_name", "family_name", "person_key", "erased_at"),
+    )
+    report(connection, "travel_document", manager_ids)
     for manager_id in manager_ids:
         connection.execute(
             update(Manager)
@@ -356,13 +390,6 @@ def _erase_rows(connection: Connection, manager_ids: list[int], label_id: int) -
             )
         )
         connection.execute(delete(TravelDocument).where(TravelDocument.manager_id == manager_id))
-    report(
-        connection,
-        "manager",
-        manager_ids,
-        (*ERASED_COLUMNS, "given_name", "family_name", "person_key", "erased_at"),
-    )
-    report(connection, "travel_document", manager_ids)
 
 
 def vacuum(programme: ProgrammeFile) -> None:
@@ -403,7 +430,7 @@ def _erase_in_file(
     """The erase itself, in one write: (history entries cleared, mentions replaced)."""
     with programme.writing(Action.ERASE) as connection:
         _erase_rows(connection, manager_ids, who.manager_id)
-        history = sum(_erase_history(connection, m) for m in manager_ids)
+        history = sum(erase_person_history(connection, m) for m in manager_ids)
         mentions = _replace_mentions(connection, who)
     vacuum(programme)
     return history, mentions
@@ -426,14 +453,14 @@ def erase_person(
         raise BoosterError(f"{programme.path}: is open for reading only; nothing was erased")
     with programme.engine.connect() as connection:
         row = _manager(connection, programme.path, manager_id)
+        if row.erased_at is not None:
+            raise BoosterError(f"{programme.path}: manager {manager_id} is already erased")
         passport = connection.scalar(
             select(TravelDocument.passport_number).where(TravelDocument.manager_id == manager_id)
         )
-    if row.erased_at is not None:
-        raise BoosterError(f"{programme.path}: manager {manager_id} is already erased")
-    who = _identity(row, passport)
+        who = _identity(connection, row, passport)
     erased = Erased(manager_id)
-    erased.backup = _backup_before(programme, "erase")
+    erased.backup = _backup_before(programme)
     erased.history_entries, erased.mentions = _erase_in_file(programme, who, [manager_id])
     kept = _kept_backups(programme)
     for number, backup in enumerate(kept):
@@ -443,17 +470,17 @@ def erase_person(
     return erased
 
 
-def _handle_backup(backup: Any, who: Identity, choice: BackupChoice, erased: Erased) -> None:
+def _handle_backup(backup: KeptBackup, who: Identity, choice: BackupChoice, erased: Erased) -> None:
     """Scrub or delete one kept backup if it holds the person; a problem is noted, not raised
     (the erase in the programme itself is done)."""
-    backups = _module("backups")
-    assert backups is not None
-    path = Path(backup.path)
+    from booster_desktop.services.backups import delete_backup, reindex_backup
+
+    path = backup.path
     try:
         programme = open_programme_file(path, writable=True)
     except BoosterError as error:
         # A backup that cannot be opened as a programme may still hold the person: delete it.
-        backups.delete_backup(backup)
+        delete_backup(backup)
         erased.backups_deleted += 1
         erased.backup_problems.append(f"{path.name}: {error}")
         return
@@ -467,15 +494,13 @@ def _handle_backup(backup: Any, who: Identity, choice: BackupChoice, erased: Era
             return
         if choice is BackupChoice.DELETE:
             programme.close()
-            backups.delete_backup(backup)
+            delete_backup(backup)
             erased.backups_deleted += 1
             return
         _erase_in_file(programme, who, holders)
     finally:
         programme.close()
-    reindex = getattr(backups, "reindex_backup", None)
-    if reindex is not None:
-        reindex(backup)
+    reindex_backup(backup)
     erased.backups_scrubbed += 1
 
 
@@ -553,15 +578,15 @@ def erase_travel_data(programme: ProgrammeFile, manager_ids: list[int]) -> int:
         return 0
     if not programme.writable:
         raise BoosterError(f"{programme.path}: is open for reading only; nothing was erased")
-    _backup_before(programme, "retention")
+    _backup_before(programme)
     with programme.writing(Action.ERASE) as connection:
+        report(connection, "travel_document", manager_ids)  # before: the history reads it
         erased = 0
         for start in range(0, len(manager_ids), 500):
             chunk = manager_ids[start : start + 500]
             erased += connection.execute(
                 delete(TravelDocument).where(TravelDocument.manager_id.in_(chunk))
             ).rowcount
-        report(connection, "travel_document", manager_ids)
     vacuum(programme)
     return erased
 

@@ -208,6 +208,8 @@ BADGE_LAYOUT: Setting[str] = Setting(
         ("avery-5395", "Avery 5395: US Letter, 8 labels of 3 3/8 x 2 1/3 in"),
         ("avery-l4785", "Avery L4785: A4, 10 labels of 80 x 50 mm"),
         ("avery-l7418", "Avery L7418: A4, 8 labels of 86 x 55 mm"),
+        ("durable-1445", "Durable 1445-02: A4, 10 badge inserts of 90 x 54 mm"),
+        ("herma-4412", "HERMA 4412: A4, 10 labels of 80 x 50 mm"),
     ),
 )
 LANGUAGE: Setting[str] = Setting(
@@ -235,7 +237,7 @@ BACKUP_COUNT: Setting[int] = Setting(
     "backup_count",
     "Backups kept",
     int,
-    10,
+    20,
     "How many automatic backups of each programme are kept before the oldest is removed.",
     Scope.LAPTOP,
     minimum=1,
@@ -408,6 +410,6 @@ def save_programme_settings(programme: ProgrammeFile, changes: dict[str, Any]) -
         values[item.name] = None if checked == "" and item.kind is str else checked
     if values:
         with programme.writing() as connection:
-            connection.execute(update(Programme).values(values))
             report(connection, "programme", [1], values)
+            connection.execute(update(Programme).values(values))
     return programme_settings(programme)

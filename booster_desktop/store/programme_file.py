@@ -82,6 +82,8 @@ class ProgrammeFile:
     _held: tuple[int, int] | None = field(default=None, repr=False)
     # Told of every committed write (the window's document, later the change history).
     listeners: list[Listener] = field(default_factory=list, repr=False)
+    # False only for a benchmark's baseline (`without_history`): every write keeps history.
+    _history: bool = field(default=True, repr=False)
 
     def session(self) -> Session:
         """A new ORM session; objects stay readable after commit (the window keeps rows)."""
@@ -104,13 +106,16 @@ class ProgrammeFile:
         reporting anything is a bug, refused and rolled back. Once committed, the change
         record (`action`, unless the caller acts as an undo) goes to every listener, on the
         thread that wrote. A block that rolled its own transaction back reports nothing.
+
+        The change history (old and new values of what was reported) is written inside the
+        same transaction, just before the commit: no write can skip it.
         """
         change: Change | None = None
         try:
             writer = self.engine.connect().execution_options(**{WRITING: True})
             with (
                 writer as connection,
-                collecting(connection) as collected,
+                collecting(connection, self._history) as collected,
                 connection.begin() as transaction,
             ):
                 yield connection
@@ -120,6 +125,10 @@ class ProgrammeFile:
                             "a write block reported nothing it changed (changes.report)"
                         )
                     change = change_of(collected, action)
+                    if self._history:
+                        from booster_desktop.store.history import record
+
+                        record(connection, collected, change)
         except DBAPIError as error:
             raise BoosterError(
                 f"{self.path}: the change was not saved ({getattr(error, 'orig', error)})"
@@ -127,6 +136,16 @@ class ProgrammeFile:
         if change is not None:
             for listener in list(self.listeners):
                 listener(change)
+
+    @contextmanager
+    def without_history(self) -> Iterator[None]:
+        """Writes in the block keep no history: for a benchmark's baseline only (the window,
+        the command and the services never call it)."""
+        self._history = False
+        try:
+            yield
+        finally:
+            self._history = True
 
     def listen(self, listener: Listener) -> Callable[[], None]:
         """Hear every change committed through this file; returns how to stop listening."""

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -137,6 +139,24 @@ def test_the_export_holds_every_table_s_rows_of_the_person_and_nothing_of_others
     assert written.rows["checkin"] == 1 and str(target) in written.message
 
 
+def test_the_export_holds_the_history_of_the_person(demo_file: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from booster_desktop.services.managers import manager_details, save_manager
+
+    with open_programme(demo_file, writable=True) as programme:
+        details = manager_details(programme, 1)
+        save_manager(programme, replace(details, city="Oran", passport_number="AB1234567"), 1)
+        save_manager(programme, replace(manager_details(programme, 2), city="Blida"), 2)
+        export_person(programme, 1, tmp_path / "one.json")
+    history = json.loads((tmp_path / "one.json").read_text("utf-8"))["tables"]["change_history"]
+    assert {(line["field"], line["old"], line["new"]) for line in history} >= {
+        ("city", "Algiers", "Oran")
+    }
+    assert all(line["manager_id"] == 1 for line in history)
+    assert "AB1234567" not in json.dumps(history)  # the history never kept it
+
+
 def test_the_export_is_refused_onto_the_programme_and_for_an_unknown_manager(
     demo_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -179,6 +199,23 @@ def test_an_erase_leaves_no_byte_of_the_person_and_the_counts_as_they_were(
             "WHERE id = 1) WHERE id = 2"
         )
         arabic = connection.execute("SELECT arabic_name FROM manager WHERE id = 1").fetchone()[0]
+    # Edits through the services: the history keeps their old and new values.
+    from dataclasses import replace
+
+    from booster_desktop.services.managers import manager_details, save_manager
+    from booster_desktop.services.tours import save_tour, tour_details
+
+    with open_programme(demo_file, writable=True) as programme:
+        details = manager_details(programme, 1)
+        save_manager(programme, replace(details, email="amina@cluster.example"), 1)
+        save_manager(programme, replace(details, family_name="Benali-Haddad"), 1)
+        tour = tour_details(programme, 1)
+        save_tour(programme, replace(tour, notes=f"{who['name']} leads the visit."), 1)
+    with sqlite3.connect(demo_file) as connection:
+        history = "".join(str(row) for row in connection.execute("SELECT * FROM change_value"))
+    for value in ("amina@cluster.example", who["email"], "Benali-Haddad", who["name"]):
+        assert value in history  # the search below would find them, were they left
+    who |= {"new email": "amina@cluster.example", "new name": "Amina Benali-Haddad"}
     before = _info(demo_file, capsys)
     assert main(["person", "erase", str(demo_file), "--manager", "1", "--yes"]) == 0
     assert "Erased manager 1" in capsys.readouterr().out
@@ -341,62 +378,39 @@ def test_no_byte_is_left_where_sqlite_keeps_deleted_bytes(demo_file: Path) -> No
 # -- kept backups -----------------------------------------------------------------------------
 
 
-class _Kept:
-    """A stand-in for the kept backups' service: a folder of backups, what was reindexed."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.reindexed: list[Path] = []
-
-    def backup_before(self, programme: object, why: str) -> Path:
-        from booster_desktop.services.programme import backup_programme
-
-        target = self.folder / f"{why}.booster"
-        backup_programme(programme.path, target)  # type: ignore[attr-defined]
-        return target
-
-    def list_backups(self, uuid: str) -> list[object]:
-        from types import SimpleNamespace
-
-        return [SimpleNamespace(path=p) for p in sorted(self.folder.glob("*.booster"))]
-
-    def delete_backup(self, backup: object) -> None:
-        backup.path.unlink()  # type: ignore[attr-defined]
-
-    def reindex_backup(self, backup: object) -> None:
-        self.reindexed.append(backup.path)  # type: ignore[attr-defined]
-
-
 @pytest.fixture
-def kept(tmp_path: Path, demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> _Kept:
-    """Two kept backups: one that holds manager 1 (planted), one made after they were deleted."""
-    import booster_desktop.services.personal_data as personal_data
-    from booster_desktop.services.programme import backup_programme
+def kept(tmp_path: Path, demo_file: Path) -> Path:
+    """The programme's kept backups: the day's first opening (holds manager 1, planted), one
+    of a state after they were deleted, and an older one where id 1 was someone else (ids are
+    reused after a delete). Returns their folder."""
+    from booster_desktop.services.backups import backup_file_before_replacing
 
-    folder = tmp_path / "kept"
-    folder.mkdir()
-    service = _Kept(folder)
-    real = personal_data._module
-    monkeypatch.setattr(
-        personal_data, "_module", lambda name: service if name == "backups" else real(name)
-    )
     _plant(demo_file)
-    backup_programme(demo_file, folder / "a holds her.booster")
+    with open_programme(demo_file, writable=True) as programme:
+        (opened,) = _kept(programme)
     without = tmp_path / "without.booster"
-    backup_programme(demo_file, without)
+    shutil.copyfile(demo_file, without)
     with sqlite3.connect(without) as connection:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("DELETE FROM manager WHERE id = 1")
-    backup_programme(without, folder / "b without her.booster")
-    # An older backup where id 1 was someone else (ids are reused after a delete).
+    backup_file_before_replacing(without, "restore")
     with sqlite3.connect(without) as connection:
         connection.execute(
             "INSERT INTO manager (id, status, given_name, family_name, person_key, email, "
             "country_code, created_at) VALUES (1, 'active', 'Omar', 'Benali', "
             "'omar|benali|DZ', 'omar@example.org', 'DZ', '2018-01-01 00:00:00')"
         )
-    backup_programme(without, folder / "c someone else.booster")
-    return service
+    backup_file_before_replacing(without, "demo")
+    return opened.path.parent
+
+
+def _kept(programme: object) -> list[Any]:
+    from booster_desktop.services.backups import list_backups
+    from booster_desktop.services.personal_data import _kept_backups
+
+    found = _kept_backups(programme)  # type: ignore[arg-type]
+    assert [b.path for b in found] == [b.path for b in list_backups(found[0].path.parent.name)]
+    return found
 
 
 def _holds(path: Path, who: dict[str, str]) -> bool:
@@ -404,39 +418,45 @@ def _holds(path: Path, who: dict[str, str]) -> bool:
     return any(value.encode() in data for value in who.values())
 
 
+def _backups_in(folder: Path) -> dict[str, Path]:
+    """The kept backups by why they were made."""
+    return {p.name.rsplit(" ", 1)[1].removesuffix(".booster"): p for p in folder.glob("*.booster")}
+
+
 def test_the_kept_backups_that_hold_the_person_are_scrubbed(
-    demo_file: Path, kept: _Kept, capsys: pytest.CaptureFixture[str]
+    demo_file: Path, kept: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from booster_desktop.services.backups import list_backups
+
     who = {"name": "Amina Benali", "email": "amina.benali.1@algiers", "passport": PASSPORT}
-    holding = kept.folder / "a holds her.booster"
-    others = [kept.folder / "b without her.booster", kept.folder / "c someone else.booster"]
-    untouched = [_digest(other) for other in others]
-    assert _holds(holding, who)
-    counts = _info(holding, capsys)
+    before = _backups_in(kept)
+    assert set(before) == {"open", "restore", "demo"}
+    assert _holds(before["open"], who)
+    untouched = {why: _digest(before[why]) for why in ("restore", "demo")}
+    counts = _info(before["open"], capsys)
+    indexed = {b.why: b.counts for b in list_backups(kept.name)}
     assert main(["person", "erase", str(demo_file), "--manager", "1", "--yes"]) == 0
     out = capsys.readouterr().out
     # The backup made before the erase holds her too: scrubbed with the other one.
     assert "2 kept backups scrubbed" in out
-    made = kept.folder / "erase.booster"
-    assert sorted(kept.reindexed) == sorted([holding, made])
-    for path in (holding, made, demo_file):
+    after = _backups_in(kept)
+    assert set(after) == {"open", "restore", "demo", "erase"}
+    for path in (after["open"], after["erase"], demo_file):
         assert not _holds(path, who), path.name
         assert check_programme(path) is None
-    assert _info(holding, capsys) == counts
-    assert [_digest(other) for other in others] == untouched
-    assert sorted(p.name for p in kept.folder.iterdir()) == sorted(
-        ["a holds her.booster", "b without her.booster", "c someone else.booster", "erase.booster"]
-    )
+    assert _info(after["open"], capsys) == counts
+    assert {why: _digest(after[why]) for why in ("restore", "demo")} == untouched
+    assert {b.why: b.counts for b in list_backups(kept.name) if b.why != "erase"} == indexed
+    assert not [p for p in kept.iterdir() if p.name.endswith((".booster.lock", "-wal", "-shm"))]
 
 
 def test_the_kept_backups_that_hold_the_person_can_be_deleted_instead(
-    demo_file: Path, kept: _Kept, capsys: pytest.CaptureFixture[str]
+    demo_file: Path, kept: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from booster_desktop.services.backups import list_backups
+
     args = ["person", "erase", str(demo_file), "--manager", "1", "--yes", "--backups", "delete"]
     assert main(args) == 0
     assert "2 kept backups deleted" in capsys.readouterr().out
-    assert sorted(p.name for p in kept.folder.iterdir()) == [
-        "b without her.booster",
-        "c someone else.booster",
-    ]
-    assert kept.reindexed == []
+    assert set(_backups_in(kept)) == {"restore", "demo"}
+    assert {b.why for b in list_backups(kept.name)} == {"restore", "demo"}

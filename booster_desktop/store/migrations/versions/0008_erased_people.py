@@ -5,7 +5,7 @@ stays, anonymous, so counts stay right); `programme.travel_data_retention_days` 
 programme's setting for erasing travel data some days after a manager's last tour.
 
 Revision ID: 0008_erased_people
-Revises: 0006_badge_print_log
+Revises: 0007_change_history
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_erased_people"
-down_revision = "0006_badge_print_log"
+down_revision = "0007_change_history"
 branch_labels = None
 depends_on = None
 
