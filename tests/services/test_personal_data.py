@@ -300,6 +300,22 @@ def test_a_file_open_for_reading_is_not_erased(demo_file: Path) -> None:
         erase_person(programme, 1)
 
 
+def test_a_refused_travel_document_is_not_repeated_in_the_message(demo_file: Path) -> None:
+    from dataclasses import replace
+
+    from booster_desktop.services.managers import manager_details, manager_problems
+
+    with open_programme(demo_file) as programme:
+        details = manager_details(programme, 1)
+        for field, typed in (
+            ("passport_expiry", "31/12/2031"),
+            ("date_of_birth", "15.05.1992"),
+            ("nationality", "QQ"),
+        ):
+            problems = manager_problems(programme, replace(details, **{field: typed}), 1)
+            assert problems["travel"] and typed not in problems["travel"], field
+
+
 # -- retention --------------------------------------------------------------------------------
 
 
