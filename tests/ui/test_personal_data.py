@@ -264,3 +264,29 @@ def test_a_passport_number_shows_in_no_tab_tooltip_title_or_status_and_finds_not
         tab.search.clear()
     assert len(seen) > 1000
     assert not [text for text in seen if planted in text]
+
+
+def test_the_erase_dialog_s_choice_deletes_the_kept_backups_that_hold_the_person(
+    window: MainWindow,
+    open_in: OpenIn,
+    demo_file: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from booster_desktop.services.backups import backup_before, list_backups
+
+    with open_programme(demo_file, writable=True) as programme:
+        made = backup_before(programme, "import")
+    assert made is not None
+    open_in(window, demo_file)
+    _select_amina(window)
+    _warnings(monkeypatch, QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        EraseDialog, "exec", _type_and_erase(qtbot, "Amina Benali", delete_backups=True)
+    )
+    window.personal_data.erase_action.trigger()
+    qtbot.waitUntil(lambda: window.personal_data.job is None, timeout=10000)
+    # The day's first opening made one too, and the backup made before the erase holds her.
+    assert "3 kept backups deleted" in window.statusBar().currentMessage()
+    assert not made.path.exists()
+    assert list_backups(made.path.parent.name) == []
