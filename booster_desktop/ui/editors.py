@@ -88,6 +88,16 @@ class RecordEditor(QDialog, Generic[D]):
     def set_details(self, details: D) -> None:
         raise NotImplementedError
 
+    def offer_history(self, show: Callable[[], None]) -> None:
+        """A History… button beside Save (for a record that exists): `show` opens its list."""
+        box = self.findChild(QDialogButtonBox)
+        if box is None:
+            return
+        button = box.addButton("&History…", QDialogButtonBox.ButtonRole.HelpRole)
+        button.setObjectName("history")
+        button.setAutoDefault(False)
+        button.clicked.connect(show)
+
     def show_problems(self, problems: dict[str, str]) -> None:
         """Each problem beside its field; one with no field of its own under the first field."""
         fallback = next(iter(self._error_labels.values()))
@@ -148,9 +158,11 @@ class ManagerEditor(RecordEditor[ManagerDetails]):
         role = QDialogButtonBox.ButtonRole.ActionRole
         exporting = self.form.buttons.addButton("Export this person's data…", role)
         exporting.setObjectName("export_person")
+        exporting.setAutoDefault(False)
         exporting.clicked.connect(export)
         erasing = self.form.buttons.addButton("Erase this person…", role)
         erasing.setObjectName("erase_person")
+        erasing.setAutoDefault(False)
         erasing.clicked.connect(erase)
 
     def _show_travel(self, shown: bool) -> None:

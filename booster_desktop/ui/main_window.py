@@ -7,6 +7,7 @@ The open programme belongs to the document (ui.document): the screens take it an
 from __future__ import annotations
 
 import logging
+import sys
 from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
@@ -103,9 +104,6 @@ class MainWindow(QMainWindow):
             self, self.document, self._selected_manager_id, self._folder
         )
         self.personal_data.finished.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        manager_view = self.tabs[MANAGERS.key].view
-        manager_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        manager_view.addActions(self.personal_data.actions())
 
         self.welcome = self._build_welcome()
         self.stack = QStackedWidget(self)
@@ -189,6 +187,18 @@ class MainWindow(QMainWindow):
         self.edit_action = self._action("&Edit…", self.edit_selected, "Ctrl+E", "edit")
         self.delete_action = self._action("&Delete…", self.delete_selected, Key.Delete, "delete")
         self.find_action = self._action("&Find", self.focus_search, Key.Find, "find")
+        # History: Ctrl+H as browsers have it on Windows and Linux; Cmd+Y as Safari on a Mac,
+        # where Cmd+H hides the application.
+        mac = sys.platform == "darwin"
+        self.history_action = self._action(
+            "&History of changes…", self.show_history, "Ctrl+Y" if mac else "Ctrl+H", "history"
+        )
+        self.record_history_action = self._action(
+            "&History of this record…",
+            self.show_record_history,
+            "Ctrl+Shift+Y" if mac else "Ctrl+Shift+H",
+            "record_history",
+        )
         self.settings_action = self._action(
             "Se&ttings…", self.edit_settings, Key.Preferences, "settings"
         )
@@ -227,6 +237,8 @@ class MainWindow(QMainWindow):
         programme_menu.addAction(self.agenda_action)
         programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
+        programme_menu.addSeparator()
+        programme_menu.addAction(self.history_action)
         tour_menu = bar.addMenu("&Tour")
         tour_menu.setObjectName("tour_menu")
         tour_menu.addAction(self.badges_action)
@@ -246,6 +258,7 @@ class MainWindow(QMainWindow):
             self.add_action,
             self.edit_action,
             self.delete_action,
+            self.record_history_action,
             None,
             *self.personal_data.actions(),
             None,
@@ -270,6 +283,12 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.shortcuts_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+        for tab in self.tabs.values():  # a row's context menu: what the Edit menu does to it
+            tab.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            tab.view.addActions([self.edit_action, self.record_history_action, self.delete_action])
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.tabs[MANAGERS.key].view.addActions([separator, *self.personal_data.actions()])
         self._fill_recent_menu()
 
     def _build_status_bar(self) -> None:
@@ -604,6 +623,8 @@ class MainWindow(QMainWindow):
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
+        self.history_action.setEnabled(has_file)
+        self.record_history_action.setEnabled(selected)
         self.tour_exports.set_enabled(has_file, writable)
         manager = has_file and self._selected_manager_id() is not None
         self.personal_data.set_enabled(manager, manager and writable)
@@ -658,6 +679,9 @@ class MainWindow(QMainWindow):
         old = entity.details(self.programme, record_id)
         editor = entity.editor(self.programme, record_id, parent or self)
         editor.set_details(old)
+        rows = entity.rows(self.programme, [record_id])
+        what = entity.describe(rows[0]) if rows else f"{entity.singular} {record_id}"
+        editor.offer_history(lambda: self._show_history((entity.table, record_id, what), editor))
         if entity is MANAGERS:
             self._add_person_buttons(editor, record_id)
         if editor.exec() != QDialog.DialogCode.Accepted:
@@ -713,6 +737,27 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.document.push(DeleteRecords(ids, self.document, entity))
+
+    # -- history ------------------------------------------------------------------------------
+
+    def show_history(self) -> None:
+        """Programme > History of changes: every change, filterable."""
+        self._show_history(None, self)
+
+    def show_record_history(self) -> None:
+        """The history of the record selected in the current tab."""
+        tab = self.current_tab()
+        records = tab.selected_records()
+        if self.programme is None or not records:
+            return
+        entity = tab.entity
+        self._show_history((entity.table, records[0].id, entity.describe(records[0])), self)
+
+    def _show_history(self, record: tuple[str, int, str] | None, parent: QWidget) -> None:
+        from booster_desktop.ui.history_view import show_history
+
+        if self.programme is not None:
+            show_history(self.document, parent, record)
 
     def _on_changed(self, change: Change) -> None:
         """The window's own part of a change: the tour filter, the counts, the actions."""
