@@ -290,3 +290,24 @@ def test_the_erase_dialog_s_choice_deletes_the_kept_backups_that_hold_the_person
     assert "3 kept backups deleted" in window.statusBar().currentMessage()
     assert not made.path.exists()
     assert list_backups(made.path.parent.name) == []
+
+
+def test_the_nationality_is_hidden_with_the_travel_documents(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, editors: EditorDriver, qtbot: QtBot
+) -> None:
+    open_in(window, demo_file)
+    seen: dict[str, bool] = {}
+
+    def look(editor: Any) -> None:
+        form = editor.form
+        seen["hidden"] = form.nationality.isVisible()
+        form.show_travel.setFocus()
+        qtbot.keyClick(form.show_travel, Qt.Key.Key_Space)
+        seen["shown"] = form.nationality.isVisible()
+        seen["buttons"] = all(
+            b.width() >= b.sizeHint().width() for b in editor.form.buttons.buttons()
+        )
+
+    editors.will(look, save=False)
+    window.edit_record(AMINA)
+    assert seen == {"hidden": False, "shown": True, "buttons": True}
