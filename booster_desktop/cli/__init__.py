@@ -37,6 +37,7 @@ COMMANDS = (
     "allocate",
     "export",
     "checkin",
+    "person",
     "settings",
     "screenshot",
 )

@@ -119,13 +119,14 @@ def validate_manager(
     for name, label in (("passport_expiry", "Passport expiry"), ("date_of_birth", "Date of birth")):
         value = getattr(details, name)
         if value and parse_date(value) is None:
-            problems["travel"] = f"{label}: '{value}' is not a date (YYYY-MM-DD)."
+            # Travel data is sensitive: the message never repeats it (the field is masked).
+            problems["travel"] = f"{label}: not a date; write it as YYYY-MM-DD."
     if (
         details.nationality
         and connection.scalar(select(Country.code).where(Country.code == details.nationality))
         is None
     ):
-        problems["travel"] = f"Nationality: {details.nationality} is not a known country code."
+        problems["travel"] = "Nationality: not a known country code."
     return problems
 
 
