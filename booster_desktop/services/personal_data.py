@@ -34,6 +34,7 @@ from booster_desktop.exports.files import write_atomically
 from booster_desktop.services.history import erase_person_history, read_history
 from booster_desktop.services.output_paths import check_output_path
 from booster_desktop.store.changes import Action, report
+from booster_desktop.store.durable import remove_leftovers
 from booster_desktop.store.programme_file import ProgrammeFile, open_programme_file
 
 if TYPE_CHECKING:
@@ -472,6 +473,9 @@ def erase_person(
     erased = Erased(manager_id)
     erased.backup = _backup_before(programme)
     erased.history_entries, erased.mentions = _erase_in_file(programme, who, [manager_id])
+    # A copy a killed process left half-written beside the programme (the plain snapshot of
+    # an encrypted copy, a decrypted restore) holds the person too.
+    remove_leftovers(programme.path.parent)
     kept = _kept_backups(programme)
     for number, backup in enumerate(kept):
         if progress is not None:

@@ -500,3 +500,22 @@ def test_a_backup_made_before_the_person_s_name_and_e_mail_were_corrected_is_scr
     assert not _holds(opened.path, who)
     assert not _holds(opened.path, {"new": "aminata@corrected.example"})
     assert check_programme(opened.path) is None
+
+
+def test_an_erase_removes_the_copies_a_killed_process_left_beside_the_programme(
+    demo_file: Path,
+) -> None:
+    """An encrypted copy killed while writing leaves its plain snapshot, hidden, beside the
+    programme: it holds the person as they were."""
+    import subprocess
+    import sys
+
+    who = _plant(demo_file)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = demo_file.with_name(f".{demo_file.name}.{dead.pid}.0badc0de.partial")
+    shutil.copyfile(demo_file, left)
+    with open_programme(demo_file, writable=True) as programme:
+        erase_person(programme, 1)
+    assert not left.exists()
+    assert not _holds(demo_file, who)
