@@ -23,8 +23,7 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str
 
     cells = [[heading for _, heading in columns]]
     cells += [
-        ["" if row[key] is None else printable(str(row[key])) for key, _ in columns]
-        for row in rows
+        ["" if row[key] is None else printable(str(row[key])) for key, _ in columns] for row in rows
     ]
     widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
     for line in cells:
