@@ -136,13 +136,17 @@ def _copy(args: argparse.Namespace) -> int:
         backup_programme(args.file, args.output)
         print(f"Backed up {args.file} to {args.output}")
         return 0
-    from booster_desktop.services.encrypted_copies import check_passphrase, encrypt_copy
+    from booster_desktop.services.encrypted_copies import (
+        check_copy_target,
+        check_passphrase,
+        encrypt_copy,
+    )
 
     if not isinstance(args.file, Path):
         raise BoosterError(
             f"{args.file}: --encrypt copies a programme file; pull this one into a file first"
         )
-
+    check_copy_target(args.file, args.output)  # before a passphrase is asked for nothing
     passphrase = _passphrase(args, twice=True)
     if passphrase is None:
         raise BoosterError(
