@@ -358,7 +358,9 @@ def _replace_mentions(connection: Connection, who: Identity) -> int:
         (key,) = table.primary_key.columns  # every table with free text has a one-column key
         for column in columns:
             for value in who.mentions:
-                found = func.instr(column, value) > 0  # exact, as replace() matches
+                # Exactly what replace() changes, on SQLite and PostgreSQL alike (LIKE folds
+                # case on SQLite, instr() does not exist on PostgreSQL).
+                found = func.replace(column, value, ERASED_MENTION) != column
                 if not table.name.startswith("change_"):
                     ids = list(connection.execute(select(key).where(found)).scalars())
                     if not ids:
