@@ -17,7 +17,8 @@ from importlib import import_module
 
 from booster_desktop import __version__
 from booster_desktop.cli.arguments import UsageError, whole_number
-from booster_desktop.cli.commands import PROG, Command
+from booster_desktop.cli.commands import PROG, Command, add_language_option
+from booster_desktop.i18n import _
 
 __all__ = ["COMMANDS", "PROG", "build_parser", "main", "whole_number"]
 
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         "tours, allocate managers, print and check in.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    add_language_option(parser, None)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in _commands():
         command.add_to(subparsers)
@@ -71,10 +73,10 @@ def _report_bug(error: BaseException) -> str:
         log = folder / "booster.log"
         with log.open("a", encoding="utf-8") as stream:
             stream.write("".join(traceback.format_exception(error)))
-        return f"details are in {log}"
+        return _("details are in {log}").format(log=log)
     except OSError:
         logging.getLogger(__name__).exception("unexpected error")
-        return "the details could not be logged"
+        return _("the details could not be logged")
 
 
 def _one_line(message: str) -> str:
@@ -111,6 +113,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from booster_desktop.services.changes import device_name_setting, use_device_name
 
     use_device_name(device_name_setting)
+    # Messages and printed materials in the language asked for, else the setting's.
+    from booster_desktop.i18n import use_language
+    from booster_desktop.services.settings import LANGUAGE, laptop_value
+
+    use_language(args.lang or laptop_value(LANGUAGE))
     try:
         command.validate(args)
     except UsageError as error:
@@ -121,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: {_one_line(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted; nothing was changed", file=sys.stderr)
+        print(_("{PROG}: interrupted; nothing was changed").format(PROG=PROG), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`booster list ... | head`): not an error of ours. Point

@@ -17,6 +17,7 @@ from booster_desktop.cli.arguments import (
 )
 from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.cli.output import print_json, print_table, terminal_progress
+from booster_desktop.i18n import _
 
 
 def _pair(value: str) -> tuple[int, str]:
@@ -119,7 +120,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
 
 def _validate(args: argparse.Namespace) -> None:
     if args.allow_partial and not args.apply:
-        raise UsageError("--allow-partial goes with --apply")
+        raise UsageError(_("--allow-partial goes with --apply"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -159,10 +160,16 @@ def _run(args: argparse.Namespace) -> int:
         _print_allocation(outcome, applied)
     if outcome.allocation.status == "infeasible":
         reason = "; ".join(outcome.allocation.reasons)
-        print(f"{PROG}: no full allocation: {reason}", file=sys.stderr)
+        print(
+            _("{PROG}: no full allocation: {reason}").format(PROG=PROG, reason=reason),
+            file=sys.stderr,
+        )
         if args.apply and not args.allow_partial:
             print(
-                f"{PROG}: nothing was written; --allow-partial stores the best partial allocation",
+                _(
+                    "{PROG}: nothing was written; --allow-partial stores the best partial "
+                    "allocation"
+                ).format(PROG=PROG),
                 file=sys.stderr,
             )
             return 1
@@ -178,7 +185,9 @@ def _print_allocation(outcome: Any, applied: Any) -> None:
     rows = [
         {
             "method": METHODS[key].label,
-            "complete": "yes" if row["complete"] else f"no, {row['unmet_seats']} places not given",
+            "complete": "yes"
+            if row["complete"]
+            else _("no, {value} places not given").format(value=row["unmet_seats"]),
             "loss": f"{row['welfare']:g}",  # the rank loss of the summary, gamma included
             "worst": row["worst_rank"],
             "profile": ", ".join(f"{n}x rank {r}" for r, n in row["rank_profile"].items()),
@@ -196,7 +205,11 @@ def _print_allocation(outcome: Any, applied: Any) -> None:
         ],
     )
     if applied is not None:
-        print(f"Stored as proposed enrolments; the file as it was is at {applied}")
+        print(
+            _("Stored as proposed enrolments; the file as it was is at {applied}").format(
+                applied=applied
+            )
+        )
 
 
 COMMAND = Command(

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from booster_desktop.cli.commands import Command
+from booster_desktop.i18n import _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +18,7 @@ def _run(args: argparse.Namespace) -> int:
     from booster_desktop.services.programme import backup_programme
 
     backup_programme(args.file, args.output)
-    print(f"Backed up {args.file} to {args.output}")
+    print(_("Backed up {file} to {output}").format(file=args.file, output=args.output))
     return 0
 
 

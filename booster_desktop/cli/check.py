@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from booster_desktop.cli.commands import Command
+from booster_desktop.i18n import _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +27,7 @@ def _run(args: argparse.Namespace) -> int:
         raise BoosterError(f"{args.file}: {count} problem{'s' if count != 1 else ''}")
     if problems:
         raise BoosterError(problems[0])
-    print(f"{args.file}: ok")
+    print(_("{file}: ok").format(file=args.file))
     return 0
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from booster_desktop.cli.arguments import UsageError, positive
 from booster_desktop.cli.commands import PROG, Command
+from booster_desktop.i18n import _
 
 
 class _Intermixed(argparse.ArgumentParser):
@@ -84,9 +85,9 @@ def _validate(args: argparse.Namespace) -> None:
     if args.action != "record" or args.paper is None:
         return
     if args.tokens:
-        raise UsageError("give tokens either as arguments or after --paper, not both")
+        raise UsageError(_("give tokens either as arguments or after --paper, not both"))
     if args.device is not None:
-        raise UsageError("--paper records with device 'paper'; leave out --device")
+        raise UsageError(_("--paper records with device 'paper'; leave out --device"))
 
 
 def _lines(tokens: list[str]) -> Iterator[str]:
@@ -127,7 +128,10 @@ def _record(args: argparse.Namespace) -> int:
                 sys.stdout.flush()
                 all_good &= result.state in checkin.GOOD_STATES
         except KeyboardInterrupt:
-            print(f"{PROG}: interrupted; every line printed above is recorded", file=sys.stderr)
+            print(
+                _("{PROG}: interrupted; every line printed above is recorded").format(PROG=PROG),
+                file=sys.stderr,
+            )
             return 130
     return 0 if all_good else 1
 
@@ -141,7 +145,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.action == "export":
         with open_programme(args.file) as programme:
             written = journal.export_journal(programme, args.output)
-        print(f"Wrote {args.output} ({written} check-ins)")
+        print(_("Wrote {output} ({written} check-ins)").format(output=args.output, written=written))
         return 0
     with open_programme(args.file, writable=True) as programme:
         report = journal.merge_journal(programme, args.journal)

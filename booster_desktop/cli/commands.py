@@ -8,6 +8,17 @@ from dataclasses import dataclass
 from typing import Any
 
 PROG = "booster"
+LANGUAGE_CHOICES = ("system", "en", "fr")
+
+
+def add_language_option(parser: argparse.ArgumentParser, default: Any) -> None:
+    """`--lang`: the language of messages and printed materials for this run."""
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGE_CHOICES,
+        default=default,
+        help="the language of messages and printed materials (default: the language setting)",
+    )
 
 
 def _no_check(args: argparse.Namespace) -> None:
@@ -34,5 +45,8 @@ class Command:
             self.name, help=self.help, description=self.help
         )
         self.options(parser)
+        # Accepted after the command too (`booster export agenda ... --lang fr`); SUPPRESS
+        # keeps a `--lang` given before the command when this one is absent.
+        add_language_option(parser, argparse.SUPPRESS)
         parser.set_defaults(command_declaration=self, command_parser=parser)
         return parser

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, print_table
+from booster_desktop.i18n import _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +31,7 @@ def _run(args: argparse.Namespace) -> int:
             "wanted_by": d.wanted_by,
             **{f"r{r}": d.by_rank.get(r, 0) for r in ranks},
             "score": f"{d.score:.2f}",
-            "tours": ", ".join(d.tours) or ("none: uncovered" if d.uncovered else ""),
+            "tours": ", ".join(d.tours) or (_("none: uncovered") if d.uncovered else ""),
         }
         for d in demand
     ]
@@ -47,7 +48,7 @@ def _run(args: argparse.Namespace) -> int:
     )
     uncovered = [d.name for d in demand if d.uncovered]
     if uncovered:
-        print(f"Wanted, but no tour focuses on: {', '.join(uncovered)}")
+        print(_("Wanted, but no tour focuses on: {value}").format(value=", ".join(uncovered)))
     return 0
 
 

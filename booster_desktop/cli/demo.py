@@ -8,6 +8,7 @@ from pathlib import Path
 from booster_desktop.cli.arguments import positive, whole_number
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import terminal_progress
+from booster_desktop.i18n import _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +39,9 @@ def _run(args: argparse.Namespace) -> int:
     from booster_desktop.services.progress import no_progress
 
     if exists(args.file) and not args.force:
-        raise BoosterError(f"{args.file}: already exists (use --force to replace it)")
+        raise BoosterError(
+            _("{file}: already exists (use --force to replace it)").format(file=args.file)
+        )
     bar = terminal_progress(quiet=False)
     try:
         backup = write_demo(
@@ -52,8 +55,16 @@ def _run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     if backup is not None:
-        print(f"The programme that was at {args.file} is backed up at {backup}")
-    print(f"Wrote the demo programme ({args.managers} managers) to {args.file}")
+        print(
+            _("The programme that was at {file} is backed up at {backup}").format(
+                file=args.file, backup=backup
+            )
+        )
+    print(
+        _("Wrote the demo programme ({managers} managers) to {file}").format(
+            managers=args.managers, file=args.file
+        )
+    )
     return 0
 
 

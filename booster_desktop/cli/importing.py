@@ -8,6 +8,7 @@ from pathlib import Path
 
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, terminal_progress
+from booster_desktop.i18n import _
 
 
 def _map_argument(value: str) -> tuple[str, str]:
@@ -105,9 +106,11 @@ def _run(args: argparse.Namespace) -> int:
         for problem in report.errors:
             print(printable(str(problem)), file=sys.stderr)
         for note in report.notes:
-            print(printable(f"note: {note}"), file=sys.stderr)
+            print(printable(_("note: {note}").format(note=note)), file=sys.stderr)
         for heading in report.ignored_columns:
-            print(printable(f"ignored column: {heading}"), file=sys.stderr)
+            print(
+                printable(_("ignored column: {heading}").format(heading=heading)), file=sys.stderr
+            )
         print(printable(report.summary()), file=sys.stderr if report.refused else sys.stdout)
     return 1 if report.refused else 0
 

@@ -9,6 +9,7 @@ from typing import Any
 from booster_desktop.cli.arguments import UsageError
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, print_table
+from booster_desktop.i18n import _
 
 LIST_KINDS = ("managers", "topics", "tours", "sessions")
 
@@ -55,7 +56,9 @@ def _options(parser: argparse.ArgumentParser) -> None:
 
 def _validate(args: argparse.Namespace) -> None:
     if args.tour is not None and args.kind in ("topics", "tours"):
-        raise UsageError(f"--tour applies to managers and sessions, not {args.kind}")
+        raise UsageError(
+            _("--tour applies to managers and sessions, not {kind}").format(kind=args.kind)
+        )
 
 
 def _run(args: argparse.Namespace) -> int:

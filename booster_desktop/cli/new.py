@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from booster_desktop.cli.commands import Command
+from booster_desktop.i18n import _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +18,7 @@ def _run(args: argparse.Namespace) -> int:
     from booster_desktop.services.programme import new_programme
 
     new_programme(args.file, title=args.title)
-    print(f"Created {args.file}")
+    print(_("Created {file}").format(file=args.file))
     return 0
 
 

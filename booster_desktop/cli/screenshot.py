@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from booster_desktop.cli.commands import Command
+from booster_desktop.i18n import _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -27,7 +28,7 @@ def _run(args: argparse.Namespace) -> int:
     from booster_desktop.ui.screenshot import render_window
 
     render_window(args.file, args.output, args.tab)
-    print(f"Wrote {args.output}")
+    print(_("Wrote {output}").format(output=args.output))
     return 0
 
 

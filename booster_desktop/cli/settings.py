@@ -10,6 +10,7 @@ from typing import Any
 
 from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.cli.output import print_json, print_table
+from booster_desktop.i18n import _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +36,9 @@ def _run(args: argparse.Namespace) -> int:
     in_programme = any(s.scope is declared.Scope.PROGRAMME for s in wanted)
     if chosen is not None and in_programme and args.programme is None:
         print(
-            f"{PROG}: {chosen.name} is kept in the programme file: add --programme FILE",
+            _("{PROG}: {name} is kept in the programme file: add --programme FILE").format(
+                PROG=PROG, name=chosen.name
+            ),
             file=sys.stderr,
         )
         return 2
@@ -79,7 +82,11 @@ def _run(args: argparse.Namespace) -> int:
         )
         if args.programme is None:
             names = ", ".join(s.name for s in declared.PROGRAMME_SETTINGS)
-            print(f"The programme's own settings ({names}): add --programme FILE.")
+            print(
+                _("The programme's own settings ({names}): add --programme FILE.").format(
+                    names=names
+                )
+            )
     return 0
 
 

@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
+from booster_desktop.i18n import _
 from booster_desktop.package_data import resource
 
 BODY = "NotoSans"
@@ -272,7 +273,11 @@ class PdfText:
 
     def note(self, what: str, text: str) -> None:
         """Say that `what` (holding `text`) was shortened to fit its place."""
-        self.shortened.append(f"{what} shortened to fit the page ({len(text):,} characters)")
+        self.shortened.append(
+            _("{what} shortened to fit the page ({count:,} characters)").format(
+                what=what, count=len(text)
+            )
+        )
 
     def markup(
         self,
@@ -282,7 +287,7 @@ class PdfText:
         *,
         bold: bool = False,
         lines: int | None = None,
-        what: str | None = "a text",
+        what: str | None = _("a text"),
         base: str | None = None,
     ) -> str:
         """`text` as Platypus paragraph markup: escaped, in a font that has its glyphs, Arabic
@@ -306,7 +311,7 @@ class PdfText:
         width: float | None = None,
         bold: bool = False,
         align: str = "left",
-        what: str | None = "a text",
+        what: str | None = _("a text"),
     ) -> float:
         """Draw one line of `text` on a reportlab canvas at (`x`, `y`), shortened to `width`
         when given; `align` "left", "right" (x is the right edge) or "centre". Returns its
@@ -334,7 +339,7 @@ class PdfText:
         width: float,
         lines: int,
         leading: float,
-        what: str | None = "a text",
+        what: str | None = _("a text"),
     ) -> None:
         """Draw `text` wrapped to `width` in at most `lines` lines, the first at `y`, shortened
         with an ellipsis past the last."""

@@ -19,6 +19,7 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import ManagerStatus
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.tour import Tour
+from booster_desktop.i18n import _
 from booster_desktop.services import allocation as allocator
 from booster_desktop.services.allocation import Allocation, Instance, Pair
 from booster_desktop.services.allocation_data import apply_allocation, load_instance, manager_names
@@ -136,7 +137,7 @@ def parse_pair(text: str) -> Pair:
     except ValueError:
         manager_id = 0
     if not sep or manager_id < 1 or not code.strip():
-        raise ValueError(f"{text!r} is not ID=CODE, e.g. 7=CAT")
+        raise ValueError(_("{text!r} is not ID=CODE, e.g. 7=CAT").format(text=text))
     return manager_id, code.strip().upper()
 
 
@@ -153,15 +154,29 @@ def check_pairs(programme: ProgrammeFile, request: AllocationRequest) -> None:
             where = f"{word} {manager}={code}"
             if code not in codes:
                 known = ", ".join(codes) or "none yet"
-                raise BoosterError(f"{where}: tour {code!r} does not exist (tours: {known})")
+                raise BoosterError(
+                    _("{where}: tour {code!r} does not exist (tours: {known})").format(
+                        where=where, code=code, known=known
+                    )
+                )
             if manager not in status:
-                raise BoosterError(f"{where}: manager {manager} does not exist")
+                raise BoosterError(
+                    _("{where}: manager {manager} does not exist").format(
+                        where=where, manager=manager
+                    )
+                )
             if status[manager] != ManagerStatus.ACTIVE:
-                raise BoosterError(f"{where}: manager {manager} is withdrawn (never allocated)")
+                raise BoosterError(
+                    _("{where}: manager {manager} is withdrawn (never allocated)").format(
+                        where=where, manager=manager
+                    )
+                )
     both = sorted(set(request.pins) & set(request.forbids))
     if both:
         manager, code = both[0]
-        raise BoosterError(f"{manager}={code} is both pinned and forbidden")
+        raise BoosterError(
+            _("{manager}={code} is both pinned and forbidden").format(manager=manager, code=code)
+        )
 
 
 def run_allocation(
@@ -188,7 +203,7 @@ def run_allocation(
     if request.integer_programme:
         from booster_desktop.services.allocation_milp import solve_with_side_constraints
 
-        progress(0, 1, "Solving the integer programme")
+        progress(0, 1, _("Solving the integer programme"))
         milp = solve_with_side_constraints(
             instance,
             together=request.together,
@@ -196,7 +211,7 @@ def run_allocation(
             time_limit=request.time_limit,
         )
         result, gap, bound = milp.allocation, milp.gap, milp.bound
-        progress(1, 1, "Done")
+        progress(1, 1, _("Done"))
     else:
         result = allocator.solve(instance, progress=progress)
     compared = allocator.comparison(instance, result)
@@ -243,7 +258,9 @@ def summary(instance: Instance, allocation: Allocation, gap: float = 0.0) -> str
         else "1 placement differs from the current enrolments.",
     ]
     if allocation.status == "feasible":
-        parts.append(f"Not proven the best within the time limit (gap {gap:.2%}).")
+        parts.append(
+            _("Not proven the best within the time limit (gap {gap:.2%}).").format(gap=gap)
+        )
     if allocation.reasons:
-        parts.append("Why: " + "; ".join(allocation.reasons) + ".")
+        parts.append(_("Why: ") + "; ".join(allocation.reasons) + ".")
     return " ".join(parts)

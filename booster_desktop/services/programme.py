@@ -8,6 +8,7 @@ from pathlib import Path
 
 from booster_desktop.domain.disk import exists
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.services.output_paths import check_output_path, is_programme_file
 from booster_desktop.store.programme_file import (
     ProgrammeFile,
@@ -38,7 +39,7 @@ def new_programme(path: Path, *, title: str | None = None, replace: bool = False
     """
     path = Path(path)
     if exists(path) and not replace:
-        raise BoosterError(f"{path}: already exists")
+        raise BoosterError(_("{path}: already exists").format(path=path))
     check_output_path(path)
     create_programme_file(path, title=title or path.stem, replace=replace)
 
@@ -76,7 +77,9 @@ def explain_failure(path: Path) -> BoosterError | None:
         return None
     if problem is None:
         return None
-    return BoosterError(f"{problem}; `booster check --verbose` lists every problem")
+    return BoosterError(
+        _("{problem}; `booster check --verbose` lists every problem").format(problem=problem)
+    )
 
 
 def backup_programme(path: Path, target: Path) -> None:

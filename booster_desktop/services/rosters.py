@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Row, and_, exists, select
 
-from booster_desktop.domain.country import Country
+from booster_desktop.domain.country import Country, country_name
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import Diet, EnrolmentStatus, Gender, ManagerStatus, parse_diets
@@ -42,6 +42,7 @@ from booster_desktop.domain.roster import (
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.domain.tour import Tour, tour_focus_topic
+from booster_desktop.i18n import _
 from booster_desktop.services.attendance_counts import first_check_ins
 from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.store.programme_file import ProgrammeFile
@@ -60,7 +61,11 @@ def find_tour(connection: Connection, code: str) -> Row[Any]:
         codes = ", ".join(
             connection.scalars(select(Tour.code).order_by(Tour.start_date, Tour.code))
         )
-        raise BoosterError(f"tour {code!r} does not exist (tours: {codes or 'none yet'})")
+        raise BoosterError(
+            _("tour {code!r} does not exist (tours: {value})").format(
+                code=code, value=codes or _("none yet")
+            )
+        )
     return tour
 
 
@@ -72,7 +77,7 @@ def check_target(programme: ProgrammeFile, target: Path, suffixes: Sequence[str]
     target = Path(target)
     if target.suffix.lower() not in suffixes:
         kinds = " or ".join(suffixes)
-        raise BoosterError(f"{target}: name a {kinds} file")
+        raise BoosterError(_("{target}: name a {kinds} file").format(target=target, kinds=kinds))
     check_output_path(target, programme=Path(programme.path))
 
 
@@ -93,7 +98,7 @@ def _people(
             Manager.given_name,
             Manager.family_name,
             Manager.arabic_name,
-            Country.name_en,
+            country_name(),
             Manager.city,
             Organisation.name,
             Manager.email,
@@ -296,7 +301,10 @@ def _attendance(
         for manager_id, given, family in names:
             lines.append(
                 AttendanceLine(
-                    manager_id, f"{given} {family}", "not on the list", tuple(times[manager_id])
+                    manager_id,
+                    _("{given} {family}").format(given=given, family=family),
+                    _("not on the list"),
+                    tuple(times[manager_id]),
                 )
             )
     return (
@@ -390,7 +398,7 @@ def _sensitive(connection: Connection, people: list[RosterPerson]) -> tuple[Sens
         for row in connection.execute(
             select(
                 TravelDocument.manager_id,
-                Country.name_en,
+                country_name(),
                 TravelDocument.passport_number,
                 TravelDocument.passport_expiry,
                 TravelDocument.date_of_birth,
@@ -404,7 +412,7 @@ def _sensitive(connection: Connection, people: list[RosterPerson]) -> tuple[Sens
             SensitiveLine(
                 manager_id=person.id,
                 name=person.name,
-                nationality=(document.name_en or "") if document else "",
+                nationality=(document.country_name or "") if document else "",
                 passport_number=(document.passport_number or "") if document else "",
                 passport_expiry=document.passport_expiry if document else None,
                 date_of_birth=document.date_of_birth if document else None,
@@ -424,7 +432,7 @@ def roster(
     """The roster of one tour (`tour`), or of the whole programme."""
     steps = 7
     with programme.engine.connect() as connection:
-        progress(0, steps, "Reading participants")
+        progress(0, steps, _("Reading participants"))
         chosen = find_tour(connection, tour) if tour is not None else None
         tours = (
             [chosen]
@@ -433,18 +441,26 @@ def roster(
         )
         people = _people(connection, chosen, confirmed_only)
         if not people:
-            where = f"tour {chosen.code}" if chosen is not None else "the programme"
-            who = "confirmed managers" if confirmed_only else "managers expected"
-            raise BoosterError(f"{where} has no {who}: nothing to list")
+            where = (
+                _("tour {code}").format(code=chosen.code)
+                if chosen is not None
+                else _("the programme")
+            )
+            who = _("confirmed managers") if confirmed_only else _("managers expected")
+            raise BoosterError(
+                _("{where} has no {who}: nothing to list").format(where=where, who=who)
+            )
         scope = _Scope(tours, people)
-        progress(1, steps, "Reading travel")
+        progress(1, steps, _("Reading travel"))
         enrolments = _enrolments(connection, scope, confirmed_only)
         travel = _travel(scope, enrolments)
-        progress(2, steps, "Counting diets")
+        progress(2, steps, _("Counting diets"))
         catering = _catering(scope, enrolments)
-        progress(3, steps, "Reading the agenda")
+        progress(3, steps, _("Reading the agenda"))
         agenda = _agenda(connection, scope)
-        progress(4, steps, "Reading attendance" if chosen is not None else "Reading allocation")
+        progress(
+            4, steps, _("Reading attendance") if chosen is not None else _("Reading allocation")
+        )
         sessions: tuple[AttendanceSession, ...] = ()
         attendance: tuple[AttendanceLine, ...] = ()
         allocation: tuple[AllocationLine, ...] = ()
@@ -452,7 +468,7 @@ def roster(
             sessions, attendance = _attendance(connection, chosen, people)
         else:
             allocation = _allocation(connection, people)
-        progress(5, steps, "Reading travel documents")
+        progress(5, steps, _("Reading travel documents"))
         sensitive = _sensitive(connection, people) if include_sensitive else None
         title = (
             f"{chosen.title} ({chosen.code})"
@@ -522,7 +538,7 @@ def _export_roster(
         include_sensitive=include_sensitive,
         progress=progress,
     )
-    progress(6, 7, "Writing the workbook")
+    progress(6, 7, _("Writing the workbook"))
     if target.suffix.lower() == ".csv":
         from booster_desktop.exports.roster_xlsx import write_participants_csv
         from booster_desktop.exports.spreadsheet_writer import list_separator

@@ -27,6 +27,7 @@ from booster_desktop.domain.base import text_limit
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.text import clean, clean_email, is_email
+from booster_desktop.i18n import _
 from booster_desktop.store.changes import report
 from booster_desktop.store.programme_file import ProgrammeFile
 from booster_desktop.store.settings_file import read_settings_file, write_settings_file
@@ -78,18 +79,24 @@ class Setting(Generic[T]):
             words = {"yes": True, "true": True, "on": True, "1": True}
             words |= {"no": False, "false": False, "off": False, "0": False}
             if text.lower() not in words:
-                raise BoosterError(f"{self.name}: {text!r} is not yes or no")
+                raise BoosterError(
+                    _("{name}: {text!r} is not yes or no").format(name=self.name, text=text)
+                )
             value = words[text.lower()]
         elif self.kind is int:
             try:
                 value = int(text)
             except ValueError:
-                raise BoosterError(f"{self.name}: {text!r} is not a whole number") from None
+                raise BoosterError(
+                    _("{name}: {text!r} is not a whole number").format(name=self.name, text=text)
+                ) from None
         elif self.kind is float:
             try:
                 value = float(text.replace(",", "."))
             except ValueError:
-                raise BoosterError(f"{self.name}: {text!r} is not a number") from None
+                raise BoosterError(
+                    _("{name}: {text!r} is not a number").format(name=self.name, text=text)
+                ) from None
         else:
             value = text
         return self.check(value)
@@ -99,27 +106,49 @@ class Setting(Generic[T]):
         if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
-            raise BoosterError(f"{self.name}: {value!r} is not {self.type_name}")
+            raise BoosterError(
+                _("{name}: {value!r} is not {type_name}").format(
+                    name=self.name, value=value, type_name=self.type_name
+                )
+            )
         if isinstance(value, float) and not math.isfinite(value):
-            raise BoosterError(f"{self.name}: {value!r} is not a number")
+            raise BoosterError(
+                _("{name}: {value!r} is not a number").format(name=self.name, value=value)
+            )
         if isinstance(value, int | float) and not isinstance(value, bool):
             low, high = self.minimum, self.maximum
             if (low is not None and value < low) or (high is not None and value > high):
                 raise BoosterError(
-                    f"{self.name}: {value:g} is not between {low:g} and {high:g}{self.unit_words}"
+                    _("{name}: {value:g} is not between {low:g} and {high:g}{unit_words}").format(
+                        name=self.name, value=value, low=low, high=high, unit_words=self.unit_words
+                    )
                 )
         if isinstance(value, str):
             value = clean_email(value) if self.email else clean(value)
             if self.choices and value not in {v for v, _ in self.choices}:
-                raise BoosterError(f"{self.name}: {value!r} is not {self.type_name}")
+                raise BoosterError(
+                    _("{name}: {value!r} is not {type_name}").format(
+                        name=self.name, value=value, type_name=self.type_name
+                    )
+                )
             if self.max_length is not None and len(value) > self.max_length:
                 raise BoosterError(
-                    f"{self.name}: {len(value)} characters, at most {self.max_length}"
+                    _("{name}: {count} characters, at most {max_length}").format(
+                        name=self.name, count=len(value), max_length=self.max_length
+                    )
                 )
             if value and self.pattern is not None and not re.fullmatch(self.pattern, value):
-                raise BoosterError(f"{self.name}: {value!r} is not {self.pattern_hint}")
+                raise BoosterError(
+                    _("{name}: {value!r} is not {pattern_hint}").format(
+                        name=self.name, value=value, pattern_hint=self.pattern_hint
+                    )
+                )
             if value and self.email and not is_email(value):
-                raise BoosterError(f"{self.name}: {value!r} is not an e-mail address")
+                raise BoosterError(
+                    _("{name}: {value!r} is not an e-mail address").format(
+                        name=self.name, value=value
+                    )
+                )
         return value
 
     @property
@@ -214,10 +243,12 @@ LANGUAGE: Setting[str] = Setting(
     "language",
     "Language",
     str,
-    "en",
-    "The language of the window and of printed materials.",
+    "system",
+    "The language of the window, its messages and printed materials (system: the computer's "
+    "language when there is a translation for it, English otherwise).",
     Scope.LAPTOP,
-    choices=(("en", "English"), ("fr", "Français"), ("ar", "العربية")),
+    # Each language named in itself, so a person who cannot read the current one finds theirs.
+    choices=(("system", "System language"), ("en", "English"), ("fr", "Français")),
 )
 CHECKIN_PIN: Setting[str] = Setting(
     "checkin_pin",
@@ -304,7 +335,11 @@ def setting(name: str) -> Setting[Any]:
     try:
         return BY_NAME[name.strip().lower().replace("-", "_")]
     except KeyError:
-        raise BoosterError(f"unknown setting {name!r} (settings: {', '.join(BY_NAME)})") from None
+        raise BoosterError(
+            _("unknown setting {name!r} (settings: {value})").format(
+                name=name, value=", ".join(BY_NAME)
+            )
+        ) from None
 
 
 # -- this laptop ------------------------------------------------------------------------------
@@ -349,7 +384,9 @@ def save_laptop_settings(changes: dict[str, Any], path: Path | None = None) -> d
     for name, value in changes.items():
         item = setting(name)
         if item.scope is not Scope.LAPTOP:
-            raise BoosterError(f"{item.name} is kept in the programme file, not on this laptop")
+            raise BoosterError(
+                _("{name} is kept in the programme file, not on this laptop").format(name=item.name)
+            )
         checked[item.name] = item.check(value)
     stored = read_settings_file(path)
     for name, value in checked.items():
@@ -389,7 +426,9 @@ def save_programme_settings(programme: ProgrammeFile, changes: dict[str, Any]) -
     for name, value in changes.items():
         item = setting(name)
         if item.scope is not Scope.PROGRAMME:
-            raise BoosterError(f"{item.name} is kept on this laptop, not in the programme file")
+            raise BoosterError(
+                _("{name} is kept on this laptop, not in the programme file").format(name=item.name)
+            )
         checked = item.check(value)
         # Empty text is stored as nothing, as the editors do.
         values[item.name] = None if checked == "" and item.kind is str else checked

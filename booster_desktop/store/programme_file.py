@@ -29,6 +29,7 @@ from booster_desktop.domain.disk import (
     sqlite_disk_problem,
 )
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.store import open_files
 from booster_desktop.store.changes import Action, Change, Listener, change_of, collecting
 from booster_desktop.store.durable import (
@@ -117,7 +118,9 @@ class ProgrammeFile:
                     change = change_of(collected, action)
         except DBAPIError as error:
             raise BoosterError(
-                f"{self.path}: the change was not saved ({getattr(error, 'orig', error)})"
+                _("{path}: the change was not saved ({value})").format(
+                    path=self.path, value=getattr(error, "orig", error)
+                )
             ) from error
         if change is not None:
             for listener in list(self.listeners):
@@ -157,10 +160,12 @@ def _database_problem(path: Path, error: BaseException) -> BoosterError:
     if disk is not None:
         return disk
     if disk_full(path.parent):  # SQLite says "disk I/O error" when it cannot grow its -shm
-        return BoosterError(f"no space left on the disk at {path.parent}")
+        return BoosterError(_("no space left on the disk at {parent}").format(parent=path.parent))
     text = " ".join(str(original).split())
     return BoosterError(
-        f"{path}: is damaged ({text[:160]}); `booster check --verbose` lists the problems"
+        _("{path}: is damaged ({value}); `booster check --verbose` lists the problems").format(
+            path=path, value=text[:160]
+        )
     )
 
 
@@ -183,10 +188,14 @@ def integrity_summary(rows: list[str]) -> str:
     count = f"{len(lines)} problem{'s' if len(lines) != 1 else ''}"
     pages = sorted({int(m[1]) for line in lines for m in _PAGE.finditer(line)})
     if pages:
-        where = f"page {pages[0]} of the file is damaged"
+        where = _("page {value} of the file is damaged").format(value=pages[0])
     else:
-        where = f"is damaged ({lines[0][:100] if lines else 'SQLite says so'})"
-    return f"{where}: {count}; `booster check --verbose` lists them"
+        where = _("is damaged ({value})").format(
+            value=lines[0][:100] if lines else _("SQLite says so")
+        )
+    return _("{where}: {count}; `booster check --verbose` lists them").format(
+        where=where, count=count
+    )
 
 
 def disk_full(folder: Path) -> bool:
@@ -237,12 +246,16 @@ def read_revision(engine: Engine, path: Path) -> str:
         with engine.connect() as connection:
             verdict = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA quick_check")]
             if verdict != ["ok"]:
-                raise BoosterError(f"{path}: {integrity_summary(verdict)}")
+                raise BoosterError(
+                    _("{path}: {value}").format(path=path, value=integrity_summary(verdict))
+                )
             raw = connection.connection.driver_connection
             assert isinstance(raw, sqlite3.Connection)
             catalogue = read_catalogue(raw)
             if "alembic_version" not in catalogue.tables:
-                raise BoosterError(f"{path}: is damaged (it has no schema revision)")
+                raise BoosterError(
+                    _("{path}: is damaged (it has no schema revision)").format(path=path)
+                )
             revisions = connection.exec_driver_sql(
                 "SELECT version_num FROM alembic_version"
             ).fetchall()
@@ -250,7 +263,9 @@ def read_revision(engine: Engine, path: Path) -> str:
         raise _database_problem(path, error) from None
     if len(revisions) != 1 or not revisions[0][0]:
         raise BoosterError(
-            f"{path}: is damaged (it has {len(revisions)} schema revisions instead of one)"
+            _("{path}: is damaged (it has {count} schema revisions instead of one)").format(
+                path=path, count=len(revisions)
+            )
         )
     revision = str(revisions[0][0])
     if revision == HEAD_REVISION:
@@ -270,9 +285,11 @@ def _check_catalogue(path: Path, catalogue: object) -> None:
     assert isinstance(catalogue, Catalogue)
     problems = list(catalogue_problems(catalogue))
     if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        more = _(" (and {value} more)").format(value=len(problems) - 1) if len(problems) > 1 else ""
         raise BoosterError(
-            f"{path}: is damaged: {problems[0]}{more}; `booster check --verbose` lists them"
+            _("{path}: is damaged: {value}{more}; `booster check --verbose` lists them").format(
+                path=path, value=problems[0], more=more
+            )
         )
 
 
@@ -316,14 +333,18 @@ def open_programme_file(
         migrated_from = backup_path = None
         if revision not in schema.known:
             raise BoosterError(
-                f"{path}: was written by a newer version of Booster Desktop (schema {revision}); "
-                "update Booster Desktop to open it"
+                _(
+                    "{path}: was written by a newer version of Booster Desktop (schema "
+                    "{revision}); update Booster Desktop to open it"
+                ).format(path=path, revision=revision)
             )
         if revision != schema.head:
             if not migrate:
                 raise BoosterError(
-                    f"{path}: has an older schema ({revision}, newest is {schema.head}); "
-                    "open it once to upgrade it"
+                    _(
+                        "{path}: has an older schema ({revision}, newest is {head}); open it "
+                        "once to upgrade it"
+                    ).format(path=path, revision=revision, head=schema.head)
                 )
             migrated_from, backup_path = revision, _migrate(path, engine, lock, schema)
             revision = schema.head
@@ -357,8 +378,10 @@ def _reading_engine(path: Path) -> Engine:
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise ReadOnlyError(
-            f"{path}: is on a read-only disk with changes not yet folded in ({wal.name} beside "
-            "it); copy both files to a writable folder to open it"
+            _(
+                "{path}: is on a read-only disk with changes not yet folded in ({name} "
+                "beside it); copy both files to a writable folder to open it"
+            ).format(path=path, name=wal.name)
         )
     return make_engine(path, mode="ro", immutable=True)
 
@@ -381,7 +404,10 @@ def _migrate(
                 migrate.upgrade(engine, schema.head, schema.scripts)
         except Exception as error:
             raise BoosterError(
-                f"{path}: could not be upgraded ({error}); it is unchanged; a copy is at {backup}"
+                _(
+                    "{path}: could not be upgraded ({error}); it is unchanged; a copy is "
+                    "at {backup}"
+                ).format(path=path, error=error, backup=backup)
             ) from error
         return backup
     finally:
@@ -419,7 +445,7 @@ def backup_database(engine: Engine, target: Path) -> None:
 def _replacing(target: Path) -> ProgrammeLock | None:
     """Hold the lock of a programme file about to be replaced: refused when it is in use."""
     if target.is_dir():
-        raise BoosterError(f"{target}: is a folder")
+        raise BoosterError(_("{target}: is a folder").format(target=target))
     if not target.exists():
         return None
     return ProgrammeLock.acquire(target)
@@ -429,9 +455,9 @@ def _check_folder(target: Path) -> None:
     """Refuse a target whose folder is missing or cannot be written; clear what killed
     writers left there."""
     if not target.parent.is_dir():
-        raise BoosterError(f"{target.parent}: no such folder")
+        raise BoosterError(_("{parent}: no such folder").format(parent=target.parent))
     if not folder_writable(target.parent):
-        raise ReadOnlyError(f"cannot write to {target.parent} (read-only)")
+        raise ReadOnlyError(_("cannot write to {parent} (read-only)").format(parent=target.parent))
     remove_leftovers(target.parent)
 
 
@@ -444,9 +470,11 @@ def write_failure(target: Path, error: BaseException) -> BoosterError:
     if disk is not None:
         return disk
     if "unable to open" in str(original) and not folder_writable(target.parent):
-        return ReadOnlyError(f"cannot write to {target.parent} (read-only)")
+        return ReadOnlyError(_("cannot write to {parent} (read-only)").format(parent=target.parent))
     text = " ".join(str(original).split())
-    return BoosterError(f"{target}: cannot be written ({text[:160]})")
+    return BoosterError(
+        _("{target}: cannot be written ({value})").format(target=target, value=text[:160])
+    )
 
 
 def replace_database(finished: Path, target: Path) -> None:
@@ -471,9 +499,9 @@ def create_programme_file(
     """
     path = Path(path)
     if path.is_dir():
-        raise BoosterError(f"{path}: is a folder")
+        raise BoosterError(_("{path}: is a folder").format(path=path))
     if path.exists() and not replace:
-        raise BoosterError(f"{path}: already exists")
+        raise BoosterError(_("{path}: already exists").format(path=path))
     _check_folder(path)
     building = partial_path(path)
     guard = _replacing(path)

@@ -80,7 +80,7 @@ def test_the_dialog_shows_and_saves_what_the_command_reads_and_sets(
     device.clear()
     qtbot.keyClicks(device, "Registration desk")
     offset.setValue(2.5)
-    language.setCurrentIndex(language.findData("ar"))
+    language.setCurrentIndex(language.findData("system"))
     minimum.setValue(85)
     _save(dialog, qtbot)
     assert not dialog.isVisible() and dialogs.critical == []
@@ -89,7 +89,7 @@ def test_the_dialog_shows_and_saves_what_the_command_reads_and_sets(
     assert (laptop["device_name"], laptop["printer_offset_x_mm"], laptop["language"]) == (
         "Registration desk",
         2.5,
-        "ar",
+        "system",
     )
     assert _booster(["attendance_minimum", *programme], capsys) == "85\n"
     assert _booster(["coordinator_name", *programme], capsys) == "Nadia Ben Salem\n"
