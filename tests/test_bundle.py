@@ -85,6 +85,8 @@ def test_the_bundle_carries_the_xcb_libraries_and_leaves_out_what_it_does_not_us
     assert (internal / "booster_desktop" / "forms" / "tour_editor.ui").is_file()
     resources = internal / "booster_desktop" / "resources"
     assert (resources / "locale" / "fr" / "LC_MESSAGES" / "booster.mo").is_file()
+    assert (resources / "translations" / "booster_fr.qm").is_file()
+    assert (internal / "PySide6" / "Qt" / "translations" / "qtbase_fr.qm").is_file()
     # Babel's calendar data for the languages we print in, not the 700 others.
     locale_data = internal / "babel" / "locale-data"
     assert (locale_data / "fr.dat").is_file() and (locale_data / "root.dat").is_file()

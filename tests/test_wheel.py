@@ -48,6 +48,7 @@ def test_the_wheel_holds_resources_forms_and_migrations(wheel: Path) -> None:
     assert "booster_desktop/resources/icons/booster.svg" in names
     # The compiled translations, so that `pip install` from a fresh clone speaks French.
     assert "booster_desktop/resources/locale/fr/LC_MESSAGES/booster.mo" in names
+    assert "booster_desktop/resources/translations/booster_fr.qm" in names
 
 
 @pytest.mark.slow

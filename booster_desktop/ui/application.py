@@ -76,6 +76,12 @@ def run(
     from booster_desktop.services.changes import device_name_setting, use_device_name
 
     use_device_name(device_name_setting)
+    # The window's words, Qt's own buttons, the locale's dates and numbers, and the messages
+    # and printed materials, all in the language of the setting (or the system's).
+    from booster_desktop.services.settings import LANGUAGE, laptop_value
+    from booster_desktop.ui.translation import install
+
+    install(laptop_value(LANGUAGE))
     settings = app_settings()
     window = MainWindow(settings)
     if exit_when_ready:

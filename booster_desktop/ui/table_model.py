@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from booster_desktop.domain.text import fold
+from booster_desktop.ui.translation import tr
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -87,9 +88,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
+            return tr(self.columns[section].title)
         if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].tooltip:
-            return self.columns[section].tooltip
+            return tr(self.columns[section].tooltip)
         return None
 
     def record(self, row: int) -> R:
