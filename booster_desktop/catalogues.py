@@ -35,7 +35,7 @@ class Message:
 
     text: str
     plural: str | None
-    where: str  # "booster_desktop/services/x.py:12"
+    where: str  # file:line
 
 
 def extract() -> Iterator[Message]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 
 CHUNK = 1 << 20
 CODE_PAGES = ("cp1252", "cp1256")
@@ -29,7 +29,7 @@ NAMES = {
     "cp1252": "Windows-1252 (Western European)",
     "cp1256": "Windows-1256 (Arabic)",
 }
-SAVE_AS_UTF8 = _(
+SAVE_AS_UTF8 = N_(
     'in Excel, File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)"; in '
     'LibreOffice, Save As > "Text CSV", then character set "Unicode '
     '(UTF-8)"'

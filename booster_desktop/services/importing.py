@@ -589,7 +589,7 @@ def decide_encoding(plan: ImportPlan) -> None:
                 path=plan.sheet.path,
                 fitting=fitting,
                 value=ranked[0],
-                SAVE_AS_UTF8=encodings.SAVE_AS_UTF8,
+                SAVE_AS_UTF8=_(encodings.SAVE_AS_UTF8),
             )
         )
     workbook.encoding_guess = encodings.Guess(ranked[0], guess.candidates)
@@ -737,7 +737,7 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
             problems.append(_too_long(number, heading[name], text, LIMITS[name]))
             return ""
         if lost_letters(text):
-            how = encodings.SAVE_AS_UTF8
+            how = _(encodings.SAVE_AS_UTF8)
             problems.append(
                 Problem(number, heading[name], _(LOST_LETTERS).format(text=text, how=how))
             )

@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import Any
 
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 from booster_desktop.services import encodings
 from booster_desktop.services.source_limits import (
     MAX_ROWS,
@@ -61,7 +61,7 @@ def _damaged_xml_errors() -> tuple[type[BaseException], ...]:
     return (ParseError, DefusedXmlException)
 
 
-_DAMAGED_WORKBOOK = _(
+_DAMAGED_WORKBOOK = N_(
     "is a damaged or unsafe workbook (its XML cannot be read safely); open "
     "it in Excel or LibreOffice and save it again"
 )
@@ -71,7 +71,7 @@ def _guarded_rows(path: Path, rows: Rows) -> Rows:
     try:
         yield from rows
     except _damaged_xml_errors():
-        raise _refuse(path, _DAMAGED_WORKBOOK) from None
+        raise _refuse(path, _(_DAMAGED_WORKBOOK)) from None
 
 
 class Sheet:
@@ -215,7 +215,7 @@ def open_workbook(path: Path, encoding: str | None = None) -> Workbook:
     try:
         return Workbook(Path(path), encoding)
     except _damaged_xml_errors():
-        raise _refuse(Path(path), _DAMAGED_WORKBOOK) from None
+        raise _refuse(Path(path), _(_DAMAGED_WORKBOOK)) from None
 
 
 def _sheet_parts(path: Path) -> list[str]:
@@ -428,7 +428,7 @@ def _csv_rows(path: Path, encoding: str) -> Rows:
                 ).format(
                     value=reader.line_num + 1,
                     encodings=encodings.describe(encoding),
-                    SAVE_AS_UTF8=encodings.SAVE_AS_UTF8,
+                    SAVE_AS_UTF8=_(encodings.SAVE_AS_UTF8),
                 ),
             ) from None
         except csv.Error as error:

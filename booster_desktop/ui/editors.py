@@ -23,6 +23,7 @@ from booster_desktop.ui.generated.manager_editor_form import Ui_ManagerEditor
 from booster_desktop.ui.generated.session_editor_form import Ui_SessionEditor
 from booster_desktop.ui.generated.topic_editor_form import Ui_TopicEditor
 from booster_desktop.ui.generated.tour_editor_form import Ui_TourEditor
+from booster_desktop.ui.translation import tr
 
 D = TypeVar("D")
 Check = Callable[[D], dict[str, str]]
@@ -116,10 +117,12 @@ class ManagerEditor(RecordEditor[ManagerDetails]):
         fill_combo(form.nationality, [("", ""), *country_items])
         fill_combo(form.organisation, [(name, name) for name in organisations])
         fill_combo(
-            form.gender, [("", ""), ("Female", "female"), ("Male", "male"), ("Other", "other")]
+            form.gender,
+            [("", ""), (tr("Female"), "female"), (tr("Male"), "male"), (tr("Other"), "other")],
         )
         fill_combo(
-            form.status, [("Active", "active"), ("Withdrawn (kept, not allocated)", "withdrawn")]
+            form.status,
+            [(tr("Active"), "active"), (tr("Withdrawn (kept, not allocated)"), "withdrawn")],
         )
         form.buttons.accepted.connect(self.accept)
         form.buttons.rejected.connect(self.reject)

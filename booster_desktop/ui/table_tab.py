@@ -317,7 +317,11 @@ class TableTab(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         noun = f"{self.entity.singular}s"
-        self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        self.count.setText(
+            tr("{total} {noun}").format(total=total, noun=noun)
+            if shown == total
+            else tr("{shown} of {total} {noun}").format(shown=shown, total=total, noun=noun)
+        )
 
     # -- columns ------------------------------------------------------------------------------
 

@@ -13,7 +13,17 @@ inherited by a subclass looks its words up under another class's name (PySide's 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from datetime import date, datetime
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QTime,
+    QTranslator,
+)
 
 from booster_desktop.i18n import LANGUAGES, SOURCE_LANGUAGE, use_language
 from booster_desktop.package_data import resource
@@ -75,3 +85,41 @@ def install(choice: str | None) -> str:
     else:
         QLocale.setDefault(_original_locale)
     return code
+
+
+# -- dates and times as the window's locale writes them ---------------------------------------
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def long_date(day: date) -> str:
+    """ "Monday 3 November 2025", "lundi 3 novembre 2025"."""
+    return QLocale().toString(_qdate(day), "dddd d MMMM yyyy")
+
+
+def day_month(day: date) -> str:
+    """ "3 November", "3 novembre"."""
+    return QLocale().toString(_qdate(day), "d MMMM")
+
+
+def weekday_day(day: date) -> str:
+    """ "Mon 3", "lun. 3"."""
+    return QLocale().toString(_qdate(day), "ddd d")
+
+
+def weekday_day_month(day: date) -> str:
+    """ "Mon 3 Nov", "lun. 3 nov."."""
+    return QLocale().toString(_qdate(day), "ddd d MMM")
+
+
+def short_date(day: date) -> str:
+    """The locale's short date: 03/11/2025, 11/3/25."""
+    return QLocale().toString(_qdate(day), QLocale.FormatType.ShortFormat)
+
+
+def short_date_time(moment: datetime) -> str:
+    """ "3 Nov 14:05", "3 nov. 14:05" (a local time)."""
+    when = QDateTime(_qdate(moment.date()), QTime(moment.hour, moment.minute))
+    return QLocale().toString(when, "d MMM HH:mm")

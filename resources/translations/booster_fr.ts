@@ -92,8 +92,48 @@
         <translation>Priorité</translation>
     </message>
     <message>
+        <source>1st</source>
+        <translation>1er</translation>
+    </message>
+    <message>
+        <source>2nd</source>
+        <translation>2e</translation>
+    </message>
+    <message>
+        <source>3rd</source>
+        <translation>3e</translation>
+    </message>
+    <message>
+        <source>4th or lower</source>
+        <translation>4e ou au-delà</translation>
+    </message>
+    <message>
         <source>Wanted by</source>
         <translation>Souhaité par</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Topic demand</source>
+        <translation>Demande par thème</translation>
+    </message>
+    <message>
+        <source>Wanted, but no tour focuses on: </source>
+        <translation>Souhaités, mais aucun voyage ne porte sur : </translation>
+    </message>
+    <message>
+        <source>Managers who want each topic, by the rank they gave it</source>
+        <translation>Managers qui souhaitent chaque thème, par rang donné</translation>
+    </message>
+    <message>
+        <source>managers</source>
+        <translation>managers</translation>
+    </message>
+    <message>
+        <source>Focus of {code}</source>
+        <translation>Thème de {code}</translation>
     </message>
     <message>
         <source>Managers who ranked this topic</source>
@@ -124,8 +164,176 @@
         <translation>Fin</translation>
     </message>
     <message>
+        <source>Click a cell to see why; click it again to pin the tour to the manager, again to forbid it, again to set it free (Space does the same). Then Run.</source>
+        <translation>Cliquez sur une case pour voir pourquoi ; cliquez à nouveau pour fixer le voyage au manager, encore pour l&apos;interdire, encore pour le libérer (la touche Espace fait de même). Puis Lancer.</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>non attribué</translation>
+    </message>
+    <message>
+        <source>Manager {manager}, tour {code}: rank {rank}, {state}</source>
+        <translation>Manager {manager}, voyage {code} : rang {rank}, {state}</translation>
+    </message>
+    <message>
+        <source>, {choice} by you</source>
+        <translation>, {choice} par vous</translation>
+    </message>
+    <message>
+        <source>Allocate managers to tours</source>
+        <translation>Répartir les managers dans les voyages</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>sans plafond</translation>
+    </message>
+    <message>
+        <source>Efficiency &lt;-&gt; fairness: 1 weighs every step down a manager&apos;s list alike; higher values make far-down tours much dearer, sparing the worst-off.</source>
+        <translation>Efficacité &lt;-&gt; équité : 1 pèse chaque rang de la liste d&apos;un manager de la même façon ; des valeurs plus élevées rendent les voyages mal classés bien plus coûteux, et ménagent les moins bien lotis.</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>&amp;Apply…</source>
+        <translation>A&amp;ppliquer…</translation>
+    </message>
+    <message>
+        <source>Choose the settings and press Run.</source>
+        <translation>Choisissez les réglages et appuyez sur Lancer.</translation>
+    </message>
+    <message>
+        <source>&amp;Tours per manager:</source>
+        <translation>&amp;Voyages par manager :</translation>
+    </message>
+    <message>
+        <source>Most per &amp;country per tour:</source>
+        <translation>Maximum par &amp;pays et par voyage :</translation>
+    </message>
+    <message>
+        <source>&amp;Fairness (gamma):</source>
+        <translation>&amp;Équité (gamma) :</translation>
+    </message>
+    <message>
+        <source>What would giving this tour cost the others?</source>
+        <translation>Que coûterait aux autres l&apos;attribution de ce voyage ?</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Pourquoi :</translation>
+    </message>
+    <message>
         <source>Seats taken</source>
         <translation>Places prises</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Every place given</source>
+        <translation>Toutes les places attribuées</translation>
+    </message>
+    <message>
+        <source>Worst rank</source>
+        <translation>Pire rang</translation>
+    </message>
+    <message>
+        <source>Rank profile</source>
+        <translation>Profil des rangs</translation>
+    </message>
+    <message>
+        <source>&amp;Managers x tours</source>
+        <translation>&amp;Managers x voyages</translation>
+    </message>
+    <message>
+        <source>Per-tour &amp;fill</source>
+        <translation>&amp;Remplissage par voyage</translation>
+    </message>
+    <message>
+        <source>Compared with the &amp;obvious methods</source>
+        <translation>Comparaison avec les méthodes &amp;simples</translation>
+    </message>
+    <message>
+        <source>pinned by you</source>
+        <translation>fixé par vous</translation>
+    </message>
+    <message>
+        <source>forbidden by you</source>
+        <translation>interdit par vous</translation>
+    </message>
+    <message>
+        <source>The programme changed since: press Run to allocate again.</source>
+        <translation>Le programme a changé depuis : appuyez sur Lancer pour répartir à nouveau.</translation>
+    </message>
+    <message>
+        <source>Allocating…</source>
+        <translation>Répartition en cours…</translation>
+    </message>
+    <message>
+        <source>No allocation: {message}</source>
+        <translation>Pas de répartition : {message}</translation>
+    </message>
+    <message>
+        <source>no, {value} places not given</source>
+        <translation>non, {value} places non attribuées</translation>
+    </message>
+    <message>
+        <source>{n}x rank {r}</source>
+        <translation>{n}x rang {r}</translation>
+    </message>
+    <message>
+        <source>Pins and forbidden pairs changed: press Run to allocate again.</source>
+        <translation>Les choix fixés et interdits ont changé : appuyez sur Lancer pour répartir à nouveau.</translation>
+    </message>
+    <message>
+        <source>{code} is already given to manager {manager}.</source>
+        <translation>{code} est déjà attribué au manager {manager}.</translation>
+    </message>
+    <message>
+        <source>Working out what giving {code} to manager {manager} costs…</source>
+        <translation>Calcul du coût de l&apos;attribution de {code} au manager {manager}…</translation>
+    </message>
+    <message>
+        <source>Could not work it out: {message}</source>
+        <translation>Calcul impossible : {message}</translation>
+    </message>
+    <message>
+        <source>Giving {code} to manager {manager} leaves places not given.</source>
+        <translation>Attribuer {code} au manager {manager} laisse des places non attribuées.</translation>
+    </message>
+    <message>
+        <source>Some managers are short of their tours in this allocation. </source>
+        <translation>Dans cette répartition, certains managers n&apos;ont pas tous leurs voyages. </translation>
+    </message>
+    <message>
+        <source>Store it anyway as proposed enrolments?</source>
+        <translation>L&apos;enregistrer tout de même en inscriptions proposées ?</translation>
+    </message>
+    <message>
+        <source>Store this allocation as proposed enrolments? Confirmed and cancelled </source>
+        <translation>Enregistrer cette répartition en inscriptions proposées ? Les inscriptions confirmées et annulées </translation>
+    </message>
+    <message>
+        <source>enrolments stay as they are; a backup is made first.</source>
+        <translation>restent telles quelles ; une sauvegarde est faite d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Apply the allocation</source>
+        <translation>Appliquer la répartition</translation>
+    </message>
+    <message>
+        <source>Stored as proposed enrolments (Edit &gt; Undo takes it back); the file as it was is at {backup}.</source>
+        <translation>Enregistré en inscriptions proposées (Édition &gt; Annuler revient en arrière) ; le fichier tel qu&apos;il était se trouve dans {backup}.</translation>
     </message>
     <message>
         <source>Expected managers (proposed or confirmed) / capacity</source>
@@ -244,8 +452,84 @@
         <translation>Enregistrer une &amp;copie sous…</translation>
     </message>
     <message>
+        <source>Tour agendas</source>
+        <translation>Agendas des voyages</translation>
+    </message>
+    <message>
+        <source>&amp;Add item…</source>
+        <translation>&amp;Ajouter un élément…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Exporter en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;calendar…</source>
+        <translation>Exporter le &amp;calendrier…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view and print…</source>
+        <translation>&amp;Aperçu et impression…</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>Vérifications :</translation>
+    </message>
+    <message>
+        <source>&amp;Delete item</source>
+        <translation>&amp;Supprimer l&apos;élément</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete &apos;{title}&apos;? You can undo it.</source>
+        <translation>Supprimer &apos;{title}&apos; ? Vous pourrez annuler.</translation>
+    </message>
+    <message>
+        <source>Export the agenda</source>
+        <translation>Exporter l&apos;agenda</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the calendar</source>
+        <translation>Exporter le calendrier</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>The agenda was not exported</source>
+        <translation>L&apos;agenda n&apos;a pas été exporté</translation>
+    </message>
+    <message>
+        <source>Agenda exported</source>
+        <translation>Agenda exporté</translation>
+    </message>
+    <message>
+        <source>Written to {target}{notes}</source>
+        <translation>Écrit dans {target}{notes}</translation>
+    </message>
+    <message>
+        <source>The agenda cannot be shown</source>
+        <translation>L&apos;agenda ne peut pas être affiché</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -462,6 +746,764 @@ Vous pouvez annuler (Édition &gt; Annuler).</translation>
     <message>
         <source>The change was not made</source>
         <translation>La modification n&apos;a pas été faite</translation>
+    </message>
+    <message>
+        <source>About Booster Desktop</source>
+        <translation>À propos de Booster Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Booster Desktop {version}&lt;/h3&gt;&lt;p&gt;Organise inspiration and learning tours for cluster managers: programme, allocation, agendas, badges and check-in, offline.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Booster Desktop {version}&lt;/h3&gt;&lt;p&gt;Organisez des voyages d&apos;inspiration et d&apos;apprentissage pour managers de clusters : programme, répartition, agendas, badges et pointage, hors ligne.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>Third-party licences</source>
+        <translation>Licences des composants tiers</translation>
+    </message>
+    <message>
+        <source> Details are in {log_file}.</source>
+        <translation> Les détails sont dans {log_file}.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}.{where}
+Every change the window showed as made is saved; check the last one.</source>
+        <translation>Un problème est survenu : {error}.{where}
+Chaque modification affichée comme faite est enregistrée ; vérifiez la dernière.</translation>
+    </message>
+    <message>
+        <source>{name} at {session}</source>
+        <translation>{name} à {session}</translation>
+    </message>
+    <message>
+        <source>Attendance from paper sign-in sheets</source>
+        <translation>Présences d&apos;après les feuilles d&apos;émargement papier</translation>
+    </message>
+    <message>
+        <source>Tour:</source>
+        <translation>Voyage :</translation>
+    </message>
+    <message>
+        <source>Tick who signed each session&apos;s sheet (rows numbered as the sheets are).</source>
+        <translation>Cochez qui a signé la feuille de chaque séance (lignes numérotées comme sur les feuilles).</translation>
+    </message>
+    <message>
+        <source>Print badges</source>
+        <translation>Imprimer les badges</translation>
+    </message>
+    <message>
+        <source>Everyone (each manager&apos;s tours)</source>
+        <translation>Tout le monde (les voyages de chaque manager)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmed managers only</source>
+        <translation>Managers &amp;confirmés seulement</translation>
+    </message>
+    <message>
+        <source>&amp;Not yet printed only</source>
+        <translation>Pas encore &amp;imprimés seulement</translation>
+    </message>
+    <message>
+        <source>Also &amp;experts and host contacts</source>
+        <translation>Aussi les &amp;experts et les contacts sur place</translation>
+    </message>
+    <message>
+        <source>Print the &amp;backs (two-sided, flip on long edge)</source>
+        <translation>Imprimer les &amp;versos (recto verso, bord long)</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>&amp;Modèle :</translation>
+    </message>
+    <message>
+        <source>Printer correction:</source>
+        <translation>Correction de l&apos;imprimante :</translation>
+    </message>
+    <message>
+        <source>Calibration &amp;page…</source>
+        <translation>&amp;Page d&apos;étalonnage…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke and reissue…</source>
+        <translation>&amp;Révoquer et réémettre…</translation>
+    </message>
+    <message>
+        <source>A lost badge: the selected manager&apos;s old code stops working and a new one is issued</source>
+        <translation>Un badge perdu : l&apos;ancien code du manager sélectionné cesse de fonctionner et un nouveau est émis</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>&amp;Aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Enregistrer le PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Who (untick to leave out):</source>
+        <translation>Qui (décochez pour écarter) :</translation>
+    </message>
+    <message>
+        <source>nobody is ticked: tick the managers to print</source>
+        <translation>personne n&apos;est coché : cochez les managers à imprimer</translation>
+    </message>
+    <message>
+        <source>{text} — printed {at}</source>
+        <translation>{text} — imprimé le {at}</translation>
+    </message>
+    <message>
+        <source>{who} already printed on {at}, print again?</source>
+        <translation>{who} déjà imprimé le {at}, imprimer à nouveau ?</translation>
+    </message>
+    <message>
+        <source>{count} badges</source>
+        <translation>{count} badges</translation>
+    </message>
+    <message>
+        <source> ({staff} staff)</source>
+        <translation> ({staff} intervenants et contacts)</translation>
+    </message>
+    <message>
+        <source>, {count} printed before</source>
+        <translation>, {count} déjà imprimés</translation>
+    </message>
+    <message>
+        <source>{what}… %v of %m</source>
+        <translation>{what}… %v sur %m</translation>
+    </message>
+    <message>
+        <source>Badges not made</source>
+        <translation>Badges non créés</translation>
+    </message>
+    <message>
+        <source>Nothing to print</source>
+        <translation>Rien à imprimer</translation>
+    </message>
+    <message>
+        <source> and {others} others</source>
+        <translation> et {others} autres</translation>
+    </message>
+    <message>
+        <source>Printed before</source>
+        <translation>Déjà imprimés</translation>
+    </message>
+    <message>
+        <source>{badges} badges on {pages} pages</source>
+        <translation>{badges} badges sur {pages} pages</translation>
+    </message>
+    <message>
+        <source>Save badges</source>
+        <translation>Enregistrer les badges</translation>
+    </message>
+    <message>
+        <source>Saved {name}: {badges} badges on {pages} pages</source>
+        <translation>{name} enregistré : {badges} badges sur {pages} pages</translation>
+    </message>
+    <message>
+        <source>Print log not kept</source>
+        <translation>Journal d&apos;impression non tenu</translation>
+    </message>
+    <message>
+        <source>No calibration page</source>
+        <translation>Pas de page d&apos;étalonnage</translation>
+    </message>
+    <message>
+        <source>Calibration page: print it at 100 %, hold it over a label sheet against the light, and type what you measure into the printer correction.</source>
+        <translation>Page d&apos;étalonnage : imprimez-la à 100 %, superposez-la à une planche d&apos;étiquettes face à la lumière, et saisissez vos mesures dans la correction de l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <source>Revoke and reissue</source>
+        <translation>Révoquer et réémettre</translation>
+    </message>
+    <message>
+        <source>Select a manager in the list first.</source>
+        <translation>Sélectionnez d&apos;abord un manager dans la liste.</translation>
+    </message>
+    <message>
+        <source>Revoke the badge of {index}? Their old badge will be refused at check-in and a new code issued; print their new badge next.</source>
+        <translation>Révoquer le badge de {index} ? L&apos;ancien badge sera refusé au pointage et un nouveau code émis ; imprimez ensuite le nouveau badge.</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Impossible d&apos;imprimer</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>L&apos;imprimante n&apos;a pas pu être lancée.</translation>
+    </message>
+    <message>
+        <source>Check-in journals (*.jsonl);;All files (*)</source>
+        <translation>Journaux de pointage (*.jsonl);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <source>The other laptop</source>
+        <translation>L&apos;autre ordinateur</translation>
+    </message>
+    <message>
+        <source>Merged from another laptop</source>
+        <translation>Fusionné depuis un autre ordinateur</translation>
+    </message>
+    <message>
+        <source>Checked in on both laptops at the same session: each counts once, at the earlier time. Undo at the door voids a check-in made by mistake.</source>
+        <translation>Pointés sur les deux ordinateurs à la même séance : chacun compte une fois, à l&apos;heure la plus tôt. Annuler à l&apos;accueil invalide un pointage fait par erreur.</translation>
+    </message>
+    <message>
+        <source>Nobody was checked in on both laptops.</source>
+        <translation>Personne n&apos;a été pointé sur les deux ordinateurs.</translation>
+    </message>
+    <message>
+        <source>Export check-ins for another laptop</source>
+        <translation>Exporter les pointages pour un autre ordinateur</translation>
+    </message>
+    <message>
+        <source>The check-ins were not exported</source>
+        <translation>Les pointages n&apos;ont pas été exportés</translation>
+    </message>
+    <message>
+        <source>Check-ins exported</source>
+        <translation>Pointages exportés</translation>
+    </message>
+    <message>
+        <source>Wrote {count} check-ins to {name}; merge it on the other laptop.</source>
+        <translation>{count} pointages écrits dans {name} ; fusionnez-le sur l&apos;autre ordinateur.</translation>
+    </message>
+    <message>
+        <source>Merge check-ins from another laptop</source>
+        <translation>Fusionner les pointages d&apos;un autre ordinateur</translation>
+    </message>
+    <message>
+        <source>Nothing was merged</source>
+        <translation>Rien n&apos;a été fusionné</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Already checked in at {first_local}</source>
+        <translation>Déjà pointé à {first_local}</translation>
+    </message>
+    <message>
+        <source>Admitted, not registered</source>
+        <translation>Admis, non inscrit</translation>
+    </message>
+    <message>
+        <source>Not registered for this tour</source>
+        <translation>Non inscrit à ce voyage</translation>
+    </message>
+    <message>
+        <source>Unknown badge</source>
+        <translation>Badge inconnu</translation>
+    </message>
+    <message>
+        <source>Revoked badge</source>
+        <translation>Badge révoqué</translation>
+    </message>
+    <message>
+        <source>Misread, scan again</source>
+        <translation>Lecture erronée, scannez à nouveau</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Pointage</translation>
+    </message>
+    <message>
+        <source>Who is &amp;missing (F2)</source>
+        <translation>Qui &amp;manque (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last (Ctrl+Z)</source>
+        <translation>&amp;Annuler le dernier (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Full screen (F11)</source>
+        <translation>Plein écran (F11)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave check-in</source>
+        <translation>&amp;Quitter le pointage</translation>
+    </message>
+    <message>
+        <source>Scan a badge</source>
+        <translation>Scannez un badge</translation>
+    </message>
+    <message>
+        <source>&amp;Admit anyway (Ctrl+Enter)</source>
+        <translation>&amp;Admettre quand même (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Scan a badge, or type a few letters of a name</source>
+        <translation>Scannez un badge, ou tapez quelques lettres d&apos;un nom</translation>
+    </message>
+    <message>
+        <source>This programme has no sessions to check in to.</source>
+        <translation>Ce programme n&apos;a aucune séance où pointer.</translation>
+    </message>
+    <message>
+        <source>This session is on {day}, not today ({today}) in {time_zone}.</source>
+        <translation>Cette séance a lieu le {day}, pas aujourd&apos;hui ({today}) à {time_zone}.</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>no longer checked in</source>
+        <translation>n&apos;est plus pointé</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Missing: {count}</source>
+        <translation>Absents : {count}</translation>
+    </message>
+    <message>
+        <source>Leave check-in</source>
+        <translation>Quitter le pointage</translation>
+    </message>
+    <message>
+        <source>Leave the check-in screen for the main window?</source>
+        <translation>Quitter l&apos;écran de pointage pour la fenêtre principale ?</translation>
+    </message>
+    <message>
+        <source>Add {singular}</source>
+        <translation>Ajouter : {singular}</translation>
+    </message>
+    <message>
+        <source>Edit {singular}</source>
+        <translation>Modifier : {singular}</translation>
+    </message>
+    <message>
+        <source>Delete {noun}</source>
+        <translation>Supprimer : {noun}</translation>
+    </message>
+    <message>
+        <source>Import {count} managers</source>
+        <translation>Importer {count} managers</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Withdrawn (kept, not allocated)</source>
+        <translation>Retiré (conservé, non réparti)</translation>
+    </message>
+    <message>
+        <source>Booster Desktop user guide</source>
+        <translation>Guide d&apos;utilisation de Booster Desktop</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.xls *.ods);;All files (*)</source>
+        <translation>Tableurs (*.xlsx *.csv *.xls *.ods);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cluster / organisation</source>
+        <translation>Cluster / organisation</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Topics, most wanted first</source>
+        <translation>Thèmes, les plus souhaités d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Diets (common ones ticked, the rest kept as written)</source>
+        <translation>Régimes (les courants cochés, les autres gardés tels quels)</translation>
+    </message>
+    <message>
+        <source>(ignore this column)</source>
+        <translation>(ignorer cette colonne)</translation>
+    </message>
+    <message>
+        <source>UTF-16 (Excel&apos;s Unicode Text)</source>
+        <translation>UTF-16 (Texte Unicode d&apos;Excel)</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252 (Europe occidentale)</translation>
+    </message>
+    <message>
+        <source>Windows-1256 (Arabic)</source>
+        <translation>Windows-1256 (arabe)</translation>
+    </message>
+    <message>
+        <source>Import managers</source>
+        <translation>Importer des managers</translation>
+    </message>
+    <message>
+        <source>Choose the spreadsheet</source>
+        <translation>Choisir le tableur</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file, in English or French; title rows and blank lines above the header are fine. Old .xls and LibreOffice .ods files are read too.</source>
+        <translation>Un classeur Excel (.xlsx) ou un fichier CSV, en anglais ou en français ; les lignes de titre et les lignes vides au-dessus de l&apos;en-tête ne posent pas de problème. Les anciens .xls et les .ods de LibreOffice sont lus aussi.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>How the CSV file&apos;s letters are encoded; the guess is shown first. Check the preview: names must read as they were typed.</source>
+        <translation>L&apos;encodage des lettres du fichier CSV ; l&apos;hypothèse est affichée en premier. Vérifiez l&apos;aperçu : les noms doivent se lire comme ils ont été saisis.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Feuille :</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Encodage :</translation>
+    </message>
+    <message>
+        <source>The first sheet with a header row</source>
+        <translation>La première feuille avec une ligne d&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>As guessed: {value}</source>
+        <translation>Selon l&apos;hypothèse : {value}</translation>
+    </message>
+    <message>
+        <source>Check how each column is read</source>
+        <translation>Vérifiez comment chaque colonne est lue</translation>
+    </message>
+    <message>
+        <source>Column in the sheet</source>
+        <translation>Colonne de la feuille</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Lue comme</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Topics (rank)</source>
+        <translation>Thèmes (rang)</translation>
+    </message>
+    <message>
+        <source>The first rows, as they will be read:</source>
+        <translation>Les premières lignes, telles qu&apos;elles seront lues :</translation>
+    </message>
+    <message>
+        <source>The header is row {header_row}</source>
+        <translation>L&apos;en-tête est la ligne {header_row}</translation>
+    </message>
+    <message>
+        <source> of sheet {name!r}</source>
+        <translation> de la feuille {name!r}</translation>
+    </message>
+    <message>
+        <source>, read as {value}</source>
+        <translation>, lue en {value}</translation>
+    </message>
+    <message>
+        <source>. Topic columns hold ranks (1 = most wanted); change what a column is read as if it was not recognised.</source>
+        <translation>. Les colonnes de thèmes contiennent des rangs (1 = le plus souhaité) ; changez la lecture d&apos;une colonne si elle n&apos;a pas été reconnue.</translation>
+    </message>
+    <message>
+        <source>Ranks of the topic “{heading}”</source>
+        <translation>Rangs du thème « {heading} »</translation>
+    </message>
+    <message>
+        <source>Ranks of the topic “{value}”</source>
+        <translation>Rangs du thème « {value} »</translation>
+    </message>
+    <message>
+        <source>Choose the columns for: </source>
+        <translation>Choisissez les colonnes pour : </translation>
+    </message>
+    <message>
+        <source>{what}… %p%</source>
+        <translation>{what}… %p %</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>Vérifiez les lignes</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the rows with problems and import the others</source>
+        <translation>&amp;Écarter les lignes avec des problèmes et importer les autres</translation>
+    </message>
+    <message>
+        <source>Also import the &amp;hidden and filtered-out rows</source>
+        <translation>Importer aussi les lignes &amp;masquées et filtrées</translation>
+    </message>
+    <message>
+        <source>&amp;Use names written in Arabic script as the name in Arabic</source>
+        <translation>&amp;Utiliser les noms écrits en caractères arabes comme nom en arabe</translation>
+    </message>
+    <message>
+        <source>Reading every row…</source>
+        <translation>Lecture de toutes les lignes…</translation>
+    </message>
+    <message>
+        <source> New topics: </source>
+        <translation> Nouveaux thèmes : </translation>
+    </message>
+    <message>
+        <source> Ignored columns: </source>
+        <translation> Colonnes ignorées : </translation>
+    </message>
+    <message>
+        <source>imported too.</source>
+        <translation>importées aussi.</translation>
+    </message>
+    <message>
+        <source>left out.</source>
+        <translation>écartées.</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Remarque : {note}</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the import</source>
+        <translation>&amp;Arrêter l&apos;import</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {message}</source>
+        <translation>Rien n&apos;a été importé : {message}</translation>
+    </message>
+    <message>
+        <source>Preview · {name}</source>
+        <translation>Aperçu · {name}</translation>
+    </message>
+    <message>
+        <source>Choose the programme&apos;s logo</source>
+        <translation>Choisir le logo du programme</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Pas de logo</translation>
+    </message>
+    <message>
+        <source>Edit the programme&apos;s details</source>
+        <translation>Modifier les détails du programme</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>This &amp;laptop</source>
+        <translation>Cet &amp;ordinateur</translation>
+    </message>
+    <message>
+        <source>This &amp;programme</source>
+        <translation>Ce &amp;programme</translation>
+    </message>
+    <message>
+        <source>Kept on this laptop for every programme, in {declared}.</source>
+        <translation>Conservés sur cet ordinateur pour tous les programmes, dans {declared}.</translation>
+    </message>
+    <message>
+        <source>Open a programme (not read-only) to change its settings.</source>
+        <translation>Ouvrez un programme (pas en lecture seule) pour changer ses réglages.</translation>
+    </message>
+    <message>
+        <source>Kept in the programme file, on every copy: {name}.</source>
+        <translation>Conservés dans le fichier du programme, sur chaque copie : {name}.</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label} :</translation>
+    </message>
+    <message>
+        <source>Put the defaults back on the page shown (saved when you press Save)</source>
+        <translation>Remettre les valeurs par défaut sur la page affichée (enregistrées quand vous appuyez sur Enregistrer)</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s settings were not read</source>
+        <translation>Les réglages de l&apos;ordinateur n&apos;ont pas été lus</translation>
+    </message>
+    <message>
+        <source>The settings were not saved</source>
+        <translation>Les réglages n&apos;ont pas été enregistrés</translation>
+    </message>
+    <message>
+        <source>{total} {noun}</source>
+        <translation>{total} {noun}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} {noun}</source>
+        <translation>{shown} sur {total} {noun}</translation>
+    </message>
+    <message>
+        <source>Why this score: a topic a manager ranked 1st counts 1, 2nd counts 1/2, 3rd 1/3, and so on; a topic&apos;s score adds these up over all managers. A tour&apos;s score for a manager is the same sum over the tour&apos;s focus topics, and managers are allocated to the tours that score highest for them.</source>
+        <translation>Pourquoi ce score : un thème classé 1er par un manager compte 1, 2e compte 1/2, 3e 1/3, et ainsi de suite ; le score d&apos;un thème additionne ces valeurs pour tous les managers. Le score d&apos;un voyage pour un manager est la même somme sur les thèmes du voyage, et les managers sont répartis dans les voyages qui obtiennent pour eux le meilleur score.</translation>
+    </message>
+    <message>
+        <source>The whole programme (every tour)</source>
+        <translation>Tout le programme (chaque voyage)</translation>
+    </message>
+    <message>
+        <source>Include passport numbers and expiry dates, dates of birth and nationalities?
+
+They go on a sheet of their own (Sensitive). Share such a workbook only with whoever books travel or visas, and delete it when done.</source>
+        <translation>Inclure les numéros et dates d&apos;expiration des passeports, les dates de naissance et les nationalités ?
+
+Ils vont sur une feuille à part (Données sensibles). Ne partagez un tel classeur qu&apos;avec la personne qui réserve les voyages ou les visas, et supprimez-le ensuite.</translation>
+    </message>
+    <message>
+        <source>Below the attendance minimum</source>
+        <translation>Sous le minimum de présence</translation>
+    </message>
+    <message>
+        <source>{count} managers attended less than {minimum}% of the tour&apos;s training sessions and visits, and get no certificate. Tick any who should get one anyway.</source>
+        <translation>{count} managers ont suivi moins de {minimum} % des séances de formation et visites du voyage, et n&apos;obtiennent pas d&apos;attestation. Cochez ceux qui doivent en obtenir une quand même.</translation>
+    </message>
+    <message>
+        <source>{name} (ID {manager_id}): {attended} of {total} sessions, {percentage}%</source>
+        <translation>{name} (ID {manager_id}) : {attended} séances sur {total}, {percentage} %</translation>
+    </message>
+    <message>
+        <source>Export &amp;roster…</source>
+        <translation>Exporter la &amp;liste des participants…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-in sheets…</source>
+        <translation>Feuilles d&apos;&amp;émargement…</translation>
+    </message>
+    <message>
+        <source>&amp;Certificates…</source>
+        <translation>&amp;Attestations…</translation>
+    </message>
+    <message>
+        <source>The programme has no tours yet.</source>
+        <translation>Le programme n&apos;a pas encore de voyage.</translation>
+    </message>
+    <message>
+        <source>Export roster</source>
+        <translation>Exporter la liste des participants</translation>
+    </message>
+    <message>
+        <source>Sensitive data</source>
+        <translation>Données sensibles</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Liste des participants</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;Participant list as CSV (*.csv)</source>
+        <translation>Classeur Excel (*.xlsx);;Liste des participants en CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing the roster…</source>
+        <translation>Écriture de la liste des participants…</translation>
+    </message>
+    <message>
+        <source>Roster written to {target} ({count} managers)</source>
+        <translation>Liste des participants écrite dans {target} ({count} managers)</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets</source>
+        <translation>Feuilles d&apos;émargement</translation>
+    </message>
+    <message>
+        <source>Laying out the sign-in sheets…</source>
+        <translation>Mise en page des feuilles d&apos;émargement…</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets written to {target} ({count} sessions)</source>
+        <translation>Feuilles d&apos;émargement écrites dans {target} ({count} séances)</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Attestations</translation>
+    </message>
+    <message>
+        <source>Making the certificates…</source>
+        <translation>Création des attestations…</translation>
+    </message>
+    <message>
+        <source>{count} certificates written to {target}</source>
+        <translation>{count} attestations écrites dans {target}</translation>
+    </message>
+    <message>
+        <source>Nothing was written</source>
+        <translation>Rien n&apos;a été écrit</translation>
     </message>
 </context>
 <context>
