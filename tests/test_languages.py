@@ -107,6 +107,12 @@ def test_the_compiled_catalogue_ships_in_the_package() -> None:
     assert _("Sign-in sheet") == "Feuille d'émargement"
 
 
+def test_the_shipped_badge_layouts_titles_are_in_the_catalogue() -> None:
+    from booster_desktop.exports.badge_layout import SHIPPED_TITLES, shipped_layouts
+
+    assert sorted(layout.title for layout in shipped_layouts().values()) == sorted(SHIPPED_TITLES)
+
+
 # -- choosing the language -------------------------------------------------------------------
 
 

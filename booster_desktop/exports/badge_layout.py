@@ -13,12 +13,21 @@ from functools import cache
 from pathlib import Path
 
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 from booster_desktop.package_data import resource
 
 PAGES = {"A4": (210.0, 297.0), "LETTER": (215.9, 279.4), "A6": (105.0, 148.0)}
 MIN_QR_MM = 20.0
 MIN_BAR_MM = 0.19
+# The titles of the layouts shipped in resources/badge-layouts, for the catalogue: the window
+# shows them translated (a test keeps this list and the files' titles equal).
+SHIPPED_TITLES = (
+    N_("A4 paper, 8 badges of 90 x 55 mm with cut marks"),
+    N_("A6, one badge per sheet (badge holders)"),
+    N_("Avery 5395: US Letter, 8 name badge labels of 3 3/8 x 2 1/3 in"),
+    N_("Avery L4785: A4, 10 name badge labels of 80 x 50 mm"),
+    N_("Avery L7418: A4, 8 name badge labels of 86 x 55 mm"),
+)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.services import badges, choices
 from booster_desktop.services.changes import Change
 from booster_desktop.services.programme import ProgrammeFile
@@ -79,7 +80,7 @@ class BadgesDialog(QDialog):
         self.layout_choice = QComboBox(self)
         self.layout_choice.setObjectName("layout")
         for name, title in badges.layouts():
-            self.layout_choice.addItem(title, name)
+            self.layout_choice.addItem(_(title), name)  # the settings declare these titles
         chosen = self._setting("layout", badges.DEFAULT_LAYOUT)
         if self.layout_choice.findData(chosen) >= 0:
             self.layout_choice.setCurrentIndex(self.layout_choice.findData(chosen))

@@ -24,7 +24,7 @@ from booster_desktop.services.allocation_data import (
 from booster_desktop.services.changes import Action
 from booster_desktop.services.records import Snapshot, delete_records, restore
 from booster_desktop.ui.document import ProgrammeDocument
-from booster_desktop.ui.entities import Entity
+from booster_desktop.ui.entities import Entity, count_of
 from booster_desktop.ui.translation import tr
 
 
@@ -60,7 +60,9 @@ class AddRecord(_RecordCommand):
     """Add a record; undo deletes it (kept aside), redo puts the very same record back."""
 
     def __init__(self, details: Any, document: ProgrammeDocument, entity: Entity[Any, Any]) -> None:
-        super().__init__(tr("Add {singular}").format(singular=entity.singular), document, entity)
+        super().__init__(
+            tr("Add {singular}").format(singular=tr(entity.singular)), document, entity
+        )
         self.details = details
         self.record_id: int | None = None
         self._snapshot: Snapshot | None = None
@@ -94,7 +96,9 @@ class EditRecord(_RecordCommand):
         document: ProgrammeDocument,
         entity: Entity[Any, Any],
     ) -> None:
-        super().__init__(tr("Edit {singular}").format(singular=entity.singular), document, entity)
+        super().__init__(
+            tr("Edit {singular}").format(singular=tr(entity.singular)), document, entity
+        )
         self.record_id, self.old, self.new = record_id, old, new
 
     def _save(self, details: Any, undoing: bool) -> None:
@@ -117,7 +121,7 @@ class DeleteRecords(_RecordCommand):
         self, record_ids: Collection[int], document: ProgrammeDocument, entity: Entity[Any, Any]
     ) -> None:
         count = len(record_ids)
-        noun = entity.singular if count == 1 else f"{count} {entity.title.lower()}"
+        noun = tr(entity.singular) if count == 1 else count_of(entity, count)
         super().__init__(tr("Delete {noun}").format(noun=noun), document, entity)
         self.record_ids = list(record_ids)
         self.snapshot: Snapshot | None = None

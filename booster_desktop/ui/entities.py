@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from booster_desktop.domain.kinds import OrganisationKind
+from booster_desktop.i18n import ngettext
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.ui.table_model import Column
 from booster_desktop.ui.translation import QT_TR_NOOP, tr
@@ -80,6 +81,18 @@ class Entity(Generic[R, D]):
     stretch: str = ""
 
 
+def count_of(entity: Entity[Any, Any], count: int) -> str:
+    """ "1 manager", "12 managers": a count of records in the window's language."""
+    # gettext's plural rules (French says "0 manager", English "0 managers").
+    words = {
+        "managers": ngettext("{count} manager", "{count} managers", count),
+        "topics": ngettext("{count} topic", "{count} topics", count),
+        "tours": ngettext("{count} tour", "{count} tours", count),
+        "visits": ngettext("{count} session", "{count} sessions", count),
+    }
+    return words[entity.key].format(count=count)
+
+
 def _manager_editor(
     programme: ProgrammeFile, record_id: int | None, parent: QWidget
 ) -> RecordEditor[ManagerDetails]:
@@ -97,7 +110,7 @@ def _manager_editor(
 MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
     key="managers",
     title=QT_TR_NOOP("Managers"),
-    singular="manager",
+    singular=QT_TR_NOOP("manager"),
     table="manager",
     columns=(
         Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),
@@ -154,7 +167,7 @@ def _topic_editor(
 TOPICS: Entity[TopicRow, TopicDetails] = Entity(
     key="topics",
     title=QT_TR_NOOP("Topics"),
-    singular="topic",
+    singular=QT_TR_NOOP("topic"),
     table="topic",
     columns=(
         Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),
@@ -207,7 +220,7 @@ def _tour_editor(
 TOURS: Entity[TourRow, TourDetails] = Entity(
     key="tours",
     title=QT_TR_NOOP("Tours"),
-    singular="tour",
+    singular=QT_TR_NOOP("tour"),
     table="tour",
     columns=(
         Column(QT_TR_NOOP("Code"), lambda r: r.code),
@@ -258,7 +271,7 @@ def _session_editor(
 SESSIONS: Entity[SessionRow, SessionDetails] = Entity(
     key="visits",
     title=QT_TR_NOOP("Visits"),
-    singular="session",
+    singular=QT_TR_NOOP("session"),
     table="tour_session",
     columns=(
         Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),

@@ -656,7 +656,7 @@ class MainWindow(QMainWindow):
         message += tr("\n\nYou can undo this (Edit > Undo).")
         answer = QMessageBox.question(
             self,
-            tr("Delete {singular}").format(singular=entity.singular),
+            tr("Delete {singular}").format(singular=tr(entity.singular)),
             message,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from booster_desktop.services.changes import Change
 from booster_desktop.ui.document import ProgrammeDocument
-from booster_desktop.ui.entities import Entity
+from booster_desktop.ui.entities import Entity, count_of
 from booster_desktop.ui.table_model import RecordTableModel, SearchProxy
 from booster_desktop.ui.translation import tr
 
@@ -316,11 +316,11 @@ class TableTab(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = f"{self.entity.singular}s"
+        counted = count_of(self.entity, total)
         self.count.setText(
-            tr("{total} {noun}").format(total=total, noun=noun)
+            counted
             if shown == total
-            else tr("{shown} of {total} {noun}").format(shown=shown, total=total, noun=noun)
+            else tr("{shown} of {counted}").format(shown=shown, counted=counted)
         )
 
     # -- columns ------------------------------------------------------------------------------

@@ -8,6 +8,10 @@
         <translation>Managers</translation>
     </message>
     <message>
+        <source>manager</source>
+        <translation>manager</translation>
+    </message>
+    <message>
         <source>Given name</source>
         <translation>Prénom</translation>
     </message>
@@ -84,6 +88,14 @@
         <translation>Thèmes</translation>
     </message>
     <message>
+        <source>topic</source>
+        <translation>thème</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>séance</translation>
+    </message>
+    <message>
         <source>Topic</source>
         <translation>Thème</translation>
     </message>
@@ -146,6 +158,10 @@
     <message>
         <source>Search topics (Ctrl+F)</source>
         <translation>Rechercher des thèmes (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>tour</source>
+        <translation>voyage</translation>
     </message>
     <message>
         <source>Code</source>
@@ -1402,14 +1418,6 @@ Chaque modification affichée comme faite est enregistrée ; vérifiez la derni�
         <translation>Les réglages n&apos;ont pas été enregistrés</translation>
     </message>
     <message>
-        <source>{total} {noun}</source>
-        <translation>{total} {noun}</translation>
-    </message>
-    <message>
-        <source>{shown} of {total} {noun}</source>
-        <translation>{shown} sur {total} {noun}</translation>
-    </message>
-    <message>
         <source>Why this score: a topic a manager ranked 1st counts 1, 2nd counts 1/2, 3rd 1/3, and so on; a topic&apos;s score adds these up over all managers. A tour&apos;s score for a manager is the same sum over the tour&apos;s focus topics, and managers are allocated to the tours that score highest for them.</source>
         <translation>Pourquoi ce score : un thème classé 1er par un manager compte 1, 2e compte 1/2, 3e 1/3, et ainsi de suite ; le score d&apos;un thème additionne ces valeurs pour tous les managers. Le score d&apos;un voyage pour un manager est la même somme sur les thèmes du voyage, et les managers sont répartis dans les voyages qui obtiennent pour eux le meilleur score.</translation>
     </message>
@@ -1504,6 +1512,10 @@ Ils vont sur une feuille à part (Données sensibles). Ne partagez un tel classe
     <message>
         <source>Nothing was written</source>
         <translation>Rien n&apos;a été écrit</translation>
+    </message>
+    <message>
+        <source>{shown} of {counted}</source>
+        <translation>{shown} sur {counted}</translation>
     </message>
 </context>
 <context>
