@@ -61,7 +61,12 @@ def _set_status(path: Path, manager: int, code: str, status: str) -> None:
 
 
 def _backups(path: Path) -> list[Path]:
-    return sorted(path.parent.glob(f"{path.stem} (before allocation *){path.suffix}"))
+    """The backups made before an allocation (kept in the programme's backup folder)."""
+    from booster_desktop.services.backups import list_backups
+
+    with sqlite3.connect(path) as connection:
+        uuid = str(connection.execute("SELECT uuid FROM programme").fetchone()[0])
+    return sorted(b.path for b in list_backups(uuid) if b.why == "allocation")
 
 
 def _assigned(document: dict[str, Any]) -> set[tuple[int, str]]:
@@ -181,8 +186,8 @@ def test_apply_stores_the_assignment_and_leaves_confirmed_and_cancelled_alone(
     # The proposed enrolments are the assignment, less what is already confirmed.
     assert _pairs(demo_file, "proposed") == assigned - {(m_confirmed, c_confirmed)}
     (backup,) = _backups(demo_file)
-    assert backup.parent == demo_file.parent
-    assert backup.name.startswith("demo (before allocation ")
+    assert backup.name.endswith(" allocation.booster")
+    assert not list(demo_file.parent.glob("* (before *")), "nothing beside the programme"
     assert _enrolments(backup) == list(before.values())  # the file as it was
 
 

@@ -30,6 +30,7 @@ COMMANDS = (
     "check",
     "listing",
     "backup",
+    "history",
     "importing",
     "demand",
     "allocate",
@@ -52,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         "tours, allocate managers, print and check in.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    add_language_option(parser, None)
+    add_language_option(parser, None, shown=True)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in _commands():
         command.add_to(subparsers)

@@ -11,13 +11,17 @@ PROG = "booster"
 LANGUAGE_CHOICES = ("system", "en", "fr")
 
 
-def add_language_option(parser: argparse.ArgumentParser, default: Any) -> None:
+def add_language_option(parser: argparse.ArgumentParser, default: Any, shown: bool) -> None:
     """`--lang`: the language of messages and printed materials for this run."""
     parser.add_argument(
         "--lang",
         choices=LANGUAGE_CHOICES,
         default=default,
-        help="the language of messages and printed materials (default: the language setting)",
+        # Said once, in `booster --help`; each command takes it without repeating it.
+        help="the language of messages and printed materials, before or after the command "
+        "(default: the language setting)"
+        if shown
+        else argparse.SUPPRESS,
     )
 
 
@@ -47,6 +51,6 @@ class Command:
         self.options(parser)
         # Accepted after the command too (`booster export agenda ... --lang fr`); SUPPRESS
         # keeps a `--lang` given before the command when this one is absent.
-        add_language_option(parser, argparse.SUPPRESS)
+        add_language_option(parser, argparse.SUPPRESS, shown=False)
         parser.set_defaults(command_declaration=self, command_parser=parser)
         return parser

@@ -7,6 +7,7 @@ from booster_desktop.domain import (  # noqa: F401 (imported for their tables)
     checkin,
     country,
     enrolment,
+    history,
     manager,
     organisation,
     person,

@@ -27,6 +27,8 @@ SHIPPED_TITLES = (
     N_("Avery 5395: US Letter, 8 name badge labels of 3 3/8 x 2 1/3 in"),
     N_("Avery L4785: A4, 10 name badge labels of 80 x 50 mm"),
     N_("Avery L7418: A4, 8 name badge labels of 86 x 55 mm"),
+    N_("Durable 1445-02: A4, 10 badge inserts of 90 x 54 mm"),
+    N_("HERMA 4412: A4, 10 name badge labels of 80 x 50 mm"),
 )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from booster_desktop.domain.tour import Tour, tour_focus_topic
 from booster_desktop.i18n import _
 from booster_desktop.services.allocation import Allocation, Instance, Pair, Wish
 from booster_desktop.store.changes import Action, report
-from booster_desktop.store.programme_file import ProgrammeFile, backup_database
+from booster_desktop.store.programme_file import ProgrammeFile
 
 
 def load_instance(
@@ -153,17 +152,14 @@ def apply_allocation_undoably(
     waitlisted wish that the allocation fulfils becomes proposed. Returns the backup and the
     enrolments it replaced, exactly (`restore_enrolments` puts them back).
     """
-    stamp = datetime.now().strftime("%Y-%m-%d %H%M%S")
-    path = programme.path
-    backup = path.with_name(f"{path.stem} (before allocation {stamp}){path.suffix}")
-    number = 1
-    while backup.exists():  # two allocations in one second keep both backups
-        number += 1
-        backup = path.with_name(f"{path.stem} (before allocation {stamp} {number}){path.suffix}")
-    # Named "not applied" until the allocation is committed: a process killed in between
-    # leaves a backup that says what it is.
-    pending = backup.with_name(f"{backup.stem} not applied{backup.suffix}")
-    backup_database(programme.engine, pending)
+    from booster_desktop.services.backups import backup_before
+
+    kept = backup_before(programme, "allocation")
+    if kept is None:  # no file on this computer to keep a copy of
+        raise BoosterError(
+            _("{path}: cannot be backed up before the allocation").format(path=programme.path)
+        )
+    backup = kept.path
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
     with programme.writing(Action.ALLOCATION) as connection:
         tour_ids = {
@@ -193,6 +189,7 @@ def apply_allocation_undoably(
             if pair in wanted and status in (EnrolmentStatus.WAITLISTED, EnrolmentStatus.CANCELLED)
         ]
         before = _enrolment_rows(connection, [*dropped, *fulfilled])
+        report(connection, "enrolment", [*dropped, *fulfilled])
         for chunk in _chunks(dropped):
             connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
         if fulfilled:
@@ -217,8 +214,7 @@ def apply_allocation_undoably(
                 )
                 if (m, tour_id) in new_pairs
             )
-        report(connection, "enrolment", None)
-    pending.replace(backup)
+            report(connection, "enrolment", added, added=True)
     return AppliedAllocation(backup, EnrolmentRows(before, tuple(added)))
 
 
@@ -229,11 +225,11 @@ def restore_enrolments(programme: ProgrammeFile, replaced: EnrolmentRows) -> Enr
     with programme.writing(Action.ALLOCATION) as connection:
         ids = [row["id"] for row in replaced.rows]
         taken = _enrolment_rows(connection, [*replaced.added, *ids])
+        report(connection, "enrolment", [*replaced.added, *ids])
         for chunk in _chunks([*replaced.added, *ids]):
             connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
         if replaced.rows:
             connection.execute(insert(Enrolment), [dict(row) for row in replaced.rows])
-        report(connection, "enrolment", None)
     back = {row["id"] for row in taken}
     return EnrolmentRows(taken, tuple(i for i in ids if i not in back))
 

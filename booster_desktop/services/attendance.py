@@ -222,10 +222,13 @@ def set_attendance(
             manager_id, admit_unregistered=True, now=desk.session.starts_at()
         )
     with programme.writing() as connection:
+        standing = list(
+            connection.scalars(select(CheckIn.id).where(standing_at(session_id, manager_id)))
+        )
+        report(connection, CheckIn.__tablename__, standing, ["voided"])
         connection.execute(
             update(CheckIn).where(standing_at(session_id, manager_id)).values(voided=True)
         )
-        report(connection, CheckIn.__tablename__, None, ["voided"])
     return None
 
 

@@ -441,8 +441,8 @@ def _log_prints(connection: Connection, found: BadgeSet, layout: str) -> None:
         if badge.manager_id is not None
     ]
     if rows:
-        connection.execute(insert(BadgePrint), rows)
-        report(connection, "badge_print", None)
+        ids = connection.execute(insert(BadgePrint).returning(BadgePrint.id), rows).scalars()
+        report(connection, "badge_print", list(ids), added=True)
 
 
 def log_printed(programme: ProgrammeFile, found: BadgeSet, layout: str) -> None:
@@ -481,14 +481,16 @@ def reissue_token(programme: ProgrammeFile, manager_id: int) -> str:
                 BadgeToken.manager_id == manager_id, BadgeToken.revoked_at.is_(None)
             )
         )
+        report(connection, "badge_token", [manager_id])  # the manager's tokens, old and new
         if old is not None:
             connection.execute(
                 update(BadgeToken).where(BadgeToken.token == old).values(revoked_at=now)
             )
         token = new_token()
         connection.execute(insert(BadgeToken).values(token=token, manager_id=manager_id))
-        connection.execute(
-            insert(BadgePrint).values(
+        logged = connection.execute(
+            insert(BadgePrint)
+            .values(
                 manager_id=manager_id,
                 tour_id=None,
                 token=old or token,
@@ -496,9 +498,9 @@ def reissue_token(programme: ProgrammeFile, manager_id: int) -> str:
                 layout=None,
                 at=now,
             )
-        )
-        report(connection, "badge_token", None)
-        report(connection, "badge_print", None)
+            .returning(BadgePrint.id)
+        ).scalar_one()
+        report(connection, "badge_print", [logged], added=True)
     return token
 
 

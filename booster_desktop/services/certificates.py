@@ -274,7 +274,7 @@ def export_certificates(
     else:
         with programme.writing() as connection:
             ids = connection.execute(insert(Certificate).returning(Certificate.id), new).scalars()
-            report(connection, "certificate", list(ids))
+            report(connection, "certificate", list(ids), added=True)
             # Written inside the transaction: a PDF that cannot be written keeps no new numbers.
             write_certificates(certificates, Path(target))
     return CertificateRun(

@@ -50,6 +50,7 @@ from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.tour import Tour
 from booster_desktop.i18n import _
 from booster_desktop.services.changes import current_device, report
+from booster_desktop.services.text_checks import without_controls
 from booster_desktop.store.programme_file import ProgrammeFile
 
 if TYPE_CHECKING:
@@ -146,6 +147,13 @@ class SessionInfo:
 def default_device() -> str:
     """The name check-ins made here carry: this laptop's name (a setting, else its host name)."""
     return current_device()[:120]
+
+
+def device_name(given: str | None) -> str:
+    """The device a check-in carries: `given` without control characters or terminal escapes
+    (it is shown on screens and in journals), else this laptop's."""
+    name = " ".join(without_controls(given or "")[0].split())[:120]
+    return name or default_device()
 
 
 # -- reading a scan ------------------------------------------------------------------------------
@@ -330,7 +338,7 @@ class CheckinDesk:
             )
         self.programme = programme
         self.session = session_info(programme, session_id, tour)
-        self.device = (device or default_device()).strip()[:120] or default_device()
+        self.device = device_name(device)
         # The check-ins this desk recorded, newest last: what "undo last" voids.
         self._recorded: list[str] = []
         self._zone = self.session.time_zone
@@ -492,12 +500,12 @@ class CheckinDesk:
                 session_id=self.session.id,
                 manager_id=manager_id,
                 recorded_at=now,
-                device=device or self.device,
+                device=device_name(device) if device else self.device,
                 voided=False,
                 admitted_unregistered=not expected,
             )
         )
-        report(connection, CheckIn.__tablename__, None)
+        report(connection, CheckIn.__tablename__, [checkin_id], added=True)
         self._recorded.append(checkin_id)
         state = ScanState.WELCOME if expected else ScanState.NOT_REGISTERED
         return ScanResult(
@@ -573,8 +581,8 @@ def void_checkin(programme: ProgrammeFile, checkin_id: str) -> ScanResult | None
         if row.voided:
             connection.rollback()  # nothing to write: no commit, no change to report
             return None
+        report(connection, CheckIn.__tablename__, [checkin_id], ["voided"])
         connection.execute(update(CheckIn).where(CheckIn.id == checkin_id).values(voided=True))
-        report(connection, CheckIn.__tablename__, None, ["voided"])
     return ScanResult(
         ScanState.WELCOME,
         "",
@@ -599,6 +607,7 @@ __all__ = [
     "SessionInfo",
     "clean_scan",
     "default_device",
+    "device_name",
     "read_candidates",
     "session_info",
     "session_now",

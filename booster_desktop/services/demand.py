@@ -97,6 +97,7 @@ def tour_focus(programme: ProgrammeFile) -> tuple[list[tuple[int, str]], set[tup
 def set_focus(programme: ProgrammeFile, tour_id: int, topic_id: int, focused: bool) -> None:
     """Make a topic one of a tour's focus topics, or not."""
     with programme.writing() as connection:
+        report(connection, "tour_focus_topic", [tour_id])
         connection.execute(
             delete(tour_focus_topic).where(
                 tour_focus_topic.c.tour_id == tour_id, tour_focus_topic.c.topic_id == topic_id
@@ -104,11 +105,10 @@ def set_focus(programme: ProgrammeFile, tour_id: int, topic_id: int, focused: bo
         )
         if focused:
             connection.execute(insert(tour_focus_topic).values(tour_id=tour_id, topic_id=topic_id))
-        report(connection, "tour_focus_topic", None)
 
 
 def set_priority(programme: ProgrammeFile, topic_id: int, priority: bool) -> None:
     """Mark a topic as a priority topic of the programme, or not."""
     with programme.writing() as connection:
-        connection.execute(update(Topic).where(Topic.id == topic_id).values(is_priority=priority))
         report(connection, "topic", [topic_id], ["is_priority"])
+        connection.execute(update(Topic).where(Topic.id == topic_id).values(is_priority=priority))

@@ -106,8 +106,11 @@ def write_demo(
                 managers=managers, MAX_MANAGERS=MAX_MANAGERS
             )
         )
-    path = check_output_path(Path(path), replacing_programme=replace)
-    backup = backup_before_replacing(path, "before a fresh demo") if replace else None
+    path = Path(path)
+    if path.is_symlink():  # the programme is where the link points: the link stays a link
+        path = path.resolve()
+    path = check_output_path(path, replacing_programme=replace)
+    backup = backup_before_replacing(path, "demo") if replace else None
     builder = _DemoBuilder(managers, seed, progress)
     create_programme_file(
         path, title=DEMO_TITLE, replace=replace, fill=builder.fill, lottery_seed=seed

@@ -1055,6 +1055,10 @@ def import_managers(
         hidden_included=plan.include_hidden,
         encoding=plan.sheet.workbook.encoding or None,
     )
+    if not dry_run:
+        from booster_desktop.services.backups import backup_before
+
+        backup_before(programme, "import")
     try:
         return _import(programme, plan, report, dry_run, skip_invalid, progress)
     except DBAPIError as error:
@@ -1139,11 +1143,15 @@ def _import(
             transaction.rollback()
         else:
             progress(done, done, _("Saving"))
-            changes.report(connection, "manager", writer.manager_ids)
-            changes.report(connection, "topic", writer.topic_ids)
-            changes.report(connection, "organisation", writer.organisation_ids)
-            for table in ("badge_token", "topic_interest"):
-                changes.report(connection, table, None)
+            for table, ids in (
+                ("manager", writer.manager_ids),
+                ("topic", writer.topic_ids),
+                ("organisation", writer.organisation_ids),
+                ("badge_token", writer.manager_ids),  # a manager's rows, by the manager's id
+                ("topic_interest", writer.manager_ids),
+            ):
+                changes.report(connection, table, ids, added=True)
+            changes.describe(connection, f"imported {len(writer.manager_ids):,} managers")
             # Committed by the write gate at the end of the block.
             report.written = True
             report.manager_ids = writer.manager_ids

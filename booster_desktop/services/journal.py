@@ -377,6 +377,9 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
     """Merge another laptop's journal into the programme, in one transaction."""
     path = Path(path)
     journal_programme, entries = read_journal(path)
+    from booster_desktop.services.backups import backup_before
+
+    backup_before(programme, "merge")
     with programme.writing(Action.MERGE) as connection:
         ours = _programme_uuid(connection)
         if journal_programme != ours:
@@ -457,17 +460,17 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
                 to_void.add(entry.id)
             else:
                 merged.unchanged += 1
+        report(connection, CheckIn.__tablename__, sorted(to_void), ["voided"])
         if new_rows:
             connection.execute(insert(CheckIn), list(new_rows.values()))
+            report(connection, CheckIn.__tablename__, list(new_rows), added=True)
         if to_void:
             connection.execute(
                 update(CheckIn).where(CheckIn.id.in_(sorted(to_void))).values(voided=True)
             )
         merged.added, merged.voided = len(new_rows), len(to_void)
         merged.on_both = _overlaps(connection, existing.values(), new_rows.values())
-        if new_rows or to_void:
-            report(connection, CheckIn.__tablename__, None)
-        else:
+        if not (new_rows or to_void):
             connection.rollback()  # nothing new: no commit, no change for the screens
     return merged
 

@@ -38,6 +38,7 @@ COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("python-bidi", "right-to-left text in PDFs", "LGPL-3.0"),
     ("icalendar", "calendars", "BSD-2-Clause"),
     ("python-dateutil", "calendars", "BSD-3-Clause"),
+    ("pyrage", "encrypted copies (age)", "MIT"),
     ("typing_extensions", "type hints", "PSF-2.0"),
 )
 

@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, text
 
 from booster_desktop.domain.kinds import expected_sql
 from booster_desktop.i18n import language
-from booster_desktop.store.programme_file import ProgrammeFile, open_programme_file
+from booster_desktop.store.programme_file import ProgrammeFile
 
 # The Managers tab shows each manager's most wanted topics, not all of them.
 TOPICS_SHOWN = 3
@@ -117,7 +117,9 @@ def open_with_managers(path: Path) -> tuple[ProgrammeFile, list[ManagerRow]]:
     """Open a programme file for writing and read its Managers tab: what the window needs to
     show a programme. Runs on a worker thread; the file is closed again if reading fails."""
     # On a read-only disk the window still shows the file, for reading (the reason is kept).
-    programme = open_programme_file(path, writable=True, read_only_fallback=True)
+    from booster_desktop.services.programme import open_programme
+
+    programme = open_programme(path, writable=True, read_only_fallback=True)
     try:
         return programme, manager_rows(programme)
     except BaseException:

@@ -188,12 +188,13 @@ def save_manager(
                 insert(Manager).values(values).returning(Manager.id)
             ).scalar_one()
             connection.execute(insert(BadgeToken).values(token=new_token(), manager_id=manager_id))
-            report(connection, "manager", [manager_id])
-            report(connection, "badge_token", None)
+            report(connection, "manager", [manager_id], added=True)
+            report(connection, "badge_token", [manager_id], added=True)
         else:
             columns = changed_columns(connection, Manager.__table__, manager_id, values)
-            connection.execute(update(Manager).where(Manager.id == manager_id).values(values))
             report(connection, "manager", [manager_id], columns)
+            connection.execute(update(Manager).where(Manager.id == manager_id).values(values))
+        report(connection, "travel_document", [manager_id])
         connection.execute(delete(TravelDocument).where(TravelDocument.manager_id == manager_id))
         travel = {
             "nationality": details.nationality or None,
@@ -203,7 +204,6 @@ def save_manager(
         }
         if any(v is not None for v in travel.values()):
             connection.execute(insert(TravelDocument).values(manager_id=manager_id, **travel))
-        report(connection, "travel_document", None)
     return manager_id
 
 

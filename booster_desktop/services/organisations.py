@@ -30,5 +30,5 @@ def organisation_id(
         .values(name=name, country_code=country, kind=kind, city=city)
         .returning(Organisation.id)
     ).scalar_one()
-    report(connection, "organisation", [created])
+    report(connection, "organisation", [created], added=True)
     return created

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
 from pathlib import Path
 
 from booster_desktop.domain.disk import exists
@@ -52,7 +51,14 @@ def open_programme(
     With `read_only_fallback`, a file on a read-only disk opens for reading, with the reason in
     `read_only_reason`, instead of being refused.
     """
-    return open_programme_file(Path(path), writable=writable, read_only_fallback=read_only_fallback)
+    programme = open_programme_file(
+        Path(path), writable=writable, read_only_fallback=read_only_fallback
+    )
+    if programme.writable:
+        from booster_desktop.services.backups import after_opening
+
+        after_opening(programme)  # the day's first backup; earlier ones move into the folder
+    return programme
 
 
 def check_programme(path: Path) -> str | None:
@@ -104,55 +110,18 @@ def backup_folder(path: Path, uuid: str | None = None) -> Path:
 
 
 def backup_before_replacing(path: Path, why: str) -> Path | None:
-    """Back up the programme at `path` into its backup folder before it is replaced; returns
-    the backup (None when `path` holds no programme). A damaged file is copied byte for byte."""
-    import shutil
+    """Back up the programme at `path` into its backup folder before it is replaced (`why`:
+    a reason `services.backups.WHY` names); returns the backup (None when `path` holds no
+    programme). Refused while another window or command holds the file; a damaged file is
+    copied byte for byte under a name that says so."""
+    from booster_desktop.services.backups import backup_file_before_replacing
+    from booster_desktop.store.lock import ProgrammeLock
 
     path = Path(path)
     if not is_programme_file(path):
         return None
-    stamp = datetime.now().strftime("%Y-%m-%d %H%M%S")
+    lock = ProgrammeLock.acquire(path)
     try:
-        programme = open_programme_file(path, writable=True)
-    except BoosterError as error:
-        if "in use" in str(error) or "read-only" in str(error):
-            raise
-        programme = None
-    try:
-        uuid = _uuid(programme) if programme is not None else None
-        folder = backup_folder(path, uuid)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            from booster_desktop.domain.disk import disk_error
-
-            raise disk_error(folder / path.name, error) from None
-        target = folder / f"{path.stem} ({why} {stamp}){path.suffix}"
-        number = 1
-        while target.exists():
-            number += 1
-            target = folder / f"{path.stem} ({why} {stamp} {number}){path.suffix}"
-        if programme is not None:
-            backup_database(programme.engine, target)
-        else:
-            try:
-                shutil.copyfile(path, target)
-            except OSError as error:
-                from booster_desktop.domain.disk import disk_error
-
-                raise disk_error(target, error) from None
-        return target
+        return backup_file_before_replacing(path, why).path
     finally:
-        if programme is not None:
-            programme.close()
-
-
-def _uuid(programme: ProgrammeFile) -> str | None:
-    from sqlalchemy.exc import DBAPIError
-
-    try:
-        with programme.engine.connect() as connection:
-            value = connection.exec_driver_sql("SELECT uuid FROM programme").scalar()
-    except DBAPIError:  # a file from before programmes had one
-        return None
-    return str(value) if value else None
+        lock.release()

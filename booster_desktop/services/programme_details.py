@@ -184,16 +184,16 @@ def save_details(
         values["title"] = clean(details.title)
         values["logo"] = details.logo or None
         columns = changed_columns(connection, Programme.__table__, 1, values)
-        connection.execute(update(Programme).values(values))
         report(connection, "programme", [1], columns)
+        connection.execute(update(Programme).values(values))
         for code, contacts in (tours or {}).items():
             tour_id = connection.scalar(select(Tour.id).where(Tour.code == code))
             if tour_id is None:
                 raise BoosterError(_("tour {code!r} does not exist").format(code=code))
             tour_values = {name: clean(getattr(contacts, name)) or None for name in TOUR_TEXT}
             columns = changed_columns(connection, Tour.__table__, tour_id, tour_values)
-            connection.execute(update(Tour).where(Tour.id == tour_id).values(tour_values))
             report(connection, "tour", [tour_id], columns)
+            connection.execute(update(Tour).where(Tour.id == tour_id).values(tour_values))
 
 
 @dataclass(frozen=True)

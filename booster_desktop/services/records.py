@@ -18,6 +18,7 @@ from sqlalchemy import Column, Connection, Table, and_, delete, insert, select, 
 
 from booster_desktop.domain.model import Base
 from booster_desktop.store.changes import report
+from booster_desktop.store.history import record_key
 from booster_desktop.store.programme_file import ProgrammeFile
 
 # Keeps IN (...) lists far below every database's limit on bound parameters.
@@ -116,14 +117,20 @@ def take_snapshot(connection: Connection, table_name: str, ids: Collection[Any])
 
 
 def delete_records(programme: ProgrammeFile, table_name: str, ids: Collection[Any]) -> Snapshot:
-    """Delete rows (their dependants go with them, as the schema says), in one transaction."""
+    """Delete rows (their dependants go with them, as the schema says), in one transaction.
+
+    Deleting a tour takes its sessions, enrolments and check-ins: a backup is kept first."""
+    if table_name == "tour" and ids:
+        from booster_desktop.services.backups import backup_before
+
+        backup_before(programme, "delete-tour")
     table = Base.metadata.tables[table_name]
     (key,) = table.primary_key.columns
     with programme.writing() as connection:
         snapshot = take_snapshot(connection, table_name, ids)
+        _report(connection, table_name, ids, snapshot)  # before: the history reads them
         for chunk in _chunks(list(ids)):
             connection.execute(delete(table).where(key.in_(chunk)))
-        _report(connection, table_name, ids, snapshot)
     return snapshot
 
 
@@ -131,6 +138,7 @@ def restore(programme: ProgrammeFile, snapshot: Snapshot) -> None:
     """Put back everything a delete took, with the same ids, in one transaction."""
     tables = Base.metadata.tables
     with programme.writing() as connection:
+        _report(connection, None, (), snapshot)  # before: the history reads them
         # Parents before children: the snapshot was taken from the deleted rows outwards.
         for name, rows in snapshot.rows:
             connection.execute(insert(tables[name]), list(rows))
@@ -141,22 +149,29 @@ def restore(programme: ProgrammeFile, snapshot: Snapshot) -> None:
             for key_values, value in reference.values:
                 match = and_(*(k == v for k, v in zip(keys, key_values, strict=True)))
                 connection.execute(update(table).where(match).values({column.name: value}))
-        _report(connection, None, (), snapshot)
 
 
 def _report(
     connection: Connection, table_name: str | None, ids: Collection[Any], snapshot: Snapshot
 ) -> None:
-    """Every row the snapshot holds, by table (by id where the table has one), and every
-    column it emptied or fills again; the asked-for rows even when none was found."""
+    """Every record the snapshot holds, by table, and every column it emptied or fills
+    again; the asked-for rows even when none was found. Called before the statements, so
+    the change history reads the records as they were."""
     if table_name is not None:
-        report(connection, table_name, [i for i in ids if isinstance(i, int)])
+        report(connection, table_name, [i for i in ids if isinstance(i, int | str)])
     for name, rows in snapshot.rows:
-        single = [c.name for c in Base.metadata.tables[name].primary_key.columns]
-        ids_of = [r[single[0]] for r in rows] if single == ["id"] else None
-        report(connection, name, ids_of)
+        key = record_key(Base.metadata.tables[name]).name
+        report(connection, name, {r[key] for r in rows})
     for reference in snapshot.nulled:
-        report(connection, reference.table, None, [reference.column])
+        table = Base.metadata.tables[reference.table]
+        primary = [c.name for c in table.primary_key.columns]
+        position = primary.index(record_key(table).name)
+        report(
+            connection,
+            reference.table,
+            {key_values[position] for key_values, _ in reference.values},
+            [reference.column],
+        )
 
 
 def deletion_preview(

@@ -213,7 +213,7 @@ def save_session(
             session_id = connection.execute(
                 insert(TourSession).values(values).returning(TourSession.id)
             ).scalar_one()
-            report(connection, "tour_session", [session_id])
+            report(connection, "tour_session", [session_id], added=True)
         else:
             columns = changed_columns(connection, TourSession.__table__, session_id, values)
             if columns & set(CALENDAR_FIELDS):
@@ -221,14 +221,14 @@ def save_session(
                 values["revision"] = TourSession.revision + 1
                 values["modified_at"] = utc_now()
                 columns |= {"revision", "modified_at"}
+            report(connection, "tour_session", [session_id], columns)
             connection.execute(
                 update(TourSession).where(TourSession.id == session_id).values(values)
             )
-            report(connection, "tour_session", [session_id], columns)
+        report(connection, "session_person", [session_id])
+        report(connection, "session_topic", [session_id])
         _set_contact(connection, session_id, details, visited)
         _set_topics(connection, session_id, details.topics)
-        report(connection, "session_person", None)
-        report(connection, "session_topic", None)
         return session_id
 
 

@@ -238,6 +238,8 @@ BADGE_LAYOUT: Setting[str] = Setting(
         ("avery-5395", N_("Avery 5395: US Letter, 8 labels of 3 3/8 x 2 1/3 in")),
         ("avery-l4785", N_("Avery L4785: A4, 10 labels of 80 x 50 mm")),
         ("avery-l7418", N_("Avery L7418: A4, 8 labels of 86 x 55 mm")),
+        ("durable-1445", N_("Durable 1445-02: A4, 10 badge inserts of 90 x 54 mm")),
+        ("herma-4412", N_("HERMA 4412: A4, 10 labels of 80 x 50 mm")),
     ),
 )
 LANGUAGE: Setting[str] = Setting(
@@ -272,7 +274,7 @@ BACKUP_COUNT: Setting[int] = Setting(
     "backup_count",
     N_("Backups kept"),
     int,
-    10,
+    20,
     N_("How many automatic backups of each programme are kept before the oldest is removed."),
     Scope.LAPTOP,
     minimum=1,
@@ -440,6 +442,6 @@ def save_programme_settings(programme: ProgrammeFile, changes: dict[str, Any]) -
         values[item.name] = None if checked == "" and item.kind is str else checked
     if values:
         with programme.writing() as connection:
-            connection.execute(update(Programme).values(values))
             report(connection, "programme", [1], values)
+            connection.execute(update(Programme).values(values))
     return programme_settings(programme)

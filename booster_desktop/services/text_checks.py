@@ -8,11 +8,13 @@ import re
 # Terminal escapes as a whole (CSI "ESC [ ... letter", OSC "ESC ] ... BEL or ESC \", two-byte
 # ESC codes), so that "ESC[31mRED" leaves "RED" and not "[31mRED"; then every other control
 # character: C0 and C1 (tab and line breaks are white space, folded by `clean`), DEL, and the
-# bidi embeddings, overrides and isolates that reorder what a reader sees.
+# bidi embeddings, overrides and isolates that reorder what a reader sees. A lone C1 CSI
+# (0x9B, "›" read in the wrong code page) takes no letter with it: only parameters make it a
+# sequence, so "\x9bAli" keeps its "A".
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x9b[0-?]+[ -/]*[@-~]"
     r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c|\x1b\\)?"
     r"|\x1b[@-Z\\-_]?"
 )

@@ -112,11 +112,11 @@ def save_topic(programme: ProgrammeFile, details: TopicDetails, topic_id: int | 
             topic_id = connection.execute(
                 insert(Topic).values(values).returning(Topic.id)
             ).scalar_one()
-            report(connection, "topic", [topic_id])
+            report(connection, "topic", [topic_id], added=True)
             return topic_id
         columns = changed_columns(connection, Topic.__table__, topic_id, values)
-        connection.execute(update(Topic).where(Topic.id == topic_id).values(values))
         report(connection, "topic", [topic_id], columns)
+        connection.execute(update(Topic).where(Topic.id == topic_id).values(values))
         return topic_id
 
 

@@ -213,11 +213,11 @@ def save_tour(programme: ProgrammeFile, details: TourDetails, tour_id: int | Non
             tour_id = connection.execute(
                 insert(Tour).values(values).returning(Tour.id)
             ).scalar_one()
-            report(connection, "tour", [tour_id])
+            report(connection, "tour", [tour_id], added=True)
             return tour_id
         columns = changed_columns(connection, Tour.__table__, tour_id, values)
-        connection.execute(update(Tour).where(Tour.id == tour_id).values(values))
         report(connection, "tour", [tour_id], columns)
+        connection.execute(update(Tour).where(Tour.id == tour_id).values(values))
         return tour_id
 
 

@@ -29,6 +29,11 @@ class Action(StrEnum):
     ALLOCATION = "allocation"
     MERGE = "merge"
     UNDO = "undo"
+    ERASE = "erase"  # a person's data erased: recorded without any value
+
+
+# A record's key: an id, or a text key (a check-in's UUID).
+Key = int | str
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ class Written:
     """What a change did to one table: which rows and which columns (None: not named, so
     any row or any column may have changed)."""
 
-    ids: frozenset[int] | None = frozenset()
+    ids: frozenset[Key] | None = frozenset()
     columns: frozenset[str] | None = None
 
     def __or__(self, other: Written) -> Written:
@@ -60,7 +65,7 @@ class Change:
     def tables(self) -> frozenset[str]:
         return frozenset(self.written)
 
-    def ids(self, table: str) -> frozenset[int] | None:
+    def ids(self, table: str) -> frozenset[Key] | None:
         """The rows of `table` written (empty when the table was not; None: not named)."""
         written = self.written.get(table)
         return frozenset() if written is None else written.ids
@@ -119,11 +124,19 @@ def acting_as(action: Action) -> Iterator[None]:
 _REPORT = "booster_report"
 
 
+# The rows of one record as they were, by each row's primary key (empty: no such record).
+Rows = dict[tuple[object, ...], dict[str, object]]
+
+
 @dataclass
 class Report:
-    """What one write block has reported so far."""
+    """What one write block has reported so far, and for the change history the records
+    reported as they were when first named (`before`)."""
 
     written: dict[str, Written] = field(default_factory=dict)
+    history: bool = True
+    before: dict[str, dict[Key, Rows]] = field(default_factory=dict)
+    descriptions: list[str] = field(default_factory=list)
 
     def add(self, table: str, written: Written) -> None:
         self.written[table] = self.written[table] | written if table in self.written else written
@@ -132,27 +145,49 @@ class Report:
 def report(
     connection: Connection,
     table: str,
-    ids: Collection[int] | None = (),
+    ids: Collection[Key] | None = (),
     columns: Collection[str] | None = None,
+    *,
+    added: bool = False,
 ) -> None:
-    """Say, inside a write block, that rows of `table` were written: `ids` (None: rows not
-    named), `columns` (None: whole rows, as an insert or a delete)."""
+    """Say, inside a write block, that records of `table` are written: `ids` (their keys:
+    see `store.history.record_key`; None: not named), `columns` (None: whole rows).
+
+    The change history keeps old and new values: a record is read as it is when first
+    reported, and again before the commit. So report an update or a delete BEFORE the
+    statement; report records the block created after the insert (their ids are known only
+    then) with `added`: they did not exist before.
+    """
     collected = connection.info.get(_REPORT)
     if not isinstance(collected, Report):
         raise AssertionError("report() outside a write block (ProgrammeFile.writing())")
-    collected.add(
-        table,
-        Written(
-            None if ids is None else frozenset(ids),
-            None if columns is None else frozenset(columns),
-        ),
-    )
+    keys = None if ids is None else frozenset(ids)
+    collected.add(table, Written(keys, None if columns is None else frozenset(columns)))
+    if not (collected.history and keys):
+        return
+    if added:
+        known = collected.before.setdefault(table, {})
+        for key in keys:
+            known.setdefault(key, {})
+    else:
+        from booster_desktop.store.history import remember
+
+        remember(connection, collected, table, keys)
+
+
+def describe(connection: Connection, description: str) -> None:
+    """Say in a few words what the write block does, for the change history (never a
+    personal value: a count, a table, a code)."""
+    collected = connection.info.get(_REPORT)
+    if not isinstance(collected, Report):
+        raise AssertionError("describe() outside a write block (ProgrammeFile.writing())")
+    collected.descriptions.append(description)
 
 
 @contextmanager
-def collecting(connection: Connection) -> Iterator[Report]:
+def collecting(connection: Connection, history: bool = True) -> Iterator[Report]:
     """The report of the write block on `connection` (the gate's side of `report`)."""
-    collected = Report()
+    collected = Report(history=history)
     connection.info[_REPORT] = collected
     try:
         yield collected

@@ -36,7 +36,7 @@ from booster_desktop.store.programme_file import (
     remove_side_files_made,
     side_files_present,
 )
-from booster_desktop.store.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+from booster_desktop.store.schema_version import HEAD_REVISION, KNOWN_REVISIONS, is_newer_revision
 from booster_desktop.store.values import value_problems
 
 Invariant = Callable[[Connection], Iterator[str]]
@@ -132,6 +132,13 @@ def _problems(connection: Connection, path: Path) -> Iterator[str]:
         yield _("has {count} schema revisions instead of one").format(count=len(revisions))
         return
     revision = revisions[0][0]
+    if revision not in KNOWN_REVISIONS and not is_newer_revision(str(revision)):
+        yield (
+            _(
+                "is damaged: its schema revision {value!r} is not one Booster Desktop ever wrote"
+            ).format(value=str(revision)[:60])
+        )
+        return
     if revision not in KNOWN_REVISIONS:
         yield _("was written by a newer version of Booster Desktop (schema {revision})").format(
             revision=revision

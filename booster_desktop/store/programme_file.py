@@ -40,7 +40,12 @@ from booster_desktop.store.durable import (
 from booster_desktop.store.engine import WRITING, make_engine
 from booster_desktop.store.header import check_header
 from booster_desktop.store.lock import ProgrammeLock
-from booster_desktop.store.schema_version import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
+from booster_desktop.store.schema_version import (
+    APPLICATION_ID,
+    HEAD_REVISION,
+    KNOWN_REVISIONS,
+    is_newer_revision,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -78,6 +83,8 @@ class ProgrammeFile:
     _held: tuple[int, int] | None = field(default=None, repr=False)
     # Told of every committed write (the window's document, later the change history).
     listeners: list[Listener] = field(default_factory=list, repr=False)
+    # False only for a benchmark's baseline (`without_history`): every write keeps history.
+    _history: bool = field(default=True, repr=False)
 
     def session(self) -> Session:
         """A new ORM session; objects stay readable after commit (the window keeps rows)."""
@@ -100,13 +107,16 @@ class ProgrammeFile:
         reporting anything is a bug, refused and rolled back. Once committed, the change
         record (`action`, unless the caller acts as an undo) goes to every listener, on the
         thread that wrote. A block that rolled its own transaction back reports nothing.
+
+        The change history (old and new values of what was reported) is written inside the
+        same transaction, just before the commit: no write can skip it.
         """
         change: Change | None = None
         try:
             writer = self.engine.connect().execution_options(**{WRITING: True})
             with (
                 writer as connection,
-                collecting(connection) as collected,
+                collecting(connection, self._history) as collected,
                 connection.begin() as transaction,
             ):
                 yield connection
@@ -116,6 +126,10 @@ class ProgrammeFile:
                             "a write block reported nothing it changed (changes.report)"
                         )
                     change = change_of(collected, action)
+                    if self._history:
+                        from booster_desktop.store.history import record
+
+                        record(connection, collected, change)
         except DBAPIError as error:
             raise BoosterError(
                 _("{path}: the change was not saved ({value})").format(
@@ -125,6 +139,16 @@ class ProgrammeFile:
         if change is not None:
             for listener in list(self.listeners):
                 listener(change)
+
+    @contextmanager
+    def without_history(self) -> Iterator[None]:
+        """Writes in the block keep no history: for a benchmark's baseline only (the window,
+        the command and the services never call it)."""
+        self._history = False
+        try:
+            yield
+        finally:
+            self._history = True
 
     def listen(self, listener: Listener) -> Callable[[], None]:
         """Hear every change committed through this file; returns how to stop listening."""
@@ -268,6 +292,13 @@ def read_revision(engine: Engine, path: Path) -> str:
             )
         )
     revision = str(revisions[0][0])
+    if revision not in KNOWN_REVISIONS and not is_newer_revision(revision):
+        raise BoosterError(
+            _(
+                "{path}: is damaged (its schema revision {value!r} is not one Booster "
+                "Desktop ever wrote)"
+            ).format(path=path, value=revision[:60])
+        )
     if revision == HEAD_REVISION:
         _check_catalogue(path, catalogue)
     return revision

@@ -4,6 +4,8 @@ Kept apart from Alembic so that opening a file costs one SELECT, not an Alembic 
 checks these constants against the migration scripts.
 """
 
+import re
+
 # `PRAGMA application_id` of every programme file: "BstR".
 APPLICATION_ID = 0x42737452
 
@@ -14,5 +16,18 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_manager_diets",
     "0005_certificates",
     "0006_badge_print_log",
+    "0007_change_history",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
+
+# Our revisions are named "NNNN_words": a later number is a newer version's, anything else is
+# not ours at all (a damaged or tampered file, not a reason to tell the user to update).
+_REVISION = re.compile(r"\A(\d{4})_[a-z0-9_]{1,60}\Z")
+
+
+def is_newer_revision(revision: str) -> bool:
+    """Whether `revision` is the name of a revision later than every one this version knows."""
+    found = _REVISION.match(revision)
+    latest = _REVISION.match(HEAD_REVISION)
+    assert latest is not None
+    return found is not None and int(found.group(1)) > int(latest.group(1))

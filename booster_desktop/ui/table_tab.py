@@ -128,7 +128,7 @@ class TableTab(QWidget):
         table = self.entity.table
         named = change.ids(table)
         if named:
-            self.refresh(named)
+            self.refresh({i for i in named if isinstance(i, int)})
         elif named is None or change.touches(self.entity.depends):
             self.reload_when_shown()
 

@@ -177,7 +177,9 @@ def test_every_name_is_extracted_arabic_included_after_nfkc(tmp_path: Path) -> N
     assert "Élodie" in poppler and "Çelik-Łukasz" in poppler
 
 
-@pytest.mark.parametrize("name", ["a4-8-90x55", "avery-l4785", "avery-5395"])
+@pytest.mark.parametrize(
+    "name", ["a4-8-90x55", "avery-l4785", "avery-5395", "herma-4412", "durable-1445"]
+)
 def test_a_60_character_name_stays_inside_its_box(name: str, tmp_path: Path) -> None:
     layout = shipped_layouts()[name]
     given, family = LONG_NAME
@@ -343,13 +345,31 @@ def test_the_calibration_page_draws_a_100_mm_line_that_is_100_mm_on_the_page(
 
 def test_shipped_layouts_fit_their_pages_and_keep_the_codes_large_enough() -> None:
     layouts = shipped_layouts()
-    assert {"a4-8-90x55", "a6-single", "avery-l7418", "avery-l4785", "avery-5395"} <= set(layouts)
+    assert {
+        "a4-8-90x55",
+        "a6-single",
+        "avery-l7418",
+        "avery-l4785",
+        "avery-5395",
+        "herma-4412",
+        "durable-1445",
+    } <= set(layouts)
     for layout in layouts.values():
         geometry = front_geometry(layout)
         assert geometry.qr.width >= 20 and layout.bar_width >= 0.19
         assert geometry.bars.right <= layout.badge_width and geometry.qr.right <= layout.badge_width
     assert layouts["avery-5395"].page == pytest.approx((215.9, 279.4))
     assert layouts["a4-8-90x55"].cut_marks and layouts["a4-8-90x55"].per_page == 8
+    # The makers' margins: the last badge ends as far from the page's bottom-right corner as
+    # their templates say (HERMA 4412: 17.5 and 13.5 mm; Durable 1445-02: 15 and 15 mm).
+    for name, right, bottom in (("herma-4412", 17.5, 13.5), ("durable-1445", 15, 15)):
+        layout = layouts[name]
+        last = layout.cell(layout.per_page - 1)
+        assert layout.per_page == 10
+        assert (layout.page_width - last.right, layout.page_height - last.bottom) == (
+            pytest.approx(right),
+            pytest.approx(bottom),
+        )
 
 
 def test_a_new_layout_is_a_few_lines_and_a_wrong_one_is_refused(tmp_path: Path) -> None:

@@ -66,6 +66,23 @@ def test_the_device_defaults_to_the_host_name(
     assert [row[2] for row in _checkins(demo_file)] == [socket.gethostname(), "door B"]
 
 
+def test_a_device_name_loses_its_escapes_and_control_characters(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = str(_session(demo_file, "CAT", "Joint training"))
+    people = _expected(demo_file, "CAT")
+    hostile = "\x1b[31mdoor\x07  B\u202e\x1b]0;title\x07"
+    code, _, _ = _record(
+        capsys, str(demo_file), "--session", session, "--device", hostile, people[0][1]
+    )
+    # Only control characters in it: the laptop's own name, never an empty device.
+    code2, _, _ = _record(
+        capsys, str(demo_file), "--session", session, "--device", "\x1b\x07", people[1][1]
+    )
+    assert (code, code2) == (0, 0)
+    assert [row[2] for row in _checkins(demo_file)] == ["door B", socket.gethostname()]
+
+
 def test_admitting_unregistered_people_marks_them(
     demo_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

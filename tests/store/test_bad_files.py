@@ -103,10 +103,19 @@ def _newer(path: Path) -> None:
     connection.close()
 
 
+def _foreign_revision(path: Path) -> None:
+    # Not a name we would ever write (and carrying a terminal escape): damage, not "update".
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = 'x\x1b[2J; drop'")
+    connection.commit()
+    connection.close()
+
+
 DAMAGED: dict[str, tuple[Callable[[Path], None], str]] = {
     "truncated": (_truncate, "is damaged"),
     "scribbled": (_scribble, "is damaged"),
     "newer-version": (_newer, "newer version of Booster Desktop"),
+    "foreign-revision": (_foreign_revision, "is not one Booster Desktop ever wrote"),
 }
 
 

@@ -94,3 +94,22 @@ def test_an_empty_lock_file_left_by_a_crash_is_free_at_once(demo_file: Path) -> 
     with open_programme(demo_file, writable=True) as programme:
         assert programme.writable
         assert read_holder(demo_file) is not None
+
+
+def test_demo_force_through_a_link_replaces_the_file_it_points_to(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A coordinator's shortcut: the link stays a link, the programme behind it is the new one.
+    link = tmp_path / "shortcut.booster"
+    link.symlink_to(demo_file)
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute("UPDATE manager SET given_name = 'Before' WHERE id = 1")
+    connection.close()
+    assert main(["demo", str(link), "--force"]) == 0, capsys.readouterr().err
+    assert link.is_symlink() and link.resolve() == demo_file.resolve()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("shortcut")] == [link.name]
+    with sqlite3.connect(demo_file) as connection:
+        assert connection.execute("SELECT given_name FROM manager WHERE id = 1").fetchone() != (
+            "Before",
+        )
+    connection.close()

@@ -102,7 +102,11 @@ def test_pin_rerun_explain_and_apply(
     dialog.apply()
     wanted = {(m, c) for m, codes in dialog.allocation.assignment.items() for c in codes}
     assert _proposed(demo_file) == wanted
-    assert list(demo_file.parent.glob("demo (before allocation *).booster"))
+    from booster_desktop.services.backups import list_backups
+
+    with sqlite3.connect(demo_file) as connection:
+        uuid = str(connection.execute("SELECT uuid FROM programme").fetchone()[0])
+    assert [b.why for b in list_backups(uuid)].count("allocation") == 1
 
 
 def test_space_cycles_a_cell_and_run_refreshes_why(

@@ -42,7 +42,7 @@ def test_the_demo_opens_the_users_demo_and_a_new_demo_backs_it_up(
     with qtbot.waitSignal(window.programme_loaded, timeout=10000):
         window.new_demo()
     assert _title(demo_path()) != "My demo edits"
-    backups = list(demo_path().parent.glob("backups/*/demo (before a fresh demo *).booster"))
+    backups = list(demo_path().parent.glob("backups/*/* demo.booster"))
     assert [_title(b) for b in backups] == ["My demo edits"]
     assert "backed up" in window.statusBar().currentMessage()
     assert dialogs.critical == []

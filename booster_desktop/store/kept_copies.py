@@ -1,0 +1,311 @@
+"""The SQLite side of kept backups: a verified online backup, a byte copy of a damaged file,
+the counts a backup holds, and restoring one in place of the programme.
+
+A backup is checked (`quick_check`) on the copy before it is put in place: a programme that
+went bad since it was opened is kept as a damaged copy, never as a good backup that would
+push a good one out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
+from booster_desktop.domain.disk import disk_error, partial_path
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.kinds import expected_sql
+from booster_desktop.i18n import _
+from booster_desktop.store.durable import remove_database_files, replace_durably, sync_folder
+from booster_desktop.store.engine import file_uri
+from booster_desktop.store.header import check_header
+from booster_desktop.store.programme_file import (
+    _check_folder,
+    read_revision,
+    replace_database,
+    write_failure,
+)
+from booster_desktop.store.schema_version import KNOWN_REVISIONS
+
+# What a kept backup's index says it holds, as `booster info` counts them.
+_COUNTS = (
+    ("managers", "SELECT count(*) FROM manager"),
+    ("tours", "SELECT count(*) FROM tour"),
+    (
+        "enrolments",
+        "SELECT count(*) FROM enrolment e JOIN manager m ON m.id = e.manager_id "
+        f"WHERE {expected_sql('e', 'm')}",
+    ),
+    (
+        "checkins",
+        "SELECT count(*) FROM (SELECT DISTINCT session_id, manager_id FROM checkin "
+        "WHERE voided = 0) AS standing",
+    ),
+)
+
+
+def back_up_verified(engine: Engine, target: Path, damaged: Path) -> Path:
+    """Copy the open programme with SQLite's online backup, durably, to `target`, or to
+    `damaged` when the copy fails `quick_check`; returns where it went.
+
+    Neither may exist: kept backups are never written over.
+    """
+    _check_folder(target)
+    if target.exists() or damaged.exists():
+        raise BoosterError(_("{target}: already exists").format(target=target))
+    partial = partial_path(target)
+    try:
+        with engine.connect() as connection:
+            source = connection.connection.driver_connection
+            assert isinstance(source, sqlite3.Connection)
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)
+                try:
+                    verdict = [str(row[0]) for row in copy.execute("PRAGMA quick_check")]
+                except sqlite3.DatabaseError as error:  # damage bad enough to stop the check
+                    verdict = [str(error)]
+            finally:
+                copy.close()
+        made = target if verdict == ["ok"] else damaged
+        replace_database(partial, made)
+    except (OSError, sqlite3.Error, DBAPIError) as error:
+        raise write_failure(target, error) from None
+    finally:
+        remove_database_files(partial)
+    return made
+
+
+def back_up_file(path: Path, target: Path, damaged: Path) -> Path:
+    """Back up the programme file at `path`, whose lock the caller holds and which nothing
+    has open: SQLite never opens the file itself (a damaged one stays byte for byte as it
+    was). Its bytes (and -wal) are copied aside; a copy that passes `quick_check` is folded
+    into one file and kept at `target`, one that does not is kept as it was copied, at
+    `damaged`. Returns where it went."""
+    _check_folder(target)
+    if target.exists() or damaged.exists():
+        raise BoosterError(_("{target}: already exists").format(target=target))
+    partial = partial_path(target)
+    try:
+        for suffix in ("", "-wal"):
+            source = path.with_name(path.name + suffix)
+            if suffix == "" or source.exists():
+                shutil.copyfile(source, partial.with_name(partial.name + suffix))
+        sound = False
+        with contextlib.suppress(BoosterError):
+            check_header(partial)
+            sound = _quick_check_and_fold(partial)
+        if sound:
+            replace_database(partial, target)
+            return target
+        for suffix in ("-wal", ""):  # the -wal first: a main file without it is incomplete
+            copied = partial.with_name(partial.name + suffix)
+            if copied.exists():
+                replace_durably(copied, damaged.with_name(damaged.name + suffix))
+        return damaged
+    except OSError as error:
+        raise disk_error(target, error) from None
+    finally:
+        remove_database_files(partial)
+
+
+def _quick_check_and_fold(path: Path) -> bool:
+    """Whether a copied programme passes `quick_check`; a sound one is left as one file (its
+    -wal folded in and removed when SQLite closes it)."""
+    try:
+        connection = sqlite3.connect(file_uri(path), uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        verdict = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+        if verdict != ["ok"]:
+            return False
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+
+
+def copy_bytes(path: Path, target: Path) -> None:
+    """Copy a (damaged) programme byte for byte, with its -wal if it has one: SQLite cannot
+    read it for a backup, and the -wal may hold the last committed changes."""
+    _check_folder(target)
+    if target.exists():
+        raise BoosterError(_("{target}: already exists").format(target=target))
+    for suffix in ("", "-wal"):
+        source = path.with_name(path.name + suffix)
+        if suffix and not source.exists():
+            continue
+        made = target.with_name(target.name + suffix)
+        partial = partial_path(made)
+        try:
+            shutil.copyfile(source, partial)
+            replace_durably(partial, made)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+            raise disk_error(made, error) from None
+
+
+def move_file(source: Path, target: Path) -> None:
+    """Move a finished backup into the backup folder durably (across disks: copy, sync,
+    then remove the original)."""
+    _check_folder(target)
+    if target.exists():
+        raise BoosterError(_("{target}: already exists").format(target=target))
+    partial = partial_path(target)
+    try:
+        shutil.copyfile(source, partial)
+        replace_durably(partial, target)
+        source.unlink()
+        sync_folder(source.parent)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise disk_error(target, error) from None
+
+
+def delete_copy(path: Path) -> None:
+    """Remove a kept backup (and any -wal beside it)."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise disk_error(path, error) from None
+    remove_database_files(path, keep_main=True)
+    with contextlib.suppress(OSError):
+        sync_folder(path.parent)
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that only reads. `immutable` (no locks, no -shm: nothing written beside
+    a backup that is only read) unless changes wait in a -wal, which `immutable` ignores."""
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    return sqlite3.connect(file_uri(path, "ro", immutable=not pending), uri=True)
+
+
+def count_rows(path: Path) -> dict[str, int]:
+    """Managers, tours, expected enrolments and standing check-ins a backup holds; what
+    cannot be counted (a damaged or very old file) is left out."""
+    counts: dict[str, int] = {}
+    try:
+        connection = _read_only(path)
+    except sqlite3.Error:
+        return counts
+    try:
+        for key, query in _COUNTS:
+            with contextlib.suppress(sqlite3.Error):
+                counts[key] = int(connection.execute(query).fetchone()[0])
+    finally:
+        connection.close()
+    return counts
+
+
+def read_identity(path: Path) -> tuple[str | None, str | None]:
+    """A programme file's UUID and title (None where it has none or cannot be read)."""
+    try:
+        connection = _read_only(path)
+    except sqlite3.Error:
+        return None, None
+    try:
+        try:
+            row = connection.execute("SELECT uuid, title FROM programme").fetchone()
+        except sqlite3.Error:
+            try:
+                row = (None, connection.execute("SELECT title FROM programme").fetchone()[0])
+            except (sqlite3.Error, TypeError):
+                return None, None
+    finally:
+        connection.close()
+    if row is None:
+        return None, None
+    return (str(row[0]) if row[0] else None), (str(row[1]) if row[1] else None)
+
+
+@dataclass(frozen=True)
+class CheckedCopy:
+    """A file found to be a sound programme: its schema revision, UUID and title."""
+
+    revision: str
+    uuid: str | None
+    title: str | None
+
+
+def check_copy(path: Path) -> CheckedCopy:
+    """Refuse in one line what is not a sound programme file of a schema this build knows
+    (a backup about to be restored); nothing is written beside it."""
+    check_header(path)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise BoosterError(
+            _("{path}: has changes not folded in ({name} beside it); open it once first").format(
+                path=path, name=wal.name
+            )
+        )
+    from sqlalchemy import create_engine
+
+    engine = create_engine("sqlite://", creator=lambda: _read_only(path))
+    try:
+        revision = read_revision(engine, path)
+    finally:
+        engine.dispose()
+    if revision not in KNOWN_REVISIONS:
+        raise BoosterError(
+            _(
+                "{path}: was written by a newer version of Booster Desktop (schema {revision})"
+            ).format(path=path, revision=revision)
+        )
+    uuid, title = read_identity(path)
+    return CheckedCopy(revision, uuid, title)
+
+
+def put_in_place(copy: Path, target: Path) -> None:
+    """Put a copy of `copy` in place of the programme at `target` (whose lock the caller
+    holds and whose engine is disposed of): built aside, synced, renamed over it, with the
+    old -wal and -shm dropped so SQLite does not replay them into the restored file."""
+    _check_folder(target)
+    partial = partial_path(target)
+    try:
+        shutil.copyfile(copy, partial)
+        replace_database(partial, target)
+    except OSError as error:
+        raise write_failure(target, error) from None
+    finally:
+        remove_database_files(partial)
+
+
+def read_index(path: Path) -> dict[str, object]:
+    """The backup folder's index (empty when missing or unreadable: it is rebuilt from the
+    files, so a lost index loses no backup)."""
+    import json
+
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    return document if isinstance(document, dict) else {}
+
+
+def write_index(path: Path, document: dict[str, object]) -> None:
+    """Replace the index atomically: written aside, synced, renamed over the old one."""
+    import json
+
+    partial = partial_path(path)
+    try:
+        partial.write_text(
+            json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        replace_durably(partial, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise disk_error(path, error) from None

@@ -1,0 +1,324 @@
+"""The change history: every write leaves its old and new values, read back by replaying
+them; sensitive values are never kept; a person's values can be scrubbed."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import select, text
+
+from booster_desktop.domain.model import Base
+from booster_desktop.domain.sensitive import SENSITIVE_FIELDS, is_sensitive
+from booster_desktop.services import (
+    attendance,
+    certificates,
+    checkin,
+    demand,
+    listing,
+    managers,
+    records,
+    tours,
+)
+from booster_desktop.services.changes import Action, acting_as
+from booster_desktop.services.history import erase_person_history, read_history
+from booster_desktop.services.importing import import_file
+from booster_desktop.services.programme import ProgrammeFile, open_programme
+from booster_desktop.store.history import as_text, record_key
+from tests.services.test_changes import WRITES
+
+Identity = tuple[str, str, str | None]  # table, record id, row
+Dump = dict[Identity, dict[str, str | None]]
+
+_HISTORY_TABLES = {"change_entry", "change_value"}
+
+
+def _identity(table: str, row: dict[str, Any]) -> Identity:
+    """A row as the history names it: its record's key and, for rows hanging on a record,
+    the rest of its primary key."""
+    t = Base.metadata.tables[table]
+    key = record_key(t).name
+    primary = [c.name for c in t.primary_key.columns]
+    rest = ", ".join(f"{n}={row[n]}" for n in primary if n != key)
+    return table, str(row[key]), rest or None
+
+
+def _dump(programme: ProgrammeFile) -> Dump:
+    """Every row of every programme table, as text, without sensitive values."""
+    found: Dump = {}
+    with programme.engine.connect() as connection:
+        for table in Base.metadata.sorted_tables:
+            if table.name in _HISTORY_TABLES:
+                continue
+            for row in connection.execute(select(table)):
+                values = dict(row._mapping)
+                found[_identity(table.name, values)] = {
+                    name: as_text(value)
+                    for name, value in values.items()
+                    if not is_sensitive(table.name, name)
+                }
+    return found
+
+
+def _last_entry(programme: ProgrammeFile) -> int:
+    with programme.engine.connect() as connection:
+        return int(connection.scalar(text("SELECT coalesce(max(id), 0) FROM change_entry")))
+
+
+def _replay(before: Dump, programme: ProgrammeFile, since_entry: int) -> tuple[Dump, list[str]]:
+    """`before` with every history value row written after `since_entry` applied, oldest
+    first; an update's old value must be what the row held. Returns the actions too."""
+    state = {identity: dict(values) for identity, values in before.items()}
+    lines = [line for line in reversed(read_history(programme)) if line.entry_id > since_entry]
+    lines.sort(key=lambda line: line.entry_id)  # stable: value rows keep their order
+    for line in lines:
+        assert line.record_id is not None, f"{line.table}: rows not named"
+        identity = (line.table, line.record_id, line.row_key)
+        if line.kind == "insert":
+            assert identity not in state, identity
+            assert line.new_value is not None
+            values = json.loads(line.new_value)
+            state[identity] = {n: v for n, v in values.items() if not is_sensitive(line.table, n)}
+        elif line.kind == "delete":
+            assert identity in state, identity
+            assert line.old_value is not None
+            kept = {n: v for n, v in json.loads(line.old_value).items()}
+            assert {n: v for n, v in kept.items() if not is_sensitive(line.table, n)} == (
+                state.pop(identity)
+            )
+        else:
+            assert line.field is not None
+            if is_sensitive(line.table, line.field):
+                assert line.masked and line.old_value is None and line.new_value is None
+                continue
+            assert state[identity][line.field] == line.old_value, (identity, line.field)
+            state[identity][line.field] = line.new_value
+    actions = []
+    for line in lines:
+        if not actions or actions[-1][0] != line.entry_id:
+            actions.append((line.entry_id, line.action))
+    return state, [a for _, a in actions]
+
+
+def _nothing(programme: ProgrammeFile, folder: Path) -> None:
+    pass
+
+
+def _certify_ready(programme: ProgrammeFile, folder: Path) -> None:
+    """Manager 1 attended every session of CAT (check-ins written at the door, not here)."""
+    from tests.services.test_rosters import check_in
+
+    for session in range(1, 10):
+        check_in(programme.path, session, 1, "2018-11-19 08:00:00.000000")
+
+
+def _unallocate(programme: ProgrammeFile, folder: Path) -> None:
+    with programme.engine.begin() as connection:  # as if the demo had not been allocated
+        connection.execute(text("DELETE FROM enrolment WHERE id % 3 = 0"))
+
+
+def _check_in_first(programme: ProgrammeFile, folder: Path) -> None:
+    checkin.CheckinDesk(programme, 1).record_manager(
+        listing.list_managers(programme, "CAT")[0]["id"]
+    )
+
+
+# Where a write as the gate's list calls it changes nothing on the demo (or needs a state
+# made outside the gate first): what to prepare, and the call that changes something.
+CASES: dict[str, tuple[Any, Any]] = {
+    "tours.save_tour": (
+        _nothing,
+        lambda p, _: tours.save_tour(p, replace(tours.tour_details(p, 1), title="Renamed"), 1),
+    ),
+    "demand.set_focus": (_nothing, lambda p, _: demand.set_focus(p, 1, 4, True)),
+    "attendance.set_attendance": (
+        _check_in_first,
+        lambda p, _: attendance.set_attendance(
+            p, 1, listing.list_managers(p, "CAT")[0]["id"], False
+        ),
+    ),
+    "certificates.export_certificates": (
+        _certify_ready,
+        lambda p, folder: certificates.export_certificates(p, folder / "c.pdf", tour="CAT"),
+    ),
+    "allocation_data.apply_allocation_undoably": (
+        _unallocate,
+        WRITES["allocation_data.apply_allocation_undoably"][0],
+    ),
+    "allocation_data.restore_enrolments": (
+        _unallocate,
+        WRITES["allocation_data.restore_enrolments"][0],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRITES))
+def test_every_write_leaves_its_old_and_new_values_in_the_history(
+    name: str, demo_file: Path, tmp_path: Path
+) -> None:
+    prepare, call = CASES.get(name, (_nothing, WRITES[name][0]))
+    _, action, tables = WRITES[name]
+    with open_programme(demo_file, writable=True) as programme:
+        prepare(programme, tmp_path)
+        before, since = _dump(programme), _last_entry(programme)
+        call(programme, tmp_path)
+        after = _dump(programme)
+        replayed, actions = _replay(before, programme, since)
+        written = {line.table for line in read_history(programme) if line.entry_id > since}
+    assert replayed == after, name
+    assert actions[-1] == action, name
+    assert tables & written, (name, written)
+
+
+def _sheet(path: Path, rows: int) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Given name", "Family name", "Country", "E-mail", "Topic 1", "Topic 2"])
+    for n in range(rows):
+        sheet.append([f"Given{n}", f"Family{n}", "Tunisia", f"p{n}@example.org", "Water", "Sun"])
+    book.save(path)
+    return path
+
+
+def test_an_import_of_a_thousand_rows_is_one_action(demo_file: Path, tmp_path: Path) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        since = _last_entry(programme)
+        before = _dump(programme)
+        import_file(programme, _sheet(tmp_path / "many.xlsx", 1000))
+        lines = [line for line in read_history(programme) if line.entry_id > since]
+        replayed, actions = _replay(before, programme, since)
+        assert replayed == _dump(programme)
+    assert actions == ["import"]
+    assert len({line.entry_id for line in lines}) == 1
+    added = [line for line in lines if line.table == "manager" and line.kind == "insert"]
+    assert len(added) == 1000
+    assert json.loads(added[0].new_value or "")["given_name"].startswith("Given")
+    assert lines[0].description == "imported 1,000 managers"
+
+
+def test_an_undo_is_in_the_history_as_undo(demo_file: Path) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        since = _last_entry(programme)
+        snapshot = records.delete_records(programme, "topic", [2])
+        with acting_as(Action.UNDO):
+            records.restore(programme, snapshot)
+        lines = [line for line in read_history(programme) if line.entry_id > since]
+    undo = [line for line in lines if line.action == "undo"]
+    assert {(line.table, line.record_id, line.kind) for line in undo} >= {("topic", "2", "insert")}
+    edit = [line for line in lines if line.action == "edit"]
+    assert {(line.table, line.record_id, line.kind) for line in edit} >= {("topic", "2", "delete")}
+
+
+PLANTED = "ZQ7731904XK"
+
+
+def test_sensitive_values_are_never_stored(demo_file: Path) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        old = managers.manager_details(programme, 3)
+        managers.save_manager(
+            programme, replace(old, passport_number=PLANTED, date_of_birth="1979-03-14"), 3
+        )
+        managers.save_manager(
+            programme, replace(old, passport_number="AB0000001", date_of_birth="1980-01-01"), 3
+        )
+        new = managers.save_manager(
+            programme,
+            replace(
+                managers.ManagerDetails(),
+                given_name="Sara",
+                family_name="Ben Ali",
+                country_code="TN",
+                passport_number=PLANTED + "2",
+            ),
+        )
+        records.delete_records(programme, "manager", [new])
+        lines = read_history(programme, manager_id=3)
+    travel = [line for line in lines if line.table == "travel_document"]
+    assert travel and all(line.masked for line in travel if line.field is not None)
+    assert {line.field for line in travel} >= {"passport_number", "date_of_birth"}
+    assert all((line.old_shown, line.new_shown) == ("", "changed") for line in travel if line.field)
+    raw = sqlite3.connect(demo_file)
+    raw.execute("VACUUM")
+    raw.close()
+    data = demo_file.read_bytes()
+    assert PLANTED.encode() not in data
+    assert b"1979-03-14" not in data
+    assert b"AB0000001" in data  # the passport in force is kept, in its own record
+
+
+def managers_report(connection: Any) -> None:
+    from booster_desktop.services.changes import report
+
+    report(connection, "programme", [1])
+
+
+def test_the_sensitive_fields_are_the_travel_documents() -> None:
+    assert {f for t, f in SENSITIVE_FIELDS if t == "travel_document"} >= {
+        "passport_number",
+        "passport_expiry",
+        "date_of_birth",
+    }
+
+
+def test_erasing_a_person_scrubs_their_values_only(demo_file: Path) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        for manager_id, name in ((3, "Ghalia"), (4, "Mounir")):
+            old = managers.manager_details(programme, manager_id)
+            managers.save_manager(programme, replace(old, given_name=name), manager_id)
+        records.delete_records(programme, "manager", [3])
+        with programme.writing(Action.ERASE) as connection:
+            scrubbed = erase_person_history(connection, 3)
+            managers_report(connection)
+        mine = read_history(programme, manager_id=3)
+        theirs = read_history(programme, manager_id=4)
+    assert scrubbed == len(mine) > 3
+    assert all(line.masked and line.old_value is None and line.new_value is None for line in mine)
+    assert {line.kind for line in mine} == {"update", "delete"}
+    assert any(line.new_value == "Mounir" for line in theirs)
+    raw = sqlite3.connect(demo_file)
+    raw.execute("VACUUM")
+    raw.close()
+    data = demo_file.read_bytes()
+    assert b"Ghalia" not in data
+
+
+def test_the_history_reads_by_record_manager_and_date(demo_file: Path) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        old = managers.manager_details(programme, 3)
+        managers.save_manager(programme, replace(old, city="Sfax"), 3)
+        start = datetime.now(UTC)
+        managers.save_manager(programme, replace(old, city="Sousse"), 3)
+        by_record = read_history(programme, table="manager", record_id=3)
+        since = read_history(programme, since=start)
+        later = read_history(programme, since=start + timedelta(hours=1))
+    assert [(line.old_value, line.new_value) for line in by_record if line.field == "city"] == [
+        ("Sfax", "Sousse"),
+        (old.city or None, "Sfax"),
+    ]
+    assert [line.new_value for line in since] == ["Sousse"]
+    assert later == []
+
+
+def test_a_save_that_changes_nothing_leaves_no_entry(demo_file: Path) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        since = _last_entry(programme)
+        managers.save_manager(programme, managers.manager_details(programme, 3), 3)
+        assert _last_entry(programme) == since
+
+
+def test_the_baseline_without_history_keeps_none(demo_file: Path) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        since = _last_entry(programme)
+        old = managers.manager_details(programme, 3)
+        with programme.without_history():
+            managers.save_manager(programme, replace(old, city="Gabes"), 3)
+        assert _last_entry(programme) == since
+        managers.save_manager(programme, replace(old, city="Monastir"), 3)
+        assert _last_entry(programme) == since + 1

@@ -1,0 +1,169 @@
+"""`booster backup FILE -o OUT [--encrypt]`, `booster backup list FILE`, `booster backup
+restore FILE BACKUP`: exit codes, one-line refusals, the passphrase never an argument."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from booster_desktop.cli import main
+
+PASSPHRASE = "a passphrase for the stick"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _managers(path: Path) -> int:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return int(connection.execute("SELECT count(*) FROM manager").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str], code: int = 0) -> tuple[str, str]:
+    assert main(args) == code
+    captured = capsys.readouterr()
+    return captured.out, captured.err
+
+
+def _import_one(path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "one.csv"
+    source.write_text("First name,Last name,Country\nSami,Kaci,MA\n", encoding="utf-8")
+    assert main(["import", "managers", str(path), str(source)]) == 0
+
+
+def test_list_then_restore_by_name(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _import_one(demo_file, tmp_path)
+    capsys.readouterr()
+    out, _ = _run(["backup", "list", str(demo_file), "--json"], capsys)
+    rows = json.loads(out)
+    assert [row["why"] for row in rows] == ["import", "open"]
+    assert set(rows[0]) == {
+        "file",
+        "made_at",
+        "why",
+        "damaged",
+        "managers",
+        "tours",
+        "enrolments",
+        "checkins",
+        "path",
+    }
+    assert rows[0]["managers"] == 24 and _managers(demo_file) == 25
+    out, _ = _run(["backup", "list", str(demo_file)], capsys)
+    assert out.splitlines()[0].split() == [
+        "made",
+        "why",
+        "managers",
+        "tours",
+        "enrolments",
+        "check-ins",
+        "file",
+    ]
+    assert rows[0]["file"] in out
+
+    out, _ = _run(["backup", "restore", str(demo_file), rows[0]["file"]], capsys)
+    assert _managers(demo_file) == 24
+    assert "24 managers, 4 tours, 48 enrolments, 0 check-ins" in out
+    assert "The programme as it was is kept as " in out
+    out, _ = _run(["backup", "list", str(demo_file), "--json"], capsys)
+    after = json.loads(out)
+    assert after[0]["why"] == "restore" and after[0]["managers"] == 25
+
+
+def test_bad_restores_say_one_line_and_change_nothing(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    digest = _digest(demo_file)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello", "utf-8")
+    cases = {
+        "missing.booster": "missing.booster: no such backup of",
+        str(notes): "cannot be restored: is not a Booster programme file",
+        str(tmp_path): "is a folder, not a backup",
+    }
+    for backup, message in cases.items():
+        _, err = _run(["backup", "restore", str(demo_file), backup], capsys, 1)
+        assert message in err and len(err.strip().splitlines()) == 1, err
+    assert _digest(demo_file) == digest
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["backup", "{file}", "-o", "{out}", "--encrypt", "--passphrase", PASSPHRASE],
+        ["backup", "restore", "{file}", "{out}", "--passphrase", PASSPHRASE],
+        ["backup", "{file}", "-o", "{out}", "--encrypt", f"--passphrase={PASSPHRASE}"],
+        ["backup", "{file}", "-o", "{out}", "--encrypt", "--pass", PASSPHRASE],
+    ],
+)
+def test_a_passphrase_is_never_accepted_as_an_argument(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    out = tmp_path / "copy.booster.age"
+    argv = [a.format(file=demo_file, out=out) for a in args]
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "never given as an argument" in err or "ambiguous option: --pass" in err
+    assert not out.exists()
+
+
+def test_an_encrypted_copy_from_the_command_and_back(
+    demo_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copy = tmp_path / "copy.booster.age"
+    # No passphrase at all (not a terminal): refused, nothing written.
+    monkeypatch.delenv("BOOSTER_PASSPHRASE", raising=False)
+    _, err = _run(["backup", str(demo_file), "-o", str(copy), "--encrypt"], capsys, 1)
+    assert "--passphrase-file F or BOOSTER_PASSPHRASE" in err and not copy.exists()
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(PASSPHRASE + "\n", "utf-8")
+    _run(
+        ["backup", str(demo_file), "-o", str(copy), "--encrypt", "--passphrase-file", str(secret)],
+        capsys,
+    )
+    assert copy.read_bytes().startswith(b"age-encryption.org/v1\n")
+    assert PASSPHRASE.encode() not in copy.read_bytes()
+
+    _import_one(demo_file, tmp_path)
+    assert _managers(demo_file) == 25
+    digest = _digest(demo_file)
+    _, err = _run(["backup", "restore", str(demo_file), str(copy)], capsys, 1)
+    assert "its passphrase is needed" in err
+    monkeypatch.setenv("BOOSTER_PASSPHRASE", "not the passphrase")
+    _, err = _run(["backup", "restore", str(demo_file), str(copy)], capsys, 1)
+    assert "the passphrase is wrong" in err and len(err.strip().splitlines()) == 1
+    assert _digest(demo_file) == digest
+    monkeypatch.setenv("BOOSTER_PASSPHRASE", PASSPHRASE)
+    _run(["backup", "restore", str(demo_file), str(copy)], capsys)
+    assert _managers(demo_file) == 24
+
+
+def test_the_words_after_backup_are_checked(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv, message in (
+        (["backup", "list"], "expected booster backup list FILE"),
+        (["backup", "restore", str(demo_file)], "expected booster backup restore FILE BACKUP"),
+        (["backup", str(demo_file)], "-o/--output"),
+        (["backup", "list", str(demo_file), "-o", "x"], "-o and --encrypt go with"),
+        (["backup", str(demo_file), "-o", str(tmp_path / "x"), "--json"], "--json goes with"),
+    ):
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        assert exited.value.code == 2
+        assert message in capsys.readouterr().err
