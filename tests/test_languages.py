@@ -235,6 +235,12 @@ def test_a_french_roster_has_french_sheets_headings_and_countries(
     countries = {row[header.index("Pays")] for row in rows[rows.index(header) + 1 :]}
     assert countries & {"Maroc", "Tunisie", "Égypte", "Liban", "Algérie", "Jordanie"}
     assert not countries & {"Morocco", "Tunisia", "Egypt", "Lebanon", "Algeria", "Jordan"}
+    statuses = {
+        row[header.index("État de l'inscription")] for row in rows[rows.index(header) + 1 :]
+    }
+    assert statuses and statuses <= {"proposé", "confirmé", "en liste d'attente", "annulé"}
+    catering = [[cell.value for cell in row] for row in book["Restauration"].iter_rows()]
+    assert any("Pas de régime particulier" in row for row in catering)
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

@@ -28,6 +28,14 @@ ENGLISH: dict[str, str] = {
     "kind.meal": N_("Meal"),
     "kind.networking": N_("Networking"),
     "kind.other": N_("Other"),
+    # Enrolment statuses and genders, as rosters print them.
+    "status.proposed": N_("proposed"),
+    "status.confirmed": N_("confirmed"),
+    "status.waitlisted": N_("waitlisted"),
+    "status.cancelled": N_("cancelled"),
+    "gender.female": N_("female"),
+    "gender.male": N_("male"),
+    "gender.other": N_("other"),
     # Sign-in sheets.
     "signin.title": N_("Sign-in sheet"),
     "signin.number": N_("#"),

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -42,15 +43,26 @@ from booster_desktop.domain.roster import (
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.domain.tour import Tour, tour_focus_topic
-from booster_desktop.i18n import _
+from booster_desktop.i18n import _, language
 from booster_desktop.services.attendance_counts import first_check_ins
 from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.store.programme_file import ProgrammeFile
 
 ROSTER_SUFFIXES = (".xlsx", ".csv")
-# An enum member's value by a dict lookup: `.value` costs a descriptor call, 20,000 times.
-_STATUS = {status: status.value for status in EnrolmentStatus}
-_GENDER = {gender: gender.value for gender in Gender}
+
+
+# An enum member's printed word by a dict lookup (`.value` and a catalogue look-up would cost
+# a call each, 20,000 times), one dict per printing language.
+@cache
+def _status_words(language: str) -> dict[EnrolmentStatus, str]:
+    return {status: label(f"status.{status.value}") for status in EnrolmentStatus}
+
+
+@cache
+def _gender_words(language: str) -> dict[Gender, str]:
+    return {gender: label(f"gender.{gender.value}") for gender in Gender}
+
+
 DIETS = tuple(Diet)  # iterating an enum class goes through a generator each time
 
 
@@ -136,11 +148,12 @@ def _people(
             .join(Tour, Tour.id == Enrolment.tour_id)
             .order_by(Tour.start_date, Tour.code)
         ).all():
-            summary[manager_id].append(f"{code}: {_STATUS[state]}")
+            summary[manager_id].append(f"{code}: {_status_words(language())[state]}")
         statuses = {manager_id: "; ".join(parts) for manager_id, parts in summary.items()}
     people = []
+    words, genders = _status_words(language()), _gender_words(language())
     for row in connection.execute(query).all():
-        status = _STATUS[row[14]] if tour is not None else statuses.get(row[0], "")
+        status = words[row[14]] if tour is not None else statuses.get(row[0], "")
         people.append(
             RosterPerson(
                 id=row[0],
@@ -153,7 +166,7 @@ def _people(
                 email=row[7] or "",
                 phone=row[8] or "",
                 role=row[9] or "",
-                gender=_GENDER[row[10]] if row[10] else "",
+                gender=genders[row[10]] if row[10] else "",
                 diets=parse_diets(row[11]),
                 dietary_needs=row[12] or "",
                 accessibility_needs=row[13] or "",
@@ -349,7 +362,7 @@ def _allocation(connection: Connection, people: list[RosterPerson]) -> tuple[All
         focus[tour_id].append(topic)
     scores = np.round(worth @ covers, SCORE_DIGITS)
     pairs = [
-        (manager_id, tour_id, _STATUS[status])
+        (manager_id, tour_id, _status_words(language())[status])
         for manager_id, tour_id, status in connection.execute(
             select(Enrolment.manager_id, Enrolment.tour_id, Enrolment.status)
         ).all()

@@ -41,6 +41,17 @@ def _later(module: str, name: str) -> Callable[..., Any]:
     return call
 
 
+# The words the tabs show for a session's kind and a manager's status (stored in English).
+KIND_WORDS = (
+    QT_TR_NOOP("Training"),
+    QT_TR_NOOP("Visit"),
+    QT_TR_NOOP("Transfer"),
+    QT_TR_NOOP("Meal"),
+    QT_TR_NOOP("Networking"),
+    QT_TR_NOOP("Other"),
+)
+STATUS_WORDS = (QT_TR_NOOP("active"), QT_TR_NOOP("withdrawn"))
+
 # How the delete confirmation names the rows that go with a record, by table.
 TABLE_WORDS = {
     "manager": "managers",
@@ -132,7 +143,7 @@ MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
         ),
         Column(QT_TR_NOOP("E-mail"), lambda r: r.email),
         Column(QT_TR_NOOP("Phone"), lambda r: r.phone),
-        Column(QT_TR_NOOP("Status"), lambda r: r.status),
+        Column(QT_TR_NOOP("Status"), lambda r: tr(r.status)),
         Column(
             QT_TR_NOOP("Travel documents"),
             lambda r: tr("on file (hidden)") if r.has_travel_documents else "",
@@ -276,7 +287,7 @@ SESSIONS: Entity[SessionRow, SessionDetails] = Entity(
     columns=(
         Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),
         Column(QT_TR_NOOP("Tour"), lambda r: r.tour),
-        Column(QT_TR_NOOP("Kind"), lambda r: r.kind.capitalize()),
+        Column(QT_TR_NOOP("Kind"), lambda r: tr(r.kind.capitalize())),
         Column(
             QT_TR_NOOP("Date"),
             lambda r: r.date.isoformat() + (" ⚠" if r.outside_tour else ""),

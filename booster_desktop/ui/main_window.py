@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         self.kind_filter = visits.add_filter(
             tr("&Kind:"),
             "kind_filter",
-            [(tr("All kinds"), None), *((k.value.capitalize(), k.value) for k in SessionKind)],
+            [(tr("All kinds"), None), *((tr(k.value.capitalize()), k.value) for k in SessionKind)],
         )
         self.tour_filter.currentIndexChanged.connect(self._filter_visits)
         self.kind_filter.currentIndexChanged.connect(self._filter_visits)

@@ -4,6 +4,34 @@
 <context>
     <name></name>
     <message>
+        <source>Training</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>Meal</source>
+        <translation>Repas</translation>
+    </message>
+    <message>
+        <source>Networking</source>
+        <translation>Réseautage</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
         <source>Managers</source>
         <translation>Managers</translation>
     </message>
