@@ -29,7 +29,7 @@ import numpy as np
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.preference import placement_cost
-from booster_desktop.i18n import _
+from booster_desktop.i18n import _, language, ngettext
 from booster_desktop.services.progress import Progress, no_progress
 
 Pair = tuple[int, str]
@@ -429,7 +429,13 @@ def why_unmet(instance: Instance, network: _Network, allocation: Allocation) -> 
     needed = k * len(instance.managers)
     offered = sum(instance.tours.values())
     if offered < needed:
-        reasons.append(f"{needed} place{'s' * (needed != 1)} wanted, {offered} offered")
+        reasons.append(
+            ngettext(
+                "{count} place wanted, {offered} offered",
+                "{count} places wanted, {offered} offered",
+                needed,
+            ).format(count=needed, offered=offered)
+        )
     for code in network.overfull:
         reasons.append(
             _("tour {code} has more kept or pinned managers than places").format(code=code)
@@ -464,16 +470,23 @@ def why_unmet(instance: Instance, network: _Network, allocation: Allocation) -> 
         possible = sum(1 for code in instance.tours if (manager, code) not in forbidden)
         if possible < k:
             reasons.append(
-                f"manager {manager} may join only {possible} tour{'s' * (possible != 1)} "
-                f"(the others are forbidden)"
+                ngettext(
+                    "manager {manager} may join only {count} tour (the others are forbidden)",
+                    "manager {manager} may join only {count} tours (the others are forbidden)",
+                    possible,
+                ).format(manager=manager, count=possible)
             )
     short = [m for m, codes in allocation.assignment.items() if len(codes) < k]
     if not reasons and short:
         shown = ", ".join(str(m) for m in short[:10]) + (" ..." if len(short) > 10 else "")
         reasons.append(
-            f"{len(short)} manager{'s' * (len(short) != 1)} ({shown}) cannot be given {k} "
-            "tours: the places left are on tours they may not join (forbidden, or their "
-            "country's cap)"
+            ngettext(
+                "{count} manager ({shown}) cannot be given {k} tours: the places left are on "
+                "tours they may not join (forbidden, or their country's cap)",
+                "{count} managers ({shown}) cannot be given {k} tours: the places left are on "
+                "tours they may not join (forbidden, or their country's cap)",
+                len(short),
+            ).format(count=len(short), shown=shown, k=k)
         )
     return reasons
 
@@ -484,6 +497,11 @@ def _country_name(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return code
+    if language() == "fr":  # pycountry's own French names, as the country table has them
+        import gettext
+
+        french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+        return french.gettext(country.name).removesuffix(", État de")
     return str(getattr(country, "common_name", None) or country.name).removesuffix(", State of")
 
 
@@ -546,7 +564,9 @@ def explain(instance: Instance, allocation: Allocation, manager: int) -> list[st
             why = _("the manager's places are pinned or kept on other tours")
         elif load[code] >= instance.tours[code]:
             seats = instance.tours[code]
-            why = f"full ({seats} place{'s' * (seats != 1)})"
+            why = ngettext("full ({count} place)", "full ({count} places)", seats).format(
+                count=seats
+            )
         elif (
             instance.max_per_country is not None
             and country_load[(code, wish.country)] >= instance.max_per_country

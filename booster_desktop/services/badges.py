@@ -386,7 +386,9 @@ def export_badges(
         found = gather_badges(programme, request)
     if found.printed_before and not reprint and record:
         names = [p.describe() for p in found.printed_before]
-        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        shown = ", ".join(names[:3]) + (
+            _(" and {count} more").format(count=len(names) - 3) if len(names) > 3 else ""
+        )
         raise BoosterError(
             _("already printed: {shown}; --reprint prints them again").format(shown=shown)
         )

@@ -85,7 +85,11 @@ class MergeReport:
     on_both: list[Overlap] = field(default_factory=list)
 
     def summary(self) -> str:
-        both = f"; {len(self.on_both)} checked in on both laptops" if self.on_both else ""
+        both = (
+            _("; {count} checked in on both laptops").format(count=len(self.on_both))
+            if self.on_both
+            else ""
+        )
         return _(
             "Merged: {added} check-ins added, {voided} voided, {unchanged} already here{both}"
         ).format(added=self.added, voided=self.voided, unchanged=self.unchanged, both=both)

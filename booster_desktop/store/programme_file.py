@@ -29,7 +29,7 @@ from booster_desktop.domain.disk import (
     sqlite_disk_problem,
 )
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.i18n import _
+from booster_desktop.i18n import _, ngettext
 from booster_desktop.store import open_files
 from booster_desktop.store.changes import Action, Change, Listener, change_of, collecting
 from booster_desktop.store.durable import (
@@ -209,7 +209,7 @@ def integrity_lines(rows: list[str]) -> list[str]:
 def integrity_summary(rows: list[str]) -> str:
     """SQLite's integrity report (up to hundreds of lines) as one line."""
     lines = integrity_lines(rows)
-    count = f"{len(lines)} problem{'s' if len(lines) != 1 else ''}"
+    count = ngettext("{count} problem", "{count} problems", len(lines)).format(count=len(lines))
     pages = sorted({int(m[1]) for line in lines for m in _PAGE.finditer(line)})
     if pages:
         where = _("page {value} of the file is damaged").format(value=pages[0])

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from booster_desktop.i18n import _, ngettext
 from booster_desktop.services import allocation as allocator
 from booster_desktop.services.allocation import Allocation, Instance
 from booster_desktop.services.allocation_run import (
@@ -348,7 +349,7 @@ class AllocationDialog(QDialog):
             [
                 tr("Method"),
                 tr("Every place given"),
-                RANK_LOSS.capitalize(),
+                _(RANK_LOSS).capitalize(),
                 tr("Worst rank"),
                 tr("Rank profile"),
             ]
@@ -477,7 +478,7 @@ class AllocationDialog(QDialog):
         for row, (key, line) in enumerate(compared.items()):
             method = METHODS[key]
             cells = [
-                method.label.capitalize(),
+                _(method.label).capitalize(),
                 "yes"
                 if line["complete"]
                 else tr("no, {value} places not given").format(value=line["unmet_seats"]),
@@ -490,7 +491,7 @@ class AllocationDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:
-                    item.setToolTip(f"{method.explanation} ({method.technical})")
+                    item.setToolTip(f"{_(method.explanation)} ({_(method.technical)})")
                 self.compare.setItem(row, column, item)
         self.compare.resizeColumnsToContents()
 
@@ -556,9 +557,13 @@ class AllocationDialog(QDialog):
             f"{m} ({'/'.join(before)} -> {'/'.join(after)})"
             for m, (before, after) in cost.moved.items()
         )
+        others = ngettext(
+            "{count} other manager would move", "{count} other managers would move", len(cost.moved)
+        ).format(count=len(cost.moved))
         self.explanation.addItem(
-            f"To give manager {manager} {code}: {RANK_LOSS} +{cost.extra:g}; "
-            f"{len(cost.moved)} other manager{'s' * (len(cost.moved) != 1)} would move"
+            tr("To give manager {manager} {code}: {rank_loss} +{extra:g}; {others}").format(
+                manager=manager, code=code, rank_loss=_(RANK_LOSS), extra=cost.extra, others=others
+            )
             + (f": {moved}" if moved else "")
         )
 

@@ -356,6 +356,10 @@
         <translation>Attribuer {code} au manager {manager} laisse des places non attribuées.</translation>
     </message>
     <message>
+        <source>To give manager {manager} {code}: {rank_loss} +{extra:g}; {others}</source>
+        <translation>Pour donner {code} au manager {manager} : {rank_loss} +{extra:g} ; {others}</translation>
+    </message>
+    <message>
         <source>Some managers are short of their tours in this allocation. </source>
         <translation>Dans cette répartition, certains managers n&apos;ont pas tous leurs voyages. </translation>
     </message>
