@@ -378,7 +378,7 @@ class AllocationDialog(QDialog):
 
         return "  ".join(
             (
-                swatch(GIVEN_COLOUR, "given"),
+                swatch(GIVEN_COLOUR, tr("given")),
                 swatch(PINNED_COLOUR, tr("pinned by you")),
                 swatch(FORBIDDEN_COLOUR, tr("forbidden by you")),
             )
@@ -479,7 +479,7 @@ class AllocationDialog(QDialog):
             method = METHODS[key]
             cells = [
                 _(method.label).capitalize(),
-                "yes"
+                tr("yes")
                 if line["complete"]
                 else tr("no, {value} places not given").format(value=line["unmet_seats"]),
                 f"{line['welfare']:g}",  # the summary's rank loss, gamma included

@@ -52,21 +52,28 @@ KIND_WORDS = (
 )
 STATUS_WORDS = (QT_TR_NOOP("active"), QT_TR_NOOP("withdrawn"))
 
-# How the delete confirmation names the rows that go with a record, by table.
-TABLE_WORDS = {
-    "manager": "managers",
-    "enrolment": "enrolments",
-    "topic_interest": "topic ranks",
-    "badge_token": "badge tokens",
-    "checkin": "check-ins",
-    "travel_document": "travel documents",
-    "tour": "tours",
-    "tour_session": "sessions",
-    "session_person": "speaker and host-contact links",
-    "session_topic": "session topics",
-    "tour_focus_topic": "tour focus topics",
-    "topic": "topics",
-}
+
+def rows_of(table: str, count: int) -> str:
+    """How the delete confirmation counts the rows that go with a record: "3 enrolments"."""
+    words = {
+        "manager": ngettext("{count} manager", "{count} managers", count),
+        "enrolment": ngettext("{count} enrolment", "{count} enrolments", count),
+        "topic_interest": ngettext("{count} topic rank", "{count} topic ranks", count),
+        "badge_token": ngettext("{count} badge token", "{count} badge tokens", count),
+        "checkin": ngettext("{count} check-in", "{count} check-ins", count),
+        "travel_document": ngettext("{count} travel document", "{count} travel documents", count),
+        "tour": ngettext("{count} tour", "{count} tours", count),
+        "tour_session": ngettext("{count} session", "{count} sessions", count),
+        "session_person": ngettext(
+            "{count} speaker and host-contact link", "{count} speaker and host-contact links", count
+        ),
+        "session_topic": ngettext("{count} session topic", "{count} session topics", count),
+        "tour_focus_topic": ngettext(
+            "{count} tour focus topic", "{count} tour focus topics", count
+        ),
+        "topic": ngettext("{count} topic", "{count} topics", count),
+    }
+    return words.get(table, f"{{count}} {table}").format(count=count)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from booster_desktop.services.programme import (
 )
 from booster_desktop.ui import settings as ui_state
 from booster_desktop.ui.document import Job, ProgrammeDocument
-from booster_desktop.ui.entities import ENTITIES, MANAGERS, SESSIONS, TABLE_WORDS, Entity
+from booster_desktop.ui.entities import ENTITIES, MANAGERS, SESSIONS, Entity, rows_of
 from booster_desktop.ui.help_dialogs import fit_to_screen
 from booster_desktop.ui.settings import forget_file, recent_files, remember_file
 from booster_desktop.ui.table_tab import TableTab
@@ -55,11 +55,6 @@ Opened = tuple[ProgrammeFile, list[ManagerRow]]
 FILE_FILTER = QT_TR_NOOP("Booster programmes (*.booster);;All files (*)")
 # What the status bar counts: rows added or removed (an id never changes otherwise), countries.
 COUNTED = ("manager.id", "manager.country_code", "tour.id", "tour_session.id", "enrolment")
-
-
-def _count(number: int, plural: str) -> str:
-    """ "1 enrolment", "2 enrolments" (every word in TABLE_WORDS takes an s)."""
-    return f"{number} {plural if number != 1 else plural.removesuffix('s')}"
 
 
 class MainWindow(QMainWindow):
@@ -644,7 +639,7 @@ class MainWindow(QMainWindow):
         ids = [r.id for r in records]
         counts = deletion_preview(self.programme, entity.table, ids)
         counts.pop(entity.table, None)
-        goes_with = [_count(n, TABLE_WORDS.get(t, t)) for t, n in sorted(counts.items()) if n]
+        goes_with = [rows_of(t, n) for t, n in sorted(counts.items()) if n]
         what = (
             entity.describe(records[0])
             if len(records) == 1

@@ -308,6 +308,10 @@
         <translation>Comparaison avec les méthodes &amp;simples</translation>
     </message>
     <message>
+        <source>given</source>
+        <translation>attribué</translation>
+    </message>
+    <message>
         <source>pinned by you</source>
         <translation>fixé par vous</translation>
     </message>
@@ -326,6 +330,10 @@
     <message>
         <source>No allocation: {message}</source>
         <translation>Pas de répartition : {message}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
     </message>
     <message>
         <source>no, {value} places not given</source>
