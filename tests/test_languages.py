@@ -161,6 +161,18 @@ def test_the_language_setting_is_used_when_no_lang_is_given(
     assert "does not exist" in capsys.readouterr().err
 
 
+def test_the_command_s_help_and_usage_errors_speak_the_language_asked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["import", "--help", "--lang", "fr"])
+    assert "importer des managers et leurs thèmes classés" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exited:
+        main(["--lang", "fr", "demo", "x.booster", "--managers", "abc"])
+    assert exited.value.code == 2
+    assert "'abc' n'est pas un nombre entier" in capsys.readouterr().err
+
+
 # -- French messages and materials ----------------------------------------------------------
 
 

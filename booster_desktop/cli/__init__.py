@@ -49,8 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole parser, assembled from every command module's declaration."""
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Booster Desktop, headless: keep a programme of inspiration and learning "
-        "tours, allocate managers, print and check in.",
+        description=_(
+            "Booster Desktop, headless: keep a programme of inspiration and "
+            "learning tours, allocate managers, print and check in."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     add_language_option(parser, None, shown=True)
@@ -103,10 +105,28 @@ def _explained(args: argparse.Namespace, error: BaseException) -> str | None:
     return None if explained is None else str(explained)
 
 
+def _language_asked(argv: Sequence[str]) -> str | None:
+    """`--lang X` (or `--lang=X`) anywhere on the line, read before the parser is built so
+    that its help and its usage errors speak that language too."""
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--lang="):
+            return word.removeprefix("--lang=")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `booster` command; returns the exit code."""
     from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.i18n import use_language
+    from booster_desktop.services.settings import LANGUAGE, laptop_value
 
+    asked = _language_asked(sys.argv[1:] if argv is None else argv)
+    try:
+        use_language(asked or laptop_value(LANGUAGE))
+    except ValueError:
+        use_language(laptop_value(LANGUAGE))  # argparse refuses the value just below
     parser = build_parser()
     args = parser.parse_args(argv)
     command: Command = args.command_declaration
@@ -115,9 +135,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     use_device_name(device_name_setting)
     # Messages and printed materials in the language asked for, else the setting's.
-    from booster_desktop.i18n import use_language
-    from booster_desktop.services.settings import LANGUAGE, laptop_value
-
     use_language(args.lang or laptop_value(LANGUAGE))
     try:
         command.validate(args)

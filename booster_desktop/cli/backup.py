@@ -21,7 +21,7 @@ from typing import Any
 
 from booster_desktop.cli.arguments import UsageError
 from booster_desktop.cli.commands import PROG, Command
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 
 PASSPHRASE_VARIABLE = "BOOSTER_PASSPHRASE"
 _USAGE = (
@@ -33,34 +33,40 @@ _USAGE = (
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.usage = _USAGE
-    parser.description = (
-        "Copy a programme safely, even while it is in use (encrypted with a passphrase with "
-        "--encrypt); list the backups kept of it (made when it is opened, before upgrades and "
-        "bulk changes); restore one of them, or an encrypted copy, after backing up the "
-        "programme as it is. BACKUP is a file name from `backup list` or a path."
+    parser.description = _(
+        "Copy a programme safely, even while it is in use (encrypted with a "
+        "passphrase with --encrypt); list the backups kept of it (made when it "
+        "is opened, before upgrades and bulk changes); restore one of them, or "
+        "an encrypted copy, after backing up the programme as it is. BACKUP is "
+        "a file name from `backup list` or a path."
     )
     parser.add_argument("words", nargs="+", metavar="FILE | list FILE | restore FILE BACKUP")
-    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="where the copy goes")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help=_("where the copy goes"))
     parser.add_argument(
-        "--encrypt", action="store_true", help="encrypt the copy with a passphrase (age format)"
+        "--encrypt", action="store_true", help=_("encrypt the copy with a passphrase (age format)")
     )
     parser.add_argument(
         "--passphrase-file",
         type=Path,
         metavar="F",
-        help=f"read the passphrase from the first line of F (or set {PASSPHRASE_VARIABLE})",
+        help=_(
+            "read the passphrase from the first line of F (or set {PASSPHRASE_VARIABLE})"
+        ).format(PASSPHRASE_VARIABLE=PASSPHRASE_VARIABLE),
     )
     # Named only to refuse it clearly: `--passphrase X` would otherwise be taken as an
     # abbreviation of --passphrase-file.
     parser.add_argument("--passphrase", help=argparse.SUPPRESS)
-    parser.add_argument("--json", action="store_true", help="`list`: one JSON array on stdout")
+    parser.add_argument("--json", action="store_true", help=_("`list`: one JSON array on stdout"))
 
 
 def _validate(args: argparse.Namespace) -> None:
     if args.passphrase is not None:
         raise UsageError(
-            "--passphrase: a passphrase is never given as an argument (other users can read "
-            f"arguments); use --passphrase-file F or the {PASSPHRASE_VARIABLE} variable"
+            _(
+                "--passphrase: a passphrase is never given as an argument (other users "
+                "can read arguments); use --passphrase-file F or the "
+                "{PASSPHRASE_VARIABLE} variable"
+            ).format(PASSPHRASE_VARIABLE=PASSPHRASE_VARIABLE)
         )
     words: list[str] = args.words
     if words[0] == "list" and len(words) == 2:
@@ -189,7 +195,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for row, backup in zip(rows, found, strict=True):
         row["made_at"] = backup.made_at.strftime("%Y-%m-%d %H:%M")
-        row["why"] = backup.why + (" (damaged)" if backup.damaged else "")
+        row["why"] = backup.why + (_(" (damaged)") if backup.damaged else "")
     columns = [
         ("made_at", "made"),
         ("why", "why"),
@@ -222,7 +228,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 COMMAND = Command(
     "backup",
-    "copy a programme safely (encrypted too), list its kept backups, restore one",
+    N_("copy a programme safely (encrypted too), list its kept backups, restore one"),
     _options,
     _run,
     _validate,

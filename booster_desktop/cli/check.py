@@ -7,12 +7,14 @@ import argparse
 from pathlib import Path
 
 from booster_desktop.cli.commands import Command
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE")
-    parser.add_argument("--verbose", action="store_true", help="list every problem, not the first")
+    parser.add_argument(
+        "--verbose", action="store_true", help=_("list every problem, not the first")
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -31,4 +33,4 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMAND = Command("check", "check the file's integrity and schema", _options, _run)
+COMMAND = Command("check", N_("check the file's integrity and schema"), _options, _run)

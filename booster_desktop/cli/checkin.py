@@ -10,7 +10,7 @@ from typing import Any
 
 from booster_desktop.cli.arguments import UsageError, positive
 from booster_desktop.cli.commands import PROG, Command
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 
 
 class _Intermixed(argparse.ArgumentParser):
@@ -37,45 +37,54 @@ def _options(parser: argparse.ArgumentParser) -> None:
     )
     record = actions.add_parser(
         "record",
-        help="check in badge tokens (arguments, or one a line on stdin)",
-        description="Check in badge tokens, given as arguments or one a line on stdin (as a "
-        "scanner types them). Prints STATE<TAB>TOKEN<TAB>NAME per token once it is on disk; "
-        "STATE is welcome, already, not-registered, unknown, revoked or misread. Exit 0 when "
-        "every token was welcome or already, 1 otherwise.",
+        help=_("check in badge tokens (arguments, or one a line on stdin)"),
+        description=_(
+            "Check in badge tokens, given as arguments or one a line on stdin (as "
+            "a scanner types them). Prints STATE<TAB>TOKEN<TAB>NAME per token once "
+            "it is on disk; STATE is welcome, already, not-registered, unknown, "
+            "revoked or misread. Exit 0 when every token was welcome or already, 1 "
+            "otherwise."
+        ),
     )
     record.add_argument("file", type=Path, metavar="FILE")
     record.add_argument("tokens", nargs="*", metavar="TOKEN")
     record.add_argument(
-        "--session", type=positive, required=True, metavar="ID", help="the session (its id)"
+        "--session", type=positive, required=True, metavar="ID", help=_("the session (its id)")
     )
     record.add_argument(
         "--admit-unregistered",
         action="store_true",
-        help="record people not registered for the tour too (marked as such)",
+        help=_("record people not registered for the tour too (marked as such)"),
     )
     record.add_argument(
-        "--device", metavar="NAME", help="the name check-ins carry (default: this computer's)"
+        "--device", metavar="NAME", help=_("the name check-ins carry (default: this computer's)")
     )
     record.add_argument(
         "--paper",
         nargs="+",
         metavar="TOKEN|ID",
-        help="attendance from a paper sign-in sheet: badge tokens, manager ids, or #N (the "
-        "number on the tour's sheet); recorded with device 'paper'",
+        help=_(
+            "attendance from a paper sign-in sheet: badge tokens, manager ids, or "
+            "#N (the number on the tour's sheet); recorded with device 'paper'"
+        ),
     )
     export = actions.add_parser(
         "export",
-        help="write the check-ins as a journal for another laptop",
-        description="Write every check-in and void as a journal that another copy of the "
-        "programme can merge (JSON lines).",
+        help=_("write the check-ins as a journal for another laptop"),
+        description=_(
+            "Write every check-in and void as a journal that another copy of the "
+            "programme can merge (JSON lines)."
+        ),
     )
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="JOURNAL")
     merge = actions.add_parser(
         "merge",
-        help="merge a journal from another laptop",
-        description="Merge another laptop's journal in one transaction: twice changes "
-        "nothing, the order does not matter, a void on either side wins.",
+        help=_("merge a journal from another laptop"),
+        description=_(
+            "Merge another laptop's journal in one transaction: twice changes "
+            "nothing, the order does not matter, a void on either side wins."
+        ),
     )
     merge.add_argument("file", type=Path, metavar="FILE")
     merge.add_argument("journal", type=Path, metavar="JOURNAL")
@@ -154,5 +163,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 COMMAND = Command(
-    "checkin", "check people in at the door; merge laptops' check-ins", _options, _run, _validate
+    "checkin",
+    N_("check people in at the door; merge laptops' check-ins"),
+    _options,
+    _run,
+    _validate,
 )

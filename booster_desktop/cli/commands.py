@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from booster_desktop.i18n import _
+
 PROG = "booster"
 LANGUAGE_CHOICES = ("system", "en", "fr")
 
@@ -18,8 +20,10 @@ def add_language_option(parser: argparse.ArgumentParser, default: Any, shown: bo
         choices=LANGUAGE_CHOICES,
         default=default,
         # Said once, in `booster --help`; each command takes it without repeating it.
-        help="the language of messages and printed materials, before or after the command "
-        "(default: the language setting)"
+        help=_(
+            "the language of messages and printed materials, before or after the "
+            "command (default: the language setting)"
+        )
         if shown
         else argparse.SUPPRESS,
     )
@@ -46,7 +50,7 @@ class Command:
 
     def add_to(self, subparsers: Any) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = subparsers.add_parser(
-            self.name, help=self.help, description=self.help
+            self.name, help=_(self.help), description=_(self.help)
         )
         self.options(parser)
         # Accepted after the command too (`booster export agenda ... --lang fr`); SUPPRESS

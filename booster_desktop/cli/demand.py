@@ -7,12 +7,12 @@ from pathlib import Path
 
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, print_table
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE")
-    parser.add_argument("--json", action="store_true", help="one JSON array on stdout")
+    parser.add_argument("--json", action="store_true", help=_("one JSON array on stdout"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -27,7 +27,7 @@ def _run(args: argparse.Namespace) -> int:
     ranks = sorted({r for d in demand for r in d.by_rank})[:5]
     rows = [
         {
-            "name": d.name + (" (priority)" if d.is_priority else ""),
+            "name": d.name + (_(" (priority)") if d.is_priority else ""),
             "wanted_by": d.wanted_by,
             **{f"r{r}": d.by_rank.get(r, 0) for r in ranks},
             "score": f"{d.score:.2f}",
@@ -52,4 +52,4 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMAND = Command("demand", "topic demand: who wants what, by rank", _options, _run)
+COMMAND = Command("demand", N_("topic demand: who wants what, by rank"), _options, _run)

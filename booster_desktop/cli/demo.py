@@ -8,7 +8,7 @@ from pathlib import Path
 from booster_desktop.cli.arguments import positive, whole_number
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import terminal_progress
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -18,17 +18,17 @@ def _options(parser: argparse.ArgumentParser) -> None:
         type=positive,
         default=24,
         metavar="N",
-        help="how many managers (default 24, the reference programme)",
+        help=_("how many managers (default 24, the reference programme)"),
     )
     parser.add_argument(
         "--seed",
         type=whole_number(0),
         default=2018,
         metavar="S",
-        help="seed of the generated names, ranks and enrolments (default 2018)",
+        help=_("seed of the generated names, ranks and enrolments (default 2018)"),
     )
     parser.add_argument(
-        "--force", action="store_true", help="replace FILE if it exists (backed up first)"
+        "--force", action="store_true", help=_("replace FILE if it exists (backed up first)")
     )
 
 
@@ -68,4 +68,4 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMAND = Command("demo", "write the demo programme (or a scaled one) to FILE", _options, _run)
+COMMAND = Command("demo", N_("write the demo programme (or a scaled one) to FILE"), _options, _run)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from booster_desktop.cli.arguments import UsageError, positive, whole_number
 from booster_desktop.cli.commands import Command
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 
 MATERIALS = ("roster", "signin", "certificates")
 WHAT = ("badges", "agenda", "ics", *MATERIALS)
@@ -19,20 +19,25 @@ WHAT = ("badges", "agenda", "ics", *MATERIALS)
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("what", choices=WHAT, metavar="|".join(WHAT))
     parser.add_argument("file", type=Path, metavar="FILE")
-    parser.add_argument("--tour", metavar="CODE", help="the tour")
+    parser.add_argument("--tour", metavar="CODE", help=_("the tour"))
     parser.add_argument(
         "--manager",
         type=positive,
         action="append",
         metavar="ID",
-        help="a manager's personal agenda (their tours, their name); badges: these managers "
-        "(repeat for several)",
+        help=_(
+            "a manager's personal agenda (their tours, their name); badges: these "
+            "managers (repeat for several)"
+        ),
     )
     parser.add_argument(
         "--confirmed-only",
         action="store_true",
-        help="agenda: list only confirmed participants (proposed ones are marked otherwise); "
-        "roster: only confirmed enrolments; badges: only confirmed managers",
+        help=_(
+            "agenda: list only confirmed participants (proposed ones are marked "
+            "otherwise); roster: only confirmed enrolments; badges: only confirmed "
+            "managers"
+        ),
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     material_options(parser)
@@ -91,36 +96,40 @@ def _run(args: argparse.Namespace) -> int:
 def _percentage(value: str) -> int:
     number = whole_number(0)(value)
     if number > 100:
-        raise argparse.ArgumentTypeError(f"{value} is not a percentage from 0 to 100")
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a percentage from 0 to 100").format(value=value)
+        )
     return number
 
 
 def material_options(parser: argparse.ArgumentParser) -> None:
     """The options of rosters, sign-in sheets and certificates (beside agenda's)."""
-    parser.add_argument("--session", type=positive, metavar="ID", help="signin: one session")
+    parser.add_argument("--session", type=positive, metavar="ID", help=_("signin: one session"))
     parser.add_argument(
         "--include-sensitive",
         action="store_true",
-        help="roster: add passports, dates of birth and nationalities, on a sheet of their own",
+        help=_("roster: add passports, dates of birth and nationalities, on a sheet of their own"),
     )
     parser.add_argument(
         "--locale",
         metavar="NAME",
-        help="roster as CSV: the separator of this locale (fr_FR: ';', en_GB: ','); "
-        "default: the system's",
+        help=_(
+            "roster as CSV: the separator of this locale (fr_FR: ';', en_GB: ','); "
+            "default: the system's"
+        ),
     )
     parser.add_argument(
         "--blank",
         type=whole_number(0),
         default=None,
         metavar="N",
-        help="signin: blank rows for walk-ins (default 5)",
+        help=_("signin: blank rows for walk-ins (default 5)"),
     )
     parser.add_argument(
         "--minimum",
         type=_percentage,
         metavar="P",
-        help="certificates: the attendance needed, in percent (default: the programme's)",
+        help=_("certificates: the attendance needed, in percent (default: the programme's)"),
     )
     parser.add_argument(
         "--grant",
@@ -128,7 +137,7 @@ def material_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ID",
-        help="certificates: also certify this manager, below the minimum (repeatable)",
+        help=_("certificates: also certify this manager, below the minimum (repeatable)"),
     )
 
 
@@ -248,7 +257,7 @@ def _offset(value: str) -> tuple[float, float]:
         x, y = (float(part) for part in value.split(","))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not X,Y in millimetres, e.g. 1.5,-2"
+            _("{value!r} is not X,Y in millimetres, e.g. 1.5,-2").format(value=value)
         ) from None
     return x, y
 
@@ -257,7 +266,9 @@ def _scale(value: str) -> float:
     try:
         return float(value.rstrip("%"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a percentage, e.g. 101.5") from None
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a percentage, e.g. 101.5").format(value=value)
+        ) from None
 
 
 BADGE_ONLY = (
@@ -276,26 +287,26 @@ BADGE_ONLY = (
 def badge_options(parser: argparse.ArgumentParser) -> None:
     """The options of `booster export badges` (the other exports refuse them)."""
     badges = parser.add_argument_group("badges")
-    badges.add_argument("--layout", metavar="NAME", help="badge layout (default a4-8-90x55)")
+    badges.add_argument("--layout", metavar="NAME", help=_("badge layout (default a4-8-90x55)"))
     badges.add_argument(
-        "--include-staff", action="store_true", help="the tour's experts and host contacts too"
+        "--include-staff", action="store_true", help=_("the tour's experts and host contacts too")
     )
     badges.add_argument(
-        "--only-unprinted", action="store_true", help="only badges not printed before"
+        "--only-unprinted", action="store_true", help=_("only badges not printed before")
     )
-    badges.add_argument("--reprint", action="store_true", help="print badges printed before")
-    badges.add_argument("--back", action="store_true", help="backs for long-edge duplex")
+    badges.add_argument("--reprint", action="store_true", help=_("print badges printed before"))
+    badges.add_argument("--back", action="store_true", help=_("backs for long-edge duplex"))
     badges.add_argument(
-        "--offset", type=_offset, metavar="X,Y", help="printer offset in mm (right, down)"
+        "--offset", type=_offset, metavar="X,Y", help=_("printer offset in mm (right, down)")
     )
-    badges.add_argument("--scale", type=_scale, metavar="PCT", help="printer scale in %%")
+    badges.add_argument("--scale", type=_scale, metavar="PCT", help=_("printer scale in %%"))
     badges.add_argument(
-        "--calibration", action="store_true", help="the layout's calibration page instead"
+        "--calibration", action="store_true", help=_("the layout's calibration page instead")
     )
     badges.add_argument(
         "--reissue",
         action="store_true",
-        help="lost badges: revoke the --manager's tokens, print with new ones",
+        help=_("lost badges: revoke the --manager's tokens, print with new ones"),
     )
 
 
@@ -386,8 +397,10 @@ def run_badges(args: argparse.Namespace) -> int:
 
 COMMAND = Command(
     "export",
-    "badges, or a tour's agenda (PDF booklet or calendar), roster (Excel or CSV), sign-in "
-    "sheets or certificates",
+    N_(
+        "badges, or a tour's agenda (PDF booklet or calendar), roster (Excel "
+        "or CSV), sign-in sheets or certificates"
+    ),
     _options,
     _run,
     _validate,

@@ -11,7 +11,7 @@ from pathlib import Path
 from booster_desktop.cli.arguments import whole_number
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, print_table
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 
 
 def moment(value: str) -> datetime:
@@ -23,7 +23,9 @@ def moment(value: str) -> datetime:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{value[:40]!r} is not a date (YYYY-MM-DD, or YYYY-MM-DD HH:MM in UTC)"
+            _("{value!r} is not a date (YYYY-MM-DD, or YYYY-MM-DD HH:MM in UTC)").format(
+                value=value[:40]
+            )
         ) from None
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
@@ -34,12 +36,12 @@ def _options(parser: argparse.ArgumentParser) -> None:
         "--manager",
         type=whole_number(1),
         metavar="ID",
-        help="only what concerns this manager (their record, enrolments, check-ins, badges...)",
+        help=_("only what concerns this manager (their record, enrolments, check-ins, badges...)"),
     )
     parser.add_argument(
-        "--since", type=moment, metavar="DATE", help="only changes from this date (UTC) on"
+        "--since", type=moment, metavar="DATE", help=_("only changes from this date (UTC) on")
     )
-    parser.add_argument("--json", action="store_true", help="a JSON array on stdout")
+    parser.add_argument("--json", action="store_true", help=_("a JSON array on stdout"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -84,4 +86,4 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-COMMAND = Command("history", "show the history of changes, newest first", _options, _run)
+COMMAND = Command("history", N_("show the history of changes, newest first"), _options, _run)

@@ -9,7 +9,7 @@ from typing import Any
 from booster_desktop.cli.arguments import UsageError
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, print_table
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 
 LIST_KINDS = ("managers", "topics", "tours", "sessions")
 
@@ -50,8 +50,10 @@ _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=LIST_KINDS, metavar="|".join(LIST_KINDS))
     parser.add_argument("file", type=Path, metavar="FILE")
-    parser.add_argument("--tour", metavar="CODE", help="only this tour (managers: expected ones)")
-    parser.add_argument("--json", action="store_true", help="one JSON array on stdout")
+    parser.add_argument(
+        "--tour", metavar="CODE", help=_("only this tour (managers: expected ones)")
+    )
+    parser.add_argument("--json", action="store_true", help=_("one JSON array on stdout"))
 
 
 def _validate(args: argparse.Namespace) -> None:
@@ -82,4 +84,4 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMAND = Command("list", "list managers, topics, tours or sessions", _options, _run, _validate)
+COMMAND = Command("list", N_("list managers, topics, tours or sessions"), _options, _run, _validate)

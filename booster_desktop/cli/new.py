@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 
 from booster_desktop.cli.commands import Command
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE")
-    parser.add_argument("--title", help="the programme's title (default: the file's name)")
+    parser.add_argument("--title", help=_("the programme's title (default: the file's name)"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -22,4 +22,4 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMAND = Command("new", "create an empty programme file", _options, _run)
+COMMAND = Command("new", N_("create an empty programme file"), _options, _run)

@@ -10,16 +10,16 @@ from typing import Any
 
 from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.cli.output import print_json, print_table
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name", nargs="?", metavar="NAME", help="the setting (default: all)")
-    parser.add_argument("value", nargs="?", metavar="VALUE", help="its new value")
+    parser.add_argument("name", nargs="?", metavar="NAME", help=_("the setting (default: all)"))
+    parser.add_argument("value", nargs="?", metavar="VALUE", help=_("its new value"))
     parser.add_argument(
-        "--programme", type=Path, metavar="FILE", help="the programme file whose settings to use"
+        "--programme", type=Path, metavar="FILE", help=_("the programme file whose settings to use")
     )
-    parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    parser.add_argument("--json", action="store_true", help=_("one JSON object on stdout"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -74,7 +74,7 @@ def _run(args: argparse.Namespace) -> int:
                     if s.secret
                     else s.show(values[s.name]) + s.unit_words,
                     "where": "programme" if s.scope is declared.Scope.PROGRAMME else "laptop",
-                    "what": s.description,
+                    "what": _(s.description),
                 }
                 for s in shown
             ],
@@ -92,7 +92,7 @@ def _run(args: argparse.Namespace) -> int:
 
 COMMAND = Command(
     "settings",
-    "read or set a setting (this laptop's, or with --programme the programme's)",
+    N_("read or set a setting (this laptop's, or with --programme the programme's)"),
     _options,
     _run,
 )
