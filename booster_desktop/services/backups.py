@@ -16,7 +16,8 @@ import re
 import sys
 import threading
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.i18n import _
+from booster_desktop.i18n import N_, _, ngettext
 from booster_desktop.services.programme import backup_folder
 from booster_desktop.store import kept_copies
 from booster_desktop.store.programme_file import ProgrammeFile
@@ -40,21 +41,22 @@ __all__ = [
     "folder_of",
     "list_backups",
     "reindex_backup",
+    "settle",
 ]
 
 _log = logging.getLogger(__name__)
 
 # Why a backup was made, and how the window says it.
 WHY: dict[str, str] = {
-    "open": "when the file was opened",
-    "migration": "before an upgrade",
-    "import": "before an import",
-    "allocation": "before an allocation",
-    "merge": "before a merge",
-    "delete-tour": "before a tour was deleted",
-    "erase": "before a person was erased",
-    "restore": "before a restore",
-    "demo": "before a fresh demo",
+    "open": N_("when the file was opened"),
+    "migration": N_("before an upgrade"),
+    "import": N_("before an import"),
+    "allocation": N_("before an allocation"),
+    "merge": N_("before a merge"),
+    "delete-tour": N_("before a tour was deleted"),
+    "erase": N_("before a person was erased"),
+    "restore": N_("before a restore"),
+    "demo": N_("before a fresh demo"),
 }
 INDEX = "backups.json"
 SUFFIX = ".booster"
@@ -71,6 +73,11 @@ _EARLIER = re.compile(
 _EARLIER_WHY = {"upgrade": "migration", "allocation": "allocation", "a fresh demo": "demo"}
 # Within one process, one writer of an index at a time (the other processes: an OS lock).
 _INDEX_LOCK = threading.RLock()
+_NAMING = threading.Lock()
+# The checks of backups made by this process, run one after another on a worker thread.
+_PENDING: list[Future[None]] = []
+_PENDING_LOCK = threading.Lock()
+_WORKER: ThreadPoolExecutor | None = None
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,7 @@ class KeptBackup:
 
     @property
     def why_words(self) -> str:
-        return WHY.get(self.why, self.why)
+        return _(WHY[self.why]) if self.why in WHY else self.why
 
     def counts_words(self) -> str:
         return counts_words(self.counts)
@@ -97,9 +104,18 @@ class KeptBackup:
 
 def counts_words(counts: Mapping[str, int]) -> str:
     """'24 managers, 4 tours, 48 enrolments, 0 check-ins' (what could be counted)."""
-    words = {"managers": "managers", "tours": "tours", "enrolments": "enrolments"}
-    words["checkins"] = "check-ins"
-    parts = [f"{counts[k]:,} {w}" for k, w in words.items() if k in counts]
+
+    def words(key: str, count: int) -> str:
+        said = {
+            "managers": ngettext("{count} manager", "{count} managers", count),
+            "tours": ngettext("{count} tour", "{count} tours", count),
+            "enrolments": ngettext("{count} enrolment", "{count} enrolments", count),
+            "checkins": ngettext("{count} check-in", "{count} check-ins", count),
+        }
+        return said[key].format(count=f"{count:,}")
+
+    keys = ("managers", "tours", "enrolments", "checkins")
+    parts = [words(k, counts[k]) for k in keys if k in counts]
     return ", ".join(parts) if parts else _("not readable")
 
 
@@ -119,7 +135,9 @@ def folder_of(uuid: str) -> Path:
 
 
 def list_backups(uuid: str) -> list[KeptBackup]:
-    """The kept backups of a programme, newest first."""
+    """The kept backups of a programme, newest first (those this process is still checking
+    once checked)."""
+    settle()
     return _scan(folder_of(uuid))
 
 
@@ -217,13 +235,15 @@ def _index_locked(folder: Path) -> Iterator[None]:
             os.close(descriptor)
 
 
-def _record(folder: Path, uuid: str | None, added: KeptBackup | None) -> list[KeptBackup]:
+def _record(
+    folder: Path, uuid: str | None, added: KeptBackup | None, keep: int | None = None
+) -> list[KeptBackup]:
     """Add `added` to the folder's index, prune to the kept number, rewrite the index.
 
     Good and damaged backups are counted apart, so a damaged copy never pushes a good
     backup out. The backup just made is never pruned.
     """
-    keep = keep_count()
+    keep = keep_count() if keep is None else keep
     with _index_locked(folder):
         known = {added.name: added} if added is not None else {}
         backups = _scan(folder, known)
@@ -311,10 +331,12 @@ def backup_before(programme: ProgrammeFile, why: str) -> KeptBackup | None:
     """Back up the open programme into its backup folder before a change (`why`: one of
     `WHY`), keep the last `backup_count`, and return the backup.
 
-    A copy that fails SQLite's check is kept under a name that says it is damaged, apart
-    from the good ones. None when the programme has no file on this computer to back up.
-    Refused (a one-line BoosterError) when the backup cannot be written: the change that
-    asked for it should not go ahead.
+    The change waits only for the copy to be on disk: checking it (SQLite's `quick_check`),
+    counting what it holds, indexing it and pruning the oldest follow on a worker thread
+    (`settle()` waits for them; listing does). A copy that fails the check is renamed to say
+    it is damaged and counted apart from the good ones. None when the programme has no file
+    on this computer to back up. Refused (a one-line BoosterError) when the copy cannot be
+    written: the change that asked for it should not go ahead.
     """
     if why not in WHY:
         raise ValueError(f"unknown reason for a backup: {why!r}")
@@ -324,20 +346,52 @@ def backup_before(programme: ProgrammeFile, why: str) -> KeptBackup | None:
     folder = backup_folder(programme.path, uuid)
     _make_folder(folder)
     made_at = datetime.now().astimezone().replace(microsecond=0)
-    good, bad = _names(folder, _title_for_name(title, programme.path.stem), made_at, why)
-    made = kept_copies.back_up_verified(programme.engine, good, bad)
-    counts = {} if made == bad else kept_copies.count_rows(made)
-    backup = KeptBackup(made, made_at, why, counts, damaged=made == bad)
-    _record(folder, uuid, backup)
-    if backup.damaged:
-        _log.warning("the backup of %s failed SQLite's check: kept as %s", programme.path, made)
+    with _NAMING:  # two threads never take the same name
+        good, bad = _names(folder, _title_for_name(title, programme.path.stem), made_at, why)
+        kept_copies.back_up_online(programme.engine, good)
+    backup = KeptBackup(good, made_at, why)
+    _later(_check, folder, uuid, backup, bad, keep_count())
     return backup
+
+
+def _check(folder: Path, uuid: str | None, backup: KeptBackup, bad: Path, keep: int) -> None:
+    sound, counts = kept_copies.check_and_count(backup.path)
+    if sound:
+        checked = replace(backup, counts=counts)
+    else:
+        kept_copies.rename_durably(backup.path, bad)
+        checked = replace(backup, path=bad, damaged=True)
+        _log.warning("a backup failed SQLite's check: kept as %s", bad)
+    _record(folder, uuid, checked, keep)
+
+
+def _later(work: Callable[..., None], *args: object) -> None:
+    """Run `work(*args)` on the backups' worker thread (joined when the process exits)."""
+    global _WORKER
+    with _PENDING_LOCK:
+        if _WORKER is None:
+            _WORKER = ThreadPoolExecutor(1, thread_name_prefix="backup-check")
+        _PENDING.append(_WORKER.submit(work, *args))
+
+
+def settle() -> None:
+    """Wait until every backup made by this process is checked, counted and indexed."""
+    while True:
+        with _PENDING_LOCK:
+            if not _PENDING:
+                return
+            pending = _PENDING.pop(0)
+        try:
+            pending.result()
+        except (BoosterError, OSError) as error:
+            _log.warning("a backup could not be checked or indexed: %s", error)
 
 
 def backup_file_before_replacing(path: Path, why: str, uuid: str | None = None) -> KeptBackup:
     """Back up the programme file at `path`, about to be replaced (a fresh demo, a restore):
     the caller holds its lock and has not opened it. A damaged file is copied byte for byte
     under a name that says so, into the folder of `uuid` when the file cannot say its own."""
+    settle()
     found, title = kept_copies.read_identity(path)
     uuid = found or uuid
     folder = backup_folder(path, uuid)
@@ -384,6 +438,7 @@ def adopt_earlier_backups(programme: ProgrammeFile) -> list[KeptBackup]:
         ]
     except OSError:
         return []
+    settle()
     moved: list[KeptBackup] = []
     for name in sorted(candidates):
         match = _EARLIER.match(name)
@@ -426,6 +481,7 @@ def after_opening(programme: ProgrammeFile) -> None:
 
 def delete_backup(backup: KeptBackup) -> None:
     """Remove a kept backup and its entry in the index."""
+    settle()
     folder = backup.path.parent
     kept_copies.delete_copy(backup.path)
     uuid = kept_copies.read_index(folder / INDEX).get("programme")
@@ -434,6 +490,7 @@ def delete_backup(backup: KeptBackup) -> None:
 
 def reindex_backup(backup: KeptBackup) -> KeptBackup:
     """Count a kept backup afresh after it was changed in place (a person erased from it)."""
+    settle()
     if not backup.path.is_file():
         raise BoosterError(_("{path}: no such backup").format(path=backup.path))
     folder = backup.path.parent
@@ -561,5 +618,6 @@ def backups_of(path: Path) -> list[KeptBackup]:
     except BoosterError as error:
         if _("is damaged") not in str(error):
             raise
+    settle()
     uuid, _title = kept_copies.read_identity(path)
     return _scan(backup_folder(path, uuid))

@@ -49,14 +49,16 @@ _COUNTS = (
 )
 
 
-def back_up_verified(engine: Engine, target: Path, damaged: Path) -> Path:
-    """Copy the open programme with SQLite's online backup, durably, to `target`, or to
-    `damaged` when the copy fails `quick_check`; returns where it went.
+def back_up_online(engine: Engine, target: Path) -> None:
+    """Copy the open programme to `target` (which must not exist: kept backups are never
+    written over) with SQLite's online backup, synced and renamed into place.
 
-    Neither may exist: kept backups are never written over.
+    The copy is written without a journal and unsynced by SQLite: it is a hidden file until
+    it is complete, synced once and renamed, so a journal would only slow it down (about 5x
+    for 10,000 managers, measured). `check_and_count` checks it afterwards.
     """
     _check_folder(target)
-    if target.exists() or damaged.exists():
+    if target.exists():
         raise BoosterError(_("{target}: already exists").format(target=target))
     partial = partial_path(target)
     try:
@@ -65,20 +67,46 @@ def back_up_verified(engine: Engine, target: Path, damaged: Path) -> Path:
             assert isinstance(source, sqlite3.Connection)
             copy = sqlite3.connect(partial)
             try:
+                copy.execute("PRAGMA journal_mode = OFF")
+                copy.execute("PRAGMA synchronous = OFF")
                 source.backup(copy)
-                try:
-                    verdict = [str(row[0]) for row in copy.execute("PRAGMA quick_check")]
-                except sqlite3.DatabaseError as error:  # damage bad enough to stop the check
-                    verdict = [str(error)]
             finally:
                 copy.close()
-        made = target if verdict == ["ok"] else damaged
-        replace_database(partial, made)
+        replace_database(partial, target)
     except (OSError, sqlite3.Error, DBAPIError) as error:
         raise write_failure(target, error) from None
     finally:
         remove_database_files(partial)
-    return made
+
+
+def check_and_count(path: Path) -> tuple[bool, dict[str, int]]:
+    """Whether a backup passes SQLite's `quick_check`, and the counts it holds (none when it
+    does not); nothing is written beside it."""
+    try:
+        connection = _read_only(path)
+    except sqlite3.Error:
+        return False, {}
+    try:
+        connection.execute("PRAGMA cache_size = -262144")  # the counts then read from memory
+        verdict = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+        if verdict != ["ok"]:
+            return False, {}
+        return True, _counted(connection)
+    except sqlite3.DatabaseError:  # damage bad enough to stop the check
+        return False, {}
+    finally:
+        connection.close()
+
+
+def rename_durably(source: Path, target: Path) -> None:
+    """Rename a kept backup (to a name that says it is damaged), surviving a power cut."""
+    if target.exists():
+        raise BoosterError(f"{target}: already exists")
+    try:
+        source.replace(target)
+        sync_folder(target.parent)
+    except OSError as error:
+        raise disk_error(target, error) from None
 
 
 def back_up_file(path: Path, target: Path, damaged: Path) -> Path:
@@ -196,17 +224,21 @@ def _read_only(path: Path) -> sqlite3.Connection:
 def count_rows(path: Path) -> dict[str, int]:
     """Managers, tours, expected enrolments and standing check-ins a backup holds; what
     cannot be counted (a damaged or very old file) is left out."""
-    counts: dict[str, int] = {}
     try:
         connection = _read_only(path)
     except sqlite3.Error:
-        return counts
+        return {}
     try:
-        for key, query in _COUNTS:
-            with contextlib.suppress(sqlite3.Error):
-                counts[key] = int(connection.execute(query).fetchone()[0])
+        return _counted(connection)
     finally:
         connection.close()
+
+
+def _counted(connection: sqlite3.Connection) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for key, query in _COUNTS:
+        with contextlib.suppress(sqlite3.Error):
+            counts[key] = int(connection.execute(query).fetchone()[0])
     return counts
 
 

@@ -53,6 +53,10 @@ from booster_desktop.ui.translation import QT_TR_NOOP, tr
 log = logging.getLogger(__name__)
 Opened = tuple[ProgrammeFile, list[ManagerRow]]
 FILE_FILTER = QT_TR_NOOP("Booster programmes (*.booster);;All files (*)")
+OPEN_FILTER = QT_TR_NOOP(
+    "Booster programmes and encrypted copies (*.booster *.age);;Booster programmes (*.booster)"
+    ";;All files (*)"
+)
 # What the status bar counts: rows added or removed (an id never changes otherwise), countries.
 COUNTED = ("manager.id", "manager.country_code", "tour.id", "tour_session.id", "enrolment")
 
@@ -161,6 +165,12 @@ class MainWindow(QMainWindow):
         self.copy_action = self._action(
             tr("Save a &copy as…"), self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
+        self.restore_action = self._action(
+            tr("Restore from &backup…"), self.restore_from_backup, None, "restore_backup"
+        )
+        self.encrypted_copy_action = self._action(
+            tr("Save an &encrypted copy…"), self.save_encrypted_copy, None, "encrypted_copy"
+        )
         self.close_action = self._action(tr("&Close"), self.close_file, Key.Close, "close")
         self.quit_action = self._action(tr("&Quit"), self.close, Key.Quit, "quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -199,6 +209,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.copy_action)
+        file_menu.addAction(self.encrypted_copy_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
@@ -335,6 +347,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Still opening the previous file…"), 4000)
             return
         path = Path(path)
+        from booster_desktop.services.encrypted_copies import is_encrypted_copy
+
+        if is_encrypted_copy(path):  # asks the passphrase and where to decrypt it, then opens
+            from booster_desktop.ui.backups_dialog import open_encrypted_copy
+
+            open_encrypted_copy(self.document, self, path, self.open_file)
+            return
         if self.programme is not None and self.programme.path.resolve() == path.resolve():
             self._close_programme()
         self.busy.show()
@@ -411,7 +430,7 @@ class MainWindow(QMainWindow):
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, tr("Open a programme"), self._folder(), tr(FILE_FILTER)
+            self, tr("Open a programme"), self._folder(), tr(OPEN_FILTER)
         )
         if name:
             self.open_file(Path(name))
@@ -486,6 +505,26 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(tr("Saved a copy as {name}").format(name=name), 8000)
 
+    def restore_from_backup(self) -> None:
+        """File > Restore from backup…: the window closes the programme, then reopens it."""
+        from booster_desktop.ui.backups_dialog import restore_from_backup
+
+        restore_from_backup(
+            self.document,
+            self,
+            close=self._close_programme,
+            reopen=self.open_file,
+            said=lambda text: self.statusBar().showMessage(text, 15000),
+        )
+
+    def save_encrypted_copy(self) -> None:
+        """File > Save an encrypted copy…: for e-mail or a stick (it carries passports)."""
+        from booster_desktop.ui.backups_dialog import save_encrypted_copy
+
+        save_encrypted_copy(
+            self.document, self, lambda text: self.statusBar().showMessage(text, 10000)
+        )
+
     def _folder(self) -> str:
         files = recent_files(self.settings)
         return str(files[0].parent) if files else str(Path.home())
@@ -557,6 +596,8 @@ class MainWindow(QMainWindow):
         writable = has_file and self.programme is not None and self.programme.writable
         selected = has_file and bool(self.current_tab().selected_ids())
         self.copy_action.setEnabled(has_file)
+        self.encrypted_copy_action.setEnabled(has_file)
+        self.restore_action.setEnabled(writable)
         self.close_action.setEnabled(has_file)
         self.add_action.setEnabled(writable)
         self.import_action.setEnabled(writable)

@@ -119,6 +119,12 @@ def short_date(day: date) -> str:
     return QLocale().toString(_qdate(day), QLocale.FormatType.ShortFormat)
 
 
+def date_time(moment: datetime) -> str:
+    """ "Mon 3 Nov 2025 14:05", "lun. 3 nov. 2025 14:05" (a local time)."""
+    when = QDateTime(_qdate(moment.date()), QTime(moment.hour, moment.minute))
+    return QLocale().toString(when, "ddd d MMM yyyy HH:mm")
+
+
 def short_date_time(moment: datetime) -> str:
     """ "3 Nov 14:05", "3 nov. 14:05" (a local time)."""
     when = QDateTime(_qdate(moment.date()), QTime(moment.hour, moment.minute))

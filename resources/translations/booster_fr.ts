@@ -32,8 +32,136 @@
         <translation>retiré</translation>
     </message>
     <message>
+        <source>Programmes and encrypted copies (*.booster *.age);;All files (*)</source>
+        <translation>Programmes et copies chiffrées (*.booster *.age);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Encrypted copies (*.age);;All files (*)</source>
+        <translation>Copies chiffrées (*.age);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Faite</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
         <source>Managers</source>
         <translation>Managers</translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>Inscriptions</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Pointages</translation>
+    </message>
+    <message>
+        <source> (damaged copy)</source>
+        <translation> (copie endommagée)</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restoring puts the chosen backup in place of {name}. The programme as it is now is backed up first (“before a restore”), so a restore can be undone by restoring that one.</source>
+        <translation>La restauration met la sauvegarde choisie à la place de {name}. Le programme tel qu&apos;il est maintenant est d&apos;abord sauvegardé (« avant une restauration »), si bien qu&apos;une restauration s&apos;annule en restaurant celle-là.</translation>
+    </message>
+    <message>
+        <source>No backups are kept of this programme yet: one is made when it is opened, before an upgrade and before every import, allocation, merge or tour deletion.</source>
+        <translation>Aucune sauvegarde de ce programme n&apos;est encore conservée : une est faite à son ouverture, avant une mise à niveau et avant chaque import, répartition, fusion ou suppression de voyage.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>From a &amp;file…</source>
+        <translation>Depuis un &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>the backup made {made_at} ({why_words})</source>
+        <translation>la sauvegarde faite le {made_at} ({why_words})</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>Restaurer depuis un fichier</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Encore :</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>Tapez la phrase secrète.</translation>
+    </message>
+    <message>
+        <source>At least {MINIMUM_PASSPHRASE} characters: the copy may be lost with it.</source>
+        <translation>Au moins {MINIMUM_PASSPHRASE} caractères : la copie pourrait être perdue avec elle.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+    <message>
+        <source>Cannot list the backups</source>
+        <translation>Impossible de lister les sauvegardes</translation>
+    </message>
+    <message>
+        <source>{name} is an encrypted copy: its passphrase?</source>
+        <translation>{name} est une copie chiffrée : sa phrase secrète ?</translation>
+    </message>
+    <message>
+        <source>Restore {words} in place of {name}? The programme as it is now is backed up first.</source>
+        <translation>Restaurer {words} à la place de {name} ? Le programme tel qu&apos;il est maintenant est d&apos;abord sauvegardé.</translation>
+    </message>
+    <message>
+        <source>Restored {words}: {value}. The programme as it was is kept as a backup too.</source>
+        <translation>{words} restaurée : {value}. Le programme tel qu&apos;il était est aussi conservé en sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The backup was not restored</source>
+        <translation>La sauvegarde n&apos;a pas été restaurée</translation>
+    </message>
+    <message>
+        <source>Save an encrypted copy</source>
+        <translation>Enregistrer une copie chiffrée</translation>
+    </message>
+    <message>
+        <source>The copy can be opened only with this passphrase: keep it apart from the copy (not in the same e-mail, not on the same stick).</source>
+        <translation>La copie ne s&apos;ouvre qu&apos;avec cette phrase secrète : gardez-la à part de la copie (pas dans le même courriel, pas sur la même clé).</translation>
+    </message>
+    <message>
+        <source>Saved an encrypted copy as {target}</source>
+        <translation>Copie chiffrée enregistrée sous {target}</translation>
+    </message>
+    <message>
+        <source>The encrypted copy was not saved</source>
+        <translation>La copie chiffrée n&apos;a pas été enregistrée</translation>
+    </message>
+    <message>
+        <source>{name} is an encrypted copy of a programme: its passphrase?</source>
+        <translation>{name} est une copie chiffrée d&apos;un programme : sa phrase secrète ?</translation>
+    </message>
+    <message>
+        <source>Where to put the decrypted programme (on this computer)</source>
+        <translation>Où placer le programme déchiffré (sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>The encrypted copy was not opened</source>
+        <translation>La copie chiffrée n&apos;a pas été ouverte</translation>
     </message>
     <message>
         <source>manager</source>
@@ -678,6 +806,18 @@
     <message>
         <source>&amp;Tour:</source>
         <translation>&amp;Voyage :</translation>
+    </message>
+    <message>
+        <source>Booster programmes and encrypted copies (*.booster *.age);;Booster programmes (*.booster);;All files (*)</source>
+        <translation>Programmes Booster et copies chiffrées (*.booster *.age);;Programmes Booster (*.booster);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;backup…</source>
+        <translation>Restaurer une &amp;sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Save an &amp;encrypted copy…</source>
+        <translation>Enregistrer une copie &amp;chiffrée…</translation>
     </message>
     <message>
         <source>All tours</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -47,6 +48,7 @@ def _count(path: Path, table: str) -> int:
 
 
 def _index(uuid: str) -> dict[str, object]:
+    backups.settle()  # the checks of the backups just made
     document = json.loads((backups.folder_of(uuid) / backups.INDEX).read_text("utf-8"))
     assert isinstance(document, dict)
     return document
@@ -71,15 +73,16 @@ def test_a_backup_is_named_after_the_programme_and_indexed_with_its_counts(
         made.path.name == f"Cluster Booster inspiration and learning tours {stamp} import.booster"
     )
     assert made.path.name.endswith(" import.booster")
-    assert made.why == "import" and not made.damaged
+    # Checked and counted on the worker thread: listing waits for it.
+    (listed,) = list_backups(uuid)
+    assert listed.path == made.path and listed.why == "import" and not listed.damaged
     # The counts are those `booster info` gives, read back from the backup itself.
-    assert dict(made.counts) == {"managers": 24, "tours": 4, "enrolments": 48, "checkins": 0}
+    assert dict(listed.counts) == {"managers": 24, "tours": 4, "enrolments": 48, "checkins": 0}
     assert _count(made.path, "manager") == 24
     (entry,) = _index(uuid)["backups"]  # type: ignore[misc]
     assert entry["file"] == made.path.name and entry["why"] == "import"
     assert entry["counts"]["managers"] == 24
-    listed = list_backups(uuid)
-    assert listed == [made]
+    assert list_backups(uuid) == [replace(made, counts=listed.counts)]
 
 
 def test_backups_are_pruned_to_the_setting_newest_kept(demo_file: Path) -> None:
@@ -203,8 +206,10 @@ def test_a_programme_gone_bad_since_it_was_opened_is_kept_as_damaged(demo_file: 
         _damage(demo_file)
         programme.engine.dispose()  # what SQLite had cached of the file is read afresh
         made = backup_before(programme, "import")
-    assert made is not None and made.damaged and "damaged" in made.path.name
-    assert [(b.why, b.damaged) for b in list_backups(uuid)] == [
+    assert made is not None
+    listed = list_backups(uuid)
+    assert not made.path.exists() and listed[0].path.name.endswith(" import damaged.booster")
+    assert [(b.why, b.damaged) for b in listed] == [
         ("import", True),
         ("open", False),
     ]
@@ -216,6 +221,7 @@ def test_a_lost_index_loses_no_backup(demo_file: Path, lost: str) -> None:
     with open_programme(demo_file) as programme:
         made = backup_before(programme, "allocation")
     assert made is not None
+    backups.settle()  # indexed, then the index is lost
     index = backups.folder_of(uuid) / backups.INDEX
     if lost == "missing":
         index.unlink()
@@ -223,7 +229,7 @@ def test_a_lost_index_loses_no_backup(demo_file: Path, lost: str) -> None:
         index.write_text("{not json", "utf-8")
     (listed,) = list_backups(uuid)
     assert listed.path == made.path and listed.why == "allocation"
-    assert listed.counts == made.counts
+    assert listed.counts["managers"] == 24
     assert listed.made_at == made.made_at
 
 
@@ -233,6 +239,7 @@ def test_delete_and_reindex(demo_file: Path) -> None:
         first = backup_before(programme, "erase")
         second = backup_before(programme, "erase")
     assert first is not None and second is not None
+    list_backups(uuid)  # checked and counted: nothing else reads the copy now
     with sqlite3.connect(second.path) as copy:
         copy.execute("DELETE FROM checkin")
         copy.execute("DELETE FROM enrolment WHERE manager_id = 1")
