@@ -43,7 +43,8 @@ def _backup(ctx: Context, *, settled: bool) -> float:
     "backup",
     target=(None, 2.0),
     description="`services.backups.backup_before` in-process on the open demo, the time a "
-    "bulk change waits for: SQLite's online backup into the programme's backup folder, "
+    "bulk change waits for: a checkpoint, then the file's bytes copied under a read "
+    "transaction into the programme's backup folder, "
     "synced and renamed into place; against `shutil.copyfile` of the same file and an fsync "
     "of the copy",
 )

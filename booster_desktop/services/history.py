@@ -163,3 +163,25 @@ def erase_person_history(connection: Connection, manager_id: int) -> int:
         .values(old_value=None, new_value=None, masked=True)
     )
     return int(scrubbed.rowcount)
+
+
+# What "the history of this record" takes in beside the record's own table: the rows that
+# hang on it (the same key), so a tour's focus topics and a session's people come along.
+_WITH_IT: dict[str, tuple[str, ...]] = {
+    "tour": ("tour_focus_topic",),
+    "tour_session": ("session_person", "session_topic"),
+}
+
+
+def record_history(programme: ProgrammeFile, table: str, record_id: int) -> list[HistoryLine]:
+    """The history of one record, newest first: a manager's takes in everything tied to them
+    (enrolments, topic ranks, check-ins, badges, travel document); a tour's its focus
+    topics; a session's its people and topics."""
+    if table == "manager":
+        return read_history(programme, manager_id=record_id)
+    lines = [
+        line
+        for name in (table, *_WITH_IT.get(table, ()))
+        for line in read_history(programme, table=name, record_id=record_id)
+    ]
+    return sorted(lines, key=lambda line: line.entry_id, reverse=True)

@@ -5,18 +5,44 @@ delete) and again just before the commit; the difference is what the history kee
 per field changed, or a row per record added or removed with its values as JSON. Plain
 statements over plain tables (no triggers), so any database keeps it the same way. Values
 of sensitive fields (`domain.sensitive`) are never copied: such a row says only "changed".
+
+Values are kept as the file stores them, as text (a moment in UTC as "2026-03-02
+08:00:00.000000", a yes/no as "yes" or "no"). Records that did not exist before the block
+(an import, an allocation's new places) are copied by the database itself, one
+INSERT ... SELECT per few hundred records, never through Python: their history costs little
+more than the rows themselves.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping
-from datetime import date, datetime, time
-from enum import Enum
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, insert, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ColumnElement,
+    Connection,
+    LargeBinary,
+    Table,
+    Text,
+    bindparam,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    literal_column,
+    null,
+    select,
+    type_coerce,
+    update,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import GenericFunction
+from sqlalchemy.types import NULLTYPE
 
 from booster_desktop.domain.history import HISTORY_VALUE_LIMIT, ChangeEntry, ChangeValue
 from booster_desktop.domain.model import Base
@@ -34,8 +60,13 @@ GROUPED_BY: dict[str, str] = {
     "session_topic": "session_id",
 }
 
-# Keeps IN (...) lists far below every database's limit on bound parameters.
-_CHUNK = 500
+# Keeps IN (...) lists far below every database's limit on bound parameters (SQLite's is
+# 32,766, PostgreSQL's 65,535), and statements few: a statement per 5,000 records.
+_CHUNK = 5000
+
+# Where a row read for the history keeps its values as JSON, built by the database (never
+# a column's name: those are identifiers).
+_JSON = " json"
 
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
 
@@ -55,14 +86,23 @@ def _chunks(values: list[Key]) -> Iterator[list[Key]]:
         yield values[start : start + _CHUNK]
 
 
+def _stored(table: Table) -> list[ColumnElement[Any]]:
+    """Every column as stored, without the types' conversions (a moment stays its text)."""
+    return [type_coerce(c, NULLTYPE).label(c.name) for c in table.columns]
+
+
 def read_records(connection: Connection, table_name: str, keys: Collection[Key]) -> dict[Key, Rows]:
-    """The rows of each record of `table_name` (every column), by record key."""
+    """The rows of each record of `table_name` (every column, as stored), by record key;
+    each row also holds its values as JSON (under `_JSON`), made by the database."""
     table = Base.metadata.tables[table_name]
     key = record_key(table)
     primary = [c.name for c in table.primary_key.columns]
     found: dict[Key, Rows] = {k: {} for k in keys}
+    query = select(*_stored(table), cast(_json_sql(table), Text).label(_JSON)).where(
+        key.in_(bindparam("keys", expanding=True))
+    )
     for chunk in _chunks(list(keys)):
-        for row in connection.execute(select(table).where(key.in_(chunk))):
+        for row in connection.execute(query, {"keys": chunk}):
             values = dict(row._mapping)
             found.setdefault(values[key.name], {})[tuple(values[c] for c in primary)] = values
     return found
@@ -76,33 +116,81 @@ def remember(connection: Connection, collected: Report, table: str, keys: Collec
         known.update(read_records(connection, table, fresh))
 
 
-def as_text(value: object) -> str | None:
-    """A stored value as the history shows it."""
+def as_text(table: Table, name: str, value: object) -> str | None:
+    """A stored value as the history keeps it (`_text_sql` says the same in SQL)."""
     if value is None:
         return None
-    if isinstance(value, bool):
+    kind = table.c[name].type
+    if isinstance(kind, Boolean):
         return "yes" if value else "no"
-    if isinstance(value, Enum):
-        return str(value.value)
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, date | time):
-        return value.isoformat()
     if isinstance(value, bytes | bytearray | memoryview):
         return f"({len(bytes(value))} bytes)"
+    if isinstance(kind, LargeBinary):
+        return f"({len(str(value))} bytes)"
     return str(value)[:HISTORY_VALUE_LIMIT]
 
 
-def _record_json(table: str, row: Mapping[str, object], masked: bool) -> str | None:
-    if masked:
-        return None
-    values = {
-        name: (SENSITIVE_MARK if value is not None else None)
-        if is_sensitive(table, name)
-        else as_text(value)
-        for name, value in row.items()
-    }
-    return json.dumps(values, ensure_ascii=False)[:HISTORY_VALUE_LIMIT]
+def _text_sql(table: Table, column: Column[Any]) -> ColumnElement[Any]:
+    """`as_text` in SQL, with a sensitive value's mark instead of the value."""
+    if is_sensitive(table.name, column.name):
+        return case((column.is_(None), null()), else_=literal(SENSITIVE_MARK))
+    if isinstance(column.type, Boolean):
+        return case((column.is_(None), null()), (column, literal("yes")), else_=literal("no"))
+    if isinstance(column.type, LargeBinary):
+        size = cast(func.length(column), Text)
+        return case((column.is_(None), null()), else_=literal("(") + size + literal(" bytes)"))
+    return cast(column, Text)
+
+
+class json_record(GenericFunction[str]):  # noqa: N801 (an SQL function's name)
+    """A JSON object of (name, value, name, value...) as text: `json_object` in SQLite,
+    `json_build_object` on PostgreSQL."""
+
+    type = Text()
+    inherit_cache = True
+
+
+class json_rows(GenericFunction[str]):  # noqa: N801 (an SQL function's name)
+    """The JSON objects of a group's rows as one JSON array (an aggregate):
+    `json_group_array` in SQLite, `json_agg` on PostgreSQL."""
+
+    type = Text()
+    inherit_cache = True
+
+
+@compiles(json_record)
+def _json_object(element: json_record, compiler: Any, **kw: Any) -> str:
+    return f"json_object({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(json_record, "postgresql")
+def _json_build_object(element: json_record, compiler: Any, **kw: Any) -> str:
+    return f"json_build_object({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(json_rows)
+def _json_group_array(element: json_rows, compiler: Any, **kw: Any) -> str:
+    return f"json_group_array({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(json_rows, "postgresql")
+def _json_agg(element: json_rows, compiler: Any, **kw: Any) -> str:
+    return f"json_agg({compiler.process(element.clauses, **kw)})"
+
+
+def _json_sql(table: Table) -> ColumnElement[Any]:
+    """A row's values as a JSON object, in SQL (`as_text` per value, sensitive ones marked)."""
+    return json_record(
+        *(
+            item
+            for column in table.columns
+            for item in (literal_column(f"'{column.name}'"), _text_sql(table, column))
+        )
+    )
+
+
+def _limited(text: object) -> str | None:
+    return None if text is None else str(text)[:HISTORY_VALUE_LIMIT]
 
 
 def _row_key(table: Table, key: Column[Any], primary: tuple[object, ...]) -> str | None:
@@ -114,6 +202,18 @@ def _row_key(table: Table, key: Column[Any], primary: tuple[object, ...]) -> str
     )
 
 
+def _row_key_sql(table: Table, key: Column[Any]) -> ColumnElement[Any]:
+    parts = [c for c in table.primary_key.columns if c.name != key.name]
+    if not parts:
+        return null()
+    text: ColumnElement[Any] | None = None
+    for column in parts:
+        part = literal(f"{column.name}=") + cast(column, Text)
+        text = part if text is None else text + literal(", ") + part
+    assert text is not None
+    return text
+
+
 def _manager_of(table: str, key: Key, *rows: Mapping[str, object] | None) -> int | None:
     if table == "manager":
         return int(key)
@@ -123,41 +223,106 @@ def _manager_of(table: str, key: Key, *rows: Mapping[str, object] | None) -> int
     return None
 
 
+def _manager_sql(table: Table) -> ColumnElement[Any]:
+    if table.name == "manager":
+        return table.c.id
+    if "manager_id" in table.c:
+        return table.c.manager_id
+    return null()
+
+
+_VALUE_COLUMNS = (
+    "entry_id",
+    "table_name",
+    "record_id",
+    "row_key",
+    "manager_id",
+    "kind",
+    "field",
+    "old_value",
+    "new_value",
+    "masked",
+)
+
+
+def _copy_new(
+    connection: Connection, entry_id: int, table: Table, keys: list[Key], masked: bool
+) -> int:
+    """Records that did not exist before the block, copied as inserts by the database: one
+    statement, run per few thousand records. A record made of rows (a manager's topic
+    ranks) is one history row whose value is the JSON array of its rows."""
+    key = record_key(table)
+    grouped = table.name in GROUPED_BY
+    one = _json_sql(table)
+    values = null() if masked else cast(json_rows(one) if grouped else one, Text)
+    rows = select(
+        bindparam("entry_id"),
+        literal(table.name),
+        cast(key, Text),
+        null() if grouped else _row_key_sql(table, key),
+        _manager_sql(table),
+        literal(INSERT),
+        null(),
+        null(),
+        values,
+        literal(masked),
+    ).where(key.in_(bindparam("keys", expanding=True)))
+    if grouped:
+        rows = rows.group_by(key)
+    statement = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows)
+    copied = 0
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        copied += connection.execute(statement, {"entry_id": entry_id, "keys": chunk}).rowcount
+    return copied
+
+
 def record(connection: Connection, collected: Report, change: Change) -> int | None:
     """Write the history of the block about to commit: one entry and its values. Returns the
     entry's id (None when nothing turned out changed: a save of an unchanged record)."""
     masked = change.action is Action.ERASE
+    entry_id: int = connection.execute(
+        insert(ChangeEntry)
+        .values(action=str(change.action), at=change.at, device=change.device[:200], description="")
+        .returning(ChangeEntry.id)
+    ).scalar_one()
     values: list[dict[str, Any]] = []
     counts: Counter[tuple[str, str]] = Counter()
     for table_name, before in collected.before.items():
         table = Base.metadata.tables[table_name]
         key = record_key(table)
-        after = read_records(connection, table_name, list(before))
-        for record_id, old_rows in before.items():
-            new_rows = after.get(record_id, {})
+        new = [k for k, rows in before.items() if not rows]
+        if new:
+            counts[(table_name, INSERT)] += _copy_new(connection, entry_id, table, new, masked)
+        names = [c.name for c in table.columns]
+        known = [k for k, rows in before.items() if rows]
+        after = read_records(connection, table_name, known) if known else {}
+        for record_id in known:
+            old_rows, new_rows = before[record_id], after.get(record_id, {})
             for primary in [*old_rows, *(p for p in new_rows if p not in old_rows)]:
-                old, new = old_rows.get(primary), new_rows.get(primary)
+                old, now = old_rows.get(primary), new_rows.get(primary)
                 common = {
+                    "entry_id": entry_id,
                     "table_name": table_name,
                     "record_id": str(record_id),
                     "row_key": _row_key(table, key, primary),
-                    "manager_id": _manager_of(table_name, record_id, new, old),
+                    "manager_id": _manager_of(table_name, record_id, now, old),
                 }
                 fields: list[tuple[str | None, str | None, str | None]]
-                if old is None and new is not None:
-                    kind, fields = INSERT, [(None, None, _record_json(table_name, new, masked))]
-                elif new is None and old is not None:
-                    kind, fields = DELETE, [(None, _record_json(table_name, old, masked), None)]
-                elif old is not None and new is not None:
+                if old is None and now is not None:
+                    kind, fields = INSERT, [(None, None, _limited(now[_JSON]))]
+                elif now is None and old is not None:
+                    kind, fields = DELETE, [(None, _limited(old[_JSON]), None)]
+                elif old is not None and now is not None:
                     kind = UPDATE
                     fields = [
-                        (name, as_text(old[name]), as_text(new[name]))
-                        for name in new
-                        if old[name] != new[name]
+                        (name, as_text(table, name, old[name]), as_text(table, name, now[name]))
+                        for name in names
+                        if old[name] != now[name]
                     ]
                 else:
                     continue
-                for name, was, now in fields:
+                for name, was, will in fields:
                     hidden = masked or (name is not None and is_sensitive(table_name, name))
                     values.append(
                         {
@@ -165,7 +330,7 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
                             "kind": kind,
                             "field": name,
                             "old_value": None if hidden else was,
-                            "new_value": None if hidden else now,
+                            "new_value": None if hidden else will,
                             "masked": hidden,
                         }
                     )
@@ -175,6 +340,7 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
         if written.ids is None:  # rows not named: the history can say only that it changed
             values.append(
                 {
+                    "entry_id": entry_id,
                     "table_name": table_name,
                     "record_id": None,
                     "row_key": None,
@@ -187,22 +353,15 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
                 }
             )
             counts[(table_name, UPDATE)] += 1
-    if not values:
+    if values:
+        connection.execute(insert(ChangeValue), values)
+    if not any(counts.values()):
+        connection.execute(delete(ChangeEntry).where(ChangeEntry.id == entry_id))
         return None
     description = "; ".join(collected.descriptions) or _describe(counts)
-    entry_id: int = connection.execute(
-        insert(ChangeEntry)
-        .values(
-            action=str(change.action),
-            at=change.at,
-            device=change.device[:200],
-            description=description[:300],
-        )
-        .returning(ChangeEntry.id)
-    ).scalar_one()
-    for row in values:
-        row["entry_id"] = entry_id
-    connection.execute(insert(ChangeValue), values)
+    connection.execute(
+        update(ChangeEntry).where(ChangeEntry.id == entry_id).values(description=description[:300])
+    )
     return entry_id
 
 
@@ -210,9 +369,10 @@ _VERBS = {INSERT: "added", UPDATE: "changed", DELETE: "removed"}
 
 
 def _describe(counts: Counter[tuple[str, str]]) -> str:
-    """What the entry did, in counts ("manager: 1,000 added; topic_interest: 3 changed")."""
+    """What the entry did, in counts ("manager: 1,000 added; topic interest: 3 changed")."""
     parts = [
         f"{table.replace('_', ' ')}: {count:,} {_VERBS[kind]}"
         for (table, kind), count in sorted(counts.items())
+        if count
     ]
     return "; ".join(parts)

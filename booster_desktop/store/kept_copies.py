@@ -9,8 +9,11 @@ push a good one out.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,11 +54,14 @@ _COUNTS = (
 
 def back_up_online(engine: Engine, target: Path) -> None:
     """Copy the open programme to `target` (which must not exist: kept backups are never
-    written over) with SQLite's online backup, synced and renamed into place.
+    written over), synced and renamed into place.
 
-    The copy is written without a journal and unsynced by SQLite: it is a hidden file until
-    it is complete, synced once and renamed, so a journal would only slow it down (about 5x
-    for 10,000 managers, measured). `check_and_count` checks it afterwards.
+    The copy is the file's bytes when its whole snapshot is in the main file (see
+    `_copy_snapshot`), else SQLite's online backup, written without a journal and unsynced by
+    SQLite: it is a hidden file until it is complete, synced once and renamed, so a journal
+    would only slow it down (about 5x for 10,000 managers, measured). Either way the copy is
+    one committed state, even while another connection writes. `check_and_count` checks it
+    afterwards.
     """
     _check_folder(target)
     if target.exists():
@@ -65,18 +71,99 @@ def back_up_online(engine: Engine, target: Path) -> None:
         with engine.connect() as connection:
             source = connection.connection.driver_connection
             assert isinstance(source, sqlite3.Connection)
-            copy = sqlite3.connect(partial)
-            try:
-                copy.execute("PRAGMA journal_mode = OFF")
-                copy.execute("PRAGMA synchronous = OFF")
-                source.backup(copy)
-            finally:
-                copy.close()
+            if not _copy_snapshot(source, partial):
+                remove_database_files(partial)
+                copy = sqlite3.connect(partial)
+                try:
+                    copy.execute("PRAGMA journal_mode = OFF")
+                    copy.execute("PRAGMA synchronous = OFF")
+                    source.backup(copy)
+                finally:
+                    copy.close()
         replace_database(partial, target)
     except (OSError, sqlite3.Error, DBAPIError) as error:
         raise write_failure(target, error) from None
     finally:
         remove_database_files(partial)
+
+
+# Open descriptors of the programme files this process has copied, by (device, inode).
+# On POSIX, closing any descriptor of a file drops every lock this process holds on it,
+# SQLite's included (another process could then delete the -wal our connections still
+# write), so they stay open for the life of the process: one per file backed up.
+_READERS: dict[tuple[int, int], int] = {}
+_READERS_LOCK = threading.Lock()
+_ATTEMPTS = 3  # byte copies tried while another connection keeps committing
+
+
+def _copy_snapshot(source: sqlite3.Connection, partial: Path) -> bool:
+    """Copy the bytes of the database `source` has open to `partial` when they are one
+    committed state; False (nothing copied) when they cannot be shown to be.
+
+    Two to four times faster than the online backup (10,000 managers, measured), which goes
+    page by page through two page caches.
+
+    Why the bytes are a committed state: a full checkpoint has copied every committed change
+    from the -wal into the main file; a read transaction begun after it, with no commit in
+    between (`data_version` unchanged), sees exactly the main file, and while it lasts no
+    checkpoint can write into the main file a change newer than what it sees, so the bytes
+    copied under it stay that state (SQLite's WAL documentation: a checkpoint stops at the
+    end mark of every current reader).
+    """
+    if source.in_transaction or os.name != "posix":  # Windows: the online backup
+        return False
+    try:
+        database = Path(source.execute("PRAGMA database_list").fetchone()[2])
+        if source.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            return False
+        for _attempt in range(_ATTEMPTS):
+            before = source.execute("PRAGMA data_version").fetchone()[0]
+            busy, frames, copied = source.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            if frames < 0:  # not checkpointed at all (a read-only file)
+                return False
+            if busy or frames != copied:
+                continue  # a reader of an older state holds back the checkpoint
+            source.execute("BEGIN")
+            try:
+                source.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+                if source.execute("PRAGMA data_version").fetchone()[0] != before:
+                    continue  # a commit came between the checkpoint and the read
+                _copy_file(database, partial)
+                return True
+            finally:
+                source.execute("ROLLBACK")
+    except sqlite3.Error:  # a file gone bad: the online backup copies what it can
+        return False
+    return False
+
+
+def _copy_file(database: Path, partial: Path) -> None:
+    """Copy the database's bytes to a new file, reading through a descriptor kept open."""
+    status = database.stat()
+    key = (status.st_dev, status.st_ino)
+    with _READERS_LOCK:
+        reader = _READERS.get(key)
+        if reader is None:
+            reader = os.open(database, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            opened = os.fstat(reader)
+            if (opened.st_dev, opened.st_ino) != key:  # replaced meanwhile: no copy
+                _READERS[(opened.st_dev, opened.st_ino)] = reader
+                raise sqlite3.OperationalError("the programme file was replaced")
+            _READERS[key] = reader
+    size = os.fstat(reader).st_size
+    writer = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        offset = 0
+        while offset < size:
+            if sys.platform == "linux":  # in the kernel, no copy through Python
+                sent = os.sendfile(writer, reader, offset, size - offset)
+            else:
+                sent = os.write(writer, os.pread(reader, min(size - offset, 1 << 20), offset))
+            if sent == 0:  # shorter than it was: not the state read
+                raise sqlite3.OperationalError("the programme file changed while copied")
+            offset += sent
+    finally:
+        os.close(writer)
 
 
 def check_and_count(path: Path) -> tuple[bool, dict[str, int]]:

@@ -12,7 +12,15 @@ from datetime import date, time
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QWidget,
+)
 
 from booster_desktop.domain.kinds import Diet, diets_text, parse_diets
 from booster_desktop.services.managers import ManagerDetails
@@ -80,6 +88,16 @@ class RecordEditor(QDialog, Generic[D]):
 
     def set_details(self, details: D) -> None:
         raise NotImplementedError
+
+    def offer_history(self, show: Callable[[], None]) -> None:
+        """A History… button beside Save (for a record that exists): `show` opens its list."""
+        box = self.findChild(QDialogButtonBox)
+        if box is None:
+            return
+        button = box.addButton(tr("&History…"), QDialogButtonBox.ButtonRole.HelpRole)
+        button.setObjectName("history")
+        button.setAutoDefault(False)
+        button.clicked.connect(show)
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Each problem beside its field; one with no field of its own under the first field."""

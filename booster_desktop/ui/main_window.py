@@ -7,6 +7,7 @@ The open programme belongs to the document (ui.document): the screens take it an
 from __future__ import annotations
 
 import logging
+import sys
 from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
@@ -181,6 +182,18 @@ class MainWindow(QMainWindow):
             tr("&Delete…"), self.delete_selected, Key.Delete, "delete"
         )
         self.find_action = self._action(tr("&Find"), self.focus_search, Key.Find, "find")
+        # History: Ctrl+H as browsers have it on Windows and Linux; Cmd+Y as Safari on a Mac,
+        # where Cmd+H hides the application.
+        mac = sys.platform == "darwin"
+        self.history_action = self._action(
+            tr("&History of changes…"), self.show_history, "Ctrl+Y" if mac else "Ctrl+H", "history"
+        )
+        self.record_history_action = self._action(
+            tr("&History of this record…"),
+            self.show_record_history,
+            "Ctrl+Shift+Y" if mac else "Ctrl+Shift+H",
+            "record_history",
+        )
         self.settings_action = self._action(
             tr("Se&ttings…"), self.edit_settings, Key.Preferences, "settings"
         )
@@ -219,6 +232,8 @@ class MainWindow(QMainWindow):
         programme_menu.addAction(self.agenda_action)
         programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
+        programme_menu.addSeparator()
+        programme_menu.addAction(self.history_action)
         tour_menu = bar.addMenu(tr("&Tour"))
         tour_menu.setObjectName("tour_menu")
         tour_menu.addAction(self.badges_action)
@@ -238,6 +253,7 @@ class MainWindow(QMainWindow):
             self.add_action,
             self.edit_action,
             self.delete_action,
+            self.record_history_action,
             None,
             self.find_action,
             None,
@@ -260,6 +276,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.shortcuts_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+        for tab in self.tabs.values():  # a row's context menu: what the Edit menu does to it
+            tab.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            tab.view.addActions([self.edit_action, self.record_history_action, self.delete_action])
         self._fill_recent_menu()
 
     def _build_status_bar(self) -> None:
@@ -612,6 +631,8 @@ class MainWindow(QMainWindow):
         self.edit_action.setEnabled(writable and selected)
         self.delete_action.setEnabled(writable and selected)
         self.find_action.setEnabled(has_file)
+        self.history_action.setEnabled(has_file)
+        self.record_history_action.setEnabled(selected)
         self.tour_exports.set_enabled(has_file, writable)
 
     def _selected_tour_code(self) -> str | None:
@@ -658,6 +679,9 @@ class MainWindow(QMainWindow):
         old = entity.details(self.programme, record_id)
         editor = entity.editor(self.programme, record_id, parent or self)
         editor.set_details(old)
+        rows = entity.rows(self.programme, [record_id])
+        what = entity.describe(rows[0]) if rows else f"{entity.singular} {record_id}"
+        editor.offer_history(lambda: self._show_history((entity.table, record_id, what), editor))
         if editor.exec() != QDialog.DialogCode.Accepted:
             return
         new = editor.details()
@@ -699,6 +723,27 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.document.push(DeleteRecords(ids, self.document, entity))
+
+    # -- history ------------------------------------------------------------------------------
+
+    def show_history(self) -> None:
+        """Programme > History of changes: every change, filterable."""
+        self._show_history(None, self)
+
+    def show_record_history(self) -> None:
+        """The history of the record selected in the current tab."""
+        tab = self.current_tab()
+        records = tab.selected_records()
+        if self.programme is None or not records:
+            return
+        entity = tab.entity
+        self._show_history((entity.table, records[0].id, entity.describe(records[0])), self)
+
+    def _show_history(self, record: tuple[str, int, str] | None, parent: QWidget) -> None:
+        from booster_desktop.ui.history_view import show_history
+
+        if self.programme is not None:
+            show_history(self.document, parent, record)
 
     def _on_changed(self, change: Change) -> None:
         """The window's own part of a change: the tour filter, the counts, the actions."""

@@ -820,6 +820,14 @@
         <translation>Enregistrer une copie &amp;chiffrée…</translation>
     </message>
     <message>
+        <source>&amp;History of changes…</source>
+        <translation>&amp;Historique des modifications…</translation>
+    </message>
+    <message>
+        <source>&amp;History of this record…</source>
+        <translation>&amp;Historique de cet enregistrement…</translation>
+    </message>
+    <message>
         <source>All tours</source>
         <translation>Tous les voyages</translation>
     </message>
@@ -1310,6 +1318,10 @@ Chaque modification affichée comme faite est enregistrée ; vérifiez la derni�
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
         <source>Female</source>
         <translation>Femme</translation>
     </message>
@@ -1696,6 +1708,82 @@ Ils vont sur une feuille à part (Données sensibles). Ne partagez un tel classe
     <message>
         <source>{shown} of {counted}</source>
         <translation>{shown} sur {counted}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Ancienne valeur</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+        <source>History of {value}</source>
+        <translation>Historique de {value}</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>Historique des modifications</translation>
+    </message>
+    <message>
+        <source>Find in the history: a name, a field, a value…</source>
+        <translation>Rechercher dans l&apos;historique : un nom, un champ, une valeur…</translation>
+    </message>
+    <message>
+        <source>&amp;Since</source>
+        <translation>&amp;Depuis</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Table :</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Action :</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Lecture de l&apos;historique…</translation>
+    </message>
+    <message>
+        <source>Every table</source>
+        <translation>Toutes les tables</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>Toutes les actions</translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet.</source>
+        <translation>Rien n&apos;a encore changé.</translation>
+    </message>
+    <message>
+        <source>{total:,} changes</source>
+        <translation>{total:,} modifications</translation>
+    </message>
+    <message>
+        <source>{shown:,} of {total:,} changes</source>
+        <translation>{shown:,} sur {total:,} modifications</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import select, text
+from sqlalchemy import select, text, type_coerce
+from sqlalchemy.types import NULLTYPE
 
 from booster_desktop.domain.model import Base
 from booster_desktop.domain.sensitive import SENSITIVE_FIELDS, is_sensitive
@@ -56,10 +57,11 @@ def _dump(programme: ProgrammeFile) -> Dump:
         for table in Base.metadata.sorted_tables:
             if table.name in _HISTORY_TABLES:
                 continue
-            for row in connection.execute(select(table)):
+            stored = [type_coerce(c, NULLTYPE).label(c.name) for c in table.columns]
+            for row in connection.execute(select(*stored)):
                 values = dict(row._mapping)
                 found[_identity(table.name, values)] = {
-                    name: as_text(value)
+                    name: as_text(table, name, value)
                     for name, value in values.items()
                     if not is_sensitive(table.name, name)
                 }
@@ -81,10 +83,15 @@ def _replay(before: Dump, programme: ProgrammeFile, since_entry: int) -> tuple[D
         assert line.record_id is not None, f"{line.table}: rows not named"
         identity = (line.table, line.record_id, line.row_key)
         if line.kind == "insert":
-            assert identity not in state, identity
             assert line.new_value is not None
             values = json.loads(line.new_value)
-            state[identity] = {n: v for n, v in values.items() if not is_sensitive(line.table, n)}
+            # A new record made of rows (a manager's topic ranks): every row at once.
+            rows = values if isinstance(values, list) else [values]
+            assert isinstance(values, dict) or line.row_key is None
+            for row in rows:
+                added = _identity(line.table, row)
+                assert added[:2] == identity[:2] and added not in state, added
+                state[added] = {n: v for n, v in row.items() if not is_sensitive(line.table, n)}
         elif line.kind == "delete":
             assert identity in state, identity
             assert line.old_value is not None
