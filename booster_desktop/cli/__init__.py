@@ -36,6 +36,7 @@ COMMANDS = (
     "allocate",
     "export",
     "checkin",
+    "person",
     "settings",
     "screenshot",
 )

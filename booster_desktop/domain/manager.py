@@ -72,6 +72,9 @@ class Manager(Base):
     accessibility_needs: Mapped[str | None] = mapped_column(String(300))
     notes: Mapped[str | None] = mapped_column(Text(LONG_TEXT))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # When the person's data was erased at their request: the row stays, anonymous, so that
+    # counts and statistics stay right (see services.personal_data).
+    erased_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     interests: Mapped[list[TopicInterest]] = relationship(
         back_populates="manager", cascade="all, delete-orphan", passive_deletes=True

@@ -53,3 +53,6 @@ class Programme(Base):
     signature: Mapped[bytes | None] = mapped_column(LargeBinary)
     # Share of a tour's training sessions and visits a manager attends to earn a certificate.
     attendance_minimum: Mapped[int] = mapped_column(default=80)
+    # Days after a manager's last tour ends before their travel data is due for erasure
+    # (None or 0: never proposed).
+    travel_data_retention_days: Mapped[int | None]

@@ -127,17 +127,16 @@ def validate_manager(
     ):
         value = getattr(details, name)
         if value and parse_date(value) is None:
-            problems["travel"] = _("{label}: '{value}' is not a date (YYYY-MM-DD).").format(
-                label=label, value=value
+            # Travel data is sensitive: the message never repeats it (the field is masked).
+            problems["travel"] = _("{label}: not a date; write it as YYYY-MM-DD.").format(
+                label=label
             )
     if (
         details.nationality
         and connection.scalar(select(Country.code).where(Country.code == details.nationality))
         is None
     ):
-        problems["travel"] = _("Nationality: {nationality} is not a known country code.").format(
-            nationality=details.nationality
-        )
+        problems["travel"] = _("Nationality: not a known country code.")
     return problems
 
 

@@ -318,6 +318,18 @@ ATTENDANCE_MINIMUM: Setting[int] = Setting(
     maximum=100,
     unit="%",
 )
+TRAVEL_DATA_RETENTION: Setting[int] = Setting(
+    "travel_data_retention_days",
+    "Erase travel data after",
+    int,
+    0,
+    "Days after a manager's last tour ends before their passport, nationality and date of "
+    "birth are proposed for erasure (0: never).",
+    Scope.PROGRAMME,
+    minimum=0,
+    maximum=3650,
+    unit="days",
+)
 
 SETTINGS: tuple[Setting[Any], ...] = (
     DEVICE_NAME,
@@ -334,6 +346,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     COORDINATOR_PHONE,
     EMERGENCY_PHONE,
     ATTENDANCE_MINIMUM,
+    TRAVEL_DATA_RETENTION,
 )
 BY_NAME: dict[str, Setting[Any]] = {setting.name: setting for setting in SETTINGS}
 

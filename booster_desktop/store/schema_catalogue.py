@@ -315,6 +315,7 @@ CATALOGUE: dict[str, Any] = {
             ["accessibility_needs", "VARCHAR(300)", False, 0],
             ["notes", "TEXT(20000)", False, 0],
             ["created_at", "DATETIME", True, 0],
+            ["erased_at", "DATETIME", False, 0],
         ],
         "organisation": [
             ["id", "INTEGER", True, 1],
@@ -348,6 +349,7 @@ CATALOGUE: dict[str, Any] = {
             ["logo", "BLOB", False, 0],
             ["signature", "BLOB", False, 0],
             ["attendance_minimum", "INTEGER", True, 0],
+            ["travel_data_retention_days", "INTEGER", False, 0],
         ],
         "session_person": [
             ["session_id", "INTEGER", True, 1],

@@ -17,6 +17,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_certificates",
     "0006_badge_print_log",
     "0007_change_history",
+    "0008_erased_people",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

@@ -156,6 +156,20 @@ class ManagerEditor(RecordEditor[ManagerDetails]):
         )
         self._show_travel(False)
 
+    def add_person_buttons(self, export: Callable[[], None], erase: Callable[[], None]) -> None:
+        """Export this person's data… and Erase this person…, beside Save and Cancel."""
+        role = QDialogButtonBox.ButtonRole.ActionRole
+        exporting = self.form.buttons.addButton(tr("Export data…"), role)
+        exporting.setToolTip(tr("Export this person's data: everything the file holds about them"))
+        exporting.setObjectName("export_person")
+        exporting.setAutoDefault(False)
+        exporting.clicked.connect(export)
+        erasing = self.form.buttons.addButton(tr("Erase person…"), role)
+        erasing.setToolTip(tr("Erase this person's data from the programme and its backups"))
+        erasing.setObjectName("erase_person")
+        erasing.setAutoDefault(False)
+        erasing.clicked.connect(erase)
+
     def _show_travel(self, shown: bool) -> None:
         """Travel documents are sensitive: masked until asked for."""
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
@@ -165,6 +179,8 @@ class ManagerEditor(RecordEditor[ManagerDetails]):
             self.form.date_of_birth,
         ):
             field.setEchoMode(mode)
+        # The nationality is travel data too: its row is hidden until asked for.
+        self.form.travel_form.setRowVisible(self.form.nationality, shown)
 
     def set_details(self, details: ManagerDetails) -> None:
         form = self.form

@@ -94,11 +94,24 @@ class MainWindow(QMainWindow):
         self.tabs_widget.currentChanged.connect(self._tab_shown)
         self._build_visit_filters()
 
+        from booster_desktop.ui.personal_data import PersonalData
+
+        self.personal_data = PersonalData(
+            self, self.document, self._selected_manager_id, self._folder
+        )
+        self.personal_data.finished.connect(lambda text: self.statusBar().showMessage(text, 15000))
+
         self.welcome = self._build_welcome()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs_widget)
-        self.setCentralWidget(self.stack)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.personal_data.bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_menus()
@@ -255,6 +268,8 @@ class MainWindow(QMainWindow):
             self.delete_action,
             self.record_history_action,
             None,
+            *self.personal_data.actions(),
+            None,
             self.find_action,
             None,
             self.settings_action,
@@ -279,6 +294,9 @@ class MainWindow(QMainWindow):
         for tab in self.tabs.values():  # a row's context menu: what the Edit menu does to it
             tab.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             tab.view.addActions([self.edit_action, self.record_history_action, self.delete_action])
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.tabs[MANAGERS.key].view.addActions([separator, *self.personal_data.actions()])
         self._fill_recent_menu()
 
     def _build_status_bar(self) -> None:
@@ -419,6 +437,7 @@ class MainWindow(QMainWindow):
                 15000,
             )
         self._update_actions()
+        self.personal_data.check_retention()
         self.programme_loaded.emit()
 
     def _open_failed(self, path: Path, message: str) -> None:
@@ -438,6 +457,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.welcome)
         self.programme_title = ""
         self.setWindowTitle("Booster Desktop")
+        self.personal_data.bar.show_due([])
         self.path_label.setText("")
         self.counts_label.setText("")
         self._update_actions()
@@ -634,6 +654,14 @@ class MainWindow(QMainWindow):
         self.history_action.setEnabled(has_file)
         self.record_history_action.setEnabled(selected)
         self.tour_exports.set_enabled(has_file, writable)
+        manager = has_file and self._selected_manager_id() is not None
+        self.personal_data.set_enabled(manager, manager and writable)
+
+    def _selected_manager_id(self) -> int | None:
+        """The manager selected in the Managers tab, if that tab is shown."""
+        tab = self.current_tab()
+        ids = tab.selected_ids() if tab.entity.key == MANAGERS.key else []
+        return ids[0] if ids else None
 
     def _selected_tour_code(self) -> str | None:
         """The tour selected in the Tours tab, if that tab is shown: the exports' default."""
@@ -682,6 +710,8 @@ class MainWindow(QMainWindow):
         rows = entity.rows(self.programme, [record_id])
         what = entity.describe(rows[0]) if rows else f"{entity.singular} {record_id}"
         editor.offer_history(lambda: self._show_history((entity.table, record_id, what), editor))
+        if entity is MANAGERS:
+            self._add_person_buttons(editor, record_id)
         if editor.exec() != QDialog.DialogCode.Accepted:
             return
         new = editor.details()
@@ -689,6 +719,18 @@ class MainWindow(QMainWindow):
             from booster_desktop.ui.commands import EditRecord
 
             self.document.push(EditRecord(record_id, old, new, self.document, entity))
+
+    def _add_person_buttons(self, editor: Any, manager_id: int) -> None:
+        """The manager editor's Export this person's data… and Erase this person…; erasing
+        closes the editor first (its details are about to go)."""
+
+        def erase() -> None:
+            editor.reject()
+            QTimer.singleShot(0, lambda: self.personal_data.erase(manager_id))
+
+        editor.add_person_buttons(
+            lambda: self.personal_data.export(manager_id, parent=editor), erase
+        )
 
     def delete_selected(self) -> None:
         if self.programme is None:

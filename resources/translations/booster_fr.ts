@@ -1342,6 +1342,22 @@ Chaque modification affichée comme faite est enregistrée ; vérifiez la derni�
         <translation>Retiré (conservé, non réparti)</translation>
     </message>
     <message>
+        <source>Export data…</source>
+        <translation>Exporter les données…</translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s data: everything the file holds about them</source>
+        <translation>Exporter les données de cette personne : tout ce que le fichier contient sur elle</translation>
+    </message>
+    <message>
+        <source>Erase person…</source>
+        <translation>Effacer la personne…</translation>
+    </message>
+    <message>
+        <source>Erase this person&apos;s data from the programme and its backups</source>
+        <translation>Effacer les données de cette personne du programme et de ses sauvegardes</translation>
+    </message>
+    <message>
         <source>Booster Desktop user guide</source>
         <translation>Guide d&apos;utilisation de Booster Desktop</translation>
     </message>
@@ -1784,6 +1800,90 @@ Ils vont sur une feuille à part (Données sensibles). Ne partagez un tel classe
     <message>
         <source>{shown:,} of {total:,} changes</source>
         <translation>{shown:,} sur {total:,} modifications</translation>
+    </message>
+    <message>
+        <source>Erase this person</source>
+        <translation>Effacer cette personne</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Erase {label}?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Their names, e-mail, phone, organisation, needs, notes and travel document are erased from this programme, its history and its kept backups. An anonymous record stays (country, status, topics, enrolments, check-ins), so counts stay right.&lt;br&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Effacer {label} ?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Ses noms, courriel, téléphone, organisation, besoins, notes et document de voyage sont effacés de ce programme, de son historique et de ses sauvegardes. Une fiche anonyme reste (pays, état, thèmes, inscriptions, pointages), pour que les décomptes restent justes.&lt;br&gt;&lt;b&gt;C&apos;est irréversible.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Kept backups that hold this person:</source>
+        <translation>Sauvegardes qui contiennent cette personne :</translation>
+    </message>
+    <message>
+        <source>Erase the person in them too (the backups stay)</source>
+        <translation>Y effacer aussi la personne (les sauvegardes restent)</translation>
+    </message>
+    <message>
+        <source>Delete those backups</source>
+        <translation>Supprimer ces sauvegardes</translation>
+    </message>
+    <message>
+        <source>To confirm, type the person&apos;s name: &lt;b&gt;{expected}&lt;/b&gt;</source>
+        <translation>Pour confirmer, tapez le nom de la personne : &lt;b&gt;{expected}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Erase for good</source>
+        <translation>&amp;Effacer définitivement</translation>
+    </message>
+    <message>
+        <source>Erase travel data now</source>
+        <translation>Effacer les données de voyage maintenant</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source> and {value} more</source>
+        <translation> et {value} de plus</translation>
+    </message>
+    <message>
+        <source>E&amp;xport this person&apos;s data…</source>
+        <translation>E&amp;xporter les données de cette personne…</translation>
+    </message>
+    <message>
+        <source>E&amp;rase this person…</source>
+        <translation>E&amp;ffacer cette personne…</translation>
+    </message>
+    <message>
+        <source>Export this person&apos;s data</source>
+        <translation>Exporter les données de cette personne</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot export the person&apos;s data</source>
+        <translation>Impossible d&apos;exporter les données de la personne</translation>
+    </message>
+    <message>
+        <source>Manager {manager_id} is already erased.</source>
+        <translation>Le manager {manager_id} est déjà effacé.</translation>
+    </message>
+    <message>
+        <source>Erase {label} from this programme and its backups, for good?
+
+Use this when the person asks for their data to be erased. It cannot be undone.</source>
+        <translation>Effacer définitivement {label} de ce programme et de ses sauvegardes ?
+
+À utiliser quand la personne demande l&apos;effacement de ses données. C&apos;est irréversible.</translation>
+    </message>
+    <message>
+        <source>The person was not erased</source>
+        <translation>La personne n&apos;a pas été effacée</translation>
+    </message>
+    <message>
+        <source>Erased the travel data of {count} managers</source>
+        <translation>Données de voyage de {count} managers effacées</translation>
+    </message>
+    <message>
+        <source>The travel data was not erased</source>
+        <translation>Les données de voyage n&apos;ont pas été effacées</translation>
     </message>
 </context>
 <context>

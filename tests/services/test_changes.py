@@ -26,6 +26,7 @@ from booster_desktop.services import (
     journal,
     listing,
     managers,
+    personal_data,
     programme_details,
     records,
     sessions,
@@ -247,6 +248,16 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         ),
         Action.EDIT,
         {"checkin"},
+    ),
+    "personal_data._erase_in_file": (
+        lambda p, _: personal_data.erase_person(p, 1),
+        Action.ERASE,
+        {"manager", "travel_document"},
+    ),
+    "personal_data.erase_travel_data": (
+        lambda p, _: personal_data.erase_travel_data(p, [1, 2]),
+        Action.ERASE,
+        {"travel_document"},
     ),
     "journal.merge_journal": (
         lambda p, folder: _merge_own_journal(p, folder),

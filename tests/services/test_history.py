@@ -165,7 +165,11 @@ CASES: dict[str, tuple[Any, Any]] = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(WRITES))
+# An erase keeps no value (see the test below): it cannot be replayed.
+_ERASES = sorted(name for name, (_, action, _) in WRITES.items() if action is Action.ERASE)
+
+
+@pytest.mark.parametrize("name", sorted(set(WRITES) - set(_ERASES)))
 def test_every_write_leaves_its_old_and_new_values_in_the_history(
     name: str, demo_file: Path, tmp_path: Path
 ) -> None:
@@ -181,6 +185,20 @@ def test_every_write_leaves_its_old_and_new_values_in_the_history(
     assert replayed == after, name
     assert actions[-1] == action, name
     assert tables & written, (name, written)
+
+
+@pytest.mark.parametrize("name", _ERASES)
+def test_an_erase_is_in_the_history_without_any_value(
+    name: str, demo_file: Path, tmp_path: Path
+) -> None:
+    call, _, tables = WRITES[name]
+    with open_programme(demo_file, writable=True) as programme:
+        since = _last_entry(programme)
+        call(programme, tmp_path)
+        lines = [line for line in read_history(programme) if line.entry_id > since]
+    assert lines and {line.action for line in lines} == {"erase"}
+    assert tables <= {line.table for line in lines}
+    assert all(line.masked and line.old_value is None and line.new_value is None for line in lines)
 
 
 def _sheet(path: Path, rows: int) -> Path:

@@ -1,0 +1,478 @@
+"""Personal data: one person's export, their erase (no byte left in the file), the retention
+rule for travel data, and refusals that change nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from booster_desktop.cli import main
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.model import Base
+from booster_desktop.services.changes import Action
+from booster_desktop.services.personal_data import (
+    erase_person,
+    erase_travel_data,
+    export_person,
+    travel_data_due,
+)
+from booster_desktop.services.programme import check_programme, open_programme
+from booster_desktop.services.settings import save_programme_settings
+
+PASSPORT = "ZX9047713Q"
+
+
+def _plant(path: Path, manager_id: int = 1) -> dict[str, str]:
+    """Give the manager a passport number that appears nowhere else, a check-in, a
+    certificate and a badge print; return what identifies them."""
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "UPDATE travel_document SET passport_number = ? WHERE manager_id = ?",
+            (PASSPORT, manager_id),
+        )
+        connection.execute(
+            "UPDATE manager SET notes = 'Prefers the aisle seat', phone = '+213555010203', "
+            "dietary_needs = 'no shellfish' WHERE id = ?",
+            (manager_id,),
+        )
+        connection.execute(
+            "INSERT INTO checkin (id, session_id, manager_id, recorded_at, device, voided, "
+            "admitted_unregistered) VALUES ('c-planted', 1, ?, '2018-11-19 08:30:00', 'door', "
+            "0, 0)",
+            (manager_id,),
+        )
+        connection.execute(
+            "INSERT INTO certificate (tour_id, manager_id, sequence, number, issued_at) "
+            "VALUES (1, ?, 1, 'CAT-2018-0001', '2018-11-23 17:00:00')",
+            (manager_id,),
+        )
+        token = connection.execute(
+            "SELECT token FROM badge_token WHERE manager_id = ?", (manager_id,)
+        ).fetchone()[0]
+        connection.execute(
+            "INSERT INTO badge_print (manager_id, tour_id, token, event, layout, at) "
+            "VALUES (?, 1, ?, 'printed', 'a6-single', '2018-11-01 10:00:00')",
+            (manager_id, token),
+        )
+        given, family, email = connection.execute(
+            "SELECT given_name, family_name, email FROM manager WHERE id = ?", (manager_id,)
+        ).fetchone()
+    return {"name": f"{given} {family}", "email": email, "passport": PASSPORT}
+
+
+def _referring_tables() -> dict[str, str]:
+    """Every table with a column that refers to a manager, and that column."""
+    found = {}
+    for table in Base.metadata.sorted_tables:
+        for key in table.foreign_keys:
+            if key.column.table.name == "manager":
+                found[table.name] = key.parent.name
+    return found
+
+
+def _info(path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    assert main(["info", str(path), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert isinstance(info, dict)
+    return info
+
+
+def _row_of(path: Path, sql: str) -> tuple[object, ...]:
+    with sqlite3.connect(path) as connection:
+        return tuple(connection.execute(sql).fetchone())
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- export -----------------------------------------------------------------------------------
+
+
+def test_the_export_holds_every_table_s_rows_of_the_person_and_nothing_of_others(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    _plant(demo_file)
+    target = tmp_path / "amina.json"
+    with open_programme(demo_file) as programme:
+        written = export_person(programme, 1, target)
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["format"] == "booster-person" and document["manager_id"] == 1
+    tables = document["tables"]
+    assert tables["manager"][0]["email"] == "amina.benali.1@algiers-digital-cluster.example"
+    assert tables["manager"][0]["organisation"]  # named, not only its id
+    with sqlite3.connect(demo_file) as connection:
+        for table, column in _referring_tables().items():
+            rows = connection.execute(
+                f"SELECT count(*) FROM {table} WHERE {column} = 1"
+            ).fetchone()[0]
+            assert len(tables[table]) == rows, table
+            assert all(row[column] == 1 for row in tables[table])
+            assert rows or table == "topic_interest"
+        others = connection.execute(
+            "SELECT given_name || ' ' || family_name, email FROM manager WHERE id <> 1"
+        ).fetchall()
+        other_tokens = [
+            t for (t,) in connection.execute("SELECT token FROM badge_token WHERE manager_id <> 1")
+        ]
+        other_passports = [
+            p
+            for (p,) in connection.execute(
+                "SELECT passport_number FROM travel_document WHERE manager_id <> 1"
+            )
+        ]
+    assert tables["travel_document"][0]["passport_number"] == PASSPORT
+    assert tables["checkin"][0]["session"]  # the session's title beside its id
+    assert tables["enrolment"][0]["tour"] in {"CAT", "WAL", "SUD", "PIE"}
+    text = target.read_text(encoding="utf-8")
+    for name, email in others:
+        assert name not in text and email not in text
+    for value in other_tokens + other_passports:
+        assert value not in text
+    assert written.rows["checkin"] == 1 and str(target) in written.message
+
+
+def test_the_export_holds_the_history_of_the_person(demo_file: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from booster_desktop.services.managers import manager_details, save_manager
+
+    with open_programme(demo_file, writable=True) as programme:
+        details = manager_details(programme, 1)
+        save_manager(programme, replace(details, city="Oran", passport_number="AB1234567"), 1)
+        save_manager(programme, replace(manager_details(programme, 2), city="Blida"), 2)
+        export_person(programme, 1, tmp_path / "one.json")
+    history = json.loads((tmp_path / "one.json").read_text("utf-8"))["tables"]["change_history"]
+    assert {(line["field"], line["old"], line["new"]) for line in history} >= {
+        ("city", "Algiers", "Oran")
+    }
+    assert all(line["manager_id"] == 1 for line in history)
+    assert "AB1234567" not in json.dumps(history)  # the history never kept it
+
+
+def test_the_export_is_refused_onto_the_programme_and_for_an_unknown_manager(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _digest(demo_file)
+    assert main(["person", "export", str(demo_file), "--manager", "1", "-o", str(demo_file)]) == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "programme" in error
+    out = demo_file.with_name("nobody.json")
+    assert main(["person", "export", str(demo_file), "--manager", "999", "-o", str(out)]) == 1
+    assert capsys.readouterr().err == f"booster: {demo_file}: there is no manager 999\n"
+    assert not out.exists()
+    assert _digest(demo_file) == before
+
+
+def test_the_command_writes_the_export(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "karim.json"
+    assert main(["person", "export", str(demo_file), "--manager", "2", "-o", str(out)]) == 0
+    assert str(out) in capsys.readouterr().out
+    assert json.loads(out.read_text(encoding="utf-8"))["tables"]["manager"][0]["id"] == 2
+
+
+# -- erase ------------------------------------------------------------------------------------
+
+
+def test_an_erase_leaves_no_byte_of_the_person_and_the_counts_as_they_were(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    who = _plant(demo_file)
+    # Another record's text that names the person (a session's notes).
+    with sqlite3.connect(demo_file) as connection:
+        connection.execute(
+            "UPDATE tour SET notes = ? WHERE code = 'WAL'",
+            (f"Ask {who['name']} ({who['email']}, {PASSPORT}) to present the cluster.",),
+        )
+        # A namesake's own name is theirs: it stays.
+        connection.execute(
+            "UPDATE manager SET arabic_name = (SELECT arabic_name FROM manager "
+            "WHERE id = 1) WHERE id = 2"
+        )
+        arabic = connection.execute("SELECT arabic_name FROM manager WHERE id = 1").fetchone()[0]
+    # Edits through the services: the history keeps their old and new values.
+    from dataclasses import replace
+
+    from booster_desktop.services.managers import manager_details, save_manager
+    from booster_desktop.services.tours import save_tour, tour_details
+
+    with open_programme(demo_file, writable=True) as programme:
+        details = manager_details(programme, 1)
+        save_manager(programme, replace(details, email="amina@cluster.example"), 1)
+        save_manager(programme, replace(details, family_name="Benali-Haddad"), 1)
+        tour = tour_details(programme, 1)
+        save_tour(programme, replace(tour, notes=f"{who['name']} leads the visit."), 1)
+    with sqlite3.connect(demo_file) as connection:
+        history = "".join(str(row) for row in connection.execute("SELECT * FROM change_value"))
+    for value in ("amina@cluster.example", who["email"], "Benali-Haddad", who["name"]):
+        assert value in history  # the search below would find them, were they left
+    who |= {"new email": "amina@cluster.example", "new name": "Amina Benali-Haddad"}
+    before = _info(demo_file, capsys)
+    assert main(["person", "erase", str(demo_file), "--manager", "1", "--yes"]) == 0
+    assert "Erased manager 1" in capsys.readouterr().out
+    assert _info(demo_file, capsys) == before
+    assert check_programme(demo_file) is None
+    data = demo_file.read_bytes()
+    wal = demo_file.with_name(demo_file.name + "-wal")
+    data += wal.read_bytes() if wal.exists() else b""
+    for value in who.values():
+        assert value.encode("utf-8") not in data, value
+    for value in ("Prefers the aisle seat", "+213555010203", "no shellfish"):
+        assert value.encode() not in data
+    with sqlite3.connect(demo_file) as connection:
+        row = connection.execute(
+            "SELECT given_name, family_name, email, phone, organisation_id, country_code, status, "
+            "erased_at FROM manager WHERE id = 1"
+        ).fetchone()
+        kept = {
+            table: connection.execute(
+                f"SELECT count(*) FROM {table} WHERE manager_id = 1"
+            ).fetchone()[0]
+            for table in ("enrolment", "topic_interest", "checkin", "certificate", "badge_token")
+        }
+        travel = connection.execute(
+            "SELECT count(*) FROM travel_document WHERE manager_id = 1"
+        ).fetchone()[0]
+        notes = connection.execute("SELECT notes FROM tour WHERE code = 'WAL'").fetchone()[0]
+    assert row[:5] == ("Erased person", "1", None, None, None)
+    assert row[5:7] == ("DZ", "active") and row[7] is not None
+    assert kept == {
+        "enrolment": 2,
+        "topic_interest": kept["topic_interest"],
+        "checkin": 1,
+        "certificate": 1,
+        "badge_token": 1,
+    }
+    assert kept["topic_interest"] > 0
+    assert travel == 0
+    assert notes == "Ask [erased] ([erased], [erased]) to present the cluster."
+    assert _row_of(demo_file, "SELECT arabic_name FROM manager WHERE id = 2") == (arabic,)
+
+
+def test_an_erase_is_one_recorded_change_without_the_data(demo_file: Path) -> None:
+    who = _plant(demo_file)
+    with open_programme(demo_file, writable=True) as programme:
+        heard: list[object] = []
+        programme.listen(heard.append)
+        erased = erase_person(programme, 1)
+    (change,) = heard
+    assert change.action is Action.ERASE  # type: ignore[attr-defined]
+    assert {"manager", "travel_document"} <= change.tables  # type: ignore[attr-defined]
+    assert all(value not in repr(change) for value in who.values())
+    assert erased.manager_id == 1 and "Erased person 1" in erased.message
+
+
+def test_erasing_twice_or_an_unknown_manager_is_refused_and_changes_nothing(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["person", "erase", str(demo_file), "--manager", "3", "--yes"]) == 0
+    capsys.readouterr()
+    before = _digest(demo_file)
+    assert main(["person", "erase", str(demo_file), "--manager", "3", "--yes"]) == 1
+    assert capsys.readouterr().err == f"booster: {demo_file}: manager 3 is already erased\n"
+    assert main(["person", "erase", str(demo_file), "--manager", "4000", "--yes"]) == 1
+    assert capsys.readouterr().err == f"booster: {demo_file}: there is no manager 4000\n"
+    assert _digest(demo_file) == before
+
+
+def test_an_erase_without_yes_is_a_usage_error(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _digest(demo_file)
+    with pytest.raises(SystemExit) as exit_:
+        main(["person", "erase", str(demo_file), "--manager", "1"])
+    assert exit_.value.code == 2
+    assert "--yes" in capsys.readouterr().err
+    assert _digest(demo_file) == before
+
+
+def test_a_file_open_for_reading_is_not_erased(demo_file: Path) -> None:
+    with open_programme(demo_file) as programme, pytest.raises(BoosterError, match="reading"):
+        erase_person(programme, 1)
+
+
+def test_a_refused_travel_document_is_not_repeated_in_the_message(demo_file: Path) -> None:
+    from dataclasses import replace
+
+    from booster_desktop.services.managers import manager_details, manager_problems
+
+    with open_programme(demo_file) as programme:
+        details = manager_details(programme, 1)
+        for field, typed in (
+            ("passport_expiry", "31/12/2031"),
+            ("date_of_birth", "15.05.1992"),
+            ("nationality", "QQ"),
+        ):
+            problems = manager_problems(programme, replace(details, **{field: typed}), 1)
+            assert problems["travel"] and typed not in problems["travel"], field
+
+
+# -- retention --------------------------------------------------------------------------------
+
+
+def test_the_retention_rule_is_off_by_default(demo_file: Path) -> None:
+    with open_programme(demo_file) as programme:
+        assert travel_data_due(programme, today=date(2040, 1, 1)) == []
+
+
+def test_travel_data_is_due_days_after_the_last_tour(demo_file: Path) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        save_programme_settings(programme, {"travel_data_retention_days": 30})
+        # CAT ends 2018-11-23, WAL 2019-05-17, SUD 2019-11-22, PIE 2020-02-07.
+        assert travel_data_due(programme, today=date(2019, 6, 15)) == []
+        due = travel_data_due(programme, today=date(2019, 6, 16))  # WAL ended 30 days before
+        assert due and {d.last_tour for d in due} == {"WAL"}
+        assert all(d.due == date(2019, 6, 16) for d in due)
+        everyone = travel_data_due(programme, today=date(2040, 1, 1))
+        assert len(everyone) == 24
+        assert erase_travel_data(programme, [d.manager_id for d in due]) == len(due)
+        left = travel_data_due(programme, today=date(2040, 1, 1))
+    assert len(left) == 24 - len(due)
+    with sqlite3.connect(demo_file) as connection:
+        assert connection.execute("SELECT count(*) FROM travel_document").fetchone()[0] == len(left)
+
+
+def test_the_command_lists_and_applies_the_retention_rule(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["person", "retention", str(demo_file)]) == 0
+    assert "off" in capsys.readouterr().out
+    assert (
+        main(["settings", "travel_data_retention_days", "90", "--programme", str(demo_file)]) == 0
+    )
+    capsys.readouterr()
+    # Every demo tour ended years ago: everyone with travel data is due.
+    assert main(["person", "retention", str(demo_file), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed["retention_days"] == 90 and len(listed["due"]) == 24
+    assert set(listed["due"][0]) == {"id", "name", "last_tour", "ended", "due"}
+    before = _digest(demo_file)
+    with pytest.raises(SystemExit):
+        main(["person", "retention", str(demo_file), "--apply"])
+    assert _digest(demo_file) == before
+    capsys.readouterr()
+    assert main(["person", "retention", str(demo_file), "--apply", "--yes"]) == 0
+    assert "Erased the travel data of 24 managers" in capsys.readouterr().out
+    data = demo_file.read_bytes()
+    assert b"DZ8631240" not in data  # manager 1's passport number in the demo
+    with sqlite3.connect(demo_file) as connection:
+        assert connection.execute("SELECT count(*) FROM travel_document").fetchone()[0] == 0
+
+
+def test_no_byte_is_left_where_sqlite_keeps_deleted_bytes(demo_file: Path) -> None:
+    """Debian's SQLite overwrites deleted content (secure_delete); other builds do not: the
+    erase must not rely on it."""
+    from sqlalchemy import event
+
+    who = _plant(demo_file)
+    with open_programme(demo_file, writable=True) as programme:
+        programme.engine.dispose()
+
+        @event.listens_for(programme.engine, "connect")
+        def _keep_deleted_bytes(connection: sqlite3.Connection, _record: object) -> None:
+            connection.execute("PRAGMA secure_delete = OFF")
+
+        with programme.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 0
+        erase_person(programme, 1)
+        data = demo_file.read_bytes()
+        wal = demo_file.with_name(demo_file.name + "-wal")
+        data += wal.read_bytes() if wal.exists() else b""
+    for value in who.values():
+        assert value.encode("utf-8") not in data, value
+
+
+# -- kept backups -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def kept(tmp_path: Path, demo_file: Path) -> Path:
+    """The programme's kept backups: the day's first opening (holds manager 1, planted), one
+    of a state after they were deleted, and an older one where id 1 was someone else (ids are
+    reused after a delete). Returns their folder."""
+    from booster_desktop.services.backups import backup_file_before_replacing
+
+    _plant(demo_file)
+    with open_programme(demo_file, writable=True) as programme:
+        (opened,) = _kept(programme)
+    without = tmp_path / "without.booster"
+    shutil.copyfile(demo_file, without)
+    with sqlite3.connect(without) as connection:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("DELETE FROM manager WHERE id = 1")
+    backup_file_before_replacing(without, "restore")
+    with sqlite3.connect(without) as connection:
+        connection.execute(
+            "INSERT INTO manager (id, status, given_name, family_name, person_key, email, "
+            "country_code, created_at) VALUES (1, 'active', 'Omar', 'Benali', "
+            "'omar|benali|DZ', 'omar@example.org', 'DZ', '2018-01-01 00:00:00')"
+        )
+    backup_file_before_replacing(without, "demo")
+    return opened.path.parent
+
+
+def _kept(programme: object) -> list[Any]:
+    from booster_desktop.services.backups import list_backups
+    from booster_desktop.services.personal_data import _kept_backups
+
+    found = _kept_backups(programme)  # type: ignore[arg-type]
+    assert [b.path for b in found] == [b.path for b in list_backups(found[0].path.parent.name)]
+    return found
+
+
+def _holds(path: Path, who: dict[str, str]) -> bool:
+    data = path.read_bytes()
+    return any(value.encode() in data for value in who.values())
+
+
+def _backups_in(folder: Path) -> dict[str, Path]:
+    """The kept backups by why they were made."""
+    return {p.name.rsplit(" ", 1)[1].removesuffix(".booster"): p for p in folder.glob("*.booster")}
+
+
+def test_the_kept_backups_that_hold_the_person_are_scrubbed(
+    demo_file: Path, kept: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from booster_desktop.services.backups import list_backups
+
+    who = {"name": "Amina Benali", "email": "amina.benali.1@algiers", "passport": PASSPORT}
+    before = _backups_in(kept)
+    assert set(before) == {"open", "restore", "demo"}
+    assert _holds(before["open"], who)
+    untouched = {why: _digest(before[why]) for why in ("restore", "demo")}
+    counts = _info(before["open"], capsys)
+    indexed = {b.why: b.counts for b in list_backups(kept.name)}
+    assert main(["person", "erase", str(demo_file), "--manager", "1", "--yes"]) == 0
+    out = capsys.readouterr().out
+    # The backup made before the erase holds her too: scrubbed with the other one.
+    assert "2 kept backups scrubbed" in out
+    after = _backups_in(kept)
+    assert set(after) == {"open", "restore", "demo", "erase"}
+    for path in (after["open"], after["erase"], demo_file):
+        assert not _holds(path, who), path.name
+        assert check_programme(path) is None
+    assert _info(after["open"], capsys) == counts
+    assert {why: _digest(after[why]) for why in ("restore", "demo")} == untouched
+    assert {b.why: b.counts for b in list_backups(kept.name) if b.why != "erase"} == indexed
+    assert not [p for p in kept.iterdir() if p.name.endswith((".booster.lock", "-wal", "-shm"))]
+
+
+def test_the_kept_backups_that_hold_the_person_can_be_deleted_instead(
+    demo_file: Path, kept: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from booster_desktop.services.backups import list_backups
+
+    args = ["person", "erase", str(demo_file), "--manager", "1", "--yes", "--backups", "delete"]
+    assert main(args) == 0
+    assert "2 kept backups deleted" in capsys.readouterr().out
+    assert set(_backups_in(kept)) == {"restore", "demo"}
+    assert {b.why for b in list_backups(kept.name)} == {"restore", "demo"}
