@@ -11,6 +11,14 @@ from typing import Any
 from booster_desktop import __version__
 
 
+def _location(text: str) -> Path | str:
+    """A programme file, or a server address kept as text until it is opened: parsing it here
+    would import SQLAlchemy before the opening thread starts (a bad one is refused then)."""
+    if text.strip().lower().startswith(("postgresql:", "postgres:", "postgresql+", "postgres+")):
+        return text
+    return Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="booster-desktop",
@@ -19,9 +27,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "file",
         nargs="?",
-        type=Path,
+        type=_location,
         metavar="FILE",
-        help="the programme file to open (default: the last one opened)",
+        help="the programme file to open, or postgresql://user@host/database for a programme "
+        "on a server (default: the last one opened)",
     )
     parser.add_argument(
         "--demo",
@@ -41,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _start_opening(path: Path) -> Future[Any]:
+def _start_opening(path: Any) -> Future[Any]:
     """Begin opening the file on a thread before Qt is even loaded: SQLite's checks and
     queries release the GIL, so they run beside the window's imports (bench/: start-up)."""
     from booster_desktop.services.manager_rows import open_with_managers

@@ -11,6 +11,7 @@ import pytest
 from booster_desktop import __version__
 from booster_desktop.cli import main
 from booster_desktop.store.schema_version import HEAD_REVISION
+from tests import programme_db
 
 
 def _json(args: list[str], capsys: pytest.CaptureFixture[str]) -> object:
@@ -42,12 +43,12 @@ def test_info_json_has_exactly_the_design_keys(
     }
 
 
+@pytest.mark.sqlite_only
 def test_info_counts_expected_enrolments_and_standing_checkins(
     demo_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import sqlite3
 
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute("UPDATE enrolment SET status = 'cancelled' WHERE id = 1")
         connection.execute("UPDATE enrolment SET status = 'waitlisted' WHERE id = 2")
         connection.execute("UPDATE enrolment SET status = 'confirmed' WHERE id = 3")
@@ -90,12 +91,11 @@ def test_list_managers(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_list_managers_of_a_tour_are_its_expected_ones(
     demo_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import sqlite3
 
     on_tour = _json(["list", "managers", str(demo_file), "--tour", "CAT", "--json"], capsys)
     assert isinstance(on_tour, list) and len(on_tour) == 12
     first = on_tour[0]["id"]
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute(
             "UPDATE enrolment SET status = 'cancelled' WHERE manager_id = ? AND tour_id = "
             "(SELECT id FROM tour WHERE code = 'CAT')",
@@ -179,6 +179,7 @@ def test_new_in_a_missing_folder_is_refused(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.sqlite_only
 def test_demo_replaces_only_with_force(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = demo_file.read_bytes()
     assert main(["demo", str(demo_file)]) == 1
@@ -216,12 +217,11 @@ def test_info_counts_the_statuses_the_domain_calls_expected() -> None:
 def test_a_withdrawn_manager_is_not_expected(
     demo_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import sqlite3
 
     on_cat = _json(["list", "managers", str(demo_file), "--tour", "CAT", "--json"], capsys)
     assert isinstance(on_cat, list)
     withdrawn = on_cat[0]["id"]
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute("UPDATE manager SET status = 'withdrawn' WHERE id = ?", (withdrawn,))
     info = _json(["info", str(demo_file), "--json"], capsys)
     assert info["enrolments"] == 46  # type: ignore[index]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ import pytest
 
 from booster_desktop.cli import main
 from booster_desktop.services.allocation import Instance, Wish, solve
+from tests import programme_db
 
 INSTANCE_KEYS = {
     "per_manager",
@@ -39,7 +39,7 @@ def _allocate(
 
 def _enrolments(path: Path) -> list[tuple[int, int, str, str]]:
     """(id, manager, tour code, status) of every enrolment."""
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return connection.execute(
             "SELECT e.id, e.manager_id, t.code, e.status FROM enrolment e "
             "JOIN tour t ON t.id = e.tour_id ORDER BY e.id"
@@ -51,7 +51,7 @@ def _pairs(path: Path, status: str) -> set[tuple[int, str]]:
 
 
 def _set_status(path: Path, manager: int, code: str, status: str) -> None:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         changed = connection.execute(
             "UPDATE enrolment SET status = ? WHERE manager_id = ? "
             "AND tour_id = (SELECT id FROM tour WHERE code = ?)",
@@ -64,7 +64,7 @@ def _backups(path: Path) -> list[Path]:
     """The backups made before an allocation (kept in the programme's backup folder)."""
     from booster_desktop.services.backups import list_backups
 
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         uuid = str(connection.execute("SELECT uuid FROM programme").fetchone()[0])
     return sorted(b.path for b in list_backups(uuid) if b.why == "allocation")
 
@@ -162,6 +162,7 @@ def test_allow_partial_goes_with_apply(demo_file: Path, capsys: pytest.CaptureFi
 # -- --apply -------------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_apply_stores_the_assignment_and_leaves_confirmed_and_cancelled_alone(
     demo_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -323,7 +324,7 @@ def test_a_confirmed_enrolment_is_kept(demo_file: Path, capsys: pytest.CaptureFi
 def test_a_withdrawn_manager_is_not_allocated(
     demo_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute("UPDATE manager SET status = 'withdrawn' WHERE id = 7")
     withdrawn_rows = [row for row in _enrolments(demo_file) if row[1] == 7]
     document, _ = _allocate([str(demo_file), "--json", "--apply"], capsys)
@@ -336,7 +337,7 @@ def test_a_withdrawn_manager_is_not_allocated(
 
 
 def _insert_enrolment(path: Path, manager: int, code: str, status: str) -> None:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         connection.execute(
             "INSERT INTO enrolment (manager_id, tour_id, status, created_at) "
             "VALUES (?, (SELECT id FROM tour WHERE code = ?), ?, '2018-11-01 00:00:00')",
@@ -393,7 +394,7 @@ def test_a_pin_or_forbid_naming_nothing_is_one_line_and_exit_1(
 def test_a_withdrawn_manager_cannot_be_pinned(
     demo_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute("UPDATE manager SET status = 'withdrawn' WHERE id = 5")
     assert main(["allocate", str(demo_file), "--pin", "5=CAT"]) == 1
     assert "pin 5=CAT: manager 5 is withdrawn" in capsys.readouterr().err

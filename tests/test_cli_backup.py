@@ -12,6 +12,9 @@ import pytest
 
 from booster_desktop.cli import main
 
+# The file's own nature: backups of a programme file and encrypted copies of it.
+pytestmark = pytest.mark.sqlite_only
+
 PASSPHRASE = "a passphrase for the stick"
 
 

@@ -13,6 +13,7 @@ import pytest
 from booster_desktop.cli import main
 from booster_desktop.services import managers
 from booster_desktop.services.programme import open_programme
+from tests import programme_db
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str], code: int = 0) -> tuple[str, str]:
@@ -63,11 +64,11 @@ def test_the_history_since_a_date(edited: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_an_unknown_manager_is_one_line(edited: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    before = edited.read_bytes()
+    before = programme_db.fingerprint(edited)
     out, err = _run([str(edited), "--manager", "9999"], capsys, code=1)
     assert out == ""
     assert err == "booster: manager 9999 does not exist and has no history\n"
-    assert edited.read_bytes() == before
+    assert programme_db.fingerprint(edited) == before
 
 
 def test_a_bad_date_is_a_usage_error(edited: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import platform
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from booster_desktop.cli import main
 from booster_desktop.services.settings import BY_NAME, SETTINGS, Scope
+from tests import programme_db
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str], code: int = 0) -> tuple[str, str]:
@@ -104,12 +104,12 @@ def test_programme_settings_live_in_the_programme_file(
     assert (
         err == "booster: attendance_minimum is kept in the programme file: add --programme FILE\n"
     )
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         (name,) = connection.execute("SELECT coordinator_name FROM programme").fetchone()
     out, _ = _run(["attendance_minimum", "75", "--programme", str(demo_file)], capsys)
     assert out.startswith("attendance_minimum = 75 %")
     _run(["coordinator_email", " Coord@Example.ORG ", "--programme", str(demo_file)], capsys)
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         row = connection.execute(
             "SELECT attendance_minimum, coordinator_email, coordinator_name FROM programme"
         ).fetchone()

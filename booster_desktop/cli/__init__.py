@@ -30,6 +30,8 @@ COMMANDS = (
     "check",
     "listing",
     "backup",
+    "push",
+    "pull",
     "history",
     "importing",
     "demand",

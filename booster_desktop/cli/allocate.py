@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from booster_desktop.cli.arguments import (
@@ -12,6 +11,7 @@ from booster_desktop.cli.arguments import (
     gamma,
     id_list,
     positive,
+    programme_location,
     seconds,
     whole_number,
 )
@@ -31,7 +31,7 @@ def _pair(value: str) -> tuple[int, str]:
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("file", type=programme_location, metavar="FILE")
     parser.add_argument(
         "--per-manager",
         type=positive,

@@ -41,6 +41,35 @@ def whole_number(minimum: int, maximum: int = 2**63 - 1) -> Callable[[str], int]
 positive = whole_number(1)
 
 
+def programme_location(value: str) -> object:
+    """A programme FILE, or a programme on a server: postgresql://user@host[:port]/database
+    (a password in it is used, never shown; better kept in the keyring)."""
+    from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.services.programme import parse_location
+
+    try:
+        return parse_location(value)
+    except BoosterError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def server_address(value: str) -> object:
+    """A programme on a server only (push's target, pull's source)."""
+    from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.services.programme import is_server_text, parse_server
+
+    if not is_server_text(value):
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a server address: write postgresql://user@host/database").format(
+                value=value
+            )
+        )
+    try:
+        return parse_server(value)
+    except BoosterError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def id_list(value: str) -> list[int]:
     """Manager ids separated by commas, at least two (`--together 3,17`)."""
     try:

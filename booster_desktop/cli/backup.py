@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from booster_desktop.cli.arguments import UsageError
+from booster_desktop.cli.arguments import UsageError, programme_location
 from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.i18n import N_, _
 
@@ -59,6 +59,14 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=_("`list`: one JSON array on stdout"))
 
 
+def _location(word: str) -> object:
+    """The programme to copy: a file, or a programme on a server (copied by pulling it)."""
+    try:
+        return programme_location(word)
+    except argparse.ArgumentTypeError as error:
+        raise UsageError(str(error)) from None
+
+
 def _validate(args: argparse.Namespace) -> None:
     if args.passphrase is not None:
         raise UsageError(
@@ -79,7 +87,7 @@ def _validate(args: argparse.Namespace) -> None:
             _("expected {PROG} backup {expected}").format(PROG=PROG, expected=expected)
         )
     elif len(words) == 1:
-        args.action, args.file = "copy", Path(words[0])
+        args.action, args.file = "copy", _location(words[0])
     else:
         raise UsageError(
             _("expected FILE, list FILE or restore FILE BACKUP, not {value}").format(
@@ -152,6 +160,13 @@ def _copy(args: argparse.Namespace) -> int:
         print(_("Backed up {file} to {output}").format(file=args.file, output=args.output))
         return 0
     from booster_desktop.services.encrypted_copies import check_passphrase, encrypt_copy
+
+    if not isinstance(args.file, Path):
+        raise BoosterError(
+            _("{file}: --encrypt copies a programme file; pull this one into a file first").format(
+                file=args.file
+            )
+        )
 
     passphrase = _passphrase(args, twice=True)
     if passphrase is None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from booster_desktop.cli.arguments import UsageError, positive
+from booster_desktop.cli.arguments import UsageError, positive, programme_location
 from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.i18n import N_, _
 
@@ -46,7 +46,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
             "otherwise."
         ),
     )
-    record.add_argument("file", type=Path, metavar="FILE")
+    record.add_argument("file", type=programme_location, metavar="FILE")
     record.add_argument("tokens", nargs="*", metavar="TOKEN")
     record.add_argument(
         "--session", type=positive, required=True, metavar="ID", help=_("the session (its id)")
@@ -76,7 +76,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
             "programme can merge (JSON lines)."
         ),
     )
-    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("file", type=programme_location, metavar="FILE")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="JOURNAL")
     merge = actions.add_parser(
         "merge",
@@ -86,7 +86,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
             "nothing, the order does not matter, a void on either side wins."
         ),
     )
-    merge.add_argument("file", type=Path, metavar="FILE")
+    merge.add_argument("file", type=programme_location, metavar="FILE")
     merge.add_argument("journal", type=Path, metavar="JOURNAL")
 
 

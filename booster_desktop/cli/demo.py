@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from booster_desktop.cli.arguments import positive, whole_number
+from booster_desktop.cli.arguments import positive, programme_location, whole_number
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import terminal_progress
 from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("file", type=programme_location, metavar="FILE")
     parser.add_argument(
         "--managers",
         type=positive,
@@ -36,9 +35,14 @@ def _run(args: argparse.Namespace) -> int:
     from booster_desktop.domain.disk import exists
     from booster_desktop.domain.errors import BoosterError
     from booster_desktop.services.demo import write_demo
+    from booster_desktop.services.programme import ServerAddress
     from booster_desktop.services.progress import no_progress
 
-    if exists(args.file) and not args.force:
+    if isinstance(args.file, ServerAddress) and args.force:
+        raise BoosterError(
+            _("{file}: --force replaces files only; use an empty database").format(file=args.file)
+        )
+    if not isinstance(args.file, ServerAddress) and exists(args.file) and not args.force:
         raise BoosterError(
             _("{file}: already exists (use --force to replace it)").format(file=args.file)
         )

@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from booster_desktop.cli.arguments import UsageError, positive, whole_number
+from booster_desktop.cli.arguments import UsageError, positive, programme_location, whole_number
 from booster_desktop.cli.commands import Command
 from booster_desktop.i18n import N_, _
 
@@ -18,7 +18,7 @@ WHAT = ("badges", "agenda", "ics", *MATERIALS)
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("what", choices=WHAT, metavar="|".join(WHAT))
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("file", type=programme_location, metavar="FILE")
     parser.add_argument("--tour", metavar="CODE", help=_("the tour"))
     parser.add_argument(
         "--manager",

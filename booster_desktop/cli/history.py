@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, date, datetime
-from pathlib import Path
 
-from booster_desktop.cli.arguments import whole_number
+from booster_desktop.cli.arguments import programme_location, whole_number
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, print_table
 from booster_desktop.i18n import N_, _
@@ -31,7 +30,7 @@ def moment(value: str) -> datetime:
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("file", type=programme_location, metavar="FILE")
     parser.add_argument(
         "--manager",
         type=whole_number(1),

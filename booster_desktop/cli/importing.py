@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from booster_desktop.cli.arguments import programme_location
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, terminal_progress
 from booster_desktop.i18n import N_, _
@@ -35,7 +36,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
 
     parser.epilog = describe_limits()
     parser.add_argument("what", choices=("managers",), metavar="managers")
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("file", type=programme_location, metavar="FILE")
     parser.add_argument(
         "source",
         type=Path,

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from booster_desktop.cli.arguments import UsageError
+from booster_desktop.cli.arguments import UsageError, programme_location
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, print_table
 from booster_desktop.i18n import N_, _
@@ -49,7 +48,7 @@ _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=LIST_KINDS, metavar="|".join(LIST_KINDS))
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("file", type=programme_location, metavar="FILE")
     parser.add_argument(
         "--tour", metavar="CODE", help=_("only this tour (managers: expected ones)")
     )

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from booster_desktop.cli.arguments import programme_location
 from booster_desktop.cli.commands import Command
 from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("file", type=programme_location, metavar="FILE")
     parser.add_argument("--title", help=_("the programme's title (default: the file's name)"))
 
 

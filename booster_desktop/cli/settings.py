@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
+from booster_desktop.cli.arguments import programme_location
 from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.cli.output import print_json, print_table
 from booster_desktop.i18n import N_, _
@@ -17,7 +17,10 @@ def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", nargs="?", metavar="NAME", help=_("the setting (default: all)"))
     parser.add_argument("value", nargs="?", metavar="VALUE", help=_("its new value"))
     parser.add_argument(
-        "--programme", type=Path, metavar="FILE", help=_("the programme file whose settings to use")
+        "--programme",
+        type=programme_location,
+        metavar="FILE",
+        help=_("the programme (a file or a server address) whose settings to use"),
     )
     parser.add_argument("--json", action="store_true", help=_("one JSON object on stdout"))
 

@@ -127,6 +127,7 @@ class BadgeToken(Base):
             "manager_id",
             unique=True,
             sqlite_where=text("revoked_at IS NULL"),
+            postgresql_where=text("revoked_at IS NULL"),
         ),
     )
 

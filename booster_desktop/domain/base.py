@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, DateTime, Dialect, Enum, MetaData, String
+from sqlalchemy import CheckConstraint, DateTime, Dialect, Enum, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -67,6 +67,15 @@ def utc_now() -> datetime:
 # The longest free text a field holds (notes, descriptions): long enough for any real note,
 # short enough that a pasted book or a 32,767-character cell is refused, not stored.
 LONG_TEXT = 20_000
+
+
+def long_text(limit: int = LONG_TEXT) -> Text:
+    """A free-text column of at most `limit` characters (the length CHECK holds it).
+
+    PostgreSQL's TEXT takes no length: there it is a plain TEXT (SQLite keeps the declared one,
+    which the stored catalogue names). Every `Text(n)` column is declared this way.
+    """
+    return Text(limit).with_variant(Text(), "postgresql")
 
 
 def text_limit(entity: type[Base], attribute: str) -> int:

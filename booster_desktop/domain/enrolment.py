@@ -10,14 +10,13 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     String,
-    Text,
     UniqueConstraint,
     and_,
     exists,
 )
 from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
 
-from booster_desktop.domain.base import LONG_TEXT, Base, UtcDateTime, enum_column, utc_now
+from booster_desktop.domain.base import Base, UtcDateTime, enum_column, long_text, utc_now
 from booster_desktop.domain.kinds import (
     EXPECTED_MANAGER_STATUS,
     EXPECTED_STATUSES,
@@ -47,7 +46,7 @@ class Enrolment(Base):
     departure_at: Mapped[datetime | None] = mapped_column(DateTime)
     departure_details: Mapped[str | None] = mapped_column(String(300))
     hotel: Mapped[str | None] = mapped_column(String(300))
-    notes: Mapped[str | None] = mapped_column(Text(LONG_TEXT))
+    notes: Mapped[str | None] = mapped_column(long_text())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
     manager: Mapped[Manager] = relationship(back_populates="enrolments")

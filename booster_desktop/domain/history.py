@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from booster_desktop.domain.base import Base, UtcDateTime
+from booster_desktop.domain.base import Base, UtcDateTime, long_text
 
 # The longest value kept (a whole record as JSON, with a long note in it).
 HISTORY_VALUE_LIMIT = 100_000
@@ -56,7 +56,7 @@ class ChangeValue(Base):
     manager_id: Mapped[int | None] = mapped_column()
     kind: Mapped[str] = mapped_column(String(8))
     field: Mapped[str | None] = mapped_column(String(64))
-    old_value: Mapped[str | None] = mapped_column(Text(HISTORY_VALUE_LIMIT))
-    new_value: Mapped[str | None] = mapped_column(Text(HISTORY_VALUE_LIMIT))
+    old_value: Mapped[str | None] = mapped_column(long_text(HISTORY_VALUE_LIMIT))
+    new_value: Mapped[str | None] = mapped_column(long_text(HISTORY_VALUE_LIMIT))
     # True: the values are not kept (a sensitive field, an erased person): only that it changed.
     masked: Mapped[bool] = mapped_column(default=False)

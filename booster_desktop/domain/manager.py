@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from booster_desktop.domain.base import LONG_TEXT, Base, UtcDateTime, enum_column, utc_now
+from booster_desktop.domain.base import Base, UtcDateTime, enum_column, long_text, utc_now
 from booster_desktop.domain.kinds import Diet, Gender, ManagerStatus
 from booster_desktop.domain.text import fold
 
@@ -70,7 +70,7 @@ class Manager(Base):
     diets: Mapped[str | None] = mapped_column(String(200))
     dietary_needs: Mapped[str | None] = mapped_column(String(300))
     accessibility_needs: Mapped[str | None] = mapped_column(String(300))
-    notes: Mapped[str | None] = mapped_column(Text(LONG_TEXT))
+    notes: Mapped[str | None] = mapped_column(long_text())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     # When the person's data was erased at their request: the row stays, anonymous, so that
     # counts and statistics stay right (see services.personal_data).

@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, time
 
-from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, String, Table, Text, Time
+from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, String, Table, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
-from booster_desktop.domain.base import LONG_TEXT, Base, UtcDateTime, enum_column
+from booster_desktop.domain.base import Base, UtcDateTime, enum_column, long_text
 from booster_desktop.domain.kinds import SessionKind, SessionRole
 
 session_topic = Table(
@@ -45,7 +45,7 @@ class TourSession(Base):
     tour_id: Mapped[int] = mapped_column(ForeignKey("tour.id", ondelete="CASCADE"), index=True)
     kind: Mapped[SessionKind] = mapped_column(enum_column(SessionKind, "session_kind"))
     title: Mapped[str] = mapped_column(String(300))
-    description: Mapped[str | None] = mapped_column(Text(LONG_TEXT))
+    description: Mapped[str | None] = mapped_column(long_text())
     date: Mapped[date] = mapped_column(Date)
     start_time: Mapped[time] = mapped_column(Time)
     end_time: Mapped[time] = mapped_column(Time)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from booster_desktop.domain.base import LONG_TEXT, Base
+from booster_desktop.domain.base import Base, long_text
 
 if TYPE_CHECKING:
     from booster_desktop.domain.manager import Manager
@@ -22,7 +22,7 @@ class Topic(Base):
     name: Mapped[str] = mapped_column(String(200))
     # Case-, accent- and space-folded name: "Stratégie" and "strategie " are one topic.
     name_key: Mapped[str] = mapped_column(String(200), unique=True)
-    description: Mapped[str | None] = mapped_column(Text(LONG_TEXT))
+    description: Mapped[str | None] = mapped_column(long_text())
     is_priority: Mapped[bool] = mapped_column(default=False)
 
 

@@ -6,10 +6,10 @@ import re
 from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, String, Table, Text
+from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
-from booster_desktop.domain.base import LONG_TEXT, Base
+from booster_desktop.domain.base import Base, long_text
 
 _TOUR_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 
@@ -60,7 +60,7 @@ class Tour(Base):
     capacity: Mapped[int]
     # The host region's IANA zone: agendas and calendars give times in it.
     time_zone: Mapped[str] = mapped_column(String(64))
-    notes: Mapped[str | None] = mapped_column(Text(LONG_TEXT))
+    notes: Mapped[str | None] = mapped_column(long_text())
     # Where the group sleeps, and who to call for this tour when not the coordinator.
     hotel_name: Mapped[str | None] = mapped_column(String(200))
     hotel_address: Mapped[str | None] = mapped_column(String(300))

@@ -371,7 +371,7 @@ def export_agenda(
     from booster_desktop.exports.agenda_pdf import write_agenda
     from booster_desktop.services.output_paths import check_output_path
 
-    check_output_path(Path(target), programme=programme.path)
+    check_output_path(Path(target), programme=programme.file)
     chosen = agenda(programme, tour, manager)
     notes = write_agenda(chosen, target, confirmed_only=confirmed_only)
     return ExportedAgenda(chosen, tuple(notes))
@@ -389,7 +389,7 @@ def export_calendar(
     from booster_desktop.exports.calendar_ics import write_calendar
     from booster_desktop.services.output_paths import check_output_path
 
-    check_output_path(Path(target), programme=programme.path)
+    check_output_path(Path(target), programme=programme.file)
     del confirmed_only  # a calendar lists no participants
     chosen = agenda(programme, tour, manager)
     write_calendar(chosen, target)

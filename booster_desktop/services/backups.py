@@ -340,15 +340,21 @@ def backup_before(programme: ProgrammeFile, why: str) -> KeptBackup | None:
     """
     if why not in WHY:
         raise ValueError(f"unknown reason for a backup: {why!r}")
-    if not programme.path.is_file():
+    path = programme.path
+    if isinstance(path, Path) and not path.is_file():
         return None
     uuid, title = _identity(programme)
-    folder = backup_folder(programme.path, uuid)
+    folder = backup_folder(path, uuid)
     _make_folder(folder)
     made_at = datetime.now().astimezone().replace(microsecond=0)
     with _NAMING:  # two threads never take the same name
-        good, bad = _names(folder, _title_for_name(title, programme.path.stem), made_at, why)
-        kept_copies.back_up_online(programme.engine, good)
+        good, bad = _names(folder, _title_for_name(title, programme.stem), made_at, why)
+        if isinstance(path, Path):
+            kept_copies.back_up_online(programme.engine, good)
+        else:  # a programme on a server: pulled into a file, which is the backup
+            from booster_desktop.services.programme import backup_programme_to
+
+            backup_programme_to(programme, good)
     backup = KeptBackup(good, made_at, why)
     _later(_check, folder, uuid, backup, bad, keep_count())
     return backup
@@ -426,6 +432,8 @@ def adopt_earlier_backups(programme: ProgrammeFile) -> list[KeptBackup]:
     of one from before programmes had a UUID); anything else is left where it is.
     """
     path = programme.path
+    if not isinstance(path, Path):
+        return []  # nothing is ever kept beside a programme on a server
     uuid, title = _identity(programme)
     if uuid is None or not programme.writable:
         return []

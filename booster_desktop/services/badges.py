@@ -341,7 +341,7 @@ def _staff(programme: ProgrammeFile, tour: Tour, phone: str) -> list[BadgeData]:
 def _refuse_programme_path(programme: ProgrammeFile, target: Path) -> None:
     from booster_desktop.services.output_paths import check_output_path
 
-    check_output_path(Path(target), programme=programme.path)
+    check_output_path(Path(target), programme=programme.file)
 
 
 @dataclass(frozen=True)

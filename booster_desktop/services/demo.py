@@ -43,7 +43,8 @@ from booster_desktop.i18n import _
 from booster_desktop.services import demo_data
 from booster_desktop.services.demo_data import DemoExpert, DemoManager, DemoTour, DemoVisit
 from booster_desktop.services.progress import Progress, no_progress
-from booster_desktop.store.programme_file import create_programme_file
+from booster_desktop.store.location import Location, ServerAddress
+from booster_desktop.store.programme_file import create_on_server, create_programme_file
 
 DEFAULT_SEED = 2018
 REFERENCE_MANAGERS = 24
@@ -85,7 +86,7 @@ def demo_phone(country: str, draw: int, *, mobile: bool = True) -> str:
 
 
 def write_demo(
-    path: Path,
+    path: Location,
     *,
     managers: int = REFERENCE_MANAGERS,
     seed: int = DEFAULT_SEED,
@@ -106,6 +107,14 @@ def write_demo(
                 managers=managers, MAX_MANAGERS=MAX_MANAGERS
             )
         )
+    if isinstance(path, ServerAddress):  # into the server's empty database, never replacing
+        from booster_desktop.services.passwords import with_kept_password
+
+        builder = _DemoBuilder(managers, seed, progress)
+        create_on_server(
+            with_kept_password(path), title=DEMO_TITLE, fill=builder.fill, lottery_seed=seed
+        )
+        return None
     path = Path(path)
     if path.is_symlink():  # the programme is where the link points: the link stays a link
         path = path.resolve()

@@ -196,8 +196,8 @@ def export_journal(programme: ProgrammeFile, target: Path) -> int:
     """Write the programme's check-ins and voids as a journal; returns how many."""
     from booster_desktop.services.output_paths import check_output_path
 
-    target = check_output_path(Path(target), programme=programme.path)
-    if target.exists() and target.resolve() == programme.path.resolve():
+    target = check_output_path(Path(target), programme=programme.file)
+    if programme.file and target.exists() and target.resolve() == programme.file.resolve():
         raise BoosterError(
             _("{target}: is the programme file itself; choose another name").format(target=target)
         )

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import bindparam, text
 
 from booster_desktop.domain.kinds import expected_sql
 from booster_desktop.i18n import language
+from booster_desktop.store.location import Location
 from booster_desktop.store.programme_file import ProgrammeFile
 
 # The Managers tab shows each manager's most wanted topics, not all of them.
@@ -113,7 +113,7 @@ def manager_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -
         ]
 
 
-def open_with_managers(path: Path) -> tuple[ProgrammeFile, list[ManagerRow]]:
+def open_with_managers(path: Location | str) -> tuple[ProgrammeFile, list[ManagerRow]]:
     """Open a programme file for writing and read its Managers tab: what the window needs to
     show a programme. Runs on a worker thread; the file is closed again if reading fails."""
     # On a read-only disk the window still shows the file, for reading (the reason is kept).

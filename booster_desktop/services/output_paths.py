@@ -19,6 +19,7 @@ from booster_desktop.i18n import _
 from booster_desktop.store import open_files
 from booster_desktop.store.durable import remove_leftovers
 from booster_desktop.store.header import SQLITE_MAGIC
+from booster_desktop.store.location import Location
 from booster_desktop.store.lock import lock_path
 from booster_desktop.store.programme_file import folder_writable
 from booster_desktop.store.schema_version import APPLICATION_ID
@@ -77,7 +78,7 @@ def _same(a: os.stat_result, b: os.stat_result) -> bool:
 def check_output_path(
     target: Path,
     *,
-    programme: Path | None = None,
+    programme: Location | None = None,
     replacing_programme: bool = False,
 ) -> Path:
     """Refuse, in one line, an output path that must not be written; returns `target`.
@@ -90,6 +91,8 @@ def check_output_path(
     killed in that folder are cleared on the way.
     """
     target = Path(target)
+    if not isinstance(programme, Path):
+        programme = None  # a programme on a server has no file an output could land on
     name = target.name
     if not name or name in (".", ".."):
         raise BoosterError(_("{target}: name the file to write").format(target=target))

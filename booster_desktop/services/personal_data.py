@@ -80,7 +80,7 @@ class BackupChoice(StrEnum):
 # -- which manager ----------------------------------------------------------------------------
 
 
-def _manager(connection: Connection, path: Path, manager_id: int) -> Any:
+def _manager(connection: Connection, path: object, manager_id: int) -> Any:
     row = connection.execute(
         select(
             Manager.id,
@@ -418,6 +418,10 @@ def _erase_rows(connection: Connection, manager_ids: list[int], label_id: int) -
 def vacuum(programme: ProgrammeFile) -> None:
     """Rewrite the file without the freed pages, then empty its write-ahead log: what was
     erased leaves no byte behind in the file or beside it."""
+    if programme.on_server:
+        # A server's own VACUUM reclaims the old row versions (autovacuum, or the
+        # administrator's VACUUM FULL at once): not a client's to run.
+        return
     with programme.engine.connect() as connection:
         raw = connection.connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)

@@ -1,4 +1,8 @@
-"""Opening, creating, checking and backing up programme files, for the window and the command."""
+"""Opening, creating, checking and backing up programmes, for the window and the command.
+
+A programme lives in a file or on a PostgreSQL server (`Location`); every function here takes
+either, and `push_programme` / `pull_programme` move one between the two.
+"""
 
 from __future__ import annotations
 
@@ -9,33 +13,56 @@ from booster_desktop.domain.disk import exists
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.i18n import _
 from booster_desktop.services.output_paths import check_output_path, is_programme_file
+from booster_desktop.store.location import (
+    Location,
+    ServerAddress,
+    is_server_text,
+    parse_location,
+    parse_server,
+)
 from booster_desktop.store.programme_file import (
     ProgrammeFile,
-    backup_database,
+    backup_programme_to,
+    create_on_server,
     create_programme_file,
     open_programme_file,
+    pull_from_server,
+    push_to_server,
 )
 
 __all__ = [
+    "Location",
     "ProgrammeFile",
+    "ServerAddress",
     "backup_folder",
     "backup_programme",
+    "backup_programme_to",
     "check_programme",
     "explain_failure",
+    "is_server_text",
     "new_programme",
     "open_programme",
+    "parse_location",
+    "parse_server",
     "programme_problems",
+    "pull_programme",
+    "push_programme",
+    "same_location",
 ]
 
 APP_NAME = "Booster Desktop"
 
 
-def new_programme(path: Path, *, title: str | None = None, replace: bool = False) -> None:
-    """Write an empty programme file (countries only), titled after the file unless told.
+def new_programme(path: Location, *, title: str | None = None, replace: bool = False) -> None:
+    """Write an empty programme file (countries only), titled after the file unless told; or
+    make one in a server's empty database.
 
     `replace` replaces another kind of file the user chose to overwrite; a programme file is
     never replaced by an empty one.
     """
+    if isinstance(path, ServerAddress):
+        create_on_server(path, title=title or path.database)
+        return
     path = Path(path)
     if exists(path) and not replace:
         raise BoosterError(_("{path}: already exists").format(path=path))
@@ -44,37 +71,80 @@ def new_programme(path: Path, *, title: str | None = None, replace: bool = False
 
 
 def open_programme(
-    path: Path, *, writable: bool = False, read_only_fallback: bool = False
+    path: Location | str, *, writable: bool = False, read_only_fallback: bool = False
 ) -> ProgrammeFile:
-    """Open a programme file, validated and migrated; `writable` takes the file's lock.
+    """Open a programme (a file or on a server), validated and migrated; `writable` takes a
+    file's lock.
 
     With `read_only_fallback`, a file on a read-only disk opens for reading, with the reason in
-    `read_only_reason`, instead of being refused.
+    `read_only_reason`, instead of being refused. A server address without a password gets
+    the one kept for it in the keyring, if any (else libpq's own: its password file).
     """
+    location = parse_location(path)
+    if isinstance(location, ServerAddress):
+        from booster_desktop.services.passwords import with_kept_password
+
+        location = with_kept_password(location)
     programme = open_programme_file(
-        Path(path), writable=writable, read_only_fallback=read_only_fallback
+        location, writable=writable, read_only_fallback=read_only_fallback
     )
-    if programme.writable:
+    # A file's day's first backup, earlier ones moved into its folder. A server is backed up
+    # by its administrator (pg_dump); bulk changes still pull a copy first (`backup_before`).
+    if programme.writable and not programme.on_server:
         from booster_desktop.services.backups import after_opening
 
-        after_opening(programme)  # the day's first backup; earlier ones move into the folder
+        after_opening(programme)
     return programme
 
 
-def check_programme(path: Path) -> str | None:
+def same_location(one: Location, other: Location) -> bool:
+    """Whether two locations are the same programme (a file by any name; a server by its
+    address without password)."""
+    if isinstance(one, Path) and isinstance(other, Path):
+        return one.resolve() == other.resolve()
+    return str(one) == str(other)
+
+
+def push_programme(source: Path, target: ServerAddress) -> dict[str, int]:
+    """Copy a programme file into a server's empty database, every table with its ids, in
+    one transaction; returns the rows copied per table."""
+    from booster_desktop.services.passwords import with_kept_password
+
+    with open_programme_file(Path(source), migrate=False) as programme:
+        return push_to_server(programme, with_kept_password(target))
+
+
+def pull_programme(source: ServerAddress, target: Path) -> dict[str, int]:
+    """Write the programme on a server into a new programme file (never over a file)."""
+    target = Path(target)
+    if exists(target):
+        raise BoosterError(
+            _("{target}: already exists; pull into a new file").format(target=target)
+        )
+    check_output_path(target)
+    with open_programme(source) as programme:
+        return pull_from_server(programme, target)
+
+
+def check_programme(path: Location) -> str | None:
     """The first problem of a programme file, or None when every check passes."""
     problems = programme_problems(path, limit=1)
     return problems[0] if problems else None
 
 
-def programme_problems(path: Path, *, limit: int = 200) -> list[str]:
-    """Every problem of a programme file, one a line (at most `limit`); empty when it passes."""
+def programme_problems(path: Location, *, limit: int = 200) -> list[str]:
+    """Every problem of a programme, one a line (at most `limit`); empty when it passes."""
     from booster_desktop.store.integrity import problems
 
-    return problems(Path(path), limit=limit)
+    location = parse_location(path)
+    if isinstance(location, ServerAddress):
+        from booster_desktop.services.passwords import with_kept_password
+
+        location = with_kept_password(location)
+    return problems(location, limit=limit)
 
 
-def explain_failure(path: Path) -> BoosterError | None:
+def explain_failure(path: Location) -> BoosterError | None:
     """After an unforeseen error on a programme file: what `check` finds wrong with it, as
     the one-line message to show instead (None when the file passes every check)."""
     try:
@@ -88,21 +158,25 @@ def explain_failure(path: Path) -> BoosterError | None:
     )
 
 
-def backup_programme(path: Path, target: Path) -> None:
-    """A consistent copy of the programme file at `target` (written aside, then renamed)."""
-    path, target = Path(path), Path(target)
-    check_output_path(target, programme=path)
-    with open_programme_file(path) as programme:
-        backup_database(programme.engine, target)
+def backup_programme(path: Location, target: Path) -> None:
+    """A consistent copy of the programme as a file at `target` (written aside, then renamed);
+    of a programme on a server, a pull."""
+    location, target = parse_location(path), Path(target)
+    check_output_path(target, programme=location if isinstance(location, Path) else None)
+    with open_programme(location) as programme:
+        backup_programme_to(programme, target)
 
 
-def backup_folder(path: Path, uuid: str | None = None) -> Path:
+def backup_folder(path: Location, uuid: str | None = None) -> Path:
     """The folder in the user's data folder that keeps the backups of one programme: named
     after the programme's UUID when it has one, else after its name and place."""
     from platformdirs import user_data_path
 
     if uuid:
         key = uuid
+    elif isinstance(path, ServerAddress):
+        where = path.key.encode("utf-8")
+        key = f"{path.database[:40]}-{hashlib.sha256(where).hexdigest()[:12]}"
     else:
         where = str(Path(path).resolve()).encode("utf-8", "surrogateescape")
         key = f"{Path(path).stem[:40]}-{hashlib.sha256(where).hexdigest()[:12]}"

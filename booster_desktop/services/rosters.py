@@ -90,7 +90,7 @@ def check_target(programme: ProgrammeFile, target: Path, suffixes: Sequence[str]
     if target.suffix.lower() not in suffixes:
         kinds = " or ".join(suffixes)
         raise BoosterError(_("{target}: name a {kinds} file").format(target=target, kinds=kinds))
-    check_output_path(target, programme=Path(programme.path))
+    check_output_path(target, programme=programme.file)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import (
@@ -127,6 +128,11 @@ def as_text(table: Table, name: str, value: object) -> str | None:
         return f"({len(bytes(value))} bytes)"
     if isinstance(kind, LargeBinary):
         return f"({len(str(value))} bytes)"
+    if isinstance(value, datetime | time):
+        # A server hands back moments as objects (SQLite as its stored text): written as
+        # PostgreSQL's own cast to text writes them, trailing zeros of the fraction dropped.
+        shown = value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+        return shown.rstrip("0") if "." in shown else shown
     return str(value)[:HISTORY_VALUE_LIMIT]
 
 

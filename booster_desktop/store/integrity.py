@@ -28,6 +28,7 @@ from booster_desktop.i18n import _
 from booster_desktop.store.catalogue import catalogue_problems, read_catalogue
 from booster_desktop.store.engine import make_engine
 from booster_desktop.store.header import check_header
+from booster_desktop.store.location import Location, ServerAddress
 from booster_desktop.store.programme_file import (
     disk_full,
     folder_writable,
@@ -48,13 +49,16 @@ def first_problem(path: Path) -> str | None:
     return found[0] if found else None
 
 
-def problems(path: Path, *, limit: int = 200) -> list[str]:
+def problems(path: Location, *, limit: int = 200) -> list[str]:
     """The problems of the file at `path`, one a line, at most `limit` (`check --verbose`).
 
     The checks run in stages; a later stage runs only when the earlier ones found nothing
     (values are not worth judging in a table whose columns are wrong). Never raises for a
-    damaged file: what SQLite or the decoder says becomes a problem line.
+    damaged file: what SQLite or the decoder says becomes a problem line. A programme on a
+    server gets the server's equivalents (`store/server.py`), then the same invariants.
     """
+    if isinstance(path, ServerAddress):
+        return _server_problems(path, limit)
     try:
         check_header(path)
     except BoosterError as error:
@@ -91,6 +95,34 @@ def problems(path: Path, *, limit: int = 200) -> list[str]:
         engine.dispose()
         if found:
             remove_side_files_made(path, before)
+    return found
+
+
+def _server_problems(address: ServerAddress, limit: int) -> list[str]:
+    from booster_desktop.store import server
+
+    found: list[str] = []
+
+    def stages(connection: Connection) -> Iterator[str]:
+        before = 0
+        for problem in server.problems(connection, address):
+            before += 1
+            yield problem
+        if not before:
+            for invariant in INVARIANTS:
+                yield from invariant(connection)
+
+    engine = server.make_server_engine(address)
+    try:
+        with engine.connect() as connection:
+            for problem in stages(connection):
+                found.append(_("{path}: {problem}").format(path=address, problem=problem))
+                if len(found) >= limit:
+                    break
+    except DBAPIError as error:
+        found.append(str(server.server_problem(address, error)))
+    finally:
+        engine.dispose()
     return found
 
 

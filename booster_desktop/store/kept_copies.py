@@ -188,7 +188,7 @@ def check_and_count(path: Path) -> tuple[bool, dict[str, int]]:
 def rename_durably(source: Path, target: Path) -> None:
     """Rename a kept backup (to a name that says it is damaged), surviving a power cut."""
     if target.exists():
-        raise BoosterError(f"{target}: already exists")
+        raise BoosterError(_("{target}: already exists").format(target=target))
     try:
         source.replace(target)
         sync_folder(target.parent)

@@ -33,24 +33,29 @@ def upgrade_or_downgrade(
     """Migrate the file to `target` (down when `downgrade`) in one transaction.
 
     Batch mode copies tables on SQLite, which foreign keys would block: they are switched off
-    (outside the transaction, as SQLite requires) and checked before the commit.
+    (outside the transaction, as SQLite requires) and checked before the commit. On a
+    PostgreSQL server the same scripts run as plain ALTERs (transactional DDL there too).
     """
     from alembic import command
     from alembic.config import Config
 
     config = alembic_config(script_location)
     assert isinstance(config, Config)
+    sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
-        connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        if sqlite:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
                 (command.downgrade if downgrade else command.upgrade)(config, target)
-                problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if problems:
-                    raise RuntimeError(f"migration broke foreign keys: {problems[:3]}")
+                if sqlite:  # a server checks its foreign keys itself, at each statement
+                    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if problems:
+                        raise RuntimeError(f"migration broke foreign keys: {problems[:3]}")
         finally:
-            connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
 
 
 def script_revisions(script_location: Path = MIGRATIONS_DIR) -> list[str]:

@@ -2,7 +2,8 @@
 
 One SQLite file per programme. A file that is not ours, is damaged, or was written by a newer
 version is refused with a one-line reason and left byte for byte as it was; an older one is
-backed up beside itself, then migrated.
+backed up beside itself, then migrated. A programme on a PostgreSQL server opens through the
+same door (`store/server.py` does what differs there).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from booster_desktop.store.durable import (
 )
 from booster_desktop.store.engine import WRITING, make_engine
 from booster_desktop.store.header import check_header
+from booster_desktop.store.location import Location, ServerAddress
 from booster_desktop.store.lock import ProgrammeLock
 from booster_desktop.store.schema_version import (
     APPLICATION_ID,
@@ -68,9 +70,13 @@ CURRENT_SCHEMA = SchemaVersions()
 
 @dataclass
 class ProgrammeFile:
-    """An open programme file: its engine, its schema revision, and its lock when writable."""
+    """An open programme: its engine, its schema revision, and its lock when a writable file.
 
-    path: Path
+    `path` is where it lives: a file, or a server address (then no lock: the server
+    arbitrates writers, and `on_server` says so).
+    """
+
+    path: Location
     engine: Engine
     revision: str
     lock: ProgrammeLock | None = None
@@ -83,6 +89,8 @@ class ProgrammeFile:
     _held: tuple[int, int] | None = field(default=None, repr=False)
     # Told of every committed write (the window's document, later the change history).
     listeners: list[Listener] = field(default_factory=list, repr=False)
+    # A programme on a server opened for writing (a file says so by holding its lock).
+    server_writable: bool = False
     # False only for a benchmark's baseline (`without_history`): every write keeps history.
     _history: bool = field(default=True, repr=False)
 
@@ -94,7 +102,26 @@ class ProgrammeFile:
 
     @property
     def writable(self) -> bool:
-        return self.lock is not None
+        return self.lock is not None or self.server_writable
+
+    @property
+    def on_server(self) -> bool:
+        return isinstance(self.path, ServerAddress)
+
+    @property
+    def file(self) -> Path | None:
+        """The programme file, or None for a programme on a server."""
+        return self.path if isinstance(self.path, Path) else None
+
+    @property
+    def stem(self) -> str:
+        """The programme's short name: the file's name without suffix, or the database's."""
+        return self.path.stem if isinstance(self.path, Path) else self.path.database
+
+    def beside(self, name: str, elsewhere: Path) -> Path:
+        """Where a file named `name` goes by default: beside the programme file, or in the
+        folder `elsewhere` for a programme on a server."""
+        return self.path.with_name(name) if isinstance(self.path, Path) else elsewhere / name
 
     @contextmanager
     def writing(self, action: Action = Action.EDIT) -> Iterator[Connection]:
@@ -114,6 +141,10 @@ class ProgrammeFile:
         change: Change | None = None
         try:
             writer = self.engine.connect().execution_options(**{WRITING: True})
+            if self.on_server:
+                from booster_desktop.store.server import write_isolation
+
+                writer = writer.execution_options(isolation_level=write_isolation(action))
             with (
                 writer as connection,
                 collecting(connection, self._history) as collected,
@@ -325,20 +356,23 @@ def _check_catalogue(path: Path, catalogue: object) -> None:
 
 
 def open_programme_file(
-    path: Path,
+    path: Location,
     *,
     writable: bool = False,
     migrate: bool = True,
     schema: SchemaVersions = CURRENT_SCHEMA,
     read_only_fallback: bool = False,
 ) -> ProgrammeFile:
-    """Open and validate a programme file; lock it when `writable`.
+    """Open and validate a programme file (or a programme on a server); lock a file when
+    `writable`.
 
     Refused files are left untouched: the header is read in plain Python before SQLite opens
     anything, and the engine is disposed of (SQLite removes its -wal and -shm) before raising.
     On a read-only disk a file opens for reading only; asked for writing, it is refused as
     read-only, or with `read_only_fallback` opened for reading with the reason kept.
     """
+    if isinstance(path, ServerAddress):
+        return _open_on_server(path, writable=writable, migrate=migrate, schema=schema)
     path = Path(path)
     check_header(path)
     read_only_reason = None
@@ -397,6 +431,68 @@ def open_programme_file(
     return programme
 
 
+def _open_on_server(
+    address: ServerAddress, *, writable: bool, migrate: bool, schema: SchemaVersions
+) -> ProgrammeFile:
+    """Open a programme on a server: the same revision rules as a file (a newer schema
+    refused, an older one migrated in one transaction), the catalogue compared."""
+    from booster_desktop.store import server
+
+    engine = server.make_server_engine(address)
+    migrated_from = None
+    try:
+        revision = server.read_revision(engine, address, check=schema == CURRENT_SCHEMA)
+        if revision not in schema.known:
+            raise BoosterError(
+                _(
+                    "{path}: was written by a newer version of Booster Desktop (schema "
+                    "{revision}); update Booster Desktop to open it"
+                ).format(path=address, revision=revision)
+            )
+        if revision != schema.head:
+            if not migrate:
+                raise BoosterError(
+                    _(
+                        "{path}: has an older schema ({revision}, newest is {head}); open it "
+                        "once to upgrade it"
+                    ).format(path=address, revision=revision, head=schema.head)
+                )
+            _upgrade(address, engine, schema)
+            migrated_from, revision = revision, schema.head
+            if schema == CURRENT_SCHEMA:
+                server.read_revision(engine, address)
+    except BaseException:
+        engine.dispose()
+        raise
+    return ProgrammeFile(
+        address, engine, revision, migrated_from=migrated_from, server_writable=writable
+    )
+
+
+def _upgrade(
+    where: Location, engine: Engine, schema: SchemaVersions, backup: Path | None = None
+) -> None:
+    from booster_desktop.store import migrate
+
+    try:
+        if schema.scripts is None:
+            migrate.upgrade(engine, schema.head)
+        else:
+            migrate.upgrade(engine, schema.head, schema.scripts)
+    except BoosterError:
+        raise
+    except Exception as error:
+        if backup is None:
+            message = _("{path}: could not be upgraded ({error}); it is unchanged").format(
+                path=where, error=error
+            )
+        else:
+            message = _(
+                "{path}: could not be upgraded ({error}); it is unchanged; a copy is at {backup}"
+            ).format(path=where, error=error, backup=backup)
+        raise BoosterError(message) from error
+
+
 def _reading_engine(path: Path) -> Engine:
     """An engine for reading: the usual one, or on a read-only disk one that asks SQLite for
     no locks and no -shm (`immutable`), which it could not make there.
@@ -421,29 +517,25 @@ def _migrate(
     path: Path, engine: Engine, lock: ProgrammeLock | None, schema: SchemaVersions
 ) -> Path:
     """Back the file up beside itself, then migrate it to the newest schema."""
-    from booster_desktop.store import migrate
-
     own_lock = ProgrammeLock.acquire(path) if lock is None else None
     try:
         stamp = datetime.now().strftime("%Y-%m-%d %H%M%S")
         backup = path.with_name(f"{path.stem} (before upgrade {stamp}){path.suffix}")
         backup_database(engine, backup)
-        try:
-            if schema.scripts is None:
-                migrate.upgrade(engine, schema.head)
-            else:
-                migrate.upgrade(engine, schema.head, schema.scripts)
-        except Exception as error:
-            raise BoosterError(
-                _(
-                    "{path}: could not be upgraded ({error}); it is unchanged; a copy is "
-                    "at {backup}"
-                ).format(path=path, error=error, backup=backup)
-            ) from error
+        _upgrade(path, engine, schema, backup)
         return backup
     finally:
         if own_lock is not None:
             own_lock.release()
+
+
+def backup_programme_to(programme: ProgrammeFile, target: Path) -> None:
+    """A consistent copy of an open programme as a file at `target`: SQLite's online backup
+    of a file, a pull of a programme on a server."""
+    if programme.on_server:
+        pull_from_server(programme, target)
+    else:
+        backup_database(programme.engine, target)
 
 
 def backup_database(engine: Engine, target: Path) -> None:
@@ -550,13 +642,20 @@ def create_programme_file(
 def _build(
     path: Path, title: str, fill: Callable[[Session], None] | None, lottery_seed: int | None
 ) -> None:
-    from sqlalchemy import insert, text
     from sqlalchemy.orm import Session
 
-    from booster_desktop.domain.country import Country
+    engine = _empty_schema(path)
+    try:
+        with Session(engine) as session, session.begin():
+            first_rows(session, title, fill, lottery_seed)
+    finally:
+        engine.dispose()
+
+
+def _empty_schema(path: Path) -> Engine:
+    """A new SQLite file at `path` with the newest schema and no rows; returns its engine."""
     from booster_desktop.domain.model import Base
-    from booster_desktop.domain.programme import Programme
-    from booster_desktop.store.countries import country_rows
+    from booster_desktop.store.catalogue import ALEMBIC_VERSION_TABLE
 
     raw = sqlite3.connect(path)
     try:
@@ -567,23 +666,101 @@ def _build(
     engine = make_engine(path)
     try:
         Base.metadata.create_all(engine)
-        with Session(engine) as session, session.begin():
-            # What `alembic stamp head` writes, without importing Alembic for every new file.
-            session.execute(
-                text(
-                    "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
-                    "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
-                )
-            )
-            session.execute(
-                text("INSERT INTO alembic_version (version_num) VALUES (:head)"),
-                {"head": HEAD_REVISION},
-            )
-            seed = secrets.randbits(62) if lottery_seed is None else lottery_seed
-            session.add(Programme(id=1, title=title, lottery_seed=seed))
-            session.execute(insert(Country), country_rows())
-            session.flush()
-            if fill is not None:
-                fill(session)
+        with engine.begin() as connection:
+            # What `alembic stamp` makes, without importing Alembic for every new file.
+            connection.exec_driver_sql(ALEMBIC_VERSION_TABLE)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def first_rows(
+    session: Session,
+    title: str,
+    fill: Callable[[Session], None] | None,
+    lottery_seed: int | None,
+) -> None:
+    """The rows every new programme starts with (revision, programme, countries), then `fill`."""
+    from sqlalchemy import insert, text
+
+    from booster_desktop.domain.country import Country
+    from booster_desktop.domain.programme import Programme
+    from booster_desktop.store.countries import country_rows
+
+    session.execute(
+        text("INSERT INTO alembic_version (version_num) VALUES (:head)"), {"head": HEAD_REVISION}
+    )
+    seed = secrets.randbits(62) if lottery_seed is None else lottery_seed
+    session.add(Programme(id=1, title=title, lottery_seed=seed))
+    session.execute(insert(Country), country_rows())
+    session.flush()
+    if fill is not None:
+        fill(session)
+
+
+def create_on_server(
+    address: ServerAddress,
+    *,
+    title: str,
+    fill: Callable[[Session], None] | None = None,
+    lottery_seed: int | None = None,
+) -> None:
+    """Make a new programme in the server's empty database (one transaction)."""
+    from booster_desktop.store import server
+
+    engine = server.make_server_engine(address)
+    try:
+        server.create(
+            engine, address, lambda session: first_rows(session, title, fill, lottery_seed)
+        )
     finally:
         engine.dispose()
+
+
+def push_to_server(source: ProgrammeFile, address: ServerAddress) -> dict[str, int]:
+    """Copy the open programme file into the server's empty database (one transaction)."""
+    from booster_desktop.store import server
+
+    if source.on_server:
+        raise BoosterError(
+            _("{path}: is already on a server; pull it into a file first").format(path=source.path)
+        )
+    engine = server.make_server_engine(address)
+    try:
+        with source.engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            with connection.begin():  # one snapshot of the file
+                return server.push(raw, engine, address)
+    finally:
+        engine.dispose()
+
+
+def pull_from_server(source: ProgrammeFile, target: Path) -> dict[str, int]:
+    """Write the programme on the server into a new programme file at `target`, built aside
+    and renamed into place when complete (never over an existing file)."""
+    from booster_desktop.store import server
+
+    if not isinstance(source.path, ServerAddress):
+        raise BoosterError(
+            _("{path}: is a file; copy it with `booster backup`").format(path=source.path)
+        )
+    if target.exists():
+        raise BoosterError(_("{target}: already exists").format(target=target))
+    _check_folder(target)
+    building = partial_path(target)
+    try:
+        engine = _empty_schema(building)
+        try:
+            counts = server.pull(source.engine, source.path, engine)
+        finally:
+            engine.dispose()
+        if target.exists():
+            raise BoosterError(_("{target}: already exists").format(target=target))
+        replace_database(building, target)
+        return counts
+    except (OSError, sqlite3.Error, DBAPIError) as error:
+        raise write_failure(target, error) from None
+    finally:
+        remove_database_files(building)

@@ -515,7 +515,7 @@ class AgendaEditor(QMainWindow):
 
     def _choose(self, caption: str, suffix: str, filter_: str) -> Path | None:
         # Beside the programme file, not wherever the application was started from.
-        suggested = self.programme.path.with_name(f"agenda-{self.code()}{suffix}")
+        suggested = self.programme.beside(f"agenda-{self.code()}{suffix}", Path.home())
         name, _ = QFileDialog.getSaveFileName(self, caption, str(suggested), filter_)
         return Path(name) if name else None
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from booster_desktop import __version__
 from booster_desktop.package_data import resource
+from booster_desktop.services.programme import Location
 from booster_desktop.ui import screen_fit
 from booster_desktop.ui.fonts import register_fonts
 from booster_desktop.ui.main_window import MainWindow
@@ -57,7 +58,7 @@ def _install_bug_handler(log_file: Path | None) -> None:
 
 
 def run(
-    file: Path | None,
+    file: Location | str | None,
     *,
     demo: bool = False,
     exit_when_ready: bool = False,
@@ -102,6 +103,7 @@ def run(
         window.open_file(file, opening)
     else:
         last = next(iter(recent_files(settings)), None)
-        if last is not None and last.exists():
+        # A file reopens by itself; a server waits to be chosen (it may be out of reach).
+        if isinstance(last, Path) and last.exists():
             window.open_file(last)
     return app.exec()

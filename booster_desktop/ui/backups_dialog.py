@@ -265,7 +265,17 @@ def restore_from_backup(
     programme = document.programme
     if programme is None or not programme.writable:
         return
-    path = programme.path
+    path = programme.file
+    if path is None:
+        QMessageBox.information(
+            parent,
+            tr("Restore from backup"),
+            tr(
+                "{path} is on a server: its administrator restores it (pg_restore), or "
+                "a backup is pushed into an empty database (booster push)."
+            ).format(path=programme.path),
+        )
+        return
     try:
         backups = backups_of(path)
     except BoosterError as error:
@@ -327,7 +337,17 @@ def save_encrypted_copy(
     programme = document.programme
     if programme is None:
         return
-    path = programme.path
+    path = programme.file
+    if path is None:
+        QMessageBox.information(
+            parent,
+            tr("Save an encrypted copy"),
+            tr(
+                "{path} is on a server: pull it into a file first (booster pull), "
+                "then save an encrypted copy of that file."
+            ).format(path=programme.path),
+        )
+        return
     name, _ = QFileDialog.getSaveFileName(
         parent,
         tr("Save an encrypted copy"),

@@ -106,7 +106,7 @@ def export_for_another_laptop(document: ProgrammeDocument, parent: QWidget) -> P
     programme = document.programme
     if programme is None:
         return None
-    suggested = programme.path.with_name(f"{programme.path.stem} check-ins.jsonl")
+    suggested = programme.beside(f"{programme.stem} check-ins.jsonl", Path.home())
     name, _ = QFileDialog.getSaveFileName(
         parent, tr("Export check-ins for another laptop"), str(suggested), tr(JOURNAL_FILTER)
     )
@@ -138,7 +138,7 @@ def merge_from_another_laptop(
         name, _ = QFileDialog.getOpenFileName(
             parent,
             tr("Merge check-ins from another laptop"),
-            str(programme.path.parent),
+            str(programme.beside("x", Path.home()).parent),
             tr(JOURNAL_FILTER),
         )
         if not name:

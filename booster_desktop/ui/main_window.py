@@ -37,10 +37,14 @@ from booster_desktop.services.changes import Action, Change
 from booster_desktop.services.manager_rows import ManagerRow, open_with_managers
 from booster_desktop.services.overview import programme_counts, tour_codes
 from booster_desktop.services.programme import (
+    Location,
     ProgrammeFile,
+    ServerAddress,
     backup_programme,
     new_programme,
     open_programme,
+    parse_location,
+    same_location,
 )
 from booster_desktop.ui import settings as ui_state
 from booster_desktop.ui.document import Job, ProgrammeDocument
@@ -142,6 +146,9 @@ class MainWindow(QMainWindow):
         Key = QKeySequence.StandardKey  # noqa: N806 (Qt's own name)
         self.new_action = self._action(tr("&New programme…"), self.new_file, Key.New, "new")
         self.open_action = self._action(tr("&Open…"), self.choose_file, Key.Open, "open")
+        self.connect_action = self._action(
+            tr("Connect to a &shared programme…"), self.connect_to_server, None, "connect"
+        )
         self.demo_action = self._action(
             tr("Open the &demo programme"), self.open_demo, None, "demo"
         )
@@ -227,6 +234,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.connect_action)
         self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
         self.recent_menu.setObjectName("recent_menu")
         file_menu.addAction(self.demo_action)
@@ -372,7 +380,7 @@ class MainWindow(QMainWindow):
 
     # -- opening and closing ------------------------------------------------------------------
 
-    def open_file(self, path: Path, opening: Future[Opened] | None = None) -> None:
+    def open_file(self, path: Location | str, opening: Future[Opened] | None = None) -> None:
         """Open a programme file off the UI thread; the window stays responsive meanwhile.
 
         The programme already open stays open until the new one is, so a file that is
@@ -383,15 +391,16 @@ class MainWindow(QMainWindow):
         if self._opening is not None:
             self.statusBar().showMessage(tr("Still opening the previous file…"), 4000)
             return
-        path = Path(path)
-        from booster_desktop.services.encrypted_copies import is_encrypted_copy
+        path = parse_location(path)
+        if isinstance(path, Path):
+            from booster_desktop.services.encrypted_copies import is_encrypted_copy
 
-        if is_encrypted_copy(path):  # asks the passphrase and where to decrypt it, then opens
-            from booster_desktop.ui.backups_dialog import open_encrypted_copy
+            if is_encrypted_copy(path):  # asks the passphrase and where to decrypt it, then opens
+                from booster_desktop.ui.backups_dialog import open_encrypted_copy
 
-            open_encrypted_copy(self.document, self, path, self.open_file)
-            return
-        if self.programme is not None and self.programme.path.resolve() == path.resolve():
+                open_encrypted_copy(self.document, self, path, self.open_file)
+                return
+        if self.programme is not None and same_location(self.programme.path, path):
             self._close_programme()
         self.busy.show()
         self.path_label.setText(tr("Opening {path}…").format(path=path))
@@ -404,11 +413,11 @@ class MainWindow(QMainWindow):
         self._opening.done.connect(self._opened)
         self._opening.failed.connect(lambda message: self._open_failed(path, message))
 
-    def open_file_now(self, path: Path, *, writable: bool = True) -> None:
+    def open_file_now(self, path: Location, *, writable: bool = True) -> None:
         """Open a programme file on this thread (screenshots, tests, scripts)."""
         if not self._close_programme():
             return
-        programme = open_programme(Path(path), writable=writable)
+        programme = open_programme(path, writable=writable)
         self._opened((programme, MANAGERS.rows(programme, None)))
 
     def _opened(self, result: Opened) -> None:
@@ -440,11 +449,21 @@ class MainWindow(QMainWindow):
         self.personal_data.check_retention()
         self.programme_loaded.emit()
 
-    def _open_failed(self, path: Path, message: str) -> None:
+    def _open_failed(self, path: Location, message: str) -> None:
+        if isinstance(path, ServerAddress) and "password" in message.lower():
+            # No password kept (or a wrong one): ask for it, the address filled in.
+            self._opening = None
+            self.busy.hide()
+            self.path_label.setText(str(self.programme.path) if self.programme else "")
+            self.statusBar().showMessage(message, 10000)
+            self.connect_to_server(path)
+            return
         self._opening = None
         self.busy.hide()
         self.path_label.setText(str(self.programme.path) if self.programme else "")
-        if message.startswith(tr("{path}: no such file").format(path=path)):
+        if isinstance(path, Path) and message.startswith(
+            tr("{path}: no such file").format(path=path)
+        ):
             forget_file(self.settings, path.resolve())
             self._fill_recent_menu()
         self.open_failed.emit(message)
@@ -473,6 +492,20 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.open_file(Path(name))
+
+    def connect_to_server(self, known: ServerAddress | None = None) -> None:
+        """Ask where the shared programme is (host, database, user, password, TLS) and open
+        it; the password goes to the keyring when the user agrees, never to the settings."""
+        from booster_desktop.services.passwords import keep_password
+        from booster_desktop.ui.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self, known if isinstance(known, ServerAddress) else None)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        address = dialog.address()
+        if dialog.password() and dialog.remember.isChecked():
+            keep_password(address, dialog.password())
+        self.open_file(address.with_password(dialog.password() or None))
 
     def new_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -532,7 +565,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(
             self,
             tr("Save a copy as"),
-            str(self.programme.path.with_name(f"{self.programme.path.stem} copy.booster")),
+            str(self.programme.beside(f"{self.programme.stem} copy.booster", Path.home())),
             tr(FILE_FILTER),
         )
         if not name:
@@ -566,17 +599,24 @@ class MainWindow(QMainWindow):
 
     def _folder(self) -> str:
         files = recent_files(self.settings)
-        return str(files[0].parent) if files else str(Path.home())
+        folders = [f.parent for f in files if isinstance(f, Path)]
+        return str(folders[0]) if folders else str(Path.home())
 
-    def _fill_recent_menu(self, files: list[Path] | None = None) -> None:
+    def _fill_recent_menu(self, files: list[Location] | None = None) -> None:
         files = recent_files(self.settings) if files is None else files
         self.recent_menu.clear()
         self.welcome_recent.clear()
         for number, path in enumerate(files, 1):
-            action = self.recent_menu.addAction(f"&{number} {path.name}  —  {path.parent}")
+            if isinstance(path, Path):
+                where = str(path.parent)
+            elif path.host:
+                where = tr("on {host}").format(host=path.host)
+            else:
+                where = tr("on this computer")
+            action = self.recent_menu.addAction(f"&{number} {path.name}  —  {where}")
             action.setData(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_file(p))
-            item = QListWidgetItem(f"{path.name}  —  {path.parent}")
+            item = QListWidgetItem(f"{path.name}  —  {where}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             self.welcome_recent.addItem(item)
         self.recent_menu.setEnabled(bool(files))

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from booster_desktop.domain.disk import disk_error, partial_path
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.services.programme import Location
 
 TAB_NAMES = ("managers", "topics", "tours", "visits")
 SIZE = (1280, 800)
 
 
-def render_window(programme: Path, out: Path, tab: str = "managers") -> None:
+def render_window(programme: Location, out: Path, tab: str = "managers") -> None:
     """Open `programme` read-only in a 1280x800 window showing `tab`, and save it as PNG."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.services.programme import Location, parse_location
+
 ORGANISATION = "Booster Desktop"
 APPLICATION = "Booster Desktop"
 MAX_RECENT = 8
@@ -36,24 +39,34 @@ def app_settings() -> QSettings:
     )
 
 
-def recent_files(settings: QSettings) -> list[Path]:
+def recent_files(settings: QSettings) -> list[Location]:
+    """The programmes opened last, files and servers (an address kept without password)."""
     value = settings.value(RECENT_FILES.key, [])
     # An INI file gives back a one-item list as a plain string.
     names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    return [Path(str(name)) for name in names if name]
+    found: list[Location] = []
+    for name in names:
+        try:
+            found.append(parse_location(str(name)))
+        except BoosterError:
+            continue
+    return [location for location in found if str(location)]
 
 
-def remember_file(settings: QSettings, path: Path) -> list[Path]:
-    """Put `path` first in the recent files; returns the new list."""
-    path = path.resolve()
-    files = [path, *(p for p in recent_files(settings) if p != path)][:MAX_RECENT]
+def remember_file(settings: QSettings, path: Location) -> list[Location]:
+    """Put `path` first in the recent files (a server's address without its password);
+    returns the new list."""
+    path = path.resolve() if isinstance(path, Path) else parse_location(str(path))
+    files = [path, *(p for p in recent_files(settings) if str(p) != str(path))][:MAX_RECENT]
     settings.setValue(RECENT_FILES.key, [str(p) for p in files])
     settings.sync()
     return files
 
 
-def forget_file(settings: QSettings, path: Path) -> None:
-    settings.setValue(RECENT_FILES.key, [str(p) for p in recent_files(settings) if p != path])
+def forget_file(settings: QSettings, path: Location) -> None:
+    settings.setValue(
+        RECENT_FILES.key, [str(p) for p in recent_files(settings) if str(p) != str(path)]
+    )
     settings.sync()
 
 

@@ -116,6 +116,10 @@
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
+        <source>{path} is on a server: its administrator restores it (pg_restore), or a backup is pushed into an empty database (booster push).</source>
+        <translation>{path} est sur un serveur : son administrateur le restaure (pg_restore), ou une sauvegarde est envoyée dans une base vide (booster push).</translation>
+    </message>
+    <message>
         <source>Cannot list the backups</source>
         <translation>Impossible de lister les sauvegardes</translation>
     </message>
@@ -138,6 +142,10 @@
     <message>
         <source>Save an encrypted copy</source>
         <translation>Enregistrer une copie chiffrée</translation>
+    </message>
+    <message>
+        <source>{path} is on a server: pull it into a file first (booster pull), then save an encrypted copy of that file.</source>
+        <translation>{path} est sur un serveur : rapatriez-le d&apos;abord dans un fichier (booster pull), puis enregistrez une copie chiffrée de ce fichier.</translation>
     </message>
     <message>
         <source>The copy can be opened only with this passphrase: keep it apart from the copy (not in the same e-mail, not on the same stick).</source>
@@ -812,6 +820,10 @@
         <translation>Programmes Booster et copies chiffrées (*.booster *.age);;Programmes Booster (*.booster);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>Connect to a &amp;shared programme…</source>
+        <translation>Se connecter à un programme &amp;partagé…</translation>
+    </message>
+    <message>
         <source>Restore from &amp;backup…</source>
         <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
@@ -910,6 +922,14 @@
     <message>
         <source>Saved a copy as {name}</source>
         <translation>Copie enregistrée sous {name}</translation>
+    </message>
+    <message>
+        <source>on {host}</source>
+        <translation>sur {host}</translation>
+    </message>
+    <message>
+        <source>on this computer</source>
+        <translation>sur cet ordinateur</translation>
     </message>
     <message>
         <source>{value} managers · {value2} countries · {value3} tours · {value4} sessions · {value5} enrolments</source>
@@ -1884,6 +1904,54 @@ Use this when the person asks for their data to be erased. It cannot be undone.<
     <message>
         <source>The travel data was not erased</source>
         <translation>Les données de voyage n&apos;ont pas été effacées</translation>
+    </message>
+    <message>
+        <source>Connect to a shared programme</source>
+        <translation>Se connecter à un programme partagé</translation>
+    </message>
+    <message>
+        <source>Automatic (required beyond this computer)</source>
+        <translation>Automatique (exigé au-delà de cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keyring</source>
+        <translation>Garder le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>No system keyring here: the password will be asked each time (or kept in a ~/.pgpass file of your own)</source>
+        <translation>Pas de trousseau système ici : le mot de passe sera demandé à chaque fois (ou gardé dans votre propre fichier ~/.pgpass)</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Tester la &amp;connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données :</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS :</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from booster_desktop.domain.preference import (
 from booster_desktop.services.allocation import Instance
 from booster_desktop.services.allocation_data import load_instance
 from booster_desktop.services.programme import open_programme
+from tests import programme_db
 
 PROPERTY = settings(max_examples=60, deadline=None)
 
@@ -170,7 +171,7 @@ def test_a_larger_gamma_makes_far_placements_dearer_relative_to_near_ones() -> N
 
 def _domain_wishes(path: Path) -> dict[int, tuple[dict[str, int], dict[str, float]]]:
     """Each active manager's (ranks, scores), computed manager by manager with the domain."""
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         tours = dict(connection.execute("SELECT id, code FROM tour").fetchall())
         focus: dict[int, list[int]] = defaultdict(list)
         for tour_id, topic in connection.execute("SELECT tour_id, topic_id FROM tour_focus_topic"):
@@ -229,6 +230,7 @@ def test_load_instance_scores_a_200_manager_demo_as_the_domain_does(tmp_path: Pa
     _assert_same_as_domain(instance, path)
 
 
+@pytest.mark.sqlite_only
 def test_load_instance_with_ties_and_unranked_topics(demo_file: Path) -> None:
     # Make manager 1's interests produce a float tie (1/2 + 1/3 + 1/6 against 1) and a tour
     # with nothing the manager ranked, and withdraw manager 2 (not in the instance).

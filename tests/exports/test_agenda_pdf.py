@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
 import subprocess
 import unicodedata
 from datetime import date, time
@@ -20,6 +19,7 @@ from booster_desktop.domain.agenda import Agenda, AgendaItem, Participant, TourA
 from booster_desktop.exports.agenda_pdf import write_agenda
 from booster_desktop.services.agenda import agenda
 from booster_desktop.services.programme import open_programme
+from tests import programme_db
 
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 needs_poppler = pytest.mark.skipif(
@@ -63,12 +63,13 @@ def _fonts(path: Path) -> dict[str, bool]:
 
 
 def _sql(path: Path, statement: str, *values: object) -> None:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         connection.execute(statement, values)
     connection.close()
 
 
 @pytest.mark.parametrize("code", ["CAT", "WAL", "SUD", "PIE"])
+@pytest.mark.sqlite_only
 def test_every_demo_tour_makes_a_booklet_of_at_most_four_pages(
     code: str, demo_file: Path, tmp_path: Path
 ) -> None:

@@ -21,6 +21,7 @@ from booster_desktop.cli import main
         ("certificates", "other.pdf", ["--tour", "CAT"]),
     ],
 )
+@pytest.mark.sqlite_only
 def test_another_programme_under_an_export_s_name_is_never_overwritten(
     what: str,
     name: str,

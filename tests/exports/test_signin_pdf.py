@@ -5,7 +5,6 @@ extractable, every font embedded."""
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from booster_desktop.cli import main
+from tests import programme_db
 
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -40,7 +40,7 @@ def _fonts(path: Path) -> dict[str, bool]:
 
 
 def _rows(path: Path, sql: str, *args: object) -> list[tuple[object, ...]]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return connection.execute(sql, args).fetchall()
 
 
@@ -115,7 +115,7 @@ def test_long_organisations_turn_the_page_to_landscape(demo_file: Path, tmp_path
     assert main(["export", "signin", str(demo_file), "--session", "3", "-o", str(out)]) == 0
     box = PdfReader(out).pages[0].mediabox
     orientation = "landscape" if box.width > box.height else "portrait"
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute(
             "UPDATE organisation SET name = 'Cluster ' || name || ' for the internationalisation of small firms'"
         )
@@ -163,7 +163,7 @@ def test_the_rows_carry_the_numbers_the_attendance_grid_and_paper_entry_use(
     from booster_desktop.services.attendance import signin_sheet
     from booster_desktop.services.programme import open_programme
 
-    with sqlite3.connect(demo_file) as connection:  # an accent that byte order would misplace
+    with programme_db.connect(demo_file) as connection:  # an accent that byte order would misplace
         connection.execute(
             "UPDATE manager SET family_name = 'Ébert' WHERE id = (SELECT manager_id FROM enrolment WHERE tour_id = 1 ORDER BY manager_id LIMIT 1)"
         )

@@ -4,7 +4,6 @@ in one way, and the refusals of `agenda()`."""
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.agenda import agenda, agenda_checks, tour_agenda
 from booster_desktop.services.programme import open_programme
 from booster_desktop.services.sessions import save_session, session_details, session_notes
+from tests import programme_db
 
 # The demo's CAT (2018-11-19 to 2018-11-23, Europe/Madrid), by session id: each day a training
 # 09:30-12:30 (1, 3, 5, 7, 9) and a visit 14:30-17:00 (2 after 25 min by metro, 4, 6, 8), a
@@ -23,7 +23,7 @@ from booster_desktop.services.sessions import save_session, session_details, ses
 
 
 def _change(path: Path, *statements: str) -> None:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         for statement in statements:
             connection.execute(statement)
     connection.close()

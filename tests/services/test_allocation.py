@@ -33,6 +33,7 @@ from booster_desktop.services.allocation import (
 )
 from booster_desktop.services.allocation_data import load_instance
 from booster_desktop.services.programme import open_programme
+from tests import programme_db
 
 PROPERTY = settings(max_examples=60, deadline=None)
 
@@ -792,9 +793,8 @@ def test_the_demo_allocates_24_managers_to_2_of_4_tours(demo_file: Path) -> None
 
 
 def test_load_instance_reads_kept_cancelled_previous_and_withdrawn(demo_file: Path) -> None:
-    import sqlite3
 
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         rows = connection.execute(
             "SELECT e.id, e.manager_id, t.code FROM enrolment e JOIN tour t ON t.id = e.tour_id "
             "ORDER BY e.id"

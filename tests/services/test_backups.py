@@ -24,6 +24,9 @@ from booster_desktop.services.backups import (
 from booster_desktop.services.programme import backup_before_replacing, open_programme
 from booster_desktop.services.settings import save_laptop_settings
 
+# The file's own nature: backups kept of a programme file (a server's: pulled; pg_dump).
+pytestmark = pytest.mark.sqlite_only
+
 
 def _damage(path: Path) -> None:
     """The last pages go bad (the header and the programme's own row, in the first pages,

@@ -3,7 +3,6 @@ badge revoked and reissued, and the command's answers to bad input."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -21,10 +20,11 @@ from booster_desktop.services.badges import (
     token_status,
 )
 from booster_desktop.services.programme import check_programme, open_programme
+from tests import programme_db
 
 
 def _log(path: Path) -> list[tuple[int, int | None, str, str, str | None]]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return connection.execute(
             "SELECT manager_id, tour_id, token, event, layout FROM badge_print ORDER BY id"
         ).fetchall()
@@ -54,7 +54,7 @@ def test_everyone_gets_a_badge_per_expected_tour_and_chosen_managers_only_theirs
         on_tour = gather_badges(
             programme, BadgeRequest(tour="CAT", managers=(chosen.badges[0].manager_id,))
         )  # type: ignore[arg-type]
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         pairs = connection.execute(
             "SELECT count(*) FROM enrolment WHERE status IN ('proposed', 'confirmed')"
         ).fetchone()[0]
@@ -65,7 +65,7 @@ def test_everyone_gets_a_badge_per_expected_tour_and_chosen_managers_only_theirs
 
 
 def test_confirmed_only_and_staff(demo_file: Path) -> None:
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute(
             "UPDATE enrolment SET status = 'confirmed' WHERE id IN "
             "(SELECT e.id FROM enrolment e JOIN tour t ON t.id = e.tour_id "
@@ -153,6 +153,7 @@ def test_revoke_and_reissue_makes_the_old_token_revoked_and_the_badge_unprinted(
     assert check_programme(demo_file) is None
 
 
+@pytest.mark.sqlite_only
 def test_nothing_is_logged_when_the_pdf_cannot_be_written(demo_file: Path, tmp_path: Path) -> None:
     before = demo_file.read_bytes()
     with open_programme(demo_file, writable=True) as programme:
@@ -268,7 +269,7 @@ def test_a_refused_reissue_leaves_every_token_as_it_was(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def tokens() -> list[tuple[str, int, object]]:
-        with sqlite3.connect(demo_file) as connection:
+        with programme_db.connect(demo_file) as connection:
             return connection.execute(
                 "SELECT token, manager_id, revoked_at FROM badge_token ORDER BY token"
             ).fetchall()
@@ -294,7 +295,7 @@ def test_a_detail_too_long_for_its_badge_is_shortened_and_said(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     long = "Cluster " + "of very long organisation names " * 5
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute(
             "UPDATE organisation SET name = ? WHERE id = "
             "(SELECT organisation_id FROM manager WHERE id = ?)",
@@ -337,7 +338,7 @@ def test_the_door_refuses_a_revoked_badge_and_welcomes_the_new_one(
         lost = gather_badges(programme, BadgeRequest(tour="CAT")).badges[0]
         assert lost.manager_id is not None
         new = reissue_token(programme, lost.manager_id)
-        with sqlite3.connect(demo_file) as connection:
+        with programme_db.connect(demo_file) as connection:
             session = connection.execute(
                 "SELECT s.id FROM tour_session s JOIN tour t ON t.id = s.tour_id "
                 "WHERE t.code = 'CAT' ORDER BY s.date, s.start_time LIMIT 1"

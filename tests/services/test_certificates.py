@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import sqlite3
 import unicodedata
 import uuid
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from booster_desktop.cli import main
+from tests import programme_db
 from tests.exports.test_signin_pdf import _fonts
 from tests.services.test_rosters import check_in
 
@@ -28,14 +28,14 @@ def _pages(path: Path) -> list[str]:
 
 
 def _sql(path: Path, statement: str, *args: object) -> list[tuple[object, ...]]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return connection.execute(statement, args).fetchall()
 
 
 def _hundred_sessions(path: Path) -> list[int]:
     """CAT with 100 one-hour training sessions (and its meals and networking left as they are)."""
     _sql(path, "DELETE FROM tour_session WHERE tour_id = 1 AND kind IN ('training', 'visit')")
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         for n in range(100):
             connection.execute(
                 "INSERT INTO tour_session (tour_id, kind, title, date, start_time, end_time, uuid, revision) "
@@ -246,7 +246,7 @@ def test_the_signature_image_is_drawn(demo_file: Path, tmp_path: Path) -> None:
 
     buffer = io.BytesIO()
     Image.new("RGB", (300, 100), "navy").save(buffer, format="PNG")
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute("UPDATE programme SET signature = ?", (buffer.getvalue(),))
     manager = _cat_managers(demo_file)[0]
     for session in range(1, 10):

@@ -4,7 +4,6 @@ change record (tables, rows, columns, action, device, time) to whoever listens."
 from __future__ import annotations
 
 import ast
-import hashlib
 import platform
 from collections.abc import Callable
 from dataclasses import replace
@@ -43,6 +42,7 @@ from booster_desktop.services.allocation_data import (
 from booster_desktop.services.changes import Action, Change, acting_as, current_device
 from booster_desktop.services.importing import import_file
 from booster_desktop.services.programme import ProgrammeFile, backup_programme, open_programme
+from tests import programme_db
 
 
 def _heard(programme: ProgrammeFile) -> list[Change]:
@@ -52,7 +52,7 @@ def _heard(programme: ProgrammeFile) -> list[Change]:
 
 
 def test_a_write_that_reports_nothing_is_refused_and_rolled_back(demo_file: Path) -> None:
-    before = hashlib.sha256(demo_file.read_bytes()).hexdigest()
+    before = programme_db.fingerprint(demo_file)
     with open_programme(demo_file, writable=True) as programme:
         heard = _heard(programme)
         with (
@@ -63,7 +63,7 @@ def test_a_write_that_reports_nothing_is_refused_and_rolled_back(demo_file: Path
         assert heard == []
         with programme.engine.connect() as connection:
             assert connection.scalar(text("SELECT name FROM topic WHERE id = 1")) != "Changed"
-    assert hashlib.sha256(demo_file.read_bytes()).hexdigest() == before
+    assert programme_db.fingerprint(demo_file) == before
 
 
 def test_a_block_that_rolls_itself_back_needs_no_report(demo_file: Path) -> None:

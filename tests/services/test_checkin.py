@@ -6,7 +6,6 @@ asserted is what is on disk, not what the desk remembers.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -34,13 +33,14 @@ from booster_desktop.services.checkin import (
     tour_now,
 )
 from booster_desktop.services.programme import ProgrammeFile, open_programme
+from tests import programme_db
 
 # 10:00 in Barcelona on the first day of the demo's Catalan tour (Europe/Madrid is UTC+1).
 DAY_ONE = datetime(2018, 11, 19, 9, 0, tzinfo=UTC)
 
 
 def _rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return list(connection.execute(sql, params))
 
 
@@ -128,6 +128,7 @@ def test_a_wrong_check_letter_is_no_token() -> None:
 # -- the states -------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_welcome_is_on_disk_before_it_is_said(
     door: tuple[ProgrammeFile, CheckinDesk], demo_file: Path
 ) -> None:
@@ -198,7 +199,7 @@ def test_unknown_and_revoked_badges_record_nothing(
     manager_id, token, given, family = _expected(demo_file, "CAT")[1]
     unknown = desk.record(new_token(), now=DAY_ONE)
     assert unknown.state is ScanState.UNKNOWN and unknown.name == ""
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute(
             "UPDATE badge_token SET revoked_at = '2018-11-01 00:00:00' WHERE token = ?", (token,)
         )

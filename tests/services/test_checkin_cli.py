@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import socket
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from booster_desktop.cli import main
 from booster_desktop.domain.badge import new_token
+from tests import programme_db
 from tests.services.test_checkin import _checkins, _expected, _outsider, _session
 
 
@@ -47,7 +47,7 @@ def test_each_token_gets_a_line_and_the_exit_code_sums_them_up(
     ]
     assert len(_checkins(demo_file)) == 2
     # A minute later (moved back in the file), the same badge is "already".
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute("UPDATE checkin SET recorded_at = '2018-11-19 08:00:00'")
     code, lines, _ = _record(capsys, str(demo_file), "--session", session, first[1])
     assert (code, lines[0][0]) == (0, "already")
@@ -131,8 +131,10 @@ def test_info_counts_the_check_ins_that_stand(
     _record(
         capsys, str(demo_file), "--session", session, "--device", "other", people[0][1]
     )  # a second device within two seconds: the same arrival, not recorded again
-    with sqlite3.connect(demo_file) as connection:
-        connection.execute("UPDATE checkin SET voided = 1 WHERE manager_id = ?", (people[2][0],))
+    with programme_db.connect(demo_file) as connection:
+        connection.execute(
+            "UPDATE checkin SET voided = ? WHERE manager_id = ?", (True, people[2][0])
+        )
     assert main(["info", str(demo_file), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["checkins"] == 2
 

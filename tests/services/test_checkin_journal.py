@@ -5,10 +5,8 @@ Every state compared is read back from the programme files with SQLite directly.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -31,11 +29,12 @@ from booster_desktop.services.journal import (
     write_journal,
 )
 from booster_desktop.services.programme import open_programme
+from tests import programme_db
 from tests.services.test_checkin import DAY_ONE, _expected, _session
 
 
 def _rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    with closing(sqlite3.connect(path)) as connection:
+    with closing(programme_db.connect(path)) as connection:
         return list(connection.execute(sql, params))
 
 
@@ -63,9 +62,15 @@ def _export(path: Path, journal: Path) -> None:
 
 @pytest.fixture
 def laptops(demo_file: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """Two copies of one programme, as two door laptops carry it."""
+    """Two copies of one programme, as two door laptops carry it (on the PostgreSQL pass: the
+    programme on the server and a file pulled from it)."""
     other = tmp_path / "laptop-b.booster"
-    shutil.copyfile(demo_file, other)
+    if isinstance(demo_file, Path):
+        shutil.copyfile(demo_file, other)
+    else:
+        from booster_desktop.services.programme import pull_programme
+
+        pull_programme(demo_file, other)
     return demo_file, other
 
 
@@ -179,7 +184,7 @@ def _untouched(path: Path) -> Iterator[None]:
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return programme_db.fingerprint(path)
 
 
 def _good_journal(laptops: tuple[Path, Path], tmp_path: Path) -> Path:
@@ -263,6 +268,7 @@ def test_a_journal_of_another_programme_or_a_newer_version_is_refused(
         _merge(a, newer)
 
 
+@pytest.mark.sqlite_only
 def test_a_session_or_badge_this_copy_lacks_refuses_the_whole_journal(
     laptops: tuple[Path, Path], tmp_path: Path
 ) -> None:
@@ -270,7 +276,7 @@ def test_a_session_or_badge_this_copy_lacks_refuses_the_whole_journal(
     journal = _good_journal(laptops, tmp_path)
     # A deleted the last person the journal names: the first five must not come in alone.
     last = json.loads(journal.read_text(encoding="utf-8").splitlines()[-2])
-    with closing(sqlite3.connect(a)) as connection, connection:
+    with closing(programme_db.connect(a)) as connection, connection:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("DELETE FROM manager WHERE id IN (SELECT manager_id FROM badge_token "
                            "WHERE token = ?)", (last["manager"],))  # fmt: skip

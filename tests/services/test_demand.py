@@ -4,7 +4,6 @@ it, and the demand no tour covers, on a programme built by importing a small she
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ import pytest
 from booster_desktop.cli import main
 from booster_desktop.services.demand import TopicDemand, topic_demand
 from booster_desktop.services.programme import open_programme
+from tests import programme_db
 
 # Ranks are the order of the topics listed: Amal wants Funding first, then Strategy, ...
 SHEET = (
@@ -31,12 +31,13 @@ def programme_file(empty_file: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     sheet.write_text(SHEET, encoding="utf-8")
     assert main(["import", "managers", str(empty_file), str(sheet)]) == 0
     capsys.readouterr()
-    with sqlite3.connect(empty_file) as connection:
+    with programme_db.connect(empty_file) as connection:
         topics = dict(connection.execute("SELECT name, id FROM topic").fetchall())
         assert set(topics) == {"Funding", "Strategy", "Digital", "Skills"}
         connection.execute(
             "INSERT INTO topic (id, name, name_key, is_priority) VALUES (9, 'Clusters', "
-            "'clusters', 0)"
+            "'clusters', ?)",
+            (False,),
         )
         connection.executemany(
             "INSERT INTO tour (id, code, title, region, country_code, start_date, end_date, "
@@ -55,7 +56,7 @@ def programme_file(empty_file: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
                 (2, 9),
             ],
         )
-        connection.execute("UPDATE topic SET is_priority = 1 WHERE name = 'Digital'")
+        connection.execute("UPDATE topic SET is_priority = ? WHERE name = 'Digital'", (True,))
     return empty_file
 
 
@@ -116,7 +117,7 @@ def test_demand_json(programme_file: Path, capsys: pytest.CaptureFixture[str]) -
 def test_withdrawn_managers_are_not_demand(
     programme_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with sqlite3.connect(programme_file) as connection:
+    with programme_db.connect(programme_file) as connection:
         connection.execute("UPDATE manager SET status = 'withdrawn' WHERE family_name = 'Khalil'")
     by_name = _demand(programme_file, capsys)
     assert by_name["Skills"]["by_rank"] == {"3": 1}
@@ -127,7 +128,7 @@ def test_withdrawn_managers_are_not_demand(
 def test_a_tour_covering_a_topic_makes_it_covered(
     programme_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with sqlite3.connect(programme_file) as connection:
+    with programme_db.connect(programme_file) as connection:
         connection.execute(
             "INSERT INTO tour_focus_topic (tour_id, topic_id) "
             "SELECT 1, id FROM topic WHERE name = 'Skills'"
@@ -174,7 +175,7 @@ def test_an_empty_programme_has_no_demand(
 def test_the_demo_demand(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rows = list(_demand(demo_file, capsys).values())
     assert len(rows) == 12
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         interests = connection.execute("SELECT COUNT(*) FROM topic_interest").fetchone()[0]
         focus = connection.execute("SELECT COUNT(*) FROM tour_focus_topic").fetchone()[0]
     assert sum(row["wanted_by"] for row in rows) == interests
@@ -196,7 +197,7 @@ def test_the_expected_rule_in_sql_text_and_in_sqlalchemy_counts_alike(demo_file:
     from booster_desktop.domain.kinds import expected_sql
     from booster_desktop.services.programme import open_programme
 
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute("UPDATE manager SET status = 'withdrawn' WHERE id = 3")
         connection.execute("UPDATE enrolment SET status = 'cancelled' WHERE id = 10")
         connection.execute("UPDATE enrolment SET status = 'waitlisted' WHERE id = 11")

@@ -26,6 +26,7 @@ from booster_desktop.domain import (
 from booster_desktop.domain.badge import is_valid_token
 from booster_desktop.services.demo import demo_shape, write_demo
 from booster_desktop.services.programme import open_programme
+from tests import programme_db
 
 SOUTH_MED = {"DZ", "EG", "JO", "LB", "MA", "PS", "TN"}
 
@@ -165,7 +166,6 @@ def test_a_smaller_demo_takes_the_first_reference_managers(tmp_path: Path) -> No
 def test_every_demo_phone_is_valid_with_its_countrys_calling_code(
     tmp_path: Path, managers: int
 ) -> None:
-    import sqlite3
 
     import phonenumbers
 
@@ -180,7 +180,7 @@ def test_every_demo_phone_is_valid_with_its_countrys_calling_code(
             country is None or phonenumbers.region_code_for_number(number) == country
         )
 
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         rows = connection.execute(
             "SELECT phone, country_code FROM manager WHERE phone IS NOT NULL"
         ).fetchall()

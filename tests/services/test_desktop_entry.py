@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,6 +20,7 @@ from booster_desktop.services.desktop_entry import (
     install_desktop_entry,
 )
 from booster_desktop.store.schema_version import APPLICATION_ID
+from tests import programme_db
 
 MIME = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
@@ -90,6 +90,7 @@ def test_an_unwritable_data_folder_is_one_clear_error(tmp_path: Path) -> None:
     reason="xdg-mime, gio or update-mime-database absent (xdg-utils, libglib2.0-bin, "
     "shared-mime-info)",
 )
+@pytest.mark.sqlite_only
 def test_xdg_mime_gives_the_programme_type_even_to_a_renamed_file(
     tmp_path: Path, demo_file: Path
 ) -> None:
@@ -98,7 +99,7 @@ def test_xdg_mime_gives_the_programme_type_even_to_a_renamed_file(
     renamed = tmp_path / "tour-list"  # no extension: recognised by content
     shutil.copyfile(demo_file, renamed)
     other = tmp_path / "other.db"
-    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    programme_db.connect(other).execute("CREATE TABLE t (x)").connection.commit()
     env = {**os.environ, "XDG_DATA_HOME": str(home), "XDG_CURRENT_DESKTOP": "GNOME"}
 
     def filetype(path: Path) -> str:

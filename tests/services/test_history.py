@@ -4,7 +4,6 @@ them; sensitive values are never kept; a person's values can be scrubbed."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,6 +31,7 @@ from booster_desktop.services.history import erase_person_history, read_history
 from booster_desktop.services.importing import import_file
 from booster_desktop.services.programme import ProgrammeFile, open_programme
 from booster_desktop.store.history import as_text, record_key
+from tests import programme_db
 from tests.services.test_changes import WRITES
 
 Identity = tuple[str, str, str | None]  # table, record id, row
@@ -244,6 +244,7 @@ def test_an_undo_is_in_the_history_as_undo(demo_file: Path) -> None:
 PLANTED = "ZQ7731904XK"
 
 
+@pytest.mark.sqlite_only  # reads the file's bytes
 def test_sensitive_values_are_never_stored(demo_file: Path) -> None:
     with open_programme(demo_file, writable=True) as programme:
         old = managers.manager_details(programme, 3)
@@ -269,7 +270,7 @@ def test_sensitive_values_are_never_stored(demo_file: Path) -> None:
     assert travel and all(line.masked for line in travel if line.field is not None)
     assert {line.field for line in travel} >= {"passport_number", "date_of_birth"}
     assert all((line.old_shown, line.new_shown) == ("", "changed") for line in travel if line.field)
-    raw = sqlite3.connect(demo_file)
+    raw = programme_db.connect(demo_file)
     raw.execute("VACUUM")
     raw.close()
     data = demo_file.read_bytes()
@@ -292,6 +293,7 @@ def test_the_sensitive_fields_are_the_travel_documents() -> None:
     }
 
 
+@pytest.mark.sqlite_only  # reads the file's bytes
 def test_erasing_a_person_scrubs_their_values_only(demo_file: Path) -> None:
     with open_programme(demo_file, writable=True) as programme:
         for manager_id, name in ((3, "Ghalia"), (4, "Mounir")):
@@ -307,7 +309,7 @@ def test_erasing_a_person_scrubs_their_values_only(demo_file: Path) -> None:
     assert all(line.masked and line.old_value is None and line.new_value is None for line in mine)
     assert {line.kind for line in mine} == {"update", "delete"}
     assert any(line.new_value == "Mounir" for line in theirs)
-    raw = sqlite3.connect(demo_file)
+    raw = programme_db.connect(demo_file)
     raw.execute("VACUUM")
     raw.close()
     data = demo_file.read_bytes()

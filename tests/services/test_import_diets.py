@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from booster_desktop.domain.kinds import Diet
 from booster_desktop.services.diet_words import read_diets
 from booster_desktop.services.importing import import_file
 from booster_desktop.services.programme import open_programme
+from tests import programme_db
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_an_imported_diet_column_ticks_diets_and_keeps_the_rest(
     with open_programme(demo_file, writable=True) as programme:
         report = import_file(programme, source)
     assert report.errors == [] and report.imported == 2
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         rows = dict(
             ((family), (diets, needs))
             for family, diets, needs in connection.execute(

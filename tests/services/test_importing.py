@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import hashlib
 import json
 import random
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -31,6 +29,7 @@ from booster_desktop.cli import main
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.importing import Problem, import_file
 from booster_desktop.services.programme import open_programme
+from tests import programme_db
 from tests.conftest import side_files
 
 # -- the sheets ---------------------------------------------------------------------------------
@@ -236,7 +235,7 @@ def _csv(
 
 
 def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return programme_db.fingerprint(path)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -273,7 +272,7 @@ def _topics(capsys: pytest.CaptureFixture[str], programme: Path) -> dict[str, in
 
 
 def _query(programme: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    with contextlib.closing(sqlite3.connect(programme)) as connection:
+    with contextlib.closing(programme_db.connect(programme)) as connection:
         return connection.execute(sql, params).fetchall()
 
 

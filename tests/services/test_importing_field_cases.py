@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 import pytest
 
 from booster_desktop.cli import main
+from tests import programme_db
 
 CASES = Path(__file__).parent / "field_cases"
 
@@ -26,7 +26,7 @@ def _import(
 
 
 def _query(programme: Path, sql: str) -> list[tuple[Any, ...]]:
-    with contextlib.closing(sqlite3.connect(programme)) as connection:
+    with contextlib.closing(programme_db.connect(programme)) as connection:
         return connection.execute(sql).fetchall()
 
 

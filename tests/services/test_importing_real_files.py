@@ -11,7 +11,6 @@ import codecs
 import contextlib
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -25,6 +24,7 @@ from booster_desktop.cli import main
 from booster_desktop.services.importing import import_file, plan_import
 from booster_desktop.services.programme import open_programme
 from booster_desktop.services.spreadsheets import open_workbook
+from tests import programme_db
 
 LOST = "letters were lost (replaced by ?) when the file was saved"
 UNSAVED = "a formula with no saved value; open and save the file in Excel or LibreOffice first"
@@ -69,7 +69,7 @@ def _import_json(
 
 
 def _query(programme: Path, sql: str) -> list[tuple[Any, ...]]:
-    with contextlib.closing(sqlite3.connect(programme)) as connection:
+    with contextlib.closing(programme_db.connect(programme)) as connection:
         return connection.execute(sql).fetchall()
 
 

@@ -26,6 +26,10 @@ from booster_desktop.services.personal_data import (
 from booster_desktop.services.programme import check_programme, open_programme
 from booster_desktop.services.settings import save_programme_settings
 
+# Not yet converted to the PostgreSQL pass (arrived from main at the end of issue 29):
+# erase and retention read the file's bytes and its SQLite helpers.
+pytestmark = pytest.mark.sqlite_only
+
 PASSPORT = "ZX9047713Q"
 
 

@@ -26,6 +26,9 @@ from booster_desktop.services.encrypted_copies import (
 from booster_desktop.services.overview import programme_counts
 from booster_desktop.services.programme import open_programme
 
+# The file's own nature: restoring a programme file from a backup.
+pytestmark = pytest.mark.sqlite_only
+
 PASSPHRASE = "correct horse battery"
 
 

@@ -3,7 +3,6 @@ attendance grid, sensitive data only on request, and every refused output leavin
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from datetime import date, datetime
 from pathlib import Path
@@ -14,6 +13,7 @@ from openpyxl import load_workbook
 from booster_desktop.cli import main
 from booster_desktop.services.programme import open_programme
 from booster_desktop.services.rosters import export_roster, proposed_file_name
+from tests import programme_db
 
 TOUR_SHEETS = ["Participants", "Travel", "Catering", "Agenda", "Attendance"]
 PROGRAMME_SHEETS = ["Participants", "Travel", "Catering", "Agenda", "Allocation"]
@@ -23,16 +23,16 @@ def check_in(
     path: Path, session: int, manager: int, at: str, *, voided: bool = False, device: str = "door"
 ) -> None:
     """A check-in row as the door (or a paper sheet typed in) records it; `at` is UTC."""
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         connection.execute(
             "INSERT INTO checkin (id, session_id, manager_id, recorded_at, device, voided, admitted_unregistered) "
-            "VALUES (?, ?, ?, ?, ?, ?, 0)",
-            (str(uuid.uuid4()), session, manager, at, device, int(voided)),
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (str(uuid.uuid4()), session, manager, at, device, voided, False),
         )
 
 
 def _sql(path: Path, statement: str, *args: object) -> list[tuple[object, ...]]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return connection.execute(statement, args).fetchall()
 
 
@@ -327,6 +327,7 @@ def test_bad_input_is_one_line_and_writes_nothing(
     assert not out.exists()
 
 
+@pytest.mark.sqlite_only
 def test_an_output_onto_the_programme_file_or_a_folder_is_refused(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

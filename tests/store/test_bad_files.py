@@ -16,6 +16,9 @@ import pytest
 from booster_desktop.cli import main
 from tests.conftest import side_files
 
+# The file's own nature: files that are not programme files (headers, foreign SQLite databases).
+pytestmark = pytest.mark.sqlite_only
+
 COMMANDS = (["info"], ["list", "managers"], ["check"], ["backup", "-o", "{out}"])
 
 

@@ -13,6 +13,9 @@ import pytest
 
 from booster_desktop.cli import main
 
+# The file's own nature: damaged bytes of a programme file.
+pytestmark = pytest.mark.sqlite_only
+
 READERS = (
     ["info"],
     ["list", "managers"],

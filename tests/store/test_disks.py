@@ -18,6 +18,9 @@ import pytest
 from booster_desktop.cli import main
 from booster_desktop.store import programme_file
 
+# The file's own nature: full and read-only disks under a programme file.
+pytestmark = pytest.mark.sqlite_only
+
 READERS = (["info"], ["check"], ["list", "managers"], ["demand"])
 
 

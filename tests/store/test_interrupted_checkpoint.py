@@ -14,6 +14,9 @@ import pytest
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.programme import check_programme, open_programme
 
+# The file's own nature: a programme file's -wal left mid-checkpoint.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _killed_mid_checkpoint(demo_file: Path, target: Path) -> None:
     """`target`: the demo with many changes in its -wal, and page 1 (the new page count)

@@ -14,6 +14,9 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.programme import open_programme
 from booster_desktop.store.lock import lock_path, read_holder
 
+# The file's own nature: the lock file beside a programme file and SQLite's online backup.
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_a_writable_file_is_locked_until_closed(demo_file: Path) -> None:
     with open_programme(demo_file, writable=True):

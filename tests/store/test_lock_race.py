@@ -18,6 +18,9 @@ RACERS = 8
 LONG = bool(os.environ.get("BOOSTER_LONG_TESTS"))
 ROUNDS = 2000 if LONG else 60
 
+# The file's own nature: the lock file beside a programme file.
+pytestmark = pytest.mark.sqlite_only
+
 # Each racer, round after round, waits for the round's start file, tries to take the lock once
 # and says whether it won; the winner holds the lock until the parent has heard every racer.
 RACER = """

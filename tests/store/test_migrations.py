@@ -17,6 +17,9 @@ from booster_desktop.store.engine import make_engine
 from booster_desktop.store.programme_file import SchemaVersions, open_programme_file
 from booster_desktop.store.schema_version import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
 
+# The file's own nature: upgrading a file, its backup beside it (the server's migrations: test_server.py).
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_the_known_revisions_are_the_scripts_revisions() -> None:
     assert migrate.script_revisions() == list(KNOWN_REVISIONS)

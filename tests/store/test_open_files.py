@@ -22,6 +22,9 @@ from booster_desktop.store import open_files
 from booster_desktop.store.changes import report
 from booster_desktop.store.programme_file import open_programme_file
 
+# The file's own nature: SQLite's POSIX locks on an open programme file.
+pytestmark = pytest.mark.sqlite_only
+
 _INFO = "import sys; from booster_desktop.cli import main; sys.exit(main(['info', sys.argv[1]]))"
 
 

@@ -16,6 +16,9 @@ from booster_desktop.services.output_paths import check_output_path
 from booster_desktop.services.programme import open_programme
 from booster_desktop.store.changes import report
 
+# The file's own nature: output paths onto a programme file, its -wal, -shm and lock.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -12,6 +12,9 @@ from sqlalchemy.pool import QueuePool
 from booster_desktop.cli import main
 from booster_desktop.services.programme import open_programme
 
+# The file's own nature: replacing a programme file and its -wal/-shm.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _crash_image(source: Path, folder: Path) -> Path:
     """The file as a crash leaves it: a change committed to the -wal, never folded back."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
@@ -23,11 +22,12 @@ from booster_desktop.ui.agenda_editor import (
     lanes,
 )
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 from tests.ui.conftest import EditorDriver
 
 
 def _session(path: Path, session_id: int) -> tuple[str, str, str]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         row = connection.execute(
             "SELECT date, substr(start_time, 1, 5), substr(end_time, 1, 5) FROM tour_session "
             "WHERE id = ?",
@@ -73,6 +73,7 @@ def _drag(editor: AgendaEditor, start: QPointF, end: QPointF) -> None:
     _settle()
 
 
+@pytest.mark.sqlite_only
 def test_drag_to_another_day_resize_and_undo_both(
     window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -108,6 +109,7 @@ def test_drag_to_another_day_resize_and_undo_both(
     assert editor.checks.item(0).text() == "No problems found."  # type: ignore[union-attr]
 
 
+@pytest.mark.sqlite_only
 def test_the_keyboard_moves_and_resizes_the_selected_item(
     window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -131,13 +133,14 @@ def test_the_keyboard_moves_and_resizes_the_selected_item(
         _settle()
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
     # Each move and each undo changed the time: a calendar re-sent now must update the event.
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         (revision,) = connection.execute(
             "SELECT revision FROM tour_session WHERE id = ?", (session_id,)
         ).fetchone()
     assert revision == 6
 
 
+@pytest.mark.sqlite_only
 def test_the_preview_shows_every_page(
     window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -152,6 +155,7 @@ def test_the_preview_shows_every_page(
     assert preview.pages() == 4  # cover, week at a glance, the days running on
 
 
+@pytest.mark.sqlite_only
 def test_delete_key_deletes_the_selected_item_and_undo_brings_it_back(
     window: MainWindow,
     open_in: Callable[[MainWindow, Path], None],
@@ -167,7 +171,7 @@ def test_delete_key_deletes_the_selected_item_and_undo_brings_it_back(
     qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
     _settle()
     assert session_id not in editor.blocks
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         assert connection.execute(
             "SELECT count(*) FROM tour_session WHERE id = ?", (session_id,)
         ).fetchone() == (0,)
@@ -177,6 +181,7 @@ def test_delete_key_deletes_the_selected_item_and_undo_brings_it_back(
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
 
 
+@pytest.mark.sqlite_only
 def test_a_click_selects_without_saving_and_the_arrows_then_move_the_item(
     window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -198,6 +203,7 @@ def test_a_click_selects_without_saving_and_the_arrows_then_move_the_item(
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
 
 
+@pytest.mark.sqlite_only
 def test_add_item_and_double_click_open_the_session_editor_over_the_agenda(
     window: MainWindow,
     open_in: Callable[[MainWindow, Path], None],
@@ -229,7 +235,7 @@ def test_add_item_and_double_click_open_the_session_editor_over_the_agenda(
     qtbot.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert opened == ["Welcome coffee"]
     assert [run.result for run in editors.runs] == [QDialog.DialogCode.Accepted, 0]
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         title = connection.execute(
             "SELECT title FROM tour_session WHERE id = ?", (added[0],)
         ).fetchone()
@@ -237,7 +243,7 @@ def test_add_item_and_double_click_open_the_session_editor_over_the_agenda(
     # The agenda's own Undo takes the new item back (the document's one stack).
     editor.undo_action.trigger()
     _settle()
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         gone = connection.execute(
             "SELECT count(*) FROM tour_session WHERE id = ?", (added[0],)
         ).fetchone()
@@ -256,6 +262,7 @@ def _keys(widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
     _settle()
 
 
+@pytest.mark.sqlite_only
 def test_each_move_is_one_undo_step_and_the_agenda_undoes_by_keyboard(
     window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -335,6 +342,7 @@ def test_items_at_the_same_time_stand_side_by_side() -> None:
     assert placed == {1: (0, 2), 2: (1, 2), 3: (0, 2), 4: (0, 1)}
 
 
+@pytest.mark.sqlite_only
 def test_overlapping_blocks_do_not_cover_each_other(
     window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -365,6 +373,7 @@ def test_overlapping_blocks_do_not_cover_each_other(
     assert _session(demo_file, session_id) == ("2018-11-19", "09:30", "12:30")
 
 
+@pytest.mark.sqlite_only
 def test_export_says_which_value_it_shortened(
     window: MainWindow,
     open_in: Callable[[MainWindow, Path], None],
@@ -374,7 +383,7 @@ def test_export_says_which_value_it_shortened(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         connection.execute(
             "UPDATE manager SET given_name = ?, family_name = ? WHERE id = 1",
             ("Abcdefghij" * 12, "Klmnopqrst" * 12),
@@ -398,6 +407,7 @@ def test_export_says_which_value_it_shortened(
     ]
 
 
+@pytest.mark.sqlite_only
 def test_the_days_stay_named_when_scrolled_and_exports_are_offered_beside_the_programme(
     window: MainWindow,
     open_in: Callable[[MainWindow, Path], None],

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -18,6 +18,7 @@ from booster_desktop.ui.allocation_view import (
     AllocationDialog,
 )
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 from tests.ui.conftest import Dialogs
 
 
@@ -27,7 +28,7 @@ def _run(dialog: AllocationDialog, qtbot: QtBot) -> None:
 
 
 def _proposed(path: Path) -> set[tuple[int, str]]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return set(
             connection.execute(
                 "SELECT e.manager_id, t.code FROM enrolment e JOIN tour t ON t.id = e.tour_id "
@@ -36,6 +37,7 @@ def _proposed(path: Path) -> set[tuple[int, str]]:
         )
 
 
+@pytest.mark.sqlite_only
 def test_pin_rerun_explain_and_apply(
     window: MainWindow,
     open_in: Callable[[MainWindow, Path], None],
@@ -104,7 +106,7 @@ def test_pin_rerun_explain_and_apply(
     assert _proposed(demo_file) == wanted
     from booster_desktop.services.backups import list_backups
 
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         uuid = str(connection.execute("SELECT uuid FROM programme").fetchone()[0])
     assert [b.why for b in list_backups(uuid)].count("allocation") == 1
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -15,11 +14,12 @@ from booster_desktop.domain.text import fold
 from booster_desktop.services.checkin import CheckinDesk
 from booster_desktop.ui.attendance_grid import AttendanceDialog
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 from tests.services.test_checkin import DAY_ONE, _expected, _session
 
 
 def _rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    with closing(sqlite3.connect(path)) as connection:
+    with closing(programme_db.connect(path)) as connection:
         return list(connection.execute(sql, params))
 
 

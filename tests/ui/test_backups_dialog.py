@@ -19,6 +19,9 @@ from booster_desktop.ui.backups_dialog import PassphraseDialog, RestoreDialog
 from booster_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import Dialogs
 
+# The file's own nature: restoring a programme file from its kept backups, encrypted copies of the file.
+pytestmark = pytest.mark.sqlite_only
+
 PASSPHRASE = "a long enough passphrase"
 
 

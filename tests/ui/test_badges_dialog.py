@@ -3,7 +3,6 @@ about, a lost badge is revoked and reissued, the printer correction is remembere
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,12 +17,13 @@ from booster_desktop.services.programme import open_programme
 from booster_desktop.ui.badges_dialog import MANAGER_ROLE, BadgesDialog
 from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 from tests.exports.pdf_pages import needs_poppler
 from tests.ui.conftest import Dialogs
 
 
 def _log(path: Path) -> list[tuple[int, str]]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return connection.execute(
             "SELECT manager_id, event FROM badge_print ORDER BY id"
         ).fetchall()
@@ -113,7 +113,7 @@ def test_revoke_and_reissue_from_the_list(
     dialog.reissue_button.click()
     assert "Revoke the badge of" in dialogs.questions[-1]
     assert _log(demo_file) == [(manager_id, "reissued")]
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         tokens = connection.execute(
             "SELECT revoked_at IS NOT NULL FROM badge_token WHERE manager_id = ?", (manager_id,)
         ).fetchall()

@@ -6,7 +6,6 @@ Every state is checked on screen (colour, words, name) and in the file (read bac
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
@@ -21,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from booster_desktop.domain.badge import new_token
 from booster_desktop.ui.checkin_screen import COLOURS, CheckinScreen
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 from tests.services.test_checkin import _expected, _outsider, _session
 from tests.services.test_checkin_layouts import CASES
 from tests.ui.conftest import Dialogs
@@ -30,7 +30,7 @@ DAY_ONE = datetime(2018, 11, 19, 9, 0, tzinfo=UTC)
 
 
 def _rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    with closing(sqlite3.connect(path)) as connection:
+    with closing(programme_db.connect(path)) as connection:
         return list(connection.execute(sql, params))
 
 
@@ -99,6 +99,7 @@ def test_it_opens_on_the_session_happening_now(screen: CheckinScreen, demo_file:
     assert screen.counter.text() == f"0 / {len(_expected(demo_file, 'CAT'))}"
 
 
+@pytest.mark.sqlite_only
 def test_welcome_is_green_with_the_name_in_both_scripts(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -113,6 +114,7 @@ def test_welcome_is_green_with_the_name_in_both_scripts(
     assert screen.input.text() == "" and screen.input.hasFocus()
 
 
+@pytest.mark.sqlite_only
 def test_a_double_read_counts_once_and_a_later_one_is_already(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -126,6 +128,7 @@ def test_a_double_read_counts_once_and_a_later_one_is_already(
     assert _colour(screen) == COLOURS["already"] and len(_checkins(demo_file)) == 1
 
 
+@pytest.mark.sqlite_only
 def test_not_registered_is_red_and_can_be_admitted(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -141,13 +144,14 @@ def test_not_registered_is_red_and_can_be_admitted(
     qtbot.waitUntil(lambda: screen.input.hasFocus())
 
 
+@pytest.mark.sqlite_only
 def test_unknown_revoked_and_misread_badges(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot
 ) -> None:
     _scan(qtbot, screen, new_token())
     assert screen.headline.text() == "Unknown badge" and _colour(screen) == COLOURS["alarm"]
     _manager_id, token, _, _ = _expected(demo_file, "CAT")[1]
-    with closing(sqlite3.connect(demo_file)) as connection, connection:
+    with closing(programme_db.connect(demo_file)) as connection, connection:
         connection.execute(
             "UPDATE badge_token SET revoked_at = '2018-11-01' WHERE token = ?", (token,)
         )
@@ -162,6 +166,7 @@ def test_unknown_revoked_and_misread_badges(
     assert _checkins(demo_file) == [] and screen.input.hasFocus()
 
 
+@pytest.mark.sqlite_only
 def test_undo_voids_the_last_check_in_and_keeps_it(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -200,6 +205,7 @@ def test_who_is_missing_is_one_key_away(
     assert screen.input.hasFocus()
 
 
+@pytest.mark.sqlite_only
 def test_a_forgotten_badge_is_found_by_name(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -215,6 +221,7 @@ def test_a_forgotten_badge_is_found_by_name(
     assert [r[0] for r in _checkins(demo_file)] == [manager_id]
 
 
+@pytest.mark.sqlite_only
 def test_a_scanner_without_enter_is_taken_when_the_token_is_complete(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot
 ) -> None:
@@ -225,6 +232,7 @@ def test_a_scanner_without_enter_is_taken_when_the_token_is_complete(
 
 
 @pytest.mark.parametrize("layout", sorted(CASES))
+@pytest.mark.sqlite_only
 def test_every_keyboard_layout_through_the_input(
     screen: CheckinScreen, demo_file: Path, qtbot: QtBot, layout: str
 ) -> None:
@@ -311,6 +319,7 @@ def test_the_window_opens_the_door_from_its_menu(
     assert len(opened) == 1 and opened[0].programme is window.programme
 
 
+@pytest.mark.sqlite_only
 def test_merging_another_laptops_journal_from_the_window(
     window: MainWindow,
     open_in: Callable[[MainWindow, Path], None],

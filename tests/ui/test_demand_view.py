@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,10 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from booster_desktop.ui.demand_view import FIXED_COLUMNS, DemandDialog
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 
 
 def _one(path: Path, sql: str, *args: object) -> object:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return connection.execute(sql, args).fetchone()
 
 

@@ -3,7 +3,6 @@ read-only disk opens for reading with the reason shown."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,11 +12,12 @@ from booster_desktop.services.demo import demo_path
 from booster_desktop.store import programme_file
 from booster_desktop.store.changes import report
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 from tests.ui.conftest import Dialogs
 
 
 def _title(path: Path) -> str:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return str(connection.execute("SELECT title FROM programme").fetchone()[0])
 
 
@@ -48,6 +48,7 @@ def test_the_demo_opens_the_users_demo_and_a_new_demo_backs_it_up(
     assert dialogs.critical == []
 
 
+@pytest.mark.sqlite_only
 def test_a_read_only_file_opens_for_reading_and_says_why(
     window: MainWindow,
     qtbot: QtBot,
@@ -72,6 +73,7 @@ def test_a_read_only_file_opens_for_reading_and_says_why(
     assert dialogs.critical == []
 
 
+@pytest.mark.sqlite_only
 def test_the_save_dialogs_never_write_over_a_programme(
     window: MainWindow,
     qtbot: QtBot,

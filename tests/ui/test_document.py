@@ -3,7 +3,6 @@ thread with progress and cancel, and changes made on the pool reaching the scree
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -20,13 +19,14 @@ from booster_desktop.services.progress import Progress
 from booster_desktop.ui.agenda_editor import AgendaEditor
 from booster_desktop.ui.demand_view import FIXED_COLUMNS, DemandDialog
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 from tests.ui.conftest import Dialogs, EditorDriver
 
 OpenIn = Callable[[MainWindow, Path], None]
 
 
 def _read(path: Path, sql: str, *args: object) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return connection.execute(sql, args).fetchall()
 
 
@@ -38,7 +38,7 @@ def _heard(window: MainWindow) -> list[Change]:
 
 def _enrolment_rows(path: Path) -> list[tuple[object, ...]]:
     """Every enrolment, every column, read back from the file."""
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return connection.execute("SELECT * FROM enrolment ORDER BY id").fetchall()
 
 
@@ -228,7 +228,7 @@ def test_an_applied_allocation_is_one_undo_step_after_what_came_before(
     assert _enrolment_rows(demo_file) == after
     window.undo_action.trigger()
     window.undo_action.trigger()  # the delete of topic 2, made before the allocation
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         assert connection.execute("SELECT count(*) FROM topic WHERE id = 2").fetchone() == (1,)
     window.redo_action.trigger()
     window.redo_action.trigger()

@@ -3,7 +3,6 @@ stack."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,9 +10,11 @@ import pytest
 
 from booster_desktop.store import engine
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 from tests.ui.conftest import Dialogs
 
 
+@pytest.mark.sqlite_only
 def test_a_delete_the_file_refuses_is_reported_and_not_undoable(
     monkeypatch: pytest.MonkeyPatch,
     window: MainWindow,
@@ -25,7 +26,7 @@ def test_a_delete_the_file_refuses_is_reported_and_not_undoable(
     open_in(window, demo_file)
     tab = window.show_tab("managers")
     tab.select_ids([3])
-    other = sqlite3.connect(demo_file, isolation_level=None)
+    other = programme_db.connect(demo_file, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another writer holds the file
     try:
         window.delete_selected()
@@ -35,5 +36,5 @@ def test_a_delete_the_file_refuses_is_reported_and_not_undoable(
     assert any("was not saved" in text and "locked" in text for text in dialogs.critical)
     assert window.undo_stack.count() == 0
     assert tab.model.row_of(3) is not None
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         assert connection.execute("SELECT count(*) FROM manager").fetchone() == (24,)

@@ -3,7 +3,6 @@ file, and the import undone and redone as one step."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from booster_desktop.ui.import_wizard import ImportWizard
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 
 HEADER = [
     "Prénom",
@@ -50,14 +50,14 @@ GOOD = [
 
 
 def _managers(path: Path) -> list[tuple[int, str, str]]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return connection.execute(
             "SELECT id, given_name, arabic_name FROM manager ORDER BY id"
         ).fetchall()
 
 
 def _topics(path: Path) -> list[str]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         return [r[0] for r in connection.execute("SELECT name FROM topic ORDER BY id")]
 
 
@@ -204,7 +204,7 @@ def test_a_column_can_be_read_as_another_field(
 
     drive(script)
     window.import_action.trigger()
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         roles = connection.execute("SELECT role FROM manager WHERE id > 24 ORDER BY id").fetchall()
     assert roles == [(None,), ("vip",), (None,)]
 

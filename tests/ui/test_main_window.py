@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import sqlite3
 import subprocess
 import sys
 import unicodedata
 from collections.abc import Callable
+from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from booster_desktop.services.programme import open_programme
 from booster_desktop.services.sessions import session_details
 from booster_desktop.ui.main_window import MainWindow
 from booster_desktop.ui.table_tab import TableTab
+from tests import programme_db
 from tests.conftest import side_files
 from tests.ui.conftest import Dialogs, EditorDriver
 
@@ -46,8 +47,10 @@ MAYA_KHALIL = 11
 
 def read(path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
     """Rows read from the programme file through a second, read-only open."""
-    with open_programme(path) as programme, programme.engine.connect() as connection:
-        return [tuple(row) for row in connection.exec_driver_sql(sql, params)]
+    with open_programme(path):  # validated as the window would
+        pass
+    with closing(programme_db.connect(path)) as connection:
+        return [tuple(row) for row in connection.execute(sql, params)]
 
 
 def read_one(path: Path, sql: str, *params: Any) -> Any:
@@ -336,7 +339,7 @@ def test_an_invalid_email_is_refused_in_the_form_and_nothing_is_written(
 def _add_checkins(path: Path, manager_id: int) -> list[str]:
     """Two check-ins for the manager at sessions of a tour they are enrolled on."""
     ids = ["0b7c1c5e-1111-4c1e-9d0a-000000000001", "0b7c1c5e-2222-4c1e-9d0a-000000000002"]
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         sessions = [
             row[0]
             for row in connection.execute(
@@ -358,6 +361,7 @@ def _add_checkins(path: Path, manager_id: int) -> list[str]:
     return ids
 
 
+@pytest.mark.sqlite_only
 def test_deleting_a_manager_then_undoing_restores_the_same_id_badge_enrolments_and_checkins(
     window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs
 ) -> None:
@@ -421,6 +425,7 @@ def test_answering_no_to_the_delete_question_deletes_nothing(
 # -- 7. recent files -----------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_recent_files_survive_a_restart(
     make_window: Callable[[], MainWindow],
     open_in: OpenIn,
@@ -721,6 +726,7 @@ def test_qt_calls_returning_nothing_keep_none_alive() -> None:
     assert not _void_qt_calls_drop_a_reference_to_none()
 
 
+@pytest.mark.sqlite_only
 def test_opening_the_manager_editor_many_times_does_not_crash_the_application(
     demo_file: Path, tmp_path: Path
 ) -> None:

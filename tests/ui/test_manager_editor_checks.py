@@ -5,7 +5,6 @@ field's limit are shown beside their field and nothing is saved."""
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -20,10 +19,11 @@ from booster_desktop.services.managers import (
 from booster_desktop.services.programme import open_programme
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.ui.editors import ManagerEditor
+from tests import programme_db
 
 
 def _phone(path: Path, manager_id: int) -> str | None:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
+    with contextlib.closing(programme_db.connect(path)) as connection:
         return connection.execute(
             "SELECT phone FROM manager WHERE id = ?", (manager_id,)
         ).fetchone()[0]

@@ -3,7 +3,6 @@ the undo stack, and the booklet prints what was saved."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,10 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from booster_desktop.ui.main_window import MainWindow
 from booster_desktop.ui.programme_details import ProgrammeDetailsDialog
+from tests import programme_db
 
 
 def _row(path: Path, sql: str) -> tuple[Any, ...]:
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         row = connection.execute(sql).fetchone()
     connection.close()
     return tuple(row)
@@ -55,6 +55,7 @@ def _run_dialog(
     return seen
 
 
+@pytest.mark.sqlite_only
 def test_details_are_saved_undone_and_redone(
     window: MainWindow,
     open_in: Callable[[MainWindow, Path], None],

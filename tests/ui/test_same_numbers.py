@@ -5,7 +5,6 @@ cancellations, the Managers, Topics and Tours tabs, the demand view, `booster li
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from booster_desktop.cli import main
 from booster_desktop.ui.demand_view import FIXED_COLUMNS, DemandDialog
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 
 
 def _command(args: list[str], capsys: pytest.CaptureFixture[str]) -> Any:
@@ -39,7 +39,7 @@ def _column(window: MainWindow, key: str, heading: str) -> list[str]:
 def _withdraw_and_cancel(path: Path) -> tuple[int, int]:
     """Withdraw the manager who ranked the most topics; cancel another one's first
     enrolment. Returns (withdrawn id, manager whose enrolment was cancelled)."""
-    with sqlite3.connect(path) as connection:
+    with programme_db.connect(path) as connection:
         withdrawn = connection.execute(
             "SELECT manager_id FROM topic_interest GROUP BY manager_id "
             "ORDER BY count(*) DESC, manager_id LIMIT 1"
@@ -85,7 +85,7 @@ def test_the_window_and_the_command_give_the_same_numbers(
     wanted_in_list = {t["name"]: str(t["wanted_by"]) for t in topics}
     wanted_in_demand = {d["name"]: str(d["wanted_by"]) for d in demand}
     assert wanted_in_tab == wanted_in_list == wanted_in_demand
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         everyone = dict(
             connection.execute(
                 "SELECT p.name, count(i.manager_id) FROM topic p "

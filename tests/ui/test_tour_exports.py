@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from booster_desktop.ui import tour_exports
 from booster_desktop.ui.main_window import MainWindow
+from tests import programme_db
 from tests.services.test_rosters import check_in
 from tests.ui.conftest import Dialogs
 
@@ -100,9 +101,8 @@ def test_certificates_list_those_below_the_minimum_and_certify_only_those_ticked
     asked: dict[str, Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import sqlite3
 
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         managers = [
             m
             for (m,) in connection.execute(
@@ -157,12 +157,11 @@ def test_a_failed_export_says_why_and_writes_nothing(
 def test_diets_ticked_in_the_manager_editor_reach_the_file_and_the_catering_sheet(
     window: MainWindow, open_in: OpenIn, demo_file: Path, qtbot: QtBot, editors: Any, tmp_path: Path
 ) -> None:
-    import sqlite3
 
     from booster_desktop.services.programme import open_programme
     from booster_desktop.services.rosters import roster
 
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         (manager,) = connection.execute(
             "SELECT manager_id FROM enrolment WHERE tour_id = 1 ORDER BY manager_id LIMIT 1"
         ).fetchone()
@@ -177,7 +176,7 @@ def test_diets_ticked_in_the_manager_editor_reach_the_file_and_the_catering_shee
 
     editors.will(tick)
     window.edit_record(manager)
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         diets, needs = connection.execute(
             "SELECT diets, dietary_needs FROM manager WHERE id = ?", (manager,)
         ).fetchone()
@@ -195,7 +194,7 @@ def test_diets_ticked_in_the_manager_editor_reach_the_file_and_the_catering_shee
     counts = {line.diet: line.people for line in lines if line.day == lines[0].day}
     assert counts["Vegan"] == 1 and counts["Halal"] == 1 and counts["Other needs (as written)"] == 1
     window.undo_action.trigger()
-    with sqlite3.connect(demo_file) as connection:
+    with programme_db.connect(demo_file) as connection:
         assert connection.execute(
             "SELECT diets FROM manager WHERE id = ?", (manager,)
         ).fetchone() == (None,)

@@ -227,6 +227,7 @@ def upgrade() -> None:
             ["manager_id"],
             unique=True,
             sqlite_where=sa.text("revoked_at IS NULL"),
+            postgresql_where=sa.text("revoked_at IS NULL"),
         )
 
     op.create_table(
@@ -479,7 +480,9 @@ def downgrade() -> None:
     op.drop_table("enrolment")
     with op.batch_alter_table("badge_token", schema=None) as batch_op:
         batch_op.drop_index(
-            "uq_badge_token_manager_in_force", sqlite_where=sa.text("revoked_at IS NULL")
+            "uq_badge_token_manager_in_force",
+            sqlite_where=sa.text("revoked_at IS NULL"),
+            postgresql_where=sa.text("revoked_at IS NULL"),
         )
 
     op.drop_table("badge_token")

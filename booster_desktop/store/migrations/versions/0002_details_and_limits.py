@@ -206,7 +206,9 @@ def upgrade() -> None:
             for long_table, long_column in LONG_TEXT_COLUMNS:
                 if long_table == table:
                     batch_op.alter_column(
-                        long_column, existing_type=sa.Text(), type_=sa.Text(LONG_TEXT)
+                        long_column,
+                        existing_type=sa.Text(),
+                        type_=sa.Text(LONG_TEXT).with_variant(sa.Text(), "postgresql"),
                     )
             for column, limit in columns:
                 batch_op.create_check_constraint(f"{column}_length", f"length({column}) <= {limit}")
@@ -220,7 +222,9 @@ def downgrade() -> None:
             for long_table, long_column in LONG_TEXT_COLUMNS:
                 if long_table == table:
                     batch_op.alter_column(
-                        long_column, existing_type=sa.Text(LONG_TEXT), type_=sa.Text()
+                        long_column,
+                        existing_type=sa.Text(LONG_TEXT).with_variant(sa.Text(), "postgresql"),
+                        type_=sa.Text(),
                     )
     with op.batch_alter_table("programme") as batch_op:
         for name in ("attendance_minimum_percentage", "logo_size", "signature_size"):

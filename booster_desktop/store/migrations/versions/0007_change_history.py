@@ -49,8 +49,12 @@ def upgrade() -> None:
         sa.Column("manager_id", sa.Integer(), nullable=True),
         sa.Column("kind", sa.String(length=8), nullable=False),
         sa.Column("field", sa.String(length=64), nullable=True),
-        sa.Column("old_value", sa.Text(length=100000), nullable=True),
-        sa.Column("new_value", sa.Text(length=100000), nullable=True),
+        sa.Column(
+            "old_value", sa.Text(length=100000).with_variant(sa.Text(), "postgresql"), nullable=True
+        ),
+        sa.Column(
+            "new_value", sa.Text(length=100000).with_variant(sa.Text(), "postgresql"), nullable=True
+        ),
         sa.Column("masked", sa.Boolean(), nullable=False),
         _length("change_value", "table_name", 64),
         _length("change_value", "record_id", 64),

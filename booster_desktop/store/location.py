@@ -1,0 +1,149 @@
+"""Where a programme lives: a file on this computer, or a database on a PostgreSQL server.
+
+A location given as text (a command's argument, a recent-files entry) is a server when it
+starts with `postgresql://` (or `postgres://`), else a file path. A server address keeps its
+password, if it was given one, for the driver only: `str()` and `repr()` never show it, so an
+address can go into messages, window titles, logs and recent files as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
+
+SCHEMES = ("postgresql", "postgres")
+DRIVER = "postgresql+psycopg"
+# Hosts that are this machine: no TLS needed to reach them (a Unix socket is a folder path).
+LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1"})
+# libpq's TLS modes, weakest first (`sslmode` in the address).
+TLS_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """A programme on a PostgreSQL server: host, port, database, user, TLS mode (the password
+    only for connecting, never shown)."""
+
+    url: URL
+
+    def __str__(self) -> str:
+        return _without_password(self.url.set(drivername="postgresql")).render_as_string(
+            hide_password=False
+        )
+
+    def __repr__(self) -> str:
+        return f"ServerAddress({str(self)!r})"
+
+    @property
+    def host(self) -> str:
+        return self.url.host or str(self.url.query.get("host") or "")
+
+    @property
+    def port(self) -> int | None:
+        given = self.url.port or self.url.query.get("port")
+        try:
+            return int(str(given)) if given else None
+        except ValueError:
+            return None
+
+    @property
+    def database(self) -> str:
+        return self.url.database or ""
+
+    @property
+    def user(self) -> str:
+        return self.url.username or ""
+
+    @property
+    def password(self) -> str | None:
+        return self.url.password if isinstance(self.url.password, str) else None
+
+    @property
+    def tls_mode(self) -> str:
+        value = self.url.query.get("sslmode")
+        return str(value) if value else ("prefer" if self.is_local else "require")
+
+    @property
+    def is_local(self) -> bool:
+        """Whether the server is this machine (loopback or a Unix socket folder)."""
+        return self.host in LOCAL_HOSTS or self.host.startswith("/")
+
+    @property
+    def name(self) -> str:
+        """What to call the programme in a title or a suggested file name: its database."""
+        return self.database
+
+    @property
+    def key(self) -> str:
+        """The address without password or options: what the keyring files a password under."""
+        return str(ServerAddress(self.url.set(query={})))
+
+    def with_password(self, password: str | None) -> ServerAddress:
+        url = _without_password(self.url)
+        return ServerAddress(url if password is None else url.set(password=password))
+
+    def driver_url(self) -> URL:
+        """The URL the engine connects with: psycopg, the password, TLS as required."""
+        url = self.url.set(drivername=DRIVER)
+        if "sslmode" not in url.query and not self.is_local:
+            url = url.update_query_dict({"sslmode": "require"})
+        return url
+
+
+def _without_password(url: URL) -> URL:
+    # `URL.set(password=None)` leaves the password as it was: None there means "unchanged".
+    return url._replace(password=None)
+
+
+Location = Path | ServerAddress
+
+
+def is_server_text(text: str) -> bool:
+    """Whether `text` names a server rather than a file."""
+    return text.strip().lower().startswith(tuple(f"{s}://" for s in SCHEMES)) or text.startswith(
+        tuple(f"{s}+" for s in SCHEMES)
+    )
+
+
+def parse_server(text: str) -> ServerAddress:
+    """A server address from `postgresql://user@host:port/database?sslmode=...`; refused in
+    one line (without the password) when it names no database or an unknown TLS mode."""
+    try:
+        url = make_url(text.strip())
+    except ArgumentError:
+        raise BoosterError(
+            _("not a server address: write postgresql://user@host/database")
+        ) from None
+    scheme = url.drivername.split("+", 1)[0]
+    if scheme not in SCHEMES:
+        raise BoosterError(
+            _("{scheme}: only PostgreSQL servers hold programmes").format(scheme=scheme)
+        )
+    address = ServerAddress(url.set(drivername="postgresql"))
+    if not address.database:
+        raise BoosterError(
+            _("{address}: names no database (postgresql://host/DATABASE)").format(address=address)
+        )
+    mode = url.query.get("sslmode")
+    if mode is not None and mode not in TLS_MODES:
+        raise BoosterError(
+            _("{address}: sslmode must be one of {modes}").format(
+                address=address, modes=", ".join(TLS_MODES)
+            )
+        )
+    return address
+
+
+def parse_location(value: str | Path | ServerAddress) -> Location:
+    """A file path or a server address, from what the user typed (or an address already)."""
+    if isinstance(value, ServerAddress):
+        return value
+    if isinstance(value, Path):
+        return value
+    return parse_server(value) if is_server_text(value) else Path(value)
