@@ -170,3 +170,26 @@ def test_the_words_after_backup_are_checked(
             main(argv)
         assert exited.value.code == 2
         assert message in capsys.readouterr().err
+
+
+def test_a_refusal_quoting_a_name_with_terminal_escapes_prints_them_as_text(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _digest(demo_file)
+    _, err = _run(["backup", "restore", str(demo_file), "\x1b]0;pwned\x07\x1b[31mX"], capsys, 1)
+    assert "\x1b" not in err and "\x07" not in err
+    assert "\\x1b]0;pwned\\x07\\x1b[31mX: no such backup" in err
+    assert len(err.splitlines()) == 1
+    assert _digest(demo_file) == before
+
+
+def test_an_encrypted_copy_onto_the_programme_is_refused_before_any_passphrase(
+    demo_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No passphrase given: the place is what is wrong, and said first (on a terminal the
+    passphrase would otherwise be asked twice for nothing)."""
+    monkeypatch.delenv("BOOSTER_PASSPHRASE", raising=False)
+    before = _digest(demo_file)
+    _, err = _run(["backup", str(demo_file), "-o", str(demo_file), "--encrypt"], capsys, 1)
+    assert "is the programme file itself" in err and len(err.splitlines()) == 1
+    assert _digest(demo_file) == before

@@ -78,3 +78,17 @@ def test_a_bad_date_is_a_usage_error(edited: Path, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert "'31/12/2026' is not a date (YYYY-MM-DD" in err
     assert len(err.strip().splitlines()) == 2  # argparse's usage line, then the reason
+
+
+def test_terminal_escapes_in_values_never_reach_the_terminal(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A note keeps what was typed (line breaks...), escapes included: the table shows them
+    as text, never as codes the terminal would obey (a new window title, colours)."""
+    with open_programme(demo_file, writable=True) as programme:
+        three = managers.manager_details(programme, 3)
+        managers.save_manager(programme, replace(three, notes="hi\x1b]0;pwned\x07\x1b[31mRED"), 3)
+    table, _ = _run([str(demo_file), "--manager", "3"], capsys)
+    assert "\x1b" not in table and "\x07" not in table
+    (notes,) = [line for line in table.splitlines() if " notes " in line]
+    assert notes.endswith("hi\\x1b]0;pwned\\x07\\x1b[31mRED")

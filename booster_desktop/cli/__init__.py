@@ -86,8 +86,11 @@ def _report_bug(error: BaseException) -> str:
 
 
 def _one_line(message: str) -> str:
-    """Every refusal is one line, whatever a library put into its message."""
-    return " ".join(part.strip() for part in message.splitlines() if part.strip())
+    """Every refusal is one line, whatever a library put into its message, and printable: a
+    file name or a value it quotes may hold terminal escapes."""
+    from booster_desktop.services.text_checks import printable
+
+    return printable(" ".join(part.strip() for part in message.splitlines() if part.strip()))
 
 
 def _explained(args: argparse.Namespace, error: BaseException) -> str | None:

@@ -159,7 +159,11 @@ def _copy(args: argparse.Namespace) -> int:
         backup_programme(args.file, args.output)
         print(_("Backed up {file} to {output}").format(file=args.file, output=args.output))
         return 0
-    from booster_desktop.services.encrypted_copies import check_passphrase, encrypt_copy
+    from booster_desktop.services.encrypted_copies import (
+        check_copy_target,
+        check_passphrase,
+        encrypt_copy,
+    )
 
     if not isinstance(args.file, Path):
         raise BoosterError(
@@ -167,7 +171,7 @@ def _copy(args: argparse.Namespace) -> int:
                 file=args.file
             )
         )
-
+    check_copy_target(args.file, args.output)  # before a passphrase is asked for nothing
     passphrase = _passphrase(args, twice=True)
     if passphrase is None:
         raise BoosterError(

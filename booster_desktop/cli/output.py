@@ -15,9 +15,16 @@ def print_json(document: Any) -> None:
 
 
 def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]]) -> None:
-    """Rows as aligned columns under a header; `columns` is (key, heading)."""
+    """Rows as aligned columns under a header; `columns` is (key, heading).
+
+    Cells are made printable: a value typed in the window (a note, a device name) may hold
+    terminal escapes, which would otherwise reach the terminal raw."""
+    from booster_desktop.services.text_checks import printable
+
     cells = [[heading for _, heading in columns]]
-    cells += [["" if row[key] is None else str(row[key]) for key, _ in columns] for row in rows]
+    cells += [
+        ["" if row[key] is None else printable(str(row[key])) for key, _ in columns] for row in rows
+    ]
     widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
     for line in cells:
         sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())

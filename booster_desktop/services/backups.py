@@ -537,7 +537,7 @@ def find_backup(path: Path, reference: str | Path) -> Path:
     if reference.is_dir():
         raise BoosterError(_("{reference}: is a folder, not a backup").format(reference=reference))
     if reference.name == str(reference):  # a bare name: one from the programme's folder
-        uuid, _title = kept_copies.read_identity(path) if path.is_file() else (None, None)
+        uuid = _uuid_of(path) if path.is_file() else None
         if uuid is not None:
             kept = folder_of(uuid) / reference.name
             if kept.is_file():
@@ -627,5 +627,29 @@ def backups_of(path: Path) -> list[KeptBackup]:
         if _("is damaged") not in str(error):
             raise
     settle()
+    return _scan(backup_folder(path, _uuid_of(path)))
+
+
+_UUID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_CHUNK = 1 << 20
+
+
+def _uuid_of(path: Path) -> str | None:
+    """The programme's UUID, read by SQLite; for a file too damaged for that (the page of its
+    programme row, its schema), the one UUID written in its bytes that names a backup folder
+    on this laptop: a damaged programme's backups are when a restore is most wanted."""
     uuid, _title = kept_copies.read_identity(path)
-    return _scan(backup_folder(path, uuid))
+    if uuid is not None:
+        return uuid
+    root = folder_of("-").parent
+    found: set[str] = set()
+    try:
+        with path.open("rb") as stream:
+            tail = b""
+            while chunk := stream.read(_CHUNK):
+                found.update(m.decode() for m in _UUID.findall(tail + chunk))
+                tail = chunk[-35:]  # a UUID split between two chunks
+    except OSError:
+        return None
+    kept = [uuid for uuid in found if (root / uuid).is_dir()]
+    return kept[0] if len(kept) == 1 else None

@@ -55,6 +55,12 @@ def check_passphrase(passphrase: str) -> str:
     return passphrase
 
 
+def check_copy_target(path: Path, target: Path) -> None:
+    """Refuse, in one line, a place an encrypted copy of `path` must not go (the programme
+    itself, its working files, a folder...): asked before the passphrase is."""
+    check_output_path(Path(target), programme=Path(path))
+
+
 def encrypt_copy(path: Path, target: Path, passphrase: str) -> None:
     """Write an encrypted copy of the programme at `path` to `target`.
 

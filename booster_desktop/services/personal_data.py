@@ -35,6 +35,7 @@ from booster_desktop.i18n import _
 from booster_desktop.services.history import erase_person_history, read_history
 from booster_desktop.services.output_paths import check_output_path
 from booster_desktop.store.changes import Action, report
+from booster_desktop.store.durable import remove_leftovers
 from booster_desktop.store.programme_file import ProgrammeFile, open_programme_file
 
 if TYPE_CHECKING:
@@ -255,16 +256,22 @@ class Identity:
     person_key: str
     email: str | None
     mentions: tuple[str, ...]  # values searched for in other records' text
+    # The keys and e-mails the person had before (a corrected name, a new address): a backup
+    # made before the correction holds them under those.
+    earlier_keys: tuple[str, ...] = ()
+    earlier_emails: tuple[str, ...] = ()
 
 
 # The fields whose earlier values, kept by the history, are searched for in free text too.
 _NAME_FIELDS = ("given_name", "family_name", "arabic_name", "email")
+# Read from the history too, to recognise the person in a backup made before a correction.
+_KEY_FIELDS = (*_NAME_FIELDS, "person_key")
 
 
 def _earlier_values(connection: Connection, manager_id: int) -> dict[str, set[str]]:
     """The names and e-mails the manager had before, as the change history keeps them (a
     note may name them as they were)."""
-    found: dict[str, set[str]] = {name: set() for name in _NAME_FIELDS}
+    found: dict[str, set[str]] = {name: set() for name in _KEY_FIELDS}
     rows = connection.execute(
         select(ChangeValue.field, ChangeValue.old_value, ChangeValue.new_value).where(
             ChangeValue.table_name == "manager",
@@ -283,7 +290,7 @@ def _earlier_values(connection: Connection, manager_id: int) -> dict[str, set[st
                     record = json.loads(text)
                 except ValueError:
                     continue
-                for field_name in _NAME_FIELDS:
+                for field_name in _KEY_FIELDS:
                     if isinstance(record, dict) and isinstance(record.get(field_name), str):
                         found[field_name].add(record[field_name])
     return found
@@ -301,6 +308,8 @@ def _identity(connection: Connection, row: Any, passport: str | None) -> Identit
         row.person_key,
         row.email,
         tuple(sorted(v for v in values if v and len(v) >= _SHORTEST_MENTION)),
+        tuple(sorted(earlier["person_key"] - {row.person_key})),
+        tuple(sorted(earlier["email"] - {row.email})),
     )
 
 
@@ -438,12 +447,14 @@ def vacuum(programme: ProgrammeFile) -> None:
 
 
 def _holders(connection: Connection, who: Identity) -> list[int]:
-    """The person in a (backup) file: the same id, with the same e-mail or name and country.
+    """The person in a (backup) file: the same id, with the same e-mail or name and country
+    (now or before a correction, as the history keeps them).
     A backup is a copy, so ids are the same; the name or e-mail keeps an older backup's other
     person under that id (ids are reused) from being erased, and the id keeps a namesake."""
-    conditions = [Manager.person_key == who.person_key]
-    if who.email:
-        conditions.append(Manager.email == who.email)
+    conditions = [Manager.person_key.in_([who.person_key, *who.earlier_keys])]
+    emails = [e for e in (who.email, *who.earlier_emails) if e]
+    if emails:
+        conditions.append(Manager.email.in_(emails))
     return list(
         connection.execute(
             select(Manager.id).where(
@@ -497,6 +508,10 @@ def erase_person(
     erased = Erased(manager_id)
     erased.backup = _backup_before(programme)
     erased.history_entries, erased.mentions = _erase_in_file(programme, who, [manager_id])
+    # A copy a killed process left half-written beside the programme (the plain snapshot of
+    # an encrypted copy, a decrypted restore) holds the person too.
+    if isinstance(programme.path, Path):  # a server keeps no copies beside a file
+        remove_leftovers(programme.path.parent)
     kept = _kept_backups(programme)
     for number, backup in enumerate(kept):
         if progress is not None:

@@ -332,7 +332,7 @@ def save_encrypted_copy(
 ) -> None:
     """File > Save an encrypted copy…: where, the passphrase twice, then encrypted off the
     UI thread."""
-    from booster_desktop.services.encrypted_copies import encrypt_copy
+    from booster_desktop.services.encrypted_copies import check_copy_target, encrypt_copy
 
     programme = document.programme
     if programme is None:
@@ -357,6 +357,12 @@ def save_encrypted_copy(
     if not name:
         return
     target = Path(name)
+    try:
+        # Refused before the passphrase is asked twice for nothing (the programme itself...).
+        check_copy_target(path, target)
+    except BoosterError as error:
+        QMessageBox.critical(parent, "The encrypted copy was not saved", str(error))
+        return
     passphrase = ask_passphrase(
         parent,
         tr(

@@ -480,3 +480,46 @@ def test_the_kept_backups_that_hold_the_person_can_be_deleted_instead(
     assert "2 kept backups deleted" in capsys.readouterr().out
     assert set(_backups_in(kept)) == {"restore", "demo"}
     assert {b.why for b in list_backups(kept.name)} == {"restore", "demo"}
+
+
+def test_a_backup_made_before_the_person_s_name_and_e_mail_were_corrected_is_scrubbed(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The day's first backup holds the person under the name and address they had then; the
+    history knows those, so the erase finds them there too."""
+    from dataclasses import replace
+
+    from booster_desktop.services.managers import manager_details, save_manager
+
+    who = _plant(demo_file)
+    with open_programme(demo_file, writable=True) as programme:
+        (opened,) = _kept(programme)
+        details = manager_details(programme, 1)
+        save_manager(
+            programme, replace(details, given_name="Aminata", email="aminata@corrected.example"), 1
+        )
+    assert _holds(opened.path, who)
+    assert main(["person", "erase", str(demo_file), "--manager", "1", "--yes"]) == 0
+    assert "2 kept backups scrubbed" in capsys.readouterr().out
+    assert not _holds(opened.path, who)
+    assert not _holds(opened.path, {"new": "aminata@corrected.example"})
+    assert check_programme(opened.path) is None
+
+
+def test_an_erase_removes_the_copies_a_killed_process_left_beside_the_programme(
+    demo_file: Path,
+) -> None:
+    """An encrypted copy killed while writing leaves its plain snapshot, hidden, beside the
+    programme: it holds the person as they were."""
+    import subprocess
+    import sys
+
+    who = _plant(demo_file)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = demo_file.with_name(f".{demo_file.name}.{dead.pid}.0badc0de.partial")
+    shutil.copyfile(demo_file, left)
+    with open_programme(demo_file, writable=True) as programme:
+        erase_person(programme, 1)
+    assert not left.exists()
+    assert not _holds(demo_file, who)

@@ -222,3 +222,35 @@ def test_a_wrong_file_is_not_taken_for_an_encrypted_copy(demo_file: Path, tmp_pa
     assert not target.exists()
     with pytest.raises(BoosterError, match="too short"):
         encrypt_copy(demo_file, tmp_path / "short.age", "short")
+
+
+def test_the_backups_of_a_programme_sqlite_cannot_read_are_listed_and_restored(
+    demo_file: Path,
+) -> None:
+    """Every page but the header and the programme's own row goes bad: SQLite cannot even
+    read the schema, so cannot say which programme the file is, but the row's bytes still name
+    it, and that is when a restore is most wanted."""
+    from booster_desktop.services.backups import backups_of
+    from booster_desktop.store.kept_copies import read_identity
+
+    with open_programme(demo_file, writable=True):
+        pass  # the day's first backup
+    (opened,) = list_backups(_uuid(demo_file))
+    counts = _counts(demo_file)
+    with sqlite3.connect(demo_file) as connection:
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'programme'"
+        ).fetchone()
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+    pages = demo_file.stat().st_size // size
+    with demo_file.open("r+b") as stream:
+        for page in range(2, pages + 1):
+            if page != root:
+                stream.seek((page - 1) * size)
+                stream.write(b"\xff" * size)
+    assert read_identity(demo_file) == (None, None)
+    assert [b.path for b in backups_of(demo_file)] == [opened.path]
+    assert find_backup(demo_file, opened.path.name) == opened.path
+    restored = restore_backup(demo_file, opened.path)
+    assert restored.replaced.damaged
+    assert _counts(demo_file) == counts

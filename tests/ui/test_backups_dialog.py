@@ -236,3 +236,21 @@ def test_a_wrong_passphrase_is_a_clear_message(
     qtbot.waitUntil(lambda: bool(dialogs.critical), timeout=30000)
     assert "the passphrase is wrong" in dialogs.critical[0]
     assert not target.exists() and window.programme is None
+
+
+def test_an_encrypted_copy_onto_the_programme_is_refused_before_the_passphrase_is_asked(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    dialogs: Dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    open_in(window, demo_file)
+    before = demo_file.read_bytes()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(demo_file), ""))
+    asked: list[PassphraseDialog] = []
+    monkeypatch.setattr(PassphraseDialog, "exec", lambda dialog: asked.append(dialog) or 0)
+    window.save_encrypted_copy()
+    assert asked == []
+    assert len(dialogs.critical) == 1 and "is the programme file itself" in dialogs.critical[0]
+    assert demo_file.read_bytes() == before
