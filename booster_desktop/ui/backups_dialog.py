@@ -361,7 +361,7 @@ def save_encrypted_copy(
         # Refused before the passphrase is asked twice for nothing (the programme itself...).
         check_copy_target(path, target)
     except BoosterError as error:
-        QMessageBox.critical(parent, "The encrypted copy was not saved", str(error))
+        QMessageBox.critical(parent, tr("The encrypted copy was not saved"), str(error))
         return
     passphrase = ask_passphrase(
         parent,
