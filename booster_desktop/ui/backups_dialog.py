@@ -254,28 +254,34 @@ def restore_from_backup(
     close: Callable[[], bool],
     reopen: Callable[[Path], None],
     said: Callable[[str], None],
+    damaged: Path | None = None,
 ) -> None:
     """File > Restore from backup…: choose, confirm, close, restore off the UI thread, reopen.
 
     `close` closes the programme in the window (False: it cannot now), `reopen` opens a file
-    in the window, `said` shows a line in the status bar."""
+    in the window, `said` shows a line in the status bar. `damaged`: a programme file that
+    could not be opened (offered from its refusal), restored without being open."""
     from booster_desktop.services.backups import backups_of
     from booster_desktop.services.encrypted_copies import is_encrypted_copy
 
-    programme = document.programme
-    if programme is None or not programme.writable:
-        return
-    path = programme.file
-    if path is None:
-        QMessageBox.information(
-            parent,
-            tr("Restore from backup"),
-            tr(
-                "{path} is on a server: its administrator restores it (pg_restore), or "
-                "a backup is pushed into an empty database (booster push)."
-            ).format(path=programme.path),
-        )
-        return
+    if damaged is not None:
+        path = damaged
+    else:
+        programme = document.programme
+        if programme is None or not programme.writable:
+            return
+        file = programme.file
+        if file is None:
+            QMessageBox.information(
+                parent,
+                tr("Restore from backup"),
+                tr(
+                    "{path} is on a server: its administrator restores it (pg_restore), or "
+                    "a backup is pushed into an empty database (booster push)."
+                ).format(path=programme.path),
+            )
+            return
+        path = file
     try:
         backups = backups_of(path)
     except BoosterError as error:
@@ -300,6 +306,8 @@ def restore_from_backup(
         tr(
             "Restore {words} in place of {name}? The programme as it is now is backed up first."
         ).format(words=words, name=path.name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,  # it replaces the programme: Enter alone must not
     )
     if answer != QMessageBox.StandardButton.Yes or not close():
         return

@@ -467,7 +467,42 @@ class MainWindow(QMainWindow):
             forget_file(self.settings, path.resolve())
             self._fill_recent_menu()
         self.open_failed.emit(message)
+        if isinstance(path, Path) and path.is_file() and self._has_backups(path):
+            # A damaged programme is when a backup matters most: offer it here, since
+            # File > Restore from backup… needs a programme open.
+            answer = QMessageBox.critical(
+                self,
+                tr("Cannot open the programme"),
+                message + "\n\n" + tr("Restore it from one of its kept backups?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.restore_damaged(path)
+            return
         QMessageBox.critical(self, tr("Cannot open the programme"), message)
+
+    @staticmethod
+    def _has_backups(path: Path) -> bool:
+        from booster_desktop.services.backups import backups_of
+
+        try:
+            return bool(backups_of(path))
+        except BoosterError:
+            return False
+
+    def restore_damaged(self, path: Path) -> None:
+        """Restore a programme file that could not be opened from one of its kept backups."""
+        from booster_desktop.ui.backups_dialog import restore_from_backup
+
+        restore_from_backup(
+            self.document,
+            self,
+            close=lambda: True,  # the damaged file is not open; opening it afterwards switches
+            reopen=self.open_file,
+            said=lambda text: self.statusBar().showMessage(text, 15000),
+            damaged=path,
+        )
 
     def _close_programme(self) -> bool:
         if self._opening is not None:

@@ -884,6 +884,10 @@
         <translation>Impossible d&apos;ouvrir le programme</translation>
     </message>
     <message>
+        <source>Restore it from one of its kept backups?</source>
+        <translation>Le restaurer à partir de l&apos;une de ses sauvegardes conservées ?</translation>
+    </message>
+    <message>
         <source>Open a programme</source>
         <translation>Ouvrir un programme</translation>
     </message>

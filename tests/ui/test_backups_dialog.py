@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from booster_desktop.services.backups import list_backups
@@ -254,3 +254,52 @@ def test_an_encrypted_copy_onto_the_programme_is_refused_before_the_passphrase_i
     assert asked == []
     assert len(dialogs.critical) == 1 and "is the programme file itself" in dialogs.critical[0]
     assert demo_file.read_bytes() == before
+
+
+def test_a_programme_too_damaged_to_open_is_offered_its_backups(
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    qtbot: QtBot,
+    dialogs: Dialogs,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # File > Restore from backup… needs an open programme: the refusal itself offers it.
+    open_in(window, demo_file)  # the day's backup
+    uuid = _uuid(demo_file)
+    window.close_file()
+    # Every page but the header and the programme's own row goes bad: SQLite cannot read the
+    # schema, the row's bytes still say which programme it is.
+    with sqlite3.connect(demo_file) as connection:
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'programme'"
+        ).fetchone()
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+    connection.close()
+    with demo_file.open("r+b") as stream:
+        for page in range(2, demo_file.stat().st_size // size + 1):
+            if page != root:
+                stream.seek((page - 1) * size)
+                stream.write(b"\xff" * size)
+    answers: list[str] = []
+
+    def critical(_parent: object, _title: str, text: str, *buttons: object) -> object:
+        answers.append(text)
+        # Only the refusal that offers the backups has Yes and No; it is answered Yes.
+        return QMessageBox.StandardButton.Yes if buttons else QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
+
+    def exec_(dialog: RestoreDialog) -> int:
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        return int(dialog.result())
+
+    monkeypatch.setattr(RestoreDialog, "exec", exec_)
+    with qtbot.waitSignal(window.programme_loaded, timeout=30000):
+        window.open_file(demo_file)
+    assert answers and "is damaged" in answers[0] and "kept backups" in answers[0]
+    assert dialogs.questions and "is backed up first" in dialogs.questions[-1]
+    assert window.programme is not None and window.programme.path == demo_file
+    assert _title(demo_file) == "Cluster Booster: inspiration and learning tours"
+    newest = list_backups(uuid)[0]  # the damaged file itself, kept as it was, named so
+    assert newest.why == "restore" and newest.damaged
