@@ -119,6 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _install_desktop_entry()
     if not _system_can_show_windows():
         return 1
+    # The language first: the file opened beside Qt's loading names countries in it.
+    from booster_desktop.i18n import use_language
+    from booster_desktop.services.settings import LANGUAGE, laptop_value
+
+    use_language(laptop_value(LANGUAGE))
     opening = _start_opening(args.file) if args.file is not None and not args.demo else None
     from booster_desktop.ui.application import run
 

@@ -49,7 +49,8 @@ EXCLUDED_MODULES = [
 
 # Files (by their place in the bundle) no window of ours uses: Qt's hooks collect whole plugin
 # folders (embedded-device platforms, the virtual keyboard with Qt Quick behind it, network
-# plugins) and every translation; pycountry carries 22 MB of translations we read one of.
+# plugins) and every translation; pycountry carries 22 MB of translations we read one of;
+# Babel carries the calendar data of 700 locales (30 MB) where we print in two.
 _UNUSED_FILES = re.compile(
     r"""^(
       PySide6/Qt/plugins/platforms/libq(eglfs|linuxfb|minimalegl|vkkhrdisplay|vnc)\.so
@@ -58,6 +59,7 @@ _UNUSED_FILES = re.compile(
     | (PySide6/Qt/lib/)?libQt6(VirtualKeyboard|Qml|Quick|EglF[sS]).*
     | PySide6/Qt/translations/(?!qt(base)?_(fr|ar)\.qm$).*
     | pycountry/locales/(?!(fr|ar)/LC_MESSAGES/iso3166-1\.mo$).*
+    | babel/locale-data/(?!(root|en|fr|ar)\.dat$).*
     | .*/tests?/.*
     )$""",
     re.VERBOSE,

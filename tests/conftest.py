@@ -38,6 +38,18 @@ def laptop_settings(
 
 
 @pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> object:
+    """Every test starts in English, whatever the machine's locale, and leaves it so (the
+    language is chosen once per process, and `booster --lang fr` in one test must not leak)."""
+    from booster_desktop.i18n import use_language
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    use_language("en")
+    yield
+    use_language("en")
+
+
+@pytest.fixture(autouse=True)
 def _own_data_folder(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -83,6 +83,14 @@ def test_the_bundle_carries_the_xcb_libraries_and_leaves_out_what_it_does_not_us
     assert (internal / "booster_desktop" / "resources" / "fonts" / "NotoSans-Regular.ttf").is_file()
     assert any((internal / "booster_desktop" / "store" / "migrations" / "versions").glob("0001*"))
     assert (internal / "booster_desktop" / "forms" / "tour_editor.ui").is_file()
+    resources = internal / "booster_desktop" / "resources"
+    assert (resources / "locale" / "fr" / "LC_MESSAGES" / "booster.mo").is_file()
+    assert (resources / "translations" / "booster_fr.qm").is_file()
+    assert (internal / "PySide6" / "Qt" / "translations" / "qtbase_fr.qm").is_file()
+    # Babel's calendar data for the languages we print in, not the 700 others.
+    locale_data = internal / "babel" / "locale-data"
+    assert (locale_data / "fr.dat").is_file() and (locale_data / "root.dat").is_file()
+    assert not (locale_data / "de.dat").exists()
     assert not (internal / "pandas").exists()
     assert not (internal / "ortools" / "sat").exists()
     assert not list(internal.rglob("*WebEngine*"))
@@ -120,6 +128,24 @@ def test_the_command_runs_from_the_bundle(
     assert agenda.returncode == 0, agenda.stderr
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "cat.pdf").pages)
     assert "Catalonia" in text
+    french = run(
+        bundle,
+        "booster",
+        "--lang",
+        "fr",
+        "export",
+        "agenda",
+        "demo.booster",
+        "--tour",
+        "CAT",
+        "-o",
+        "cat-fr.pdf",
+        env=bare_env,
+        cwd=tmp_path,
+    )
+    assert french.returncode == 0, french.stderr
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "cat-fr.pdf").pages)
+    assert "novembre" in text and "Jour par jour" in text
 
     # Badges: the QR and Code 128 encoders, the layouts and reportlab's accelerator inside.
     badges = run(

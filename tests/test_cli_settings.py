@@ -57,7 +57,7 @@ def test_a_laptop_setting_is_set_and_read_back_from_the_file(
         ),
         (["backup_count", "ten"], "backup_count: 'ten' is not a whole number"),
         (["checkin_pin", "12a4"], "checkin_pin: '12a4' is not 4 to 8 digits"),
-        (["language", "de"], "language: 'de' is not one of en, fr, ar"),
+        (["language", "de"], "language: 'de' is not one of system, en, fr"),
         (["printer_offset_x_mm", "nan"], "printer_offset_x_mm: nan is not a number"),
     ],
 )

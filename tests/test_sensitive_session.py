@@ -17,6 +17,10 @@ from pypdf import PdfReader
 
 from booster_desktop.cli import COMMANDS, main
 
+# The erase and the planted-value searches read the programme as a file (its bytes, its
+# -wal, kept backups beside it): not yet converted to the PostgreSQL pass.
+pytestmark = pytest.mark.sqlite_only
+
 PASSPORT = "QP7730941ZK"
 BIRTH = "1983-07-29"
 

@@ -46,6 +46,9 @@ def test_the_wheel_holds_resources_forms_and_migrations(wheel: Path) -> None:
     assert any(n.startswith("booster_desktop/store/migrations/versions/0001") for n in names)
     assert any(n.startswith("booster_desktop/forms/") for n in names)
     assert "booster_desktop/resources/icons/booster.svg" in names
+    # The compiled translations, so that `pip install` from a fresh clone speaks French.
+    assert "booster_desktop/resources/locale/fr/LC_MESSAGES/booster.mo" in names
+    assert "booster_desktop/resources/translations/booster_fr.qm" in names
 
 
 @pytest.mark.slow
@@ -105,6 +108,8 @@ def test_the_installed_wheel_runs_in_a_fresh_environment(wheel: Path, tmp_path: 
     assert demo.returncode == 0, demo.stderr
     info = run("info", "demo.booster", "--json")
     assert info.returncode == 0 and '"managers": 24' in info.stdout
+    french = run("list", "sessions", "demo.booster", "--tour", "NOPE", "--lang", "fr")
+    assert french.returncode == 1 and "n'existe pas" in french.stderr
     located = subprocess.run(
         [
             str(python),

@@ -17,7 +17,8 @@ from importlib import import_module
 
 from booster_desktop import __version__
 from booster_desktop.cli.arguments import UsageError, whole_number
-from booster_desktop.cli.commands import PROG, Command
+from booster_desktop.cli.commands import PROG, Command, add_language_option
+from booster_desktop.i18n import _
 
 __all__ = ["COMMANDS", "PROG", "build_parser", "main", "whole_number"]
 
@@ -51,10 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole parser, assembled from every command module's declaration."""
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Booster Desktop, headless: keep a programme of inspiration and learning "
-        "tours, allocate managers, print and check in.",
+        description=_(
+            "Booster Desktop, headless: keep a programme of inspiration and "
+            "learning tours, allocate managers, print and check in."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    add_language_option(parser, None, shown=True)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in _commands():
         command.add_to(subparsers)
@@ -75,10 +79,10 @@ def _report_bug(error: BaseException) -> str:
         log = folder / "booster.log"
         with log.open("a", encoding="utf-8") as stream:
             stream.write("".join(traceback.format_exception(error)))
-        return f"details are in {log}"
+        return _("details are in {log}").format(log=log)
     except OSError:
         logging.getLogger(__name__).exception("unexpected error")
-        return "the details could not be logged"
+        return _("the details could not be logged")
 
 
 def _one_line(message: str) -> str:
@@ -107,10 +111,28 @@ def _explained(args: argparse.Namespace, error: BaseException) -> str | None:
     return None if explained is None else str(explained)
 
 
+def _language_asked(argv: Sequence[str]) -> str | None:
+    """`--lang X` (or `--lang=X`) anywhere on the line, read before the parser is built so
+    that its help and its usage errors speak that language too."""
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--lang="):
+            return word.removeprefix("--lang=")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `booster` command; returns the exit code."""
     from booster_desktop.domain.errors import BoosterError
+    from booster_desktop.i18n import use_language
+    from booster_desktop.services.settings import LANGUAGE, laptop_value
 
+    asked = _language_asked(sys.argv[1:] if argv is None else argv)
+    try:
+        use_language(asked or laptop_value(LANGUAGE))
+    except ValueError:
+        use_language(laptop_value(LANGUAGE))  # argparse refuses the value just below
     parser = build_parser()
     args = parser.parse_args(argv)
     command: Command = args.command_declaration
@@ -118,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from booster_desktop.services.changes import device_name_setting, use_device_name
 
     use_device_name(device_name_setting)
+    # Messages and printed materials in the language asked for, else the setting's.
+    use_language(args.lang or laptop_value(LANGUAGE))
     try:
         command.validate(args)
     except UsageError as error:
@@ -128,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: {_one_line(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted; nothing was changed", file=sys.stderr)
+        print(_("{PROG}: interrupted; nothing was changed").format(PROG=PROG), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`booster list ... | head`): not an error of ours. Point

@@ -17,6 +17,7 @@ from booster_desktop.cli.arguments import (
 )
 from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.cli.output import print_json, print_table, terminal_progress
+from booster_desktop.i18n import N_, _
 
 
 def _pair(value: str) -> tuple[int, str]:
@@ -36,35 +37,35 @@ def _options(parser: argparse.ArgumentParser) -> None:
         type=positive,
         default=2,
         metavar="K",
-        help="tours each manager joins (default 2)",
+        help=_("tours each manager joins (default 2)"),
     )
     parser.add_argument(
         "--max-per-country",
         type=positive,
         default=None,
         metavar="N",
-        help="at most N managers of one country per tour",
+        help=_("at most N managers of one country per tour"),
     )
     parser.add_argument(
         "--gamma",
         type=gamma,
         default=1.0,
         metavar="G",
-        help="fairness: 1 weighs every rank step alike; more spares the worst-off (default 1)",
+        help=_("fairness: 1 weighs every rank step alike; more spares the worst-off (default 1)"),
     )
     parser.add_argument(
         "--seed",
         type=whole_number(0),
         default=None,
         metavar="S",
-        help="the lottery's seed (default: the programme's own)",
+        help=_("the lottery's seed (default: the programme's own)"),
     )
     parser.add_argument(
         "--top-m",
         type=positive,
         default=None,
         metavar="M",
-        help="each manager gets at least one of their M most wanted tours",
+        help=_("each manager gets at least one of their M most wanted tours"),
     )
     parser.add_argument(
         "--pin",
@@ -72,7 +73,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
         default=[],
         type=_pair,
         metavar="ID=CODE",
-        help="give manager ID tour CODE whatever it costs the others (repeatable)",
+        help=_("give manager ID tour CODE whatever it costs the others (repeatable)"),
     )
     parser.add_argument(
         "--forbid",
@@ -80,7 +81,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
         default=[],
         type=_pair,
         metavar="ID=CODE",
-        help="never give manager ID tour CODE (repeatable)",
+        help=_("never give manager ID tour CODE (repeatable)"),
     )
     parser.add_argument(
         "--together",
@@ -88,38 +89,42 @@ def _options(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="ID,ID[,...]",
         type=id_list,
-        help="these managers travel together (the same tours); solved as "
-        "an integer programme with a time limit",
+        help=_(
+            "these managers travel together (the same tours); solved as an integer "
+            "programme with a time limit"
+        ),
     )
     parser.add_argument(
         "--maximin",
         action="store_true",
-        help="also make the worst-off manager's total rank loss as small "
-        "as possible (integer programme)",
+        help=_(
+            "also make the worst-off manager's total rank loss as small as "
+            "possible (integer programme)"
+        ),
     )
     parser.add_argument(
         "--time-limit",
         type=seconds,
         default=30.0,
         metavar="SECONDS",
-        help="for --together and --maximin (default 30)",
+        help=_("for --together and --maximin (default 30)"),
     )
     parser.add_argument(
         "--apply",
         action="store_true",
-        help="store the allocation as proposed enrolments (after a backup)",
+        help=_("store the allocation as proposed enrolments (after a backup)"),
     )
     parser.add_argument(
         "--allow-partial",
         action="store_true",
-        help="with --apply: store the best partial allocation too",
+        help=_("with --apply: store the best partial allocation too"),
     )
-    parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    parser.add_argument("--json", action="store_true", help=_("one JSON object on stdout"))
 
 
 def _validate(args: argparse.Namespace) -> None:
     if args.allow_partial and not args.apply:
-        raise UsageError("--allow-partial goes with --apply")
+        raise UsageError(_("--allow-partial goes with --apply"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -159,10 +164,16 @@ def _run(args: argparse.Namespace) -> int:
         _print_allocation(outcome, applied)
     if outcome.allocation.status == "infeasible":
         reason = "; ".join(outcome.allocation.reasons)
-        print(f"{PROG}: no full allocation: {reason}", file=sys.stderr)
+        print(
+            _("{PROG}: no full allocation: {reason}").format(PROG=PROG, reason=reason),
+            file=sys.stderr,
+        )
         if args.apply and not args.allow_partial:
             print(
-                f"{PROG}: nothing was written; --allow-partial stores the best partial allocation",
+                _(
+                    "{PROG}: nothing was written; --allow-partial stores the best partial "
+                    "allocation"
+                ).format(PROG=PROG),
                 file=sys.stderr,
             )
             return 1
@@ -178,10 +189,14 @@ def _print_allocation(outcome: Any, applied: Any) -> None:
     rows = [
         {
             "method": METHODS[key].label,
-            "complete": "yes" if row["complete"] else f"no, {row['unmet_seats']} places not given",
+            "complete": _("yes")
+            if row["complete"]
+            else _("no, {value} places not given").format(value=row["unmet_seats"]),
             "loss": f"{row['welfare']:g}",  # the rank loss of the summary, gamma included
             "worst": row["worst_rank"],
-            "profile": ", ".join(f"{n}x rank {r}" for r, n in row["rank_profile"].items()),
+            "profile": ", ".join(
+                _("{n}x rank {r}").format(n=n, r=r) for r, n in row["rank_profile"].items()
+            ),
         }
         for key, row in outcome.comparison.items()
     ]
@@ -196,12 +211,16 @@ def _print_allocation(outcome: Any, applied: Any) -> None:
         ],
     )
     if applied is not None:
-        print(f"Stored as proposed enrolments; the file as it was is at {applied}")
+        print(
+            _("Stored as proposed enrolments; the file as it was is at {applied}").format(
+                applied=applied
+            )
+        )
 
 
 COMMAND = Command(
     "allocate",
-    "allocate managers to tours by the topics they want (optimal)",
+    N_("allocate managers to tours by the topics they want (optimal)"),
     _options,
     _run,
     _validate,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from booster_desktop.i18n import _
+
 
 class UsageError(Exception):
     """A combination of options that cannot go together: exit 2, as argparse's own errors."""
@@ -18,11 +20,19 @@ def whole_number(minimum: int, maximum: int = 2**63 - 1) -> Callable[[str], int]
         try:
             number = int(value)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+            raise argparse.ArgumentTypeError(
+                _("{value!r} is not a whole number").format(value=value)
+            ) from None
         if number < minimum:
-            raise argparse.ArgumentTypeError(f"{value} is not {minimum} or more")
+            raise argparse.ArgumentTypeError(
+                _("{value} is not {minimum} or more").format(value=value, minimum=minimum)
+            )
         if number > maximum:
-            raise argparse.ArgumentTypeError(f"{value[:30]} is too large (at most {maximum})")
+            raise argparse.ArgumentTypeError(
+                _("{value} is too large (at most {maximum})").format(
+                    value=value[:30], maximum=maximum
+                )
+            )
         return number
 
     return parse
@@ -50,7 +60,9 @@ def server_address(value: str) -> object:
 
     if not is_server_text(value):
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a server address: write postgresql://user@host/database"
+            _("{value!r} is not a server address: write postgresql://user@host/database").format(
+                value=value
+            )
         )
     try:
         return parse_server(value)
@@ -63,9 +75,13 @@ def id_list(value: str) -> list[int]:
     try:
         ids = [int(part) for part in value.split(",") if part.strip()]
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not manager ids, e.g. 3,17") from None
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not manager ids, e.g. 3,17").format(value=value)
+        ) from None
     if len(ids) < 2:
-        raise argparse.ArgumentTypeError(f"{value!r}: name at least two managers")
+        raise argparse.ArgumentTypeError(
+            _("{value!r}: name at least two managers").format(value=value)
+        )
     return ids
 
 
@@ -74,9 +90,13 @@ def seconds(value: str) -> float:
     try:
         number = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a number of seconds").format(value=value)
+        ) from None
     if not 0 < number <= 24 * 3600:
-        raise argparse.ArgumentTypeError(f"{value} is not between 0 and a day (in seconds)")
+        raise argparse.ArgumentTypeError(
+            _("{value} is not between 0 and a day (in seconds)").format(value=value)
+        )
     return number
 
 
@@ -85,7 +105,9 @@ def gamma(value: str) -> float:
     try:
         number = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a number").format(value=value)
+        ) from None
     if not 0 < number <= 10:
-        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 10")
+        raise argparse.ArgumentTypeError(_("{value} is not between 0 and 10").format(value=value))
     return number

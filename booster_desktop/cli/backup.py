@@ -21,6 +21,7 @@ from typing import Any
 
 from booster_desktop.cli.arguments import UsageError, programme_location
 from booster_desktop.cli.commands import PROG, Command
+from booster_desktop.i18n import N_, _
 
 PASSPHRASE_VARIABLE = "BOOSTER_PASSPHRASE"
 _USAGE = (
@@ -32,27 +33,30 @@ _USAGE = (
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.usage = _USAGE
-    parser.description = (
-        "Copy a programme safely, even while it is in use (encrypted with a passphrase with "
-        "--encrypt); list the backups kept of it (made when it is opened, before upgrades and "
-        "bulk changes); restore one of them, or an encrypted copy, after backing up the "
-        "programme as it is. BACKUP is a file name from `backup list` or a path."
+    parser.description = _(
+        "Copy a programme safely, even while it is in use (encrypted with a "
+        "passphrase with --encrypt); list the backups kept of it (made when it "
+        "is opened, before upgrades and bulk changes); restore one of them, or "
+        "an encrypted copy, after backing up the programme as it is. BACKUP is "
+        "a file name from `backup list` or a path."
     )
     parser.add_argument("words", nargs="+", metavar="FILE | list FILE | restore FILE BACKUP")
-    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="where the copy goes")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help=_("where the copy goes"))
     parser.add_argument(
-        "--encrypt", action="store_true", help="encrypt the copy with a passphrase (age format)"
+        "--encrypt", action="store_true", help=_("encrypt the copy with a passphrase (age format)")
     )
     parser.add_argument(
         "--passphrase-file",
         type=Path,
         metavar="F",
-        help=f"read the passphrase from the first line of F (or set {PASSPHRASE_VARIABLE})",
+        help=_(
+            "read the passphrase from the first line of F (or set {PASSPHRASE_VARIABLE})"
+        ).format(PASSPHRASE_VARIABLE=PASSPHRASE_VARIABLE),
     )
     # Named only to refuse it clearly: `--passphrase X` would otherwise be taken as an
     # abbreviation of --passphrase-file.
     parser.add_argument("--passphrase", help=argparse.SUPPRESS)
-    parser.add_argument("--json", action="store_true", help="`list`: one JSON array on stdout")
+    parser.add_argument("--json", action="store_true", help=_("`list`: one JSON array on stdout"))
 
 
 def _location(word: str) -> object:
@@ -66,8 +70,11 @@ def _location(word: str) -> object:
 def _validate(args: argparse.Namespace) -> None:
     if args.passphrase is not None:
         raise UsageError(
-            "--passphrase: a passphrase is never given as an argument (other users can read "
-            f"arguments); use --passphrase-file F or the {PASSPHRASE_VARIABLE} variable"
+            _(
+                "--passphrase: a passphrase is never given as an argument (other users "
+                "can read arguments); use --passphrase-file F or the "
+                "{PASSPHRASE_VARIABLE} variable"
+            ).format(PASSPHRASE_VARIABLE=PASSPHRASE_VARIABLE)
         )
     words: list[str] = args.words
     if words[0] == "list" and len(words) == 2:
@@ -76,21 +83,31 @@ def _validate(args: argparse.Namespace) -> None:
         args.action, args.file, args.backup = "restore", Path(words[1]), words[2]
     elif words[0] in ("list", "restore") and args.output is None:
         expected = "list FILE" if words[0] == "list" else "restore FILE BACKUP"
-        raise UsageError(f"expected {PROG} backup {expected}")
+        raise UsageError(
+            _("expected {PROG} backup {expected}").format(PROG=PROG, expected=expected)
+        )
     elif len(words) == 1:
         args.action, args.file = "copy", _location(words[0])
     else:
-        raise UsageError(f"expected FILE, list FILE or restore FILE BACKUP, not {' '.join(words)}")
+        raise UsageError(
+            _("expected FILE, list FILE or restore FILE BACKUP, not {value}").format(
+                value=" ".join(words)
+            )
+        )
     if args.action == "copy" and args.output is None:
-        raise UsageError("the following arguments are required: -o/--output")
+        raise UsageError(_("the following arguments are required: -o/--output"))
     if args.action != "copy" and (args.output is not None or args.encrypt):
-        raise UsageError(f"-o and --encrypt go with `{PROG} backup FILE`, not `{args.action}`")
+        raise UsageError(
+            _("-o and --encrypt go with `{PROG} backup FILE`, not `{action}`").format(
+                PROG=PROG, action=args.action
+            )
+        )
     if args.json and args.action != "list":
-        raise UsageError("--json goes with `backup list`")
+        raise UsageError(_("--json goes with `backup list`"))
     if args.passphrase_file is not None and args.action == "list":
-        raise UsageError("--passphrase-file goes with --encrypt or `backup restore`")
+        raise UsageError(_("--passphrase-file goes with --encrypt or `backup restore`"))
     if args.passphrase_file is not None and args.action == "copy" and not args.encrypt:
-        raise UsageError("--passphrase-file goes with --encrypt")
+        raise UsageError(_("--passphrase-file goes with --encrypt"))
 
 
 def _passphrase(args: argparse.Namespace, *, twice: bool) -> str | None:
@@ -103,13 +120,19 @@ def _passphrase(args: argparse.Namespace, *, twice: bool) -> str | None:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise BoosterError(f"{path}: no such file (--passphrase-file)") from None
+            raise BoosterError(
+                _("{path}: no such file (--passphrase-file)").format(path=path)
+            ) from None
         except (OSError, UnicodeDecodeError) as error:
             reason = getattr(error, "strerror", None) or str(error)
-            raise BoosterError(f"{path}: cannot read the passphrase ({reason})") from None
+            raise BoosterError(
+                _("{path}: cannot read the passphrase ({reason})").format(path=path, reason=reason)
+            ) from None
         lines = text.splitlines()
         if not lines or not lines[0]:
-            raise BoosterError(f"{path}: the first line is empty (--passphrase-file)")
+            raise BoosterError(
+                _("{path}: the first line is empty (--passphrase-file)").format(path=path)
+            )
         return lines[0]
     if os.environ.get(PASSPHRASE_VARIABLE):
         return os.environ[PASSPHRASE_VARIABLE]
@@ -117,9 +140,9 @@ def _passphrase(args: argparse.Namespace, *, twice: bool) -> str | None:
         return None
     from getpass import getpass
 
-    first = getpass("Passphrase: ")
-    if twice and getpass("The same passphrase again: ") != first:
-        raise BoosterError("the two passphrases differ; nothing was written")
+    first = getpass(_("Passphrase: "))
+    if twice and getpass(_("The same passphrase again: ")) != first:
+        raise BoosterError(_("the two passphrases differ; nothing was written"))
     return first
 
 
@@ -134,7 +157,7 @@ def _copy(args: argparse.Namespace) -> int:
         from booster_desktop.services.programme import backup_programme
 
         backup_programme(args.file, args.output)
-        print(f"Backed up {args.file} to {args.output}")
+        print(_("Backed up {file} to {output}").format(file=args.file, output=args.output))
         return 0
     from booster_desktop.services.encrypted_copies import (
         check_copy_target,
@@ -144,17 +167,25 @@ def _copy(args: argparse.Namespace) -> int:
 
     if not isinstance(args.file, Path):
         raise BoosterError(
-            f"{args.file}: --encrypt copies a programme file; pull this one into a file first"
+            _("{file}: --encrypt copies a programme file; pull this one into a file first").format(
+                file=args.file
+            )
         )
     check_copy_target(args.file, args.output)  # before a passphrase is asked for nothing
     passphrase = _passphrase(args, twice=True)
     if passphrase is None:
         raise BoosterError(
-            f"--encrypt: give the passphrase with --passphrase-file F or {PASSPHRASE_VARIABLE}"
+            _(
+                "--encrypt: give the passphrase with --passphrase-file F or {PASSPHRASE_VARIABLE}"
+            ).format(PASSPHRASE_VARIABLE=PASSPHRASE_VARIABLE)
         )
     check_passphrase(passphrase)
     encrypt_copy(args.file, args.output, passphrase)
-    print(f"Wrote an encrypted copy of {args.file} to {args.output}")
+    print(
+        _("Wrote an encrypted copy of {file} to {output}").format(
+            file=args.file, output=args.output
+        )
+    )
     return 0
 
 
@@ -179,11 +210,11 @@ def _list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print(f"No backups kept of {args.file} yet")
+        print(_("No backups kept of {file} yet").format(file=args.file))
         return 0
     for row, backup in zip(rows, found, strict=True):
         row["made_at"] = backup.made_at.strftime("%Y-%m-%d %H:%M")
-        row["why"] = backup.why + (" (damaged)" if backup.damaged else "")
+        row["why"] = backup.why + (_(" (damaged)") if backup.damaged else "")
     columns = [
         ("made_at", "made"),
         ("why", "why"),
@@ -194,7 +225,7 @@ def _list(args: argparse.Namespace) -> int:
         ("file", "file"),
     ]
     print_table(rows, columns)
-    print(f"(in {found[0].path.parent})")
+    print(_("(in {parent})").format(parent=found[0].path.parent))
     return 0
 
 
@@ -205,14 +236,18 @@ def _restore(args: argparse.Namespace) -> int:
     backup = find_backup(args.file, args.backup)
     passphrase = _passphrase(args, twice=False) if is_encrypted_copy(backup) else None
     restored = restore_backup(args.file, backup, passphrase=passphrase)
-    print(f"Restored {args.file} from {backup} ({counts_words(restored.counts)})")
-    print(f"The programme as it was is kept as {restored.replaced.path}")
+    print(
+        _("Restored {file} from {backup} ({value})").format(
+            file=args.file, backup=backup, value=counts_words(restored.counts)
+        )
+    )
+    print(_("The programme as it was is kept as {path}").format(path=restored.replaced.path))
     return 0
 
 
 COMMAND = Command(
     "backup",
-    "copy a programme safely (encrypted too), list its kept backups, restore one",
+    N_("copy a programme safely (encrypted too), list its kept backups, restore one"),
     _options,
     _run,
     _validate,

@@ -7,11 +7,14 @@ import argparse
 
 from booster_desktop.cli.arguments import programme_location
 from booster_desktop.cli.commands import Command
+from booster_desktop.i18n import N_, _, ngettext
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=programme_location, metavar="FILE")
-    parser.add_argument("--verbose", action="store_true", help="list every problem, not the first")
+    parser.add_argument(
+        "--verbose", action="store_true", help=_("list every problem, not the first")
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -23,11 +26,15 @@ def _run(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem)
         count = len(problems)
-        raise BoosterError(f"{args.file}: {count} problem{'s' if count != 1 else ''}")
+        raise BoosterError(
+            ngettext("{file}: {count} problem", "{file}: {count} problems", count).format(
+                file=args.file, count=count
+            )
+        )
     if problems:
         raise BoosterError(problems[0])
-    print(f"{args.file}: ok")
+    print(_("{file}: ok").format(file=args.file))
     return 0
 
 
-COMMAND = Command("check", "check the file's integrity and schema", _options, _run)
+COMMAND = Command("check", N_("check the file's integrity and schema"), _options, _run)

@@ -10,6 +10,7 @@ from typing import Any
 
 from booster_desktop.cli.arguments import UsageError, positive, programme_location
 from booster_desktop.cli.commands import PROG, Command
+from booster_desktop.i18n import N_, _
 
 
 class _Intermixed(argparse.ArgumentParser):
@@ -36,45 +37,54 @@ def _options(parser: argparse.ArgumentParser) -> None:
     )
     record = actions.add_parser(
         "record",
-        help="check in badge tokens (arguments, or one a line on stdin)",
-        description="Check in badge tokens, given as arguments or one a line on stdin (as a "
-        "scanner types them). Prints STATE<TAB>TOKEN<TAB>NAME per token once it is on disk; "
-        "STATE is welcome, already, not-registered, unknown, revoked or misread. Exit 0 when "
-        "every token was welcome or already, 1 otherwise.",
+        help=_("check in badge tokens (arguments, or one a line on stdin)"),
+        description=_(
+            "Check in badge tokens, given as arguments or one a line on stdin (as "
+            "a scanner types them). Prints STATE<TAB>TOKEN<TAB>NAME per token once "
+            "it is on disk; STATE is welcome, already, not-registered, unknown, "
+            "revoked or misread. Exit 0 when every token was welcome or already, 1 "
+            "otherwise."
+        ),
     )
     record.add_argument("file", type=programme_location, metavar="FILE")
     record.add_argument("tokens", nargs="*", metavar="TOKEN")
     record.add_argument(
-        "--session", type=positive, required=True, metavar="ID", help="the session (its id)"
+        "--session", type=positive, required=True, metavar="ID", help=_("the session (its id)")
     )
     record.add_argument(
         "--admit-unregistered",
         action="store_true",
-        help="record people not registered for the tour too (marked as such)",
+        help=_("record people not registered for the tour too (marked as such)"),
     )
     record.add_argument(
-        "--device", metavar="NAME", help="the name check-ins carry (default: this computer's)"
+        "--device", metavar="NAME", help=_("the name check-ins carry (default: this computer's)")
     )
     record.add_argument(
         "--paper",
         nargs="+",
         metavar="TOKEN|ID",
-        help="attendance from a paper sign-in sheet: badge tokens, manager ids, or #N (the "
-        "number on the tour's sheet); recorded with device 'paper'",
+        help=_(
+            "attendance from a paper sign-in sheet: badge tokens, manager ids, or "
+            "#N (the number on the tour's sheet); recorded with device 'paper'"
+        ),
     )
     export = actions.add_parser(
         "export",
-        help="write the check-ins as a journal for another laptop",
-        description="Write every check-in and void as a journal that another copy of the "
-        "programme can merge (JSON lines).",
+        help=_("write the check-ins as a journal for another laptop"),
+        description=_(
+            "Write every check-in and void as a journal that another copy of the "
+            "programme can merge (JSON lines)."
+        ),
     )
     export.add_argument("file", type=programme_location, metavar="FILE")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="JOURNAL")
     merge = actions.add_parser(
         "merge",
-        help="merge a journal from another laptop",
-        description="Merge another laptop's journal in one transaction: twice changes "
-        "nothing, the order does not matter, a void on either side wins.",
+        help=_("merge a journal from another laptop"),
+        description=_(
+            "Merge another laptop's journal in one transaction: twice changes "
+            "nothing, the order does not matter, a void on either side wins."
+        ),
     )
     merge.add_argument("file", type=programme_location, metavar="FILE")
     merge.add_argument("journal", type=Path, metavar="JOURNAL")
@@ -84,9 +94,9 @@ def _validate(args: argparse.Namespace) -> None:
     if args.action != "record" or args.paper is None:
         return
     if args.tokens:
-        raise UsageError("give tokens either as arguments or after --paper, not both")
+        raise UsageError(_("give tokens either as arguments or after --paper, not both"))
     if args.device is not None:
-        raise UsageError("--paper records with device 'paper'; leave out --device")
+        raise UsageError(_("--paper records with device 'paper'; leave out --device"))
 
 
 def _lines(tokens: list[str]) -> Iterator[str]:
@@ -127,7 +137,10 @@ def _record(args: argparse.Namespace) -> int:
                 sys.stdout.flush()
                 all_good &= result.state in checkin.GOOD_STATES
         except KeyboardInterrupt:
-            print(f"{PROG}: interrupted; every line printed above is recorded", file=sys.stderr)
+            print(
+                _("{PROG}: interrupted; every line printed above is recorded").format(PROG=PROG),
+                file=sys.stderr,
+            )
             return 130
     return 0 if all_good else 1
 
@@ -141,7 +154,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.action == "export":
         with open_programme(args.file) as programme:
             written = journal.export_journal(programme, args.output)
-        print(f"Wrote {args.output} ({written} check-ins)")
+        print(_("Wrote {output} ({written} check-ins)").format(output=args.output, written=written))
         return 0
     with open_programme(args.file, writable=True) as programme:
         report = journal.merge_journal(programme, args.journal)
@@ -150,5 +163,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 COMMAND = Command(
-    "checkin", "check people in at the door; merge laptops' check-ins", _options, _run, _validate
+    "checkin",
+    N_("check people in at the door; merge laptops' check-ins"),
+    _options,
+    _run,
+    _validate,
 )

@@ -7,7 +7,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from booster_desktop.i18n import _
+
 PROG = "booster"
+LANGUAGE_CHOICES = ("system", "en", "fr")
+
+
+def add_language_option(parser: argparse.ArgumentParser, default: Any, shown: bool) -> None:
+    """`--lang`: the language of messages and printed materials for this run."""
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGE_CHOICES,
+        default=default,
+        # Said once, in `booster --help`; each command takes it without repeating it.
+        help=_(
+            "the language of messages and printed materials, before or after the "
+            "command (default: the language setting)"
+        )
+        if shown
+        else argparse.SUPPRESS,
+    )
 
 
 def _no_check(args: argparse.Namespace) -> None:
@@ -31,8 +50,11 @@ class Command:
 
     def add_to(self, subparsers: Any) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = subparsers.add_parser(
-            self.name, help=self.help, description=self.help
+            self.name, help=_(self.help), description=_(self.help)
         )
         self.options(parser)
+        # Accepted after the command too (`booster export agenda ... --lang fr`); SUPPRESS
+        # keeps a `--lang` given before the command when this one is absent.
+        add_language_option(parser, argparse.SUPPRESS, shown=False)
         parser.set_defaults(command_declaration=self, command_parser=parser)
         return parser

@@ -7,11 +7,12 @@ import argparse
 from booster_desktop.cli.arguments import programme_location
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, print_table
+from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=programme_location, metavar="FILE")
-    parser.add_argument("--json", action="store_true", help="one JSON array on stdout")
+    parser.add_argument("--json", action="store_true", help=_("one JSON array on stdout"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -26,11 +27,11 @@ def _run(args: argparse.Namespace) -> int:
     ranks = sorted({r for d in demand for r in d.by_rank})[:5]
     rows = [
         {
-            "name": d.name + (" (priority)" if d.is_priority else ""),
+            "name": d.name + (_(" (priority)") if d.is_priority else ""),
             "wanted_by": d.wanted_by,
             **{f"r{r}": d.by_rank.get(r, 0) for r in ranks},
             "score": f"{d.score:.2f}",
-            "tours": ", ".join(d.tours) or ("none: uncovered" if d.uncovered else ""),
+            "tours": ", ".join(d.tours) or (_("none: uncovered") if d.uncovered else ""),
         }
         for d in demand
     ]
@@ -47,8 +48,8 @@ def _run(args: argparse.Namespace) -> int:
     )
     uncovered = [d.name for d in demand if d.uncovered]
     if uncovered:
-        print(f"Wanted, but no tour focuses on: {', '.join(uncovered)}")
+        print(_("Wanted, but no tour focuses on: {value}").format(value=", ".join(uncovered)))
     return 0
 
 
-COMMAND = Command("demand", "topic demand: who wants what, by rank", _options, _run)
+COMMAND = Command("demand", N_("topic demand: who wants what, by rank"), _options, _run)

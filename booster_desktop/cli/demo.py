@@ -7,6 +7,7 @@ import argparse
 from booster_desktop.cli.arguments import positive, programme_location, whole_number
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import terminal_progress
+from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -16,17 +17,17 @@ def _options(parser: argparse.ArgumentParser) -> None:
         type=positive,
         default=24,
         metavar="N",
-        help="how many managers (default 24, the reference programme)",
+        help=_("how many managers (default 24, the reference programme)"),
     )
     parser.add_argument(
         "--seed",
         type=whole_number(0),
         default=2018,
         metavar="S",
-        help="seed of the generated names, ranks and enrolments (default 2018)",
+        help=_("seed of the generated names, ranks and enrolments (default 2018)"),
     )
     parser.add_argument(
-        "--force", action="store_true", help="replace FILE if it exists (backed up first)"
+        "--force", action="store_true", help=_("replace FILE if it exists (backed up first)")
     )
 
 
@@ -38,9 +39,13 @@ def _run(args: argparse.Namespace) -> int:
     from booster_desktop.services.progress import no_progress
 
     if isinstance(args.file, ServerAddress) and args.force:
-        raise BoosterError(f"{args.file}: --force replaces files only; use an empty database")
+        raise BoosterError(
+            _("{file}: --force replaces files only; use an empty database").format(file=args.file)
+        )
     if not isinstance(args.file, ServerAddress) and exists(args.file) and not args.force:
-        raise BoosterError(f"{args.file}: already exists (use --force to replace it)")
+        raise BoosterError(
+            _("{file}: already exists (use --force to replace it)").format(file=args.file)
+        )
     bar = terminal_progress(quiet=False)
     try:
         backup = write_demo(
@@ -54,9 +59,17 @@ def _run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     if backup is not None:
-        print(f"The programme that was at {args.file} is backed up at {backup}")
-    print(f"Wrote the demo programme ({args.managers} managers) to {args.file}")
+        print(
+            _("The programme that was at {file} is backed up at {backup}").format(
+                file=args.file, backup=backup
+            )
+        )
+    print(
+        _("Wrote the demo programme ({managers} managers) to {file}").format(
+            managers=args.managers, file=args.file
+        )
+    )
     return 0
 
 
-COMMAND = Command("demo", "write the demo programme (or a scaled one) to FILE", _options, _run)
+COMMAND = Command("demo", N_("write the demo programme (or a scaled one) to FILE"), _options, _run)

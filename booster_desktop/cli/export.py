@@ -10,6 +10,7 @@ from pathlib import Path
 
 from booster_desktop.cli.arguments import UsageError, positive, programme_location, whole_number
 from booster_desktop.cli.commands import Command
+from booster_desktop.i18n import N_, _
 
 MATERIALS = ("roster", "signin", "certificates")
 WHAT = ("badges", "agenda", "ics", *MATERIALS)
@@ -18,20 +19,25 @@ WHAT = ("badges", "agenda", "ics", *MATERIALS)
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("what", choices=WHAT, metavar="|".join(WHAT))
     parser.add_argument("file", type=programme_location, metavar="FILE")
-    parser.add_argument("--tour", metavar="CODE", help="the tour")
+    parser.add_argument("--tour", metavar="CODE", help=_("the tour"))
     parser.add_argument(
         "--manager",
         type=positive,
         action="append",
         metavar="ID",
-        help="a manager's personal agenda (their tours, their name); badges: these managers "
-        "(repeat for several)",
+        help=_(
+            "a manager's personal agenda (their tours, their name); badges: these "
+            "managers (repeat for several)"
+        ),
     )
     parser.add_argument(
         "--confirmed-only",
         action="store_true",
-        help="agenda: list only confirmed participants (proposed ones are marked otherwise); "
-        "roster: only confirmed enrolments; badges: only confirmed managers",
+        help=_(
+            "agenda: list only confirmed participants (proposed ones are marked "
+            "otherwise); roster: only confirmed enrolments; badges: only confirmed "
+            "managers"
+        ),
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     material_options(parser)
@@ -44,14 +50,16 @@ def _validate(args: argparse.Namespace) -> None:
         return
     given = badge_options_given(args)
     if given:
-        raise UsageError(f"{given[0]}: only for badges, not {args.what}")
+        raise UsageError(
+            _("{value}: only for badges, not {what}").format(value=given[0], what=args.what)
+        )
     if args.what in MATERIALS:
         validate_material(args)
         return
     if args.manager is not None and len(args.manager) > 1:
-        raise UsageError(f"export {args.what}: --manager takes one manager")
+        raise UsageError(_("export {what}: --manager takes one manager").format(what=args.what))
     if args.tour is None and args.manager is None:
-        raise UsageError("--tour CODE is required (or --manager ID for a personal agenda)")
+        raise UsageError(_("--tour CODE is required (or --manager ID for a personal agenda)"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -72,9 +80,13 @@ def _run(args: argparse.Namespace) -> int:
             confirmed_only=args.confirmed_only,
         )
     items = sum(len(t.items) for t in written.tours)
-    print(f"Wrote {args.output} ({', '.join(t.code for t in written.tours)}, {items} items)")
+    print(
+        _("Wrote {output} ({value}, {items} items)").format(
+            output=args.output, value=", ".join(t.code for t in written.tours), items=items
+        )
+    )
     for note in written.shortened:
-        print(f"Note: {note}")
+        print(_("Note: {note}").format(note=note))
     return 0
 
 
@@ -84,36 +96,40 @@ def _run(args: argparse.Namespace) -> int:
 def _percentage(value: str) -> int:
     number = whole_number(0)(value)
     if number > 100:
-        raise argparse.ArgumentTypeError(f"{value} is not a percentage from 0 to 100")
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a percentage from 0 to 100").format(value=value)
+        )
     return number
 
 
 def material_options(parser: argparse.ArgumentParser) -> None:
     """The options of rosters, sign-in sheets and certificates (beside agenda's)."""
-    parser.add_argument("--session", type=positive, metavar="ID", help="signin: one session")
+    parser.add_argument("--session", type=positive, metavar="ID", help=_("signin: one session"))
     parser.add_argument(
         "--include-sensitive",
         action="store_true",
-        help="roster: add passports, dates of birth and nationalities, on a sheet of their own",
+        help=_("roster: add passports, dates of birth and nationalities, on a sheet of their own"),
     )
     parser.add_argument(
         "--locale",
         metavar="NAME",
-        help="roster as CSV: the separator of this locale (fr_FR: ';', en_GB: ','); "
-        "default: the system's",
+        help=_(
+            "roster as CSV: the separator of this locale (fr_FR: ';', en_GB: ','); "
+            "default: the system's"
+        ),
     )
     parser.add_argument(
         "--blank",
         type=whole_number(0),
         default=None,
         metavar="N",
-        help="signin: blank rows for walk-ins (default 5)",
+        help=_("signin: blank rows for walk-ins (default 5)"),
     )
     parser.add_argument(
         "--minimum",
         type=_percentage,
         metavar="P",
-        help="certificates: the attendance needed, in percent (default: the programme's)",
+        help=_("certificates: the attendance needed, in percent (default: the programme's)"),
     )
     parser.add_argument(
         "--grant",
@@ -121,27 +137,27 @@ def material_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ID",
-        help="certificates: also certify this manager, below the minimum (repeatable)",
+        help=_("certificates: also certify this manager, below the minimum (repeatable)"),
     )
 
 
 def validate_material(args: argparse.Namespace) -> None:
     if args.manager is not None:
-        raise UsageError(f"--manager: only for agenda and ics, not {args.what}")
+        raise UsageError(_("--manager: only for agenda and ics, not {what}").format(what=args.what))
     if args.what == "signin" and (args.session is None) == (args.tour is None):
-        raise UsageError("signin: name one --session ID or one --tour CODE")
+        raise UsageError(_("signin: name one --session ID or one --tour CODE"))
     if args.what == "certificates" and args.tour is None:
-        raise UsageError("certificates: --tour CODE is required")
+        raise UsageError(_("certificates: --tour CODE is required"))
     if args.what != "signin" and args.session is not None:
-        raise UsageError(f"--session: only for signin, not {args.what}")
+        raise UsageError(_("--session: only for signin, not {what}").format(what=args.what))
     if args.what != "roster" and (args.include_sensitive or args.locale is not None):
-        raise UsageError("--include-sensitive and --locale: only for roster")
+        raise UsageError(_("--include-sensitive and --locale: only for roster"))
     if args.what not in ("roster", "agenda") and args.confirmed_only:
-        raise UsageError("--confirmed-only: only for agenda and roster")
+        raise UsageError(_("--confirmed-only: only for agenda and roster"))
     if args.what != "signin" and args.blank is not None:
-        raise UsageError("--blank: only for signin")
+        raise UsageError(_("--blank: only for signin"))
     if args.what != "certificates" and (args.minimum is not None or args.grant):
-        raise UsageError("--minimum and --grant: only for certificates")
+        raise UsageError(_("--minimum and --grant: only for certificates"))
 
 
 def run_material(args: argparse.Namespace) -> int:
@@ -163,8 +179,14 @@ def run_material(args: argparse.Namespace) -> int:
                     locale=args.locale,
                     **({"progress": progress} if progress else {}),
                 )
-            sheets = "participants only" if args.output.suffix.lower() == ".csv" else "workbook"
-            print(f"Wrote {args.output} ({len(roster.people)} managers, {sheets})")
+            sheets = (
+                _("participants only") if args.output.suffix.lower() == ".csv" else _("workbook")
+            )
+            print(
+                _("Wrote {output} ({count} managers, {sheets})").format(
+                    output=args.output, count=len(roster.people), sheets=sheets
+                )
+            )
         elif args.what == "signin":
             from booster_desktop.services.signin import export_signin
 
@@ -178,8 +200,12 @@ def run_material(args: argparse.Namespace) -> int:
                 )
             rows = sum(len(s.people) for s in signin.sessions)
             print(
-                f"Wrote {args.output} ({len(signin.sessions)} sessions, {rows} names, "
-                f"{len(signin.sessions) * signin.blank_rows} blank rows)"
+                _("Wrote {output} ({count} sessions, {rows} names, {value} blank rows)").format(
+                    output=args.output,
+                    count=len(signin.sessions),
+                    rows=rows,
+                    value=len(signin.sessions) * signin.blank_rows,
+                )
             )
         else:
             from booster_desktop.services.certificates import export_certificates
@@ -194,13 +220,28 @@ def run_material(args: argparse.Namespace) -> int:
                 )
             for person in result.below:
                 print(
-                    f"below {result.minimum}%: {person.name} (ID {person.manager_id}), "
-                    f"{person.attended} of {result.total} sessions ({person.percentage}%)",
+                    _(
+                        "below {minimum}%: {name} (ID {manager_id}), {attended} of {total} "
+                        "sessions ({percentage}%)"
+                    ).format(
+                        minimum=result.minimum,
+                        name=person.name,
+                        manager_id=person.manager_id,
+                        attended=person.attended,
+                        total=result.total,
+                        percentage=person.percentage,
+                    ),
                     file=sys.stderr,
                 )
             print(
-                f"Wrote {args.output} ({len(result.certificates)} certificates; "
-                f"{len(result.below)} below {result.minimum}% not certified)"
+                _(
+                    "Wrote {output} ({count} certificates; {count2} below {minimum}% not certified)"
+                ).format(
+                    output=args.output,
+                    count=len(result.certificates),
+                    count2=len(result.below),
+                    minimum=result.minimum,
+                )
             )
     finally:
         if progress is not None:
@@ -216,7 +257,7 @@ def _offset(value: str) -> tuple[float, float]:
         x, y = (float(part) for part in value.split(","))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not X,Y in millimetres, e.g. 1.5,-2"
+            _("{value!r} is not X,Y in millimetres, e.g. 1.5,-2").format(value=value)
         ) from None
     return x, y
 
@@ -225,7 +266,9 @@ def _scale(value: str) -> float:
     try:
         return float(value.rstrip("%"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a percentage, e.g. 101.5") from None
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a percentage, e.g. 101.5").format(value=value)
+        ) from None
 
 
 BADGE_ONLY = (
@@ -244,26 +287,26 @@ BADGE_ONLY = (
 def badge_options(parser: argparse.ArgumentParser) -> None:
     """The options of `booster export badges` (the other exports refuse them)."""
     badges = parser.add_argument_group("badges")
-    badges.add_argument("--layout", metavar="NAME", help="badge layout (default a4-8-90x55)")
+    badges.add_argument("--layout", metavar="NAME", help=_("badge layout (default a4-8-90x55)"))
     badges.add_argument(
-        "--include-staff", action="store_true", help="the tour's experts and host contacts too"
+        "--include-staff", action="store_true", help=_("the tour's experts and host contacts too")
     )
     badges.add_argument(
-        "--only-unprinted", action="store_true", help="only badges not printed before"
+        "--only-unprinted", action="store_true", help=_("only badges not printed before")
     )
-    badges.add_argument("--reprint", action="store_true", help="print badges printed before")
-    badges.add_argument("--back", action="store_true", help="backs for long-edge duplex")
+    badges.add_argument("--reprint", action="store_true", help=_("print badges printed before"))
+    badges.add_argument("--back", action="store_true", help=_("backs for long-edge duplex"))
     badges.add_argument(
-        "--offset", type=_offset, metavar="X,Y", help="printer offset in mm (right, down)"
+        "--offset", type=_offset, metavar="X,Y", help=_("printer offset in mm (right, down)")
     )
-    badges.add_argument("--scale", type=_scale, metavar="PCT", help="printer scale in %%")
+    badges.add_argument("--scale", type=_scale, metavar="PCT", help=_("printer scale in %%"))
     badges.add_argument(
-        "--calibration", action="store_true", help="the layout's calibration page instead"
+        "--calibration", action="store_true", help=_("the layout's calibration page instead")
     )
     badges.add_argument(
         "--reissue",
         action="store_true",
-        help="lost badges: revoke the --manager's tokens, print with new ones",
+        help=_("lost badges: revoke the --manager's tokens, print with new ones"),
     )
 
 
@@ -287,7 +330,7 @@ def validate_badges(args: argparse.Namespace) -> None:
     }
     for option, given in others.items():
         if given:
-            raise UsageError(f"{option}: not for badges")
+            raise UsageError(_("{option}: not for badges").format(option=option))
 
 
 def run_badges(args: argparse.Namespace) -> int:
@@ -307,7 +350,11 @@ def run_badges(args: argparse.Namespace) -> int:
     layout = args.layout or settings.laptop_value(settings.BADGE_LAYOUT)
     if args.calibration:
         chosen = badges.export_calibration(args.output, layout, correction)
-        print(f"Wrote {args.output} (calibration page of {chosen.name})")
+        print(
+            _("Wrote {output} (calibration page of {name})").format(
+                output=args.output, name=chosen.name
+            )
+        )
         return 0
     request = badges.BadgeRequest(
         tour=args.tour,
@@ -333,17 +380,27 @@ def run_badges(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    again = f", {len(done.reprinted)} reprinted" if done.reprinted else ""
-    print(f"Wrote {args.output} ({done.badges} badges on {done.pages} pages, {done.layout}{again})")
+    again = _(", {count} reprinted").format(count=len(done.reprinted)) if done.reprinted else ""
+    print(
+        _("Wrote {output} ({badges} badges on {pages} pages, {layout}{again})").format(
+            output=args.output,
+            badges=done.badges,
+            pages=done.pages,
+            layout=done.layout,
+            again=again,
+        )
+    )
     for note in done.shortened:
-        print(f"Note: {note}")
+        print(_("Note: {note}").format(note=note))
     return 0
 
 
 COMMAND = Command(
     "export",
-    "badges, or a tour's agenda (PDF booklet or calendar), roster (Excel or CSV), sign-in "
-    "sheets or certificates",
+    N_(
+        "badges, or a tour's agenda (PDF booklet or calendar), roster (Excel "
+        "or CSV), sign-in sheets or certificates"
+    ),
     _options,
     _run,
     _validate,

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from booster_desktop.cli.arguments import programme_location, whole_number
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, print_table
+from booster_desktop.i18n import N_, _
 
 
 def moment(value: str) -> datetime:
@@ -21,7 +22,9 @@ def moment(value: str) -> datetime:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{value[:40]!r} is not a date (YYYY-MM-DD, or YYYY-MM-DD HH:MM in UTC)"
+            _("{value!r} is not a date (YYYY-MM-DD, or YYYY-MM-DD HH:MM in UTC)").format(
+                value=value[:40]
+            )
         ) from None
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
@@ -32,12 +35,12 @@ def _options(parser: argparse.ArgumentParser) -> None:
         "--manager",
         type=whole_number(1),
         metavar="ID",
-        help="only what concerns this manager (their record, enrolments, check-ins, badges...)",
+        help=_("only what concerns this manager (their record, enrolments, check-ins, badges...)"),
     )
     parser.add_argument(
-        "--since", type=moment, metavar="DATE", help="only changes from this date (UTC) on"
+        "--since", type=moment, metavar="DATE", help=_("only changes from this date (UTC) on")
     )
-    parser.add_argument("--json", action="store_true", help="a JSON array on stdout")
+    parser.add_argument("--json", action="store_true", help=_("a JSON array on stdout"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -64,14 +67,14 @@ def _run(args: argparse.Namespace) -> int:
             for line in lines
         ],
         [
-            ("at", "When (UTC)"),
-            ("action", "Action"),
-            ("device", "Device"),
-            ("record", "Record"),
-            ("kind", "Change"),
-            ("field", "Field"),
-            ("old", "Old"),
-            ("new", "New"),
+            ("at", _("When (UTC)")),
+            ("action", _("Action")),
+            ("device", _("Device")),
+            ("record", _("Record")),
+            ("kind", _("Change")),
+            ("field", _("Field")),
+            ("old", _("Old")),
+            ("new", _("New")),
         ],
     )
     return 0
@@ -82,4 +85,4 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-COMMAND = Command("history", "show the history of changes, newest first", _options, _run)
+COMMAND = Command("history", N_("show the history of changes, newest first"), _options, _run)

@@ -9,6 +9,7 @@ from pathlib import Path
 from booster_desktop.cli.arguments import programme_location
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, terminal_progress
+from booster_desktop.i18n import N_, _
 
 
 def _map_argument(value: str) -> tuple[str, str]:
@@ -40,10 +41,12 @@ def _options(parser: argparse.ArgumentParser) -> None:
         "source",
         type=Path,
         metavar="SOURCE",
-        help="a .xlsx or .csv file (.xls and .ods are read too)",
+        help=_("a .xlsx or .csv file (.xls and .ods are read too)"),
     )
     parser.add_argument(
-        "--sheet", metavar="NAME", help="the sheet to read (default: the first with a header row)"
+        "--sheet",
+        metavar="NAME",
+        help=_("the sheet to read (default: the first with a header row)"),
     )
     parser.add_argument(
         "--map",
@@ -51,27 +54,31 @@ def _options(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="COLUMN=FIELD",
         type=_map_argument,
-        help="read COLUMN as FIELD: given_name, family_name, arabic_name, "
-        "country, organisation, city, email, phone, role, gender, topics, "
-        "topic:NAME or ignore",
+        help=_(
+            "read COLUMN as FIELD: given_name, family_name, arabic_name, country, "
+            "organisation, city, email, phone, role, gender, topics, topic:NAME or "
+            "ignore"
+        ),
     )
     parser.add_argument(
         "--encoding",
         metavar="NAME",
         type=_encoding_argument,
-        help="read a CSV file in this encoding (utf-8, utf-16, windows-1252, windows-1256); "
-        "by default it is guessed from the bytes and the names",
+        help=_(
+            "read a CSV file in this encoding (utf-8, utf-16, windows-1252, "
+            "windows-1256); by default it is guessed from the bytes and the names"
+        ),
     )
     parser.add_argument(
         "--include-hidden",
         action="store_true",
-        help="import hidden and filtered-out rows too (by default: left out, and counted)",
+        help=_("import hidden and filtered-out rows too (by default: left out, and counted)"),
     )
-    parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    parser.add_argument("--dry-run", action="store_true", help=_("report, write nothing"))
     parser.add_argument(
-        "--skip-invalid", action="store_true", help="import the valid rows and report the others"
+        "--skip-invalid", action="store_true", help=_("import the valid rows and report the others")
     )
-    parser.add_argument("--json", action="store_true", help="the report as one JSON object")
+    parser.add_argument("--json", action="store_true", help=_("the report as one JSON object"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -106,11 +113,13 @@ def _run(args: argparse.Namespace) -> int:
         for problem in report.errors:
             print(printable(str(problem)), file=sys.stderr)
         for note in report.notes:
-            print(printable(f"note: {note}"), file=sys.stderr)
+            print(printable(_("note: {note}").format(note=note)), file=sys.stderr)
         for heading in report.ignored_columns:
-            print(printable(f"ignored column: {heading}"), file=sys.stderr)
+            print(
+                printable(_("ignored column: {heading}").format(heading=heading)), file=sys.stderr
+            )
         print(printable(report.summary()), file=sys.stderr if report.refused else sys.stdout)
     return 1 if report.refused else 0
 
 
-COMMAND = Command("import", "import managers and their ranked topics", _options, _run)
+COMMAND = Command("import", N_("import managers and their ranked topics"), _options, _run)

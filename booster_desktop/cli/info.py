@@ -7,11 +7,12 @@ import argparse
 from booster_desktop.cli.arguments import programme_location
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json
+from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=programme_location, metavar="FILE")
-    parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    parser.add_argument("--json", action="store_true", help=_("one JSON object on stdout"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -30,4 +31,4 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMAND = Command("info", "count what the programme holds", _options, _run)
+COMMAND = Command("info", N_("count what the programme holds"), _options, _run)

@@ -8,6 +8,7 @@ from typing import Any
 from booster_desktop.cli.arguments import UsageError, programme_location
 from booster_desktop.cli.commands import Command
 from booster_desktop.cli.output import print_json, print_table
+from booster_desktop.i18n import N_, _
 
 LIST_KINDS = ("managers", "topics", "tours", "sessions")
 
@@ -48,13 +49,17 @@ _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=LIST_KINDS, metavar="|".join(LIST_KINDS))
     parser.add_argument("file", type=programme_location, metavar="FILE")
-    parser.add_argument("--tour", metavar="CODE", help="only this tour (managers: expected ones)")
-    parser.add_argument("--json", action="store_true", help="one JSON array on stdout")
+    parser.add_argument(
+        "--tour", metavar="CODE", help=_("only this tour (managers: expected ones)")
+    )
+    parser.add_argument("--json", action="store_true", help=_("one JSON array on stdout"))
 
 
 def _validate(args: argparse.Namespace) -> None:
     if args.tour is not None and args.kind in ("topics", "tours"):
-        raise UsageError(f"--tour applies to managers and sessions, not {args.kind}")
+        raise UsageError(
+            _("--tour applies to managers and sessions, not {kind}").format(kind=args.kind)
+        )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -78,4 +83,4 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMAND = Command("list", "list managers, topics, tours or sessions", _options, _run, _validate)
+COMMAND = Command("list", N_("list managers, topics, tours or sessions"), _options, _run, _validate)

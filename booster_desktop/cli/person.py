@@ -8,29 +8,34 @@ from pathlib import Path
 
 from booster_desktop.cli.arguments import UsageError, positive
 from booster_desktop.cli.commands import PROG, Command
+from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="export|erase|retention")
     export = actions.add_parser(
         "export",
-        help="write everything the file holds about one manager as JSON",
-        description="Write everything the programme file holds about one manager (their "
-        "record, topics, enrolments, check-ins, badges, certificates, history) as one JSON "
-        "document: the answer to a data-subject access request. The JSON holds the "
-        "person's passport number: send it to them only.",
+        help=_("write everything the file holds about one manager as JSON"),
+        description=_(
+            "Write everything the programme file holds about one manager (their "
+            "record, topics, enrolments, check-ins, badges, certificates, history) "
+            "as one JSON document: the answer to a data-subject access request. "
+            "The JSON holds the person's passport number: send it to them only."
+        ),
     )
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("--manager", type=positive, required=True, metavar="ID")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.json")
     erase = actions.add_parser(
         "erase",
-        help="erase one manager's personal data (kept as an anonymous record)",
-        description="Erase one manager's personal data everywhere in the programme file and "
-        "its kept backups: names, e-mail, phone, organisation, needs, notes, travel document "
-        "and the history's values. An anonymous record stays (country, status, topics, "
-        "enrolments, check-ins), so counts stay right. It cannot be undone: --yes says you "
-        "mean it.",
+        help=_("erase one manager's personal data (kept as an anonymous record)"),
+        description=_(
+            "Erase one manager's personal data everywhere in the programme file "
+            "and its kept backups: names, e-mail, phone, organisation, needs, "
+            "notes, travel document and the history's values. An anonymous record "
+            "stays (country, status, topics, enrolments, check-ins), so counts "
+            "stay right. It cannot be undone: --yes says you mean it."
+        ),
     )
     erase.add_argument("file", type=Path, metavar="FILE")
     erase.add_argument("--manager", type=positive, required=True, metavar="ID")
@@ -38,28 +43,33 @@ def _options(parser: argparse.ArgumentParser) -> None:
         "--backups",
         choices=("scrub", "delete"),
         default="scrub",
-        help="kept backups that hold the person: erase the person in them too (scrub, the "
-        "default) or delete them",
+        help=_(
+            "kept backups that hold the person: erase the person in them too "
+            "(scrub, the default) or delete them"
+        ),
     )
-    erase.add_argument("--yes", action="store_true", help="erase without asking (required)")
+    erase.add_argument("--yes", action="store_true", help=_("erase without asking (required)"))
     retention = actions.add_parser(
         "retention",
-        help="list (or erase) the travel data due for erasure",
-        description="List the managers whose travel data (passport, nationality, date of "
-        "birth) is due for erasure: their last tour ended at least the programme's "
-        "travel_data_retention_days ago. With --apply --yes, erase it.",
+        help=_("list (or erase) the travel data due for erasure"),
+        description=_(
+            "List the managers whose travel data (passport, nationality, date of "
+            "birth) is due for erasure: their last tour ended at least the "
+            "programme's travel_data_retention_days ago. With --apply --yes, erase "
+            "it."
+        ),
     )
     retention.add_argument("file", type=Path, metavar="FILE")
-    retention.add_argument("--apply", action="store_true", help="erase the travel data listed")
-    retention.add_argument("--yes", action="store_true", help="with --apply: without asking")
-    retention.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    retention.add_argument("--apply", action="store_true", help=_("erase the travel data listed"))
+    retention.add_argument("--yes", action="store_true", help=_("with --apply: without asking"))
+    retention.add_argument("--json", action="store_true", help=_("one JSON document on stdout"))
 
 
 def _validate(args: argparse.Namespace) -> None:
     if args.action == "erase" and not args.yes:
-        raise UsageError("erase cannot be undone: add --yes to erase the manager's data")
+        raise UsageError(_("erase cannot be undone: add --yes to erase the manager's data"))
     if args.action == "retention" and args.apply and not args.yes:
-        raise UsageError("--apply erases travel data for good: add --yes as well")
+        raise UsageError(_("--apply erases travel data for good: add --yes as well"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -110,10 +120,14 @@ def _retention(args: argparse.Namespace) -> int:
         print_json({"retention_days": days, "due": rows, "erased": erased})
         return 0
     if days == 0:
-        print("The retention rule is off (travel_data_retention_days is 0): nothing is due.")
+        print(_("The retention rule is off (travel_data_retention_days is 0): nothing is due."))
         return 0
     if not rows:
-        print(f"No travel data is due for erasure ({days} days after the last tour).")
+        print(
+            _("No travel data is due for erasure ({days} days after the last tour).").format(
+                days=days
+            )
+        )
         return 0
     print_table(
         rows,
@@ -126,15 +140,19 @@ def _retention(args: argparse.Namespace) -> int:
         ),
     )
     if args.apply:
-        print(f"Erased the travel data of {erased} managers.")
+        print(_("Erased the travel data of {erased} managers.").format(erased=erased))
     else:
-        print(f"{len(rows)} managers are due; `{PROG} person retention FILE --apply --yes` erases.")
+        print(
+            _(
+                "{count} managers are due; `{PROG} person retention FILE --apply --yes` erases."
+            ).format(count=len(rows), PROG=PROG)
+        )
     return 0
 
 
 COMMAND = Command(
     "person",
-    "one manager's personal data: export it, erase it; travel data past its retention",
+    N_("one manager's personal data: export it, erase it; travel data past its retention"),
     _options,
     _run,
     _validate,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from booster_desktop.cli.arguments import programme_location
 from booster_desktop.cli.commands import Command
+from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +18,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
         default="managers",
         choices=("managers", "topics", "tours", "visits"),
         metavar="NAME",
-        help="managers, topics, tours or visits (any case; default managers)",
+        help=_("managers, topics, tours or visits (any case; default managers)"),
     )
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
 
@@ -28,8 +29,8 @@ def _run(args: argparse.Namespace) -> int:
     from booster_desktop.ui.screenshot import render_window
 
     render_window(args.file, args.output, args.tab)
-    print(f"Wrote {args.output}")
+    print(_("Wrote {output}").format(output=args.output))
     return 0
 
 
-COMMAND = Command("screenshot", "render the main window headless to a PNG", _options, _run)
+COMMAND = Command("screenshot", N_("render the main window headless to a PNG"), _options, _run)

@@ -10,18 +10,19 @@ from typing import Any
 from booster_desktop.cli.arguments import programme_location
 from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.cli.output import print_json, print_table
+from booster_desktop.i18n import N_, _
 
 
 def _options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("name", nargs="?", metavar="NAME", help="the setting (default: all)")
-    parser.add_argument("value", nargs="?", metavar="VALUE", help="its new value")
+    parser.add_argument("name", nargs="?", metavar="NAME", help=_("the setting (default: all)"))
+    parser.add_argument("value", nargs="?", metavar="VALUE", help=_("its new value"))
     parser.add_argument(
         "--programme",
         type=programme_location,
         metavar="FILE",
-        help="the programme (a file or a server address) whose settings to use",
+        help=_("the programme (a file or a server address) whose settings to use"),
     )
-    parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    parser.add_argument("--json", action="store_true", help=_("one JSON object on stdout"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -38,7 +39,9 @@ def _run(args: argparse.Namespace) -> int:
     in_programme = any(s.scope is declared.Scope.PROGRAMME for s in wanted)
     if chosen is not None and in_programme and args.programme is None:
         print(
-            f"{PROG}: {chosen.name} is kept in the programme file: add --programme FILE",
+            _("{PROG}: {name} is kept in the programme file: add --programme FILE").format(
+                PROG=PROG, name=chosen.name
+            ),
             file=sys.stderr,
         )
         return 2
@@ -74,7 +77,7 @@ def _run(args: argparse.Namespace) -> int:
                     if s.secret
                     else s.show(values[s.name]) + s.unit_words,
                     "where": "programme" if s.scope is declared.Scope.PROGRAMME else "laptop",
-                    "what": s.description,
+                    "what": _(s.description),
                 }
                 for s in shown
             ],
@@ -82,13 +85,17 @@ def _run(args: argparse.Namespace) -> int:
         )
         if args.programme is None:
             names = ", ".join(s.name for s in declared.PROGRAMME_SETTINGS)
-            print(f"The programme's own settings ({names}): add --programme FILE.")
+            print(
+                _("The programme's own settings ({names}): add --programme FILE.").format(
+                    names=names
+                )
+            )
     return 0
 
 
 COMMAND = Command(
     "settings",
-    "read or set a setting (this laptop's, or with --programme the programme's)",
+    N_("read or set a setting (this laptop's, or with --programme the programme's)"),
     _options,
     _run,
 )

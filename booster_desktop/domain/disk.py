@@ -13,6 +13,7 @@ import secrets
 from pathlib import Path
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 
 # A name is cut to this many characters inside a partial file's name, so that the partial name
 # stays within the system's limit whenever the target's own name does.
@@ -49,12 +50,17 @@ def reading_error(path: Path, error: OSError) -> BoosterError:
     """One line saying why `path` could not even be looked at (a name too long, ...)."""
     if error.errno == errno.ENAMETOOLONG:
         return BoosterError(
-            f"{path.name[:40]}…: the file name is longer than the system allows "
-            f"({len(path.name)} characters)"
+            _(
+                "{value}…: the file name is longer than the system allows ({count} characters)"
+            ).format(value=path.name[:40], count=len(path.name))
         )
     if error.errno == errno.ENOTDIR:
-        return BoosterError(f"{path}: a part of this path is a file, not a folder")
-    return BoosterError(f"{path}: cannot be read ({error.strerror or error})")
+        return BoosterError(
+            _("{path}: a part of this path is a file, not a folder").format(path=path)
+        )
+    return BoosterError(
+        _("{path}: cannot be read ({value})").format(path=path, value=error.strerror or error)
+    )
 
 
 def exists(path: Path) -> bool:
@@ -70,21 +76,28 @@ def disk_error(path: Path, error: OSError) -> BoosterError:
     folder = path.parent
     code = error.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return BoosterError(f"no space left on the disk at {folder}")
+        return BoosterError(_("no space left on the disk at {folder}").format(folder=folder))
     if code == errno.EROFS:
-        return ReadOnlyError(f"cannot write to {folder} (read-only)")
+        return ReadOnlyError(_("cannot write to {folder} (read-only)").format(folder=folder))
     if code in (errno.EACCES, errno.EPERM):
-        return ReadOnlyError(f"cannot write {path} ({error.strerror or 'permission denied'})")
+        return ReadOnlyError(
+            _("cannot write {path} ({value})").format(
+                path=path, value=error.strerror or _("permission denied")
+            )
+        )
     if code == errno.ENAMETOOLONG:
         return BoosterError(
-            f"{path.name[:40]}…: the file name is longer than the system allows "
-            f"({len(path.name)} characters)"
+            _(
+                "{value}…: the file name is longer than the system allows ({count} characters)"
+            ).format(value=path.name[:40], count=len(path.name))
         )
     if code == errno.ENOENT:
-        return BoosterError(f"{folder}: no such folder")
+        return BoosterError(_("{folder}: no such folder").format(folder=folder))
     if code == errno.ENOTDIR:
-        return BoosterError(f"{folder}: is not a folder")
-    return BoosterError(f"{path}: cannot be written ({error.strerror or error})")
+        return BoosterError(_("{folder}: is not a folder").format(folder=folder))
+    return BoosterError(
+        _("{path}: cannot be written ({value})").format(path=path, value=error.strerror or error)
+    )
 
 
 def sqlite_disk_problem(path: Path, error: BaseException) -> BoosterError | None:
@@ -92,7 +105,9 @@ def sqlite_disk_problem(path: Path, error: BaseException) -> BoosterError | None
     error says nothing about the disk."""
     text = str(error).lower()
     if "disk is full" in text:
-        return BoosterError(f"no space left on the disk at {path.parent}")
+        return BoosterError(_("no space left on the disk at {parent}").format(parent=path.parent))
     if "readonly database" in text or "read-only" in text:
-        return ReadOnlyError(f"{path}: is read-only (its disk or folder cannot be written)")
+        return ReadOnlyError(
+            _("{path}: is read-only (its disk or folder cannot be written)").format(path=path)
+        )
     return None

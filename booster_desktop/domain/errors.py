@@ -1,3 +1,5 @@
+from booster_desktop.i18n import _
+
 """The one error type that speaks to the user."""
 
 
@@ -12,5 +14,5 @@ class BoosterError(Exception):
 class Cancelled(BoosterError):  # noqa: N818 (the programme's word, not an error of the code)
     """The user asked long work to stop; nothing was written."""
 
-    def __init__(self, message: str = "cancelled: nothing was changed") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("cancelled: nothing was changed"))

@@ -1,68 +1,76 @@
-"""The words printed on rosters, sign-in sheets and certificates, in one catalogue.
+"""The words printed on rosters, sign-in sheets and certificates, looked up by a key.
 
-Every printed label is looked up here by a key, so another language is one more table, not
-a change to each writer. English is the only language so far; a key missing from a language
-falls back to English.
+Each key names an English text marked for the one gettext catalogue (`booster_desktop.i18n`);
+`label()` gives it in the printing language.
 """
 
 from __future__ import annotations
 
 from booster_desktop.domain.kinds import Diet
+from booster_desktop.i18n import N_, _
 
 ENGLISH: dict[str, str] = {
     # Diets, as a caterer reads them.
-    "diet.vegetarian": "Vegetarian",
-    "diet.vegan": "Vegan",
-    "diet.halal": "Halal",
-    "diet.no_pork": "No pork",
-    "diet.no_alcohol": "No alcohol",
-    "diet.gluten_free": "Gluten-free",
-    "diet.lactose_free": "Lactose-free",
-    "diet.nut_allergy": "Nut allergy",
-    "diet.none": "No special diet",
-    "diet.other": "Other needs (as written)",
+    "diet.vegetarian": N_("Vegetarian"),
+    "diet.vegan": N_("Vegan"),
+    "diet.halal": N_("Halal"),
+    "diet.no_pork": N_("No pork"),
+    "diet.no_alcohol": N_("No alcohol"),
+    "diet.gluten_free": N_("Gluten-free"),
+    "diet.lactose_free": N_("Lactose-free"),
+    "diet.nut_allergy": N_("Nut allergy"),
+    "diet.none": N_("No special diet"),
+    "diet.other": N_("Other needs (as written)"),
     # Session kinds.
-    "kind.training": "Training",
-    "kind.visit": "Benchmarking visit",
-    "kind.transfer": "Transfer",
-    "kind.meal": "Meal",
-    "kind.networking": "Networking",
-    "kind.other": "Other",
+    "kind.training": N_("Training"),
+    "kind.visit": N_("Benchmarking visit"),
+    "kind.transfer": N_("Transfer"),
+    "kind.meal": N_("Meal"),
+    "kind.networking": N_("Networking"),
+    "kind.other": N_("Other"),
+    # Enrolment statuses and genders, as rosters print them.
+    "status.proposed": N_("proposed"),
+    "status.confirmed": N_("confirmed"),
+    "status.waitlisted": N_("waitlisted"),
+    "status.cancelled": N_("cancelled"),
+    "gender.female": N_("female"),
+    "gender.male": N_("male"),
+    "gender.other": N_("other"),
     # Sign-in sheets.
-    "signin.title": "Sign-in sheet",
-    "signin.number": "#",
-    "signin.id": "ID",
-    "signin.name": "Name",
-    "signin.arabic": "Name in Arabic",
-    "signin.organisation": "Organisation",
-    "signin.signature": "Signature",
-    "signin.walk_in": "Not on the list (write your name)",
-    "signin.expected": "{count} expected",
-    "signin.page": "Page {page}",
-    "signin.venue": "Venue",
-    "signin.note": "Sign once, on your own line. The ID is the one on your badge.",
+    "signin.title": N_("Sign-in sheet"),
+    "signin.number": N_("#"),
+    "signin.id": N_("ID"),
+    "signin.name": N_("Name"),
+    "signin.arabic": N_("Name in Arabic"),
+    "signin.organisation": N_("Organisation"),
+    "signin.signature": N_("Signature"),
+    "signin.walk_in": N_("Not on the list (write your name)"),
+    "signin.expected": N_("{count} expected"),
+    "signin.page": N_("Page {page}"),
+    "signin.venue": N_("Venue"),
+    "signin.note": N_("Sign once, on your own line. The ID is the one on your badge."),
     # Certificates.
-    "certificate.title": "Certificate of attendance",
-    "certificate.awarded": "This is to certify that",
-    "certificate.took_part": "took part in the inspiration and learning tour",
-    "certificate.hosted": "hosted by {host}",
-    "certificate.dates": "from {start} to {end}",
-    "certificate.attended": "and attended {attended} of its {total} training sessions and "
-    "benchmarking visits ({hours} hours):",
-    "certificate.total": "Total",
-    "certificate.hours": "{hours} h",
-    "certificate.number": "Certificate no. {number}",
-    "certificate.more": "and {count} more sessions",
+    "certificate.title": N_("Certificate of attendance"),
+    "certificate.awarded": N_("This is to certify that"),
+    "certificate.took_part": N_("took part in the inspiration and learning tour"),
+    "certificate.hosted": N_("hosted by {host}"),
+    "certificate.dates": N_("from {start} to {end}"),
+    "certificate.attended": N_(
+        "and attended {attended} of its {total} training sessions and "
+        "benchmarking visits ({hours} hours):"
+    ),
+    "certificate.total": N_("Total"),
+    "certificate.hours": N_("{hours} h"),
+    "certificate.number": N_("Certificate no. {number}"),
+    "certificate.more": N_("and {count} more sessions"),
 }
 
-CATALOGUES: dict[str, dict[str, str]] = {"en": ENGLISH}
 
-
-def label(key: str, language: str = "en", **values: object) -> str:
-    """The printed words for `key` in `language`, with `{names}` filled from `values`."""
-    text = CATALOGUES.get(language, ENGLISH).get(key) or ENGLISH[key]
+def label(key: str, **values: object) -> str:
+    """The printed words for `key` in the printing language, `{names}` filled from `values`."""
+    text = _(ENGLISH[key])
     return text.format(**values) if values else text
 
 
-def diet_label(diet: Diet, language: str = "en") -> str:
-    return label(f"diet.{diet.value}", language)
+def diet_label(diet: Diet) -> str:
+    return label(f"diet.{diet.value}")

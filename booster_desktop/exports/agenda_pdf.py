@@ -30,15 +30,16 @@ from booster_desktop.exports.pdf_text import (
     has_arabic,
     register_fonts,
 )
+from booster_desktop.i18n import N_, _, date_range, long_date, weekday_day_month
 
 # How each kind of item looks: a label and its colour, so the week reads at a glance.
 KIND_STYLE = {
-    "training": ("Training", "#1f6fb2"),
-    "visit": ("Benchmarking visit", "#2e8b57"),
-    "transfer": ("Transfer", "#7a7a7a"),
-    "meal": ("Meal", "#b5651d"),
-    "networking": ("Networking", "#8e44ad"),
-    "other": ("Other", "#555555"),
+    "training": (N_("Training"), "#1f6fb2"),
+    "visit": (N_("Benchmarking visit"), "#2e8b57"),
+    "transfer": (N_("Transfer"), "#7a7a7a"),
+    "meal": (N_("Meal"), "#b5651d"),
+    "networking": (N_("Networking"), "#8e44ad"),
+    "other": (N_("Other"), "#555555"),
 }
 
 POINTS_PER_MM = 72 / 25.4
@@ -62,13 +63,11 @@ def _arabic_only(text: str) -> bool:
 
 
 def _long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    return long_date(day)
 
 
 def _dates(start: date, end: date) -> str:
-    if start.year == end.year and start.month == end.month:
-        return f"{start.day}–{end.day} {end:%B %Y}"
-    return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
+    return date_range(start, end)
 
 
 def _minutes(moment: time) -> int:
@@ -138,7 +137,7 @@ class _Booklet:
             style.fontSize,
             bold=bold,
             lines=lines,
-            what=what or "a text",
+            what=what or _("a text"),
             base=style.fontName,
         )
         return Paragraph(prefix + shown + suffix, style)
@@ -152,11 +151,11 @@ class _Booklet:
         story: list[Any] = [*self._logo(), Spacer(1, 40)]
         agenda = self.agenda
         if agenda.for_manager is not None:
-            story.append(self.paragraph("Personal agenda", styles.subtitle))
+            story.append(self.paragraph(_("Personal agenda"), styles.subtitle))
             name_style = styles.title_rtl if _arabic_only(agenda.for_manager) else styles.title
             story.append(
                 self.paragraph(
-                    agenda.for_manager, name_style, width=width, lines=2, what="the name"
+                    agenda.for_manager, name_style, width=width, lines=2, what=_("the name")
                 )
             )
             if agenda.for_manager_arabic:
@@ -166,7 +165,7 @@ class _Booklet:
                         styles.title_rtl,
                         width=width,
                         lines=2,
-                        what="the name in Arabic",
+                        what=_("the name in Arabic"),
                     )
                 )
             for tour in agenda.tours:
@@ -176,14 +175,18 @@ class _Booklet:
                         styles.subtitle,
                         width=width,
                         lines=2,
-                        what=f"tour {tour.code}'s title",
+                        what=_("tour {code}'s title").format(code=tour.code),
                     )
                 )
         else:
             tour = agenda.tours[0]
             story.append(
                 self.paragraph(
-                    tour.title, styles.title, width=width, lines=3, what=f"tour {tour.code}'s title"
+                    tour.title,
+                    styles.title,
+                    width=width,
+                    lines=3,
+                    what=_("tour {code}'s title").format(code=tour.code),
                 )
             )
             # The region once: most titles already name it.
@@ -194,14 +197,17 @@ class _Booklet:
             if tour.host_agency:
                 story.append(
                     self.paragraph(
-                        f"Hosted by {tour.host_agency}", styles.subtitle, width=width, lines=2
+                        _("Hosted by {host_agency}").format(host_agency=tour.host_agency),
+                        styles.subtitle,
+                        width=width,
+                        lines=2,
                     )
                 )
             if tour.focus_topics:
                 story.append(Spacer(1, 10))
                 story.append(
                     self.paragraph(
-                        "Focus topics: " + ", ".join(tour.focus_topics),
+                        _("Focus topics: ") + ", ".join(tour.focus_topics),
                         styles.body,
                         width=width,
                         lines=4,
@@ -223,7 +229,7 @@ class _Booklet:
             reader = ImageReader(BytesIO(logo))
             pixels_wide, pixels_high = reader.getSize()
         except Exception:
-            self.text.shortened.append("the programme's logo could not be read and was left out")
+            self.text.shortened.append(_("the programme's logo could not be read and was left out"))
             return []
         scale = min(50 * mm / pixels_wide, 22 * mm / pixels_high)
         image = Image(BytesIO(logo), width=pixels_wide * scale, height=pixels_high * scale)
@@ -250,29 +256,29 @@ class _Booklet:
             rows.append([Paragraph(label, styles.label), cell])
 
         add(
-            "Coordinator",
+            _("Coordinator"),
             ", ".join(v for v in (details.coordinator_name, details.coordinator_title) if v),
             details.coordinator_phone,
             details.coordinator_email,
-            what="the coordinator's details",
+            what=_("the coordinator's details"),
         )
-        add("Emergencies", details.emergency_phone, what="the emergency phone")
+        add(_("Emergencies"), details.emergency_phone, what=_("the emergency phone"))
         several = len(self.agenda.tours) > 1
         for tour in self.agenda.tours:
             stay, suffix = tour.stay, f" ({tour.code})" if several else ""
             add(
-                f"Hotel{suffix}",
+                _("Hotel{suffix}").format(suffix=suffix),
                 stay.hotel_name,
                 stay.hotel_address,
                 stay.hotel_phone,
-                what=f"tour {tour.code}'s hotel",
+                what=_("tour {code}'s hotel").format(code=tour.code),
             )
             add(
-                f"On site{suffix}",
+                _("On site{suffix}").format(suffix=suffix),
                 stay.contact_name,
                 stay.contact_phone,
                 stay.contact_email,
-                what=f"tour {tour.code}'s contact",
+                what=_("tour {code}'s contact").format(code=tour.code),
             )
         if not rows:
             return []
@@ -288,7 +294,7 @@ class _Booklet:
                 ]
             )
         )
-        return [Paragraph("Contacts", styles.heading), table]
+        return [Paragraph(_("Contacts"), styles.heading), table]
 
     # -- each tour -------------------------------------------------------------------------------
 
@@ -301,20 +307,26 @@ class _Booklet:
         story: list[Any] = [
             PageBreak(),
             self.paragraph(
-                f"{prefix}The week at a glance", styles.heading, width=_cell(TEXT_WIDTH), lines=1
+                _("{prefix}The week at a glance").format(prefix=prefix),
+                styles.heading,
+                width=_cell(TEXT_WIDTH),
+                lines=1,
             ),
             week_grid(tour, self.text),
             PageBreak(),
-            Paragraph(f"Day by day · times are local ({tour.time_zone})", styles.small),
+            Paragraph(
+                _("Day by day · times are local ({time_zone})").format(time_zone=tour.time_zone),
+                styles.small,
+            ),
         ]
         for day, items in tour.days():
             block: list[Any] = [Paragraph(prefix + _long_date(day), styles.heading)]
             if not tour.start <= day <= tour.end:
-                block.append(Paragraph("Outside the tour's dates.", styles.small))
+                block.append(Paragraph(_("Outside the tour's dates."), styles.small))
             if items:
                 block.append(self._day_table(items))
             else:
-                block.append(Paragraph("Nothing planned.", styles.body))
+                block.append(Paragraph(_("Nothing planned."), styles.body))
             # A day starts a new page only when it does not fit on this one.
             story.append(KeepTogether(block))
         people = [p for p in tour.participants if not (self.confirmed_only and p.proposed)]
@@ -325,7 +337,9 @@ class _Booklet:
             )
         )
         if any(p.proposed for p in people):
-            story.append(Paragraph("<i>proposed</i>: expected, not yet confirmed.", styles.small))
+            story.append(
+                Paragraph(_("<i>proposed</i>: expected, not yet confirmed."), styles.small)
+            )
         story.append(self._participants_table(tour.code, people))
         return story
 
@@ -334,17 +348,28 @@ class _Booklet:
 
         styles = self.styles
         label, colour = KIND_STYLE.get(item.kind, KIND_STYLE["other"])
-        what = f"session {item.id}'s"
+        label = _(label)
+        what = _("session {id}'s").format(id=item.id)
         lines = [
             Paragraph(f'<font color="{colour}">{label.upper()}</font>', styles.small),
             self.paragraph(
-                item.title, styles.item_title, width=ITEM_WIDTH, lines=3, what=f"{what} title"
+                item.title,
+                styles.item_title,
+                width=ITEM_WIDTH,
+                lines=3,
+                what=_("{what} title").format(what=what),
             ),
         ]
         where = ", ".join(p for p in (item.venue, item.address) if p)
         if where:
             lines.append(
-                self.paragraph(where, styles.body, width=ITEM_WIDTH, lines=3, what=f"{what} place")
+                self.paragraph(
+                    where,
+                    styles.body,
+                    width=ITEM_WIDTH,
+                    lines=3,
+                    what=_("{what} place").format(what=what),
+                )
             )
         if item.transfer:
             lines.append(
@@ -353,8 +378,8 @@ class _Booklet:
                     styles.small,
                     width=ITEM_WIDTH - 60,
                     lines=1,
-                    prefix="Getting there: ",
-                    what=f"{what} transfer",
+                    prefix=_("Getting there: "),
+                    what=_("{what} transfer").format(what=what),
                 )
             )
         if item.speakers:
@@ -364,8 +389,8 @@ class _Booklet:
                     styles.body,
                     width=ITEM_WIDTH - 25,
                     lines=2,
-                    prefix="With ",
-                    what=f"{what} speakers",
+                    prefix=_("With "),
+                    what=_("{what} speakers").format(what=what),
                 )
             )
         if item.contacts:
@@ -375,8 +400,8 @@ class _Booklet:
                     styles.body,
                     width=ITEM_WIDTH - 70,
                     lines=2,
-                    prefix="Host contact: ",
-                    what=f"{what} host contact",
+                    prefix=_("Host contact: "),
+                    what=_("{what} host contact").format(what=what),
                 )
             )
         if item.topics:
@@ -389,7 +414,7 @@ class _Booklet:
                     lines=2,
                     prefix='<font color="#1f6fb2">',
                     suffix="</font>",
-                    what=f"{what} topics",
+                    what=_("{what} topics").format(what=what),
                 )
             )
         if item.description:
@@ -433,19 +458,27 @@ class _Booklet:
         styles = self.styles
         header = [
             Paragraph(f"<b>{h}</b>", styles.body)
-            for h in ("#", "Name", "Name in Arabic", "Country", "Cluster / organisation")
+            for h in (
+                "#",
+                _("Name"),
+                _("Name in Arabic"),
+                _("Country"),
+                _("Cluster / organisation"),
+            )
         ]
         rows: list[list[Any]] = [header]
         for number, person in enumerate(people, 1):
-            who = f"participant {person.manager_id or number} of {code}:"
+            who = _("participant {value} of {code}:").format(
+                value=person.manager_id or number, code=code
+            )
             # One paragraph, the mark on its own line: half the paragraphs of a long list.
-            mark = '<br/><font size="7"><i>proposed</i></font>'
+            mark = _('<br/><font size="7"><i>proposed</i></font>')
             name = self.paragraph(
                 person.name,
                 styles.name,
                 width=_cell(45),
                 lines=2,
-                what=f"{who} name",
+                what=_("{who} name").format(who=who),
                 suffix=mark if person.proposed else "",
             )
             rows.append(
@@ -457,17 +490,21 @@ class _Booklet:
                         styles.right_to_left,
                         width=_cell(40),
                         lines=2,
-                        what=f"{who} name in Arabic",
+                        what=_("{who} name in Arabic").format(who=who),
                     ),
                     self.paragraph(
-                        person.country, styles.body, width=_cell(25), lines=2, what=f"{who} country"
+                        person.country,
+                        styles.body,
+                        width=_cell(25),
+                        lines=2,
+                        what=_("{who} country").format(who=who),
                     ),
                     self.paragraph(
                         person.organisation,
                         styles.small,
                         width=_cell(50),
                         lines=2,
-                        what=f"{who} organisation",
+                        what=_("{who} organisation").format(who=who),
                     ),
                 ]
             )
@@ -574,7 +611,7 @@ def _draw_week(canvas: Any, tour: TourAgenda, text: PdfText, width: float, heigh
             canvas,
             x + column / 2,
             top + 4,
-            f"{day:%a} {day.day} {day:%b}",
+            weekday_day_month(day),
             8,
             bold=True,
             align="centre",
@@ -589,7 +626,7 @@ def _draw_week(canvas: Any, tour: TourAgenda, text: PdfText, width: float, heigh
         canvas.setFillColor(colors.HexColor(colour))
         canvas.rect(x, 2, 8, 8, stroke=0, fill=1)
         canvas.setFillColor(colors.black)
-        x += 11 + text.draw(canvas, x + 11, 3, label, 7, what=None) + 8
+        x += 11 + text.draw(canvas, x + 11, 3, _(label), 7, what=None) + 8
     canvas.restoreState()
 
 
@@ -642,7 +679,11 @@ def agenda_pdf(agenda: Agenda, stream: BinaryIO, *, confirmed_only: bool = False
     register_fonts()
     booklet = _Booklet(agenda, confirmed_only=confirmed_only)
     personal = agenda.for_manager is not None
-    title = f"Agenda of {agenda.for_manager}" if personal else agenda.tours[0].title
+    title = (
+        _("Agenda of {for_manager}").format(for_manager=agenda.for_manager)
+        if personal
+        else agenda.tours[0].title
+    )
     document = SimpleDocTemplate(
         stream,
         pagesize=A4,
@@ -668,10 +709,15 @@ def agenda_pdf(agenda: Agenda, stream: BinaryIO, *, confirmed_only: bool = False
             footer,
             8,
             width=(TEXT_WIDTH - 20) * mm,
-            what="the running footer",
+            what=_("the running footer"),
         )
         footer_text.draw(
-            canvas, A4[0] - PAGE_MARGIN * mm, 10 * mm, f"page {doc.page}", 8, align="right"
+            canvas,
+            A4[0] - PAGE_MARGIN * mm,
+            10 * mm,
+            _("page {page}").format(page=doc.page),
+            8,
+            align="right",
         )
         canvas.restoreState()
 
@@ -685,7 +731,11 @@ def agenda_pdf(agenda: Agenda, stream: BinaryIO, *, confirmed_only: bool = False
         document.build(story, onFirstPage=decorate, onLaterPages=decorate)
     except LayoutError as error:
         first_line = str(error).splitlines()[0][:160]
-        raise BoosterError(f"the agenda cannot be laid out on A4 pages ({first_line})") from None
+        raise BoosterError(
+            _("the agenda cannot be laid out on A4 pages ({first_line})").format(
+                first_line=first_line
+            )
+        ) from None
     return list(dict.fromkeys([*booklet.text.shortened, *footer_text.shortened]))
 
 

@@ -13,11 +13,23 @@ from functools import cache
 from pathlib import Path
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import N_, _
 from booster_desktop.package_data import resource
 
 PAGES = {"A4": (210.0, 297.0), "LETTER": (215.9, 279.4), "A6": (105.0, 148.0)}
 MIN_QR_MM = 20.0
 MIN_BAR_MM = 0.19
+# The titles of the layouts shipped in resources/badge-layouts, for the catalogue: the window
+# shows them translated (a test keeps this list and the files' titles equal).
+SHIPPED_TITLES = (
+    N_("A4 paper, 8 badges of 90 x 55 mm with cut marks"),
+    N_("A6, one badge per sheet (badge holders)"),
+    N_("Avery 5395: US Letter, 8 name badge labels of 3 3/8 x 2 1/3 in"),
+    N_("Avery L4785: A4, 10 name badge labels of 80 x 50 mm"),
+    N_("Avery L7418: A4, 8 name badge labels of 86 x 55 mm"),
+    N_("Durable 1445-02: A4, 10 badge inserts of 90 x 54 mm"),
+    N_("HERMA 4412: A4, 10 name badge labels of 80 x 50 mm"),
+)
 
 
 @dataclass(frozen=True)
@@ -34,9 +46,17 @@ class PrinterCorrection:
 
     def __post_init__(self) -> None:
         if not 50.0 <= self.scale <= 150.0:
-            raise BoosterError(f"printer scale {self.scale:g}%: give a percentage from 50 to 150")
+            raise BoosterError(
+                _("printer scale {scale:g}%: give a percentage from 50 to 150").format(
+                    scale=self.scale
+                )
+            )
         if abs(self.x) > 50 or abs(self.y) > 50:
-            raise BoosterError(f"printer offset {self.x:g}, {self.y:g} mm: at most 50 mm each way")
+            raise BoosterError(
+                _("printer offset {x:g}, {y:g} mm: at most 50 mm each way").format(
+                    x=self.x, y=self.y
+                )
+            )
 
     @property
     def is_identity(self) -> bool:
@@ -124,13 +144,17 @@ class BadgeLayout:
 
     def check(self) -> None:
         """Refuse a layout whose badges do not fit on its page or whose codes are too small."""
-        where = f"badge layout {self.name!r}"
+        where = _("badge layout {name!r}").format(name=self.name)
         if min(self.badge_width, self.badge_height, self.page_width, self.page_height) <= 0:
-            raise BoosterError(f"{where}: sizes must be positive")
+            raise BoosterError(_("{where}: sizes must be positive").format(where=where))
         if self.columns < 1 or self.rows < 1:
-            raise BoosterError(f"{where}: needs at least one column and one row")
+            raise BoosterError(
+                _("{where}: needs at least one column and one row").format(where=where)
+            )
         if self.horizontal_pitch < self.badge_width or self.vertical_pitch < self.badge_height:
-            raise BoosterError(f"{where}: the pitch is smaller than a badge (badges overlap)")
+            raise BoosterError(
+                _("{where}: the pitch is smaller than a badge (badges overlap)").format(where=where)
+            )
         last = self.cell(self.per_page - 1)
         tolerance = 0.01
         if (
@@ -140,14 +164,32 @@ class BadgeLayout:
             or last.bottom > self.page_height + tolerance
         ):
             raise BoosterError(
-                f"{where}: {self.columns} x {self.rows} badges of {self.badge_width:g} x "
-                f"{self.badge_height:g} mm do not fit on a {self.page_width:g} x "
-                f"{self.page_height:g} mm page"
+                _(
+                    "{where}: {columns} x {rows} badges of {badge_width:g} x "
+                    "{badge_height:g} mm do not fit on a {page_width:g} x {page_height:g} "
+                    "mm page"
+                ).format(
+                    where=where,
+                    columns=self.columns,
+                    rows=self.rows,
+                    badge_width=self.badge_width,
+                    badge_height=self.badge_height,
+                    page_width=self.page_width,
+                    page_height=self.page_height,
+                )
             )
         if self.qr_size < MIN_QR_MM:
-            raise BoosterError(f"{where}: qr_size must be at least {MIN_QR_MM:g} mm")
+            raise BoosterError(
+                _("{where}: qr_size must be at least {MIN_QR_MM:g} mm").format(
+                    where=where, MIN_QR_MM=MIN_QR_MM
+                )
+            )
         if self.bar_width < MIN_BAR_MM:
-            raise BoosterError(f"{where}: bar_width must be at least {MIN_BAR_MM:g} mm")
+            raise BoosterError(
+                _("{where}: bar_width must be at least {MIN_BAR_MM:g} mm").format(
+                    where=where, MIN_BAR_MM=MIN_BAR_MM
+                )
+            )
 
     def check_correction(self, correction: PrinterCorrection) -> None:
         """Refuse a printer correction that would push a badge's printed area off the page."""
@@ -163,9 +205,16 @@ class BadgeLayout:
             right, bottom = correction.apply(inner.right, inner.bottom, self.page)
             if left < 0 or top < 0 or right > self.page_width or bottom > self.page_height:
                 raise BoosterError(
-                    f"printer offset {correction.x:g}, {correction.y:g} mm at "
-                    f"{correction.scale:g}% pushes badge {index + 1} of layout "
-                    f"{self.name!r} off the page"
+                    _(
+                        "printer offset {x:g}, {y:g} mm at {scale:g}% pushes badge {value} of "
+                        "layout {name!r} off the page"
+                    ).format(
+                        x=correction.x,
+                        y=correction.y,
+                        scale=correction.scale,
+                        value=index + 1,
+                        name=self.name,
+                    )
                 )
 
 
@@ -206,10 +255,14 @@ def read_layout(path: Path) -> BadgeLayout:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise BoosterError(f"{path}: not a badge layout ({error})") from None
+        raise BoosterError(
+            _("{path}: not a badge layout ({error})").format(path=path, error=error)
+        ) from None
     missing = sorted(_REQUIRED - data.keys())
     if missing:
-        raise BoosterError(f"{path}: a badge layout needs {', '.join(missing)}")
+        raise BoosterError(
+            _("{path}: a badge layout needs {value}").format(path=path, value=", ".join(missing))
+        )
     values: dict[str, object] = {}
     for key, kind in _FIELDS.items():
         if key not in data:
@@ -218,21 +271,27 @@ def read_layout(path: Path) -> BadgeLayout:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise BoosterError(f"{path}: {key} must be a {kind.__name__}")
+            raise BoosterError(
+                _("{path}: {key} must be a {kind}").format(path=path, key=key, kind=kind.__name__)
+            )
         values[key] = value
     unknown = sorted(data.keys() - _FIELDS.keys() - {"page", "page_width", "page_height"})
     if unknown:
-        raise BoosterError(f"{path}: unknown key {unknown[0]!r}")
+        raise BoosterError(_("{path}: unknown key {value!r}").format(path=path, value=unknown[0]))
     page = data.get("page")
     if page is not None:
         if str(page).upper() not in PAGES:
-            raise BoosterError(f"{path}: page {page!r} is not one of A4, Letter, A6")
+            raise BoosterError(
+                _("{path}: page {page!r} is not one of A4, Letter, A6").format(path=path, page=page)
+            )
         page_width, page_height = PAGES[str(page).upper()]
     else:
         try:
             page_width, page_height = float(data["page_width"]), float(data["page_height"])
         except (KeyError, TypeError, ValueError):
-            raise BoosterError(f"{path}: give page, or page_width and page_height") from None
+            raise BoosterError(
+                _("{path}: give page, or page_width and page_height").format(path=path)
+            ) from None
     layout = BadgeLayout(
         name=name,
         page_width=page_width,
@@ -261,4 +320,8 @@ def find_layout(name: str) -> BadgeLayout:
     path = Path(name)
     if path.suffix == ".toml" and path.is_file():
         return read_layout(path)
-    raise BoosterError(f"badge layout {name!r} does not exist (layouts: {', '.join(layouts)})")
+    raise BoosterError(
+        _("badge layout {name!r} does not exist (layouts: {value})").format(
+            name=name, value=", ".join(layouts)
+        )
+    )

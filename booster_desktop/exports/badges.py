@@ -21,7 +21,6 @@ from booster_desktop.domain.badge_data import BadgeData, WeekItem
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.exports.badge_layout import BadgeLayout, Box, PrinterCorrection
 from booster_desktop.exports.files import write_atomically
-from booster_desktop.exports.labels import ROLES, _
 from booster_desktop.exports.pdf_text import (
     BODY,
     BOLD,
@@ -31,6 +30,7 @@ from booster_desktop.exports.pdf_text import (
     width_of,
     wrap,
 )
+from booster_desktop.i18n import N_, _, date_range, weekday_short
 
 MM = 72 / 25.4
 QR_QUIET_MODULES = 4
@@ -44,6 +44,13 @@ ROLE_COLOURS = {
 GREY = "#555555"
 FLOOR_SIZE = 5.0  # below this, letters are no longer readable on a badge
 NO_CORRECTION = PrinterCorrection()
+
+# The roles badges print, translated where they are drawn.
+ROLES = {
+    "expert": N_("Expert"),
+    "speaker": N_("Speaker"),
+    "host_contact": N_("Host"),
+}
 
 
 @dataclass(frozen=True)
@@ -163,8 +170,12 @@ def front_geometry(layout: BadgeLayout, token: str = _SAMPLE_TOKEN) -> FrontGeom
     )
     if too_small:
         raise BoosterError(
-            f"badge layout {layout.name!r}: a {layout.badge_width:g} x {layout.badge_height:g} mm "
-            "badge is too small for the name, a QR code and a barcode"
+            _(
+                "badge layout {name!r}: a {badge_width:g} x {badge_height:g} mm badge "
+                "is too small for the name, a QR code and a barcode"
+            ).format(
+                name=layout.name, badge_width=layout.badge_width, badge_height=layout.badge_height
+            )
         )
     return FrontGeometry(band, names, qr, bars, token_box, modules, bar_modules)
 
@@ -173,8 +184,8 @@ def _dates(start: date | None, end: date | None) -> str:
     if start is None or end is None:
         return ""
     if start.year == end.year and start.month == end.month:
-        return f"{start.day}–{end.day} {end:%B %Y}"
-    return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+        return date_range(start, end)
+    return date_range(start, end, short_months=True)
 
 
 class _Painter:
@@ -263,7 +274,7 @@ class _Painter:
                 width=inner / 2 * MM,
                 bold=True,
                 align="right",
-                what="a role",
+                what=_("a role"),
             )
             role_width = drawn / MM + 2
         title_width = (inner - role_width) * MM
@@ -275,7 +286,7 @@ class _Painter:
                 one_line(badge.tour_title, bold=True, largest=8, smallest=6, width=title_width),
                 width=title_width,
                 colour=self.white,
-                what="a tour's title",
+                what=_("a tour's title"),
             )
             detail = " · ".join(
                 part
@@ -290,7 +301,7 @@ class _Painter:
                     detail,
                     6,
                     width=title_width,
-                    what="a host agency",
+                    what=_("a host agency"),
                 )
         names = geometry.names
         if staff:
@@ -347,7 +358,7 @@ class _Painter:
         for fitted, colour, gap in stack:
             y += gap + fitted.size * 0.95 / MM
             y = self._text(
-                cell, box.x, y, fitted, width=width, colour=colour, what="a name or organisation"
+                cell, box.x, y, fitted, width=width, colour=colour, what=_("a name or organisation")
             )
 
     def _qr(self, cell: Box, box: Box, token: str) -> None:
@@ -405,11 +416,11 @@ class _Painter:
                 8,
                 width=width,
                 bold=True,
-                what="an emergency phone",
+                what=_("an emergency phone"),
             )
         heading = one_line(badge.name, bold=True, largest=9, smallest=6, width=width)
         y = self._text(
-            cell, pad, pad + heading.size * 0.95 / MM, heading, width=width, what="a name"
+            cell, pad, pad + heading.size * 0.95 / MM, heading, width=width, what=_("a name")
         )
         if badge.tour_title:
             line = f"{badge.tour_title} · {_dates(badge.tour_start, badge.tour_end)}"
@@ -420,7 +431,7 @@ class _Painter:
                 Fitted(False, 6, (line,)),
                 width=width,
                 colour=self.grey,
-                what="a tour's title",
+                what=_("a tour's title"),
             )
         bottom = layout.badge_height - footer - pad * 0.4 - 1.0
         self._week(cell, badge.week, y + 1.2, bottom, width)
@@ -447,7 +458,7 @@ class _Painter:
                 break
             self.canvas.setFillColor(self.colours[""])
             self.canvas.setFont(BOLD, size)
-            self.canvas.drawString(self._x(cell, pad), self._y(cell, y), f"{day:%a %d %b}")
+            self.canvas.drawString(self._x(cell, pad), self._y(cell, y), weekday_short(day))
             y += leading
             written += 1
             for item in items:
@@ -552,7 +563,7 @@ def badges_pdf(
     `notes` receives a line for each detail that had to be shortened to fit.
     """
     if not badges:
-        raise BoosterError("nobody to print")
+        raise BoosterError(_("nobody to print"))
     layout.check_correction(correction)
     canvas = _canvas(stream, layout, title, back)
     painter = _Painter(canvas, layout)
@@ -567,7 +578,7 @@ def badges_pdf(
             painter.front(cell, badge)
             done = first + number + 1
             if progress is not None and (done % 10 == 0 or done == total):
-                progress(done, total, "Drawing badges")
+                progress(done, total, _("Drawing badges"))
         _end_page(canvas)
         pages += 1
         if back:
@@ -650,11 +661,20 @@ def _ruler(canvas: Any, layout: BadgeLayout, painter: _Painter) -> None:
 
 
 CALIBRATION_STEPS = (
-    'Print this page on plain paper at 100% ("Actual size"; turn off "Fit to page" and "Shrink").',
-    "Measure the 100 mm lines. If one prints as 98.5 mm, the scale is 100 / 98.5 x 100 = 101.5%.",
-    "Hold the page over a sheet of labels against the light.",
-    "Measure how far the outlines lie from the labels: right and down are positive, in mm.",
-    "Type the offset (x, y) and the scale into Print badges, then print this page again to check.",
+    N_(
+        'Print this page on plain paper at 100% ("Actual size"; turn off "Fit '
+        'to page" and "Shrink").'
+    ),
+    N_(
+        "Measure the 100 mm lines. If one prints as 98.5 mm, the scale is 100 "
+        "/ 98.5 x 100 = 101.5%."
+    ),
+    N_("Hold the page over a sheet of labels against the light."),
+    N_("Measure how far the outlines lie from the labels: right and down are positive, in mm."),
+    N_(
+        "Type the offset (x, y) and the scale into Print badges, then print "
+        "this page again to check."
+    ),
 )
 
 
@@ -664,7 +684,7 @@ def calibration_pdf(
     """The calibration sheet of `layout`: rulers, two 100 mm lines and every badge's outline,
     with the printer's correction applied; a second page says how to use it."""
     layout.check_correction(correction)
-    canvas = _canvas(stream, layout, f"Calibration: {layout.title}", False)
+    canvas = _canvas(stream, layout, _("Calibration: {title}").format(title=layout.title), False)
     painter = _Painter(canvas, layout)
     whole = Box(0, 0, 0, 0)
     _begin_page(canvas, layout, correction)

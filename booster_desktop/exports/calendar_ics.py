@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from booster_desktop.domain.agenda import Agenda, AgendaItem, TourAgenda
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.exports.files import write_atomically
+from booster_desktop.i18n import _
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -74,8 +75,8 @@ def calendar_bytes(agenda: Agenda, *, now: datetime | None = None) -> bytes:
 
 def _calendar_name(agenda: Agenda) -> str:
     if agenda.for_manager:
-        return f"Agenda of {agenda.for_manager}"
-    return " / ".join(tour.title for tour in agenda.tours) or "Agenda"
+        return _("Agenda of {for_manager}").format(for_manager=agenda.for_manager)
+    return " / ".join(tour.title for tour in agenda.tours) or _("Agenda")
 
 
 def _zone(tour: TourAgenda) -> ZoneInfo:
@@ -85,7 +86,9 @@ def _zone(tour: TourAgenda) -> ZoneInfo:
         return ZoneInfo(tour.time_zone)
     except (ZoneInfoNotFoundError, ValueError):
         raise BoosterError(
-            f"tour {tour.code}: unknown time zone {tour.time_zone!r} (expected e.g. Europe/Madrid)"
+            _("tour {code}: unknown time zone {time_zone!r} (expected e.g. Europe/Madrid)").format(
+                code=tour.code, time_zone=tour.time_zone
+            )
         ) from None
 
 
@@ -122,10 +125,10 @@ def _event(
 def _description(item: AgendaItem) -> str:
     lines = [
         item.kind.capitalize(),
-        f"Speakers: {', '.join(item.speakers)}" if item.speakers else "",
-        f"Host contacts: {'; '.join(item.contacts)}" if item.contacts else "",
-        f"Topics: {', '.join(item.topics)}" if item.topics else "",
-        f"Transfer: {item.transfer}" if item.transfer else "",
+        _("Speakers: {value}").format(value=", ".join(item.speakers)) if item.speakers else "",
+        _("Host contacts: {value}").format(value="; ".join(item.contacts)) if item.contacts else "",
+        _("Topics: {value}").format(value=", ".join(item.topics)) if item.topics else "",
+        _("Transfer: {transfer}").format(transfer=item.transfer) if item.transfer else "",
         item.description.strip(),
     ]
     return "\n".join(line for line in lines if line)

@@ -20,6 +20,7 @@ from booster_desktop.domain.labels import label
 from booster_desktop.domain.printed import AttendedItem, CertificateData
 from booster_desktop.exports.files import write_atomically
 from booster_desktop.exports.pdf_text import BODY, BOLD, PdfText, register_fonts
+from booster_desktop.i18n import _, day_month_year, short_day
 
 MM = 72 / 25.4
 MARGIN = 22 * MM
@@ -37,8 +38,8 @@ def hours(minutes: int) -> str:
 def _dates(start: date, end: date) -> str:
     return label(
         "certificate.dates",
-        start=f"{start.day} {start:%B %Y}",
-        end=f"{end.day} {end:%B %Y}",
+        start=day_month_year(start),
+        end=day_month_year(end),
     )
 
 
@@ -84,10 +85,10 @@ def _item_rows(items: Sequence[AttendedItem], styles: _Styles, title_width: floa
 
     return [
         [
-            Paragraph(f"{item.day:%d %b}", styles.small),
+            Paragraph(short_day(item.day), styles.small),
             Paragraph(f"{item.start:%H:%M}–{item.end:%H:%M}", styles.small),
             Paragraph(
-                f"{markup(item.title, title_width, 8.5, what='a session title')} "
+                f"{markup(item.title, title_width, 8.5, what=_('a session title'))} "
                 f"<font color='#777777'>({markup(item.kind, size=8.5)})</font>",
                 styles.small,
             ),
@@ -107,7 +108,7 @@ def _by_day(items: Sequence[AttendedItem], styles: _Styles, title_width: float) 
         days.setdefault(item.day, []).append(item)
     return [
         [
-            Paragraph(f"{day:%d %b}", styles.small),
+            Paragraph(short_day(day), styles.small),
             Paragraph(
                 " · ".join(
                     f"{item.start:%H:%M} {markup(item.title, size=8.5)} ({hours(item.minutes)} h)"
@@ -200,11 +201,11 @@ def _page(certificate: CertificateData, styles: _Styles, width: float) -> list[A
         Paragraph(label("certificate.title"), styles.title),
         Paragraph(label("certificate.awarded"), styles.body),
         Spacer(1, 2 * MM),
-        Paragraph(markup(certificate.name, width, 22, bold=True, what="a name"), styles.name),
+        Paragraph(markup(certificate.name, width, 22, bold=True, what=_("a name")), styles.name),
     ]
     if certificate.arabic_name:
         story.append(
-            Paragraph(markup(certificate.arabic_name, width, 20, what="a name"), styles.arabic)
+            Paragraph(markup(certificate.arabic_name, width, 20, what=_("a name")), styles.arabic)
         )
     story += [
         Spacer(1, 3 * MM),
@@ -317,7 +318,9 @@ def certificates_pdf(certificates: Sequence[CertificateData], stream: BinaryIO) 
         document.build(story, onFirstPage=decorate, onLaterPages=decorate)
     except LayoutError as error:
         first_line = str(error).splitlines()[0][:160]
-        raise BoosterError(f"the certificates cannot be laid out ({first_line})") from None
+        raise BoosterError(
+            _("the certificates cannot be laid out ({first_line})").format(first_line=first_line)
+        ) from None
 
 
 def write_certificates(certificates: Sequence[CertificateData], target: Path) -> None:

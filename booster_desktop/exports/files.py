@@ -17,15 +17,16 @@ from typing import BinaryIO
 
 from booster_desktop.domain.disk import disk_error, partial_path
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 
 
 def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
     """Call `write` with a binary stream; put what it wrote at `target` only if it all worked."""
     target = Path(target)
     if not target.parent.is_dir():
-        raise BoosterError(f"{target.parent}: no such folder")
+        raise BoosterError(_("{parent}: no such folder").format(parent=target.parent))
     if target.is_dir():
-        raise BoosterError(f"{target}: is a folder; name the file to write")
+        raise BoosterError(_("{target}: is a folder; name the file to write").format(target=target))
     partial = partial_path(target)
     try:
         with partial.open("xb") as stream:

@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
+from booster_desktop.i18n import N_, _
 from booster_desktop.package_data import resource
 
 BODY = "NotoSans"
@@ -57,6 +58,9 @@ RAISE = 0.25
 TALL_RAISE = 0.3
 HAMZA_RAISE = 0.12
 _TALL = ("ALEF", "LAM", "KAF", "TAH", "ZAH", "GAF")
+
+# What a shortened text is called in the note when its caller does not say.
+A_TEXT = N_("a text")
 
 
 @cache
@@ -272,7 +276,11 @@ class PdfText:
 
     def note(self, what: str, text: str) -> None:
         """Say that `what` (holding `text`) was shortened to fit its place."""
-        self.shortened.append(f"{what} shortened to fit the page ({len(text):,} characters)")
+        self.shortened.append(
+            _("{what} shortened to fit the page ({count:,} characters)").format(
+                what=_(what), count=len(text)
+            )
+        )
 
     def markup(
         self,
@@ -282,7 +290,7 @@ class PdfText:
         *,
         bold: bool = False,
         lines: int | None = None,
-        what: str | None = "a text",
+        what: str | None = A_TEXT,
         base: str | None = None,
     ) -> str:
         """`text` as Platypus paragraph markup: escaped, in a font that has its glyphs, Arabic
@@ -306,7 +314,7 @@ class PdfText:
         width: float | None = None,
         bold: bool = False,
         align: str = "left",
-        what: str | None = "a text",
+        what: str | None = A_TEXT,
     ) -> float:
         """Draw one line of `text` on a reportlab canvas at (`x`, `y`), shortened to `width`
         when given; `align` "left", "right" (x is the right edge) or "centre". Returns its
@@ -334,7 +342,7 @@ class PdfText:
         width: float,
         lines: int,
         leading: float,
-        what: str | None = "a text",
+        what: str | None = A_TEXT,
     ) -> None:
         """Draw `text` wrapped to `width` in at most `lines` lines, the first at `y`, shortened
         with an ellipsis past the last."""

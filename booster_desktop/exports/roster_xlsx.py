@@ -20,26 +20,30 @@ from booster_desktop.exports.spreadsheet_writer import (
     list_separator,
     write_csv,
 )
+from booster_desktop.i18n import _, short_day
 
 DIETS = tuple(Diet)
 
-PARTICIPANT_COLUMNS = (
-    Column("ID", "number", 7),
-    Column("Given name"),
-    Column("Family name"),
-    Column("Name in Arabic"),
-    Column("Country"),
-    Column("City"),
-    Column("Organisation"),
-    Column("E-mail"),
-    Column("Phone"),
-    Column("Role"),
-    Column("Gender"),
-    Column("Diets"),
-    Column("Dietary needs"),
-    Column("Accessibility needs"),
-    Column("Enrolment status"),
-)
+
+def participant_columns() -> tuple[Column, ...]:
+    """The Participants sheet's columns, headed in the printing language."""
+    return (
+        Column("ID", "number", 7),
+        Column(_("Given name")),
+        Column(_("Family name")),
+        Column(_("Name in Arabic")),
+        Column(_("Country")),
+        Column(_("City")),
+        Column(_("Organisation")),
+        Column(_("E-mail")),
+        Column(_("Phone")),
+        Column(_("Role")),
+        Column(_("Gender")),
+        Column(_("Diets")),
+        Column(_("Dietary needs")),
+        Column(_("Accessibility needs")),
+        Column(_("Enrolment status")),
+    )
 
 
 def participant_row(person: RosterPerson) -> list[Any]:
@@ -66,18 +70,20 @@ def participant_row(person: RosterPerson) -> list[Any]:
 def roster_sheets(roster: Roster) -> list[Sheet]:
     """The workbook's sheets, in order."""
     sheets = [
-        Sheet("Participants", PARTICIPANT_COLUMNS, [participant_row(p) for p in roster.people]),
         Sheet(
-            "Travel",
+            _("Participants"), participant_columns(), [participant_row(p) for p in roster.people]
+        ),
+        Sheet(
+            _("Travel"),
             (
-                Column("Tour", width=7),
+                Column(_("Tour"), width=7),
                 Column("ID", "number", 7),
-                Column("Name"),
-                Column("Arrival", "datetime"),
-                Column("Arrival details"),
-                Column("Departure", "datetime"),
-                Column("Departure details"),
-                Column("Hotel"),
+                Column(_("Name")),
+                Column(_("Arrival"), "datetime"),
+                Column(_("Arrival details")),
+                Column(_("Departure"), "datetime"),
+                Column(_("Departure details")),
+                Column(_("Hotel")),
             ),
             [
                 [
@@ -94,28 +100,28 @@ def roster_sheets(roster: Roster) -> list[Sheet]:
             ],
         ),
         Sheet(
-            "Catering",
+            _("Catering"),
             (
-                Column("Tour", width=7),
-                Column("Day", "date"),
-                Column("Diet"),
-                Column("People", "number", 8),
-                Column("Who", width=80),
+                Column(_("Tour"), width=7),
+                Column(_("Day"), "date"),
+                Column(_("Diet")),
+                Column(_("People"), "number", 8),
+                Column(_("Who"), width=80),
             ),
             [[c.tour, c.day, c.diet, c.people, "; ".join(c.names)] for c in roster.catering],
         ),
         Sheet(
-            "Agenda",
+            _("Agenda"),
             (
-                Column("Tour", width=7),
-                Column("Session", "number", 8),
-                Column("Date", "date"),
-                Column("Start", "time"),
-                Column("End", "time"),
-                Column("Kind"),
-                Column("Title"),
-                Column("Venue"),
-                Column("Address"),
+                Column(_("Tour"), width=7),
+                Column(_("Session"), "number", 8),
+                Column(_("Date"), "date"),
+                Column(_("Start"), "time"),
+                Column(_("End"), "time"),
+                Column(_("Kind")),
+                Column(_("Title")),
+                Column(_("Venue")),
+                Column(_("Address")),
             ),
             [
                 [a.tour, a.session_id, a.day, a.start, a.end, a.kind, a.title, a.venue, a.address]
@@ -126,14 +132,14 @@ def roster_sheets(roster: Roster) -> list[Sheet]:
     if roster.tour is not None:
         sessions = roster.attendance_sessions
         headings = [
-            f"{s.day:%d %b} {s.start:%H:%M} {s.title}"[:60] + f" (#{s.id})" for s in sessions
+            f"{short_day(s.day)} {s.start:%H:%M} {s.title}"[:60] + f" (#{s.id})" for s in sessions
         ]
         columns = (
             Column("ID", "number", 7),
-            Column("Name"),
-            Column("Status"),
+            Column(_("Name")),
+            Column(_("Status")),
             *(Column(h, "datetime", 17) for h in headings),
-            Column("Sessions attended", "number", 10),
+            Column(_("Sessions attended"), "number", 10),
         )
         rows = [
             [line.manager_id, line.name, line.status, *line.times, line.attended]
@@ -144,21 +150,21 @@ def roster_sheets(roster: Roster) -> list[Sheet]:
             for n in range(len(sessions))
         ]
         # Totals under the table: sorting the table must not move them.
-        below = [[None, "People per session", None, *totals, sum(totals)]]
-        sheets.append(Sheet("Attendance", columns, rows, below))
+        below = [[None, _("People per session"), None, *totals, sum(totals)]]
+        sheets.append(Sheet(_("Attendance"), columns, rows, below))
     else:
         sheets.append(
             Sheet(
-                "Allocation",
+                _("Allocation"),
                 (
                     Column("ID", "number", 7),
-                    Column("Name"),
-                    Column("Country"),
-                    Column("Tour", width=7),
-                    Column("Status"),
-                    Column("Rank", "number", 7),
-                    Column("Topic match", "number", 9),
-                    Column("Topics wanted on this tour (rank)", width=60),
+                    Column(_("Name")),
+                    Column(_("Country")),
+                    Column(_("Tour"), width=7),
+                    Column(_("Status")),
+                    Column(_("Rank"), "number", 7),
+                    Column(_("Topic match"), "number", 9),
+                    Column(_("Topics wanted on this tour (rank)"), width=60),
                 ),
                 [
                     [
@@ -178,14 +184,14 @@ def roster_sheets(roster: Roster) -> list[Sheet]:
     if roster.sensitive is not None:
         sheets.append(
             Sheet(
-                "Sensitive",
+                _("Sensitive"),
                 (
                     Column("ID", "number", 7),
-                    Column("Name"),
-                    Column("Nationality"),
-                    Column("Passport number"),
-                    Column("Passport expiry", "date"),
-                    Column("Date of birth", "date"),
+                    Column(_("Name")),
+                    Column(_("Nationality")),
+                    Column(_("Passport number")),
+                    Column(_("Passport expiry"), "date"),
+                    Column(_("Date of birth"), "date"),
                 ),
                 [
                     [
@@ -205,7 +211,7 @@ def roster_sheets(roster: Roster) -> list[Sheet]:
 
 def write_roster(roster: Roster, target: Path) -> None:
     """Write the roster workbook to `target` (all of it, or nothing)."""
-    writer = WorkbookWriter(f"Roster · {roster.title}", subject="Roster")
+    writer = WorkbookWriter(_("Roster · {title}").format(title=roster.title), subject=_("Roster"))
     for sheet in roster_sheets(roster):
         writer.add(sheet)
     writer.write(target)
@@ -214,4 +220,4 @@ def write_roster(roster: Roster, target: Path) -> None:
 def write_participants_csv(roster: Roster, target: Path, separator: str | None = None) -> None:
     """The Participants sheet as CSV: UTF-8 with BOM, the locale's separator."""
     rows = [participant_row(p) for p in roster.people]
-    write_csv(target, PARTICIPANT_COLUMNS, rows, separator or list_separator())
+    write_csv(target, participant_columns(), rows, separator or list_separator())

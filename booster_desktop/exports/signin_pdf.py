@@ -19,6 +19,7 @@ from booster_desktop.domain.labels import label
 from booster_desktop.domain.printed import SigninPerson, SigninSession, SigninSheets
 from booster_desktop.exports.files import write_atomically
 from booster_desktop.exports.pdf_text import BODY, BOLD, PdfText, face, register_fonts, width_of
+from booster_desktop.i18n import _, long_date, short_date
 
 MM = 72 / 25.4
 MARGIN = 15 * MM
@@ -79,7 +80,7 @@ class _Styles:
 
 def _when(session: SigninSession) -> str:
     day, start, end = session.day, session.start, session.end
-    return f"{day:%A} {day.day} {day:%B %Y} · {start:%H:%M}–{end:%H:%M}"
+    return f"{long_date(day)} · {start:%H:%M}–{end:%H:%M}"
 
 
 def _section(
@@ -100,7 +101,7 @@ def _section(
             return 0.0, 0.0
 
         def draw(self) -> None:
-            state["section"] = f"{session.title} · {session.day:%d %b %Y} {session.start:%H:%M}"
+            state["section"] = f"{session.title} · {short_date(session.day)} {session.start:%H:%M}"
 
     story: list[Any] = [
         _Marker(),
@@ -109,7 +110,7 @@ def _section(
             styles.kicker,
         ),
         Paragraph(
-            text.markup(session.title, sum(widths), 15, bold=True, what="a session title"),
+            text.markup(session.title, sum(widths), 15, bold=True, what=_("a session title")),
             styles.title,
         ),
         Paragraph(_when(session), styles.line),
@@ -248,9 +249,9 @@ def signin_pdf(sheets: SigninSheets, stream: BinaryIO) -> None:
     everyone = {p.manager_id: p for session in sheets.sessions for p in session.people}
     texts = {
         manager_id: (
-            text.markup(person.name, widths[2] - PADDING, SIZE, what="a name"),
-            text.markup(person.arabic_name, widths[3] - PADDING, SIZE, what="a name"),
-            text.markup(person.organisation, widths[4] - PADDING, SIZE, what="an organisation"),
+            text.markup(person.name, widths[2] - PADDING, SIZE, what=_("a name")),
+            text.markup(person.arabic_name, widths[3] - PADDING, SIZE, what=_("a name")),
+            text.markup(person.organisation, widths[4] - PADDING, SIZE, what=_("an organisation")),
         )
         for manager_id, person in everyone.items()
     }
@@ -263,7 +264,9 @@ def signin_pdf(sheets: SigninSheets, stream: BinaryIO) -> None:
         document.build(story)
     except LayoutError as error:
         first_line = str(error).splitlines()[0][:160]
-        raise BoosterError(f"the sign-in sheets cannot be laid out ({first_line})") from None
+        raise BoosterError(
+            _("the sign-in sheets cannot be laid out ({first_line})").format(first_line=first_line)
+        ) from None
 
 
 def write_signin(sheets: SigninSheets, target: Path) -> None:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from booster_desktop.exports.files import write_atomically
+from booster_desktop.i18n import _
 
 # What Excel or LibreOffice may take for a formula when it starts a cell.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -154,7 +155,7 @@ class WorkbookWriter:
         """Add one sheet: header, rows as an Excel table, then the `below` rows."""
         headings = [clean_text(c.heading) for c in sheet.columns]
         if len({h.casefold() for h in headings}) != len(headings):
-            raise ValueError(f"sheet {sheet.name}: two columns share a heading")
+            raise ValueError(_("sheet {name}: two columns share a heading").format(name=sheet.name))
         self.sheets.append(sheet)
 
     @property
@@ -211,7 +212,7 @@ def _cell(worksheet: Any, value: Any, kind: Kind) -> Any:
             return cell
         return text
     if isinstance(value, datetime | time) and value.tzinfo is not None:
-        raise ValueError("a spreadsheet holds local wall times: convert to the tour's zone")
+        raise ValueError(_("a spreadsheet holds local wall times: convert to the tour's zone"))
     if kind in NUMBER_FORMATS and isinstance(value, date | time):
         cell = WriteOnlyCell(worksheet, value)
         cell.number_format = NUMBER_FORMATS[kind]
@@ -243,7 +244,7 @@ def _write_sheet(workbook: Any, sheet: Sheet, title: str, tables: set[str]) -> N
     worksheet.sheet_properties.pageSetUpPr.fitToPage = True
     # "&" starts a code in a page header: doubled, it prints itself.
     worksheet.oddHeader.center.text = clean_text(f"{title} · {sheet.name}").replace("&", "&&")
-    worksheet.oddFooter.center.text = "Page &P of &N"
+    worksheet.oddFooter.center.text = _("Page &P of &N")
     worksheet.oddFooter.right.text = "&D"
 
     # The table first: write-only sheets take their tables before the rows.

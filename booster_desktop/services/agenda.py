@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from booster_desktop.domain.agenda import Agenda, AgendaCheck, AgendaItem, Participant, TourAgenda
-from booster_desktop.domain.country import Country
+from booster_desktop.domain.country import Country, country_name
 from booster_desktop.domain.details import TourContacts
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
@@ -23,6 +23,7 @@ from booster_desktop.domain.person import Person
 from booster_desktop.domain.session import SessionPerson, TourSession, session_topic
 from booster_desktop.domain.topic import Topic
 from booster_desktop.domain.tour import Tour, tour_focus_topic
+from booster_desktop.i18n import _
 from booster_desktop.services.programme_details import TOUR_TEXT, programme_details
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -34,7 +35,11 @@ def _tour(programme: ProgrammeFile, code: str) -> Tour:
             codes = ", ".join(
                 session.scalars(select(Tour.code).order_by(Tour.start_date, Tour.code))
             )
-            raise BoosterError(f"tour {code!r} does not exist (tours: {codes or 'none yet'})")
+            raise BoosterError(
+                _("tour {code!r} does not exist (tours: {value})").format(
+                    code=code, value=codes or _("none yet")
+                )
+            )
         return tour
 
 
@@ -89,7 +94,7 @@ def tour_agenda(programme: ProgrammeFile, code: str) -> TourAgenda:
                 Manager.given_name,
                 Manager.family_name,
                 Manager.arabic_name,
-                Country.name_en,
+                country_name(),
                 Organisation.name,
             )
             .join(Enrolment, Enrolment.manager_id == Manager.id)
@@ -152,7 +157,7 @@ def agenda(programme: ProgrammeFile, tour: str | None = None, manager: int | Non
     expected on (`manager`, optionally only `tour`)."""
     if manager is None:
         if tour is None:
-            raise BoosterError("--tour: which tour's agenda? (or --manager ID)")
+            raise BoosterError(_("--tour: which tour's agenda? (or --manager ID)"))
         return Agenda((tour_agenda(programme, tour),), details=programme_details(programme))
     with programme.engine.connect() as connection:
         person = connection.execute(
@@ -161,7 +166,7 @@ def agenda(programme: ProgrammeFile, tour: str | None = None, manager: int | Non
             )
         ).first()
         if person is None:
-            raise BoosterError(f"manager {manager} does not exist")
+            raise BoosterError(_("manager {manager} does not exist").format(manager=manager))
         codes = list(
             connection.scalars(
                 select(Tour.code)
@@ -173,10 +178,16 @@ def agenda(programme: ProgrammeFile, tour: str | None = None, manager: int | Non
     if tour is not None:
         wanted = tour.strip().upper()
         if wanted not in codes:
-            raise BoosterError(f"manager {manager} is not expected on tour {wanted}")
+            raise BoosterError(
+                _("manager {manager} is not expected on tour {wanted}").format(
+                    manager=manager, wanted=wanted
+                )
+            )
         codes = [wanted]
     if not codes:
-        raise BoosterError(f"manager {manager} is not expected on any tour")
+        raise BoosterError(
+            _("manager {manager} is not expected on any tour").format(manager=manager)
+        )
     return Agenda(
         tuple(tour_agenda(programme, code) for code in codes),
         for_manager=f"{person.given_name} {person.family_name}",
@@ -208,8 +219,13 @@ def agenda_checks(programme: ProgrammeFile, code: str) -> list[AgendaCheck]:
                     checks.append(
                         AgendaCheck(
                             "overlap",
-                            f"{day.isoformat()}: '{first.title}' ({_span(first)}) overlaps "
-                            f"'{second.title}' ({_span(second)})",
+                            _("{day}: '{title}' ({value}) overlaps '{title2}' ({value2})").format(
+                                day=day.isoformat(),
+                                title=first.title,
+                                value=_span(first),
+                                title2=second.title,
+                                value2=_span(second),
+                            ),
                             (first.id, second.id),
                         )
                     )
@@ -225,22 +241,38 @@ def agenda_checks(programme: ProgrammeFile, code: str) -> list[AgendaCheck]:
                 checks.append(
                     AgendaCheck(
                         "transfer",
-                        f"{day.isoformat()}: '{second.title}' needs {second.transfer_minutes} "
-                        f"min to get there, but only {gap} min follow '{first.title}'",
+                        _(
+                            "{day}: '{title}' needs {transfer_minutes} min to get there, but only "
+                            "{gap} min follow '{title2}'"
+                        ).format(
+                            day=day.isoformat(),
+                            title=second.title,
+                            transfer_minutes=second.transfer_minutes,
+                            gap=gap,
+                            title2=first.title,
+                        ),
                         (first.id, second.id),
                     )
                 )
         if agenda_.start <= day <= agenda_.end and not any(
             i.kind == SessionKind.TRAINING for i in items
         ):
-            checks.append(AgendaCheck("no-training", f"{day.isoformat()}: no training session"))
+            checks.append(
+                AgendaCheck(
+                    "no-training", _("{day}: no training session").format(day=day.isoformat())
+                )
+            )
     for item in agenda_.items:
         if not agenda_.start <= item.day <= agenda_.end:
             checks.append(
                 AgendaCheck(
                     "outside",
-                    f"'{item.title}' on {item.day.isoformat()} is outside the tour "
-                    f"({agenda_.start.isoformat()} to {agenda_.end.isoformat()})",
+                    _("'{title}' on {day} is outside the tour ({start} to {end})").format(
+                        title=item.title,
+                        day=item.day.isoformat(),
+                        start=agenda_.start.isoformat(),
+                        end=agenda_.end.isoformat(),
+                    ),
                     (item.id,),
                 )
             )
@@ -248,7 +280,10 @@ def agenda_checks(programme: ProgrammeFile, code: str) -> list[AgendaCheck]:
     for topic in agenda_.focus_topics:
         if topic not in covered:
             checks.append(
-                AgendaCheck("uncovered-topic", f"focus topic '{topic}' has no session or visit")
+                AgendaCheck(
+                    "uncovered-topic",
+                    _("focus topic '{topic}' has no session or visit").format(topic=topic),
+                )
             )
     checks += _speakers_twice(programme, agenda_)
     return checks
@@ -300,8 +335,11 @@ def _speakers_twice(programme: ProgrammeFile, agenda_: TourAgenda) -> list[Agend
                 checks.append(
                     AgendaCheck(
                         "speaker-twice",
-                        f"{a.name} is booked in '{a.title}' and '{b.title}' at the same time "
-                        f"({a.date.isoformat()})",
+                        _(
+                            "{name} is booked in '{title}' and '{title2}' at the same time ({date})"
+                        ).format(
+                            name=a.name, title=a.title, title2=b.title, date=a.date.isoformat()
+                        ),
                         (a.id, b.id),
                     )
                 )

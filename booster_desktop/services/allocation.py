@@ -29,6 +29,7 @@ import numpy as np
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.preference import placement_cost
+from booster_desktop.i18n import _, language, ngettext
 from booster_desktop.services.progress import Progress, no_progress
 
 Pair = tuple[int, str]
@@ -127,7 +128,7 @@ class _Network:
         forced: dict[int, list[str]] = defaultdict(list)
         for manager, code in (*instance.kept, *instance.pinned):
             if code not in instance.tours:
-                raise BoosterError(f"tour {code!r} does not exist")
+                raise BoosterError(_("tour {code!r} does not exist").format(code=code))
             if manager in instance.managers and code not in forced[manager]:
                 forced[manager].append(code)
         self.forced = {m: codes for m, codes in forced.items() if codes}
@@ -251,7 +252,7 @@ class _Network:
         solver.add_arcs_with_capacity(self.tails, self.heads, capacities)
         status = solver.solve(0, 1)
         if status != solver.OPTIMAL:
-            raise BoosterError(f"the flow solver failed (status {status})")
+            raise BoosterError(_("the flow solver failed (status {status})").format(status=status))
         return int(solver.optimal_flow())
 
     def min_cost_max_flow(self, allowed: np.ndarray, costs: np.ndarray) -> np.ndarray | None:
@@ -272,7 +273,7 @@ class _Network:
         if status == solver.BAD_COST_RANGE:
             return None
         if status != solver.OPTIMAL:
-            raise BoosterError(f"the flow solver failed (status {status})")
+            raise BoosterError(_("the flow solver failed (status {status})").format(status=status))
         flows = solver.flows(np.arange(self.fixed_arcs, len(capacities), dtype=np.int32))
         return np.asarray(flows) > 0
 
@@ -296,10 +297,10 @@ def solve(
         instance = _with_pins(instance, forced)
     network = _Network(instance)
     steps = 4
-    progress(0, steps, "Filling the seats")
+    progress(0, steps, _("Filling the seats"))
     every = np.ones(len(network.pair_manager), dtype=bool)
     best_flow = network.max_flow()
-    progress(1, steps, "Finding the lowest worst rank")
+    progress(1, steps, _("Finding the lowest worst rank"))
     # The worst rank already fixed by kept and pinned placements needs no improving on:
     # limiting the free ones below it would cost welfare for no gain at this level.
     fixed_worst = max(
@@ -308,9 +309,9 @@ def solve(
     )
     bottleneck = max(_bottleneck(network, best_flow), fixed_worst)
     allowed = network.pair_rank <= bottleneck if len(network.pair_rank) else every
-    progress(2, steps, "Minimising rank loss")
+    progress(2, steps, _("Minimising rank loss"))
     chosen, lottery_top = _welfare_and_ties(network, allowed)
-    progress(3, steps, "Checking the result")
+    progress(3, steps, _("Checking the result"))
     assignment: dict[int, list[str]] = {
         m: list(network.forced.get(m, ())) for m in network.managers
     }
@@ -324,7 +325,7 @@ def solve(
     if allocation.overbooked or allocation.unmet:
         allocation.status = "infeasible"
         allocation.reasons = why_unmet(instance, network, allocation)
-    progress(steps, steps, "Done")
+    progress(steps, steps, _("Done"))
     return allocation
 
 
@@ -380,7 +381,7 @@ def _welfare_and_ties(network: _Network, allowed: np.ndarray) -> tuple[np.ndarra
     # Even without a lottery the folded cost does not fit: welfare alone, ties as they fall.
     chosen = network.min_cost_max_flow(allowed, main)
     if chosen is None:
-        raise BoosterError("the costs are too large for the flow solver (lower gamma)")
+        raise BoosterError(_("the costs are too large for the flow solver (lower gamma)"))
     return chosen, 0
 
 
@@ -428,13 +429,25 @@ def why_unmet(instance: Instance, network: _Network, allocation: Allocation) -> 
     needed = k * len(instance.managers)
     offered = sum(instance.tours.values())
     if offered < needed:
-        reasons.append(f"{needed} place{'s' * (needed != 1)} wanted, {offered} offered")
+        reasons.append(
+            ngettext(
+                "{count} place wanted, {offered} offered",
+                "{count} places wanted, {offered} offered",
+                needed,
+            ).format(count=needed, offered=offered)
+        )
     for code in network.overfull:
-        reasons.append(f"tour {code} has more kept or pinned managers than places")
+        reasons.append(
+            _("tour {code} has more kept or pinned managers than places").format(code=code)
+        )
     for code, country in network.over_cap:
         reasons.append(
-            f"tour {code} has more kept or pinned managers from {_country_name(country)} than "
-            f"the cap of {instance.max_per_country} per country"
+            _(
+                "tour {code} has more kept or pinned managers from {value} than the "
+                "cap of {max_per_country} per country"
+            ).format(
+                code=code, value=_country_name(country), max_per_country=instance.max_per_country
+            )
         )
     cap = instance.max_per_country
     if cap is not None:
@@ -443,24 +456,37 @@ def why_unmet(instance: Instance, network: _Network, allocation: Allocation) -> 
         for country, count in sorted(by_country.items()):
             if count * k > allowed_places:
                 reasons.append(
-                    f"{_country_name(country)} has {count} managers, the cap of {cap} per tour "
-                    f"allows {allowed_places // k}"
+                    _(
+                        "{value} has {count} managers, the cap of {cap} per tour allows {value2}"
+                    ).format(
+                        value=_country_name(country),
+                        count=count,
+                        cap=cap,
+                        value2=allowed_places // k,
+                    )
                 )
     forbidden = set(instance.forbidden)
     for manager in instance.managers:
         possible = sum(1 for code in instance.tours if (manager, code) not in forbidden)
         if possible < k:
             reasons.append(
-                f"manager {manager} may join only {possible} tour{'s' * (possible != 1)} "
-                f"(the others are forbidden)"
+                ngettext(
+                    "manager {manager} may join only {count} tour (the others are forbidden)",
+                    "manager {manager} may join only {count} tours (the others are forbidden)",
+                    possible,
+                ).format(manager=manager, count=possible)
             )
     short = [m for m, codes in allocation.assignment.items() if len(codes) < k]
     if not reasons and short:
         shown = ", ".join(str(m) for m in short[:10]) + (" ..." if len(short) > 10 else "")
         reasons.append(
-            f"{len(short)} manager{'s' * (len(short) != 1)} ({shown}) cannot be given {k} "
-            "tours: the places left are on tours they may not join (forbidden, or their "
-            "country's cap)"
+            ngettext(
+                "{count} manager ({shown}) cannot be given {k} tours: the places left are on "
+                "tours they may not join (forbidden, or their country's cap)",
+                "{count} managers ({shown}) cannot be given {k} tours: the places left are on "
+                "tours they may not join (forbidden, or their country's cap)",
+                len(short),
+            ).format(count=len(short), shown=shown, k=k)
         )
     return reasons
 
@@ -471,6 +497,11 @@ def _country_name(code: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return code
+    if language() == "fr":  # pycountry's own French names, as the country table has them
+        import gettext
+
+        french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+        return french.gettext(country.name).removesuffix(", État de")
     return str(getattr(country, "common_name", None) or country.name).removesuffix(", State of")
 
 
@@ -512,7 +543,9 @@ def explain(instance: Instance, allocation: Allocation, manager: int) -> list[st
     """For one manager: the tours given and, for each better tour not given, why not."""
     wish = instance.managers[manager]
     given = allocation.assignment.get(manager, [])
-    lines = [f"given {code} (rank {wish.ranks[code]})" for code in given]
+    lines = [
+        _("given {code} (rank {value})").format(code=code, value=wish.ranks[code]) for code in given
+    ]
     worst = max((wish.ranks[c] for c in given), default=len(instance.tours) + 1)
     forbidden = set(instance.forbidden)
     pinned_elsewhere = {c for m, c in (*instance.kept, *instance.pinned) if m == manager}
@@ -526,20 +559,26 @@ def explain(instance: Instance, allocation: Allocation, manager: int) -> list[st
         if code in given or wish.ranks[code] >= worst:
             continue
         if (manager, code) in forbidden:
-            why = "forbidden for this manager"
+            why = _("forbidden for this manager")
         elif pinned_elsewhere and len(pinned_elsewhere) >= instance.per_manager:
-            why = "the manager's places are pinned or kept on other tours"
+            why = _("the manager's places are pinned or kept on other tours")
         elif load[code] >= instance.tours[code]:
             seats = instance.tours[code]
-            why = f"full ({seats} place{'s' * (seats != 1)})"
+            why = ngettext("full ({count} place)", "full ({count} places)", seats).format(
+                count=seats
+            )
         elif (
             instance.max_per_country is not None
             and country_load[(code, wish.country)] >= instance.max_per_country
         ):
-            why = f"the cap of {instance.max_per_country} per country is reached"
+            why = _("the cap of {max_per_country} per country is reached").format(
+                max_per_country=instance.max_per_country
+            )
         else:
-            why = "placing the manager there would cost the others more"
-        lines.append(f"not {code} (rank {wish.ranks[code]}): {why}")
+            why = _("placing the manager there would cost the others more")
+        lines.append(
+            _("not {code} (rank {value}): {why}").format(code=code, value=wish.ranks[code], why=why)
+        )
     return lines
 
 

@@ -19,6 +19,7 @@ from booster_desktop.domain.preference import SCORE_DIGITS, topic_worth
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.topic import TopicInterest
 from booster_desktop.domain.tour import Tour, tour_focus_topic
+from booster_desktop.i18n import _
 from booster_desktop.services.allocation import Allocation, Instance, Pair, Wish
 from booster_desktop.store.changes import Action, report
 from booster_desktop.store.programme_file import ProgrammeFile
@@ -38,19 +39,21 @@ def load_instance(
     """The instance the programme poses: active managers, every tour, kept (confirmed) and
     cancelled (forbidden) enrolments, the current allocation as `previous`."""
     if per_manager < 1:
-        raise BoosterError("--per-manager: must be 1 or more")
+        raise BoosterError(_("--per-manager: must be 1 or more"))
     if max_per_country is not None and max_per_country < 1:
-        raise BoosterError("--max-per-country: must be 1 or more")
+        raise BoosterError(_("--max-per-country: must be 1 or more"))
     if gamma <= 0:
-        raise BoosterError("--gamma: must be more than 0")
+        raise BoosterError(_("--gamma: must be more than 0"))
     with programme.engine.connect() as connection:
         tours = connection.execute(
             select(Tour.id, Tour.code, Tour.capacity).order_by(Tour.code)
         ).all()
         if len(tours) < per_manager:
             raise BoosterError(
-                f"each manager joins {per_manager} tours (--per-manager), but the programme "
-                f"has {len(tours)}"
+                _(
+                    "each manager joins {per_manager} tours (--per-manager), but the "
+                    "programme has {count}"
+                ).format(per_manager=per_manager, count=len(tours))
             )
         managers = connection.execute(
             select(Manager.id, Manager.country_code)
@@ -153,7 +156,9 @@ def apply_allocation_undoably(
 
     kept = backup_before(programme, "allocation")
     if kept is None:  # no file on this computer to keep a copy of
-        raise BoosterError(f"{programme.path}: cannot be backed up before the allocation")
+        raise BoosterError(
+            _("{path}: cannot be backed up before the allocation").format(path=programme.path)
+        )
     backup = kept.path
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
     with programme.writing(Action.ALLOCATION) as connection:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.preference import placement_cost
+from booster_desktop.i18n import _
 from booster_desktop.services.allocation import Allocation, Instance, _measure, why_unmet
 
 
@@ -41,9 +42,11 @@ def solve_with_side_constraints(
         from ortools.sat.python import cp_model
     except ImportError as error:  # the desktop bundle leaves CP-SAT (and pandas) out
         raise BoosterError(
-            "--together and --maximin need OR-Tools' CP-SAT with pandas, which this "
-            f"installation lacks ({error.name} is missing): install Booster Desktop with pip to "
-            "use them; allocating without them works as it is"
+            _(
+                "--together and --maximin need OR-Tools' CP-SAT with pandas, which "
+                "this installation lacks ({name} is missing): install Booster Desktop "
+                "with pip to use them; allocating without them works as it is"
+            ).format(name=error.name)
         ) from None
 
     k, cap = instance.per_manager, instance.max_per_country
@@ -54,7 +57,9 @@ def solve_with_side_constraints(
     for group in together:
         unknown = [m for m in group if m not in instance.managers]
         if unknown:
-            raise BoosterError(f"--together: manager {unknown[0]} is not an active manager")
+            raise BoosterError(
+                _("--together: manager {value} is not an active manager").format(value=unknown[0])
+            )
     model = cp_model.CpModel()
     x = {
         (m, c): model.new_bool_var(f"x_{m}_{c}")
@@ -136,8 +141,10 @@ def solve_with_side_constraints(
         status = solver.solve(model)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             raise BoosterError(
-                "no allocation meets the side constraints within the time limit "
-                f"({solver.status_name(status).lower()}); try a longer --time-limit"
+                _(
+                    "no allocation meets the side constraints within the time limit "
+                    "({value}); try a longer --time-limit"
+                ).format(value=solver.status_name(status).lower())
             )
         proven = proven and status == cp_model.OPTIMAL
         if number < len(stages) - 1:
@@ -163,5 +170,7 @@ def solve_with_side_constraints(
 
         allocation.reasons = why_unmet(instance, _Network(instance), allocation)
         if together:
-            allocation.reasons.append("managers who travel together need seats on the same tours")
+            allocation.reasons.append(
+                _("managers who travel together need seats on the same tours")
+            )
     return MilpAllocation(allocation, proven, gap, bound)

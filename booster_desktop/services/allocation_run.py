@@ -19,6 +19,7 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import ManagerStatus
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.tour import Tour
+from booster_desktop.i18n import N_, _, ngettext
 from booster_desktop.services import allocation as allocator
 from booster_desktop.services.allocation import Allocation, Instance, Pair
 from booster_desktop.services.allocation_data import apply_allocation, load_instance, manager_names
@@ -26,7 +27,7 @@ from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.store.programme_file import ProgrammeFile
 
 # The word for sum((rank - 1) ** gamma) in every sentence, heading and message.
-RANK_LOSS = "rank loss"
+RANK_LOSS = N_("rank loss")
 
 
 @dataclass(frozen=True)
@@ -41,19 +42,19 @@ class Method:
 # The keys are those of `comparison` (and of `allocate --json`), in the order shown.
 METHODS: dict[str, Method] = {
     "optimal": Method(
-        "this allocation",
-        "lexicographic optimum of a capacitated b-matching (min-cost flows)",
-        "the most places given, then the lowest worst rank, then the least rank loss",
+        N_("this allocation"),
+        N_("lexicographic optimum of a capacitated b-matching (min-cost flows)"),
+        N_("the most places given, then the lowest worst rank, then the least rank loss"),
     ),
     "serial_dictatorship": Method(
-        "first come, first served in a random order",
-        "random serial dictatorship",
-        "managers in a random order each take their best tours with places left",
+        N_("first come, first served in a random order"),
+        N_("random serial dictatorship"),
+        N_("managers in a random order each take their best tours with places left"),
     ),
     "snake_draft": Method(
-        "a draft, in turns",
-        "snake draft",
-        "rounds of one pick each, the random order reversed every other round",
+        N_("a draft, in turns"),
+        N_("snake draft"),
+        N_("rounds of one pick each, the random order reversed every other round"),
     ),
 }
 
@@ -136,7 +137,7 @@ def parse_pair(text: str) -> Pair:
     except ValueError:
         manager_id = 0
     if not sep or manager_id < 1 or not code.strip():
-        raise ValueError(f"{text!r} is not ID=CODE, e.g. 7=CAT")
+        raise ValueError(_("{text!r} is not ID=CODE, e.g. 7=CAT").format(text=text))
     return manager_id, code.strip().upper()
 
 
@@ -153,15 +154,29 @@ def check_pairs(programme: ProgrammeFile, request: AllocationRequest) -> None:
             where = f"{word} {manager}={code}"
             if code not in codes:
                 known = ", ".join(codes) or "none yet"
-                raise BoosterError(f"{where}: tour {code!r} does not exist (tours: {known})")
+                raise BoosterError(
+                    _("{where}: tour {code!r} does not exist (tours: {known})").format(
+                        where=where, code=code, known=known
+                    )
+                )
             if manager not in status:
-                raise BoosterError(f"{where}: manager {manager} does not exist")
+                raise BoosterError(
+                    _("{where}: manager {manager} does not exist").format(
+                        where=where, manager=manager
+                    )
+                )
             if status[manager] != ManagerStatus.ACTIVE:
-                raise BoosterError(f"{where}: manager {manager} is withdrawn (never allocated)")
+                raise BoosterError(
+                    _("{where}: manager {manager} is withdrawn (never allocated)").format(
+                        where=where, manager=manager
+                    )
+                )
     both = sorted(set(request.pins) & set(request.forbids))
     if both:
         manager, code = both[0]
-        raise BoosterError(f"{manager}={code} is both pinned and forbidden")
+        raise BoosterError(
+            _("{manager}={code} is both pinned and forbidden").format(manager=manager, code=code)
+        )
 
 
 def run_allocation(
@@ -188,7 +203,7 @@ def run_allocation(
     if request.integer_programme:
         from booster_desktop.services.allocation_milp import solve_with_side_constraints
 
-        progress(0, 1, "Solving the integer programme")
+        progress(0, 1, _("Solving the integer programme"))
         milp = solve_with_side_constraints(
             instance,
             together=request.together,
@@ -196,7 +211,7 @@ def run_allocation(
             time_limit=request.time_limit,
         )
         result, gap, bound = milp.allocation, milp.gap, milp.bound
-        progress(1, 1, "Done")
+        progress(1, 1, _("Done"))
     else:
         result = allocator.solve(instance, progress=progress)
     compared = allocator.comparison(instance, result)
@@ -209,10 +224,6 @@ def apply_outcome(programme: ProgrammeFile, outcome: AllocationOutcome) -> Path:
     return apply_allocation(programme, outcome.allocation)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
-
-
 def summary(instance: Instance, allocation: Allocation, gap: float = 0.0) -> str:
     """The result in the coordinator's words: places wanted, offered and given; managers
     short of their K tours; the worst rank given, the rank loss, what moved; why."""
@@ -222,28 +233,47 @@ def summary(instance: Instance, allocation: Allocation, gap: float = 0.0) -> str
     offered = sum(instance.tours.values())
     given = wanted - allocation.unmet
     short = sum(1 for m in instance.managers if len(allocation.assignment.get(m, ())) < k)
-    tours = _plural(k, "tour")
+    tours = ngettext("{count} tour", "{count} tours", k).format(count=k)
+    places = ngettext("{count} place", "{count} places", wanted).format(count=wanted)
     if short == 0:
-        head = (
-            f"Every manager has their {tours}: {_plural(wanted, 'place')} wanted, "
-            f"{offered} offered, all given."
-        )
+        head = _(
+            "Every manager has their {tours}: {places} wanted, {offered} offered, all given."
+        ).format(tours=tours, places=places, offered=offered)
     else:
-        head = (
-            f"{_plural(wanted, 'place')} wanted ({_plural(managers, 'manager')} x {tours}), "
-            f"{offered} offered, {given} given: "
-            f"{_plural(short, 'manager')} short of their {tours}."
+        head = _(
+            "{places} wanted ({managers} x {tours}), {offered} offered, {given} given: "
+            "{short} short of their {tours}."
+        ).format(
+            places=places,
+            managers=ngettext("{count} manager", "{count} managers", managers).format(
+                count=managers
+            ),
+            tours=tours,
+            offered=offered,
+            given=given,
+            short=ngettext("{count} manager", "{count} managers", short).format(count=short),
         )
-    fairness = f" (fairness {instance.gamma:g})" if instance.gamma != 1 else ""
+    fairness = (
+        _(" (fairness {gamma:g})").format(gamma=instance.gamma) if instance.gamma != 1 else ""
+    )
     parts = [
         head,
-        f"Worst rank given: {allocation.worst_rank}; {RANK_LOSS} {allocation.welfare:g}{fairness}.",
-        f"{_plural(allocation.moved, 'placement')} differ from the current enrolments."
-        if allocation.moved != 1
-        else "1 placement differs from the current enrolments.",
+        _("Worst rank given: {worst}; {rank_loss} {welfare:g}{fairness}.").format(
+            worst=allocation.worst_rank,
+            rank_loss=_(RANK_LOSS),
+            welfare=allocation.welfare,
+            fairness=fairness,
+        ),
+        ngettext(
+            "{count} placement differs from the current enrolments.",
+            "{count} placements differ from the current enrolments.",
+            allocation.moved,
+        ).format(count=allocation.moved),
     ]
     if allocation.status == "feasible":
-        parts.append(f"Not proven the best within the time limit (gap {gap:.2%}).")
+        parts.append(
+            _("Not proven the best within the time limit (gap {gap:.2%}).").format(gap=gap)
+        )
     if allocation.reasons:
-        parts.append("Why: " + "; ".join(allocation.reasons) + ".")
+        parts.append(_("Why: ") + "; ".join(allocation.reasons) + ".")
     return " ".join(parts)

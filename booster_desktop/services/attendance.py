@@ -20,6 +20,7 @@ from booster_desktop.domain.kinds import ManagerStatus
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.text import fold
 from booster_desktop.domain.tour import Tour
+from booster_desktop.i18n import _
 from booster_desktop.services.changes import report
 from booster_desktop.services.checkin import (
     PAPER_DEVICE,
@@ -81,7 +82,7 @@ def _tour_id(connection: Connection, tour: str | int) -> int:
         return tour
     found = connection.scalar(select(Tour.id).where(Tour.code == tour.strip().upper()))
     if found is None:
-        raise BoosterError(f"tour {tour!r} does not exist")
+        raise BoosterError(_("tour {tour!r} does not exist").format(tour=tour))
     return int(found)
 
 
@@ -251,8 +252,9 @@ def record_paper(
             number = int(text[1:])
             if not 1 <= number <= len(sheet):
                 raise BoosterError(
-                    f"{text}: the sign-in sheet of tour {desk.session.tour_code} "
-                    f"numbers 1 to {len(sheet)}"
+                    _("{text}: the sign-in sheet of tour {tour_code} numbers 1 to {count}").format(
+                        text=text, tour_code=desk.session.tour_code, count=len(sheet)
+                    )
                 )
             manager_id = sheet[number - 1].manager_id
         elif text.isdigit():

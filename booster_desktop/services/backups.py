@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import N_, _, ngettext
 from booster_desktop.services.programme import backup_folder
 from booster_desktop.store import kept_copies
 from booster_desktop.store.programme_file import ProgrammeFile
@@ -47,15 +48,15 @@ _log = logging.getLogger(__name__)
 
 # Why a backup was made, and how the window says it.
 WHY: dict[str, str] = {
-    "open": "when the file was opened",
-    "migration": "before an upgrade",
-    "import": "before an import",
-    "allocation": "before an allocation",
-    "merge": "before a merge",
-    "delete-tour": "before a tour was deleted",
-    "erase": "before a person was erased",
-    "restore": "before a restore",
-    "demo": "before a fresh demo",
+    "open": N_("when the file was opened"),
+    "migration": N_("before an upgrade"),
+    "import": N_("before an import"),
+    "allocation": N_("before an allocation"),
+    "merge": N_("before a merge"),
+    "delete-tour": N_("before a tour was deleted"),
+    "erase": N_("before a person was erased"),
+    "restore": N_("before a restore"),
+    "demo": N_("before a fresh demo"),
 }
 INDEX = "backups.json"
 SUFFIX = ".booster"
@@ -95,7 +96,7 @@ class KeptBackup:
 
     @property
     def why_words(self) -> str:
-        return WHY.get(self.why, self.why)
+        return _(WHY[self.why]) if self.why in WHY else self.why
 
     def counts_words(self) -> str:
         return counts_words(self.counts)
@@ -103,10 +104,19 @@ class KeptBackup:
 
 def counts_words(counts: Mapping[str, int]) -> str:
     """'24 managers, 4 tours, 48 enrolments, 0 check-ins' (what could be counted)."""
-    words = {"managers": "managers", "tours": "tours", "enrolments": "enrolments"}
-    words["checkins"] = "check-ins"
-    parts = [f"{counts[k]:,} {w}" for k, w in words.items() if k in counts]
-    return ", ".join(parts) if parts else "not readable"
+
+    def words(key: str, count: int) -> str:
+        said = {
+            "managers": ngettext("{count} manager", "{count} managers", count),
+            "tours": ngettext("{count} tour", "{count} tours", count),
+            "enrolments": ngettext("{count} enrolment", "{count} enrolments", count),
+            "checkins": ngettext("{count} check-in", "{count} check-ins", count),
+        }
+        return said[key].format(count=f"{count:,}")
+
+    keys = ("managers", "tours", "enrolments", "checkins")
+    parts = [words(k, counts[k]) for k in keys if k in counts]
+    return ", ".join(parts) if parts else _("not readable")
 
 
 # -- the folder and its index -----------------------------------------------------------------
@@ -490,7 +500,7 @@ def reindex_backup(backup: KeptBackup) -> KeptBackup:
     """Count a kept backup afresh after it was changed in place (a person erased from it)."""
     settle()
     if not backup.path.is_file():
-        raise BoosterError(f"{backup.path}: no such backup")
+        raise BoosterError(_("{path}: no such backup").format(path=backup.path))
     folder = backup.path.parent
     counted = replace(backup, counts=kept_copies.count_rows(backup.path))
     uuid = kept_copies.read_index(folder / INDEX).get("programme")
@@ -525,7 +535,7 @@ def find_backup(path: Path, reference: str | Path) -> Path:
     if reference.is_file():
         return reference
     if reference.is_dir():
-        raise BoosterError(f"{reference}: is a folder, not a backup")
+        raise BoosterError(_("{reference}: is a folder, not a backup").format(reference=reference))
     if reference.name == str(reference):  # a bare name: one from the programme's folder
         uuid = _uuid_of(path) if path.is_file() else None
         if uuid is not None:
@@ -533,7 +543,9 @@ def find_backup(path: Path, reference: str | Path) -> Path:
             if kept.is_file():
                 return kept
     raise BoosterError(
-        f"{reference}: no such backup of {path} (`booster backup list {path}` names them)"
+        _("{reference}: no such backup of {path} (`booster backup list {path}` names them)").format(
+            reference=reference, path=path
+        )
     )
 
 
@@ -551,29 +563,43 @@ def restore_backup(path: Path, backup: Path, *, passphrase: str | None = None) -
 
     path, backup = Path(path), Path(backup)
     if not path.is_file():
-        raise BoosterError(f"{path}: no such file" if not path.is_dir() else f"{path}: is a folder")
+        raise BoosterError(
+            _("{path}: no such file").format(path=path)
+            if not path.is_dir()
+            else _("{path}: is a folder").format(path=path)
+        )
     if not backup.is_file():
-        raise BoosterError(f"{backup}: no such backup")
+        raise BoosterError(_("{backup}: no such backup").format(backup=backup))
     with contextlib.suppress(OSError):
         if path.samefile(backup):
-            raise BoosterError(f"{backup}: is the programme itself, not a backup of it")
+            raise BoosterError(
+                _("{backup}: is the programme itself, not a backup of it").format(backup=backup)
+            )
     decrypted: Path | None = None
     try:
         source = backup
         if is_encrypted_copy(backup):
             if passphrase is None:
-                raise BoosterError(f"{backup}: is an encrypted copy; its passphrase is needed")
+                raise BoosterError(
+                    _("{backup}: is an encrypted copy; its passphrase is needed").format(
+                        backup=backup
+                    )
+                )
             decrypted = source = decrypt_to_partial(backup, path, passphrase)
         try:
             checked = kept_copies.check_copy(source)
         except BoosterError as error:
             reason = str(error).removeprefix(f"{source}: ")
-            raise BoosterError(f"{backup}: cannot be restored: {reason}") from None
+            raise BoosterError(
+                _("{backup}: cannot be restored: {reason}").format(backup=backup, reason=reason)
+            ) from None
         ours, _title = kept_copies.read_identity(path)
         if checked.uuid is not None and ours is not None and checked.uuid != ours:
             raise BoosterError(
-                f"{backup}: is a backup of another programme ({checked.title or 'untitled'}); "
-                "open it on its own instead"
+                _(
+                    "{backup}: is a backup of another programme ({value}); open it on its "
+                    "own instead"
+                ).format(backup=backup, value=checked.title or "untitled")
             )
         lock = ProgrammeLock.acquire(path)  # refused while another window or command has it
         try:
@@ -598,7 +624,7 @@ def backups_of(path: Path) -> list[KeptBackup]:
     try:
         check_header(path)
     except BoosterError as error:
-        if "is damaged" not in str(error):
+        if _("is damaged") not in str(error):
             raise
     settle()
     return _scan(backup_folder(path, _uuid_of(path)))

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, and_, insert, select, update
 from booster_desktop.domain.badge import BadgePrint, BadgeToken, new_token
 from booster_desktop.domain.badge_data import BadgeData, WeekItem
 from booster_desktop.domain.base import utc_now
-from booster_desktop.domain.country import Country
+from booster_desktop.domain.country import Country, country_name
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import BadgeEvent, EnrolmentStatus, ManagerStatus
@@ -29,6 +29,7 @@ from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.session import SessionPerson, TourSession
 from booster_desktop.domain.tour import Tour
 from booster_desktop.exports.badge_layout import BadgeLayout, PrinterCorrection
+from booster_desktop.i18n import _
 from booster_desktop.services.changes import report
 from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.store.programme_file import ProgrammeFile
@@ -102,7 +103,11 @@ def _tour(programme: ProgrammeFile, code: str) -> Tour:
         tour = session.scalar(select(Tour).where(Tour.code == code.strip().upper()))
         if tour is None:
             codes = ", ".join(session.scalars(select(Tour.code).order_by(Tour.start_date)))
-            raise BoosterError(f"tour {code!r} does not exist (tours: {codes or 'none yet'})")
+            raise BoosterError(
+                _("tour {code!r} does not exist (tours: {value})").format(
+                    code=code, value=codes or _("none yet")
+                )
+            )
         return tour
 
 
@@ -142,7 +147,9 @@ def _check_managers(programme: ProgrammeFile, ids: tuple[int, ...]) -> None:
         known = set(connection.scalars(select(Manager.id).where(Manager.id.in_(ids))))
     for manager_id in ids:
         if manager_id not in known:
-            raise BoosterError(f"manager {manager_id} does not exist")
+            raise BoosterError(
+                _("manager {manager_id} does not exist").format(manager_id=manager_id)
+            )
 
 
 def gather_badges(programme: ProgrammeFile, request: BadgeRequest) -> BadgeSet:
@@ -150,7 +157,7 @@ def gather_badges(programme: ProgrammeFile, request: BadgeRequest) -> BadgeSet:
     _check_managers(programme, request.managers)
     tour = _tour(programme, request.tour) if request.tour is not None else None
     if request.include_staff and tour is None:
-        raise BoosterError("--include-staff: whose staff? name the tour (--tour CODE)")
+        raise BoosterError(_("--include-staff: whose staff? name the tour (--tour CODE)"))
     host = Organisation.__table__.alias("host")
     statuses = (EnrolmentStatus.CONFIRMED,) if request.confirmed_only else tuple(EnrolmentStatus)
     enrolment_filter = and_(
@@ -164,7 +171,7 @@ def gather_badges(programme: ProgrammeFile, request: BadgeRequest) -> BadgeSet:
             Manager.given_name,
             Manager.family_name,
             Manager.arabic_name,
-            Country.name_en,
+            country_name(),
             Organisation.name,
             BadgeToken.token,
             Tour.id,
@@ -198,7 +205,11 @@ def gather_badges(programme: ProgrammeFile, request: BadgeRequest) -> BadgeSet:
         expected = {row[0] for row in rows}
         for manager_id in request.managers:
             if manager_id not in expected:
-                raise BoosterError(f"manager {manager_id} is not expected on tour {tour.code}")
+                raise BoosterError(
+                    _("manager {manager_id} is not expected on tour {code}").format(
+                        manager_id=manager_id, code=tour.code
+                    )
+                )
     tour_ids = {row[7] for row in rows if row[7] is not None}
     if tour is not None:
         tour_ids.add(tour.id)
@@ -208,7 +219,11 @@ def gather_badges(programme: ProgrammeFile, request: BadgeRequest) -> BadgeSet:
     codes: dict[str, int] = {}
     for row in rows:
         if not row[6]:
-            raise BoosterError(f"manager {row[0]} has no badge token in force (run booster check)")
+            raise BoosterError(
+                _("manager {value} has no badge token in force (run booster check)").format(
+                    value=row[0]
+                )
+            )
         if row[7] is not None:
             codes[row[8]] = row[7]
         badges.append(
@@ -242,15 +257,15 @@ def gather_badges(programme: ProgrammeFile, request: BadgeRequest) -> BadgeSet:
 
 
 def _nobody(tour: Tour | None, request: BadgeRequest) -> str:
-    where = f"tour {tour.code}" if tour is not None else "the programme"
+    where = _("tour {code}").format(code=tour.code) if tour is not None else _("the programme")
     if request.only_unprinted:
-        return (
-            f"{where}: every badge has been printed "
-            "(without --only-unprinted, --reprint prints them again)"
-        )
+        return _(
+            "{where}: every badge has been printed (without --only-unprinted, "
+            "--reprint prints them again)"
+        ).format(where=where)
     if request.confirmed_only:
-        return f"{where}: nobody to print (no confirmed managers)"
-    return f"{where}: nobody to print (no expected managers)"
+        return _("{where}: nobody to print (no confirmed managers)").format(where=where)
+    return _("{where}: nobody to print (no expected managers)").format(where=where)
 
 
 def _printed(
@@ -293,7 +308,7 @@ def _staff(programme: ProgrammeFile, tour: Tour, phone: str) -> list[BadgeData]:
             select(Organisation.name).where(Organisation.id == tour.host_agency_id)
         )
         rows = connection.execute(
-            select(Person.id, Person.name, Person.kind, Organisation.name, Country.name_en)
+            select(Person.id, Person.name, Person.kind, Organisation.name, country_name())
             .join(SessionPerson, SessionPerson.person_id == Person.id)
             .join(TourSession, TourSession.id == SessionPerson.session_id)
             .outerjoin(Organisation, Organisation.id == Person.organisation_id)
@@ -365,14 +380,18 @@ def export_badges(
     found = gather_badges(programme, request)
     if reissue:
         if not request.managers:
-            raise BoosterError("--reissue: whose badge was lost? name them with --manager ID")
+            raise BoosterError(_("--reissue: whose badge was lost? name them with --manager ID"))
         for manager_id in request.managers:
             reissue_token(programme, manager_id)
         found = gather_badges(programme, request)
     if found.printed_before and not reprint and record:
         names = [p.describe() for p in found.printed_before]
-        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-        raise BoosterError(f"already printed: {shown}; --reprint prints them again")
+        shown = ", ".join(names[:3]) + (
+            _(" and {count} more").format(count=len(names) - 3) if len(names) > 3 else ""
+        )
+        raise BoosterError(
+            _("already printed: {shown}; --reprint prints them again").format(shown=shown)
+        )
     from booster_desktop.exports.badges import write_badges
 
     title = "Badges" + (f" · {request.tour.upper()}" if request.tour else "")
@@ -396,7 +415,9 @@ def export_badges(
             len(found.badges), pages, found.printed_before, chosen.name, tuple(notes)
         )
     if not programme.writable:
-        raise BoosterError(f"{programme.path}: opened read-only; the print log cannot be kept")
+        raise BoosterError(
+            _("{path}: opened read-only; the print log cannot be kept").format(path=programme.path)
+        )
     if all(badge.manager_id is None for badge in found.badges):  # staff only: nothing to log
         pages = draw()
         return BadgeExport(len(found.badges), pages, (), chosen.name, tuple(notes))
@@ -454,7 +475,9 @@ def reissue_token(programme: ProgrammeFile, manager_id: int) -> str:
     with programme.writing() as connection:
         exists = connection.scalar(select(Manager.id).where(Manager.id == manager_id))
         if exists is None:
-            raise BoosterError(f"manager {manager_id} does not exist")
+            raise BoosterError(
+                _("manager {manager_id} does not exist").format(manager_id=manager_id)
+            )
         old = connection.scalar(
             select(BadgeToken.token).where(
                 BadgeToken.manager_id == manager_id, BadgeToken.revoked_at.is_(None)

@@ -23,6 +23,7 @@ from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.printed import AttendedItem, CertificateData
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.session import TourSession
+from booster_desktop.i18n import _
 from booster_desktop.services.attendance_counts import (
     COUNTED_KINDS,
     attended_sessions,
@@ -108,7 +109,9 @@ def tour_attendance(connection: Connection, code: str) -> TourAttendance:
         )
     ]
     if not sessions:
-        raise BoosterError(f"tour {tour.code} has no training sessions or visits to attend")
+        raise BoosterError(
+            _("tour {code} has no training sessions or visits to attend").format(code=tour.code)
+        )
     attended = attended_sessions(connection, [session_id for session_id, _ in sessions])
     expected = set(
         connection.scalars(
@@ -178,9 +181,11 @@ def export_certificates(
 
     check_target(programme, target, (".pdf",))
     if minimum is not None and not 0 <= minimum <= 100:
-        raise BoosterError("--minimum: a percentage from 0 to 100")
+        raise BoosterError(_("--minimum: a percentage from 0 to 100"))
     if not programme.writable:
-        raise BoosterError(f"{programme.path}: open for writing to keep certificate numbers")
+        raise BoosterError(
+            _("{path}: open for writing to keep certificate numbers").format(path=programme.path)
+        )
     with programme.engine.connect() as connection:
         details = connection.execute(
             select(
@@ -200,8 +205,16 @@ def export_certificates(
         for manager_id in granted:
             if manager_id not in by_id:
                 exists = connection.scalar(select(Manager.id).where(Manager.id == manager_id))
-                where = "does not exist" if exists is None else f"is not on tour {tour_row.code}"
-                raise BoosterError(f"--grant {manager_id}: manager {manager_id} {where}")
+                where = (
+                    _("does not exist")
+                    if exists is None
+                    else _("is not on tour {code}").format(code=tour_row.code)
+                )
+                raise BoosterError(
+                    _("--grant {manager_id}: manager {manager_id} {where}").format(
+                        manager_id=manager_id, where=where
+                    )
+                )
         chosen = [
             a
             for a in attendance.attendees
@@ -211,9 +224,13 @@ def export_certificates(
         if not chosen:
             best = max((a.attended for a in attendance.attendees), default=0)
             raise BoosterError(
-                f"nobody on tour {tour_row.code} attended {minimum}% of its "
-                f"{len(attendance.sessions)} sessions and visits (the most: {best}); "
-                "nothing written (--grant ID certifies a manager below the minimum)"
+                _(
+                    "nobody on tour {code} attended {minimum}% of its {count} sessions and "
+                    "visits (the most: {best}); nothing written (--grant ID certifies a "
+                    "manager below the minimum)"
+                ).format(
+                    code=tour_row.code, minimum=minimum, count=len(attendance.sessions), best=best
+                )
             )
         numbers, new = _numbers(
             connection,

@@ -48,6 +48,7 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.tour import Tour
+from booster_desktop.i18n import _
 from booster_desktop.services.changes import current_device, report
 from booster_desktop.services.text_checks import without_controls
 from booster_desktop.store.programme_file import ProgrammeFile
@@ -232,11 +233,17 @@ def session_info(programme: ProgrammeFile, session_id: int, tour: str | None = N
     with programme.engine.connect() as connection:
         row = connection.execute(_session_query().where(TourSession.id == session_id)).first()
     if row is None:
-        raise BoosterError(f"session {session_id} does not exist (booster list sessions FILE)")
+        raise BoosterError(
+            _("session {session_id} does not exist (booster list sessions FILE)").format(
+                session_id=session_id
+            )
+        )
     info = _session_info(row)
     if tour is not None and info.tour_code != tour.strip().upper():
         raise BoosterError(
-            f"session {session_id} belongs to tour {info.tour_code}, not {tour.strip().upper()}"
+            _("session {session_id} belongs to tour {tour_code}, not {value}").format(
+                session_id=session_id, tour_code=info.tour_code, value=tour.strip().upper()
+            )
         )
     return info
 
@@ -246,7 +253,7 @@ def tour_sessions(programme: ProgrammeFile, tour: str) -> list[SessionInfo]:
     code = tour.strip().upper()
     with programme.engine.connect() as connection:
         if connection.scalar(select(Tour.id).where(Tour.code == code)) is None:
-            raise BoosterError(f"tour {tour!r} does not exist")
+            raise BoosterError(_("tour {tour!r} does not exist").format(tour=tour))
         rows = connection.execute(
             _session_query()
             .where(Tour.code == code)
@@ -326,7 +333,9 @@ class CheckinDesk:
         tour: str | None = None,
     ) -> None:
         if not programme.writable:
-            raise BoosterError(f"{programme.path}: is open read-only; check-in needs to write")
+            raise BoosterError(
+                _("{path}: is open read-only; check-in needs to write").format(path=programme.path)
+            )
         self.programme = programme
         self.session = session_info(programme, session_id, tour)
         self.device = device_name(device)
@@ -385,24 +394,24 @@ class CheckinDesk:
     ) -> ScanResult:
         """Read one scan and record the check-in it means; committed before returning."""
         if not typed.strip():
-            return _misread(typed, "empty scan: scan again")
+            return _misread(typed, _("empty scan: scan again"))
         if len(typed) > _LONGEST_SCAN:
-            return _misread(typed, "too long for a badge: scan one badge at a time")
+            return _misread(typed, _("too long for a badge: scan one badge at a time"))
         candidates = read_candidates(typed)
         if not candidates:
             text = clean_scan(typed)
             if any(letter in TOKEN_ALPHABET for letter in text):
-                return _misread(typed, "misread, scan again")
-            return _misread(typed, "not a badge code: scan again")
+                return _misread(typed, _("misread, scan again"))
+            return _misread(typed, _("not a badge code: scan again"))
         with self.programme.writing() as connection:
             rows = connection.execute(self._by_token.where(BadgeToken.token.in_(candidates))).all()
             known = {row.token: row for row in rows}
             found = [known[t] for t in candidates if t in known]
             if len({row.manager_id for row in found}) > 1:
-                result = _misread(typed, "two badges in one scan: scan one badge at a time")
+                result = _misread(typed, _("two badges in one scan: scan one badge at a time"))
             elif not found:
                 result = ScanResult(
-                    ScanState.UNKNOWN, candidates[0], "unknown badge: ask for a name"
+                    ScanState.UNKNOWN, candidates[0], _("unknown badge: ask for a name")
                 )
             else:
                 result = self._decide(connection, found[0], admit_unregistered, now or utc_now())
@@ -422,7 +431,9 @@ class CheckinDesk:
         with self.programme.writing() as connection:
             row = connection.execute(self._by_manager.where(Manager.id == manager_id)).first()
             if row is None:
-                raise BoosterError(f"manager {manager_id} does not exist")
+                raise BoosterError(
+                    _("manager {manager_id} does not exist").format(manager_id=manager_id)
+                )
             result = self._decide(
                 connection, row, admit_unregistered, now or utc_now(), device=device, by_hand=True
             )
@@ -450,7 +461,7 @@ class CheckinDesk:
         }
         if r.revoked_at is not None:
             return ScanResult(
-                ScanState.REVOKED, token, "revoked badge: a new one was issued", **person
+                ScanState.REVOKED, token, _("revoked badge: a new one was issued"), **person
             )
         first_at = _utc(r.first_at)
         last_at = _utc(r.last_at)
@@ -469,7 +480,7 @@ class CheckinDesk:
             return ScanResult(
                 ScanState.ALREADY,
                 token,
-                f"already checked in at {hhmm}",
+                _("already checked in at {hhmm}").format(hhmm=hhmm),
                 first_at=first_at,
                 first_local=hhmm,
                 **person,
@@ -479,7 +490,7 @@ class CheckinDesk:
             return ScanResult(
                 ScanState.NOT_REGISTERED,
                 token,
-                f"not registered for tour {self.session.tour_code}",
+                _("not registered for tour {tour_code}").format(tour_code=self.session.tour_code),
                 **person,
             )
         checkin_id = str(uuid.uuid4())
@@ -500,7 +511,7 @@ class CheckinDesk:
         return ScanResult(
             state,
             token,
-            "welcome" if expected else "admitted, although not registered for this tour",
+            "welcome" if expected else _("admitted, although not registered for this tour"),
             checkin_id=checkin_id,
             recorded=True,
             admitted=not expected,
@@ -522,7 +533,7 @@ class CheckinDesk:
             voided = void_checkin(self.programme, checkin_id)
             if voided is not None:
                 return voided
-        raise BoosterError("nothing to undo: no check-in recorded here since the door opened")
+        raise BoosterError(_("nothing to undo: no check-in recorded here since the door opened"))
 
     def head_count(self) -> HeadCount:
         from booster_desktop.services.attendance import head_count
@@ -564,7 +575,9 @@ def void_checkin(programme: ProgrammeFile, checkin_id: str) -> ScanResult | None
             .where(CheckIn.id == checkin_id)
         ).first()
         if row is None:
-            raise BoosterError(f"check-in {checkin_id} does not exist")
+            raise BoosterError(
+                _("check-in {checkin_id} does not exist").format(checkin_id=checkin_id)
+            )
         if row.voided:
             connection.rollback()  # nothing to write: no commit, no change to report
             return None
@@ -573,7 +586,9 @@ def void_checkin(programme: ProgrammeFile, checkin_id: str) -> ScanResult | None
     return ScanResult(
         ScanState.WELCOME,
         "",
-        f"undone: {row.given_name} {row.family_name} is no longer checked in",
+        _("undone: {given_name} {family_name} is no longer checked in").format(
+            given_name=row.given_name, family_name=row.family_name
+        ),
         manager_id=row.manager_id,
         name=f"{row.given_name} {row.family_name}",
         arabic_name=row.arabic_name,

@@ -7,7 +7,7 @@ from functools import cache
 
 from sqlalchemy import select
 
-from booster_desktop.domain.country import SOUTH_MED_COUNTRIES, Country
+from booster_desktop.domain.country import SOUTH_MED_COUNTRIES, Country, country_name
 from booster_desktop.domain.kinds import OrganisationKind, SessionKind
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.tour import Tour
@@ -15,9 +15,10 @@ from booster_desktop.store.programme_file import ProgrammeFile
 
 
 def countries(programme: ProgrammeFile) -> list[tuple[str, str]]:
-    """(code, English name), the programme's seven countries first, then the rest by name."""
+    """(code, name in the language in use), the programme's seven countries first, then the
+    rest by name."""
     with programme.engine.connect() as connection:
-        rows = connection.execute(select(Country.code, Country.name_en)).all()
+        rows = connection.execute(select(Country.code, country_name())).all()
     first = [r for r in rows if r[0] in SOUTH_MED_COUNTRIES]
     rest = [r for r in rows if r[0] not in SOUTH_MED_COUNTRIES]
     return [(c, n) for c, n in sorted(first, key=lambda r: r[1]) + sorted(rest, key=lambda r: r[1])]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy.engine import URL
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.store.location import LOCAL_HOSTS, TLS_MODES, ServerAddress
 
 __all__ = ["DEFAULT_PORT", "TLS_MODES", "is_local_host", "server_address", "try_connection"]
@@ -31,11 +32,11 @@ def server_address(
     one line when a field is missing. No TLS mode: required beyond this machine."""
     host, database, user = host.strip(), database.strip(), user.strip()
     if not database:
-        raise BoosterError("name the database that holds the programme")
+        raise BoosterError(_("name the database that holds the programme"))
     if not user:
-        raise BoosterError("name the user to connect as")
+        raise BoosterError(_("name the user to connect as"))
     if tls_mode is not None and tls_mode not in TLS_MODES:
-        raise BoosterError(f"TLS mode must be one of {', '.join(TLS_MODES)}")
+        raise BoosterError(_("TLS mode must be one of {modes}").format(modes=", ".join(TLS_MODES)))
     query: dict[str, str] = {}
     socket = host.startswith("/")
     if socket:

@@ -39,6 +39,7 @@ from booster_desktop.domain.session import SessionPerson, TourSession, session_t
 from booster_desktop.domain.text import fold
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.domain.tour import Tour, tour_focus_topic
+from booster_desktop.i18n import _
 from booster_desktop.services import demo_data
 from booster_desktop.services.demo_data import DemoExpert, DemoManager, DemoTour, DemoVisit
 from booster_desktop.services.progress import Progress, no_progress
@@ -72,7 +73,9 @@ def demo_phone(country: str, draw: int, *, mobile: bool = True) -> str:
     kind = PhoneNumberType.MOBILE if mobile else PhoneNumberType.FIXED_LINE
     example = phonenumbers.example_number_for_type(country, kind)
     if example is None:
-        raise BoosterError(f"no phone numbering plan for the country {country}")
+        raise BoosterError(
+            _("no phone numbering plan for the country {country}").format(country=country)
+        )
     national = str(example.national_number)
     for step in range(10):
         tail = f"{(draw + step) % 10_000:04d}"
@@ -99,7 +102,11 @@ def write_demo(
     from booster_desktop.services.programme import backup_before_replacing
 
     if not 1 <= managers <= MAX_MANAGERS:
-        raise BoosterError(f"--managers: {managers} is not between 1 and {MAX_MANAGERS:,}")
+        raise BoosterError(
+            _("--managers: {managers} is not between 1 and {MAX_MANAGERS:,}").format(
+                managers=managers, MAX_MANAGERS=MAX_MANAGERS
+            )
+        )
     if isinstance(path, ServerAddress):  # into the server's empty database, never replacing
         from booster_desktop.services.passwords import with_kept_password
 
@@ -173,7 +180,7 @@ class _DemoBuilder:
 
     def fill(self, session: Session) -> None:
         steps = 6
-        self.progress(0, steps, "Writing topics and tours")
+        self.progress(0, steps, _("Writing topics and tours"))
         session.execute(
             insert(Topic),
             [
@@ -184,7 +191,7 @@ class _DemoBuilder:
         session.execute(update(Programme).values(demo_data.COORDINATOR))
         for tour in self._tour_plans():
             self._add_tour(tour)
-        self.progress(1, steps, "Writing managers")
+        self.progress(1, steps, _("Writing managers"))
         managers = list(self._manager_plans())
         manager_rows = [self._manager_row(i, plan) for i, plan in enumerate(managers, 1)]
         self._insert(session, insert(Organisation), self.organisations.rows)
@@ -195,25 +202,25 @@ class _DemoBuilder:
         self._insert(session, insert(session_topic), self.session_topics)
         self._insert(session, insert(SessionPerson), self.session_people)
         self._insert(session, insert(Manager), manager_rows)
-        self.progress(2, steps, "Writing topic ranks")
+        self.progress(2, steps, _("Writing topic ranks"))
         interests = [
             {"manager_id": i, "topic_id": self.topic_ids[name], "rank": rank}
             for i, plan in enumerate(managers, 1)
             for rank, name in enumerate(plan.topics, 1)
         ]
         self._insert(session, insert(TopicInterest), interests)
-        self.progress(3, steps, "Issuing badge tokens")
+        self.progress(3, steps, _("Issuing badge tokens"))
         self._insert(
             session,
             insert(BadgeToken),
             [{"token": new_token(), "manager_id": i} for i in range(1, len(managers) + 1)],
         )
         self._insert(session, insert(TravelDocument), self._travel_rows(managers))
-        self.progress(4, steps, "Enrolling managers in tours")
+        self.progress(4, steps, _("Enrolling managers in tours"))
         self._insert(session, insert(Enrolment), self._enrolments(managers))
-        self.progress(5, steps, "Saving")
+        self.progress(5, steps, _("Saving"))
         session.commit()
-        self.progress(6, steps, "Done")
+        self.progress(6, steps, _("Done"))
 
     @staticmethod
     def _insert(session: Session, statement: Insert, rows: Sequence[dict[str, Any]]) -> None:
@@ -443,7 +450,7 @@ class _DemoBuilder:
         topic_names = [t.name for t in demo_data.TOPICS]
         # Skewed popularity, as in real diagnoses: a few topics are wanted by most managers.
         weights = {name: 1.0 / (i + 1) ** 0.7 for i, name in enumerate(topic_names)}
-        for _ in range(self.managers - REFERENCE_MANAGERS):
+        for _draw in range(self.managers - REFERENCE_MANAGERS):
             country = self.random.choice(countries)
             female, male = demo_data.GIVEN_NAMES[country]
             gender = self.random.choice(("female", "male"))
@@ -573,4 +580,8 @@ class _DemoBuilder:
                         seats[target] -= 1
                         mine.append(taken)
                         return
-        raise BoosterError(f"demo: cannot place manager {manager_id} in {TOURS_PER_MANAGER} tours")
+        raise BoosterError(
+            _("demo: cannot place manager {manager_id} in {TOURS_PER_MANAGER} tours").format(
+                manager_id=manager_id, TOURS_PER_MANAGER=TOURS_PER_MANAGER
+            )
+        )

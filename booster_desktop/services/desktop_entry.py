@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.package_data import resource
 
 APP_ID = "org.boosterdesktop.BoosterDesktop"
@@ -73,7 +74,9 @@ def _write(target: Path, data: bytes) -> None:
         temporary.replace(target)
     except OSError as error:
         raise BoosterError(
-            f"{target}: cannot write the desktop entry there ({error.strerror})"
+            _("{target}: cannot write the desktop entry there ({strerror})").format(
+                target=target, strerror=error.strerror
+            )
         ) from None
 
 

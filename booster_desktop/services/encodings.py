@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from booster_desktop.i18n import N_, _
+
 CHUNK = 1 << 20
 CODE_PAGES = ("cp1252", "cp1256")
 NAMES = {
@@ -27,9 +29,10 @@ NAMES = {
     "cp1252": "Windows-1252 (Western European)",
     "cp1256": "Windows-1256 (Arabic)",
 }
-SAVE_AS_UTF8 = (
-    'in Excel, File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)"; in LibreOffice, '
-    'Save As > "Text CSV", then character set "Unicode (UTF-8)"'
+SAVE_AS_UTF8 = N_(
+    'in Excel, File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)"; in '
+    'LibreOffice, Save As > "Text CSV", then character set "Unicode '
+    '(UTF-8)"'
 )
 
 
@@ -53,7 +56,9 @@ def check_encoding(name: str) -> str:
         return codecs.lookup(name.strip()).name
     except LookupError:
         raise ValueError(
-            f"{name!r} is not an encoding (try utf-8, utf-16, windows-1252 or windows-1256)"
+            _(
+                "{name!r} is not an encoding (try utf-8, utf-16, windows-1252 or windows-1256)"
+            ).format(name=name)
         ) from None
 
 

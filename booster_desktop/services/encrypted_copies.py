@@ -18,6 +18,7 @@ from pathlib import Path
 
 from booster_desktop.domain.disk import disk_error, partial_path, reading_error
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.services.output_paths import check_output_path
 from booster_desktop.store import kept_copies, open_files
 from booster_desktop.store.durable import remove_database_files, replace_durably
@@ -47,8 +48,9 @@ def check_passphrase(passphrase: str) -> str:
     """A passphrase to encrypt with, or a one-line refusal."""
     if len(passphrase) < MINIMUM_PASSPHRASE:
         raise BoosterError(
-            f"the passphrase is too short ({len(passphrase)} characters; at least "
-            f"{MINIMUM_PASSPHRASE})"
+            _(
+                "the passphrase is too short ({count} characters; at least {MINIMUM_PASSPHRASE})"
+            ).format(count=len(passphrase), MINIMUM_PASSPHRASE=MINIMUM_PASSPHRASE)
         )
     return passphrase
 
@@ -97,8 +99,10 @@ def decrypt_copy(copy: Path, target: Path, passphrase: str) -> None:
     copy, target = Path(copy), Path(target)
     if _same_folder(copy, target):
         raise BoosterError(
-            f"{target}: is beside the encrypted copy; put the decrypted programme in a "
-            "folder on this computer, not on the disk the copy travels on"
+            _(
+                "{target}: is beside the encrypted copy; put the decrypted programme "
+                "in a folder on this computer, not on the disk the copy travels on"
+            ).format(target=target)
         )
     check_output_path(target)
     plain = decrypt_bytes(copy, passphrase)
@@ -110,7 +114,9 @@ def decrypt_copy(copy: Path, target: Path, passphrase: str) -> None:
             kept_copies.check_copy(partial)
         except BoosterError as error:
             reason = str(error).removeprefix(f"{partial}: ")
-            raise BoosterError(f"{copy}: decrypted, but {reason}") from None
+            raise BoosterError(
+                _("{copy}: decrypted, but {reason}").format(copy=copy, reason=reason)
+            ) from None
         replace_durably(partial, target)
     finally:
         remove_database_files(partial)
@@ -123,16 +129,20 @@ def decrypt_bytes(copy: Path, passphrase: str) -> bytes:
     copy = Path(copy)
     if not copy.is_file():
         if copy.is_dir():
-            raise BoosterError(f"{copy}: is a folder, not an encrypted copy")
-        raise BoosterError(f"{copy}: no such file")
+            raise BoosterError(_("{copy}: is a folder, not an encrypted copy").format(copy=copy))
+        raise BoosterError(_("{copy}: no such file").format(copy=copy))
     if not is_encrypted_copy(copy):
         raise BoosterError(
-            f"{copy}: is not an encrypted copy of a programme (it does not start with the "
-            "age header)"
+            _(
+                "{copy}: is not an encrypted copy of a programme (it does not start "
+                "with the age header)"
+            ).format(copy=copy)
         )
     try:
         if copy.stat().st_size > LARGEST_COPY:
-            raise BoosterError(f"{copy}: is too large to be an encrypted programme")
+            raise BoosterError(
+                _("{copy}: is too large to be an encrypted programme").format(copy=copy)
+            )
         data = copy.read_bytes()
     except OSError as error:
         raise reading_error(copy, error) from None
@@ -141,9 +151,13 @@ def decrypt_bytes(copy: Path, passphrase: str) -> bytes:
     except pyrage.DecryptError as error:
         if "Decryption failed" in str(error) or "passphrase" in str(error).lower():
             raise BoosterError(
-                f"{copy}: the passphrase is wrong (or the copy was changed since it was made)"
+                _(
+                    "{copy}: the passphrase is wrong (or the copy was changed since it was made)"
+                ).format(copy=copy)
             ) from None
-        raise BoosterError(f"{copy}: is damaged ({error})") from None
+        raise BoosterError(
+            _("{copy}: is damaged ({error})").format(copy=copy, error=error)
+        ) from None
 
 
 def decrypt_to_partial(copy: Path, beside: Path, passphrase: str) -> Path:

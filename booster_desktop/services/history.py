@@ -18,6 +18,7 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.history import ChangeEntry, ChangeValue
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.sensitive import SENSITIVE_MARK
+from booster_desktop.i18n import _
 from booster_desktop.store.programme_file import ProgrammeFile
 
 
@@ -122,7 +123,11 @@ def read_history(
         query = query.where(ChangeEntry.at >= since)
     with programme.engine.connect() as connection:
         if manager_id is not None and not _known_manager(connection, manager_id):
-            raise BoosterError(f"manager {manager_id} does not exist and has no history")
+            raise BoosterError(
+                _("manager {manager_id} does not exist and has no history").format(
+                    manager_id=manager_id
+                )
+            )
         rows: list[tuple[Any, ...]] = [tuple(row) for row in connection.execute(query)]
         return [HistoryLine(*row) for row in rows]
 

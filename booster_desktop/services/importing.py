@@ -38,6 +38,7 @@ from booster_desktop.domain.manager import Manager, person_key
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean, clean_email, fold, is_email
 from booster_desktop.domain.topic import Topic, TopicInterest
+from booster_desktop.i18n import N_, _, ngettext
 from booster_desktop.services import encodings
 from booster_desktop.services.country_names import country_code
 from booster_desktop.services.diet_words import read_diets
@@ -210,16 +211,17 @@ LIMITS = {
 }
 TOPIC_LIMIT = text_limit(Topic, "name")
 LATIN_FIELDS = ("given_name", "family_name", "country", "organisation", "city", "role")
-UNSAVED_FORMULA = (
+UNSAVED_FORMULA = N_(
     "a formula with no saved value; open and save the file in Excel or LibreOffice first"
 )
-ARABIC_IN_LATIN = (
-    "the name is in Arabic script and the Arabic name is empty; it can be used as the "
-    "Arabic name (the wizard offers it)"
+ARABIC_IN_LATIN = N_(
+    "the name is in Arabic script and the Arabic name is empty; it can be "
+    "used as the Arabic name (the wizard offers it)"
 )
-LOST_LETTERS = (
-    "{text!r}: letters were lost (replaced by ?) when the file was saved, before the "
-    "import; save it again from the original as CSV UTF-8 ({how}), or as .xlsx"
+LOST_LETTERS = N_(
+    "{text!r}: letters were lost (replaced by ?) when the file was saved, "
+    "before the import; save it again from the original as CSV UTF-8 "
+    "({how}), or as .xlsx"
 )
 _GENDERS = {
     "f": Gender.FEMALE,
@@ -253,7 +255,9 @@ def check_field(name: str) -> str:
     if name.startswith(TOPIC_PREFIX) and clean(name[len(TOPIC_PREFIX) :]):
         return TOPIC_PREFIX + clean(name[len(TOPIC_PREFIX) :])
     raise ValueError(
-        f"{name!r} is not a field (use one of {', '.join(FIELDS)}, topic:NAME or ignore)"
+        _("{name!r} is not a field (use one of {value}, topic:NAME or ignore)").format(
+            name=name, value=", ".join(FIELDS)
+        )
     )
 
 
@@ -266,7 +270,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"row {self.row}: {self.column}: {self.message}"
+        return _("row {row}: {column}: {message}").format(
+            row=self.row, column=self.column, message=self.message
+        )
 
 
 @dataclass(frozen=True)
@@ -350,18 +356,34 @@ class ImportReport:
         return self.invalid > 0 and self.skipped == 0
 
     def summary(self) -> str:
-        rows = f"{self.invalid} row{'s' * (self.invalid != 1)} with problems"
+        rows = ngettext(
+            "{count} row with problems", "{count} rows with problems", self.invalid
+        ).format(count=self.invalid)
         if self.refused:
-            would = "would be" if self.dry_run else "was"
-            return (
-                f"refused: {rows}; nothing {would} imported ({self.valid} valid, "
-                f"{self.already} already there); fix them, or use --skip-invalid"
+            message = (
+                _(
+                    "refused: {rows}; nothing would be imported ({valid} valid, {already} "
+                    "already there); fix them, or use --skip-invalid"
+                )
+                if self.dry_run
+                else _(
+                    "refused: {rows}; nothing was imported ({valid} valid, {already} "
+                    "already there); fix them, or use --skip-invalid"
+                )
             )
-        verb = "would import" if self.dry_run else "imported"
-        text = f"{verb} {self.imported} manager{'s' * (self.imported != 1)}"
-        text += f", {self.already} already there, {self.skipped} skipped"
+            return message.format(rows=rows, valid=self.valid, already=self.already)
+        if self.dry_run:
+            text = ngettext(
+                "would import {count} manager", "would import {count} managers", self.imported
+            )
+        else:
+            text = ngettext("imported {count} manager", "imported {count} managers", self.imported)
+        text = text.format(count=self.imported)
+        text += _(", {already} already there, {skipped} skipped").format(
+            already=self.already, skipped=self.skipped
+        )
         if self.topics_created:
-            text += f"; topics {'to create' if self.dry_run else 'created'}: "
+            text += _("; topics to create: ") if self.dry_run else _("; topics created: ")
             text += ", ".join(self.topics_created)
         return text + self.hidden_summary()
 
@@ -372,10 +394,14 @@ class ImportReport:
         count = len(self.hidden_rows)
         shown = ", ".join(str(n) for n in self.hidden_rows[:20])
         shown += ", ..." if count > 20 else ""
-        rows = f"{count} hidden or filtered-out row{'s' * (count != 1)} ({shown})"
+        rows = ngettext(
+            "{count} hidden or filtered-out row ({shown})",
+            "{count} hidden or filtered-out rows ({shown})",
+            count,
+        ).format(count=count, shown=shown)
         if self.hidden_included:
-            return f"; {rows} included"
-        return f"; {rows} left out (--include-hidden reads them)"
+            return _("; {rows} included").format(rows=rows)
+        return _("; {rows} left out (--include-hidden reads them)").format(rows=rows)
 
 
 # -- planning ---------------------------------------------------------------------------------
@@ -415,7 +441,7 @@ def _whole_number(value: Any) -> int | None:
 def _header_row(rows: Sequence[tuple[int, list[Any]]], mapping: dict[str, str], where: str) -> int:
     """The row, among the first ones, that names the most known fields (two at least)."""
     best, best_score = None, 1
-    for position, (_, values) in enumerate(rows):
+    for position, (_number, values) in enumerate(rows):
         headings = [_text(v) for v in values]
         score = sum(
             1
@@ -426,8 +452,10 @@ def _header_row(rows: Sequence[tuple[int, list[Any]]], mapping: dict[str, str], 
             best, best_score = position, score
     if best is None:
         raise BoosterError(
-            f"{where}: no header row found (looked for First name / Prénom, Last name / "
-            f"Nom, Country / Pays... in the first {HEADER_SEARCH_ROWS} rows)"
+            _(
+                "{where}: no header row found (looked for First name / Prénom, Last "
+                "name / Nom, Country / Pays... in the first {HEADER_SEARCH_ROWS} rows)"
+            ).format(where=where, HEADER_SEARCH_ROWS=HEADER_SEARCH_ROWS)
         )
     return best
 
@@ -453,11 +481,11 @@ def plan_import(
                 head.append((number, values))
             else:
                 break
-        if not any(any(_text(v) for v in values) for _, values in head):
-            raise BoosterError(f"{_where(sheet)}: is empty")
+        if not any(any(_text(v) for v in values) for _number, values in head):
+            raise BoosterError(_("{value}: is empty").format(value=_where(sheet)))
         position = _header_row(head, mapping, _where(sheet))
-        sample = [values for _, values in head[position + 1 :]]
-        for _, values in rows:
+        sample = [values for _number, values in head[position + 1 :]]
+        for _number, values in rows:
             if len(sample) >= SAMPLE_ROWS:
                 break
             sample.append(values)
@@ -492,15 +520,23 @@ def plan_import(
     if unknown_maps:
         missing = written[sorted(unknown_maps)[0]]
         raise BoosterError(
-            f"--map: no column {missing!r} in the header row (row {header_number} of "
-            f"{_where(sheet)})"
+            _(
+                "--map: no column {missing!r} in the header row (row {header_number} of {value})"
+            ).format(missing=missing, header_number=header_number, value=_where(sheet))
         )
     plan = ImportPlan(sheet, header_number, tuple(columns))
     for needed in ("given_name", "family_name", "country"):
         if plan.column_for(needed) is None:
             raise BoosterError(
-                f"{_where(sheet)}: no column for {needed.replace('_', ' ')} in the header row "
-                f"(row {header_number}); name it, or map one with --map COLUMN={needed}"
+                _(
+                    "{value}: no column for {needed} in the header row (row "
+                    "{header_number}); name it, or map one with --map COLUMN={needed2}"
+                ).format(
+                    value=_where(sheet),
+                    needed=needed.replace("_", " "),
+                    header_number=header_number,
+                    needed2=needed,
+                )
             )
     decide_encoding(plan)
     return plan
@@ -545,9 +581,16 @@ def decide_encoding(plan: ImportPlan) -> None:
     if scores[ranked[0]] == scores[ranked[1]]:
         fitting = " or ".join(encodings.describe(e) for e in ranked)
         raise BoosterError(
-            f"{plan.sheet.path}: cannot tell which encoding it is in: {fitting} both fit; "
-            f"choose one with --encoding (e.g. --encoding {ranked[0]}), or save the file as "
-            f"CSV UTF-8 ({encodings.SAVE_AS_UTF8})"
+            _(
+                "{path}: cannot tell which encoding it is in: {fitting} both fit; "
+                "choose one with --encoding (e.g. --encoding {value}), or save the "
+                "file as CSV UTF-8 ({SAVE_AS_UTF8})"
+            ).format(
+                path=plan.sheet.path,
+                fitting=fitting,
+                value=ranked[0],
+                SAVE_AS_UTF8=_(encodings.SAVE_AS_UTF8),
+            )
         )
     workbook.encoding_guess = encodings.Guess(ranked[0], guess.candidates)
 
@@ -581,7 +624,7 @@ def _looks_like_ranks(sample: Sequence[list[Any]], index: int, columns: int) -> 
 
 
 def _where(sheet: Sheet) -> str:
-    return f"{sheet.path}" + (f" (sheet {sheet.name!r})" if sheet.name else "")
+    return f"{sheet.path}" + (_(" (sheet {name!r})").format(name=sheet.name) if sheet.name else "")
 
 
 def choose_sheet(
@@ -591,12 +634,18 @@ def choose_sheet(
     sheets = workbook.sheets()
     path, names = workbook.path, ", ".join(workbook.names)
     if name is not None and not workbook.names:
-        raise BoosterError(f"--sheet: {path} is a CSV file, which has no sheets")
+        raise BoosterError(
+            _("--sheet: {path} is a CSV file, which has no sheets").format(path=path)
+        )
     if name is not None:
         for sheet in sheets:
             if sheet.name is not None and fold(sheet.name) == fold(name):
                 return sheet
-        raise BoosterError(f"--sheet: {path} has no sheet {name!r} (sheets: {names})")
+        raise BoosterError(
+            _("--sheet: {path} has no sheet {name!r} (sheets: {names})").format(
+                path=path, name=name, names=names
+            )
+        )
     if len(sheets) == 1:
         return sheets[0]
     for sheet in sheets:
@@ -605,7 +654,9 @@ def choose_sheet(
         except BoosterError:
             continue
         return sheet
-    raise BoosterError(f"{path}: no sheet has a header row (sheets: {names})")
+    raise BoosterError(
+        _("{path}: no sheet has a header row (sheets: {names})").format(path=path, names=names)
+    )
 
 
 # -- reading rows -----------------------------------------------------------------------------
@@ -637,7 +688,7 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
             continue
         raw = cells[column.index] if column.index < len(cells) else None
         if raw is None and (number, column.index) in unsaved:
-            problems.append(Problem(number, column.heading, UNSAVED_FORMULA))
+            problems.append(Problem(number, column.heading, _(UNSAVED_FORMULA)))
             no_value.add(column.field)
             continue
         if column.field.startswith(TOPIC_PREFIX):
@@ -649,7 +700,9 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
             if text:
                 problems.append(
                     Problem(
-                        number, column.heading, f"{text!r} is not a rank (a whole number from 1)"
+                        number,
+                        column.heading,
+                        _("{text!r} is not a rank (a whole number from 1)").format(text=text),
                     )
                 )
             continue
@@ -659,7 +712,7 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
             for position, part in enumerate(_TOPIC_SEPARATORS.split(written), start=1):
                 name, removed = _cell_text(part)
                 if removed:
-                    notes.append(Problem(number, column.heading, "control characters removed"))
+                    notes.append(Problem(number, column.heading, _("control characters removed")))
                 if len(name) > TOPIC_LIMIT:
                     problems.append(_too_long(number, column.heading, name, TOPIC_LIMIT))
                 elif name:
@@ -667,7 +720,7 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
             continue
         text, removed = _cell_text(raw)
         if removed:
-            notes.append(Problem(number, column.heading, "control characters removed"))
+            notes.append(Problem(number, column.heading, _("control characters removed")))
         values[column.field] = (column.heading, text)
     heading = {f: values.get(f, ("", ""))[0] or f for f in FIELDS}
     heading.update({c.field: c.heading for c in plan.columns if c.field in no_value and c.heading})
@@ -684,23 +737,27 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
             problems.append(_too_long(number, heading[name], text, LIMITS[name]))
             return ""
         if lost_letters(text):
-            how = encodings.SAVE_AS_UTF8
-            problems.append(Problem(number, heading[name], LOST_LETTERS.format(text=text, how=how)))
+            how = _(encodings.SAVE_AS_UTF8)
+            problems.append(
+                Problem(number, heading[name], _(LOST_LETTERS).format(text=text, how=how))
+            )
             return ""
         return text
 
     given, family = check_text("given_name"), check_text("family_name")
     for name in ("given_name", "family_name"):
         if not text_of(name) and name not in no_value:
-            problems.append(Problem(number, heading[name], "missing"))
+            problems.append(Problem(number, heading[name], _("missing")))
     arabic = check_text("arabic_name")
     if arabic and not has_arabic(arabic):
         problems.append(
             Problem(
                 number,
                 heading["arabic_name"],
-                f"{arabic!r} holds no Arabic letter; this column is read as the name in "
-                "Arabic script (if the file is a CSV, check its encoding)",
+                _(
+                    "{arabic!r} holds no Arabic letter; this column is read as the name in "
+                    "Arabic script (if the file is a CSV, check its encoding)"
+                ).format(arabic=arabic),
             )
         )
         arabic = ""
@@ -709,26 +766,36 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
         if in_arabic and plan.arabic_from_latin:
             arabic = " ".join(in_arabic)
             notes.append(
-                Problem(number, heading["arabic_name"], f"{arabic!r} taken from the name columns")
+                Problem(
+                    number,
+                    heading["arabic_name"],
+                    _("{arabic!r} taken from the name columns").format(arabic=arabic),
+                )
             )
         elif in_arabic:
             notes.append(
                 Problem(
                     number,
                     heading["given_name"] if has_arabic(given) else heading["family_name"],
-                    ARABIC_IN_LATIN,
+                    _(ARABIC_IN_LATIN),
                 )
             )
     written_country = text_of("country")
     code = _country(written_country) if written_country else None
     if not written_country and "country" not in no_value:
-        problems.append(Problem(number, heading["country"], "missing"))
+        problems.append(Problem(number, heading["country"], _("missing")))
     elif written_country and code is None:
         problems.append(Problem(number, heading["country"], _unknown_country(written_country)))
     organisation, city, role = check_text("organisation"), check_text("city"), check_text("role")
     email = clean_email(check_text("email"))
     if email and not is_email(email):
-        problems.append(Problem(number, heading["email"], f"{email!r} is not an e-mail address"))
+        problems.append(
+            Problem(
+                number,
+                heading["email"],
+                _("{email!r} is not an e-mail address").format(email=email),
+            )
+        )
     phone: str | None = None
     written_phone = text_of("phone")
     if written_phone:
@@ -741,7 +808,11 @@ def _parse(plan: ImportPlan, number: int, cells: list[Any]) -> ParsedRow | None:
     gender = _GENDERS.get(fold(gender_text)) if gender_text else None
     if gender_text and gender is None:
         problems.append(
-            Problem(number, heading["gender"], f"{gender_text!r} is not female, male or other")
+            Problem(
+                number,
+                heading["gender"],
+                _("{gender_text!r} is not female, male or other").format(gender_text=gender_text),
+            )
         )
     return ParsedRow(
         number,
@@ -768,8 +839,9 @@ def _too_long(number: int, heading: str, text: str, limit: int) -> Problem:
     return Problem(
         number,
         heading,
-        f"{len(text):,} characters, past the limit of {limit:,} for this field "
-        f"(starts {text[:20]!r})",
+        _(
+            "{count:,} characters, past the limit of {limit:,} for this field (starts {value!r})"
+        ).format(count=len(text), limit=limit, value=text[:20]),
     )
 
 
@@ -788,8 +860,8 @@ def _unknown_country(written: str) -> str:
     from booster_desktop.services.country_names import _names
 
     close = difflib.get_close_matches(fold(written), list(_names()), n=1, cutoff=0.8)
-    hint = f" (did you mean {close[0].title()}?)" if close else ""
-    return f"{written!r} is not a country{hint}"
+    hint = _(" (did you mean {value}?)").format(value=close[0].title()) if close else ""
+    return _("{written!r} is not a country{hint}").format(written=written, hint=hint)
 
 
 def preview(plan: ImportPlan, limit: int = 20) -> list[ParsedRow]:
@@ -956,8 +1028,10 @@ def _merge_notes(plan: ImportPlan) -> list[Problem]:
                 Problem(
                     max(merged.first_row, plan.header_row + 1),
                     ", ".join(columns),
-                    f"the merged cell {merged} gives its value to rows {merged.first_row} to "
-                    f"{merged.last_row}, as the sheet shows it",
+                    _(
+                        "the merged cell {merged} gives its value to rows {first_row} to "
+                        "{last_row}, as the sheet shows it"
+                    ).format(merged=merged, first_row=merged.first_row, last_row=merged.last_row),
                 )
             )
     return notes
@@ -989,7 +1063,9 @@ def import_managers(
         return _import(programme, plan, report, dry_run, skip_invalid, progress)
     except DBAPIError as error:
         raise BoosterError(
-            f"{programme.path}: nothing was imported ({getattr(error, 'orig', error)})"
+            _("{path}: nothing was imported ({value})").format(
+                path=programme.path, value=getattr(error, "orig", error)
+            )
         ) from error
 
 
@@ -1011,7 +1087,7 @@ def _import(
         for number, cells in _data_rows(plan):
             done += 1
             if done % 500 == 0:
-                progress(number, plan.sheet.rows_hint, "Reading rows")
+                progress(number, plan.sheet.rows_hint, _("Reading rows"))
             row = _parse(plan, number, cells)
             if row is None:
                 continue
@@ -1026,9 +1102,9 @@ def _import(
                     report.already += 1
                     continue
                 twin = earlier_email.get(email) if email else None
-                reason = "the same e-mail address"
+                reason = _("the same e-mail address")
                 if twin is None:
-                    twin, reason = earlier_person.get(key), "the same name and country"
+                    twin, reason = earlier_person.get(key), _("the same name and country")
                 if twin is not None:
                     column = (
                         plan.column_for("email")
@@ -1039,7 +1115,9 @@ def _import(
                         Problem(
                             number,
                             column.heading if column else "row",
-                            f"the same person as row {twin} ({reason})",
+                            _("the same person as row {twin} ({reason})").format(
+                                twin=twin, reason=reason
+                            ),
                         )
                     )
                 else:
@@ -1064,7 +1142,7 @@ def _import(
         if dry_run or report.refused:
             transaction.rollback()
         else:
-            progress(done, done, "Saving")
+            progress(done, done, _("Saving"))
             for table, ids in (
                 ("manager", writer.manager_ids),
                 ("topic", writer.topic_ids),
@@ -1112,6 +1190,6 @@ def parse_maps(pairs: Iterable[str]) -> dict[str, str]:
     for pair in pairs:
         column, sep, name = pair.partition("=")
         if not sep or not column.strip() or not name.strip():
-            raise ValueError(f"{pair!r} is not COLUMN=FIELD")
+            raise ValueError(_("{pair!r} is not COLUMN=FIELD").format(pair=pair))
         mapping[column.strip()] = check_field(name.strip())
     return mapping

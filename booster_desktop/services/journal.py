@@ -33,6 +33,7 @@ from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.tour import Tour
 from booster_desktop.exports.files import write_atomically
+from booster_desktop.i18n import _
 from booster_desktop.services.changes import Action, report
 from booster_desktop.services.checkin import default_device
 from booster_desktop.store.open_files import refuse_if_open_here
@@ -84,11 +85,14 @@ class MergeReport:
     on_both: list[Overlap] = field(default_factory=list)
 
     def summary(self) -> str:
-        both = f"; {len(self.on_both)} checked in on both laptops" if self.on_both else ""
-        return (
-            f"Merged: {self.added} check-ins added, {self.voided} voided, "
-            f"{self.unchanged} already here{both}"
+        both = (
+            _("; {count} checked in on both laptops").format(count=len(self.on_both))
+            if self.on_both
+            else ""
         )
+        return _(
+            "Merged: {added} check-ins added, {voided} voided, {unchanged} already here{both}"
+        ).format(added=self.added, voided=self.voided, unchanged=self.unchanged, both=both)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +149,10 @@ def journal_entries(programme: ProgrammeFile) -> tuple[str, list[Entry]]:
     for checkin_id, session_uuid, manager_id, at, device, voided, admitted in rows:
         if manager_id not in tokens:
             raise BoosterError(
-                f"manager {manager_id} has no badge token: issue one before exporting, so "
-                "that another laptop can tell who was checked in"
+                _(
+                    "manager {manager_id} has no badge token: issue one before exporting, "
+                    "so that another laptop can tell who was checked in"
+                ).format(manager_id=manager_id)
             )
         entries.append(
             Entry(
@@ -192,11 +198,17 @@ def export_journal(programme: ProgrammeFile, target: Path) -> int:
 
     target = check_output_path(Path(target), programme=programme.file)
     if programme.file and target.exists() and target.resolve() == programme.file.resolve():
-        raise BoosterError(f"{target}: is the programme file itself; choose another name")
+        raise BoosterError(
+            _("{target}: is the programme file itself; choose another name").format(target=target)
+        )
     if target.is_file():
         with target.open("rb") as stream:
             if stream.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC:
-                raise BoosterError(f"{target}: is a database (a programme?); choose another name")
+                raise BoosterError(
+                    _("{target}: is a database (a programme?); choose another name").format(
+                        target=target
+                    )
+                )
     programme_uuid, entries = journal_entries(programme)
     write_journal(target, programme_uuid, entries)
     return len(entries)
@@ -206,29 +218,31 @@ def export_journal(programme: ProgrammeFile, target: Path) -> int:
 
 
 def _refuse(path: Path, why: str) -> BoosterError:
-    return BoosterError(f"{path}: {why}; nothing was merged")
+    return BoosterError(_("{path}: {why}; nothing was merged").format(path=path, why=why))
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
     if not path.exists():
-        raise BoosterError(f"{path}: no such file")
+        raise BoosterError(_("{path}: no such file").format(path=path))
     if path.is_dir():
-        raise BoosterError(f"{path}: is a folder, not a check-in journal")
-    refuse_if_open_here(path, "a check-in journal")
+        raise BoosterError(_("{path}: is a folder, not a check-in journal").format(path=path))
+    refuse_if_open_here(path, _("a check-in journal"))
     try:
         if path.stat().st_size > LARGEST_JOURNAL:
-            raise _refuse(path, "is far too large to be a check-in journal")
+            raise _refuse(path, _("is far too large to be a check-in journal"))
         data = path.read_bytes()
     except OSError as error:
-        raise BoosterError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise BoosterError(
+            _("{path}: cannot be read ({value})").format(path=path, value=error.strerror or error)
+        ) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise _refuse(path, "is not a check-in journal (not UTF-8 text)") from None
+        raise _refuse(path, _("is not a check-in journal (not UTF-8 text)")) from None
     if not text:
-        raise _refuse(path, "is empty, not a check-in journal")
+        raise _refuse(path, _("is empty, not a check-in journal"))
     if not text.endswith("\n"):
-        raise _refuse(path, "is cut short (its last line is incomplete)")
+        raise _refuse(path, _("is cut short (its last line is incomplete)"))
     yield from enumerate(text.splitlines(), 1)
 
 
@@ -236,16 +250,18 @@ def _object(path: Path, number: int, line: str) -> dict[str, Any]:
     try:
         document = json.loads(line)
     except (ValueError, RecursionError):  # nested past Python's limit: not a journal line
-        raise _refuse(path, f"line {number} is not valid JSON") from None
+        raise _refuse(path, _("line {number} is not valid JSON").format(number=number)) from None
     if not isinstance(document, dict):
-        raise _refuse(path, f"line {number} is not a JSON object")
+        raise _refuse(path, _("line {number} is not a JSON object").format(number=number))
     return document
 
 
 def _text(path: Path, number: int, document: dict[str, Any], key: str, limit: int) -> str:
     value = document.get(key)
     if type(value) is not str or not 0 < len(value) <= limit or value.isspace():
-        raise _refuse(path, f"line {number}: {key!r} is missing or not valid")
+        raise _refuse(
+            path, _("line {number}: {key!r} is missing or not valid").format(number=number, key=key)
+        )
     return value
 
 
@@ -257,73 +273,95 @@ def read_journal(path: Path) -> tuple[str, list[Entry]]:
     ended = False
     for number, line in _lines(path):
         if ended:
-            raise _refuse(path, f"line {number} comes after the journal's end")
+            raise _refuse(
+                path, _("line {number} comes after the journal's end").format(number=number)
+            )
         document = _object(path, number, line)
         if header is None:
             header = _header(path, document)
             continue
         if "end" in document:
             if document.get("checkins") != len(entries) or document.get("end") != FORMAT:
-                raise _refuse(path, "is damaged (its end line does not match its check-ins)")
+                raise _refuse(path, _("is damaged (its end line does not match its check-ins)"))
             ended = True
             continue
         entries.append(_entry(path, number, document))
     if header is None:
-        raise _refuse(path, "is empty, not a check-in journal")
+        raise _refuse(path, _("is empty, not a check-in journal"))
     if not ended:
         announced = header.get("checkins")
         if isinstance(announced, int) and len(entries) > announced:
             raise _refuse(
                 path,
-                f"is damaged ({len(entries)} check-ins where its header says {announced}, "
-                "and no end line); export it again",
+                _(
+                    "is damaged ({count} check-ins where its header says {announced}, and "
+                    "no end line); export it again"
+                ).format(count=len(entries), announced=announced),
             )
         raise _refuse(
             path,
-            f"is cut short ({len(entries)} of {announced if announced is not None else '?'} "
-            "check-ins, no end line); export it again",
+            _("is cut short ({count} of {value} check-ins, no end line); export it again").format(
+                count=len(entries), value=announced if announced is not None else "?"
+            ),
         )
     if header.get("checkins") != len(entries):
-        raise _refuse(path, "is damaged (its header and its check-ins disagree)")
+        raise _refuse(path, _("is damaged (its header and its check-ins disagree)"))
     return str(header["programme"]), entries
 
 
 def _header(path: Path, document: dict[str, Any]) -> dict[str, Any]:
     if document.get("format") != FORMAT:
-        raise _refuse(path, "is not a check-in journal (booster checkin export writes them)")
+        raise _refuse(path, _("is not a check-in journal (booster checkin export writes them)"))
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _refuse(path, "is damaged (its format version is not valid)")
+        raise _refuse(path, _("is damaged (its format version is not valid)"))
     if version > FORMAT_VERSION:
         raise _refuse(
             path,
-            f"was written by a newer version of Booster Desktop (journal format {version}); "
-            "update Booster Desktop to merge it",
+            _(
+                "was written by a newer version of Booster Desktop (journal format "
+                "{version}); update Booster Desktop to merge it"
+            ).format(version=version),
         )
     _text(path, 1, document, "programme", 36)
     if not isinstance(document.get("checkins"), int):
-        raise _refuse(path, "is damaged (its header has no count of check-ins)")
+        raise _refuse(path, _("is damaged (its header has no count of check-ins)"))
     return document
 
 
 def _entry(path: Path, number: int, document: dict[str, Any]) -> Entry:
     checkin_id = document.get("id")
     if not isinstance(checkin_id, str) or not _UUID.match(checkin_id):
-        raise _refuse(path, f"line {number}: 'id' is missing or not a check-in id")
+        raise _refuse(
+            path, _("line {number}: 'id' is missing or not a check-in id").format(number=number)
+        )
     others = document.get("tokens", [])
     if not isinstance(others, list) or not all(isinstance(t, str) for t in others):
-        raise _refuse(path, f"line {number}: 'tokens' must be a list of badge tokens")
+        raise _refuse(
+            path, _("line {number}: 'tokens' must be a list of badge tokens").format(number=number)
+        )
     at_text = _text(path, number, document, "at", 40)
     try:
         at = datetime.fromisoformat(at_text)
     except ValueError:
-        raise _refuse(path, f"line {number}: {at_text!r} is not a moment in time") from None
+        raise _refuse(
+            path,
+            _("line {number}: {at_text!r} is not a moment in time").format(
+                number=number, at_text=at_text
+            ),
+        ) from None
     if at.tzinfo is None:
-        raise _refuse(path, f"line {number}: {at_text!r} has no time zone")
+        raise _refuse(
+            path,
+            _("line {number}: {at_text!r} has no time zone").format(number=number, at_text=at_text),
+        )
     voided, admitted = document.get("voided"), document.get("admitted_unregistered")
     if voided not in _FLAGS or admitted not in _FLAGS:
         raise _refuse(
-            path, f"line {number}: 'voided' and 'admitted_unregistered' are true or false"
+            path,
+            _("line {number}: 'voided' and 'admitted_unregistered' are true or false").format(
+                number=number
+            ),
         )
     return Entry(
         checkin_id,
@@ -350,7 +388,8 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
         ours = _programme_uuid(connection)
         if journal_programme != ours:
             raise _refuse(
-                path, "comes from another programme (its check-ins name other people and sessions)"
+                path,
+                _("comes from another programme (its check-ins name other people and sessions)"),
             )
         # (Comprehensions, not dict(): a result has keys(), so dict() would take it for a mapping.)
         sessions = {u: i for u, i in connection.execute(select(TourSession.uuid, TourSession.id))}
@@ -377,15 +416,30 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
         for number, entry in enumerate(entries, 2):
             session_id = sessions.get(entry.session)
             if session_id is None:
-                raise _refuse(path, f"line {number}: session {entry.session} is not in this file")
+                raise _refuse(
+                    path,
+                    _("line {number}: session {session} is not in this file").format(
+                        number=number, session=entry.session
+                    ),
+                )
             manager_id = next((managers[t] for t in entry.tokens if t in managers), None)
             if manager_id is None:
-                raise _refuse(path, f"line {number}: badge {entry.tokens[0]} is nobody here")
+                raise _refuse(
+                    path,
+                    _("line {number}: badge {value} is nobody here").format(
+                        number=number, value=entry.tokens[0]
+                    ),
+                )
             facts = (session_id, manager_id, entry.at, entry.device, entry.admitted_unregistered)
             if entry.id in new_rows:  # the same check-in twice in one journal
                 row = new_rows[entry.id]
                 if _facts(row) != facts:
-                    raise _refuse(path, f"line {number}: check-in {entry.id} appears twice, unlike")
+                    raise _refuse(
+                        path,
+                        _("line {number}: check-in {id} appears twice, unlike").format(
+                            number=number, id=entry.id
+                        ),
+                    )
                 row["voided"] = row["voided"] or entry.voided
                 continue
             here = existing.get(entry.id)
@@ -401,7 +455,10 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
                 }
             elif _facts(here._asdict()) != facts:
                 raise _refuse(
-                    path, f"line {number}: check-in {entry.id} is recorded differently here"
+                    path,
+                    _("line {number}: check-in {id} is recorded differently here").format(
+                        number=number, id=entry.id
+                    ),
                 )
             elif entry.voided and not here.voided:
                 to_void.add(entry.id)

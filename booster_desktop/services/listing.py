@@ -14,6 +14,7 @@ from sqlalchemy import Connection, select
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.tour import Tour
+from booster_desktop.i18n import _
 from booster_desktop.services.manager_rows import manager_rows
 from booster_desktop.services.sessions import session_rows
 from booster_desktop.services.topics import topic_rows
@@ -30,7 +31,11 @@ def tour_id(connection: Connection, code: str) -> int:
         codes = ", ".join(
             connection.scalars(select(Tour.code).order_by(Tour.start_date, Tour.code))
         )
-        raise BoosterError(f"tour {code!r} does not exist (tours: {codes or 'none yet'})")
+        raise BoosterError(
+            _("tour {code!r} does not exist (tours: {value})").format(
+                code=code, value=codes or _("none yet")
+            )
+        )
     return found
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from booster_desktop.domain.base import text_limit
 from booster_desktop.domain.manager import Manager, TravelDocument
 from booster_desktop.domain.organisation import Organisation
+from booster_desktop.i18n import N_, _
 from booster_desktop.services.phones import PhoneNumberError, national_phone, normal_phone
 
 if TYPE_CHECKING:
@@ -15,17 +16,17 @@ if TYPE_CHECKING:
 
 # (field of the details, entity and attribute holding its limit, label, problem key)
 LIMITED = (
-    ("given_name", Manager, "given_name", "Given name", "name"),
-    ("family_name", Manager, "family_name", "Family name", "name"),
-    ("arabic_name", Manager, "arabic_name", "Name in Arabic", "name"),
-    ("city", Manager, "city", "City", "country"),
-    ("organisation", Organisation, "name", "Organisation", "organisation"),
-    ("role", Manager, "role", "Role", "role"),
-    ("email", Manager, "email", "E-mail", "email"),
-    ("dietary_needs", Manager, "dietary_needs", "Dietary needs", "needs"),
-    ("accessibility_needs", Manager, "accessibility_needs", "Accessibility needs", "needs"),
-    ("notes", Manager, "notes", "Notes", "notes"),
-    ("passport_number", TravelDocument, "passport_number", "Passport number", "travel"),
+    ("given_name", Manager, "given_name", N_("Given name"), "name"),
+    ("family_name", Manager, "family_name", N_("Family name"), "name"),
+    ("arabic_name", Manager, "arabic_name", N_("Name in Arabic"), "name"),
+    ("city", Manager, "city", N_("City"), "country"),
+    ("organisation", Organisation, "name", N_("Organisation"), "organisation"),
+    ("role", Manager, "role", N_("Role"), "role"),
+    ("email", Manager, "email", N_("E-mail"), "email"),
+    ("dietary_needs", Manager, "dietary_needs", N_("Dietary needs"), "needs"),
+    ("accessibility_needs", Manager, "accessibility_needs", N_("Accessibility needs"), "needs"),
+    ("notes", Manager, "notes", N_("Notes"), "notes"),
+    ("passport_number", TravelDocument, "passport_number", N_("Passport number"), "travel"),
 )
 
 
@@ -46,13 +47,16 @@ def field_problems(details: ManagerDetails, previous_phone: str | None = None) -
         limit = text_limit(entity, attribute)
         if len(value) > limit:
             problems.setdefault(
-                key, f"{label}: {len(value):,} characters, past the limit of {limit:,}."
+                key,
+                _("{label}: {count:,} characters, past the limit of {limit:,}.").format(
+                    label=_(label), count=len(value), limit=limit
+                ),
             )
     if details.phone and not _unchanged(details, previous_phone):
         try:
             normal_phone(details.phone, details.country_code or None)
         except PhoneNumberError as error:
-            problems["phone"] = f"Phone: {error}."
+            problems["phone"] = _("Phone: {error}.").format(error=error)
     return problems
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import bindparam, text
 
 from booster_desktop.domain.kinds import expected_sql
+from booster_desktop.i18n import language
 from booster_desktop.store.location import Location
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -47,7 +48,7 @@ class ManagerRow:
 # The Managers tab's three queries, in plain standard SQL: at start-up, compiling ORM
 # statements and processing typed rows cost more than reading 10,000 managers (bench/).
 _MANAGERS = """
-    SELECT m.id, m.given_name, m.family_name, m.arabic_name, m.country_code, c.name_en,
+    SELECT m.id, m.given_name, m.family_name, m.arabic_name, m.country_code, c.{country_name},
            o.name, m.email, m.phone, m.role, m.status, b.token, t.passport_number, m.city
     FROM manager m
     JOIN country c ON c.code = m.country_code
@@ -75,7 +76,9 @@ def manager_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -
         bind = {"ids": list(ids)}
 
     def query(sql: str, condition: str) -> Any:
-        statement = text(sql.format(where=condition))
+        # Countries named in the window's language (the table holds English and French).
+        country_name = "name_fr" if language() == "fr" else "name_en"
+        statement = text(sql.format(where=condition, country_name=country_name))
         return statement.bindparams(bindparam("ids", expanding=True)) if bind else statement
 
     with programme.engine.connect() as connection:

@@ -14,6 +14,7 @@ from booster_desktop.domain.kinds import Gender, ManagerStatus, OrganisationKind
 from booster_desktop.domain.manager import Manager, TravelDocument, person_key
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean, clean_email, is_email
+from booster_desktop.i18n import _
 from booster_desktop.services.manager_checks import field_problems, stored_phone
 from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.phones import national_phone
@@ -98,16 +99,18 @@ def validate_manager(
     """Problems with the details, by field name (empty when they can be saved)."""
     problems = field_problems(details, _stored_phone(connection, manager_id))
     if not details.given_name or not details.family_name:
-        problems["name"] = "Given and family name are both needed."
+        problems["name"] = _("Given and family name are both needed.")
     if not details.country_code:
-        problems["country"] = "Choose the manager's country."
+        problems["country"] = _("Choose the manager's country.")
     elif (
         connection.scalar(select(Country.code).where(Country.code == details.country_code)) is None
     ):
-        problems["country"] = f"{details.country_code} is not a known country code."
+        problems["country"] = _("{country_code} is not a known country code.").format(
+            country_code=details.country_code
+        )
     if details.email:
         if not is_email(details.email):
-            problems["email"] = f"'{details.email}' is not an e-mail address."
+            problems["email"] = _("'{email}' is not an e-mail address.").format(email=details.email)
         else:
             other = connection.scalar(
                 select(Manager.id).where(
@@ -115,18 +118,25 @@ def validate_manager(
                 )
             )
             if other is not None:
-                problems["email"] = f"Manager {other} already has this e-mail address."
-    for name, label in (("passport_expiry", "Passport expiry"), ("date_of_birth", "Date of birth")):
+                problems["email"] = _("Manager {other} already has this e-mail address.").format(
+                    other=other
+                )
+    for name, label in (
+        ("passport_expiry", _("Passport expiry")),
+        ("date_of_birth", _("Date of birth")),
+    ):
         value = getattr(details, name)
         if value and parse_date(value) is None:
             # Travel data is sensitive: the message never repeats it (the field is masked).
-            problems["travel"] = f"{label}: not a date; write it as YYYY-MM-DD."
+            problems["travel"] = _("{label}: not a date; write it as YYYY-MM-DD.").format(
+                label=label
+            )
     if (
         details.nationality
         and connection.scalar(select(Country.code).where(Country.code == details.nationality))
         is None
     ):
-        problems["travel"] = "Nationality: not a known country code."
+        problems["travel"] = _("Nationality: not a known country code.")
     return problems
 
 

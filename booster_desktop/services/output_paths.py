@@ -15,6 +15,7 @@ from pathlib import Path
 
 from booster_desktop.domain.disk import ReadOnlyError
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.store import open_files
 from booster_desktop.store.durable import remove_leftovers
 from booster_desktop.store.header import SQLITE_MAGIC
@@ -94,48 +95,64 @@ def check_output_path(
         programme = None  # a programme on a server has no file an output could land on
     name = target.name
     if not name or name in (".", ".."):
-        raise BoosterError(f"{target}: name the file to write")
+        raise BoosterError(_("{target}: name the file to write").format(target=target))
     if len(os.fsencode(name)) > _name_max(target.parent):
         raise BoosterError(
-            f"{name[:40]}…: the file name is longer than the system allows "
-            f"({len(name)} characters; at most {_name_max(target.parent)})"
+            _(
+                "{value}…: the file name is longer than the system allows ({count} "
+                "characters; at most {value2})"
+            ).format(value=name[:40], count=len(name), value2=_name_max(target.parent))
         )
     if programme is not None:
         _refuse_the_programme(target, Path(programme))
     if _names_a_side_file(target):
         raise BoosterError(
-            f"{target}: is where SQLite keeps a working file of the programme beside it; "
-            "choose another name"
+            _(
+                "{target}: is where SQLite keeps a working file of the programme "
+                "beside it; choose another name"
+            ).format(target=target)
         )
     try:
         found = target.stat()
     except FileNotFoundError:
         found = None
     except OSError as error:
-        raise BoosterError(f"{target}: cannot be written ({error.strerror or error})") from None
+        raise BoosterError(
+            _("{target}: cannot be written ({value})").format(
+                target=target, value=error.strerror or error
+            )
+        ) from None
     if found is not None:
         if stat.S_ISDIR(found.st_mode):
-            raise BoosterError(f"{target}: is a folder; name the file to write")
+            raise BoosterError(
+                _("{target}: is a folder; name the file to write").format(target=target)
+            )
         if not stat.S_ISREG(found.st_mode):
             raise BoosterError(
-                f"{target}: is not a regular file (a device or a pipe); name a file to write"
+                _(
+                    "{target}: is not a regular file (a device or a pipe); name a file to write"
+                ).format(target=target)
             )
         if is_programme_file(target) and not replacing_programme:
             raise BoosterError(
-                f"{target}: is a programme file; it is never overwritten (choose another name)"
+                _(
+                    "{target}: is a programme file; it is never overwritten (choose another name)"
+                ).format(target=target)
             )
         if _is_side_file(target):
             raise BoosterError(
-                f"{target}: belongs to a programme file (SQLite's working file or its lock); "
-                "choose another name"
+                _(
+                    "{target}: belongs to a programme file (SQLite's working file or its "
+                    "lock); choose another name"
+                ).format(target=target)
             )
     folder = target.parent
     if not folder.is_dir():
         if folder.exists():
-            raise BoosterError(f"{folder}: is not a folder")
-        raise BoosterError(f"{folder}: no such folder")
+            raise BoosterError(_("{folder}: is not a folder").format(folder=folder))
+        raise BoosterError(_("{folder}: no such folder").format(folder=folder))
     if not folder_writable(folder):
-        raise ReadOnlyError(f"cannot write to {folder} (read-only)")
+        raise ReadOnlyError(_("cannot write to {folder} (read-only)").format(folder=folder))
     remove_leftovers(folder)
     return target
 
@@ -146,7 +163,9 @@ def _refuse_the_programme(target: Path, programme: Path) -> None:
     try:
         resolved = target.resolve()
     except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
-        raise BoosterError(f"{target}: is a loop of links; name a file to write") from None
+        raise BoosterError(
+            _("{target}: is a loop of links; name a file to write").format(target=target)
+        ) from None
     try:
         found: os.stat_result | None = target.stat()
     except OSError:
@@ -162,11 +181,16 @@ def _refuse_the_programme(target: Path, programme: Path) -> None:
             except OSError:
                 same = False
         if same and candidate == programme:
-            raise BoosterError(f"{target}: is the programme file itself; choose another name")
+            raise BoosterError(
+                _("{target}: is the programme file itself; choose another name").format(
+                    target=target
+                )
+            )
         if same:
             raise BoosterError(
-                f"{target}: is a working file of the programme {programme.name}; "
-                "choose another name"
+                _(
+                    "{target}: is a working file of the programme {name}; choose another name"
+                ).format(target=target, name=programme.name)
             )
 
 

@@ -31,6 +31,7 @@ from booster_desktop.domain.model import Base
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.tour import Tour
 from booster_desktop.exports.files import write_atomically
+from booster_desktop.i18n import _
 from booster_desktop.services.history import erase_person_history, read_history
 from booster_desktop.services.output_paths import check_output_path
 from booster_desktop.store.changes import Action, report
@@ -93,7 +94,9 @@ def _manager(connection: Connection, path: object, manager_id: int) -> Any:
         ).where(Manager.id == manager_id)
     ).first()
     if row is None:
-        raise BoosterError(f"{path}: there is no manager {manager_id}")
+        raise BoosterError(
+            _("{path}: there is no manager {manager_id}").format(path=path, manager_id=manager_id)
+        )
     return row
 
 
@@ -204,7 +207,9 @@ class PersonExport:
     def message(self) -> str:
         total = sum(self.rows.values())
         tables = sum(1 for n in self.rows.values() if n)
-        return f"Wrote {total} records from {tables} tables to {self.path}"
+        return _("Wrote {total} records from {tables} tables to {path}").format(
+            total=total, tables=tables, path=self.path
+        )
 
 
 def export_person(programme: ProgrammeFile, manager_id: int, target: Path) -> PersonExport:
@@ -323,17 +328,35 @@ class Erased:
     @property
     def message(self) -> str:
         given, family = erased_name(self.manager_id)
-        parts = [f"Erased manager {self.manager_id}: now \u201c{given} {family}\u201d"]
+        parts = [
+            _("Erased manager {manager_id}: now “{given} {family}”").format(
+                manager_id=self.manager_id, given=given, family=family
+            )
+        ]
         if self.history_entries:
-            parts.append(f"{self.history_entries} history entries cleared")
+            parts.append(
+                _("{history_entries} history entries cleared").format(
+                    history_entries=self.history_entries
+                )
+            )
         if self.mentions:
-            parts.append(f"{self.mentions} mentions in other records replaced")
+            parts.append(
+                _("{mentions} mentions in other records replaced").format(mentions=self.mentions)
+            )
         if self.backups_scrubbed:
-            parts.append(f"{self.backups_scrubbed} kept backups scrubbed")
+            parts.append(
+                _("{backups_scrubbed} kept backups scrubbed").format(
+                    backups_scrubbed=self.backups_scrubbed
+                )
+            )
         if self.backups_deleted:
-            parts.append(f"{self.backups_deleted} kept backups deleted")
+            parts.append(
+                _("{backups_deleted} kept backups deleted").format(
+                    backups_deleted=self.backups_deleted
+                )
+            )
         if not self.backups_scrubbed and not self.backups_deleted:
-            parts.append("no kept backup held the person")
+            parts.append(_("no kept backup held the person"))
         return "; ".join(parts)
 
 
@@ -358,7 +381,9 @@ def _replace_mentions(connection: Connection, who: Identity) -> int:
         (key,) = table.primary_key.columns  # every table with free text has a one-column key
         for column in columns:
             for value in who.mentions:
-                found = func.instr(column, value) > 0  # exact, as replace() matches
+                # Exactly what replace() changes, on SQLite and PostgreSQL alike (LIKE folds
+                # case on SQLite, instr() does not exist on PostgreSQL).
+                found = func.replace(column, value, ERASED_MENTION) != column
                 if not table.name.startswith("change_"):
                     ids = list(connection.execute(select(key).where(found)).scalars())
                     if not ids:
@@ -416,8 +441,10 @@ def vacuum(programme: ProgrammeFile) -> None:
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         except sqlite3.Error as error:
             raise BoosterError(
-                f"{programme.path}: the erase is saved, but the file could not be compacted "
-                f"({error}); erase again later to compact it"
+                _(
+                    "{path}: the erase is saved, but the file could not be compacted "
+                    "({error}); erase again later to compact it"
+                ).format(path=programme.path, error=error)
             ) from None
 
 
@@ -465,11 +492,17 @@ def erase_person(
     every kept backup that holds the person, it is then scrubbed or deleted.
     """
     if not programme.writable:
-        raise BoosterError(f"{programme.path}: is open for reading only; nothing was erased")
+        raise BoosterError(
+            _("{path}: is open for reading only; nothing was erased").format(path=programme.path)
+        )
     with programme.engine.connect() as connection:
         row = _manager(connection, programme.path, manager_id)
         if row.erased_at is not None:
-            raise BoosterError(f"{programme.path}: manager {manager_id} is already erased")
+            raise BoosterError(
+                _("{path}: manager {manager_id} is already erased").format(
+                    path=programme.path, manager_id=manager_id
+                )
+            )
         passport = connection.scalar(
             select(TravelDocument.passport_number).where(TravelDocument.manager_id == manager_id)
         )
@@ -596,7 +629,9 @@ def erase_travel_data(programme: ProgrammeFile, manager_ids: list[int]) -> int:
     if not manager_ids:
         return 0
     if not programme.writable:
-        raise BoosterError(f"{programme.path}: is open for reading only; nothing was erased")
+        raise BoosterError(
+            _("{path}: is open for reading only; nothing was erased").format(path=programme.path)
+        )
     _backup_before(programme)
     with programme.writing(Action.ERASE) as connection:
         report(connection, "travel_document", manager_ids)  # before: the history reads it

@@ -6,6 +6,7 @@ from __future__ import annotations
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
+from booster_desktop.i18n import _
 from booster_desktop.services.text_checks import scientific
 
 
@@ -22,8 +23,10 @@ def normal_phone(text: str, country_code: str | None) -> str:
     written = text.strip()
     if scientific(written):
         raise PhoneNumberError(
-            f"{written!r} lost its last digits when the spreadsheet turned it into a number; "
-            "format the column as Text and type the numbers again"
+            _(
+                "{written!r} lost its last digits when the spreadsheet turned it into "
+                "a number; format the column as Text and type the numbers again"
+            ).format(written=written)
         )
     region = (country_code or "").upper() or None
     candidates = [written]
@@ -38,7 +41,9 @@ def normal_phone(text: str, country_code: str | None) -> str:
         if phonenumbers.is_valid_number(number):
             return phonenumbers.format_number(number, PhoneNumberFormat.E164)
     where = f" in {region}" if region and not written.startswith(("+", "00")) else ""
-    raise PhoneNumberError(f"{written!r} is not a possible phone number{where}")
+    raise PhoneNumberError(
+        _("{written!r} is not a possible phone number{where}").format(written=written, where=where)
+    )
 
 
 def national_phone(stored: str, country_code: str | None = None) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from booster_desktop.domain.disk import exists
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.services.output_paths import check_output_path, is_programme_file
 from booster_desktop.store.location import (
     Location,
@@ -64,7 +65,7 @@ def new_programme(path: Location, *, title: str | None = None, replace: bool = F
         return
     path = Path(path)
     if exists(path) and not replace:
-        raise BoosterError(f"{path}: already exists")
+        raise BoosterError(_("{path}: already exists").format(path=path))
     check_output_path(path)
     create_programme_file(path, title=title or path.stem, replace=replace)
 
@@ -117,7 +118,9 @@ def pull_programme(source: ServerAddress, target: Path) -> dict[str, int]:
     """Write the programme on a server into a new programme file (never over a file)."""
     target = Path(target)
     if exists(target):
-        raise BoosterError(f"{target}: already exists; pull into a new file")
+        raise BoosterError(
+            _("{target}: already exists; pull into a new file").format(target=target)
+        )
     check_output_path(target)
     with open_programme(source) as programme:
         return pull_from_server(programme, target)
@@ -150,7 +153,9 @@ def explain_failure(path: Location) -> BoosterError | None:
         return None
     if problem is None:
         return None
-    return BoosterError(f"{problem}; `booster check --verbose` lists every problem")
+    return BoosterError(
+        _("{problem}; `booster check --verbose` lists every problem").format(problem=problem)
+    )
 
 
 def backup_programme(path: Location, target: Path) -> None:

@@ -16,6 +16,7 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.programme import IMAGE_LIMIT, Programme
 from booster_desktop.domain.text import clean
 from booster_desktop.domain.tour import Tour
+from booster_desktop.i18n import _
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.open_files import refuse_if_open_here
@@ -78,7 +79,7 @@ def tour_contacts(programme: ProgrammeFile, code: str) -> TourContacts:
             )
         ).first()
     if row is None:
-        raise BoosterError(f"tour {code!r} does not exist")
+        raise BoosterError(_("tour {code!r} does not exist").format(code=code))
     return TourContacts(*(value or "" for value in row))
 
 
@@ -96,11 +97,15 @@ def every_tour_contacts(programme: ProgrammeFile) -> dict[str, TourContacts]:
 def _checked(value: str, problems: dict[str, str], key: str, limit: int) -> str:
     value = clean(value)
     if len(value) > limit:
-        problems[key] = f"At most {limit:,} characters (this has {len(value):,})."
+        problems[key] = _("At most {limit:,} characters (this has {count:,}).").format(
+            limit=limit, count=len(value)
+        )
     elif value and key.endswith("email") and not _EMAIL.match(value):
-        problems[key] = f"'{value}' is not an e-mail address."
+        problems[key] = _("'{value}' is not an e-mail address.").format(value=value)
     elif value and key.endswith("phone") and not _PHONE.match(value):
-        problems[key] = f"'{value}' is not a phone number (digits, spaces, + ( ) - . /)."
+        problems[key] = _("'{value}' is not a phone number (digits, spaces, + ( ) - . /).").format(
+            value=value
+        )
     return value
 
 
@@ -113,7 +118,7 @@ def details_problems(
     for name in PROGRAMME_TEXT:
         _checked(getattr(details, name), problems, name, text_limit(Programme, name))
     if not clean(details.title):
-        problems["title"] = "A programme needs a title."
+        problems["title"] = _("A programme needs a title.")
     if details.logo is not None:
         problems.update(_logo_problems(details.logo))
     for code, contacts in (tours or {}).items():
@@ -126,24 +131,36 @@ def details_problems(
 
 def _logo_problems(logo: bytes) -> dict[str, str]:
     if len(logo) > IMAGE_LIMIT:
-        return {"logo": f"The logo is {len(logo):,} bytes; at most {IMAGE_LIMIT:,}."}
+        return {
+            "logo": _("The logo is {count:,} bytes; at most {IMAGE_LIMIT:,}.").format(
+                count=len(logo), IMAGE_LIMIT=IMAGE_LIMIT
+            )
+        }
     if not logo.startswith(_IMAGE_SIGNATURES):
-        return {"logo": "The logo must be a PNG or JPEG image."}
+        return {"logo": _("The logo must be a PNG or JPEG image.")}
     return {}
 
 
 def read_logo(path: Path) -> bytes:
     """The bytes of the image file at `path`, checked to be a logo the programme can keep."""
-    refuse_if_open_here(path, "an image")
+    refuse_if_open_here(path, _("an image"))
     try:
         size = path.stat().st_size
         if size > IMAGE_LIMIT:
-            raise BoosterError(f"{path}: the logo is {size:,} bytes; at most {IMAGE_LIMIT:,}")
+            raise BoosterError(
+                _("{path}: the logo is {size:,} bytes; at most {IMAGE_LIMIT:,}").format(
+                    path=path, size=size, IMAGE_LIMIT=IMAGE_LIMIT
+                )
+            )
         data = path.read_bytes()
     except IsADirectoryError:
-        raise BoosterError(f"{path}: is a folder; choose an image file") from None
+        raise BoosterError(
+            _("{path}: is a folder; choose an image file").format(path=path)
+        ) from None
     except OSError as error:
-        raise BoosterError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise BoosterError(
+            _("{path}: cannot be read ({value})").format(path=path, value=error.strerror or error)
+        ) from None
     problem = _logo_problems(data).get("logo")
     if problem:
         raise BoosterError(f"{path}: {problem[0].lower()}{problem[1:].rstrip('.')}")
@@ -172,7 +189,7 @@ def save_details(
         for code, contacts in (tours or {}).items():
             tour_id = connection.scalar(select(Tour.id).where(Tour.code == code))
             if tour_id is None:
-                raise BoosterError(f"tour {code!r} does not exist")
+                raise BoosterError(_("tour {code!r} does not exist").format(code=code))
             tour_values = {name: clean(getattr(contacts, name)) or None for name in TOUR_TEXT}
             columns = changed_columns(connection, Tour.__table__, tour_id, tour_values)
             report(connection, "tour", [tour_id], columns)

@@ -13,13 +13,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Row, and_, exists, select
 
-from booster_desktop.domain.country import Country
+from booster_desktop.domain.country import Country, country_name
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import Diet, EnrolmentStatus, Gender, ManagerStatus, parse_diets
@@ -42,14 +43,26 @@ from booster_desktop.domain.roster import (
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.topic import Topic, TopicInterest
 from booster_desktop.domain.tour import Tour, tour_focus_topic
+from booster_desktop.i18n import _, language
 from booster_desktop.services.attendance_counts import first_check_ins
 from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.store.programme_file import ProgrammeFile
 
 ROSTER_SUFFIXES = (".xlsx", ".csv")
-# An enum member's value by a dict lookup: `.value` costs a descriptor call, 20,000 times.
-_STATUS = {status: status.value for status in EnrolmentStatus}
-_GENDER = {gender: gender.value for gender in Gender}
+
+
+# An enum member's printed word by a dict lookup (`.value` and a catalogue look-up would cost
+# a call each, 20,000 times), one dict per printing language.
+@cache
+def _status_words(language: str) -> dict[EnrolmentStatus, str]:
+    return {status: label(f"status.{status.value}") for status in EnrolmentStatus}
+
+
+@cache
+def _gender_words(language: str) -> dict[Gender, str]:
+    return {gender: label(f"gender.{gender.value}") for gender in Gender}
+
+
 DIETS = tuple(Diet)  # iterating an enum class goes through a generator each time
 
 
@@ -60,7 +73,11 @@ def find_tour(connection: Connection, code: str) -> Row[Any]:
         codes = ", ".join(
             connection.scalars(select(Tour.code).order_by(Tour.start_date, Tour.code))
         )
-        raise BoosterError(f"tour {code!r} does not exist (tours: {codes or 'none yet'})")
+        raise BoosterError(
+            _("tour {code!r} does not exist (tours: {value})").format(
+                code=code, value=codes or _("none yet")
+            )
+        )
     return tour
 
 
@@ -72,7 +89,7 @@ def check_target(programme: ProgrammeFile, target: Path, suffixes: Sequence[str]
     target = Path(target)
     if target.suffix.lower() not in suffixes:
         kinds = " or ".join(suffixes)
-        raise BoosterError(f"{target}: name a {kinds} file")
+        raise BoosterError(_("{target}: name a {kinds} file").format(target=target, kinds=kinds))
     check_output_path(target, programme=programme.file)
 
 
@@ -93,7 +110,7 @@ def _people(
             Manager.given_name,
             Manager.family_name,
             Manager.arabic_name,
-            Country.name_en,
+            country_name(),
             Manager.city,
             Organisation.name,
             Manager.email,
@@ -131,11 +148,12 @@ def _people(
             .join(Tour, Tour.id == Enrolment.tour_id)
             .order_by(Tour.start_date, Tour.code)
         ).all():
-            summary[manager_id].append(f"{code}: {_STATUS[state]}")
+            summary[manager_id].append(f"{code}: {_status_words(language())[state]}")
         statuses = {manager_id: "; ".join(parts) for manager_id, parts in summary.items()}
     people = []
+    words, genders = _status_words(language()), _gender_words(language())
     for row in connection.execute(query).all():
-        status = _STATUS[row[14]] if tour is not None else statuses.get(row[0], "")
+        status = words[row[14]] if tour is not None else statuses.get(row[0], "")
         people.append(
             RosterPerson(
                 id=row[0],
@@ -148,7 +166,7 @@ def _people(
                 email=row[7] or "",
                 phone=row[8] or "",
                 role=row[9] or "",
-                gender=_GENDER[row[10]] if row[10] else "",
+                gender=genders[row[10]] if row[10] else "",
                 diets=parse_diets(row[11]),
                 dietary_needs=row[12] or "",
                 accessibility_needs=row[13] or "",
@@ -296,7 +314,10 @@ def _attendance(
         for manager_id, given, family in names:
             lines.append(
                 AttendanceLine(
-                    manager_id, f"{given} {family}", "not on the list", tuple(times[manager_id])
+                    manager_id,
+                    _("{given} {family}").format(given=given, family=family),
+                    _("not on the list"),
+                    tuple(times[manager_id]),
                 )
             )
     return (
@@ -341,7 +362,7 @@ def _allocation(connection: Connection, people: list[RosterPerson]) -> tuple[All
         focus[tour_id].append(topic)
     scores = np.round(worth @ covers, SCORE_DIGITS)
     pairs = [
-        (manager_id, tour_id, _STATUS[status])
+        (manager_id, tour_id, _status_words(language())[status])
         for manager_id, tour_id, status in connection.execute(
             select(Enrolment.manager_id, Enrolment.tour_id, Enrolment.status)
         ).all()
@@ -390,7 +411,7 @@ def _sensitive(connection: Connection, people: list[RosterPerson]) -> tuple[Sens
         for row in connection.execute(
             select(
                 TravelDocument.manager_id,
-                Country.name_en,
+                country_name(),
                 TravelDocument.passport_number,
                 TravelDocument.passport_expiry,
                 TravelDocument.date_of_birth,
@@ -404,7 +425,7 @@ def _sensitive(connection: Connection, people: list[RosterPerson]) -> tuple[Sens
             SensitiveLine(
                 manager_id=person.id,
                 name=person.name,
-                nationality=(document.name_en or "") if document else "",
+                nationality=(document.country_name or "") if document else "",
                 passport_number=(document.passport_number or "") if document else "",
                 passport_expiry=document.passport_expiry if document else None,
                 date_of_birth=document.date_of_birth if document else None,
@@ -424,7 +445,7 @@ def roster(
     """The roster of one tour (`tour`), or of the whole programme."""
     steps = 7
     with programme.engine.connect() as connection:
-        progress(0, steps, "Reading participants")
+        progress(0, steps, _("Reading participants"))
         chosen = find_tour(connection, tour) if tour is not None else None
         tours = (
             [chosen]
@@ -433,18 +454,26 @@ def roster(
         )
         people = _people(connection, chosen, confirmed_only)
         if not people:
-            where = f"tour {chosen.code}" if chosen is not None else "the programme"
-            who = "confirmed managers" if confirmed_only else "managers expected"
-            raise BoosterError(f"{where} has no {who}: nothing to list")
+            where = (
+                _("tour {code}").format(code=chosen.code)
+                if chosen is not None
+                else _("the programme")
+            )
+            who = _("confirmed managers") if confirmed_only else _("managers expected")
+            raise BoosterError(
+                _("{where} has no {who}: nothing to list").format(where=where, who=who)
+            )
         scope = _Scope(tours, people)
-        progress(1, steps, "Reading travel")
+        progress(1, steps, _("Reading travel"))
         enrolments = _enrolments(connection, scope, confirmed_only)
         travel = _travel(scope, enrolments)
-        progress(2, steps, "Counting diets")
+        progress(2, steps, _("Counting diets"))
         catering = _catering(scope, enrolments)
-        progress(3, steps, "Reading the agenda")
+        progress(3, steps, _("Reading the agenda"))
         agenda = _agenda(connection, scope)
-        progress(4, steps, "Reading attendance" if chosen is not None else "Reading allocation")
+        progress(
+            4, steps, _("Reading attendance") if chosen is not None else _("Reading allocation")
+        )
         sessions: tuple[AttendanceSession, ...] = ()
         attendance: tuple[AttendanceLine, ...] = ()
         allocation: tuple[AllocationLine, ...] = ()
@@ -452,7 +481,7 @@ def roster(
             sessions, attendance = _attendance(connection, chosen, people)
         else:
             allocation = _allocation(connection, people)
-        progress(5, steps, "Reading travel documents")
+        progress(5, steps, _("Reading travel documents"))
         sensitive = _sensitive(connection, people) if include_sensitive else None
         title = (
             f"{chosen.title} ({chosen.code})"
@@ -522,7 +551,7 @@ def _export_roster(
         include_sensitive=include_sensitive,
         progress=progress,
     )
-    progress(6, 7, "Writing the workbook")
+    progress(6, 7, _("Writing the workbook"))
     if target.suffix.lower() == ".csv":
         from booster_desktop.exports.roster_xlsx import write_participants_csv
         from booster_desktop.exports.spreadsheet_writer import list_separator

@@ -16,6 +16,7 @@ from booster_desktop.domain.session import SessionPerson, TourSession, session_t
 from booster_desktop.domain.text import clean, fold
 from booster_desktop.domain.topic import Topic
 from booster_desktop.domain.tour import Tour
+from booster_desktop.i18n import _
 from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.changes import changed_columns, report
@@ -150,13 +151,13 @@ def session_details(programme: ProgrammeFile, session_id: int) -> SessionDetails
 def validate_session(connection: Connection, details: SessionDetails) -> dict[str, str]:
     problems: dict[str, str] = {}
     if connection.scalar(select(Tour.id).where(Tour.id == details.tour_id)) is None:
-        problems["tour"] = "Choose the tour this session belongs to."
+        problems["tour"] = _("Choose the tour this session belongs to.")
     if not details.title:
-        problems["title"] = "A session needs a title."
+        problems["title"] = _("A session needs a title.")
     if details.end_time <= details.start_time:
-        problems["time"] = "The session must end after it starts."
+        problems["time"] = _("The session must end after it starts.")
     if details.kind not in {k.value for k in SessionKind}:
-        problems["kind"] = f"'{details.kind}' is not a kind of session."
+        problems["kind"] = _("'{kind}' is not a kind of session.").format(kind=details.kind)
     return problems
 
 
@@ -168,8 +169,14 @@ def session_warnings(connection: Connection, details: SessionDetails) -> dict[st
     ).first()
     if tour is not None and not tour.start_date <= details.date <= tour.end_date:
         return {
-            "date": f"{details.date.isoformat()} is outside tour {tour.code} "
-            f"({tour.start_date.isoformat()} to {tour.end_date.isoformat()}); it is saved anyway."
+            "date": _(
+                "{date} is outside tour {code} ({start_date} to {end_date}); it is saved anyway."
+            ).format(
+                date=details.date.isoformat(),
+                code=tour.code,
+                start_date=tour.start_date.isoformat(),
+                end_date=tour.end_date.isoformat(),
+            )
         }
     return {}
 

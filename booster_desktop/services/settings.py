@@ -27,6 +27,7 @@ from booster_desktop.domain.base import text_limit
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.text import clean, clean_email, is_email
+from booster_desktop.i18n import N_, _
 from booster_desktop.store.changes import report
 from booster_desktop.store.programme_file import ProgrammeFile
 from booster_desktop.store.settings_file import read_settings_file, write_settings_file
@@ -67,8 +68,9 @@ class Setting(Generic[T]):
     @property
     def type_name(self) -> str:
         if self.choices:
-            return "one of " + ", ".join(value for value, _ in self.choices)
-        return {str: "text", int: "whole number", float: "number", bool: "yes or no"}[self.kind]
+            return _("one of ") + ", ".join(value for value, _label in self.choices)
+        words = {str: _("text"), int: _("whole number"), float: _("number"), bool: _("yes or no")}
+        return words[self.kind]
 
     def parse(self, text: str) -> T:
         """A value typed on the command line, checked; a one-line refusal otherwise."""
@@ -78,18 +80,24 @@ class Setting(Generic[T]):
             words = {"yes": True, "true": True, "on": True, "1": True}
             words |= {"no": False, "false": False, "off": False, "0": False}
             if text.lower() not in words:
-                raise BoosterError(f"{self.name}: {text!r} is not yes or no")
+                raise BoosterError(
+                    _("{name}: {text!r} is not yes or no").format(name=self.name, text=text)
+                )
             value = words[text.lower()]
         elif self.kind is int:
             try:
                 value = int(text)
             except ValueError:
-                raise BoosterError(f"{self.name}: {text!r} is not a whole number") from None
+                raise BoosterError(
+                    _("{name}: {text!r} is not a whole number").format(name=self.name, text=text)
+                ) from None
         elif self.kind is float:
             try:
                 value = float(text.replace(",", "."))
             except ValueError:
-                raise BoosterError(f"{self.name}: {text!r} is not a number") from None
+                raise BoosterError(
+                    _("{name}: {text!r} is not a number").format(name=self.name, text=text)
+                ) from None
         else:
             value = text
         return self.check(value)
@@ -99,27 +107,49 @@ class Setting(Generic[T]):
         if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
-            raise BoosterError(f"{self.name}: {value!r} is not {self.type_name}")
+            raise BoosterError(
+                _("{name}: {value!r} is not {type_name}").format(
+                    name=self.name, value=value, type_name=self.type_name
+                )
+            )
         if isinstance(value, float) and not math.isfinite(value):
-            raise BoosterError(f"{self.name}: {value!r} is not a number")
+            raise BoosterError(
+                _("{name}: {value!r} is not a number").format(name=self.name, value=value)
+            )
         if isinstance(value, int | float) and not isinstance(value, bool):
             low, high = self.minimum, self.maximum
             if (low is not None and value < low) or (high is not None and value > high):
                 raise BoosterError(
-                    f"{self.name}: {value:g} is not between {low:g} and {high:g}{self.unit_words}"
+                    _("{name}: {value:g} is not between {low:g} and {high:g}{unit_words}").format(
+                        name=self.name, value=value, low=low, high=high, unit_words=self.unit_words
+                    )
                 )
         if isinstance(value, str):
             value = clean_email(value) if self.email else clean(value)
             if self.choices and value not in {v for v, _ in self.choices}:
-                raise BoosterError(f"{self.name}: {value!r} is not {self.type_name}")
+                raise BoosterError(
+                    _("{name}: {value!r} is not {type_name}").format(
+                        name=self.name, value=value, type_name=self.type_name
+                    )
+                )
             if self.max_length is not None and len(value) > self.max_length:
                 raise BoosterError(
-                    f"{self.name}: {len(value)} characters, at most {self.max_length}"
+                    _("{name}: {count} characters, at most {max_length}").format(
+                        name=self.name, count=len(value), max_length=self.max_length
+                    )
                 )
             if value and self.pattern is not None and not re.fullmatch(self.pattern, value):
-                raise BoosterError(f"{self.name}: {value!r} is not {self.pattern_hint}")
+                raise BoosterError(
+                    _("{name}: {value!r} is not {pattern_hint}").format(
+                        name=self.name, value=value, pattern_hint=_(self.pattern_hint)
+                    )
+                )
             if value and self.email and not is_email(value):
-                raise BoosterError(f"{self.name}: {value!r} is not an e-mail address")
+                raise BoosterError(
+                    _("{name}: {value!r} is not an e-mail address").format(
+                        name=self.name, value=value
+                    )
+                )
         return value
 
     @property
@@ -150,23 +180,23 @@ def _programme_text(name: str, label: str, description: str, **rules: Any) -> Se
 
 # The same rule as Programme > Details… (services.programme_details) checks these phones by.
 PHONE = r"\+?[0-9 ()./-]{4,}"
-PHONE_HINT = "a phone number (digits, spaces, + ( ) - . /)"
+PHONE_HINT = N_("a phone number (digits, spaces, + ( ) - . /)")
 
 DEVICE_NAME: Setting[str] = Setting(
     "device_name",
-    "Device name",
+    N_("Device name"),
     str,
     "",
-    "The name this laptop records check-ins and changes under (empty: the computer's name).",
+    N_("The name this laptop records check-ins and changes under (empty: the computer's name)."),
     Scope.LAPTOP,
     max_length=60,
 )
 PRINTER_OFFSET_X: Setting[float] = Setting(
     "printer_offset_x_mm",
-    "Printer offset, across",
+    N_("Printer offset, across"),
     float,
     0.0,
-    "Moves everything printed on badges right (or left, below 0) to match this printer.",
+    N_("Moves everything printed on badges right (or left, below 0) to match this printer."),
     Scope.LAPTOP,
     minimum=-20,
     maximum=20,
@@ -174,10 +204,10 @@ PRINTER_OFFSET_X: Setting[float] = Setting(
 )
 PRINTER_OFFSET_Y: Setting[float] = Setting(
     "printer_offset_y_mm",
-    "Printer offset, down",
+    N_("Printer offset, down"),
     float,
     0.0,
-    "Moves everything printed on badges down (or up, below 0) to match this printer.",
+    N_("Moves everything printed on badges down (or up, below 0) to match this printer."),
     Scope.LAPTOP,
     minimum=-20,
     maximum=20,
@@ -185,10 +215,10 @@ PRINTER_OFFSET_Y: Setting[float] = Setting(
 )
 PRINTER_SCALE: Setting[float] = Setting(
     "printer_scale_percent",
-    "Printer scale",
+    N_("Printer scale"),
     float,
     100.0,
-    "Corrects a printer that prints badges slightly larger or smaller than asked.",
+    N_("Corrects a printer that prints badges slightly larger or smaller than asked."),
     Scope.LAPTOP,
     minimum=50,
     maximum=150,
@@ -196,86 +226,93 @@ PRINTER_SCALE: Setting[float] = Setting(
 )
 BADGE_LAYOUT: Setting[str] = Setting(
     "badge_layout",
-    "Default badge layout",
+    N_("Default badge layout"),
     str,
     "a4-8-90x55",
-    "The label sheet badges are printed on unless another is chosen.",
+    N_("The label sheet badges are printed on unless another is chosen."),
     Scope.LAPTOP,
     # The layouts shipped in resources/badge-layouts (a test keeps the two lists equal).
     choices=(
-        ("a4-8-90x55", "A4 paper, 8 badges of 90 x 55 mm with cut marks"),
-        ("a6-single", "A6, one badge per sheet (badge holders)"),
-        ("avery-5395", "Avery 5395: US Letter, 8 labels of 3 3/8 x 2 1/3 in"),
-        ("avery-l4785", "Avery L4785: A4, 10 labels of 80 x 50 mm"),
-        ("avery-l7418", "Avery L7418: A4, 8 labels of 86 x 55 mm"),
-        ("durable-1445", "Durable 1445-02: A4, 10 badge inserts of 90 x 54 mm"),
-        ("herma-4412", "HERMA 4412: A4, 10 labels of 80 x 50 mm"),
+        ("a4-8-90x55", N_("A4 paper, 8 badges of 90 x 55 mm with cut marks")),
+        ("a6-single", N_("A6, one badge per sheet (badge holders)")),
+        ("avery-5395", N_("Avery 5395: US Letter, 8 labels of 3 3/8 x 2 1/3 in")),
+        ("avery-l4785", N_("Avery L4785: A4, 10 labels of 80 x 50 mm")),
+        ("avery-l7418", N_("Avery L7418: A4, 8 labels of 86 x 55 mm")),
+        ("durable-1445", N_("Durable 1445-02: A4, 10 badge inserts of 90 x 54 mm")),
+        ("herma-4412", N_("HERMA 4412: A4, 10 labels of 80 x 50 mm")),
     ),
 )
 LANGUAGE: Setting[str] = Setting(
     "language",
-    "Language",
+    N_("Language"),
     str,
-    "en",
-    "The language of the window and of printed materials.",
+    "system",
+    N_(
+        "The language of the window, its messages and printed materials "
+        "(system: the computer's language when there is a translation for it, "
+        "English otherwise)."
+    ),
     Scope.LAPTOP,
-    choices=(("en", "English"), ("fr", "Français"), ("ar", "العربية")),
+    # Each language named in itself, so a person who cannot read the current one finds theirs.
+    choices=(("system", N_("System language")), ("en", "English"), ("fr", "Français")),
 )
 CHECKIN_PIN: Setting[str] = Setting(
     "checkin_pin",
-    "Check-in PIN",
+    N_("Check-in PIN"),
     str,
     "",
-    "Asked before leaving the check-in screen, so a door laptop cannot be used to edit the "
-    "programme (empty: no PIN).",
+    N_(
+        "Asked before leaving the check-in screen, so a door laptop cannot be "
+        "used to edit the programme (empty: no PIN)."
+    ),
     Scope.LAPTOP,
     pattern=r"[0-9]{4,8}",
-    pattern_hint="4 to 8 digits",
+    pattern_hint=N_("4 to 8 digits"),
     secret=True,
 )
 BACKUP_COUNT: Setting[int] = Setting(
     "backup_count",
-    "Backups kept",
+    N_("Backups kept"),
     int,
     20,
-    "How many automatic backups of each programme are kept before the oldest is removed.",
+    N_("How many automatic backups of each programme are kept before the oldest is removed."),
     Scope.LAPTOP,
     minimum=1,
     maximum=1000,
 )
 
 COORDINATOR_NAME = _programme_text(
-    "coordinator_name", "Coordinator's name", "Printed on agendas, badges and certificates."
+    "coordinator_name", N_("Coordinator's name"), N_("Printed on agendas, badges and certificates.")
 )
 COORDINATOR_TITLE = _programme_text(
-    "coordinator_title", "Coordinator's title", "Printed under the coordinator's name."
+    "coordinator_title", N_("Coordinator's title"), N_("Printed under the coordinator's name.")
 )
 COORDINATOR_EMAIL = _programme_text(
     "coordinator_email",
-    "Coordinator's e-mail",
-    "Where managers and hosts write to.",
+    N_("Coordinator's e-mail"),
+    N_("Where managers and hosts write to."),
     email=True,
 )
 COORDINATOR_PHONE = _programme_text(
     "coordinator_phone",
-    "Coordinator's phone",
-    "Printed on agendas and badges.",
+    N_("Coordinator's phone"),
+    N_("Printed on agendas and badges."),
     pattern=PHONE,
     pattern_hint=PHONE_HINT,
 )
 EMERGENCY_PHONE = _programme_text(
     "emergency_phone",
-    "Emergency phone",
-    "The number a manager calls when something goes wrong on a tour.",
+    N_("Emergency phone"),
+    N_("The number a manager calls when something goes wrong on a tour."),
     pattern=PHONE,
     pattern_hint=PHONE_HINT,
 )
 ATTENDANCE_MINIMUM: Setting[int] = Setting(
     "attendance_minimum",
-    "Attendance for a certificate",
+    N_("Attendance for a certificate"),
     int,
     80,
-    "The share of a tour's sessions and visits a manager attends to earn a certificate.",
+    N_("The share of a tour's sessions and visits a manager attends to earn a certificate."),
     Scope.PROGRAMME,
     minimum=0,
     maximum=100,
@@ -319,7 +356,11 @@ def setting(name: str) -> Setting[Any]:
     try:
         return BY_NAME[name.strip().lower().replace("-", "_")]
     except KeyError:
-        raise BoosterError(f"unknown setting {name!r} (settings: {', '.join(BY_NAME)})") from None
+        raise BoosterError(
+            _("unknown setting {name!r} (settings: {value})").format(
+                name=name, value=", ".join(BY_NAME)
+            )
+        ) from None
 
 
 # -- this laptop ------------------------------------------------------------------------------
@@ -364,7 +405,9 @@ def save_laptop_settings(changes: dict[str, Any], path: Path | None = None) -> d
     for name, value in changes.items():
         item = setting(name)
         if item.scope is not Scope.LAPTOP:
-            raise BoosterError(f"{item.name} is kept in the programme file, not on this laptop")
+            raise BoosterError(
+                _("{name} is kept in the programme file, not on this laptop").format(name=item.name)
+            )
         checked[item.name] = item.check(value)
     stored = read_settings_file(path)
     for name, value in checked.items():
@@ -404,7 +447,9 @@ def save_programme_settings(programme: ProgrammeFile, changes: dict[str, Any]) -
     for name, value in changes.items():
         item = setting(name)
         if item.scope is not Scope.PROGRAMME:
-            raise BoosterError(f"{item.name} is kept on this laptop, not in the programme file")
+            raise BoosterError(
+                _("{name} is kept on this laptop, not in the programme file").format(name=item.name)
+            )
         checked = item.check(value)
         # Empty text is stored as nothing, as the editors do.
         values[item.name] = None if checked == "" and item.kind is str else checked

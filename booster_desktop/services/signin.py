@@ -14,6 +14,7 @@ from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.printed import SigninPerson, SigninSession, SigninSheets
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.tour import Tour
+from booster_desktop.i18n import _
 from booster_desktop.services.attendance import signin_sheet
 from booster_desktop.services.rosters import check_target, find_tour
 from booster_desktop.store.programme_file import ProgrammeFile
@@ -56,7 +57,9 @@ def signin_sheets(
 ) -> SigninSheets:
     """The sheets of one session (`session`), or of every session and visit of a tour."""
     if not 0 <= blank_rows <= MOST_BLANK_ROWS:
-        raise BoosterError(f"--blank: from 0 to {MOST_BLANK_ROWS} rows")
+        raise BoosterError(
+            _("--blank: from 0 to {MOST_BLANK_ROWS} rows").format(MOST_BLANK_ROWS=MOST_BLANK_ROWS)
+        )
     with programme.engine.connect() as connection:
         query = select(
             TourSession.id,
@@ -74,7 +77,7 @@ def signin_sheets(
         if session is not None:
             rows = connection.execute(query.where(TourSession.id == session)).all()
             if not rows:
-                raise BoosterError(f"session {session} does not exist")
+                raise BoosterError(_("session {session} does not exist").format(session=session))
             title = rows[0].tour_title
         else:
             assert tour is not None
@@ -85,12 +88,16 @@ def signin_sheets(
                 ).order_by(TourSession.date, TourSession.start_time, TourSession.id)
             ).all()
             if not rows:
-                raise BoosterError(f"tour {chosen.code} has no sessions or visits to sign in")
+                raise BoosterError(
+                    _("tour {code} has no sessions or visits to sign in").format(code=chosen.code)
+                )
             title = chosen.title
         tour_id = rows[0].tour_id
     people = _expected(programme, tour_id)
     if not people and blank_rows == 0:
-        raise BoosterError("nobody is expected and no blank rows were asked for: nothing to print")
+        raise BoosterError(
+            _("nobody is expected and no blank rows were asked for: nothing to print")
+        )
     sessions = tuple(
         SigninSession(
             id=row.id,

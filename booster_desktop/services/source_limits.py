@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.store.open_files import refuse_if_open_here
 
 MB = 1024 * 1024
@@ -49,31 +50,37 @@ def check_source(path: Path) -> int:
     try:
         status = path.stat()
     except FileNotFoundError:
-        raise BoosterError(f"{path}: no such file") from None
+        raise BoosterError(_("{path}: no such file").format(path=path)) from None
     except OSError as error:
-        raise BoosterError(f"{path}: cannot be read ({error.strerror or error})") from None
-    refuse_if_open_here(path, "a spreadsheet to import")
+        raise BoosterError(
+            _("{path}: cannot be read ({value})").format(path=path, value=error.strerror or error)
+        ) from None
+    refuse_if_open_here(path, _("a spreadsheet to import"))
     mode = status.st_mode
     kind = None
     if stat.S_ISDIR(mode):
-        kind = "a folder"
+        kind = _("a folder")
     elif stat.S_ISFIFO(mode):
-        kind = "a named pipe (FIFO)"
+        kind = _("a named pipe (FIFO)")
     elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        kind = "a device"
+        kind = _("a device")
     elif stat.S_ISSOCK(mode):
-        kind = "a socket"
+        kind = _("a socket")
     elif not stat.S_ISREG(mode):
-        kind = "not a regular file"
+        kind = _("not a regular file")
     if kind is not None:
-        raise BoosterError(f"{path}: is {kind}, not a spreadsheet file")
+        raise BoosterError(
+            _("{path}: is {kind}, not a spreadsheet file").format(path=path, kind=kind)
+        )
     if status.st_size > MAX_FILE_BYTES:
         raise BoosterError(
-            f"{path}: is {_size(status.st_size)}, past the limit of {MAX_FILE_BYTES // MB} MB "
-            "for a source file; split it, or remove what the import does not need"
+            _(
+                "{path}: is {value}, past the limit of {value2} MB for a source file; "
+                "split it, or remove what the import does not need"
+            ).format(path=path, value=_size(status.st_size), value2=MAX_FILE_BYTES // MB)
         )
     if not os.access(path, os.R_OK):
-        raise BoosterError(f"{path}: cannot be read (permission denied)")
+        raise BoosterError(_("{path}: cannot be read (permission denied)").format(path=path))
     return status.st_size
 
 
@@ -83,28 +90,43 @@ def check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise BoosterError(f"{path}: is a damaged workbook ({error})") from None
+        raise BoosterError(
+            _("{path}: is a damaged workbook ({error})").format(path=path, error=error)
+        ) from None
     if len(parts) > MAX_PARTS:
-        raise BoosterError(f"{path}: has {len(parts):,} parts, past the limit of {MAX_PARTS:,}")
+        raise BoosterError(
+            _("{path}: has {count:,} parts, past the limit of {MAX_PARTS:,}").format(
+                path=path, count=len(parts), MAX_PARTS=MAX_PARTS
+            )
+        )
     total = 0
     for part in parts:
         if part.file_size > MAX_PART_BYTES:
             raise BoosterError(
-                f"{path}: its part {part.filename} unpacks to {_size(part.file_size)}, past "
-                f"the limit of {MAX_PART_BYTES // MB} MB a part (a 10,000-manager sheet is "
-                "about 5 MB)"
+                _(
+                    "{path}: its part {filename} unpacks to {value}, past the limit of "
+                    "{value2} MB a part (a 10,000-manager sheet is about 5 MB)"
+                ).format(
+                    path=path,
+                    filename=part.filename,
+                    value=_size(part.file_size),
+                    value2=MAX_PART_BYTES // MB,
+                )
             )
         total += part.file_size
     if total > MAX_UNPACKED_BYTES:
         raise BoosterError(
-            f"{path}: unpacks to {_size(total)}, past the limit of "
-            f"{MAX_UNPACKED_BYTES // MB} MB for a workbook"
+            _("{path}: unpacks to {value}, past the limit of {value2} MB for a workbook").format(
+                path=path, value=_size(total), value2=MAX_UNPACKED_BYTES // MB
+            )
         )
 
 
 def too_many_rows(path: Path, rows: int, sheet: str | None = None) -> BoosterError:
-    where = f" (sheet {sheet!r})" if sheet else ""
+    where = _(" (sheet {sheet!r})").format(sheet=sheet) if sheet else ""
     return BoosterError(
-        f"{path}{where}: has more than {MAX_ROWS:,} rows, the limit for a sheet "
-        f"({rows:,} counted so far); remove the empty or unused rows"
+        _(
+            "{path}{where}: has more than {MAX_ROWS:,} rows, the limit for a sheet "
+            "({rows:,} counted so far); remove the empty or unused rows"
+        ).format(path=path, where=where, MAX_ROWS=MAX_ROWS, rows=rows)
     )

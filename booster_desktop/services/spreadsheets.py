@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import Any
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import N_, _
 from booster_desktop.services import encodings
 from booster_desktop.services.source_limits import (
     MAX_ROWS,
@@ -48,7 +49,7 @@ Rows = Generator[tuple[int, list[Cell]], None, None]
 
 
 def _refuse(path: Path, reason: str) -> BoosterError:
-    return BoosterError(f"{path}: {reason}")
+    return BoosterError(_("{path}: {reason}").format(path=path, reason=reason))
 
 
 def _damaged_xml_errors() -> tuple[type[BaseException], ...]:
@@ -60,9 +61,9 @@ def _damaged_xml_errors() -> tuple[type[BaseException], ...]:
     return (ParseError, DefusedXmlException)
 
 
-_DAMAGED_WORKBOOK = (
-    "is a damaged or unsafe workbook (its XML cannot be read safely); "
-    "open it in Excel or LibreOffice and save it again"
+_DAMAGED_WORKBOOK = N_(
+    "is a damaged or unsafe workbook (its XML cannot be read safely); open "
+    "it in Excel or LibreOffice and save it again"
 )
 
 
@@ -70,7 +71,7 @@ def _guarded_rows(path: Path, rows: Rows) -> Rows:
     try:
         yield from rows
     except _damaged_xml_errors():
-        raise _refuse(path, _DAMAGED_WORKBOOK) from None
+        raise _refuse(path, _(_DAMAGED_WORKBOOK)) from None
 
 
 class Sheet:
@@ -214,7 +215,7 @@ def open_workbook(path: Path, encoding: str | None = None) -> Workbook:
     try:
         return Workbook(Path(path), encoding)
     except _damaged_xml_errors():
-        raise _refuse(Path(path), _DAMAGED_WORKBOOK) from None
+        raise _refuse(Path(path), _(_DAMAGED_WORKBOOK)) from None
 
 
 def _sheet_parts(path: Path) -> list[str]:
@@ -224,7 +225,7 @@ def _sheet_parts(path: Path) -> list[str]:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
     except (zipfile.BadZipFile, OSError) as error:
-        raise _refuse(path, f"is a damaged workbook ({error})") from None
+        raise _refuse(path, _("is a damaged workbook ({error})").format(error=error)) from None
     return [
         name
         for name in names
@@ -271,28 +272,34 @@ def _kind(path: Path) -> str:
         with path.open("rb") as stream:
             magic = stream.read(8)
     except FileNotFoundError:
-        raise _refuse(path, "no such file") from None
+        raise _refuse(path, _("no such file")) from None
     except IsADirectoryError:
-        raise _refuse(path, "is a folder, not a spreadsheet file") from None
+        raise _refuse(path, _("is a folder, not a spreadsheet file")) from None
     except OSError as error:
-        raise _refuse(path, f"cannot be read ({error.strerror or error})") from None
+        raise _refuse(
+            path, _("cannot be read ({value})").format(value=error.strerror or error)
+        ) from None
     if suffix == ".csv":
         return "csv"
     if suffix in (".xlsx", ".xlsm"):
         if magic.startswith(OLE2_MAGIC):
             raise _refuse(
                 path,
-                "is a password-protected workbook; remove the password in Excel "
-                "(File > Info > Protect Workbook) and save it again",
+                _(
+                    "is a password-protected workbook; remove the password in Excel (File "
+                    "> Info > Protect Workbook) and save it again"
+                ),
             )
         if not magic.startswith(ZIP_MAGIC):
-            raise _refuse(path, "is not an Excel workbook (.xlsx), though its name says so")
+            raise _refuse(path, _("is not an Excel workbook (.xlsx), though its name says so"))
         return "xlsx"
     if suffix in (".xls", ".ods"):
         return "calamine"
     raise _refuse(
         path,
-        f"is not a spreadsheet this can read ({suffix or 'no suffix'}); save it as .xlsx or .csv",
+        _("is not a spreadsheet this can read ({value}); save it as .xlsx or .csv").format(
+            value=suffix or _("no suffix")
+        ),
     )
 
 
@@ -340,9 +347,14 @@ def _load_xlsx(path: Path) -> Any:
         with _without_sizing():
             return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise _refuse(path, f"is a damaged workbook ({error})") from None
+        raise _refuse(path, _("is a damaged workbook ({error})").format(error=error)) from None
     except Exception as error:  # openpyxl raises many types for broken files
-        raise _refuse(path, f"is a damaged workbook ({type(error).__name__}: {error})") from None
+        raise _refuse(
+            path,
+            _("is a damaged workbook ({kind}: {error})").format(
+                kind=type(error).__name__, error=error
+            ),
+        ) from None
 
 
 # -- .xls and .ods (calamine) -------------------------------------------------------------------
@@ -356,8 +368,12 @@ def _calamine(path: Path) -> Any:
     except Exception as error:  # calamine's errors name the problem, not a type to catch
         text = str(error)
         if "password" in text.lower() or "encrypt" in text.lower():
-            raise _refuse(path, "is password-protected; remove the password, save again") from None
-        raise _refuse(path, f"cannot be read as a spreadsheet ({text}); save it as .xlsx") from None
+            raise _refuse(
+                path, _("is password-protected; remove the password, save again")
+            ) from None
+        raise _refuse(
+            path, _("cannot be read as a spreadsheet ({text}); save it as .xlsx").format(text=text)
+        ) from None
 
 
 # -- .csv ---------------------------------------------------------------------------------------
@@ -369,7 +385,7 @@ def _csv_guess(path: Path, forced: str | None) -> encodings.Guess:
     with path.open("rb") as raw:
         found = encodings.guess(raw)
     if not found.encoding:
-        raise _refuse(path, "is not a text (CSV) file")
+        raise _refuse(path, _("is not a text (CSV) file"))
     return found
 
 
@@ -406,8 +422,16 @@ def _csv_rows(path: Path, encoding: str) -> Rows:
         except UnicodeDecodeError:
             raise _refuse(
                 path,
-                f"line {reader.line_num + 1} is not {encodings.describe(encoding)} text; "
-                f"save the file as CSV UTF-8 ({encodings.SAVE_AS_UTF8})",
+                _(
+                    "line {value} is not {encodings} text; save the file as CSV UTF-8 "
+                    "({SAVE_AS_UTF8})"
+                ).format(
+                    value=reader.line_num + 1,
+                    encodings=encodings.describe(encoding),
+                    SAVE_AS_UTF8=_(encodings.SAVE_AS_UTF8),
+                ),
             ) from None
         except csv.Error as error:
-            raise _refuse(path, f"line {reader.line_num}: {error}") from None
+            raise _refuse(
+                path, _("line {line_num}: {error}").format(line_num=reader.line_num, error=error)
+            ) from None

@@ -13,6 +13,7 @@ from booster_desktop.domain.kinds import DEMAND_MANAGER_STATUS
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.text import clean, fold
 from booster_desktop.domain.topic import Topic, TopicInterest
+from booster_desktop.i18n import _
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
@@ -86,12 +87,12 @@ def validate_topic(
     connection: Connection, details: TopicDetails, topic_id: int | None
 ) -> dict[str, str]:
     if not details.name:
-        return {"name": "A topic needs a name."}
+        return {"name": _("A topic needs a name.")}
     other = connection.scalar(
         select(Topic.name).where(Topic.name_key == fold(details.name), Topic.id != (topic_id or -1))
     )
     if other is not None:
-        return {"name": f"The topic '{other}' already exists."}
+        return {"name": _("The topic '{other}' already exists.").format(other=other)}
     return {}
 
 

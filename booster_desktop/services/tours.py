@@ -14,6 +14,7 @@ from booster_desktop.domain.kinds import OrganisationKind
 from booster_desktop.domain.organisation import Organisation
 from booster_desktop.domain.text import clean
 from booster_desktop.domain.tour import Tour, is_time_zone, is_tour_code
+from booster_desktop.i18n import _
 from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.changes import changed_columns, report
@@ -136,31 +137,33 @@ def validate_tour(
 ) -> dict[str, str]:
     problems: dict[str, str] = {}
     if not is_tour_code(details.code):
-        problems["code"] = "A code is 2 to 8 capital letters or digits, starting with a letter."
+        problems["code"] = _("A code is 2 to 8 capital letters or digits, starting with a letter.")
     else:
         other = connection.scalar(
             select(Tour.id).where(Tour.code == details.code, Tour.id != (tour_id or -1))
         )
         if other is not None:
-            problems["code"] = f"Another tour already has the code {details.code}."
+            problems["code"] = _("Another tour already has the code {code}.").format(
+                code=details.code
+            )
     if not details.title:
-        problems["title"] = "A tour needs a title."
+        problems["title"] = _("A tour needs a title.")
     if details.end_date < details.start_date:
-        problems["dates"] = "The tour must end on or after the day it starts."
+        problems["dates"] = _("The tour must end on or after the day it starts.")
     if details.capacity < 0:
-        problems["capacity"] = "Capacity cannot be negative."
+        problems["capacity"] = _("Capacity cannot be negative.")
     elif tour_id is not None:
         taken = expected_managers(connection, tour_id)
         if details.capacity < taken:
-            problems["capacity"] = (
-                f"{taken} managers are expected: capacity must be at least {taken}."
-            )
+            problems["capacity"] = _(
+                "{taken} managers are expected: capacity must be at least {taken}."
+            ).format(taken=taken)
     if not is_time_zone(details.time_zone):
-        problems["time_zone"] = (
-            f"'{details.time_zone}' is not a known time zone (e.g. Europe/Madrid)."
-        )
+        problems["time_zone"] = _(
+            "'{time_zone}' is not a known time zone (e.g. Europe/Madrid)."
+        ).format(time_zone=details.time_zone)
     if not details.country_code:
-        problems["country"] = "Choose the host country."
+        problems["country"] = _("Choose the host country.")
     return problems
 
 

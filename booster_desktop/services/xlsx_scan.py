@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.services.source_limits import MAX_CELLS, MAX_ROWS, too_many_rows
 
 CHUNK = 1 << 20
@@ -101,7 +102,9 @@ def scan_worksheet(path: Path, part: str, sheet: str | None, *, parse: bool = Tr
             details.rows += len(_ROW.findall(carry))
             details.marked = details.marked or _MARKS.search(carry) is not None
     except (zipfile.BadZipFile, KeyError, OSError) as error:
-        raise BoosterError(f"{path}: is a damaged workbook ({error})") from None
+        raise BoosterError(
+            _("{path}: is a damaged workbook ({error})").format(path=path, error=error)
+        ) from None
     if details.rows > MAX_ROWS:
         raise too_many_rows(path, details.rows, sheet)
     if parse:
@@ -163,10 +166,14 @@ def _parse(path: Path, part: str, details: SheetDetails) -> None:
                 elif tag == "row" and parent is not None:
                     parent.clear()  # memory stays flat however long the sheet
     except (zipfile.BadZipFile, KeyError, OSError) as error:
-        raise BoosterError(f"{path}: is a damaged workbook ({error})") from None
+        raise BoosterError(
+            _("{path}: is a damaged workbook ({error})").format(path=path, error=error)
+        ) from None
     except Exception as error:  # ParseError, and defusedxml's refusals of DTDs and entities
         raise BoosterError(
-            f"{path}: is a damaged workbook ({type(error).__name__}: {error})"
+            _("{path}: is a damaged workbook ({kind}: {error})").format(
+                path=path, kind=type(error).__name__, error=error
+            )
         ) from None
 
 
@@ -239,15 +246,21 @@ def scan_ods(path: Path) -> dict[str, SheetDetails]:
                     raise too_many_rows(path, filled_rows, name)
                 if cells > MAX_CELLS:
                     raise BoosterError(
-                        f"{path} (sheet {name!r}): has more than {MAX_CELLS:,} filled cells "
-                        "once its repeated rows and columns are counted, the limit for a sheet"
+                        _(
+                            "{path} (sheet {name!r}): has more than {MAX_CELLS:,} filled cells "
+                            "once its repeated rows and columns are counted, the limit for a sheet"
+                        ).format(path=path, name=name, MAX_CELLS=MAX_CELLS)
                     )
     except BoosterError:
         raise
     except (zipfile.BadZipFile, KeyError, OSError) as error:
-        raise BoosterError(f"{path}: is a damaged workbook ({error})") from None
+        raise BoosterError(
+            _("{path}: is a damaged workbook ({error})").format(path=path, error=error)
+        ) from None
     except Exception as error:  # ParseError, and defusedxml's refusals of DTDs and entities
         raise BoosterError(
-            f"{path}: is a damaged workbook ({type(error).__name__}: {error})"
+            _("{path}: is a damaged workbook ({kind}: {error})").format(
+                path=path, kind=type(error).__name__, error=error
+            )
         ) from None
     return sheets

@@ -24,6 +24,7 @@ from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.text import is_email
 from booster_desktop.domain.tour import Tour, is_time_zone
+from booster_desktop.i18n import _
 from booster_desktop.store.catalogue import catalogue_problems, read_catalogue
 from booster_desktop.store.engine import make_engine
 from booster_desktop.store.header import check_header
@@ -65,24 +66,30 @@ def problems(path: Location, *, limit: int = 200) -> list[str]:
     found: list[str] = []
     immutable = not folder_writable(path.parent)
     if immutable and path.with_name(path.name + "-wal").exists():
-        return [f"{path}: is on a read-only disk with a -wal file beside it; copy both to check"]
+        return [
+            _(
+                "{path}: is on a read-only disk with a -wal file beside it; copy both to check"
+            ).format(path=path)
+        ]
     before = side_files_present(path)
     engine = make_engine(path, mode="ro" if immutable else "rw", immutable=immutable)
     try:
         with engine.connect() as connection:
             for problem in _problems(connection, path):
-                found.append(f"{path}: {problem}")
+                found.append(_("{path}: {problem}").format(path=path, problem=problem))
                 if len(found) >= limit:
                     break
     except (DBAPIError, sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError) as error:
         original = getattr(error, "orig", error)
         text = " ".join(str(original).split())[:160]
         if disk_full(path.parent):
-            found.append(f"no space left on the disk at {path.parent}")
+            found.append(_("no space left on the disk at {parent}").format(parent=path.parent))
         else:
             found.append(
-                f"{path}: is damaged ({type(original).__name__}: {text}); "
-                "`booster check --verbose` lists what SQLite reports"
+                _(
+                    "{path}: is damaged ({kind}: {text}); `booster check --verbose` "
+                    "lists what SQLite reports"
+                ).format(path=path, kind=type(original).__name__, text=text)
             )
     finally:
         engine.dispose()
@@ -109,7 +116,7 @@ def _server_problems(address: ServerAddress, limit: int) -> list[str]:
     try:
         with engine.connect() as connection:
             for problem in stages(connection):
-                found.append(f"{address}: {problem}")
+                found.append(_("{path}: {problem}").format(path=address, problem=problem))
                 if len(found) >= limit:
                     break
     except DBAPIError as error:
@@ -142,34 +149,41 @@ def _problems(connection: Connection, path: Path) -> Iterator[str]:
             yield f"SQLite: {line}"
         return
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-    for table, rowid, parent, _ in broken:
-        yield f"{table} row {rowid} refers to a missing {parent}"
+    for table, rowid, parent, _key in broken:
+        yield _("{table} row {rowid} refers to a missing {parent}").format(
+            table=table, rowid=rowid, parent=parent
+        )
     if broken:
         return
     catalogue = read_catalogue(raw)
     if "alembic_version" not in catalogue.tables:
-        yield "has no schema revision"
+        yield _("has no schema revision")
         return
     revisions = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
     if len(revisions) != 1:
-        yield f"has {len(revisions)} schema revisions instead of one"
+        yield _("has {count} schema revisions instead of one").format(count=len(revisions))
         return
     revision = revisions[0][0]
     if revision not in KNOWN_REVISIONS and not is_newer_revision(str(revision)):
         yield (
-            f"is damaged: its schema revision {str(revision)[:60]!r} is not one "
-            "Booster Desktop ever wrote"
+            _(
+                "is damaged: its schema revision {value!r} is not one Booster Desktop ever wrote"
+            ).format(value=str(revision)[:60])
         )
         return
     if revision not in KNOWN_REVISIONS:
-        yield f"was written by a newer version of Booster Desktop (schema {revision})"
+        yield _("was written by a newer version of Booster Desktop (schema {revision})").format(
+            revision=revision
+        )
         return
     if revision != HEAD_REVISION:
-        yield f"has an older schema ({revision}, newest is {HEAD_REVISION}); open it to upgrade it"
+        yield _(
+            "has an older schema ({revision}, newest is {HEAD_REVISION}); open it to upgrade it"
+        ).format(revision=revision, HEAD_REVISION=HEAD_REVISION)
         return
     differences = list(catalogue_problems(catalogue))
     if differences:
-        yield from (f"is damaged: {d}" for d in differences)
+        yield from (_("is damaged: {d}").format(d=d) for d in differences)
         return
     bad_values = list(value_problems(raw))
     if bad_values:
@@ -182,7 +196,7 @@ def _problems(connection: Connection, path: Path) -> Iterator[str]:
 def _one_programme(connection: Connection) -> Iterator[str]:
     count = connection.scalar(select(func.count()).select_from(Programme))
     if count != 1:
-        yield f"has {count} programme rows instead of one"
+        yield _("has {count} programme rows instead of one").format(count=count)
 
 
 def _enrolled_once(connection: Connection) -> Iterator[str]:
@@ -192,7 +206,9 @@ def _enrolled_once(connection: Connection) -> Iterator[str]:
         .having(func.count() > 1)
     ).first()
     if row is not None:
-        yield f"manager {row.manager_id} is enrolled more than once in tour {row.tour_id}"
+        yield _("manager {manager_id} is enrolled more than once in tour {tour_id}").format(
+            manager_id=row.manager_id, tour_id=row.tour_id
+        )
 
 
 def _one_badge_token_each(connection: Connection) -> Iterator[str]:
@@ -209,10 +225,14 @@ def _one_badge_token_each(connection: Connection) -> Iterator[str]:
         .where(func.coalesce(in_force.c.tokens, 0) != 1)
     ).first()
     if row is not None:
-        yield f"manager {row.id} has {row.tokens} badge tokens in force instead of one"
+        yield _("manager {id} has {tokens} badge tokens in force instead of one").format(
+            id=row.id, tokens=row.tokens
+        )
     for token, manager_id in connection.execute(select(BadgeToken.token, BadgeToken.manager_id)):
         if not is_valid_token(token):
-            yield f"manager {manager_id} has a malformed badge token {token!r}"
+            yield _("manager {manager_id} has a malformed badge token {token!r}").format(
+                manager_id=manager_id, token=token
+            )
             return
 
 
@@ -220,7 +240,9 @@ def _managers_well_formed(connection: Connection) -> Iterator[str]:
     rows = connection.execute(select(Manager.id, Manager.email).where(Manager.email.is_not(None)))
     for manager_id, email in rows:
         if not is_email(email or ""):
-            yield f"manager {manager_id} has an invalid e-mail address {email!r}"
+            yield _("manager {manager_id} has an invalid e-mail address {email!r}").format(
+                manager_id=manager_id, email=email
+            )
             return
 
 
@@ -229,7 +251,7 @@ def _tours_well_formed(connection: Connection) -> Iterator[str]:
     # already verified; a time zone must be one this machine's tz database knows.
     for code, zone in connection.execute(select(Tour.code, Tour.time_zone)):
         if not is_time_zone(zone):
-            yield f"tour {code} has an unknown time zone {zone!r}"
+            yield _("tour {code} has an unknown time zone {zone!r}").format(code=code, zone=zone)
             return
 
 

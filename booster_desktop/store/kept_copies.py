@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from booster_desktop.domain.disk import disk_error, partial_path
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import expected_sql
+from booster_desktop.i18n import _
 from booster_desktop.store.durable import remove_database_files, replace_durably, sync_folder
 from booster_desktop.store.engine import file_uri
 from booster_desktop.store.header import check_header
@@ -64,7 +65,7 @@ def back_up_online(engine: Engine, target: Path) -> None:
     """
     _check_folder(target)
     if target.exists():
-        raise BoosterError(f"{target}: already exists")
+        raise BoosterError(_("{target}: already exists").format(target=target))
     partial = partial_path(target)
     try:
         with engine.connect() as connection:
@@ -187,7 +188,7 @@ def check_and_count(path: Path) -> tuple[bool, dict[str, int]]:
 def rename_durably(source: Path, target: Path) -> None:
     """Rename a kept backup (to a name that says it is damaged), surviving a power cut."""
     if target.exists():
-        raise BoosterError(f"{target}: already exists")
+        raise BoosterError(_("{target}: already exists").format(target=target))
     try:
         source.replace(target)
         sync_folder(target.parent)
@@ -203,7 +204,7 @@ def back_up_file(path: Path, target: Path, damaged: Path) -> Path:
     `damaged`. Returns where it went."""
     _check_folder(target)
     if target.exists() or damaged.exists():
-        raise BoosterError(f"{target}: already exists")
+        raise BoosterError(_("{target}: already exists").format(target=target))
     partial = partial_path(target)
     try:
         for suffix in ("", "-wal"):
@@ -252,7 +253,7 @@ def copy_bytes(path: Path, target: Path) -> None:
     read it for a backup, and the -wal may hold the last committed changes."""
     _check_folder(target)
     if target.exists():
-        raise BoosterError(f"{target}: already exists")
+        raise BoosterError(_("{target}: already exists").format(target=target))
     for suffix in ("", "-wal"):
         source = path.with_name(path.name + suffix)
         if suffix and not source.exists():
@@ -273,7 +274,7 @@ def move_file(source: Path, target: Path) -> None:
     then remove the original)."""
     _check_folder(target)
     if target.exists():
-        raise BoosterError(f"{target}: already exists")
+        raise BoosterError(_("{target}: already exists").format(target=target))
     partial = partial_path(target)
     try:
         shutil.copyfile(source, partial)
@@ -365,7 +366,9 @@ def check_copy(path: Path) -> CheckedCopy:
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise BoosterError(
-            f"{path}: has changes not folded in ({wal.name} beside it); open it once first"
+            _("{path}: has changes not folded in ({name} beside it); open it once first").format(
+                path=path, name=wal.name
+            )
         )
     from sqlalchemy import create_engine
 
@@ -376,7 +379,9 @@ def check_copy(path: Path) -> CheckedCopy:
         engine.dispose()
     if revision not in KNOWN_REVISIONS:
         raise BoosterError(
-            f"{path}: was written by a newer version of Booster Desktop (schema {revision})"
+            _(
+                "{path}: was written by a newer version of Booster Desktop (schema {revision})"
+            ).format(path=path, revision=revision)
         )
     uuid, title = read_identity(path)
     return CheckedCopy(revision, uuid, title)

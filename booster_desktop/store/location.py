@@ -15,6 +15,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 
 SCHEMES = ("postgresql", "postgres")
 DRIVER = "postgresql+psycopg"
@@ -116,16 +117,26 @@ def parse_server(text: str) -> ServerAddress:
     try:
         url = make_url(text.strip())
     except ArgumentError:
-        raise BoosterError("not a server address: write postgresql://user@host/database") from None
+        raise BoosterError(
+            _("not a server address: write postgresql://user@host/database")
+        ) from None
     scheme = url.drivername.split("+", 1)[0]
     if scheme not in SCHEMES:
-        raise BoosterError(f"{scheme}: only PostgreSQL servers hold programmes")
+        raise BoosterError(
+            _("{scheme}: only PostgreSQL servers hold programmes").format(scheme=scheme)
+        )
     address = ServerAddress(url.set(drivername="postgresql"))
     if not address.database:
-        raise BoosterError(f"{address}: names no database (postgresql://host/DATABASE)")
+        raise BoosterError(
+            _("{address}: names no database (postgresql://host/DATABASE)").format(address=address)
+        )
     mode = url.query.get("sslmode")
     if mode is not None and mode not in TLS_MODES:
-        raise BoosterError(f"{address}: sslmode must be one of {', '.join(TLS_MODES)}")
+        raise BoosterError(
+            _("{address}: sslmode must be one of {modes}").format(
+                address=address, modes=", ".join(TLS_MODES)
+            )
+        )
     return address
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from booster_desktop.domain.disk import ReadOnlyError, disk_error
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 
 
 def lock_path(programme_path: Path) -> Path:
@@ -201,7 +202,9 @@ class ProgrammeLock:
                 raise
             return cls(path, descriptor)
         raise BoosterError(
-            f"{programme_path}: cannot lock it for writing (lock file keeps coming back)"
+            _("{programme_path}: cannot lock it for writing (lock file keeps coming back)").format(
+                programme_path=programme_path
+            )
         )
 
     def release(self) -> None:
@@ -222,19 +225,23 @@ class ProgrammeLock:
 
 
 def _in_use(programme_path: Path, path: Path, holder: LockHolder | None) -> BoosterError:
-    who = holder.describe() if holder is not None else "another process"
+    who = holder.describe() if holder is not None else _("another process")
     # No advice to delete the lock file: the OS lock dies with its process, so a lock that
     # refuses is held by a live one, and deleting the file would let a second writer in.
     return BoosterError(
-        f"{programme_path}: is in use by Booster Desktop ({who}); close it there first"
+        _("{programme_path}: is in use by Booster Desktop ({who}); close it there first").format(
+            programme_path=programme_path, who=who
+        )
     )
 
 
 def _cannot_lock(programme_path: Path, error: OSError) -> BoosterError:
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        why = "read-only" if error.errno == errno.EROFS else "permission denied"
+        why = "read-only" if error.errno == errno.EROFS else _("permission denied")
         return ReadOnlyError(
-            f"{programme_path}: is read-only ({why}: its folder cannot be written); "
-            "copy it to a writable folder to change it"
+            _(
+                "{programme_path}: is read-only ({why}: its folder cannot be written); "
+                "copy it to a writable folder to change it"
+            ).format(programme_path=programme_path, why=why)
         )
     return disk_error(lock_path(programme_path), error)

@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 
 # SQLite's working files beside a programme: it holds locks on the -shm too.
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -79,4 +80,8 @@ def refuse_if_open_here(path: Path, what: str) -> None:
     """Refuse to read `path` as `what` (an import source, a journal, an image) when it is an
     open programme or one of its working files: reading it would release SQLite's locks."""
     if belongs_to_open_programme(path):
-        raise BoosterError(f"{path}: is the open programme file (or its working file), not {what}")
+        raise BoosterError(
+            _("{path}: is the open programme file (or its working file), not {what}").format(
+                path=path, what=what
+            )
+        )

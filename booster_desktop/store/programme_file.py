@@ -30,6 +30,7 @@ from booster_desktop.domain.disk import (
     sqlite_disk_problem,
 )
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _, ngettext
 from booster_desktop.store import open_files
 from booster_desktop.store.changes import Action, Change, Listener, change_of, collecting
 from booster_desktop.store.durable import (
@@ -162,7 +163,9 @@ class ProgrammeFile:
                         record(connection, collected, change)
         except DBAPIError as error:
             raise BoosterError(
-                f"{self.path}: the change was not saved ({getattr(error, 'orig', error)})"
+                _("{path}: the change was not saved ({value})").format(
+                    path=self.path, value=getattr(error, "orig", error)
+                )
             ) from error
         if change is not None:
             for listener in list(self.listeners):
@@ -212,10 +215,12 @@ def _database_problem(path: Path, error: BaseException) -> BoosterError:
     if disk is not None:
         return disk
     if disk_full(path.parent):  # SQLite says "disk I/O error" when it cannot grow its -shm
-        return BoosterError(f"no space left on the disk at {path.parent}")
+        return BoosterError(_("no space left on the disk at {parent}").format(parent=path.parent))
     text = " ".join(str(original).split())
     return BoosterError(
-        f"{path}: is damaged ({text[:160]}); `booster check --verbose` lists the problems"
+        _("{path}: is damaged ({value}); `booster check --verbose` lists the problems").format(
+            path=path, value=text[:160]
+        )
     )
 
 
@@ -235,13 +240,17 @@ def integrity_lines(rows: list[str]) -> list[str]:
 def integrity_summary(rows: list[str]) -> str:
     """SQLite's integrity report (up to hundreds of lines) as one line."""
     lines = integrity_lines(rows)
-    count = f"{len(lines)} problem{'s' if len(lines) != 1 else ''}"
+    count = ngettext("{count} problem", "{count} problems", len(lines)).format(count=len(lines))
     pages = sorted({int(m[1]) for line in lines for m in _PAGE.finditer(line)})
     if pages:
-        where = f"page {pages[0]} of the file is damaged"
+        where = _("page {value} of the file is damaged").format(value=pages[0])
     else:
-        where = f"is damaged ({lines[0][:100] if lines else 'SQLite says so'})"
-    return f"{where}: {count}; `booster check --verbose` lists them"
+        where = _("is damaged ({value})").format(
+            value=lines[0][:100] if lines else _("SQLite says so")
+        )
+    return _("{where}: {count}; `booster check --verbose` lists them").format(
+        where=where, count=count
+    )
 
 
 def disk_full(folder: Path) -> bool:
@@ -292,12 +301,16 @@ def read_revision(engine: Engine, path: Path) -> str:
         with engine.connect() as connection:
             verdict = [str(r[0]) for r in connection.exec_driver_sql("PRAGMA quick_check")]
             if verdict != ["ok"]:
-                raise BoosterError(f"{path}: {integrity_summary(verdict)}")
+                raise BoosterError(
+                    _("{path}: {value}").format(path=path, value=integrity_summary(verdict))
+                )
             raw = connection.connection.driver_connection
             assert isinstance(raw, sqlite3.Connection)
             catalogue = read_catalogue(raw)
             if "alembic_version" not in catalogue.tables:
-                raise BoosterError(f"{path}: is damaged (it has no schema revision)")
+                raise BoosterError(
+                    _("{path}: is damaged (it has no schema revision)").format(path=path)
+                )
             revisions = connection.exec_driver_sql(
                 "SELECT version_num FROM alembic_version"
             ).fetchall()
@@ -305,13 +318,17 @@ def read_revision(engine: Engine, path: Path) -> str:
         raise _database_problem(path, error) from None
     if len(revisions) != 1 or not revisions[0][0]:
         raise BoosterError(
-            f"{path}: is damaged (it has {len(revisions)} schema revisions instead of one)"
+            _("{path}: is damaged (it has {count} schema revisions instead of one)").format(
+                path=path, count=len(revisions)
+            )
         )
     revision = str(revisions[0][0])
     if revision not in KNOWN_REVISIONS and not is_newer_revision(revision):
         raise BoosterError(
-            f"{path}: is damaged (its schema revision {revision[:60]!r} is not one "
-            "Booster Desktop ever wrote)"
+            _(
+                "{path}: is damaged (its schema revision {value!r} is not one Booster "
+                "Desktop ever wrote)"
+            ).format(path=path, value=revision[:60])
         )
     if revision == HEAD_REVISION:
         _check_catalogue(path, catalogue)
@@ -330,9 +347,11 @@ def _check_catalogue(path: Path, catalogue: object) -> None:
     assert isinstance(catalogue, Catalogue)
     problems = list(catalogue_problems(catalogue))
     if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        more = _(" (and {value} more)").format(value=len(problems) - 1) if len(problems) > 1 else ""
         raise BoosterError(
-            f"{path}: is damaged: {problems[0]}{more}; `booster check --verbose` lists them"
+            _("{path}: is damaged: {value}{more}; `booster check --verbose` lists them").format(
+                path=path, value=problems[0], more=more
+            )
         )
 
 
@@ -379,14 +398,18 @@ def open_programme_file(
         migrated_from = backup_path = None
         if revision not in schema.known:
             raise BoosterError(
-                f"{path}: was written by a newer version of Booster Desktop (schema {revision}); "
-                "update Booster Desktop to open it"
+                _(
+                    "{path}: was written by a newer version of Booster Desktop (schema "
+                    "{revision}); update Booster Desktop to open it"
+                ).format(path=path, revision=revision)
             )
         if revision != schema.head:
             if not migrate:
                 raise BoosterError(
-                    f"{path}: has an older schema ({revision}, newest is {schema.head}); "
-                    "open it once to upgrade it"
+                    _(
+                        "{path}: has an older schema ({revision}, newest is {head}); open it "
+                        "once to upgrade it"
+                    ).format(path=path, revision=revision, head=schema.head)
                 )
             migrated_from, backup_path = revision, _migrate(path, engine, lock, schema)
             revision = schema.head
@@ -421,14 +444,18 @@ def _open_on_server(
         revision = server.read_revision(engine, address, check=schema == CURRENT_SCHEMA)
         if revision not in schema.known:
             raise BoosterError(
-                f"{address}: was written by a newer version of Booster Desktop "
-                f"(schema {revision}); update Booster Desktop to open it"
+                _(
+                    "{path}: was written by a newer version of Booster Desktop (schema "
+                    "{revision}); update Booster Desktop to open it"
+                ).format(path=address, revision=revision)
             )
         if revision != schema.head:
             if not migrate:
                 raise BoosterError(
-                    f"{address}: has an older schema ({revision}, newest is {schema.head}); "
-                    "open it once to upgrade it"
+                    _(
+                        "{path}: has an older schema ({revision}, newest is {head}); open it "
+                        "once to upgrade it"
+                    ).format(path=address, revision=revision, head=schema.head)
                 )
             _upgrade(address, engine, schema)
             migrated_from, revision = revision, schema.head
@@ -442,7 +469,9 @@ def _open_on_server(
     )
 
 
-def _upgrade(where: Location, engine: Engine, schema: SchemaVersions, backup: str = "") -> None:
+def _upgrade(
+    where: Location, engine: Engine, schema: SchemaVersions, backup: Path | None = None
+) -> None:
     from booster_desktop.store import migrate
 
     try:
@@ -453,9 +482,15 @@ def _upgrade(where: Location, engine: Engine, schema: SchemaVersions, backup: st
     except BoosterError:
         raise
     except Exception as error:
-        raise BoosterError(
-            f"{where}: could not be upgraded ({error}); it is unchanged{backup}"
-        ) from error
+        if backup is None:
+            message = _("{path}: could not be upgraded ({error}); it is unchanged").format(
+                path=where, error=error
+            )
+        else:
+            message = _(
+                "{path}: could not be upgraded ({error}); it is unchanged; a copy is at {backup}"
+            ).format(path=where, error=error, backup=backup)
+        raise BoosterError(message) from error
 
 
 def _reading_engine(path: Path) -> Engine:
@@ -470,8 +505,10 @@ def _reading_engine(path: Path) -> Engine:
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise ReadOnlyError(
-            f"{path}: is on a read-only disk with changes not yet folded in ({wal.name} beside "
-            "it); copy both files to a writable folder to open it"
+            _(
+                "{path}: is on a read-only disk with changes not yet folded in ({name} "
+                "beside it); copy both files to a writable folder to open it"
+            ).format(path=path, name=wal.name)
         )
     return make_engine(path, mode="ro", immutable=True)
 
@@ -485,7 +522,7 @@ def _migrate(
         stamp = datetime.now().strftime("%Y-%m-%d %H%M%S")
         backup = path.with_name(f"{path.stem} (before upgrade {stamp}){path.suffix}")
         backup_database(engine, backup)
-        _upgrade(path, engine, schema, f"; a copy is at {backup}")
+        _upgrade(path, engine, schema, backup)
         return backup
     finally:
         if own_lock is not None:
@@ -531,7 +568,7 @@ def backup_database(engine: Engine, target: Path) -> None:
 def _replacing(target: Path) -> ProgrammeLock | None:
     """Hold the lock of a programme file about to be replaced: refused when it is in use."""
     if target.is_dir():
-        raise BoosterError(f"{target}: is a folder")
+        raise BoosterError(_("{target}: is a folder").format(target=target))
     if not target.exists():
         return None
     return ProgrammeLock.acquire(target)
@@ -541,9 +578,9 @@ def _check_folder(target: Path) -> None:
     """Refuse a target whose folder is missing or cannot be written; clear what killed
     writers left there."""
     if not target.parent.is_dir():
-        raise BoosterError(f"{target.parent}: no such folder")
+        raise BoosterError(_("{parent}: no such folder").format(parent=target.parent))
     if not folder_writable(target.parent):
-        raise ReadOnlyError(f"cannot write to {target.parent} (read-only)")
+        raise ReadOnlyError(_("cannot write to {parent} (read-only)").format(parent=target.parent))
     remove_leftovers(target.parent)
 
 
@@ -556,9 +593,11 @@ def write_failure(target: Path, error: BaseException) -> BoosterError:
     if disk is not None:
         return disk
     if "unable to open" in str(original) and not folder_writable(target.parent):
-        return ReadOnlyError(f"cannot write to {target.parent} (read-only)")
+        return ReadOnlyError(_("cannot write to {parent} (read-only)").format(parent=target.parent))
     text = " ".join(str(original).split())
-    return BoosterError(f"{target}: cannot be written ({text[:160]})")
+    return BoosterError(
+        _("{target}: cannot be written ({value})").format(target=target, value=text[:160])
+    )
 
 
 def replace_database(finished: Path, target: Path) -> None:
@@ -583,9 +622,9 @@ def create_programme_file(
     """
     path = Path(path)
     if path.is_dir():
-        raise BoosterError(f"{path}: is a folder")
+        raise BoosterError(_("{path}: is a folder").format(path=path))
     if path.exists() and not replace:
-        raise BoosterError(f"{path}: already exists")
+        raise BoosterError(_("{path}: already exists").format(path=path))
     _check_folder(path)
     building = partial_path(path)
     guard = _replacing(path)
@@ -684,7 +723,9 @@ def push_to_server(source: ProgrammeFile, address: ServerAddress) -> dict[str, i
     from booster_desktop.store import server
 
     if source.on_server:
-        raise BoosterError(f"{source.path}: is already on a server; pull it into a file first")
+        raise BoosterError(
+            _("{path}: is already on a server; pull it into a file first").format(path=source.path)
+        )
     engine = server.make_server_engine(address)
     try:
         with source.engine.connect() as connection:
@@ -702,9 +743,11 @@ def pull_from_server(source: ProgrammeFile, target: Path) -> dict[str, int]:
     from booster_desktop.store import server
 
     if not isinstance(source.path, ServerAddress):
-        raise BoosterError(f"{source.path}: is a file; copy it with `booster backup`")
+        raise BoosterError(
+            _("{path}: is a file; copy it with `booster backup`").format(path=source.path)
+        )
     if target.exists():
-        raise BoosterError(f"{target}: already exists")
+        raise BoosterError(_("{target}: already exists").format(target=target))
     _check_folder(target)
     building = partial_path(target)
     try:
@@ -714,7 +757,7 @@ def pull_from_server(source: ProgrammeFile, target: Path) -> dict[str, int]:
         finally:
             engine.dispose()
         if target.exists():
-            raise BoosterError(f"{target}: already exists")
+            raise BoosterError(_("{target}: already exists").format(target=target))
         replace_database(building, target)
         return counts
     except (OSError, sqlite3.Error, DBAPIError) as error:

@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _, ngettext
 from booster_desktop.store.catalogue import (
     ALEMBIC_VERSION_TABLE,
     Catalogue,
@@ -84,7 +85,9 @@ def server_problem(address: ServerAddress, error: BaseException) -> BoosterError
     text = " ".join(str(original).split())
     if address.password:
         text = text.replace(address.password, "***")
-    return BoosterError(f"{address}: {text[:200] or type(original).__name__}")
+    return BoosterError(
+        _("{path}: {problem}").format(path=address, problem=text[:200] or type(original).__name__)
+    )
 
 
 def describe(address: ServerAddress) -> str:
@@ -113,16 +116,19 @@ def describe(address: ServerAddress) -> str:
         raise server_problem(address, error) from None
     finally:
         engine.dispose()
-    how = "with TLS" if tls else "without TLS"
     if not tables:
-        holds = "an empty database (push a programme into it)"
+        holds = _("an empty database (push a programme into it)")
     elif revision is None:
-        holds = "a database that holds no Booster programme"
+        holds = _("a database that holds no Booster programme")
     elif revision not in KNOWN_REVISIONS:
-        holds = f"a programme from a newer version (schema {revision})"
+        holds = _("a programme from a newer version (schema {revision})").format(revision=revision)
     else:
-        holds = "a programme"
-    return f"Connected to PostgreSQL {version.split()[0]} {how}: {holds}"
+        holds = _("a programme")
+    if tls:
+        said = _("Connected to PostgreSQL {version} with TLS: {holds}")
+    else:
+        said = _("Connected to PostgreSQL {version} without TLS: {holds}")
+    return said.format(version=version.split()[0], holds=holds)
 
 
 def table_count(connection: Connection) -> int:
@@ -148,10 +154,14 @@ def read_revision(engine: Engine, address: ServerAddress, *, check: bool = True)
             if "alembic_version" not in catalogue.tables:
                 if not catalogue.tables:
                     raise BoosterError(
-                        f"{address}: holds no programme (an empty database); "
-                        "`booster push FILE URL` copies one into it"
+                        _(
+                            "{path}: holds no programme (an empty database); "
+                            "`booster push FILE URL` copies one into it"
+                        ).format(path=address)
                     )
-                raise BoosterError(f"{address}: does not hold a Booster programme")
+                raise BoosterError(
+                    _("{path}: does not hold a Booster programme").format(path=address)
+                )
             revisions = connection.exec_driver_sql(
                 "SELECT version_num FROM alembic_version"
             ).fetchall()
@@ -159,13 +169,17 @@ def read_revision(engine: Engine, address: ServerAddress, *, check: bool = True)
         raise server_problem(address, error) from None
     if len(revisions) != 1 or not revisions[0][0]:
         raise BoosterError(
-            f"{address}: is damaged (it has {len(revisions)} schema revisions instead of one)"
+            _("{path}: is damaged (it has {count} schema revisions instead of one)").format(
+                path=address, count=len(revisions)
+            )
         )
     revision = str(revisions[0][0])
     if revision not in KNOWN_REVISIONS and not is_newer_revision(revision):
         raise BoosterError(
-            f"{address}: is damaged (its schema revision {revision[:60]!r} is not one "
-            "Booster Desktop ever wrote)"
+            _(
+                "{path}: is damaged (its schema revision {value!r} is not one Booster "
+                "Desktop ever wrote)"
+            ).format(path=address, value=revision[:60])
         )
     if check and revision == HEAD_REVISION:
         check_catalogue(address, catalogue)
@@ -175,9 +189,11 @@ def read_revision(engine: Engine, address: ServerAddress, *, check: bool = True)
 def check_catalogue(address: ServerAddress, catalogue: Catalogue) -> None:
     problems = list(catalogue_problems(catalogue, server_expected_catalogue()))
     if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        more = _(" (and {value} more)").format(value=len(problems) - 1) if len(problems) > 1 else ""
         raise BoosterError(
-            f"{address}: is damaged: {problems[0]}{more}; `booster check --verbose` lists them"
+            _("{path}: is damaged: {value}{more}; `booster check --verbose` lists them").format(
+                path=address, value=problems[0], more=more
+            )
         )
 
 
@@ -313,28 +329,33 @@ def problems(connection: Connection, address: ServerAddress) -> Iterator[str]:
 
     catalogue = read_catalogue(connection)
     if "alembic_version" not in catalogue.tables:
-        yield "holds no programme" if not catalogue.tables else "has no schema revision"
+        yield _("holds no programme") if not catalogue.tables else _("has no schema revision")
         return
     revisions = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
     if len(revisions) != 1:
-        yield f"has {len(revisions)} schema revisions instead of one"
+        yield _("has {count} schema revisions instead of one").format(count=len(revisions))
         return
     revision = str(revisions[0][0])
     if revision not in KNOWN_REVISIONS and not is_newer_revision(revision):
         yield (
-            f"is damaged: its schema revision {revision[:60]!r} is not one "
-            "Booster Desktop ever wrote"
+            _(
+                "is damaged: its schema revision {value!r} is not one Booster Desktop ever wrote"
+            ).format(value=revision[:60])
         )
         return
     if revision not in KNOWN_REVISIONS:
-        yield f"was written by a newer version of Booster Desktop (schema {revision})"
+        yield _("was written by a newer version of Booster Desktop (schema {revision})").format(
+            revision=revision
+        )
         return
     if revision != HEAD_REVISION:
-        yield f"has an older schema ({revision}, newest is {HEAD_REVISION}); open it to upgrade it"
+        yield _(
+            "has an older schema ({revision}, newest is {HEAD_REVISION}); open it to upgrade it"
+        ).format(revision=revision, HEAD_REVISION=HEAD_REVISION)
         return
     differences = list(catalogue_problems(catalogue, server_expected_catalogue()))
     if differences:
-        yield from (f"is damaged: {d}" for d in differences)
+        yield from (_("is damaged: {d}").format(d=d) for d in differences)
         return
     found = False
     for table, name in connection.exec_driver_sql(
@@ -342,13 +363,17 @@ def problems(connection: Connection, address: ServerAddress) -> Iterator[str]:
         "WHERE c.relnamespace = current_schema()::regnamespace AND NOT k.convalidated"
     ):
         found = True
-        yield f"constraint {name} on table {table} is not validated (rows may break it)"
+        yield _("constraint {name} on table {table} is not validated (rows may break it)").format(
+            name=name, table=table
+        )
     for table, name in connection.exec_driver_sql(
         "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
         "WHERE c.relnamespace = current_schema()::regnamespace AND t.tgenabled = 'D'"
     ):
         found = True
-        yield f"table {table} has its trigger {name} switched off (foreign keys go unchecked)"
+        yield _(
+            "table {table} has its trigger {name} switched off (foreign keys go unchecked)"
+        ).format(table=table, name=name)
     for problem in orphans(connection):
         found = True
         yield problem
@@ -367,7 +392,7 @@ def orphans(connection: Connection) -> Iterator[str]:
             pairs = [(element.parent, element.column) for element in key.elements]
             row = connection.execute(
                 select(*table.primary_key.columns)
-                .where(and_(*(child.is_not(None) for child, _ in pairs)))
+                .where(and_(*(child.is_not(None) for child, _mine in pairs)))
                 .where(
                     not_(
                         exists(
@@ -380,7 +405,9 @@ def orphans(connection: Connection) -> Iterator[str]:
                 .limit(1)
             ).first()
             if row is not None:
-                yield f"{table.name} row {row[0]} refers to a missing {parent.name}"
+                yield _("{table} row {rowid} refers to a missing {parent}").format(
+                    table=table.name, rowid=row[0], parent=parent.name
+                )
 
 
 def create(
@@ -411,8 +438,11 @@ def _refuse_unless_empty(connection: Connection, address: ServerAddress) -> None
     tables = table_count(connection)
     if tables:
         raise BoosterError(
-            f"{address}: is not empty ({tables} table{'s' if tables != 1 else ''}); "
-            "a programme goes into an empty database"
+            ngettext(
+                "{path}: is not empty ({count} table); a programme goes into an empty database",
+                "{path}: is not empty ({count} tables); a programme goes into an empty database",
+                tables,
+            ).format(path=address, count=tables)
         )
 
 

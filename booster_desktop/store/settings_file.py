@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.store.durable import replace_durably
 
 
@@ -25,16 +26,22 @@ def read_settings_file(path: Path) -> dict[str, Any]:
         return {}
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        raise BoosterError(f"{path}: cannot read the settings ({reason})") from None
+        raise BoosterError(
+            _("{path}: cannot read the settings ({reason})").format(path=path, reason=reason)
+        ) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise BoosterError(
-            f"{path}: not a settings file (line {error.lineno}: {error.msg}); "
-            "fix or remove it to start from the defaults"
+            _(
+                "{path}: not a settings file (line {lineno}: {msg}); fix or remove it "
+                "to start from the defaults"
+            ).format(path=path, lineno=error.lineno, msg=error.msg)
         ) from None
     if not isinstance(document, dict):
-        raise BoosterError(f"{path}: not a settings file (expected an object of settings)")
+        raise BoosterError(
+            _("{path}: not a settings file (expected an object of settings)").format(path=path)
+        )
     return document
 
 
@@ -55,4 +62,6 @@ def write_settings_file(path: Path, values: dict[str, Any]) -> None:
             raise
     except OSError as error:
         reason = error.strerror or str(error)
-        raise BoosterError(f"{path}: cannot save the settings ({reason})") from None
+        raise BoosterError(
+            _("{path}: cannot save the settings ({reason})").format(path=path, reason=reason)
+        ) from None

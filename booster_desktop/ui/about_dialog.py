@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from booster_desktop import __version__
 from booster_desktop.package_data import resource
 from booster_desktop.services.licences import third_party_html
+from booster_desktop.ui.translation import tr
 
 
 class AboutDialog(QDialog):
@@ -24,13 +25,16 @@ class AboutDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Booster Desktop")
+        self.setWindowTitle(tr("About Booster Desktop"))
         self.resize(720, 560)
         self.tabs = tabs = QTabWidget(self)
         about = QLabel(
-            f"<h3>Booster Desktop {__version__}</h3><p>Organise inspiration and learning tours "
-            "for cluster managers: programme, allocation, agendas, badges and check-in, "
-            "offline.</p><p>Free software under the MIT licence.</p>"
+            tr(
+                "<h3>Booster Desktop {version}</h3><p>Organise inspiration and "
+                "learning tours for cluster managers: programme, allocation, agendas, "
+                "badges and check-in, offline.</p><p>Free software under the MIT "
+                "licence.</p>"
+            ).format(version=__version__)
         )
         about.setWordWrap(True)
         licence = QTextBrowser()
@@ -39,11 +43,11 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(about)
         layout.addWidget(licence)
-        tabs.addTab(page, "About")
+        tabs.addTab(page, tr("About"))
         self.third_party = QTextBrowser()
         self.third_party.setOpenLinks(False)
         self.third_party.setHtml(third_party_html(qt_version=qVersion()))
-        tabs.addTab(self.third_party, "Third-party licences")
+        tabs.addTab(self.third_party, tr("Third-party licences"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)

@@ -65,6 +65,7 @@ from booster_desktop.ui.commands import DeleteRecords, EditRecord
 from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.entities import SESSIONS
 from booster_desktop.ui.help_dialogs import fit_to_screen
+from booster_desktop.ui.translation import tr, weekday_day_month
 
 # The whole day is drawn (an item may start at 05:00); the view opens just above the tour's
 # first item (at the working day when there is none).
@@ -240,7 +241,7 @@ class AgendaEditor(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("agenda_editor")
-        self.setWindowTitle("Tour agendas")
+        self.setWindowTitle(tr("Tour agendas"))
         fit_to_screen(self, 1280, 820)
         self.document = document
         assert document.programme is not None
@@ -258,17 +259,17 @@ class AgendaEditor(QMainWindow):
         if tour_code is not None:
             self.tour.setCurrentIndex(max(0, self.tour.findData(tour_code)))
         self.tour.currentIndexChanged.connect(self.refresh)
-        add = QPushButton("&Add item…", self)
+        add = QPushButton(tr("&Add item…"), self)
         add.setObjectName("add_item")
         add.clicked.connect(self.add_item)
-        pdf = QPushButton("Export &PDF…", self)
+        pdf = QPushButton(tr("Export &PDF…"), self)
         pdf.clicked.connect(self.export_pdf)
-        ics = QPushButton("Export &calendar…", self)
+        ics = QPushButton(tr("Export &calendar…"), self)
         ics.clicked.connect(self.export_ics)
-        preview = QPushButton("Pre&view and print…", self)
+        preview = QPushButton(tr("Pre&view and print…"), self)
         preview.clicked.connect(self.preview)
         top = QHBoxLayout()
-        caption = QLabel("&Tour:", self)
+        caption = QLabel(tr("&Tour:"), self)
         caption.setBuddy(self.tour)
         top.addWidget(caption)
         top.addWidget(self.tour, 1)
@@ -287,7 +288,7 @@ class AgendaEditor(QMainWindow):
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("Checks:", side))
+        side_layout.addWidget(QLabel(tr("Checks:"), side))
         side_layout.addWidget(self.checks, 1)
         splitter = QSplitter(self)
         splitter.addWidget(self.view)
@@ -309,20 +310,20 @@ class AgendaEditor(QMainWindow):
         """Undo and Redo on the document's stack, in this window's Edit menu and toolbar (the
         main window's are out of reach of the keyboard while this one has the focus)."""
         self.undo_action, self.redo_action = self.document.undo_actions(self)
-        delete = QAction("&Delete item", self)
+        delete = QAction(tr("&Delete item"), self)
         delete.setObjectName("delete_item")
         delete.triggered.connect(self.delete_selected)
-        close = QAction("&Close", self)
+        close = QAction(tr("&Close"), self)
         close.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Close))
         close.triggered.connect(self.close)
-        edit = self.menuBar().addMenu("&Edit")
+        edit = self.menuBar().addMenu(tr("&Edit"))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
         edit.addAction(delete)
         edit.addSeparator()
         edit.addAction(close)
-        toolbar = self.addToolBar("Edit")
+        toolbar = self.addToolBar(tr("Edit"))
         toolbar.setObjectName("agenda_toolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.undo_action)
@@ -421,9 +422,7 @@ class AgendaEditor(QMainWindow):
                 QPen(QColor("#dddddd")),
                 QBrush(background),
             )
-            label = self.scene.addSimpleText(
-                f"{day:%a} {day.day} {day:%b}" + (" ⚠" if outside else "")
-            )
+            label = self.scene.addSimpleText(weekday_day_month(day) + (" ⚠" if outside else ""))
             label.setPos(x + 6, 6)
             self.day_labels.append(label)
         for hour in range(FIRST_HOUR, LAST_HOUR + 1):
@@ -450,7 +449,7 @@ class AgendaEditor(QMainWindow):
         for check in agenda_checks(self.programme, self.code()):
             self.checks.addItem(check.message)
         if self.checks.count() == 0:
-            self.checks.addItem("No problems found.")
+            self.checks.addItem(tr("No problems found."))
 
     # -- changing -------------------------------------------------------------------------------
 
@@ -498,7 +497,9 @@ class AgendaEditor(QMainWindow):
         if not ids:
             return
         answer = QMessageBox.question(
-            self, "Delete", f"Delete '{self.blocks[ids[0]].item.title}'? You can undo it."
+            self,
+            tr("Delete"),
+            tr("Delete '{title}'? You can undo it.").format(title=self.blocks[ids[0]].item.title),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.document.push(DeleteRecords(ids, self.document, SESSIONS))
@@ -519,12 +520,12 @@ class AgendaEditor(QMainWindow):
         return Path(name) if name else None
 
     def export_pdf(self) -> None:
-        target = self._choose("Export the agenda", ".pdf", "PDF (*.pdf)")
+        target = self._choose(tr("Export the agenda"), ".pdf", tr("PDF (*.pdf)"))
         if target is not None:
             self._export(lambda: export_agenda(self.programme, target, tour=self.code()), target)
 
     def export_ics(self) -> None:
-        target = self._choose("Export the calendar", ".ics", "iCalendar (*.ics)")
+        target = self._choose(tr("Export the calendar"), ".ics", tr("iCalendar (*.ics)"))
         if target is not None:
             self._export(lambda: export_calendar(self.programme, target, tour=self.code()), target)
 
@@ -532,11 +533,15 @@ class AgendaEditor(QMainWindow):
         try:
             written = work()
         except BoosterError as error:
-            QMessageBox.critical(self, "The agenda was not exported", str(error))
+            QMessageBox.critical(self, tr("The agenda was not exported"), str(error))
             return
         # Which values were too long for their place, as the command says them.
         notes = "".join(f"\n{note}" for note in getattr(written, "shortened", ()))
-        QMessageBox.information(self, "Agenda exported", f"Written to {target}{notes}")
+        QMessageBox.information(
+            self,
+            tr("Agenda exported"),
+            tr("Written to {target}{notes}").format(target=target, notes=notes),
+        )
 
     def preview(self) -> None:
         """The booklet in Qt's PDF viewer, with a Print button (QPrinter)."""
@@ -549,7 +554,7 @@ class AgendaEditor(QMainWindow):
             try:
                 export_agenda(self.programme, target, tour=self.code())
             except BoosterError as error:
-                QMessageBox.critical(self, "The agenda cannot be shown", str(error))
+                QMessageBox.critical(self, tr("The agenda cannot be shown"), str(error))
                 return
             preview = PdfPreview(target, self)
             preview.exec()

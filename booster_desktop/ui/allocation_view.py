@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from booster_desktop.i18n import _, ngettext
 from booster_desktop.services import allocation as allocator
 from booster_desktop.services.allocation import Allocation, Instance
 from booster_desktop.services.allocation_run import (
@@ -57,6 +58,7 @@ from booster_desktop.ui.commands import ApplyAllocation
 from booster_desktop.ui.document import Job, ProgrammeDocument
 from booster_desktop.ui.help_dialogs import fit_to_screen
 from booster_desktop.ui.texts import WHY_THIS_SCORE
+from booster_desktop.ui.translation import QT_TR_NOOP, tr
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PINNED, FORBIDDEN = "pinned", "forbidden"
@@ -68,9 +70,10 @@ PINNED_INK = QColor("#1d4f91")
 FORBIDDEN_COLOUR = QColor("#f4c7c3")
 FORBIDDEN_INK = QColor("#a3221a")
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
-GRID_HELP = (
-    "Click a cell to see why; click it again to pin the tour to the manager, again to forbid "
-    "it, again to set it free (Space does the same). Then Run."
+GRID_HELP = QT_TR_NOOP(
+    "Click a cell to see why; click it again to pin the tour to the "
+    "manager, again to forbid it, again to set it free (Space does the "
+    "same). Then Run."
 )
 # What an allocation is computed from: a change to any of these outdates the one shown.
 READS = (
@@ -134,10 +137,10 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            state = "given" if given else "not given"
-            return f"Manager {manager}, tour {code}: rank {rank}, {state}" + (
-                f", {choice} by you" if choice else ""
-            )
+            state = "given" if given else tr("not given")
+            return tr("Manager {manager}, tour {code}: rank {rank}, {state}").format(
+                manager=manager, code=code, rank=rank, state=state
+            ) + (tr(", {choice} by you").format(choice=choice) if choice else "")
         return None
 
     def headerData(  # noqa: N802
@@ -247,7 +250,7 @@ class AllocationDialog(QDialog):
     def __init__(self, document: ProgrammeDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("allocation_dialog")
-        self.setWindowTitle("Allocate managers to tours")
+        self.setWindowTitle(tr("Allocate managers to tours"))
         fit_to_screen(self, 1100, 720)
         self.document = document
         assert document.programme is not None
@@ -265,36 +268,39 @@ class AllocationDialog(QDialog):
         self.country_cap = QSpinBox(self)
         self.country_cap.setObjectName("country_cap")
         self.country_cap.setRange(0, 10_000)
-        self.country_cap.setSpecialValueText("no cap")
+        self.country_cap.setSpecialValueText(tr("no cap"))
         self.gamma = QDoubleSpinBox(self)
         self.gamma.setObjectName("gamma")
         self.gamma.setRange(0.5, 5.0)
         self.gamma.setSingleStep(0.5)
         self.gamma.setValue(1.0)
         self.gamma.setToolTip(
-            "Efficiency <-> fairness: 1 weighs every step down a manager's list alike; higher "
-            "values make far-down tours much dearer, sparing the worst-off."
+            tr(
+                "Efficiency <-> fairness: 1 weighs every step down a manager's list "
+                "alike; higher values make far-down tours much dearer, sparing the "
+                "worst-off."
+            )
         )
-        self.run_button = QPushButton("&Run", self)
+        self.run_button = QPushButton(tr("&Run"), self)
         self.run_button.setObjectName("run")
         self.run_button.clicked.connect(self.run)
-        self.stop_button = QPushButton("&Stop", self)
+        self.stop_button = QPushButton(tr("&Stop"), self)
         self.stop_button.hide()
-        self.apply_button = QPushButton("&Apply…", self)
+        self.apply_button = QPushButton(tr("&Apply…"), self)
         self.apply_button.setObjectName("apply")
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
         self.bar = QProgressBar(self)
         self.bar.hide()
-        self.summary = QLabel("Choose the settings and press Run.", self)
-        self.setToolTip(WHY_THIS_SCORE)
+        self.summary = QLabel(tr("Choose the settings and press Run."), self)
+        self.setToolTip(tr(WHY_THIS_SCORE))
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
 
         settings = QFormLayout()
-        settings.addRow("&Tours per manager:", self.per_manager)
-        settings.addRow("Most per &country per tour:", self.country_cap)
-        settings.addRow("&Fairness (gamma):", self.gamma)
+        settings.addRow(tr("&Tours per manager:"), self.per_manager)
+        settings.addRow(tr("Most per &country per tour:"), self.country_cap)
+        settings.addRow(tr("&Fairness (gamma):"), self.gamma)
         buttons = QHBoxLayout()
         for widget in (self.run_button, self.stop_button, self.apply_button):
             buttons.addWidget(widget)
@@ -305,7 +311,7 @@ class AllocationDialog(QDialog):
         self.grid_view.setObjectName("grid")
         self.grid_view.setModel(self.grid)
         self.grid_view.setItemDelegate(ChoiceMarks(self.grid_view))
-        self.grid_view.setToolTip(GRID_HELP)
+        self.grid_view.setToolTip(tr(GRID_HELP))
         self.grid_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.grid_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid_view.horizontalHeader().setDefaultSectionSize(56)
@@ -314,18 +320,18 @@ class AllocationDialog(QDialog):
         self.explanation = QListWidget(self)
         self.explanation.setObjectName("explanation")
         self.explanation.setWordWrap(True)
-        self.force_button = QPushButton("What would giving this tour cost the others?", self)
+        self.force_button = QPushButton(tr("What would giving this tour cost the others?"), self)
         self.force_button.setObjectName("force")
         self.force_button.clicked.connect(self._cost_of_forcing)
         explain_box = QWidget(self)
         explain_layout = QVBoxLayout(explain_box)
         explain_layout.setContentsMargins(0, 0, 0, 0)
-        how = QLabel(GRID_HELP, explain_box)
+        how = QLabel(tr(GRID_HELP), explain_box)
         how.setObjectName("grid_help")
         how.setWordWrap(True)
         explain_layout.addWidget(how)
         explain_layout.addWidget(QLabel(self._legend(), explain_box))
-        explain_layout.addWidget(QLabel("Why:", explain_box))
+        explain_layout.addWidget(QLabel(tr("Why:"), explain_box))
         explain_layout.addWidget(self.explanation, 1)
         explain_layout.addWidget(self.force_button)
         splitter = QSplitter(self)
@@ -335,18 +341,24 @@ class AllocationDialog(QDialog):
 
         self.fill = QTableWidget(0, 3, self)
         self.fill.setObjectName("fill")
-        self.fill.setHorizontalHeaderLabels(["Tour", "Seats taken", "Countries"])
+        self.fill.setHorizontalHeaderLabels([tr("Tour"), tr("Seats taken"), tr("Countries")])
         self.fill.horizontalHeader().setStretchLastSection(True)
         self.compare = QTableWidget(0, 5, self)
         self.compare.setObjectName("comparison")
         self.compare.setHorizontalHeaderLabels(
-            ["Method", "Every place given", RANK_LOSS.capitalize(), "Worst rank", "Rank profile"]
+            [
+                tr("Method"),
+                tr("Every place given"),
+                _(RANK_LOSS).capitalize(),
+                tr("Worst rank"),
+                tr("Rank profile"),
+            ]
         )
         self.compare.horizontalHeader().setStretchLastSection(True)
         pages = QTabWidget(self)
-        pages.addTab(splitter, "&Managers x tours")
-        pages.addTab(self.fill, "Per-tour &fill")
-        pages.addTab(self.compare, "Compared with the &obvious methods")
+        pages.addTab(splitter, tr("&Managers x tours"))
+        pages.addTab(self.fill, tr("Per-tour &fill"))
+        pages.addTab(self.compare, tr("Compared with the &obvious methods"))
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -366,9 +378,9 @@ class AllocationDialog(QDialog):
 
         return "  ".join(
             (
-                swatch(GIVEN_COLOUR, "given"),
-                swatch(PINNED_COLOUR, "pinned by you"),
-                swatch(FORBIDDEN_COLOUR, "forbidden by you"),
+                swatch(GIVEN_COLOUR, tr("given")),
+                swatch(PINNED_COLOUR, tr("pinned by you")),
+                swatch(FORBIDDEN_COLOUR, tr("forbidden by you")),
             )
         )
 
@@ -378,7 +390,7 @@ class AllocationDialog(QDialog):
             return
         if self.document.programme is self.programme and change.touches(READS):
             self.apply_button.setEnabled(False)
-            self.summary.setText("The programme changed since: press Run to allocate again.")
+            self.summary.setText(tr("The programme changed since: press Run to allocate again."))
 
     # -- running ------------------------------------------------------------------------------
 
@@ -405,7 +417,7 @@ class AllocationDialog(QDialog):
         self.stop_button.show()
         self.bar.setRange(0, 0)
         self.bar.show()
-        self.summary.setText("Allocating…")
+        self.summary.setText(tr("Allocating…"))
         # The previous run's explanations no longer hold.
         self.explanation.clear()
 
@@ -422,7 +434,7 @@ class AllocationDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._finished()
-        self.summary.setText(f"No allocation: {message}")
+        self.summary.setText(tr("No allocation: {message}").format(message=message))
 
     def _done(self, outcome: AllocationOutcome) -> None:
         self._finished()
@@ -466,16 +478,20 @@ class AllocationDialog(QDialog):
         for row, (key, line) in enumerate(compared.items()):
             method = METHODS[key]
             cells = [
-                method.label.capitalize(),
-                "yes" if line["complete"] else f"no, {line['unmet_seats']} places not given",
+                _(method.label).capitalize(),
+                tr("yes")
+                if line["complete"]
+                else tr("no, {value} places not given").format(value=line["unmet_seats"]),
                 f"{line['welfare']:g}",  # the summary's rank loss, gamma included
                 str(line["worst_rank"]),
-                ", ".join(f"{n}x rank {r}" for r, n in line["rank_profile"].items()),
+                ", ".join(
+                    tr("{n}x rank {r}").format(n=n, r=r) for r, n in line["rank_profile"].items()
+                ),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:
-                    item.setToolTip(f"{method.explanation} ({method.technical})")
+                    item.setToolTip(f"{_(method.explanation)} ({_(method.technical)})")
                 self.compare.setItem(row, column, item)
         self.compare.resizeColumnsToContents()
 
@@ -486,7 +502,9 @@ class AllocationDialog(QDialog):
             self.grid.cycle(index)
             # The result shown no longer matches the pins: run again before applying.
             self.apply_button.setEnabled(False)
-            self.summary.setText("Pins and forbidden pairs changed: press Run to allocate again.")
+            self.summary.setText(
+                tr("Pins and forbidden pairs changed: press Run to allocate again.")
+            )
 
     def _explain_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.explanation.clear()
@@ -502,12 +520,20 @@ class AllocationDialog(QDialog):
             return
         manager, code = self.grid.pair(index)
         if code in self.allocation.assignment.get(manager, ()):
-            self.explanation.addItem(f"{code} is already given to manager {manager}.")
+            self.explanation.addItem(
+                tr("{code} is already given to manager {manager}.").format(
+                    code=code, manager=manager
+                )
+            )
             return
         # A whole re-solve: on the pool, so a large programme never freezes the window.
         instance, allocation = self.instance, self.allocation
         self.force_button.setEnabled(False)
-        self.explanation.addItem(f"Working out what giving {code} to manager {manager} costs…")
+        self.explanation.addItem(
+            tr("Working out what giving {code} to manager {manager} costs…").format(
+                code=code, manager=manager
+            )
+        )
         self.forcing = self.document.run(
             lambda _progress: allocator.cost_of_forcing(instance, allocation, manager, code)
         )
@@ -516,20 +542,28 @@ class AllocationDialog(QDialog):
 
     def _forcing_failed(self, message: str) -> None:
         self.force_button.setEnabled(True)
-        self.explanation.addItem(f"Could not work it out: {message}")
+        self.explanation.addItem(tr("Could not work it out: {message}").format(message=message))
 
     def _show_forcing(self, manager: int, code: str, cost: Any) -> None:
         self.force_button.setEnabled(True)
         if not cost.feasible:
-            self.explanation.addItem(f"Giving {code} to manager {manager} leaves places not given.")
+            self.explanation.addItem(
+                tr("Giving {code} to manager {manager} leaves places not given.").format(
+                    code=code, manager=manager
+                )
+            )
             return
         moved = ", ".join(
             f"{m} ({'/'.join(before)} -> {'/'.join(after)})"
             for m, (before, after) in cost.moved.items()
         )
+        others = ngettext(
+            "{count} other manager would move", "{count} other managers would move", len(cost.moved)
+        ).format(count=len(cost.moved))
         self.explanation.addItem(
-            f"To give manager {manager} {code}: {RANK_LOSS} +{cost.extra:g}; "
-            f"{len(cost.moved)} other manager{'s' * (len(cost.moved) != 1)} would move"
+            tr("To give manager {manager} {code}: {rank_loss} +{extra:g}; {others}").format(
+                manager=manager, code=code, rank_loss=_(RANK_LOSS), extra=cost.extra, others=others
+            )
             + (f": {moved}" if moved else "")
         )
 
@@ -537,12 +571,12 @@ class AllocationDialog(QDialog):
         if self.allocation is None or self.outcome is None:
             return
         if self.allocation.status == "infeasible":
-            question = "Some managers are short of their tours in this allocation. "
-            question += "Store it anyway as proposed enrolments?"
+            question = tr("Some managers are short of their tours in this allocation. ")
+            question += tr("Store it anyway as proposed enrolments?")
         else:
-            question = "Store this allocation as proposed enrolments? Confirmed and cancelled "
-            question += "enrolments stay as they are; a backup is made first."
-        answer = QMessageBox.question(self, "Apply the allocation", question)
+            question = tr("Store this allocation as proposed enrolments? Confirmed and cancelled ")
+            question += tr("enrolments stay as they are; a backup is made first.")
+        answer = QMessageBox.question(self, tr("Apply the allocation"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
         # One undoable step: Edit > Undo puts back every enrolment as it was.
@@ -551,8 +585,10 @@ class AllocationDialog(QDialog):
         if command.backup is None:
             return  # not stored: the document told the user why
         self.summary.setText(
-            f"Stored as proposed enrolments (Edit > Undo takes it back); the file as it was is "
-            f"at {command.backup}."
+            tr(
+                "Stored as proposed enrolments (Edit > Undo takes it back); the file "
+                "as it was is at {backup}."
+            ).format(backup=command.backup)
         )
         self.apply_button.setEnabled(False)
         self.applied.emit()

@@ -20,6 +20,7 @@ from booster_desktop.ui import screen_fit
 from booster_desktop.ui.fonts import register_fonts
 from booster_desktop.ui.main_window import MainWindow
 from booster_desktop.ui.settings import APPLICATION, ORGANISATION, app_settings, recent_files
+from booster_desktop.ui.translation import tr
 
 log = logging.getLogger("booster_desktop")
 
@@ -43,12 +44,14 @@ def _install_bug_handler(log_file: Path | None) -> None:
 
     def report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error", exc_info=(kind, error, tb))
-        where = f" Details are in {log_file}." if log_file else ""
+        where = tr(" Details are in {log_file}.").format(log_file=log_file) if log_file else ""
         QMessageBox.critical(
             None,
             "Booster Desktop",
-            f"Something went wrong: {error}.{where}\nEvery change the window showed as made "
-            "is saved; check the last one.",
+            tr(
+                "Something went wrong: {error}.{where}\nEvery change the window showed "
+                "as made is saved; check the last one."
+            ).format(error=error, where=where),
         )
 
     sys.excepthook = report
@@ -77,6 +80,12 @@ def run(
     from booster_desktop.services.changes import device_name_setting, use_device_name
 
     use_device_name(device_name_setting)
+    # The window's words, Qt's own buttons, the locale's dates and numbers, and the messages
+    # and printed materials, all in the language of the setting (or the system's).
+    from booster_desktop.services.settings import LANGUAGE, laptop_value
+    from booster_desktop.ui.translation import install
+
+    install(laptop_value(LANGUAGE))
     settings = app_settings()
     window = MainWindow(settings)
     if exit_when_ready:

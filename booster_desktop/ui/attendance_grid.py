@@ -27,6 +27,7 @@ from booster_desktop.services.attendance import AttendanceGrid, attendance_grid,
 from booster_desktop.services.changes import Change
 from booster_desktop.services.overview import tour_codes
 from booster_desktop.ui.document import ProgrammeDocument
+from booster_desktop.ui.translation import tr, weekday_day
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,7 +79,9 @@ class AttendanceModel(QAbstractTableModel):
             return Qt.CheckState.Checked if present else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             session = self.grid.sessions[index.column()]
-            return f"{self.grid.managers[index.row()].name} at {session.label()}"
+            return tr("{name} at {session}").format(
+                name=self.grid.managers[index.row()].name, session=session.label()
+            )
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -122,7 +125,7 @@ class AttendanceModel(QAbstractTableModel):
         session = self.grid.sessions[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return session.label()
-        return f"{session.day:%a %d}\n{session.start:%H:%M}\n{session.kind}"
+        return f"{weekday_day(session.day)}\n{session.start:%H:%M}\n{session.kind}"
 
 
 class AttendanceDialog(QDialog):
@@ -132,7 +135,7 @@ class AttendanceDialog(QDialog):
         super().__init__(parent)
         assert document.programme is not None
         self.setObjectName("attendance_grid")
-        self.setWindowTitle("Attendance from paper sign-in sheets")
+        self.setWindowTitle(tr("Attendance from paper sign-in sheets"))
         self.resize(1100, 700)
         self.document = document
         self.tour = QComboBox(self)
@@ -150,12 +153,12 @@ class AttendanceDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Tour:"))
+        top.addWidget(QLabel(tr("Tour:")))
         top.addWidget(self.tour, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(
-            QLabel("Tick who signed each session's sheet (rows numbered as the sheets are).")
+            QLabel(tr("Tick who signed each session's sheet (rows numbered as the sheets are)."))
         )
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)

@@ -40,26 +40,34 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.backups import KeptBackup, counts_words
 from booster_desktop.services.encrypted_copies import MINIMUM_PASSPHRASE
 from booster_desktop.ui.document import ProgrammeDocument
+from booster_desktop.ui.translation import QT_TR_NOOP, date_time, tr
 
 Index = QModelIndex | QPersistentModelIndex
-BACKUP_FILTER = "Programmes and encrypted copies (*.booster *.age);;All files (*)"
-ENCRYPTED_FILTER = "Encrypted copies (*.age);;All files (*)"
-PROGRAMME_FILTER = "Booster programmes (*.booster);;All files (*)"
+BACKUP_FILTER = QT_TR_NOOP("Programmes and encrypted copies (*.booster *.age);;All files (*)")
+ENCRYPTED_FILTER = QT_TR_NOOP("Encrypted copies (*.age);;All files (*)")
+PROGRAMME_FILTER = QT_TR_NOOP("Booster programmes (*.booster);;All files (*)")
 COUNTED = ("managers", "tours", "enrolments", "checkins")
 
 
 class BackupModel(QAbstractTableModel):
     """The kept backups of one programme, newest first: when, why, and what each holds."""
 
-    HEADINGS = ("Made", "Why", "Managers", "Tours", "Enrolments", "Check-ins")
+    HEADINGS = (
+        QT_TR_NOOP("Made"),
+        QT_TR_NOOP("Why"),
+        QT_TR_NOOP("Managers"),
+        QT_TR_NOOP("Tours"),
+        QT_TR_NOOP("Enrolments"),
+        QT_TR_NOOP("Check-ins"),
+    )
 
     def __init__(self, backups: list[KeptBackup], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backups = backups
         self.rows = [
             (
-                f"{b.made_at:%a %d %b %Y %H:%M}",
-                b.why_words + (" (damaged copy)" if b.damaged else ""),
+                date_time(b.made_at),
+                b.why_words + (tr(" (damaged copy)") if b.damaged else ""),
                 *(f"{b.counts[k]:,}" if k in b.counts else "" for k in COUNTED),
             )
             for b in backups
@@ -86,7 +94,7 @@ class BackupModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADINGS[section]
+            return tr(self.HEADINGS[section])
         return None
 
 
@@ -98,14 +106,16 @@ class RestoreDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("restore_dialog")
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(tr("Restore from backup"))
         self.resize(820, 440)
         self.chosen: Path | None = None
         self.chosen_words = ""  # the chosen backup, as the confirmation names it
         self.intro = QLabel(
-            f"Restoring puts the chosen backup in place of {programme.name}. The programme as "
-            "it is now is backed up first (“before a restore”), so a restore can be undone by "
-            "restoring that one."
+            tr(
+                "Restoring puts the chosen backup in place of {name}. The programme as "
+                "it is now is backed up first (“before a restore”), so a restore can "
+                "be undone by restoring that one."
+            ).format(name=programme.name)
         )
         self.intro.setWordWrap(True)
         self.model = BackupModel(backups, self)
@@ -120,17 +130,20 @@ class RestoreDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         self.empty = QLabel(
-            "No backups are kept of this programme yet: one is made when it is opened, "
-            "before an upgrade and before every import, allocation, merge or tour deletion."
+            tr(
+                "No backups are kept of this programme yet: one is made when it is "
+                "opened, before an upgrade and before every import, allocation, merge "
+                "or tour deletion."
+            )
         )
         self.empty.setWordWrap(True)
         self.empty.setVisible(not backups)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = QPushButton("&Restore")
+        self.restore_button = QPushButton(tr("&Restore"))
         self.restore_button.setObjectName("restore")
         self.restore_button.setDefault(True)
         self.restore_button.setEnabled(False)
-        self.file_button = QPushButton("From a &file…")
+        self.file_button = QPushButton(tr("From a &file…"))
         self.file_button.setObjectName("from_file")
         self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.file_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -154,14 +167,16 @@ class RestoreDialog(QDialog):
         backup = self._selected()
         if backup is not None:
             self.chosen = backup.path
-            self.chosen_words = (
-                f"the backup made {backup.made_at:%a %d %b %H:%M} ({backup.why_words})"
+            self.chosen_words = tr("the backup made {made_at} ({why_words})").format(
+                made_at=date_time(backup.made_at), why_words=backup.why_words
             )
             self.accept()
 
     def choose_file(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
-        name, _ = QFileDialog.getOpenFileName(self, "Restore from a file", folder, BACKUP_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Restore from a file"), folder, tr(BACKUP_FILTER)
+        )
         if name:
             self.chosen = Path(name)
             self.chosen_words = self.chosen.name
@@ -174,7 +189,7 @@ class PassphraseDialog(QDialog):
     def __init__(self, text: str, *, confirm: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passphrase_dialog")
-        self.setWindowTitle("Passphrase")
+        self.setWindowTitle(tr("Passphrase"))
         self.setMinimumWidth(460)
         self.confirm = confirm
         self.text = QLabel(text)
@@ -190,9 +205,9 @@ class PassphraseDialog(QDialog):
         self.error.setStyleSheet("color: #b00020")
         self.error.hide()
         form = QFormLayout()
-        form.addRow("&Passphrase:", self.first)
+        form.addRow(tr("&Passphrase:"), self.first)
         if confirm:
-            form.addRow("&Again:", self.second)
+            form.addRow(tr("&Again:"), self.second)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -211,11 +226,13 @@ class PassphraseDialog(QDialog):
     def check_and_accept(self) -> None:
         problem = ""
         if not self.first.text():
-            problem = "Type the passphrase."
+            problem = tr("Type the passphrase.")
         elif self.confirm and len(self.first.text()) < MINIMUM_PASSPHRASE:
-            problem = f"At least {MINIMUM_PASSPHRASE} characters: the copy may be lost with it."
+            problem = tr(
+                "At least {MINIMUM_PASSPHRASE} characters: the copy may be lost with it."
+            ).format(MINIMUM_PASSPHRASE=MINIMUM_PASSPHRASE)
         elif self.confirm and self.second.text() != self.first.text():
-            problem = "The two passphrases differ."
+            problem = tr("The two passphrases differ.")
         if problem:
             self.error.setText(problem)
             self.error.show()
@@ -252,15 +269,17 @@ def restore_from_backup(
     if path is None:
         QMessageBox.information(
             parent,
-            "Restore from backup",
-            f"{programme.path} is on a server: its administrator restores it (pg_restore), or "
-            "a backup is pushed into an empty database (booster push).",
+            tr("Restore from backup"),
+            tr(
+                "{path} is on a server: its administrator restores it (pg_restore), or "
+                "a backup is pushed into an empty database (booster push)."
+            ).format(path=programme.path),
         )
         return
     try:
         backups = backups_of(path)
     except BoosterError as error:
-        QMessageBox.critical(parent, "Cannot list the backups", str(error))
+        QMessageBox.critical(parent, tr("Cannot list the backups"), str(error))
         return
     dialog = RestoreDialog(backups, path, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
@@ -269,14 +288,18 @@ def restore_from_backup(
     passphrase = None
     if is_encrypted_copy(chosen):
         passphrase = ask_passphrase(
-            parent, f"{chosen.name} is an encrypted copy: its passphrase?", confirm=False
+            parent,
+            tr("{name} is an encrypted copy: its passphrase?").format(name=chosen.name),
+            confirm=False,
         )
         if passphrase is None:
             return
     answer = QMessageBox.question(
         parent,
-        "Restore from backup",
-        f"Restore {words} in place of {path.name}? The programme as it is now is backed up first.",
+        tr("Restore from backup"),
+        tr(
+            "Restore {words} in place of {name}? The programme as it is now is backed up first."
+        ).format(words=words, name=path.name),
     )
     if answer != QMessageBox.StandardButton.Yes or not close():
         return
@@ -291,13 +314,14 @@ def restore_from_backup(
     def restored(result: Any) -> None:
         reopen(path)
         said(
-            f"Restored {words}: {counts_words(result.counts)}. The programme as it was is "
-            "kept as a backup too."
+            tr(
+                "Restored {words}: {value}. The programme as it was is kept as a backup too."
+            ).format(words=words, value=counts_words(result.counts))
         )
 
     def failed(message: str) -> None:
         reopen(path)  # nothing was changed: the programme as it was, open again
-        QMessageBox.critical(parent, "The backup was not restored", message)
+        QMessageBox.critical(parent, tr("The backup was not restored"), message)
 
     job.done.connect(restored)
     job.failed.connect(failed)
@@ -317,16 +341,18 @@ def save_encrypted_copy(
     if path is None:
         QMessageBox.information(
             parent,
-            "Save an encrypted copy",
-            f"{programme.path} is on a server: pull it into a file first (booster pull), "
-            "then save an encrypted copy of that file.",
+            tr("Save an encrypted copy"),
+            tr(
+                "{path} is on a server: pull it into a file first (booster pull), "
+                "then save an encrypted copy of that file."
+            ).format(path=programme.path),
         )
         return
     name, _ = QFileDialog.getSaveFileName(
         parent,
-        "Save an encrypted copy",
+        tr("Save an encrypted copy"),
         str(path.with_name(f"{path.stem}.booster.age")),
-        ENCRYPTED_FILTER,
+        tr(ENCRYPTED_FILTER),
     )
     if not name:
         return
@@ -335,20 +361,26 @@ def save_encrypted_copy(
         # Refused before the passphrase is asked twice for nothing (the programme itself...).
         check_copy_target(path, target)
     except BoosterError as error:
-        QMessageBox.critical(parent, "The encrypted copy was not saved", str(error))
+        QMessageBox.critical(parent, tr("The encrypted copy was not saved"), str(error))
         return
     passphrase = ask_passphrase(
         parent,
-        "The copy can be opened only with this passphrase: keep it apart from the copy "
-        "(not in the same e-mail, not on the same stick).",
+        tr(
+            "The copy can be opened only with this passphrase: keep it apart from "
+            "the copy (not in the same e-mail, not on the same stick)."
+        ),
         confirm=True,
     )
     if passphrase is None:
         return
     job = document.run(lambda _progress: encrypt_copy(path, target, passphrase))
-    job.done.connect(lambda _result: said(f"Saved an encrypted copy as {target}"))
+    job.done.connect(
+        lambda _result: said(tr("Saved an encrypted copy as {target}").format(target=target))
+    )
     job.failed.connect(
-        lambda message: QMessageBox.critical(parent, "The encrypted copy was not saved", message)
+        lambda message: QMessageBox.critical(
+            parent, tr("The encrypted copy was not saved"), message
+        )
     )
 
 
@@ -361,7 +393,9 @@ def open_encrypted_copy(
     from booster_desktop.services.encrypted_copies import decrypt_copy
 
     passphrase = ask_passphrase(
-        parent, f"{copy.name} is an encrypted copy of a programme: its passphrase?", confirm=False
+        parent,
+        tr("{name} is an encrypted copy of a programme: its passphrase?").format(name=copy.name),
+        confirm=False,
     )
     if passphrase is None:
         return
@@ -370,9 +404,9 @@ def open_encrypted_copy(
     stem = copy.name.removesuffix(".age").removesuffix(".booster")
     name, _ = QFileDialog.getSaveFileName(
         parent,
-        "Where to put the decrypted programme (on this computer)",
+        tr("Where to put the decrypted programme (on this computer)"),
         str(folder / f"{stem}.booster"),
-        PROGRAMME_FILTER,
+        tr(PROGRAMME_FILTER),
     )
     if not name:
         return
@@ -380,5 +414,7 @@ def open_encrypted_copy(
     job = document.run(lambda _progress: decrypt_copy(copy, target, passphrase))
     job.done.connect(lambda _result: opened(target))
     job.failed.connect(
-        lambda message: QMessageBox.critical(parent, "The encrypted copy was not opened", message)
+        lambda message: QMessageBox.critical(
+            parent, tr("The encrypted copy was not opened"), message
+        )
     )

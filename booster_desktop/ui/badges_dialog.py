@@ -36,12 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.services import badges, choices
 from booster_desktop.services.changes import Change
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.services.progress import Progress
 from booster_desktop.ui.document import Job, ProgrammeDocument
 from booster_desktop.ui.help_dialogs import fit_to_screen
+from booster_desktop.ui.translation import day_month, short_date, tr
 
 EVERYONE = ""
 MANAGER_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -58,7 +60,7 @@ class BadgesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("badges_dialog")
-        self.setWindowTitle("Print badges")
+        self.setWindowTitle(tr("Print badges"))
         fit_to_screen(self, 1100, 760)
         assert document.programme is not None
         self.programme_document = document
@@ -70,7 +72,7 @@ class BadgesDialog(QDialog):
 
         self.tour = QComboBox(self)
         self.tour.setObjectName("tour")
-        self.tour.addItem("Everyone (each manager's tours)", EVERYONE)
+        self.tour.addItem(tr("Everyone (each manager's tours)"), EVERYONE)
         for _id, code, title in choices.tours(self.programme):
             self.tour.addItem(f"{code} · {title}", code)
         if tour is not None and self.tour.findData(tour) >= 0:
@@ -78,15 +80,15 @@ class BadgesDialog(QDialog):
         self.layout_choice = QComboBox(self)
         self.layout_choice.setObjectName("layout")
         for name, title in badges.layouts():
-            self.layout_choice.addItem(title, name)
+            self.layout_choice.addItem(_(title), name)  # the settings declare these titles
         chosen = self._setting("layout", badges.DEFAULT_LAYOUT)
         if self.layout_choice.findData(chosen) >= 0:
             self.layout_choice.setCurrentIndex(self.layout_choice.findData(chosen))
-        self.confirmed_only = QCheckBox("&Confirmed managers only", self)
-        self.unprinted_only = QCheckBox("&Not yet printed only", self)
+        self.confirmed_only = QCheckBox(tr("&Confirmed managers only"), self)
+        self.unprinted_only = QCheckBox(tr("&Not yet printed only"), self)
         self.unprinted_only.setObjectName("unprinted_only")
-        self.include_staff = QCheckBox("Also &experts and host contacts", self)
-        self.back = QCheckBox("Print the &backs (two-sided, flip on long edge)", self)
+        self.include_staff = QCheckBox(tr("Also &experts and host contacts"), self)
+        self.back = QCheckBox(tr("Print the &backs (two-sided, flip on long edge)"), self)
         self.offset_x = self._millimetres("offset_x", -20, 20)
         self.offset_y = self._millimetres("offset_y", -20, 20)
         self.scale = QDoubleSpinBox(self)
@@ -107,8 +109,8 @@ class BadgesDialog(QDialog):
         self.summary.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("&Tour:", self.tour)
-        form.addRow("&Layout:", self.layout_choice)
+        form.addRow(tr("&Tour:"), self.tour)
+        form.addRow(tr("&Layout:"), self.layout_choice)
         form.addRow(self.confirmed_only)
         form.addRow(self.unprinted_only)
         form.addRow(self.include_staff)
@@ -119,26 +121,29 @@ class BadgesDialog(QDialog):
         correction.addWidget(QLabel("y", self))
         correction.addWidget(self.offset_y)
         correction.addWidget(self.scale)
-        form.addRow("Printer correction:", correction)
+        form.addRow(tr("Printer correction:"), correction)
 
-        self.calibration_button = QPushButton("Calibration &page…", self)
-        self.reissue_button = QPushButton("&Revoke and reissue…", self)
+        self.calibration_button = QPushButton(tr("Calibration &page…"), self)
+        self.reissue_button = QPushButton(tr("&Revoke and reissue…"), self)
         self.reissue_button.setToolTip(
-            "A lost badge: the selected manager's old code stops working and a new one is issued"
+            tr(
+                "A lost badge: the selected manager's old code stops working and a new "
+                "one is issued"
+            )
         )
-        self.preview_button = QPushButton("Pre&view", self)
-        self.save_button = QPushButton("&Save PDF…", self)
-        self.print_button = QPushButton("&Print…", self)
+        self.preview_button = QPushButton(tr("Pre&view"), self)
+        self.save_button = QPushButton(tr("&Save PDF…"), self)
+        self.print_button = QPushButton(tr("&Print…"), self)
         self.print_button.setDefault(True)
         self.bar = QProgressBar(self)
         self.bar.hide()
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel)
 
         left = QVBoxLayout()
         left.addLayout(form)
-        left.addWidget(QLabel("Who (untick to leave out):", self))
+        left.addWidget(QLabel(tr("Who (untick to leave out):"), self))
         left.addWidget(self.people_view, 1)
         left.addWidget(self.summary)
         row = QHBoxLayout()
@@ -262,7 +267,7 @@ class BadgesDialog(QDialog):
         if everyone:
             return base
         if not ticked:
-            raise BoosterError("nobody is ticked: tick the managers to print")
+            raise BoosterError(tr("nobody is ticked: tick the managers to print"))
         return badges.BadgeRequest(
             tour=base.tour,
             managers=tuple(dict.fromkeys(ticked)),
@@ -298,13 +303,15 @@ class BadgesDialog(QDialog):
                 item.setData(badge.manager_id, MANAGER_ROLE)
                 before = printed.get((badge.manager_id, badge.tour_code))
                 if before is not None:
-                    item.setText(f"{text} — printed {before.at:%d %b %Y}")
+                    item.setText(
+                        tr("{text} — printed {at}").format(text=text, at=short_date(before.at))
+                    )
             self.people.appendRow(item)
         staff = sum(1 for b in found.badges if b.manager_id is None)
         self.summary.setText(
-            f"{len(found.badges)} badges"
-            + (f" ({staff} staff)" if staff else "")
-            + (f", {len(printed)} printed before" if printed else "")
+            tr("{count} badges").format(count=len(found.badges))
+            + (tr(" ({staff} staff)").format(staff=staff) if staff else "")
+            + (tr(", {count} printed before").format(count=len(printed)) if printed else "")
         )
         self._enable(True)
 
@@ -327,7 +334,7 @@ class BadgesDialog(QDialog):
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
-        self.bar.setFormat(f"{what}… %v of %m")
+        self.bar.setFormat(tr("{what}… %v of %m").format(what=what))
 
     def _idle(self) -> None:
         self.job = None
@@ -343,7 +350,7 @@ class BadgesDialog(QDialog):
         self._idle()
         self.summary.setText(message)
         if not message.startswith("cancelled"):
-            QMessageBox.critical(self, "Badges not made", message)
+            QMessageBox.critical(self, tr("Badges not made"), message)
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -357,17 +364,19 @@ class BadgesDialog(QDialog):
         try:
             found = badges.gather_badges(self.programme, request)
         except BoosterError as error:
-            QMessageBox.critical(self, "Nothing to print", str(error))
+            QMessageBox.critical(self, tr("Nothing to print"), str(error))
             return None
         if not found.printed_before:
             return False
         first = found.printed_before[0]
         others = len(found.printed_before) - 1
-        who = first.name + (f" and {others} others" if others else "")
+        who = first.name + (tr(" and {others} others").format(others=others) if others else "")
         answer = QMessageBox.question(
             self,
-            "Printed before",
-            f"{who} already printed on {first.at:%d %B}, print again?",
+            tr("Printed before"),
+            tr("{who} already printed on {at}, print again?").format(
+                who=who, at=day_month(first.at)
+            ),
         )
         return True if answer == QMessageBox.StandardButton.Yes else None
 
@@ -397,7 +406,7 @@ class BadgesDialog(QDialog):
         try:
             self.request()
         except BoosterError as error:
-            QMessageBox.critical(self, "Nothing to print", str(error))
+            QMessageBox.critical(self, tr("Nothing to print"), str(error))
             return False
         return True
 
@@ -410,7 +419,9 @@ class BadgesDialog(QDialog):
 
     def _show_preview(self, result: badges.BadgeExport) -> None:
         self.pdf.load(str(self._preview_path))
-        self.summary.setText(f"{result.badges} badges on {result.pages} pages")
+        self.summary.setText(
+            tr("{badges} badges on {pages} pages").format(badges=result.badges, pages=result.pages)
+        )
 
     def save(self) -> None:
         self._remember()
@@ -420,7 +431,7 @@ class BadgesDialog(QDialog):
         if reprint is None:
             return
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Save badges", str(Path.home() / "badges.pdf"), "PDF (*.pdf)"
+            self, tr("Save badges"), str(Path.home() / "badges.pdf"), tr("PDF (*.pdf)")
         )
         if not name:
             return
@@ -428,7 +439,11 @@ class BadgesDialog(QDialog):
         self._run(self._draw(target, True, reprint), lambda result: self._saved(target, result))
 
     def _saved(self, target: Path, result: badges.BadgeExport) -> None:
-        self.summary.setText(f"Saved {target.name}: {result.badges} badges on {result.pages} pages")
+        self.summary.setText(
+            tr("Saved {name}: {badges} badges on {pages} pages").format(
+                name=target.name, badges=result.badges, pages=result.pages
+            )
+        )
 
     def print_badges(self) -> None:
         self._remember()
@@ -452,7 +467,7 @@ class BadgesDialog(QDialog):
                 self.programme, badges.gather_badges(self.programme, request), layout
             )
         except BoosterError as error:
-            QMessageBox.critical(self, "Print log not kept", str(error))
+            QMessageBox.critical(self, tr("Print log not kept"), str(error))
 
     def calibration(self) -> None:
         self._remember()
@@ -460,33 +475,40 @@ class BadgesDialog(QDialog):
         try:
             badges.export_calibration(target, self.layout_name(), self.correction())
         except BoosterError as error:
-            QMessageBox.critical(self, "No calibration page", str(error))
+            QMessageBox.critical(self, tr("No calibration page"), str(error))
             return
         self.pdf.close()
         self.pdf.load(str(target))
         self.summary.setText(
-            "Calibration page: print it at 100 %, hold it over a label sheet against the "
-            "light, and type what you measure into the printer correction."
+            tr(
+                "Calibration page: print it at 100 %, hold it over a label sheet "
+                "against the light, and type what you measure into the printer "
+                "correction."
+            )
         )
 
     def reissue(self) -> None:
         index = self.people_view.currentIndex()
         manager_id = index.data(MANAGER_ROLE) if index.isValid() else None
         if manager_id is None:
-            QMessageBox.critical(self, "Revoke and reissue", "Select a manager in the list first.")
+            QMessageBox.critical(
+                self, tr("Revoke and reissue"), tr("Select a manager in the list first.")
+            )
             return
         answer = QMessageBox.question(
             self,
-            "Revoke and reissue",
-            f"Revoke the badge of {index.data()}? Their old badge will be refused at check-in "
-            "and a new code issued; print their new badge next.",
+            tr("Revoke and reissue"),
+            tr(
+                "Revoke the badge of {index}? Their old badge will be refused at "
+                "check-in and a new code issued; print their new badge next."
+            ).format(index=index.data()),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             badges.reissue_token(self.programme, int(manager_id))
         except BoosterError as error:
-            QMessageBox.critical(self, "Revoke and reissue", str(error))
+            QMessageBox.critical(self, tr("Revoke and reissue"), str(error))
 
     def done(self, result: int) -> None:
         self.cancel()
@@ -547,6 +569,6 @@ def print_at_actual_size(path: Path, parent: QWidget) -> bool:
     if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
         return False
     if not paint_at_actual_size(path, printer):
-        QMessageBox.critical(parent, "Cannot print", "The printer could not be started.")
+        QMessageBox.critical(parent, tr("Cannot print"), tr("The printer could not be started."))
         return False
     return True

@@ -27,19 +27,25 @@ from PySide6.QtWidgets import (
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.journal import MergeReport, Overlap, export_journal, merge_journal
 from booster_desktop.ui.document import ProgrammeDocument
+from booster_desktop.ui.translation import QT_TR_NOOP, short_date_time, tr
 
-JOURNAL_FILTER = "Check-in journals (*.jsonl);;All files (*)"
+JOURNAL_FILTER = QT_TR_NOOP("Check-in journals (*.jsonl);;All files (*)")
 Index = QModelIndex | QPersistentModelIndex
 
 
 def _times(times: tuple[tuple[Any, str], ...]) -> str:
-    return ", ".join(f"{at.astimezone():%d %b %H:%M} ({device})" for at, device in times)
+    return ", ".join(f"{short_date_time(at.astimezone())} ({device})" for at, device in times)
 
 
 class OverlapModel(QAbstractTableModel):
     """People checked in on both laptops at one session: who, where, here and there."""
 
-    HEADINGS = ("Manager", "Session", "This laptop", "The other laptop")
+    HEADINGS = (
+        QT_TR_NOOP("Manager"),
+        QT_TR_NOOP("Session"),
+        QT_TR_NOOP("This laptop"),
+        QT_TR_NOOP("The other laptop"),
+    )
 
     def __init__(self, overlaps: list[Overlap], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +66,7 @@ class OverlapModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADINGS[section]
+            return tr(self.HEADINGS[section])
         return None
 
 
@@ -70,7 +76,7 @@ class MergeReview(QDialog):
     def __init__(self, report: MergeReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("merge_review")
-        self.setWindowTitle("Merged from another laptop")
+        self.setWindowTitle(tr("Merged from another laptop"))
         self.resize(900, 420)
         self.summary = QLabel(report.summary(), objectName="summary")  # type: ignore[call-overload]
         self.model = OverlapModel(report.on_both, self)
@@ -79,10 +85,12 @@ class MergeReview(QDialog):
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         note = QLabel(
-            "Checked in on both laptops at the same session: each counts once, at the earlier "
-            "time. Undo at the door voids a check-in made by mistake."
+            tr(
+                "Checked in on both laptops at the same session: each counts once, at "
+                "the earlier time. Undo at the door voids a check-in made by mistake."
+            )
             if report.on_both
-            else "Nobody was checked in on both laptops."
+            else tr("Nobody was checked in on both laptops.")
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -100,19 +108,21 @@ def export_for_another_laptop(document: ProgrammeDocument, parent: QWidget) -> P
         return None
     suggested = programme.beside(f"{programme.stem} check-ins.jsonl", Path.home())
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Export check-ins for another laptop", str(suggested), JOURNAL_FILTER
+        parent, tr("Export check-ins for another laptop"), str(suggested), tr(JOURNAL_FILTER)
     )
     if not name:
         return None
     try:
         count = export_journal(programme, Path(name))
     except BoosterError as error:
-        QMessageBox.critical(parent, "The check-ins were not exported", str(error))
+        QMessageBox.critical(parent, tr("The check-ins were not exported"), str(error))
         return None
     QMessageBox.information(
         parent,
-        "Check-ins exported",
-        f"Wrote {count} check-ins to {name}; merge it on the other laptop.",
+        tr("Check-ins exported"),
+        tr("Wrote {count} check-ins to {name}; merge it on the other laptop.").format(
+            count=count, name=name
+        ),
     )
     return Path(name)
 
@@ -127,9 +137,9 @@ def merge_from_another_laptop(
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
             parent,
-            "Merge check-ins from another laptop",
+            tr("Merge check-ins from another laptop"),
             str(programme.beside("x", Path.home()).parent),
-            JOURNAL_FILTER,
+            tr(JOURNAL_FILTER),
         )
         if not name:
             return
@@ -143,4 +153,6 @@ def merge_from_another_laptop(
         review.open()
 
     job.done.connect(merged)
-    job.failed.connect(lambda message: QMessageBox.critical(parent, "Nothing was merged", message))
+    job.failed.connect(
+        lambda message: QMessageBox.critical(parent, tr("Nothing was merged"), message)
+    )

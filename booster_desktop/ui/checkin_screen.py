@@ -47,6 +47,7 @@ from booster_desktop.services.choices import countries
 from booster_desktop.services.overview import tour_codes
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.ui.help_dialogs import fit_to_screen
+from booster_desktop.ui.translation import day_month, long_date, tr
 
 # Colours of the states, chosen to read from across a room (and apart for most colour-blind
 # eyes: the words and the sound say it too).
@@ -80,14 +81,16 @@ def _colour(result: ScanResult) -> str:
 
 def _headline(result: ScanResult) -> str:
     return {
-        ScanState.WELCOME: "Welcome",
-        ScanState.ALREADY: f"Already checked in at {result.first_local}",
-        ScanState.NOT_REGISTERED: "Admitted, not registered"
+        ScanState.WELCOME: tr("Welcome"),
+        ScanState.ALREADY: tr("Already checked in at {first_local}").format(
+            first_local=result.first_local
+        ),
+        ScanState.NOT_REGISTERED: tr("Admitted, not registered")
         if result.recorded
-        else "Not registered for this tour",
-        ScanState.UNKNOWN: "Unknown badge",
-        ScanState.REVOKED: "Revoked badge",
-        ScanState.MISREAD: "Misread, scan again",
+        else tr("Not registered for this tour"),
+        ScanState.UNKNOWN: tr("Unknown badge"),
+        ScanState.REVOKED: tr("Revoked badge"),
+        ScanState.MISREAD: tr("Misread, scan again"),
     }[result.state]
 
 
@@ -157,7 +160,7 @@ class CheckinScreen(QDialog):
         self.names: NameIndex = name_index(programme)
         self.country_names = dict(countries(programme))
         self.setObjectName("checkin_screen")
-        self.setWindowTitle("Check-in")
+        self.setWindowTitle(tr("Check-in"))
         self.setModal(True)
         self._build()
         fit_to_screen(self, 1100, 760)  # a 1366 x 768 laptop shows every button
@@ -178,10 +181,10 @@ class CheckinScreen(QDialog):
             picker.setMinimumContentsLength(letters)
         self.counter = _named(QLabel(), "counter")
         self.counter.setFont(QFont(self.font().family(), 20, QFont.Weight.Bold))
-        self.missing_button = _named(QPushButton("Who is &missing (F2)"), "missing_button")
-        self.undo_button = _named(QPushButton("&Undo last (Ctrl+Z)"), "undo_button")
-        self.full_button = _named(QPushButton("Full screen (F11)"), "full_button")
-        self.leave_button = _named(QPushButton("&Leave check-in"), "leave_button")
+        self.missing_button = _named(QPushButton(tr("Who is &missing (F2)")), "missing_button")
+        self.undo_button = _named(QPushButton(tr("&Undo last (Ctrl+Z)")), "undo_button")
+        self.full_button = _named(QPushButton(tr("Full screen (F11)")), "full_button")
+        self.leave_button = _named(QPushButton(tr("&Leave check-in")), "leave_button")
         for widget in (self.tour, self.session, QLabel("  "), self.counter):
             top.addWidget(widget)
         top.addStretch(1)
@@ -201,7 +204,7 @@ class CheckinScreen(QDialog):
         self.initials = _named(QLabel(), "initials")
         self.initials.setFixedSize(150, 150)
         self.initials.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.headline = _named(QLabel("Scan a badge"), "headline")
+        self.headline = _named(QLabel(tr("Scan a badge")), "headline")
         self.name = _named(QLabel(), "name")
         self.arabic_name = _named(QLabel(), "arabic_name")
         self.arabic_name.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -219,7 +222,7 @@ class CheckinScreen(QDialog):
             label.setFont(QFont(self.font().family(), size, QFont.Weight.Bold))
             label.setStyleSheet("color: white;")
         self.initials.setFont(QFont(self.font().family(), 52, QFont.Weight.Bold))
-        self.admit_button = _named(QPushButton("&Admit anyway (Ctrl+Enter)"), "admit_button")
+        self.admit_button = _named(QPushButton(tr("&Admit anyway (Ctrl+Enter)")), "admit_button")
         self.admit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.admit_button.hide()
         panel.addStretch(1)
@@ -230,7 +233,7 @@ class CheckinScreen(QDialog):
         panel.addStretch(1)
 
         self.input = _named(QLineEdit(), "scan_input")
-        self.input.setPlaceholderText("Scan a badge, or type a few letters of a name")
+        self.input.setPlaceholderText(tr("Scan a badge, or type a few letters of a name"))
         self.input.setFont(QFont(self.font().family(), 18))
         self.matches = _named(QListWidget(), "matches")
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -310,7 +313,7 @@ class CheckinScreen(QDialog):
             self.desk = None
             self.input.setEnabled(False)
             self.counter.setText("")
-            self.not_today.setText("This programme has no sessions to check in to.")
+            self.not_today.setText(tr("This programme has no sessions to check in to."))
             return
         self.desk = CheckinDesk(self.programme, session_id)
         self.input.setEnabled(True)
@@ -319,8 +322,9 @@ class CheckinScreen(QDialog):
         self.not_today.setText(
             ""
             if session.is_today(self.now)
-            else f"This session is on {session.day:%A %d %B %Y}, not today ({today:%d %B}) in "
-            f"{session.time_zone}."
+            else tr("This session is on {day}, not today ({today}) in {time_zone}.").format(
+                day=long_date(session.day), today=day_month(today), time_zone=session.time_zone
+            )
         )
         self.not_today.setVisible(bool(self.not_today.text()))
         self._show_idle()
@@ -443,10 +447,10 @@ class CheckinScreen(QDialog):
             return
         self.last = None
         self._paint(COLOURS["undone"])
-        self.headline.setText("Undone")
+        self.headline.setText(tr("Undone"))
         self.name.setText(undone.name)
         self.arabic_name.setText(undone.arabic_name or "")
-        self.detail.setText("no longer checked in")
+        self.detail.setText(tr("no longer checked in"))
         self.initials.setText(undone.initials)
         self.admit_button.hide()
         self.refresh_count()
@@ -464,7 +468,7 @@ class CheckinScreen(QDialog):
     def _show_idle(self) -> None:
         self.last = None
         self._paint(COLOURS["idle"])
-        self.headline.setText("Scan a badge")
+        self.headline.setText(tr("Scan a badge"))
         for label in (self.name, self.arabic_name, self.detail, self.initials):
             label.setText("")
         if self.desk is not None:
@@ -494,7 +498,7 @@ class CheckinScreen(QDialog):
     def _show_error(self, message: str) -> None:
         self.last = None
         self._paint(COLOURS["alarm"])
-        self.headline.setText("Not recorded")
+        self.headline.setText(tr("Not recorded"))
         self.name.setText("")
         self.arabic_name.setText("")
         self.initials.setText("")
@@ -516,7 +520,7 @@ class CheckinScreen(QDialog):
         self.count = count
         self.counter.setText(count.label())
         self.missing.clear()
-        self.missing.addItem(f"Missing: {len(count.missing)}")
+        self.missing.addItem(tr("Missing: {count}").format(count=len(count.missing)))
         for person in count.missing:
             self.missing.addItem(f"{person.number:>3}  {person.name}")
 
@@ -557,13 +561,13 @@ class CheckinScreen(QDialog):
         pin = laptop_value(CHECKIN_PIN)  # this laptop's PIN (Edit > Settings, booster settings)
         if pin:
             typed, ok = QInputDialog.getText(
-                self, "Leave check-in", "PIN:", QLineEdit.EchoMode.Password
+                self, tr("Leave check-in"), "PIN:", QLineEdit.EchoMode.Password
             )
             return bool(ok and typed == pin)
         answer = QMessageBox.question(
             self,
-            "Leave check-in",
-            "Leave the check-in screen for the main window?",
+            tr("Leave check-in"),
+            tr("Leave the check-in screen for the main window?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -24,7 +24,8 @@ from booster_desktop.services.allocation_data import (
 from booster_desktop.services.changes import Action
 from booster_desktop.services.records import Snapshot, delete_records, restore
 from booster_desktop.ui.document import ProgrammeDocument
-from booster_desktop.ui.entities import Entity
+from booster_desktop.ui.entities import Entity, count_of
+from booster_desktop.ui.translation import tr
 
 
 class _DocumentCommand(QUndoCommand):
@@ -59,7 +60,9 @@ class AddRecord(_RecordCommand):
     """Add a record; undo deletes it (kept aside), redo puts the very same record back."""
 
     def __init__(self, details: Any, document: ProgrammeDocument, entity: Entity[Any, Any]) -> None:
-        super().__init__(f"Add {entity.singular}", document, entity)
+        super().__init__(
+            tr("Add {singular}").format(singular=tr(entity.singular)), document, entity
+        )
         self.details = details
         self.record_id: int | None = None
         self._snapshot: Snapshot | None = None
@@ -93,7 +96,9 @@ class EditRecord(_RecordCommand):
         document: ProgrammeDocument,
         entity: Entity[Any, Any],
     ) -> None:
-        super().__init__(f"Edit {entity.singular}", document, entity)
+        super().__init__(
+            tr("Edit {singular}").format(singular=tr(entity.singular)), document, entity
+        )
         self.record_id, self.old, self.new = record_id, old, new
 
     def _save(self, details: Any, undoing: bool) -> None:
@@ -116,8 +121,8 @@ class DeleteRecords(_RecordCommand):
         self, record_ids: Collection[int], document: ProgrammeDocument, entity: Entity[Any, Any]
     ) -> None:
         count = len(record_ids)
-        noun = entity.singular if count == 1 else f"{count} {entity.title.lower()}"
-        super().__init__(f"Delete {noun}", document, entity)
+        noun = tr(entity.singular) if count == 1 else count_of(entity, count)
+        super().__init__(tr("Delete {noun}").format(noun=noun), document, entity)
         self.record_ids = list(record_ids)
         self.snapshot: Snapshot | None = None
 
@@ -141,7 +146,9 @@ class ImportedManagers(_DocumentCommand):
     topics and organisations it created), redo puts the very same rows back."""
 
     def __init__(self, report: Any, document: ProgrammeDocument) -> None:
-        super().__init__(f"Import {len(report.manager_ids)} managers", document)
+        super().__init__(
+            tr("Import {count} managers").format(count=len(report.manager_ids)), document
+        )
         self.report = report
         self._snapshots: list[Snapshot] | None = None
         self._done = True  # pushing runs redo(): the rows are already in the file
@@ -197,7 +204,7 @@ class ApplyAllocation(_DocumentCommand):
     enrolment as it was, redo stores the very same allocation again."""
 
     def __init__(self, allocation: Any, document: ProgrammeDocument) -> None:
-        super().__init__("Apply the allocation", document)
+        super().__init__(tr("Apply the allocation"), document)
         self.allocation = allocation
         self.backup: Path | None = None
         self._replaced: EnrolmentRows | None = None

@@ -33,6 +33,7 @@ from booster_desktop.services.connections import (
 )
 from booster_desktop.services.passwords import kept_password, keyring_available
 from booster_desktop.services.programme import ServerAddress
+from booster_desktop.ui.translation import tr
 
 # The TLS choice: the default follows the host (required beyond this machine).
 AUTOMATIC = "automatic"
@@ -45,7 +46,7 @@ class ConnectDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, known: ServerAddress | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Connect to a shared programme")
+        self.setWindowTitle(tr("Connect to a shared programme"))
         self.host = QLineEdit("localhost")
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
@@ -55,29 +56,31 @@ class ConnectDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.tls = QComboBox()
-        self.tls.addItem("Automatic (required beyond this computer)", AUTOMATIC)
+        self.tls.addItem(tr("Automatic (required beyond this computer)"), AUTOMATIC)
         for mode in TLS_MODES:
             self.tls.addItem(mode, mode)
-        self.remember = QCheckBox("Keep the password in the system keyring")
+        self.remember = QCheckBox(tr("Keep the password in the system keyring"))
         self.keyring = keyring_available()
         self.remember.setChecked(self.keyring)
         self.remember.setEnabled(self.keyring)
         if not self.keyring:
             self.remember.setText(
-                "No system keyring here: the password will be asked each time "
-                "(or kept in a ~/.pgpass file of your own)"
+                tr(
+                    "No system keyring here: the password will be asked each time "
+                    "(or kept in a ~/.pgpass file of your own)"
+                )
             )
-        self.test_button = QPushButton("&Test connection")
+        self.test_button = QPushButton(tr("&Test connection"))
         self.test_button.clicked.connect(self.test)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Host:", self.host)
-        form.addRow("&Port:", self.port)
-        form.addRow("&Database:", self.database)
-        form.addRow("&User:", self.user)
-        form.addRow("Pass&word:", self.password_edit)
-        form.addRow("&TLS:", self.tls)
+        form.addRow(tr("&Host:"), self.host)
+        form.addRow(tr("&Port:"), self.port)
+        form.addRow(tr("&Database:"), self.database)
+        form.addRow(tr("&User:"), self.user)
+        form.addRow(tr("Pass&word:"), self.password_edit)
+        form.addRow(tr("&TLS:"), self.tls)
         form.addRow("", self.remember)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
@@ -126,7 +129,7 @@ class ConnectDialog(QDialog):
             self._show_test(str(error), False)
             return
         self.test_button.setEnabled(False)
-        self.outcome.setText("Connecting…")
+        self.outcome.setText(tr("Connecting…"))
 
         def work() -> None:
             try:

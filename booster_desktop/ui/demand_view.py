@@ -39,9 +39,16 @@ from booster_desktop.ui.commands import Toggle
 from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.help_dialogs import fit_to_screen
 from booster_desktop.ui.texts import WHY_THIS_SCORE
+from booster_desktop.ui.translation import QT_TR_NOOP, tr
 
-RANK_BANDS = ("1st", "2nd", "3rd", "4th or lower")
-FIXED_COLUMNS = ("Priority", "Topic", "Wanted by", *RANK_BANDS, "Score")
+RANK_BANDS = (QT_TR_NOOP("1st"), QT_TR_NOOP("2nd"), QT_TR_NOOP("3rd"), QT_TR_NOOP("4th or lower"))
+FIXED_COLUMNS = (
+    QT_TR_NOOP("Priority"),
+    QT_TR_NOOP("Topic"),
+    QT_TR_NOOP("Wanted by"),
+    *RANK_BANDS,
+    QT_TR_NOOP("Score"),
+)
 # What the view shows: a change to any of these redraws it.
 SHOWS = ("topic", "topic_interest", "tour_focus_topic", "tour.code", "manager.status")
 
@@ -62,7 +69,7 @@ class DemandDialog(QDialog):
     def __init__(self, document: ProgrammeDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("demand_dialog")
-        self.setWindowTitle("Topic demand")
+        self.setWindowTitle(tr("Topic demand"))
         fit_to_screen(self, 1100, 760)
         self.document = document
         assert document.programme is not None
@@ -83,7 +90,7 @@ class DemandDialog(QDialog):
         self.uncovered.setObjectName("uncovered")
         self.uncovered.setWordWrap(True)
         self.uncovered.setStyleSheet("color: #b00020;")
-        why = QLabel(WHY_THIS_SCORE, self)
+        why = QLabel(tr(WHY_THIS_SCORE), self)
         why.setObjectName("why_this_score")
         why.setWordWrap(True)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -114,17 +121,17 @@ class DemandDialog(QDialog):
         self._show_table(focused)
         names = [d.name for d in self.demand if d.uncovered]
         self.uncovered.setText(
-            "Wanted, but no tour focuses on: " + ", ".join(names) if names else ""
+            tr("Wanted, but no tour focuses on: ") + ", ".join(names) if names else ""
         )
         self.uncovered.setVisible(bool(names))
 
     def _show_chart(self) -> None:
         chart = QChart()
-        chart.setTitle("Managers who want each topic, by the rank they gave it")
+        chart.setTitle(tr("Managers who want each topic, by the rank they gave it"))
         series = QHorizontalStackedBarSeries()
         shown = list(reversed(self.demand))  # the most wanted on top
         for band, label in enumerate(RANK_BANDS):
-            bar_set = QBarSet(label)
+            bar_set = QBarSet(tr(label))
             bar_set.append([float(_bands(d)[band]) for d in shown])
             series.append(bar_set)
         chart.addSeries(series)
@@ -134,11 +141,16 @@ class DemandDialog(QDialog):
         small.setPointSizeF(max(6.0, small.pointSizeF() - 2))
         categories.setLabelsFont(small)
         categories.append([d.name + (" ★" if d.is_priority else "") for d in shown])
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        # Charts do not follow the layout direction: the topics go on the reading side, and
+        # the bars grow from it.
+        right_to_left = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        leading = Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft
+        chart.addAxis(categories, leading)
         series.attachAxis(categories)
         values = QValueAxis()
+        values.setReverse(right_to_left)
         values.setLabelFormat("%d")
-        values.setTitleText("managers")
+        values.setTitleText(tr("managers"))
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(values)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -146,7 +158,10 @@ class DemandDialog(QDialog):
 
     def _show_table(self, focused: set[tuple[int, int]]) -> None:
         self._filling = True
-        headings = [*FIXED_COLUMNS, *(f"Focus of {code}" for _, code in self.tours)]
+        headings = [
+            *(tr(h) for h in FIXED_COLUMNS),
+            *(tr("Focus of {code}").format(code=code) for _, code in self.tours),
+        ]
         self.table.clear()
         self.table.setColumnCount(len(headings))
         self.table.setHorizontalHeaderLabels(headings)

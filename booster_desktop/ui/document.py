@@ -21,6 +21,7 @@ from booster_desktop.domain.errors import BoosterError, Cancelled
 from booster_desktop.services.changes import Action, Change, acting_as
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.services.progress import Progress
+from booster_desktop.ui.translation import tr
 
 log = logging.getLogger(__name__)
 
@@ -171,10 +172,10 @@ class ProgrammeDocument(QObject):
         Redo answers Ctrl+Shift+Z and Ctrl+Y alike, each bound once: the platform's Redo key
         is one of them on Linux and Windows, and the same key twice on one action is an
         "ambiguous shortcut" that does nothing."""
-        undo = self.undo_stack.createUndoAction(parent, "&Undo")
+        undo = self.undo_stack.createUndoAction(parent, tr("&Undo"))
         undo.setObjectName("undo")
         undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        redo = self.undo_stack.createRedoAction(parent, "&Redo")
+        redo = self.undo_stack.createRedoAction(parent, tr("&Redo"))
         redo.setObjectName("redo")
         keys: list[QKeySequence] = []
         for key in (

@@ -31,6 +31,7 @@ from booster_desktop.ui.generated.manager_editor_form import Ui_ManagerEditor
 from booster_desktop.ui.generated.session_editor_form import Ui_SessionEditor
 from booster_desktop.ui.generated.topic_editor_form import Ui_TopicEditor
 from booster_desktop.ui.generated.tour_editor_form import Ui_TourEditor
+from booster_desktop.ui.translation import tr
 
 D = TypeVar("D")
 Check = Callable[[D], dict[str, str]]
@@ -93,7 +94,7 @@ class RecordEditor(QDialog, Generic[D]):
         box = self.findChild(QDialogButtonBox)
         if box is None:
             return
-        button = box.addButton("&History…", QDialogButtonBox.ButtonRole.HelpRole)
+        button = box.addButton(tr("&History…"), QDialogButtonBox.ButtonRole.HelpRole)
         button.setObjectName("history")
         button.setAutoDefault(False)
         button.clicked.connect(show)
@@ -134,10 +135,12 @@ class ManagerEditor(RecordEditor[ManagerDetails]):
         fill_combo(form.nationality, [("", ""), *country_items])
         fill_combo(form.organisation, [(name, name) for name in organisations])
         fill_combo(
-            form.gender, [("", ""), ("Female", "female"), ("Male", "male"), ("Other", "other")]
+            form.gender,
+            [("", ""), (tr("Female"), "female"), (tr("Male"), "male"), (tr("Other"), "other")],
         )
         fill_combo(
-            form.status, [("Active", "active"), ("Withdrawn (kept, not allocated)", "withdrawn")]
+            form.status,
+            [(tr("Active"), "active"), (tr("Withdrawn (kept, not allocated)"), "withdrawn")],
         )
         form.buttons.accepted.connect(self.accept)
         form.buttons.rejected.connect(self.reject)
@@ -156,13 +159,13 @@ class ManagerEditor(RecordEditor[ManagerDetails]):
     def add_person_buttons(self, export: Callable[[], None], erase: Callable[[], None]) -> None:
         """Export this person's data… and Erase this person…, beside Save and Cancel."""
         role = QDialogButtonBox.ButtonRole.ActionRole
-        exporting = self.form.buttons.addButton("Export data…", role)
-        exporting.setToolTip("Export this person's data: everything the file holds about them")
+        exporting = self.form.buttons.addButton(tr("Export data…"), role)
+        exporting.setToolTip(tr("Export this person's data: everything the file holds about them"))
         exporting.setObjectName("export_person")
         exporting.setAutoDefault(False)
         exporting.clicked.connect(export)
-        erasing = self.form.buttons.addButton("Erase person…", role)
-        erasing.setToolTip("Erase this person's data from the programme and its backups")
+        erasing = self.form.buttons.addButton(tr("Erase person…"), role)
+        erasing.setToolTip(tr("Erase this person's data from the programme and its backups"))
         erasing.setObjectName("erase_person")
         erasing.setAutoDefault(False)
         erasing.clicked.connect(erase)

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from booster_desktop.domain.kinds import OrganisationKind
+from booster_desktop.i18n import ngettext
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.ui.table_model import Column
+from booster_desktop.ui.translation import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
     from booster_desktop.services.manager_rows import ManagerRow
@@ -39,21 +41,39 @@ def _later(module: str, name: str) -> Callable[..., Any]:
     return call
 
 
-# How the delete confirmation names the rows that go with a record, by table.
-TABLE_WORDS = {
-    "manager": "managers",
-    "enrolment": "enrolments",
-    "topic_interest": "topic ranks",
-    "badge_token": "badge tokens",
-    "checkin": "check-ins",
-    "travel_document": "travel documents",
-    "tour": "tours",
-    "tour_session": "sessions",
-    "session_person": "speaker and host-contact links",
-    "session_topic": "session topics",
-    "tour_focus_topic": "tour focus topics",
-    "topic": "topics",
-}
+# The words the tabs show for a session's kind and a manager's status (stored in English).
+KIND_WORDS = (
+    QT_TR_NOOP("Training"),
+    QT_TR_NOOP("Visit"),
+    QT_TR_NOOP("Transfer"),
+    QT_TR_NOOP("Meal"),
+    QT_TR_NOOP("Networking"),
+    QT_TR_NOOP("Other"),
+)
+STATUS_WORDS = (QT_TR_NOOP("active"), QT_TR_NOOP("withdrawn"))
+
+
+def rows_of(table: str, count: int) -> str:
+    """How the delete confirmation counts the rows that go with a record: "3 enrolments"."""
+    words = {
+        "manager": ngettext("{count} manager", "{count} managers", count),
+        "enrolment": ngettext("{count} enrolment", "{count} enrolments", count),
+        "topic_interest": ngettext("{count} topic rank", "{count} topic ranks", count),
+        "badge_token": ngettext("{count} badge token", "{count} badge tokens", count),
+        "checkin": ngettext("{count} check-in", "{count} check-ins", count),
+        "travel_document": ngettext("{count} travel document", "{count} travel documents", count),
+        "tour": ngettext("{count} tour", "{count} tours", count),
+        "tour_session": ngettext("{count} session", "{count} sessions", count),
+        "session_person": ngettext(
+            "{count} speaker and host-contact link", "{count} speaker and host-contact links", count
+        ),
+        "session_topic": ngettext("{count} session topic", "{count} session topics", count),
+        "tour_focus_topic": ngettext(
+            "{count} tour focus topic", "{count} tour focus topics", count
+        ),
+        "topic": ngettext("{count} topic", "{count} topics", count),
+    }
+    return words.get(table, f"{{count}} {table}").format(count=count)
 
 
 @dataclass(frozen=True)
@@ -79,6 +99,18 @@ class Entity(Generic[R, D]):
     stretch: str = ""
 
 
+def count_of(entity: Entity[Any, Any], count: int) -> str:
+    """ "1 manager", "12 managers": a count of records in the window's language."""
+    # gettext's plural rules (French says "0 manager", English "0 managers").
+    words = {
+        "managers": ngettext("{count} manager", "{count} managers", count),
+        "topics": ngettext("{count} topic", "{count} topics", count),
+        "tours": ngettext("{count} tour", "{count} tours", count),
+        "visits": ngettext("{count} session", "{count} sessions", count),
+    }
+    return words[entity.key].format(count=count)
+
+
 def _manager_editor(
     programme: ProgrammeFile, record_id: int | None, parent: QWidget
 ) -> RecordEditor[ManagerDetails]:
@@ -95,28 +127,38 @@ def _manager_editor(
 
 MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
     key="managers",
-    title="Managers",
-    singular="manager",
+    title=QT_TR_NOOP("Managers"),
+    singular=QT_TR_NOOP("manager"),
     table="manager",
     columns=(
         Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),
-        Column("Given name", lambda r: r.given_name),
-        Column("Family name", lambda r: r.family_name),
-        Column("Name in Arabic", lambda r: r.arabic_name),
-        Column("Country", lambda r: r.country),
-        Column("City", lambda r: r.city),
-        Column("Organisation", lambda r: r.organisation),
-        Column("Tours", lambda r: r.tours, tooltip="Tours the manager is expected on"),
-        Column("Topics wanted", lambda r: r.topics, tooltip="The manager's most wanted topics"),
-        Column("E-mail", lambda r: r.email),
-        Column("Phone", lambda r: r.phone),
-        Column("Status", lambda r: r.status),
+        Column(QT_TR_NOOP("Given name"), lambda r: r.given_name),
+        Column(QT_TR_NOOP("Family name"), lambda r: r.family_name),
+        Column(QT_TR_NOOP("Name in Arabic"), lambda r: r.arabic_name),
+        Column(QT_TR_NOOP("Country"), lambda r: r.country),
+        Column(QT_TR_NOOP("City"), lambda r: r.city),
+        Column(QT_TR_NOOP("Organisation"), lambda r: r.organisation),
         Column(
-            "Travel documents",
-            lambda r: "on file (hidden)" if r.has_travel_documents else "",
-            tooltip="Passport and date of birth are shown only in the editor, on request",
+            QT_TR_NOOP("Tours"),
+            lambda r: r.tours,
+            tooltip=QT_TR_NOOP("Tours the manager is expected on"),
         ),
-        Column("Badge token", lambda r: r.badge_token),
+        Column(
+            QT_TR_NOOP("Topics wanted"),
+            lambda r: r.topics,
+            tooltip=QT_TR_NOOP("The manager's most wanted topics"),
+        ),
+        Column(QT_TR_NOOP("E-mail"), lambda r: r.email),
+        Column(QT_TR_NOOP("Phone"), lambda r: r.phone),
+        Column(QT_TR_NOOP("Status"), lambda r: tr(r.status)),
+        Column(
+            QT_TR_NOOP("Travel documents"),
+            lambda r: tr("on file (hidden)") if r.has_travel_documents else "",
+            tooltip=QT_TR_NOOP(
+                "Passport and date of birth are shown only in the editor, on request"
+            ),
+        ),
+        Column(QT_TR_NOOP("Badge token"), lambda r: r.badge_token),
     ),
     rows=_later("booster_desktop.services.manager_rows", "manager_rows"),
     details=_later("booster_desktop.services.managers", "manager_details"),
@@ -124,7 +166,9 @@ MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
     save=_later("booster_desktop.services.managers", "save_manager"),
     editor=_manager_editor,
     describe=lambda r: f"{r.given_name} {r.family_name}",
-    search_hint="Search managers: name, country, city, organisation, tour, topic… (Ctrl+F)",
+    search_hint=QT_TR_NOOP(
+        "Search managers: name, country, city, organisation, tour, topic… (Ctrl+F)"
+    ),
     depends=frozenset({"enrolment", "tour.code", "topic_interest", "topic.name"}),
 )
 
@@ -140,26 +184,26 @@ def _topic_editor(
 
 TOPICS: Entity[TopicRow, TopicDetails] = Entity(
     key="topics",
-    title="Topics",
-    singular="topic",
+    title=QT_TR_NOOP("Topics"),
+    singular=QT_TR_NOOP("topic"),
     table="topic",
     columns=(
         Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),
-        Column("Topic", lambda r: r.name),
-        Column("Priority", lambda r: "priority" if r.is_priority else ""),
+        Column(QT_TR_NOOP("Topic"), lambda r: r.name),
+        Column(QT_TR_NOOP("Priority"), lambda r: "priority" if r.is_priority else ""),
         Column(
-            "Wanted by",
+            QT_TR_NOOP("Wanted by"),
             lambda r: str(r.wanted_by),
             sort=lambda r: r.wanted_by,
             align_right=True,
-            tooltip="Managers who ranked this topic",
+            tooltip=QT_TR_NOOP("Managers who ranked this topic"),
         ),
         Column(
             "1st",
             lambda r: str(r.first),
             sort=lambda r: r.first,
             align_right=True,
-            tooltip="Managers who ranked it first",
+            tooltip=QT_TR_NOOP("Managers who ranked it first"),
         ),
         Column("2nd", lambda r: str(r.second), sort=lambda r: r.second, align_right=True),
         Column("3rd", lambda r: str(r.third), sort=lambda r: r.third, align_right=True),
@@ -170,8 +214,8 @@ TOPICS: Entity[TopicRow, TopicDetails] = Entity(
     save=_later("booster_desktop.services.topics", "save_topic"),
     editor=_topic_editor,
     describe=lambda r: r.name,
-    search_hint="Search topics (Ctrl+F)",
-    stretch="Topic",
+    search_hint=QT_TR_NOOP("Search topics (Ctrl+F)"),
+    stretch=QT_TR_NOOP("Topic"),
     depends=frozenset({"topic_interest", "manager.status"}),
 )
 
@@ -193,25 +237,25 @@ def _tour_editor(
 
 TOURS: Entity[TourRow, TourDetails] = Entity(
     key="tours",
-    title="Tours",
-    singular="tour",
+    title=QT_TR_NOOP("Tours"),
+    singular=QT_TR_NOOP("tour"),
     table="tour",
     columns=(
-        Column("Code", lambda r: r.code),
-        Column("Title", lambda r: r.title),
-        Column("Start", lambda r: r.start.isoformat(), sort=lambda r: r.start),
-        Column("End", lambda r: r.end.isoformat(), sort=lambda r: r.end),
+        Column(QT_TR_NOOP("Code"), lambda r: r.code),
+        Column(QT_TR_NOOP("Title"), lambda r: r.title),
+        Column(QT_TR_NOOP("Start"), lambda r: r.start.isoformat(), sort=lambda r: r.start),
+        Column(QT_TR_NOOP("End"), lambda r: r.end.isoformat(), sort=lambda r: r.end),
         Column(
-            "Seats taken",
+            QT_TR_NOOP("Seats taken"),
             lambda r: r.seats,
             sort=lambda r: (r.expected, r.capacity),
             align_right=True,
-            tooltip="Expected managers (proposed or confirmed) / capacity",
+            tooltip=QT_TR_NOOP("Expected managers (proposed or confirmed) / capacity"),
         ),
-        Column("Host agency", lambda r: r.host),
-        Column("Region", lambda r: r.region),
-        Column("City", lambda r: r.city),
-        Column("Time zone", lambda r: r.time_zone),
+        Column(QT_TR_NOOP("Host agency"), lambda r: r.host),
+        Column(QT_TR_NOOP("Region"), lambda r: r.region),
+        Column(QT_TR_NOOP("City"), lambda r: r.city),
+        Column(QT_TR_NOOP("Time zone"), lambda r: r.time_zone),
     ),
     rows=_later("booster_desktop.services.tours", "tour_rows"),
     details=_later("booster_desktop.services.tours", "tour_details"),
@@ -219,8 +263,8 @@ TOURS: Entity[TourRow, TourDetails] = Entity(
     save=_later("booster_desktop.services.tours", "save_tour"),
     editor=_tour_editor,
     describe=lambda r: f"{r.code} ({r.title})",
-    search_hint="Search tours (Ctrl+F)",
-    stretch="Title",
+    search_hint=QT_TR_NOOP("Search tours (Ctrl+F)"),
+    stretch=QT_TR_NOOP("Title"),
     depends=frozenset({"enrolment", "manager.status"}),
 )
 
@@ -244,24 +288,30 @@ def _session_editor(
 
 SESSIONS: Entity[SessionRow, SessionDetails] = Entity(
     key="visits",
-    title="Visits",
-    singular="session",
+    title=QT_TR_NOOP("Visits"),
+    singular=QT_TR_NOOP("session"),
     table="tour_session",
     columns=(
         Column("ID", lambda r: str(r.id), sort=lambda r: r.id, align_right=True),
-        Column("Tour", lambda r: r.tour),
-        Column("Kind", lambda r: r.kind.capitalize()),
+        Column(QT_TR_NOOP("Tour"), lambda r: r.tour),
+        Column(QT_TR_NOOP("Kind"), lambda r: tr(r.kind.capitalize())),
         Column(
-            "Date",
+            QT_TR_NOOP("Date"),
             lambda r: r.date.isoformat() + (" ⚠" if r.outside_tour else ""),
             sort=lambda r: (r.date, r.start),
-            tooltip="⚠: outside the tour's dates",
+            tooltip=QT_TR_NOOP("⚠: outside the tour's dates"),
         ),
-        Column("Start", lambda r: r.start.strftime("%H:%M"), sort=lambda r: (r.start, r.date)),
-        Column("End", lambda r: r.end.strftime("%H:%M"), sort=lambda r: (r.end, r.date)),
-        Column("Title", lambda r: r.title),
-        Column("Venue", lambda r: r.venue),
-        Column("Address", lambda r: r.address),
+        Column(
+            QT_TR_NOOP("Start"),
+            lambda r: r.start.strftime("%H:%M"),
+            sort=lambda r: (r.start, r.date),
+        ),
+        Column(
+            QT_TR_NOOP("End"), lambda r: r.end.strftime("%H:%M"), sort=lambda r: (r.end, r.date)
+        ),
+        Column(QT_TR_NOOP("Title"), lambda r: r.title),
+        Column(QT_TR_NOOP("Venue"), lambda r: r.venue),
+        Column(QT_TR_NOOP("Address"), lambda r: r.address),
     ),
     rows=_later("booster_desktop.services.sessions", "session_rows"),
     details=_later("booster_desktop.services.sessions", "session_details"),
@@ -269,8 +319,8 @@ SESSIONS: Entity[SessionRow, SessionDetails] = Entity(
     save=_later("booster_desktop.services.sessions", "save_session"),
     editor=_session_editor,
     describe=lambda r: f"{r.tour} {r.date.isoformat()} {r.title}",
-    search_hint="Search sessions and visits (Ctrl+F)",
-    stretch="Title",
+    search_hint=QT_TR_NOOP("Search sessions and visits (Ctrl+F)"),
+    stretch=QT_TR_NOOP("Title"),
     depends=frozenset({"tour.code", "tour.start_date", "tour.end_date"}),
 )
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from booster_desktop.package_data import resource
+from booster_desktop.ui.translation import tr
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
@@ -40,7 +41,7 @@ class UserGuide(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Booster Desktop user guide")
+        self.setWindowTitle(tr("Booster Desktop user guide"))
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
         guide = resource("help", "guide.html")
@@ -72,10 +73,10 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(tr("Keyboard shortcuts"))
         rows = shortcut_rows(actions)
         self.table = QTableWidget(len(rows), 2, self)
-        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.setHorizontalHeaderLabels([tr("Action"), tr("Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (what, keys) in enumerate(rows):

@@ -40,10 +40,20 @@ from booster_desktop.domain.text import fold
 from booster_desktop.services.changes import Change
 from booster_desktop.services.history import HistoryLine, read_history, record_history
 from booster_desktop.ui.document import ProgrammeDocument
+from booster_desktop.ui.translation import QT_TR_NOOP, tr
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("When", "Action", "Device", "Record", "Change", "Field", "Old value", "New value")
+COLUMNS = (
+    QT_TR_NOOP("When"),
+    QT_TR_NOOP("Action"),
+    QT_TR_NOOP("Device"),
+    QT_TR_NOOP("Record"),
+    QT_TR_NOOP("Change"),
+    QT_TR_NOOP("Field"),
+    QT_TR_NOOP("Old value"),
+    QT_TR_NOOP("New value"),
+)
 _KINDS = {"insert": "added", "update": "changed", "delete": "removed"}
 ALL = ""
 
@@ -125,7 +135,7 @@ class HistoryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
 
@@ -194,14 +204,16 @@ class HistoryDialog(QDialog):
         self.setObjectName("history")
         self.document = document
         self.record = record
-        self.setWindowTitle(f"History of {record[2]}" if record else "History of changes")
+        self.setWindowTitle(
+            tr("History of {value}").format(value=record[2]) if record else tr("History of changes")
+        )
         self.model = HistoryModel(self)
         self.proxy = HistoryFilter(self)
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Find in the history: a name, a field, a value…")
+        self.search.setPlaceholderText(tr("Find in the history: a name, a field, a value…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self._filter(text=text))
         self.table = QComboBox(self)
@@ -216,7 +228,7 @@ class HistoryDialog(QDialog):
         self.action.currentIndexChanged.connect(
             lambda _: self._filter(action=str(self.action.currentData() or ALL))
         )
-        self.since_box = QCheckBox("&Since", self)
+        self.since_box = QCheckBox(tr("&Since"), self)
         self.since_box.setObjectName("since_box")
         self.since = QDateEdit(QDate.currentDate(), self)
         self.since.setObjectName("since")
@@ -229,7 +241,7 @@ class HistoryDialog(QDialog):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        for label, widget in (("&Table:", self.table), ("&Action:", self.action)):
+        for label, widget in ((tr("&Table:"), self.table), (tr("&Action:"), self.action)):
             caption = QLabel(label, self)
             caption.setBuddy(widget)
             filters.addWidget(caption)
@@ -296,15 +308,15 @@ class HistoryDialog(QDialog):
             self.job = self.document.run(
                 lambda _progress: record_history(programme, table, record_id)
             )
-        self.count.setText("Reading the history…")
+        self.count.setText(tr("Reading the history…"))
         self.job.done.connect(self.show_lines)
         self.job.failed.connect(self.count.setText)
 
     def show_lines(self, lines: list[HistoryLine]) -> None:
         self.model.set_lines(lines)
         for combo, values, everything in (
-            (self.table, sorted({line.table for line in lines}), "Every table"),
-            (self.action, sorted({line.action for line in lines}), "Every action"),
+            (self.table, sorted({line.table for line in lines}), tr("Every table")),
+            (self.action, sorted({line.action for line in lines}), tr("Every action")),
         ):
             chosen = combo.currentData() or ALL
             combo.blockSignals(True)
@@ -323,11 +335,13 @@ class HistoryDialog(QDialog):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if total == 0:
-            self.count.setText("Nothing has changed yet.")
+            self.count.setText(tr("Nothing has changed yet."))
         elif shown == total:
-            self.count.setText(f"{total:,} changes")
+            self.count.setText(tr("{total:,} changes").format(total=total))
         else:
-            self.count.setText(f"{shown:,} of {total:,} changes")
+            self.count.setText(
+                tr("{shown:,} of {total:,} changes").format(shown=shown, total=total)
+            )
 
 
 def show_history(

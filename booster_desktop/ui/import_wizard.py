@@ -52,30 +52,31 @@ from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.services.spreadsheets import Workbook, open_workbook
 from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.help_dialogs import fit_to_screen
+from booster_desktop.ui.translation import QT_TR_NOOP, tr
 
-SOURCE_FILTER = "Spreadsheets (*.xlsx *.csv *.xls *.ods);;All files (*)"
+SOURCE_FILTER = QT_TR_NOOP("Spreadsheets (*.xlsx *.csv *.xls *.ods);;All files (*)")
 FIELD_LABELS = {
-    "given_name": "Given name",
-    "family_name": "Family name",
-    "arabic_name": "Name in Arabic",
-    "country": "Country",
-    "organisation": "Cluster / organisation",
-    "city": "City",
-    "email": "E-mail",
-    "phone": "Phone",
-    "role": "Role",
-    "gender": "Gender",
-    "topics": "Topics, most wanted first",
-    "diets": "Diets (common ones ticked, the rest kept as written)",
-    IGNORE: "(ignore this column)",
+    "given_name": QT_TR_NOOP("Given name"),
+    "family_name": QT_TR_NOOP("Family name"),
+    "arabic_name": QT_TR_NOOP("Name in Arabic"),
+    "country": QT_TR_NOOP("Country"),
+    "organisation": QT_TR_NOOP("Cluster / organisation"),
+    "city": QT_TR_NOOP("City"),
+    "email": QT_TR_NOOP("E-mail"),
+    "phone": QT_TR_NOOP("Phone"),
+    "role": QT_TR_NOOP("Role"),
+    "gender": QT_TR_NOOP("Gender"),
+    "topics": QT_TR_NOOP("Topics, most wanted first"),
+    "diets": QT_TR_NOOP("Diets (common ones ticked, the rest kept as written)"),
+    IGNORE: QT_TR_NOOP("(ignore this column)"),
 }
 PREVIEW_COLUMNS = ("given_name", "family_name", "arabic_name", "country_code", "email")
 # The encodings a CSV file can be read in, as the user picks them (None: as guessed).
 ENCODINGS = (
     ("utf-8-sig", "UTF-8"),
-    ("utf-16", "UTF-16 (Excel's Unicode Text)"),
-    ("cp1252", "Windows-1252 (Western European)"),
-    ("cp1256", "Windows-1256 (Arabic)"),
+    ("utf-16", QT_TR_NOOP("UTF-16 (Excel's Unicode Text)")),
+    ("cp1252", QT_TR_NOOP("Windows-1252 (Western European)")),
+    ("cp1256", QT_TR_NOOP("Windows-1256 (Arabic)")),
 )
 
 
@@ -87,7 +88,7 @@ class ImportWizard(QWizard):
     def __init__(self, document: ProgrammeDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_wizard")
-        self.setWindowTitle("Import managers")
+        self.setWindowTitle(tr("Import managers"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         # Once the import is done there is nothing left to cancel: the last page has its own
@@ -125,24 +126,28 @@ class SourcePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wizard_ = wizard
-        self.setTitle("Choose the spreadsheet")
+        self.setTitle(tr("Choose the spreadsheet"))
         self.setSubTitle(
-            "An Excel workbook (.xlsx) or a CSV file, in English or French; title rows and "
-            "blank lines above the header are fine. Old .xls and LibreOffice .ods files are "
-            "read too."
+            tr(
+                "An Excel workbook (.xlsx) or a CSV file, in English or French; title "
+                "rows and blank lines above the header are fine. Old .xls and "
+                "LibreOffice .ods files are read too."
+            )
         )
         self.path = QLineEdit(self)
         self.path.setObjectName("source_path")
         self.path.setPlaceholderText("diagnosis.xlsx")
-        browse = QPushButton("&Browse…", self)
+        browse = QPushButton(tr("&Browse…"), self)
         browse.clicked.connect(self._browse)
         self.sheet = QComboBox(self)
         self.sheet.setObjectName("sheet")
         self.encoding = QComboBox(self)
         self.encoding.setObjectName("encoding")
         self.encoding.setToolTip(
-            "How the CSV file's letters are encoded; the guess is shown first. Check the "
-            "preview: names must read as they were typed."
+            tr(
+                "How the CSV file's letters are encoded; the guess is shown first. "
+                "Check the preview: names must read as they were typed."
+            )
         )
         self.encoding_preview = QPlainTextEdit(self)
         self.encoding_preview.setObjectName("encoding_preview")
@@ -159,11 +164,11 @@ class SourcePage(QWizardPage):
         form = QFormLayout(self)
         # A label of its own with a buddy: addRow("&File:", layout) has no widget to give
         # the mnemonic to, and shows the "&".
-        file_label = QLabel("&File:", self)
+        file_label = QLabel(tr("&File:"), self)
         file_label.setBuddy(self.path)
         form.addRow(file_label, row)
-        form.addRow("&Sheet:", self.sheet)
-        self.encoding_label = QLabel("&Encoding:", self)
+        form.addRow(tr("&Sheet:"), self.sheet)
+        self.encoding_label = QLabel(tr("&Encoding:"), self)
         self.encoding_label.setBuddy(self.encoding)
         form.addRow(self.encoding_label, self.encoding)
         form.addRow(self.encoding_preview)
@@ -173,7 +178,7 @@ class SourcePage(QWizardPage):
         self.encoding.currentIndexChanged.connect(self._preview_encoding)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import managers", "", SOURCE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, tr("Import managers"), "", tr(SOURCE_FILTER))
         if name:
             self.path.setText(name)
             self._read_sheets()
@@ -194,7 +199,7 @@ class SourcePage(QWizardPage):
         except BoosterError as error:
             self.message.setText(str(error))
             return
-        self.sheet.addItem("The first sheet with a header row", None)
+        self.sheet.addItem(tr("The first sheet with a header row"), None)
         for name in names:
             self.sheet.addItem(name, name)
         self.sheet.setEnabled(bool(names))
@@ -212,9 +217,9 @@ class SourcePage(QWizardPage):
             return
         guessed = guess_file(csv_file)
         self.encoding.blockSignals(True)
-        self.encoding.addItem(f"As guessed: {describe(guessed)}", None)
+        self.encoding.addItem(tr("As guessed: {value}").format(value=describe(guessed)), None)
         for name, label in ENCODINGS:
-            self.encoding.addItem(label, name)
+            self.encoding.addItem(tr(label), name)
         self.encoding.blockSignals(False)
         self._preview_encoding()
 
@@ -246,10 +251,10 @@ class ColumnsPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wizard_ = wizard
-        self.setTitle("Check how each column is read")
+        self.setTitle(tr("Check how each column is read"))
         self.columns = QTableWidget(0, 2, self)
         self.columns.setObjectName("columns")
-        self.columns.setHorizontalHeaderLabels(["Column in the sheet", "Read as"])
+        self.columns.setHorizontalHeaderLabels([tr("Column in the sheet"), tr("Read as")])
         self.columns.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.columns.verticalHeader().setVisible(False)
@@ -257,20 +262,20 @@ class ColumnsPage(QWizardPage):
         self.rows.setObjectName("preview")
         self.rows.setHorizontalHeaderLabels(
             [
-                "Row",
-                "Given name",
-                "Family name",
-                "Name in Arabic",
-                "Country",
+                tr("Row"),
+                tr("Given name"),
+                tr("Family name"),
+                tr("Name in Arabic"),
+                tr("Country"),
                 "E-mail",
-                "Topics (rank)",
+                tr("Topics (rank)"),
             ]
         )
         self.rows.verticalHeader().setVisible(False)
         self.rows.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(self)
         layout.addWidget(self.columns, 2)
-        layout.addWidget(QLabel("The first rows, as they will be read:", self))
+        layout.addWidget(QLabel(tr("The first rows, as they will be read:"), self))
         layout.addWidget(self.rows, 3)
 
     def initializePage(self) -> None:  # noqa: N802
@@ -278,11 +283,13 @@ class ColumnsPage(QWizardPage):
         assert plan is not None
         encoding = plan.sheet.workbook.encoding
         self.setSubTitle(
-            f"The header is row {plan.header_row}"
-            + (f" of sheet {plan.sheet.name!r}" if plan.sheet.name else "")
-            + (f", read as {describe(encoding)}" if encoding else "")
-            + ". Topic columns hold ranks (1 = most wanted); change what a column is read as "
-            "if it was not recognised."
+            tr("The header is row {header_row}").format(header_row=plan.header_row)
+            + (tr(" of sheet {name!r}").format(name=plan.sheet.name) if plan.sheet.name else "")
+            + (tr(", read as {value}").format(value=describe(encoding)) if encoding else "")
+            + tr(
+                ". Topic columns hold ranks (1 = most wanted); change what a column is "
+                "read as if it was not recognised."
+            )
         )
         self.columns.setRowCount(0)
         for column in plan.columns:
@@ -296,14 +303,20 @@ class ColumnsPage(QWizardPage):
             self.columns.setItem(row, 0, heading)
             combo = QComboBox(self.columns)
             for name in (*FIELDS, IGNORE):
-                combo.addItem(FIELD_LABELS[name], name)
-            combo.addItem(f"Ranks of the topic “{column.heading}”", TOPIC_PREFIX + column.heading)
+                combo.addItem(tr(FIELD_LABELS[name]), name)
+            combo.addItem(
+                tr("Ranks of the topic “{heading}”").format(heading=column.heading),
+                TOPIC_PREFIX + column.heading,
+            )
             if (
                 column.field.startswith(TOPIC_PREFIX)
                 and column.field != TOPIC_PREFIX + column.heading
             ):
                 combo.addItem(
-                    f"Ranks of the topic “{column.field[len(TOPIC_PREFIX) :]}”", column.field
+                    tr("Ranks of the topic “{value}”").format(
+                        value=column.field[len(TOPIC_PREFIX) :]
+                    ),
+                    column.field,
                 )
             combo.setCurrentIndex(max(combo.findData(column.field), 0))
             combo.currentIndexChanged.connect(self._remap)
@@ -361,7 +374,7 @@ class ColumnsPage(QWizardPage):
         ]
         if missing:
             self.setSubTitle(
-                "Choose the columns for: " + ", ".join(FIELD_LABELS[f] for f in missing)
+                tr("Choose the columns for: ") + ", ".join(tr(FIELD_LABELS[f]) for f in missing)
             )
             return False
         return True
@@ -372,7 +385,7 @@ def _advance(bar: QProgressBar, done: int, total: int, what: str) -> None:
     if total > 0:
         bar.setRange(0, total)
         bar.setValue(min(done, total))
-    bar.setFormat(f"{what}… %p%")
+    bar.setFormat(tr("{what}… %p%").format(what=what))
 
 
 class CheckPage(QWizardPage):
@@ -381,22 +394,24 @@ class CheckPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wizard_ = wizard
-        self.setTitle("Check the rows")
+        self.setTitle(tr("Check the rows"))
         self.summary = QLabel(self)
         self.summary.setObjectName("check_summary")
         self.summary.setWordWrap(True)
         self.problems = QListWidget(self)
         self.problems.setObjectName("problems")
         self.problems.setWordWrap(True)  # a problem says how to fix it: show all of it
-        self.skip_invalid = QCheckBox("&Skip the rows with problems and import the others", self)
+        self.skip_invalid = QCheckBox(
+            tr("&Skip the rows with problems and import the others"), self
+        )
         self.skip_invalid.setObjectName("skip_invalid")
         self.skip_invalid.toggled.connect(self.completeChanged)
-        self.include_hidden = QCheckBox("Also import the &hidden and filtered-out rows", self)
+        self.include_hidden = QCheckBox(tr("Also import the &hidden and filtered-out rows"), self)
         self.include_hidden.setObjectName("include_hidden")
         self.include_hidden.hide()
         self.include_hidden.toggled.connect(self._replan)
         self.arabic_from_latin = QCheckBox(
-            "&Use names written in Arabic script as the name in Arabic", self
+            tr("&Use names written in Arabic script as the name in Arabic"), self
         )
         self.arabic_from_latin.setObjectName("arabic_from_latin")
         self.arabic_from_latin.hide()
@@ -428,7 +443,7 @@ class CheckPage(QWizardPage):
         self.report = None
         self.completeChanged.emit()
         self.problems.clear()
-        self.summary.setText("Reading every row…")
+        self.summary.setText(tr("Reading every row…"))
         self.bar.setRange(0, 0)
         self.bar.show()
         job = self.wizard_.document.run(
@@ -452,21 +467,21 @@ class CheckPage(QWizardPage):
             f"programme, {count(report.invalid, 'row')} with problems."
         )
         if report.topics_created:
-            text += " New topics: " + ", ".join(report.topics_created) + "."
+            text += tr(" New topics: ") + ", ".join(report.topics_created) + "."
         if report.ignored_columns:
-            text += " Ignored columns: " + ", ".join(report.ignored_columns) + "."
+            text += tr(" Ignored columns: ") + ", ".join(report.ignored_columns) + "."
         hidden = len(report.hidden_rows)
         if hidden:
             rows = ", ".join(str(n) for n in report.hidden_rows[:20])
             rows += ", …" if hidden > 20 else ""
             text += f" {count(hidden, 'row')} hidden or filtered out in the sheet ({rows}): " + (
-                "imported too." if report.hidden_included else "left out."
+                tr("imported too.") if report.hidden_included else tr("left out.")
             )
         self.summary.setText(text)
         for problem in report.errors:
             self.problems.addItem(str(problem))
         for note in report.notes:
-            item = QListWidgetItem(f"Note: {note}")
+            item = QListWidgetItem(tr("Note: {note}").format(note=note))
             item.setForeground(QColor("#555555"))
             self.problems.addItem(item)
         self.skip_invalid.setVisible(report.invalid > 0)
@@ -489,18 +504,18 @@ class ImportPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.wizard_ = wizard
-        self.setTitle("Import")
+        self.setTitle(tr("Import"))
         self.setCommitPage(True)
         self.outcome = QLabel(self)
         self.outcome.setObjectName("import_outcome")
         self.outcome.setWordWrap(True)
         self.bar = QProgressBar(self)
         self.bar.hide()
-        cancel = QPushButton("&Stop the import", self)
+        cancel = QPushButton(tr("&Stop the import"), self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.outcome)
         layout.addWidget(self.bar)
-        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeading)
         self.cancel = cancel
         self.finished_ = False
 
@@ -508,7 +523,7 @@ class ImportPage(QWizardPage):
         plan = self.wizard_.plan
         assert plan is not None
         self.finished_ = False
-        self.outcome.setText("Importing…")
+        self.outcome.setText(tr("Importing…"))
         skip = self.wizard_.check_page.skip_invalid.isChecked()
         self.bar.setRange(0, 0)
         self.bar.show()
@@ -536,7 +551,7 @@ class ImportPage(QWizardPage):
         self.bar.hide()
         self.cancel.hide()
         self.finished_ = True
-        self.outcome.setText(f"Nothing was imported: {message}")
+        self.outcome.setText(tr("Nothing was imported: {message}").format(message=message))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802

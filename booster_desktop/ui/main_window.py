@@ -48,26 +48,22 @@ from booster_desktop.services.programme import (
 )
 from booster_desktop.ui import settings as ui_state
 from booster_desktop.ui.document import Job, ProgrammeDocument
-from booster_desktop.ui.entities import ENTITIES, MANAGERS, SESSIONS, TABLE_WORDS, Entity
+from booster_desktop.ui.entities import ENTITIES, MANAGERS, SESSIONS, Entity, rows_of
 from booster_desktop.ui.help_dialogs import fit_to_screen
 from booster_desktop.ui.settings import forget_file, recent_files, remember_file
 from booster_desktop.ui.table_tab import TableTab
 from booster_desktop.ui.tour_exports import TourExports
+from booster_desktop.ui.translation import QT_TR_NOOP, tr
 
 log = logging.getLogger(__name__)
 Opened = tuple[ProgrammeFile, list[ManagerRow]]
-FILE_FILTER = "Booster programmes (*.booster);;All files (*)"
-OPEN_FILTER = (
+FILE_FILTER = QT_TR_NOOP("Booster programmes (*.booster);;All files (*)")
+OPEN_FILTER = QT_TR_NOOP(
     "Booster programmes and encrypted copies (*.booster *.age);;Booster programmes (*.booster)"
     ";;All files (*)"
 )
 # What the status bar counts: rows added or removed (an id never changes otherwise), countries.
 COUNTED = ("manager.id", "manager.country_code", "tour.id", "tour_session.id", "enrolment")
-
-
-def _count(number: int, plural: str) -> str:
-    """ "1 enrolment", "2 enrolments" (every word in TABLE_WORDS takes an s)."""
-    return f"{number} {plural if number != 1 else plural.removesuffix('s')}"
 
 
 class MainWindow(QMainWindow):
@@ -98,7 +94,7 @@ class MainWindow(QMainWindow):
             tab.edit_requested.connect(self.edit_record)
             tab.selection_changed.connect(self._update_actions)
             self.tabs[entity.key] = tab
-            self.tabs_widget.addTab(tab, entity.title)
+            self.tabs_widget.addTab(tab, tr(entity.title))
         self.tabs_widget.currentChanged.connect(self._tab_shown)
         self._build_visit_filters()
 
@@ -148,86 +144,98 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         Key = QKeySequence.StandardKey  # noqa: N806 (Qt's own name)
-        self.new_action = self._action("&New programme…", self.new_file, Key.New, "new")
-        self.open_action = self._action("&Open…", self.choose_file, Key.Open, "open")
+        self.new_action = self._action(tr("&New programme…"), self.new_file, Key.New, "new")
+        self.open_action = self._action(tr("&Open…"), self.choose_file, Key.Open, "open")
         self.connect_action = self._action(
-            "Connect to a &shared programme…", self.connect_to_server, None, "connect"
+            tr("Connect to a &shared programme…"), self.connect_to_server, None, "connect"
         )
-        self.demo_action = self._action("Open the &demo programme", self.open_demo, None, "demo")
-        self.new_demo_action = self._action("New de&mo programme…", self.new_demo, None, "new_demo")
+        self.demo_action = self._action(
+            tr("Open the &demo programme"), self.open_demo, None, "demo"
+        )
+        self.new_demo_action = self._action(
+            tr("New de&mo programme…"), self.new_demo, None, "new_demo"
+        )
         self.import_action = self._action(
-            "&Import managers…", self.import_managers, "Ctrl+I", "import_managers"
+            tr("&Import managers…"), self.import_managers, "Ctrl+I", "import_managers"
         )
-        self.agenda_action = self._action("Tour &agendas…", self.edit_agendas, "Ctrl+G", "agendas")
-        self.badges_action = self._action("Print &badges…", self.print_badges, "Ctrl+B", "badges")
+        self.agenda_action = self._action(
+            tr("Tour &agendas…"), self.edit_agendas, "Ctrl+G", "agendas"
+        )
+        self.badges_action = self._action(
+            tr("Print &badges…"), self.print_badges, "Ctrl+B", "badges"
+        )
         self.allocate_action = self._action(
-            "&Allocate managers to tours…", self.allocate, "Ctrl+L", "allocate"
+            tr("&Allocate managers to tours…"), self.allocate, "Ctrl+L", "allocate"
         )
-        self.demand_action = self._action("Topic &demand…", self.show_demand, "Ctrl+D", "demand")
-        self.checkin_action = self._action("Check-&in…", self.check_in, "Ctrl+K", "checkin")
+        self.demand_action = self._action(
+            tr("Topic &demand…"), self.show_demand, "Ctrl+D", "demand"
+        )
+        self.checkin_action = self._action(tr("Check-&in…"), self.check_in, "Ctrl+K", "checkin")
         self.journal_export_action = self._action(
-            "&Export for another laptop…", self.export_checkins, None, "checkin_export"
+            tr("&Export for another laptop…"), self.export_checkins, None, "checkin_export"
         )
         self.journal_merge_action = self._action(
-            "&Merge from another laptop…", self.merge_checkins, None, "checkin_merge"
+            tr("&Merge from another laptop…"), self.merge_checkins, None, "checkin_merge"
         )
         self.attendance_action = self._action(
-            "&Attendance from paper…", self.show_attendance, None, "attendance"
+            tr("&Attendance from paper…"), self.show_attendance, None, "attendance"
         )
         self.details_action = self._action(
-            "&Details…", self.edit_programme_details, None, "details"
+            tr("&Details…"), self.edit_programme_details, None, "details"
         )
         self.copy_action = self._action(
-            "Save a &copy as…", self.save_copy, "Ctrl+Shift+S", "save_copy"
+            tr("Save a &copy as…"), self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
         self.restore_action = self._action(
-            "Restore from &backup…", self.restore_from_backup, None, "restore_backup"
+            tr("Restore from &backup…"), self.restore_from_backup, None, "restore_backup"
         )
         self.encrypted_copy_action = self._action(
-            "Save an &encrypted copy…", self.save_encrypted_copy, None, "encrypted_copy"
+            tr("Save an &encrypted copy…"), self.save_encrypted_copy, None, "encrypted_copy"
         )
-        self.close_action = self._action("&Close", self.close_file, Key.Close, "close")
-        self.quit_action = self._action("&Quit", self.close, Key.Quit, "quit")
+        self.close_action = self._action(tr("&Close"), self.close_file, Key.Close, "close")
+        self.quit_action = self._action(tr("&Quit"), self.close, Key.Quit, "quit")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo_action, self.redo_action = self.document.undo_actions(self)
-        self.add_action = self._action("&Add…", self.add_record, "Ctrl+Shift+N", "add")
-        self.edit_action = self._action("&Edit…", self.edit_selected, "Ctrl+E", "edit")
-        self.delete_action = self._action("&Delete…", self.delete_selected, Key.Delete, "delete")
-        self.find_action = self._action("&Find", self.focus_search, Key.Find, "find")
+        self.add_action = self._action(tr("&Add…"), self.add_record, "Ctrl+Shift+N", "add")
+        self.edit_action = self._action(tr("&Edit…"), self.edit_selected, "Ctrl+E", "edit")
+        self.delete_action = self._action(
+            tr("&Delete…"), self.delete_selected, Key.Delete, "delete"
+        )
+        self.find_action = self._action(tr("&Find"), self.focus_search, Key.Find, "find")
         # History: Ctrl+H as browsers have it on Windows and Linux; Cmd+Y as Safari on a Mac,
         # where Cmd+H hides the application.
         mac = sys.platform == "darwin"
         self.history_action = self._action(
-            "&History of changes…", self.show_history, "Ctrl+Y" if mac else "Ctrl+H", "history"
+            tr("&History of changes…"), self.show_history, "Ctrl+Y" if mac else "Ctrl+H", "history"
         )
         self.record_history_action = self._action(
-            "&History of this record…",
+            tr("&History of this record…"),
             self.show_record_history,
             "Ctrl+Shift+Y" if mac else "Ctrl+Shift+H",
             "record_history",
         )
         self.settings_action = self._action(
-            "Se&ttings…", self.edit_settings, Key.Preferences, "settings"
+            tr("Se&ttings…"), self.edit_settings, Key.Preferences, "settings"
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.guide_action = self._action(
-            "&User guide", self.show_user_guide, Key.HelpContents, "guide"
+            tr("&User guide"), self.show_user_guide, Key.HelpContents, "guide"
         )
         self.shortcuts_action = self._action(
-            "&Keyboard shortcuts", self.show_shortcuts, None, "shortcuts"
+            tr("&Keyboard shortcuts"), self.show_shortcuts, None, "shortcuts"
         )
-        self.about_action = self._action("&About Booster Desktop", self.about)
+        self.about_action = self._action(tr("&About Booster Desktop"), self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.tour_exports = TourExports(self, self.document, self._selected_tour_code, self._folder)
         self.tour_exports.finished.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.connect_action)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
         self.recent_menu.setObjectName("recent_menu")
         file_menu.addAction(self.demo_action)
         file_menu.addAction(self.new_demo_action)
@@ -240,25 +248,25 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
-        programme_menu = bar.addMenu("&Programme")
+        programme_menu = bar.addMenu(tr("&Programme"))
         programme_menu.addAction(self.details_action)
         programme_menu.addAction(self.agenda_action)
         programme_menu.addAction(self.demand_action)
         programme_menu.addAction(self.allocate_action)
         programme_menu.addSeparator()
         programme_menu.addAction(self.history_action)
-        tour_menu = bar.addMenu("&Tour")
+        tour_menu = bar.addMenu(tr("&Tour"))
         tour_menu.setObjectName("tour_menu")
         tour_menu.addAction(self.badges_action)
         tour_menu.addActions(self.tour_exports.actions())
-        checkin_menu = bar.addMenu("Check-&in")
+        checkin_menu = bar.addMenu(tr("Check-&in"))
         checkin_menu.addAction(self.checkin_action)
         checkin_menu.addSeparator()
         checkin_menu.addAction(self.journal_export_action)
         checkin_menu.addAction(self.journal_merge_action)
         checkin_menu.addSeparator()
         checkin_menu.addAction(self.attendance_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(tr("&Edit"))
         for action in (
             self.undo_action,
             self.redo_action,
@@ -278,15 +286,15 @@ class MainWindow(QMainWindow):
                 edit_menu.addSeparator()
             else:
                 edit_menu.addAction(action)
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(tr("&View"))
         for number, entity in enumerate(ENTITIES):
             action = self._action(
-                entity.title,
+                tr(entity.title),
                 lambda _=False, n=number: self.tabs_widget.setCurrentIndex(n),
                 f"Ctrl+{number + 1}",
             )
             view_menu.addAction(action)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(tr("&Help"))
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.shortcuts_action)
         help_menu.addSeparator()
@@ -320,15 +328,15 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(page)
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         heading = QLabel(
-            "<h2>Booster Desktop</h2><p>Inspiration and learning tours, organised offline.</p>",
+            tr("<h2>Booster Desktop</h2><p>Inspiration and learning tours, organised offline.</p>"),
             page,
         )
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(heading)
         for text, slot, name in (
-            ("New programme…", self.new_file, "welcome_new"),
-            ("Open a programme…", self.choose_file, "welcome_open"),
-            ("Open the demo programme", self.open_demo, "welcome_demo"),
+            (tr("New programme…"), self.new_file, "welcome_new"),
+            (tr("Open a programme…"), self.choose_file, "welcome_open"),
+            (tr("Open the demo programme"), self.open_demo, "welcome_demo"),
         ):
             button = QPushButton(text, page)
             button.setObjectName(name)
@@ -341,23 +349,23 @@ class MainWindow(QMainWindow):
         self.welcome_recent.itemActivated.connect(
             lambda item: self.open_file(Path(item.data(Qt.ItemDataRole.UserRole)))
         )
-        layout.addWidget(QLabel("Recent programmes:", page), 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(QLabel(tr("Recent programmes:"), page), 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.welcome_recent, 0, Qt.AlignmentFlag.AlignHCenter)
         return page
 
     def _build_visit_filters(self) -> None:
         visits = self.tabs[SESSIONS.key]
-        self.tour_filter = visits.add_filter("&Tour:", "tour_filter", [("All tours", None)])
+        self.tour_filter = visits.add_filter(tr("&Tour:"), "tour_filter", [(tr("All tours"), None)])
         self.kind_filter = visits.add_filter(
-            "&Kind:",
+            tr("&Kind:"),
             "kind_filter",
-            [("All kinds", None), *((k.value.capitalize(), k.value) for k in SessionKind)],
+            [(tr("All kinds"), None), *((tr(k.value.capitalize()), k.value) for k in SessionKind)],
         )
         self.tour_filter.currentIndexChanged.connect(self._filter_visits)
         self.kind_filter.currentIndexChanged.connect(self._filter_visits)
-        demand = QPushButton("&Demand…", self)
+        demand = QPushButton(tr("&Demand…"), self)
         demand.setObjectName("demand_button")
-        demand.setToolTip("Who wants which topic, by rank; priorities and tours' focus topics")
+        demand.setToolTip(tr("Who wants which topic, by rank; priorities and tours' focus topics"))
         demand.clicked.connect(self.show_demand)
         self.tabs["topics"].filters.addWidget(demand)
 
@@ -381,7 +389,7 @@ class MainWindow(QMainWindow):
         Qt's own loading).
         """
         if self._opening is not None:
-            self.statusBar().showMessage("Still opening the previous file…", 4000)
+            self.statusBar().showMessage(tr("Still opening the previous file…"), 4000)
             return
         path = parse_location(path)
         if isinstance(path, Path):
@@ -395,7 +403,7 @@ class MainWindow(QMainWindow):
         if self.programme is not None and same_location(self.programme.path, path):
             self._close_programme()
         self.busy.show()
-        self.path_label.setText(f"Opening {path}…")
+        self.path_label.setText(tr("Opening {path}…").format(path=path))
         self.setEnabled(True)
 
         def work(_progress: object) -> Opened:
@@ -425,11 +433,16 @@ class MainWindow(QMainWindow):
         self._refresh_status()
         if programme.read_only_reason:
             # A file on a read-only disk opens for reading; say why nothing can be changed.
-            self.statusBar().showMessage(f"Opened read-only: {programme.read_only_reason}")
+            self.statusBar().showMessage(
+                tr("Opened read-only: {read_only_reason}").format(
+                    read_only_reason=programme.read_only_reason
+                )
+            )
         elif programme.migrated_from:
             self.statusBar().showMessage(
-                f"Upgraded from schema {programme.migrated_from}; the file as it was is at "
-                f"{programme.backup_path}",
+                tr(
+                    "Upgraded from schema {migrated_from}; the file as it was is at {backup_path}"
+                ).format(migrated_from=programme.migrated_from, backup_path=programme.backup_path),
                 15000,
             )
         self._update_actions()
@@ -448,11 +461,13 @@ class MainWindow(QMainWindow):
         self._opening = None
         self.busy.hide()
         self.path_label.setText(str(self.programme.path) if self.programme else "")
-        if isinstance(path, Path) and message.startswith(f"{path}: no such file"):
+        if isinstance(path, Path) and message.startswith(
+            tr("{path}: no such file").format(path=path)
+        ):
             forget_file(self.settings, path.resolve())
             self._fill_recent_menu()
         self.open_failed.emit(message)
-        QMessageBox.critical(self, "Cannot open the programme", message)
+        QMessageBox.critical(self, tr("Cannot open the programme"), message)
 
     def _close_programme(self) -> bool:
         if self._opening is not None:
@@ -472,7 +487,9 @@ class MainWindow(QMainWindow):
         self._close_programme()
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open a programme", self._folder(), OPEN_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Open a programme"), self._folder(), tr(OPEN_FILTER)
+        )
         if name:
             self.open_file(Path(name))
 
@@ -491,14 +508,16 @@ class MainWindow(QMainWindow):
         self.open_file(address.with_password(dialog.password() or None))
 
     def new_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New programme", self._folder(), FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("New programme"), self._folder(), tr(FILE_FILTER)
+        )
         if not name:
             return
         path = Path(name) if name.endswith(".booster") else Path(name + ".booster")
         try:
             new_programme(path, replace=path.exists())
         except BoosterError as error:
-            QMessageBox.critical(self, "Cannot create the programme", str(error))
+            QMessageBox.critical(self, tr("Cannot create the programme"), str(error))
             return
         self.open_file(path)
 
@@ -514,9 +533,11 @@ class MainWindow(QMainWindow):
         if demo_path().exists():
             answer = QMessageBox.question(
                 self,
-                "New demo programme",
-                "Replace the demo programme with a fresh one? The current one, with your "
-                "changes, is backed up first.",
+                tr("New demo programme"),
+                tr(
+                    "Replace the demo programme with a fresh one? The current one, with "
+                    "your changes, is backed up first."
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -530,29 +551,31 @@ class MainWindow(QMainWindow):
         try:
             path, backup = open_or_write_demo(fresh=fresh)
         except BoosterError as error:
-            QMessageBox.critical(self, "Cannot write the demo programme", str(error))
+            QMessageBox.critical(self, tr("Cannot write the demo programme"), str(error))
             return
         self.open_file(path)
         if backup is not None:
-            self.statusBar().showMessage(f"The previous demo is backed up at {backup}", 15000)
+            self.statusBar().showMessage(
+                tr("The previous demo is backed up at {backup}").format(backup=backup), 15000
+            )
 
     def save_copy(self) -> None:
         if self.programme is None:
             return
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "Save a copy as",
+            tr("Save a copy as"),
             str(self.programme.beside(f"{self.programme.stem} copy.booster", Path.home())),
-            FILE_FILTER,
+            tr(FILE_FILTER),
         )
         if not name:
             return
         try:
             backup_programme(self.programme.path, Path(name))
         except BoosterError as error:
-            QMessageBox.critical(self, "Cannot save a copy", str(error))
+            QMessageBox.critical(self, tr("Cannot save a copy"), str(error))
             return
-        self.statusBar().showMessage(f"Saved a copy as {name}", 8000)
+        self.statusBar().showMessage(tr("Saved a copy as {name}").format(name=name), 8000)
 
     def restore_from_backup(self) -> None:
         """File > Restore from backup…: the window closes the programme, then reopens it."""
@@ -584,7 +607,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         self.welcome_recent.clear()
         for number, path in enumerate(files, 1):
-            where = path.parent if isinstance(path, Path) else f"on {path.host or 'this computer'}"
+            if isinstance(path, Path):
+                where = str(path.parent)
+            elif path.host:
+                where = tr("on {host}").format(host=path.host)
+            else:
+                where = tr("on this computer")
             action = self.recent_menu.addAction(f"&{number} {path.name}  —  {where}")
             action.setData(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_file(p))
@@ -614,7 +642,7 @@ class MainWindow(QMainWindow):
         current = self.tour_filter.currentData()
         self.tour_filter.blockSignals(True)
         self.tour_filter.clear()
-        self.tour_filter.addItem("All tours", None)
+        self.tour_filter.addItem(tr("All tours"), None)
         for code, title in tour_codes(self.programme):
             self.tour_filter.addItem(f"{code} — {title}", code)
         index = self.tour_filter.findData(current)
@@ -630,9 +658,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.programme_title} — Booster Desktop")
         self.path_label.setText(str(self.programme.path))
         self.counts_label.setText(
-            f"{counts['managers']} managers · {counts['countries']} countries · "
-            f"{counts['tours']} tours · {counts['sessions']} sessions · "
-            f"{counts['enrolments']} enrolments"
+            tr(
+                "{value} managers · {value2} countries · {value3} tours · {value4} "
+                "sessions · {value5} enrolments"
+            ).format(
+                value=counts["managers"],
+                value2=counts["countries"],
+                value3=counts["tours"],
+                value4=counts["sessions"],
+                value5=counts["enrolments"],
+            )
         )
 
     def _update_actions(self) -> None:
@@ -751,19 +786,19 @@ class MainWindow(QMainWindow):
         ids = [r.id for r in records]
         counts = deletion_preview(self.programme, entity.table, ids)
         counts.pop(entity.table, None)
-        goes_with = [_count(n, TABLE_WORDS.get(t, t)) for t, n in sorted(counts.items()) if n]
+        goes_with = [rows_of(t, n) for t, n in sorted(counts.items()) if n]
         what = (
             entity.describe(records[0])
             if len(records) == 1
             else f"{len(records)} {entity.title.lower()}"
         )
-        message = f"Delete {what}?"
+        message = tr("Delete {what}?").format(what=what)
         if goes_with:
-            message += "\n\nThis also deletes " + ", ".join(goes_with) + "."
-        message += "\n\nYou can undo this (Edit > Undo)."
+            message += tr("\n\nThis also deletes ") + ", ".join(goes_with) + "."
+        message += tr("\n\nYou can undo this (Edit > Undo).")
         answer = QMessageBox.question(
             self,
-            f"Delete {entity.singular}",
+            tr("Delete {singular}").format(singular=tr(entity.singular)),
             message,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -799,7 +834,7 @@ class MainWindow(QMainWindow):
         if change.touches(COUNTED):
             self._refresh_status()
         if change.action is Action.ALLOCATION:
-            self.statusBar().showMessage("Allocation stored as proposed enrolments", 8000)
+            self.statusBar().showMessage(tr("Allocation stored as proposed enrolments"), 8000)
         self._update_actions()
 
     def import_managers(self) -> None:
@@ -859,7 +894,7 @@ class MainWindow(QMainWindow):
     def edit_programme_details(self) -> None:
         """Programme > Details…: contacts, logo and hotels for every printed material."""
         if self.programme is None or not self.programme.writable:
-            self.statusBar().showMessage("Open a programme you can change first.", 5000)
+            self.statusBar().showMessage(tr("Open a programme you can change first."), 5000)
             return
         from booster_desktop.services.programme_details import printed_details
         from booster_desktop.ui.programme_details import (
@@ -953,7 +988,7 @@ class MainWindow(QMainWindow):
         SettingsDialog(programme, self).exec()
 
     def _command_failed(self, message: str) -> None:
-        QMessageBox.critical(self, "The change was not made", message)
+        QMessageBox.critical(self, tr("The change was not made"), message)
 
     def show_user_guide(self) -> None:
         from booster_desktop.ui.help_dialogs import UserGuide

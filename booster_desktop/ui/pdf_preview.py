@@ -11,6 +11,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout, QWidget
 
 from booster_desktop.ui.help_dialogs import fit_to_screen
+from booster_desktop.ui.translation import tr
 
 
 class PdfPreview(QDialog):
@@ -19,7 +20,7 @@ class PdfPreview(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdf_preview")
-        self.setWindowTitle(f"Preview · {path.name}")
+        self.setWindowTitle(tr("Preview · {name}").format(name=path.name))
         # A page's shape, but never taller than the screen (its buttons must show).
         fit_to_screen(self, 900, 1000)
         self.document = QPdfDocument(self)
@@ -29,7 +30,7 @@ class PdfPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(tr("&Print…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.print_document)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -50,7 +51,7 @@ class PdfPreview(QDialog):
             return
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.critical(self, "Cannot print", "The printer could not be started.")
+            QMessageBox.critical(self, tr("Cannot print"), tr("The printer could not be started."))
             return
         try:
             for page in range(self.pages()):

@@ -42,9 +42,10 @@ from booster_desktop.services.personal_data import (
     travel_data_due,
 )
 from booster_desktop.ui.document import ProgrammeDocument
+from booster_desktop.ui.translation import QT_TR_NOOP, tr
 
 # The window's title for every question and message of this module.
-ERASE_TITLE = "Erase this person"
+ERASE_TITLE = QT_TR_NOOP("Erase this person")
 
 
 def _typed_name(label: str) -> str:
@@ -59,28 +60,35 @@ class EraseDialog(QDialog):
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("erase_dialog")
-        self.setWindowTitle(ERASE_TITLE)
+        self.setWindowTitle(tr(ERASE_TITLE))
         self.expected = _typed_name(label)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"<b>Erase {label}?</b><br><br>"
-            "Their names, e-mail, phone, organisation, needs, notes and travel document are "
-            "erased from this programme, its history and its kept backups. An anonymous record "
-            "stays (country, status, topics, enrolments, check-ins), so counts stay right.<br>"
-            "<b>This cannot be undone.</b>",
+            tr(
+                "<b>Erase {label}?</b><br><br>Their names, e-mail, phone, "
+                "organisation, needs, notes and travel document are erased from this "
+                "programme, its history and its kept backups. An anonymous record "
+                "stays (country, status, topics, enrolments, check-ins), so counts "
+                "stay right.<br><b>This cannot be undone.</b>"
+            ).format(label=label),
             self,
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        layout.addWidget(QLabel("Kept backups that hold this person:", self))
-        self.scrub = QRadioButton("Erase the person in them too (the backups stay)", self)
+        layout.addWidget(QLabel(tr("Kept backups that hold this person:"), self))
+        self.scrub = QRadioButton(tr("Erase the person in them too (the backups stay)"), self)
         self.scrub.setObjectName("scrub_backups")
         self.scrub.setChecked(True)
-        self.delete = QRadioButton("Delete those backups", self)
+        self.delete = QRadioButton(tr("Delete those backups"), self)
         self.delete.setObjectName("delete_backups")
         layout.addWidget(self.scrub)
         layout.addWidget(self.delete)
-        prompt = QLabel(f"To confirm, type the person's name: <b>{self.expected}</b>", self)
+        prompt = QLabel(
+            tr("To confirm, type the person's name: <b>{expected}</b>").format(
+                expected=self.expected
+            ),
+            self,
+        )
         prompt.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(prompt)
         self.name = QLineEdit(self)
@@ -88,7 +96,7 @@ class EraseDialog(QDialog):
         layout.addWidget(self.name)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.erase_button = self.buttons.addButton(
-            "&Erase for good", QDialogButtonBox.ButtonRole.DestructiveRole
+            tr("&Erase for good"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
         self.erase_button.setObjectName("erase_button")
         self.erase_button.setEnabled(False)
@@ -123,10 +131,10 @@ class RetentionBar(QFrame):
         self.text.setObjectName("retention_text")
         self.text.setWordWrap(True)
         layout.addWidget(self.text, 1)
-        self.erase_button = QPushButton("Erase travel data now", self)
+        self.erase_button = QPushButton(tr("Erase travel data now"), self)
         self.erase_button.setObjectName("retention_erase")
         self.erase_button.clicked.connect(self.erase_requested)
-        self.later_button = QPushButton("Later", self)
+        self.later_button = QPushButton(tr("Later"), self)
         self.later_button.setObjectName("retention_later")
         self.later_button.clicked.connect(self.hide)
         layout.addWidget(self.erase_button)
@@ -140,7 +148,7 @@ class RetentionBar(QFrame):
             self.hide()
             return
         names = ", ".join(d.name for d in due[:5]) + (
-            f" and {len(due) - 5} more" if len(due) > 5 else ""
+            tr(" and {value} more").format(value=len(due) - 5) if len(due) > 5 else ""
         )
         self.text.setText(
             f"The travel data (passport, nationality, date of birth) of {len(due)} "
@@ -171,10 +179,10 @@ class PersonalData(QObject):
         self.document = document
         self._selected = selected_manager
         self._folder = folder
-        self.export_action = QAction("E&xport this person's data…", window)
+        self.export_action = QAction(tr("E&xport this person's data…"), window)
         self.export_action.setObjectName("export_person")
         self.export_action.triggered.connect(lambda: self.export())
-        self.erase_action = QAction("E&rase this person…", window)
+        self.erase_action = QAction(tr("E&rase this person…"), window)
         self.erase_action.setObjectName("erase_person")
         self.erase_action.triggered.connect(lambda: self.erase())
         self.bar = RetentionBar(window)
@@ -199,14 +207,17 @@ class PersonalData(QObject):
         parent = parent or self.window
         suggested = Path(self._folder()) / f"manager {manager_id} personal data.json"
         name, _ = QFileDialog.getSaveFileName(
-            parent, "Export this person's data", str(suggested), "JSON (*.json);;All files (*)"
+            parent,
+            tr("Export this person's data"),
+            str(suggested),
+            tr("JSON (*.json);;All files (*)"),
         )
         if not name:
             return
         try:
             written = export_person(programme, manager_id, Path(name))
         except BoosterError as error:
-            QMessageBox.critical(parent, "Cannot export the person's data", str(error))
+            QMessageBox.critical(parent, tr("Cannot export the person's data"), str(error))
             return
         self.finished.emit(written.message)
 
@@ -221,18 +232,23 @@ class PersonalData(QObject):
         try:
             if is_erased(programme, manager_id):
                 QMessageBox.information(
-                    self.window, ERASE_TITLE, f"Manager {manager_id} is already erased."
+                    self.window,
+                    tr(ERASE_TITLE),
+                    tr("Manager {manager_id} is already erased.").format(manager_id=manager_id),
                 )
                 return
             label = person_label(programme, manager_id)
         except BoosterError as error:
-            QMessageBox.critical(self.window, ERASE_TITLE, str(error))
+            QMessageBox.critical(self.window, tr(ERASE_TITLE), str(error))
             return
         answer = QMessageBox.warning(
             self.window,
-            ERASE_TITLE,
-            f"Erase {label} from this programme and its backups, for good?\n\n"
-            "Use this when the person asks for their data to be erased. It cannot be undone.",
+            tr(ERASE_TITLE),
+            tr(
+                "Erase {label} from this programme and its backups, for good?\n\nUse "
+                "this when the person asks for their data to be erased. It cannot be "
+                "undone."
+            ).format(label=label),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -256,13 +272,13 @@ class PersonalData(QObject):
         self.erase_action.setEnabled(self.document.writable)
         self.finished.emit(erased.message)
         if erased.backup_problems:
-            QMessageBox.warning(self.window, ERASE_TITLE, "\n".join(erased.backup_problems))
+            QMessageBox.warning(self.window, tr(ERASE_TITLE), "\n".join(erased.backup_problems))
 
     def _erase_failed(self, message: str) -> None:
         self.job = None
         self.erase_action.setEnabled(self.document.writable)
         self.failed.emit(message)
-        QMessageBox.critical(self.window, "The person was not erased", message)
+        QMessageBox.critical(self.window, tr("The person was not erased"), message)
 
     # -- retention ------------------------------------------------------------------------------
 
@@ -292,8 +308,8 @@ class PersonalData(QObject):
         self.document.undo_stack.clear()  # an undo must not bring the travel data back
         self.bar.erase_button.setEnabled(True)
         self.bar.show_due([])
-        self.finished.emit(f"Erased the travel data of {count} managers")
+        self.finished.emit(tr("Erased the travel data of {count} managers").format(count=count))
 
     def _travel_data_failed(self, message: str) -> None:
         self.bar.erase_button.setEnabled(True)
-        QMessageBox.critical(self.window, "The travel data was not erased", message)
+        QMessageBox.critical(self.window, tr("The travel data was not erased"), message)

@@ -28,6 +28,7 @@ from booster_desktop.services.programme_details import (
 )
 from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.generated.programme_details_form import Ui_ProgrammeDetails
+from booster_desktop.ui.translation import tr
 
 
 class ProgrammeDetailsDialog(QDialog):
@@ -88,7 +89,7 @@ class ProgrammeDetailsDialog(QDialog):
 
     def choose_logo(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Choose the programme's logo", "", "Images (*.png *.jpg *.jpeg)"
+            self, tr("Choose the programme's logo"), "", tr("Images (*.png *.jpg *.jpeg)")
         )
         if not name:
             return
@@ -117,7 +118,7 @@ class ProgrammeDetailsDialog(QDialog):
             )
         else:
             preview.clear()
-            preview.setText("No logo")
+            preview.setText(tr("No logo"))
         self.form.remove_logo.setEnabled(bool(self._logo))
 
     # -- the whole -------------------------------------------------------------------------------
@@ -163,7 +164,7 @@ class EditProgrammeDetails(QUndoCommand):
         new: PrintedDetails,
         stored: Callable[[], None] = lambda: None,
     ) -> None:
-        super().__init__("Edit the programme's details")
+        super().__init__(tr("Edit the programme's details"))
         assert document.programme is not None
         self.document, self.programme = document, document.programme
         self.old, self.new = old, new

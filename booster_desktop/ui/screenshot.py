@@ -36,6 +36,11 @@ def render_window(programme: Location, out: Path, tab: str = "managers") -> None
     app = QApplication.instance() or QApplication(["booster"])
     assert isinstance(app, QApplication)
     register_fonts(app)
+    # The language `booster --lang` (or the setting) chose for this run.
+    from booster_desktop.i18n import language
+    from booster_desktop.ui.translation import install
+
+    install(language())
     failures: list[BaseException] = []
     previous_hook = sys.excepthook
     # An error in a slot (say, a tab that cannot load) must fail the command, not leave a

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.i18n import _
 from booster_desktop.services import settings as declared
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.services.settings import Scope, Setting
+from booster_desktop.ui.translation import tr
 
 
 def _editor(setting: Setting[Any], parent: QWidget) -> QWidget:
@@ -34,6 +36,7 @@ def _editor(setting: Setting[Any], parent: QWidget) -> QWidget:
     if setting.choices:
         combo = QComboBox(parent)
         for value, label in setting.choices:
+            label = _(label)
             combo.addItem(label, value)
         widget = combo
     elif setting.kind is bool:
@@ -60,7 +63,7 @@ def _editor(setting: Setting[Any], parent: QWidget) -> QWidget:
             line.setPlaceholderText(declared.device_name())
         widget = line
     widget.setObjectName(setting.name)
-    widget.setToolTip(setting.description)
+    widget.setToolTip(_(setting.description))
     return widget
 
 
@@ -95,7 +98,7 @@ class SettingsDialog(QDialog):
     def __init__(self, programme: ProgrammeFile | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(tr("Settings"))
         self.setMinimumWidth(560)
         self.programme = programme
         self.editors: dict[str, QWidget] = {}
@@ -103,16 +106,23 @@ class SettingsDialog(QDialog):
 
         pages = QTabWidget(self)
         self.pages = pages
-        for scope, title in ((Scope.LAPTOP, "This &laptop"), (Scope.PROGRAMME, "This &programme")):
+        for scope, title in (
+            (Scope.LAPTOP, tr("This &laptop")),
+            (Scope.PROGRAMME, tr("This &programme")),
+        ):
             page = QWidget(pages)
             page.setObjectName(f"{scope.value}_page")
             form = QFormLayout(page)
             if scope is Scope.LAPTOP:
-                note = f"Kept on this laptop for every programme, in {declared.settings_path()}."
+                note = tr("Kept on this laptop for every programme, in {declared}.").format(
+                    declared=declared.settings_path()
+                )
             elif programme is None:
-                note = "Open a programme (not read-only) to change its settings."
+                note = tr("Open a programme (not read-only) to change its settings.")
             else:
-                note = f"Kept in the programme file, on every copy: {programme.path.name}."
+                note = tr("Kept in the programme file, on every copy: {name}.").format(
+                    name=programme.path.name
+                )
             label = QLabel(note, page)
             label.setWordWrap(True)
             form.addRow(label)
@@ -121,7 +131,7 @@ class SettingsDialog(QDialog):
                     editor = _editor(setting, page)
                     editor.setEnabled(scope is Scope.LAPTOP or programme is not None)
                     self.editors[setting.name] = editor
-                    form.addRow(f"{setting.label}:", editor)
+                    form.addRow(tr("{label}:").format(label=_(setting.label)), editor)
             pages.addTab(page, title)
 
         buttons = QDialogButtonBox(
@@ -135,7 +145,9 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         restore = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
-        restore.setToolTip("Put the defaults back on the page shown (saved when you press Save)")
+        restore.setToolTip(
+            tr("Put the defaults back on the page shown (saved when you press Save)")
+        )
         restore.clicked.connect(self.restore_defaults)
         layout = QVBoxLayout(self)
         layout.addWidget(pages)
@@ -147,7 +159,7 @@ class SettingsDialog(QDialog):
         try:
             values = declared.laptop_settings()
         except BoosterError as error:
-            QMessageBox.warning(self, "The laptop's settings were not read", str(error))
+            QMessageBox.warning(self, tr("The laptop's settings were not read"), str(error))
             values = {s.name: s.default for s in declared.SETTINGS if s.scope is Scope.LAPTOP}
         if self.programme is not None:
             values |= declared.programme_settings(self.programme)
@@ -180,6 +192,6 @@ class SettingsDialog(QDialog):
             if programme and self.programme is not None:
                 declared.save_programme_settings(self.programme, programme)
         except BoosterError as error:
-            QMessageBox.critical(self, "The settings were not saved", str(error))
+            QMessageBox.critical(self, tr("The settings were not saved"), str(error))
             return
         super().accept()

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from booster_desktop.domain.text import fold
+from booster_desktop.ui.translation import tr
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -76,7 +77,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         if role == RECORD_ID_ROLE:
             return row.id
         return None
@@ -87,9 +88,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
+            return tr(self.columns[section].title)
         if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].tooltip:
-            return self.columns[section].tooltip
+            return tr(self.columns[section].tooltip)
         return None
 
     def record(self, row: int) -> R:

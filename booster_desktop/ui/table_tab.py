@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from booster_desktop.services.changes import Change
 from booster_desktop.ui.document import ProgrammeDocument
-from booster_desktop.ui.entities import Entity
+from booster_desktop.ui.entities import Entity, count_of
 from booster_desktop.ui.table_model import RecordTableModel, SearchProxy
+from booster_desktop.ui.translation import tr
 
 # Rows whose search text is built per idle slice (about 10 ms each).
 SEARCH_SLICE = 1000
@@ -69,7 +70,7 @@ class TableTab(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(entity.search_hint)
+        self.search.setPlaceholderText(tr(entity.search_hint))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(self._update_count)
@@ -315,8 +316,12 @@ class TableTab(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = f"{self.entity.singular}s"
-        self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+        counted = count_of(self.entity, total)
+        self.count.setText(
+            counted
+            if shown == total
+            else tr("{shown} of {counted}").format(shown=shown, counted=counted)
+        )
 
     # -- columns ------------------------------------------------------------------------------
 
@@ -325,7 +330,7 @@ class TableTab(QWidget):
         header = self.view.horizontalHeader()
         menu = QMenu(self)
         for column, spec in enumerate(self.entity.columns):
-            action = menu.addAction(spec.title)
+            action = menu.addAction(tr(spec.title))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.toggled.connect(lambda shown, c=column: self._show_column(c, shown))

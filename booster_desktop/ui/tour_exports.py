@@ -32,12 +32,14 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services import choices
 from booster_desktop.services.progress import Progress
 from booster_desktop.ui.document import Job, ProgrammeDocument
+from booster_desktop.ui.translation import QT_TR_NOOP, tr
 
-WHOLE_PROGRAMME = "The whole programme (every tour)"
-SENSITIVE_QUESTION = (
-    "Include passport numbers and expiry dates, dates of birth and nationalities?\n\n"
-    "They go on a sheet of their own (Sensitive). Share such a workbook only with whoever "
-    "books travel or visas, and delete it when done."
+WHOLE_PROGRAMME = QT_TR_NOOP("The whole programme (every tour)")
+SENSITIVE_QUESTION = QT_TR_NOOP(
+    "Include passport numbers and expiry dates, dates of birth and "
+    "nationalities?\n\nThey go on a sheet of their own (Sensitive). Share "
+    "such a workbook only with whoever books travel or visas, and delete "
+    "it when done."
 )
 
 
@@ -46,11 +48,14 @@ class BelowMinimumDialog(QDialog):
 
     def __init__(self, minimum: int, below: list[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Below the attendance minimum")
+        self.setWindowTitle(tr("Below the attendance minimum"))
         layout = QVBoxLayout(self)
         text = QLabel(
-            f"{len(below)} managers attended less than {minimum}% of the tour's training "
-            "sessions and visits, and get no certificate. Tick any who should get one anyway."
+            tr(
+                "{count} managers attended less than {minimum}% of the tour's training "
+                "sessions and visits, and get no certificate. Tick any who should get "
+                "one anyway."
+            ).format(count=len(below), minimum=minimum)
         )
         text.setWordWrap(True)
         layout.addWidget(text)
@@ -58,8 +63,15 @@ class BelowMinimumDialog(QDialog):
         self.people.setObjectName("below_list")
         for person in below:
             item = QListWidgetItem(
-                f"{person.name} (ID {person.manager_id}): {person.attended} of {person.total} "
-                f"sessions, {person.percentage}%"
+                tr(
+                    "{name} (ID {manager_id}): {attended} of {total} sessions, {percentage}%"
+                ).format(
+                    name=person.name,
+                    manager_id=person.manager_id,
+                    attended=person.attended,
+                    total=person.total,
+                    percentage=person.percentage,
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, person.manager_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -102,10 +114,10 @@ class TourExports(QObject):
         self._folder = folder
         self._job: Job | None = None
         self.progress_dialog: QProgressDialog | None = None
-        self.roster_action = self._action("Export &roster…", self.export_roster, "roster")
-        self.signin_action = self._action("&Sign-in sheets…", self.export_signin, "signin")
+        self.roster_action = self._action(tr("Export &roster…"), self.export_roster, "roster")
+        self.signin_action = self._action(tr("&Sign-in sheets…"), self.export_signin, "signin")
         self.certificates_action = self._action(
-            "&Certificates…", self.export_certificates, "certificates"
+            tr("&Certificates…"), self.export_certificates, "certificates"
         )
 
     def _action(self, text: str, slot: Callable[[], None], name: str) -> QAction:
@@ -132,20 +144,20 @@ class TourExports(QObject):
             return None
         tours = choices.tours(programme)
         if not tours:
-            QMessageBox.information(self._window, title, "The programme has no tours yet.")
+            QMessageBox.information(self._window, title, tr("The programme has no tours yet."))
             return None
         labels = [f"{code} · {name}" for _id, code, name in tours]
         if whole:
-            labels.insert(0, WHOLE_PROGRAMME)
+            labels.insert(0, tr(WHOLE_PROGRAMME))
         selected = self._selected_tour()
         current = next(
             (n for n, label in enumerate(labels) if selected and label.startswith(f"{selected} ")),
             0,
         )
-        chosen, ok = QInputDialog.getItem(self._window, title, "Tour:", labels, current, False)
+        chosen, ok = QInputDialog.getItem(self._window, title, tr("Tour:"), labels, current, False)
         if not ok:
             return None
-        return "" if chosen == WHOLE_PROGRAMME else chosen.split(" · ")[0]
+        return "" if chosen == tr(WHOLE_PROGRAMME) else chosen.split(" · ")[0]
 
     def _target(self, title: str, name: str, filters: str) -> Path | None:
         chosen, selected = QFileDialog.getSaveFileName(
@@ -165,27 +177,27 @@ class TourExports(QObject):
         from booster_desktop.services.rosters import export_roster, proposed_file_name
 
         programme = self._document.programme
-        code = self._choose_tour("Export roster", whole=True)
+        code = self._choose_tour(tr("Export roster"), whole=True)
         if programme is None or code is None:
             return
         answer = QMessageBox.question(
             self._window,
-            "Sensitive data",
-            SENSITIVE_QUESTION,
+            tr("Sensitive data"),
+            tr(SENSITIVE_QUESTION),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         sensitive = answer == QMessageBox.StandardButton.Yes
-        name = proposed_file_name(programme, code or None, "Roster")
+        name = proposed_file_name(programme, code or None, tr("Roster"))
         target = self._target(
-            "Export roster",
+            tr("Export roster"),
             f"{name}.xlsx",
-            "Excel workbook (*.xlsx);;Participant list as CSV (*.csv)",
+            tr("Excel workbook (*.xlsx);;Participant list as CSV (*.csv)"),
         )
         if target is None:
             return
         self._run(
-            "Writing the roster…",
+            tr("Writing the roster…"),
             lambda progress: export_roster(
                 programme,
                 target,
@@ -193,7 +205,9 @@ class TourExports(QObject):
                 include_sensitive=sensitive,
                 progress=progress,
             ),
-            lambda roster: f"Roster written to {target} ({len(roster.people)} managers)",
+            lambda roster: tr("Roster written to {target} ({count} managers)").format(
+                target=target, count=len(roster.people)
+            ),
         )
 
     def export_signin(self) -> None:
@@ -201,17 +215,19 @@ class TourExports(QObject):
         from booster_desktop.services.signin import export_signin
 
         programme = self._document.programme
-        code = self._choose_tour("Sign-in sheets", whole=False)
+        code = self._choose_tour(tr("Sign-in sheets"), whole=False)
         if programme is None or not code:
             return
-        name = proposed_file_name(programme, code, "Sign-in sheets")
-        target = self._target("Sign-in sheets", f"{name}.pdf", "PDF (*.pdf)")
+        name = proposed_file_name(programme, code, tr("Sign-in sheets"))
+        target = self._target(tr("Sign-in sheets"), f"{name}.pdf", tr("PDF (*.pdf)"))
         if target is None:
             return
         self._run(
-            "Laying out the sign-in sheets…",
+            tr("Laying out the sign-in sheets…"),
             lambda progress: export_signin(programme, target, tour=code),
-            lambda sheets: f"Sign-in sheets written to {target} ({len(sheets.sessions)} sessions)",
+            lambda sheets: tr("Sign-in sheets written to {target} ({count} sessions)").format(
+                target=target, count=len(sheets.sessions)
+            ),
         )
 
     def export_certificates(self) -> None:
@@ -219,13 +235,13 @@ class TourExports(QObject):
         from booster_desktop.services.rosters import proposed_file_name
 
         programme = self._document.programme
-        code = self._choose_tour("Certificates", whole=False)
+        code = self._choose_tour(tr("Certificates"), whole=False)
         if programme is None or not code:
             return
         try:
             minimum, below = attendance_below(programme, code)
         except BoosterError as error:
-            QMessageBox.warning(self._window, "Certificates", str(error))
+            QMessageBox.warning(self._window, tr("Certificates"), str(error))
             return
         granted: tuple[int, ...] = ()
         if below:
@@ -233,14 +249,16 @@ class TourExports(QObject):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             granted = dialog.granted()
-        name = proposed_file_name(programme, code, "Certificates")
-        target = self._target("Certificates", f"{name}.pdf", "PDF (*.pdf)")
+        name = proposed_file_name(programme, code, tr("Certificates"))
+        target = self._target(tr("Certificates"), f"{name}.pdf", tr("PDF (*.pdf)"))
         if target is None:
             return
         self._run(
-            "Making the certificates…",
+            tr("Making the certificates…"),
             lambda progress: export_certificates(programme, target, tour=code, granted=granted),
-            lambda run: f"{len(run.certificates)} certificates written to {target}",
+            lambda run: tr("{count} certificates written to {target}").format(
+                count=len(run.certificates), target=target
+            ),
         )
 
     # -- off the UI thread --------------------------------------------------------------------
@@ -251,7 +269,7 @@ class TourExports(QObject):
         work: Callable[[Progress], Any],
         said: Callable[[Any], str],
     ) -> None:
-        dialog = QProgressDialog(label, "Cancel", 0, 0, self._window)
+        dialog = QProgressDialog(label, tr("Cancel"), 0, 0, self._window)
         dialog.setObjectName("export_progress")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
@@ -269,7 +287,7 @@ class TourExports(QObject):
         def failed(message: str) -> None:
             self._finish()
             self.failed.emit(message)
-            QMessageBox.critical(self._window, "Nothing was written", message)
+            QMessageBox.critical(self._window, tr("Nothing was written"), message)
 
         self._job = self._document.run(work, advance, dialog.canceled)
         self._job.done.connect(done)

@@ -20,6 +20,10 @@ from booster_desktop.ui.main_window import MainWindow
 from booster_desktop.ui.personal_data import EraseDialog
 from tests.ui.conftest import Dialogs, EditorDriver
 
+# The erase and the planted-value searches read the programme as a file (its bytes, its
+# -wal, kept backups beside it): not yet converted to the PostgreSQL pass.
+pytestmark = pytest.mark.sqlite_only
+
 OpenIn = Callable[[MainWindow, Path], None]
 AMINA = 1  # Amina Benali in the demo
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from booster_desktop.cli import main
+from booster_desktop.i18n import _
 from booster_desktop.services.settings import SETTINGS
 from booster_desktop.ui.main_window import MainWindow
 from booster_desktop.ui.settings_dialog import SettingsDialog
@@ -64,7 +65,9 @@ def test_the_dialog_shows_and_saves_what_the_command_reads_and_sets(
     dialog.show()
     # One editor per declared setting, each with its description as the tooltip.
     assert set(dialog.editors) == {s.name for s in SETTINGS}
-    assert all(_widget(dialog, s.name).toolTip() == s.description for s in SETTINGS)
+    # (In French: the language set above is this laptop's from then on.)
+    assert all(_widget(dialog, s.name).toolTip() == _(s.description) for s in SETTINGS)
+    assert _widget(dialog, "language").toolTip().startswith("La langue de la fenêtre")
     device = _widget(dialog, "device_name")
     offset = _widget(dialog, "printer_offset_x_mm")
     language = _widget(dialog, "language")
@@ -80,7 +83,7 @@ def test_the_dialog_shows_and_saves_what_the_command_reads_and_sets(
     device.clear()
     qtbot.keyClicks(device, "Registration desk")
     offset.setValue(2.5)
-    language.setCurrentIndex(language.findData("ar"))
+    language.setCurrentIndex(language.findData("system"))
     minimum.setValue(85)
     _save(dialog, qtbot)
     assert not dialog.isVisible() and dialogs.critical == []
@@ -89,7 +92,7 @@ def test_the_dialog_shows_and_saves_what_the_command_reads_and_sets(
     assert (laptop["device_name"], laptop["printer_offset_x_mm"], laptop["language"]) == (
         "Registration desk",
         2.5,
-        "ar",
+        "system",
     )
     assert _booster(["attendance_minimum", *programme], capsys) == "85\n"
     assert _booster(["coordinator_name", *programme], capsys) == "Nadia Ben Salem\n"

@@ -17,8 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+    QGroupBox, QHBoxLayout, QLabel, QLayout,
+    QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout,
+    QWidget)
 
 class Ui_ManagerEditor(object):
     def setupUi(self, ManagerEditor):
@@ -28,6 +29,7 @@ class Ui_ManagerEditor(object):
         ManagerEditor.setMinimumSize(QSize(520, 0))
         self.main_layout = QVBoxLayout(ManagerEditor)
         self.main_layout.setObjectName(u"main_layout")
+        self.main_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -197,41 +199,60 @@ class Ui_ManagerEditor(object):
         self.diets_layout.setContentsMargins(0, 0, 0, 0)
         self.diet_vegetarian = QCheckBox(self.diets_box)
         self.diet_vegetarian.setObjectName(u"diet_vegetarian")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.diet_vegetarian.sizePolicy().hasHeightForWidth())
+        self.diet_vegetarian.setSizePolicy(sizePolicy1)
 
         self.diets_layout.addWidget(self.diet_vegetarian, 0, 0, 1, 1)
 
         self.diet_vegan = QCheckBox(self.diets_box)
         self.diet_vegan.setObjectName(u"diet_vegan")
+        sizePolicy1.setHeightForWidth(self.diet_vegan.sizePolicy().hasHeightForWidth())
+        self.diet_vegan.setSizePolicy(sizePolicy1)
 
         self.diets_layout.addWidget(self.diet_vegan, 0, 1, 1, 1)
 
         self.diet_halal = QCheckBox(self.diets_box)
         self.diet_halal.setObjectName(u"diet_halal")
+        sizePolicy1.setHeightForWidth(self.diet_halal.sizePolicy().hasHeightForWidth())
+        self.diet_halal.setSizePolicy(sizePolicy1)
 
         self.diets_layout.addWidget(self.diet_halal, 0, 2, 1, 1)
 
         self.diet_no_pork = QCheckBox(self.diets_box)
         self.diet_no_pork.setObjectName(u"diet_no_pork")
+        sizePolicy1.setHeightForWidth(self.diet_no_pork.sizePolicy().hasHeightForWidth())
+        self.diet_no_pork.setSizePolicy(sizePolicy1)
 
         self.diets_layout.addWidget(self.diet_no_pork, 0, 3, 1, 1)
 
         self.diet_no_alcohol = QCheckBox(self.diets_box)
         self.diet_no_alcohol.setObjectName(u"diet_no_alcohol")
+        sizePolicy1.setHeightForWidth(self.diet_no_alcohol.sizePolicy().hasHeightForWidth())
+        self.diet_no_alcohol.setSizePolicy(sizePolicy1)
 
         self.diets_layout.addWidget(self.diet_no_alcohol, 1, 0, 1, 1)
 
         self.diet_gluten_free = QCheckBox(self.diets_box)
         self.diet_gluten_free.setObjectName(u"diet_gluten_free")
+        sizePolicy1.setHeightForWidth(self.diet_gluten_free.sizePolicy().hasHeightForWidth())
+        self.diet_gluten_free.setSizePolicy(sizePolicy1)
 
         self.diets_layout.addWidget(self.diet_gluten_free, 1, 1, 1, 1)
 
         self.diet_lactose_free = QCheckBox(self.diets_box)
         self.diet_lactose_free.setObjectName(u"diet_lactose_free")
+        sizePolicy1.setHeightForWidth(self.diet_lactose_free.sizePolicy().hasHeightForWidth())
+        self.diet_lactose_free.setSizePolicy(sizePolicy1)
 
         self.diets_layout.addWidget(self.diet_lactose_free, 1, 2, 1, 1)
 
         self.diet_nut_allergy = QCheckBox(self.diets_box)
         self.diet_nut_allergy.setObjectName(u"diet_nut_allergy")
+        sizePolicy1.setHeightForWidth(self.diet_nut_allergy.sizePolicy().hasHeightForWidth())
+        self.diet_nut_allergy.setSizePolicy(sizePolicy1)
 
         self.diets_layout.addWidget(self.diet_nut_allergy, 1, 3, 1, 1)
 

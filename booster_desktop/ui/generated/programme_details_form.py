@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+    QLabel, QLayout, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_ProgrammeDetails(object):
     def setupUi(self, ProgrammeDetails):
@@ -28,6 +28,7 @@ class Ui_ProgrammeDetails(object):
         ProgrammeDetails.setMinimumSize(QSize(540, 0))
         self.main_layout = QVBoxLayout(ProgrammeDetails)
         self.main_layout.setObjectName(u"main_layout")
+        self.main_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.intro = QLabel(ProgrammeDetails)
         self.intro.setObjectName(u"intro")
         self.intro.setWordWrap(True)

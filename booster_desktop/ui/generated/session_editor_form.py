@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
     QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QSizePolicy, QSpinBox, QTimeEdit, QVBoxLayout,
-    QWidget)
+    QLayout, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QSizePolicy, QSpinBox, QTimeEdit,
+    QVBoxLayout, QWidget)
 
 class Ui_SessionEditor(object):
     def setupUi(self, SessionEditor):
@@ -29,6 +29,7 @@ class Ui_SessionEditor(object):
         SessionEditor.setMinimumSize(QSize(520, 0))
         self.main_layout = QVBoxLayout(SessionEditor)
         self.main_layout.setObjectName(u"main_layout")
+        self.main_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -16,8 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QLabel, QLayout,
+    QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout,
+    QWidget)
 
 class Ui_TopicEditor(object):
     def setupUi(self, TopicEditor):
@@ -27,6 +28,7 @@ class Ui_TopicEditor(object):
         TopicEditor.setMinimumSize(QSize(520, 0))
         self.main_layout = QVBoxLayout(TopicEditor)
         self.main_layout.setObjectName(u"main_layout")
+        self.main_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
     QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox,
-    QVBoxLayout, QWidget)
+    QLayout, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_TourEditor(object):
     def setupUi(self, TourEditor):
@@ -28,6 +28,7 @@ class Ui_TourEditor(object):
         TourEditor.setMinimumSize(QSize(520, 0))
         self.main_layout = QVBoxLayout(TourEditor)
         self.main_layout.setObjectName(u"main_layout")
+        self.main_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -109,6 +110,8 @@ class Ui_TourEditor(object):
         self.host_agency = QComboBox(TourEditor)
         self.host_agency.setObjectName(u"host_agency")
         self.host_agency.setEditable(True)
+        self.host_agency.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.host_agency.setMinimumContentsLength(20)
 
         self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.host_agency)
 

@@ -1,0 +1,181 @@
+"""Keeping the gettext catalogue up to date: `python -m booster_desktop.catalogues [COMMAND]`.
+
+    update   extract every marked message (babel.cfg) into resources/locale/booster.pot and
+             merge it into each language's .po (new messages arrive untranslated)
+    compile  compile each .po into the .mo the application reads (committed beside it, so a
+             fresh clone installs with its translations)
+    check    list the messages a language lacks, and a .mo out of step with its .po (exit 1)
+
+Babel does the work (`pybabel extract/update/compile` with the same options). The Qt side
+(the window's .ts and .qm) is `python -m booster_desktop.ui.translations`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from booster_desktop.i18n import DOMAIN, LANGUAGES, SOURCE_LANGUAGE, locale_folder
+
+_CHECKOUT = Path(__file__).resolve().parent.parent
+CONFIG = _CHECKOUT / "babel.cfg"
+PACKAGE = _CHECKOUT / "booster_desktop"
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message of the code: its text (and plural), and where it is written."""
+
+    text: str
+    plural: str | None
+    where: str  # file:line
+
+
+def extract() -> Iterator[Message]:
+    """Every message the code marks (`_`, `N_`, `ngettext`), as babel.cfg says where to look."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with CONFIG.open(encoding="utf-8") as stream:
+        method_map, options_map = parse_mapping_cfg(stream)  # type: ignore[no-untyped-call]
+    for name, line, text, _comments, _context in extract_from_dir(
+        _CHECKOUT, method_map, options_map
+    ):
+        if isinstance(text, tuple):
+            yield Message(text[0], text[1], f"{name}:{line}")
+        elif text:
+            yield Message(text, None, f"{name}:{line}")
+
+
+def template() -> Catalog:
+    """The catalogue template (a babel Catalog) of every extracted message."""
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(project="Booster Desktop", domain=DOMAIN, charset="utf-8")
+    for message in extract():
+        catalog.add(message.text if message.plural is None else (message.text, message.plural))
+    return catalog
+
+
+def po_path(language: str) -> Path:
+    return Path(locale_folder()) / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def mo_path(language: str) -> Path:
+    return po_path(language).with_suffix(".mo")
+
+
+def translated_languages() -> list[str]:
+    return [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
+
+
+def _read_po(language: str) -> Catalog:
+    from babel.messages.pofile import read_po
+
+    with po_path(language).open("rb") as stream:
+        return read_po(stream, domain=DOMAIN)  # the language and plural forms from its header
+
+
+def _mo_bytes(catalog: Catalog) -> bytes:
+    from babel.messages.mofile import write_mo
+
+    out = BytesIO()
+    write_mo(out, catalog)  # fuzzy entries are left out, as pybabel compile does
+    return out.getvalue()
+
+
+def _write_po(path: Path, catalog: Catalog) -> None:
+    from babel.messages.pofile import write_po
+
+    out = BytesIO()
+    # No line numbers: they would change with every edit of the code, and conflict on merges.
+    write_po(out, catalog, omit_header=False, no_location=True, sort_output=True, width=100)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(out.getvalue())
+
+
+def update() -> None:
+    from babel.messages.catalog import Catalog
+
+    pot = template()
+    _write_po(Path(locale_folder()) / f"{DOMAIN}.pot", pot)
+    for language in translated_languages():
+        path = po_path(language)
+        if path.exists():
+            catalog = _read_po(language)
+            catalog.update(pot, no_fuzzy_matching=False)
+            catalog.obsolete.clear()
+        else:
+            catalog = Catalog(locale=language, domain=DOMAIN, project="Booster Desktop")
+            catalog.update(pot)
+        _write_po(path, catalog)
+
+
+def compile_all() -> None:
+    for language in translated_languages():
+        mo_path(language).write_bytes(_mo_bytes(_read_po(language)))
+
+
+def untranslated(language: str) -> list[Message]:
+    """The code's messages that `language`'s .po lacks, or has only as a guess (fuzzy)."""
+    catalog = _read_po(language)
+    missing = []
+    for message in extract():
+        entry = catalog.get(message.text)
+        strings = entry.string if entry is not None else ""
+        done = entry is not None and not entry.fuzzy
+        if isinstance(strings, tuple | list):
+            done = done and all(strings)
+        else:
+            done = done and bool(strings)
+        if not done:
+            missing.append(message)
+    return missing
+
+
+def mo_in_step(language: str) -> bool:
+    """Whether the committed .mo is what its .po compiles to."""
+    path = mo_path(language)
+    return path.exists() and path.read_bytes() == _mo_bytes(_read_po(language))
+
+
+def check() -> list[str]:
+    """One line per problem: an untranslated message, a stale .mo."""
+    problems = []
+    for language in translated_languages():
+        for message in untranslated(language):
+            problems.append(f"{language}: untranslated: {message.text!r} ({message.where})")
+        if not mo_in_step(language):
+            problems.append(
+                f"{language}: {mo_path(language).name} is not compiled from its .po "
+                "(python -m booster_desktop.catalogues compile)"
+            )
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "check"
+    if command == "update":
+        update()
+    elif command == "compile":
+        compile_all()
+    elif command == "check":
+        problems = check()
+        for line in problems:
+            print(line)
+        return 1 if problems else 0
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
