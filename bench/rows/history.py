@@ -43,7 +43,8 @@ def apply_with_history(ctx: Context) -> tuple[float, float]:
     target=(None, 1.5),
     description="the same on a copy of the demo as built (its 20,000 proposed places kept): "
     "the new allocation replaces most of them, so the history keeps every place removed "
-    "(read before the delete) and every place added, against the same apply without history",
+    "(copied by the database before the delete) and every place added, against the same "
+    "apply without history",
 )
 def reapply_with_history(ctx: Context) -> tuple[float, float]:
     timings = json.loads(ctx.run_script("apply_timings.py", ctx.demo_file, ctx.workdir).stdout)

@@ -189,7 +189,8 @@ def apply_allocation_undoably(
             if pair in wanted and status in (EnrolmentStatus.WAITLISTED, EnrolmentStatus.CANCELLED)
         ]
         before = _enrolment_rows(connection, [*dropped, *fulfilled])
-        report(connection, "enrolment", [*dropped, *fulfilled])
+        report(connection, "enrolment", fulfilled)
+        report(connection, "enrolment", dropped, removed=True)
         for chunk in _chunks(dropped):
             connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
         if fulfilled:
@@ -225,7 +226,8 @@ def restore_enrolments(programme: ProgrammeFile, replaced: EnrolmentRows) -> Enr
     with programme.writing(Action.ALLOCATION) as connection:
         ids = [row["id"] for row in replaced.rows]
         taken = _enrolment_rows(connection, [*replaced.added, *ids])
-        report(connection, "enrolment", [*replaced.added, *ids])
+        report(connection, "enrolment", ids)  # put back with the same ids: an update
+        report(connection, "enrolment", replaced.added, removed=True)
         for chunk in _chunks([*replaced.added, *ids]):
             connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
         if replaced.rows:

@@ -137,6 +137,19 @@ class Report:
     history: bool = True
     before: dict[str, dict[Key, Rows]] = field(default_factory=dict)
     descriptions: list[str] = field(default_factory=list)
+    # What the block is recorded as (an undo's caller may say otherwise: `acting_as`).
+    action: Action = Action.EDIT
+    # Records reported as removed, already copied into the history as deletes (by table),
+    # how many of them existed, and the history's entry they went into (made at the first
+    # such report).
+    removed: dict[str, set[Key]] = field(default_factory=dict)
+    removed_count: dict[str, int] = field(default_factory=dict)
+    entry_id: int | None = None
+
+    @property
+    def recorded_as(self) -> Action:
+        """The action the change history records the block as."""
+        return _acting_as.get() or self.action
 
     def add(self, table: str, written: Written) -> None:
         self.written[table] = self.written[table] | written if table in self.written else written
@@ -149,6 +162,7 @@ def report(
     columns: Collection[str] | None = None,
     *,
     added: bool = False,
+    removed: bool = False,
 ) -> None:
     """Say, inside a write block, that records of `table` are written: `ids` (their keys:
     see `store.history.record_key`; None: not named), `columns` (None: whole rows).
@@ -169,6 +183,10 @@ def report(
         known = collected.before.setdefault(table, {})
         for key in keys:
             known.setdefault(key, {})
+    elif removed:
+        from booster_desktop.store.history import copy_removed
+
+        copy_removed(connection, collected, table, keys)
     else:
         from booster_desktop.store.history import remember
 
@@ -185,9 +203,11 @@ def describe(connection: Connection, description: str) -> None:
 
 
 @contextmanager
-def collecting(connection: Connection, history: bool = True) -> Iterator[Report]:
+def collecting(
+    connection: Connection, history: bool = True, action: Action = Action.EDIT
+) -> Iterator[Report]:
     """The report of the write block on `connection` (the gate's side of `report`)."""
-    collected = Report(history=history)
+    collected = Report(history=history, action=action)
     connection.info[_REPORT] = collected
     try:
         yield collected

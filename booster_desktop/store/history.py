@@ -9,15 +9,16 @@ of sensitive fields (`domain.sensitive`) are never copied: such a row says only 
 Values are kept as the file stores them, as text (a moment in UTC as "2026-03-02
 08:00:00.000000", a yes/no as "yes" or "no"). Records that did not exist before the block
 (an import, an allocation's new places) are copied by the database itself, one
-INSERT ... SELECT per few hundred records, never through Python: their history costs little
-more than the rows themselves.
+INSERT ... SELECT per few thousand records, never through Python: their history costs little
+more than the rows themselves. So are records a service reports as about to be removed
+(`report(..., removed=True)`, before the delete: an allocation's dropped places).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from typing import Any
 
 from sqlalchemy import (
@@ -48,7 +49,7 @@ from sqlalchemy.types import NULLTYPE
 from booster_desktop.domain.history import HISTORY_VALUE_LIMIT, ChangeEntry, ChangeValue
 from booster_desktop.domain.model import Base
 from booster_desktop.domain.sensitive import SENSITIVE_MARK, is_sensitive
-from booster_desktop.store.changes import Action, Change, Key, Report, Rows
+from booster_desktop.store.changes import Action, Change, Key, Report, Rows, current_device
 
 # Tables whose rows hang on one record: reported (and kept in the history) by that record's
 # key, each row named by the rest of its primary key.
@@ -115,6 +116,68 @@ def remember(connection: Connection, collected: Report, table: str, keys: Collec
     fresh = [k for k in keys if k not in known]
     if fresh:
         known.update(read_records(connection, table, fresh))
+
+
+def _entry(connection: Connection, collected: Report) -> int:
+    """The history's entry of the block, made when first needed (its time, device and
+    description are set when the block is recorded)."""
+    if collected.entry_id is None:
+        collected.entry_id = connection.execute(
+            insert(ChangeEntry)
+            .values(
+                action=str(collected.recorded_as),
+                at=datetime.now(UTC),
+                device=current_device()[:200],
+                description="",
+            )
+            .returning(ChangeEntry.id)
+        ).scalar_one()
+    return collected.entry_id
+
+
+def copy_removed(
+    connection: Connection, collected: Report, table_name: str, keys: Collection[Key]
+) -> None:
+    """Records about to be deleted, copied as deletes by the database itself, before the
+    delete: one INSERT ... SELECT per few thousand records, never read into Python. The rows
+    are the ones `record` would write for them (a record reported earlier in the block, or
+    made of several rows, is remembered and compared instead)."""
+    table = Base.metadata.tables[table_name]
+    known = collected.before.get(table_name, {})
+    gone = collected.removed.setdefault(table_name, set())
+    fresh = [k for k in keys if k not in known and k not in gone]
+    if table_name in GROUPED_BY:
+        remember(connection, collected, table_name, fresh)
+        return
+    if not fresh:
+        return
+    masked = collected.recorded_as is Action.ERASE
+    key = record_key(table)
+    old = func.substr(cast(_json_sql(table), Text), 1, HISTORY_VALUE_LIMIT)
+    rows = select(
+        bindparam("entry_id"),
+        literal(table.name),
+        cast(key, Text),
+        _row_key_sql(table, key),
+        _manager_sql(table),
+        literal(DELETE),
+        null(),
+        null() if masked else old,
+        null(),
+        literal(masked),
+    ).where(key.in_(bindparam("keys", expanding=True)))
+    statement = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows)
+    entry_id = _entry(connection, collected)
+    # Counted apart: a server's driver may not say how many rows an INSERT ... SELECT wrote.
+    count = (
+        select(func.count()).select_from(table).where(key.in_(bindparam("keys", expanding=True)))
+    )
+    copied = 0
+    for chunk in _chunks(fresh):
+        connection.execute(statement, {"entry_id": entry_id, "keys": chunk})
+        copied += connection.execute(count, {"keys": chunk}).scalar_one()
+    gone.update(fresh)
+    collected.removed_count[table_name] = collected.removed_count.get(table_name, 0) + copied
 
 
 def as_text(table: Table, name: str, value: object) -> str | None:
@@ -287,13 +350,19 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
     """Write the history of the block about to commit: one entry and its values. Returns the
     entry's id (None when nothing turned out changed: a save of an unchanged record)."""
     masked = change.action is Action.ERASE
-    entry_id: int = connection.execute(
-        insert(ChangeEntry)
-        .values(action=str(change.action), at=change.at, device=change.device[:200], description="")
-        .returning(ChangeEntry.id)
-    ).scalar_one()
+    stamp = {"action": str(change.action), "at": change.at, "device": change.device[:200]}
+    entry_id: int
+    if collected.entry_id is None:
+        entry_id = connection.execute(
+            insert(ChangeEntry).values(**stamp, description="").returning(ChangeEntry.id)
+        ).scalar_one()
+    else:  # made when the first removed records were copied
+        entry_id = collected.entry_id
+        connection.execute(update(ChangeEntry).where(ChangeEntry.id == entry_id).values(**stamp))
     values: list[dict[str, Any]] = []
     counts: Counter[tuple[str, str]] = Counter()
+    for table_name, copied in collected.removed_count.items():
+        counts[(table_name, DELETE)] += copied
     for table_name, before in collected.before.items():
         table = Base.metadata.tables[table_name]
         key = record_key(table)

@@ -147,7 +147,7 @@ class ProgrammeFile:
                 writer = writer.execution_options(isolation_level=write_isolation(action))
             with (
                 writer as connection,
-                collecting(connection, self._history) as collected,
+                collecting(connection, self._history, action) as collected,
                 connection.begin() as transaction,
             ):
                 yield connection

@@ -349,3 +349,48 @@ def test_the_baseline_without_history_keeps_none(demo_file: Path) -> None:
         assert _last_entry(programme) == since
         managers.save_manager(programme, replace(old, city="Monastir"), 3)
         assert _last_entry(programme) == since + 1
+
+
+def test_places_an_allocation_removes_are_kept_as_when_read_before_the_delete(
+    demo_file: Path,
+) -> None:
+    """A re-allocation's removed places are copied by the database (never read into Python),
+    and the history holds for each what reading it before the delete would have kept."""
+    from booster_desktop.services.allocation import solve
+    from booster_desktop.services.allocation_data import apply_allocation_undoably, load_instance
+    from booster_desktop.store.history import _JSON, read_records
+
+    with open_programme(demo_file, writable=True) as programme:
+        solved = solve(load_instance(programme))
+        dropped = sorted(solved.assignment)[:40]  # these managers lose their proposed places
+        allocation = replace(
+            solved, assignment={m: c for m, c in solved.assignment.items() if m not in dropped}
+        )
+        with programme.engine.connect() as connection:
+            ids = connection.scalars(
+                text(
+                    "SELECT id FROM enrolment WHERE status = 'proposed' AND manager_id IN "
+                    f"({', '.join(str(m) for m in dropped)})"
+                )
+            ).all()
+            assert len(ids) > 40
+            kept = read_records(connection, "enrolment", ids)
+        since = _last_entry(programme)
+        apply_allocation_undoably(programme, allocation)
+        with programme.engine.connect() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT record_id, row_key, manager_id, field, old_value, new_value, masked "
+                    "FROM change_value WHERE entry_id > :since AND kind = 'delete' ORDER BY id"
+                ),
+                {"since": since},
+            ).all()
+        lines = [line for line in read_history(programme) if line.entry_id > since]
+    expected = {
+        (str(i), None, row["manager_id"], None, row[_JSON], None, False)
+        for i in ids
+        for row in kept[i].values()
+    }
+    assert {tuple(r) for r in rows} == expected
+    assert {line.action for line in lines} == {"allocation"}
+    assert f"enrolment: {len(ids):,} removed" in lines[0].description
