@@ -24,6 +24,7 @@ class Dialogs:
     critical: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     about: list[str] = field(default_factory=list)
+    information: list[str] = field(default_factory=list)
     answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
 
 
@@ -43,9 +44,15 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     def about(_parent: Any, _title: str, text: str) -> None:
         seen.about.append(text)
 
+    def information(_parent: Any, _title: str, text: str, *_: Any) -> QMessageBox.StandardButton:
+        # Unanswered, a box would wait forever offscreen: recorded instead, as the others.
+        seen.information.append(text)
+        return QMessageBox.StandardButton.Ok
+
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     monkeypatch.setattr(QMessageBox, "about", staticmethod(about))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(information))
     return seen
 
 

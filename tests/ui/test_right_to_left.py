@@ -26,9 +26,9 @@ from pytestqt.qtbot import QtBot
 from booster_desktop.ui.main_window import MainWindow
 from booster_desktop.ui.translation import install
 
-# Widget geometry in each language and direction: the database behind the window does not
-# change it, and on the PostgreSQL pass one of its editors waits forever (to be found: a modal
-# box the test does not answer), so it runs on the file only.
+# Widget geometry in each language and direction, which the database behind the window does
+# not change; on a server File > Restore from backup… explains instead of listing the kept
+# backups, so the dialogs this test measures are the file's.
 pytestmark = pytest.mark.sqlite_only
 
 LANGUAGES = [
