@@ -6,11 +6,14 @@ import argparse
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from booster_desktop.cli.arguments import UsageError, positive, programme_location
 from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from booster_desktop.services.door_journal import DoorDesk
 
 
 class _Intermixed(argparse.ArgumentParser):
@@ -33,7 +36,10 @@ class _Intermixed(argparse.ArgumentParser):
 
 def _options(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(
-        dest="action", required=True, metavar="record|export|merge", parser_class=_Intermixed
+        dest="action",
+        required=True,
+        metavar="record|export|merge|send",
+        parser_class=_Intermixed,
     )
     record = actions.add_parser(
         "record",
@@ -88,6 +94,15 @@ def _options(parser: argparse.ArgumentParser) -> None:
     )
     merge.add_argument("file", type=programme_location, metavar="FILE")
     merge.add_argument("journal", type=Path, metavar="JOURNAL")
+    send = actions.add_parser(
+        "send",
+        help=_("send the scans a door recorded offline to the server"),
+        description=_(
+            "Send the scans this laptop recorded while the server could not be reached, "
+            "in order; sending twice adds nothing. Exit 0 when none is left waiting."
+        ),
+    )
+    send.add_argument("file", type=programme_location, metavar="URL")
 
 
 def _validate(args: argparse.Namespace) -> None:
@@ -112,12 +127,13 @@ def _lines(tokens: list[str]) -> Iterator[str]:
 
 
 def _record(args: argparse.Namespace) -> int:
-    from booster_desktop.services import checkin
+    from booster_desktop.services import checkin, door_journal
     from booster_desktop.services.programme import open_programme
 
     all_good = True
     with open_programme(args.file, writable=True) as programme:
         results: Iterable[Any]
+        desk: object = None
         if args.paper is not None:
             from booster_desktop.services.attendance import record_paper
 
@@ -125,29 +141,84 @@ def _record(args: argparse.Namespace) -> int:
                 programme, args.session, args.paper, admit_unregistered=args.admit_unregistered
             )
         else:
-            desk = checkin.CheckinDesk(programme, args.session, device=args.device)
+            desk = door_journal.open_desk(programme, args.session, device=args.device)
             results = (
                 desk.record(line, admit_unregistered=args.admit_unregistered)
                 for line in _lines(args.tokens)
             )
+        door = desk if isinstance(desk, door_journal.DoorDesk) else None
+        sender = door_journal.DoorSender(door, _said_sent).start() if door else None
         try:
             for result in results:
-                # Printed and flushed once its check-in is committed: a line is a scan on disk.
+                # Printed and flushed once its check-in is committed (on the server, or in
+                # the offline journal): a line is a scan on disk.
                 sys.stdout.write(f"{result.state}\t{result.token}\t{result.name}\n")
                 sys.stdout.flush()
                 all_good &= result.state in checkin.GOOD_STATES
+                if door is not None and door.waiting:
+                    print(door_journal.waiting_message(door.waiting), file=sys.stderr, flush=True)
         except KeyboardInterrupt:
             print(
                 _("{PROG}: interrupted; every line printed above is recorded").format(PROG=PROG),
                 file=sys.stderr,
             )
             return 130
+        finally:
+            if sender is not None:
+                sender.stop()
+        if door is not None:
+            all_good &= _send_before_leaving(door)
+            door.close()
     return 0 if all_good else 1
+
+
+def _said_sent(waiting: int, sent: int) -> None:
+    if sent and not waiting:
+        print(_("All offline scans are on the server."), file=sys.stderr, flush=True)
+
+
+def _send_before_leaving(door: DoorDesk) -> bool:
+    """One last try to send what waits; says what is left (True when nothing is)."""
+    from booster_desktop.services.door_journal import waiting_message
+
+    if door.waiting:
+        door.send_now()
+    if not door.waiting:
+        return True
+    print(
+        _(
+            "{PROG}: {waiting}; they are kept on this laptop and sent by the next "
+            "'{PROG} checkin send' or door opened on this programme ({problem})"
+        ).format(
+            PROG=PROG,
+            waiting=waiting_message(door.waiting),
+            problem=door.last_problem or "",
+        ),
+        file=sys.stderr,
+    )
+    return False
+
+
+def _send(args: argparse.Namespace) -> int:
+    from booster_desktop.services.door_journal import offline_journal, send_waiting
+    from booster_desktop.services.programme import open_programme
+
+    with open_programme(args.file, writable=True) as programme:
+        journal = offline_journal(programme)
+        sent = send_waiting(programme, journal)
+    print(
+        _("Sent {lines} offline scans: {added} check-ins added, {voided} voided").format(
+            lines=sent.lines, added=sent.added, voided=sent.voided
+        )
+    )
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
     if args.action == "record":
         return _record(args)
+    if args.action == "send":
+        return _send(args)
     from booster_desktop.services import journal
     from booster_desktop.services.programme import open_programme
 

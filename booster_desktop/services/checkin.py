@@ -206,6 +206,21 @@ def _misread(typed: str, why: str) -> ScanResult:
     return ScanResult(ScanState.MISREAD, _printable(clean_scan(typed)), why)
 
 
+def misread_scan(typed: str) -> ScanResult | None:
+    """What the door says about a scan that holds no badge token at all (empty, far too
+    long, no well-formed token), or None when it holds one to look up."""
+    if not typed.strip():
+        return _misread(typed, _("empty scan: scan again"))
+    if len(typed) > _LONGEST_SCAN:
+        return _misread(typed, _("too long for a badge: scan one badge at a time"))
+    if not read_candidates(typed):
+        text = clean_scan(typed)
+        if any(letter in TOKEN_ALPHABET for letter in text):
+            return _misread(typed, _("misread, scan again"))
+        return _misread(typed, _("not a badge code: scan again"))
+    return None
+
+
 # -- sessions ------------------------------------------------------------------------------------
 
 
@@ -393,16 +408,10 @@ class CheckinDesk:
         self, typed: str, *, admit_unregistered: bool = False, now: datetime | None = None
     ) -> ScanResult:
         """Read one scan and record the check-in it means; committed before returning."""
-        if not typed.strip():
-            return _misread(typed, _("empty scan: scan again"))
-        if len(typed) > _LONGEST_SCAN:
-            return _misread(typed, _("too long for a badge: scan one badge at a time"))
+        misread = misread_scan(typed)
+        if misread is not None:
+            return misread
         candidates = read_candidates(typed)
-        if not candidates:
-            text = clean_scan(typed)
-            if any(letter in TOKEN_ALPHABET for letter in text):
-                return _misread(typed, _("misread, scan again"))
-            return _misread(typed, _("not a badge code: scan again"))
         with self.programme.writing() as connection:
             rows = connection.execute(self._by_token.where(BadgeToken.token.in_(candidates))).all()
             known = {row.token: row for row in rows}
@@ -608,6 +617,7 @@ __all__ = [
     "clean_scan",
     "default_device",
     "device_name",
+    "misread_scan",
     "read_candidates",
     "session_info",
     "session_now",

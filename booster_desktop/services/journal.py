@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -377,106 +377,187 @@ def _entry(path: Path, number: int, document: dict[str, Any]) -> Entry:
 # -- merge ---------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """A check-in to merge, its session and manager found here; `number` says where it came
+    from (a journal's line) in a refusal."""
+
+    number: int
+    id: str
+    session_id: int
+    manager_id: int
+    at: datetime
+    device: str
+    voided: bool
+    admitted_unregistered: bool
+
+
 def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
-    """Merge another laptop's journal into the programme, in one transaction."""
+    """Merge another laptop's journal into the programme (a file or a server), in one
+    transaction."""
     path = Path(path)
     journal_programme, entries = read_journal(path)
     from booster_desktop.services.backups import backup_before
 
     backup_before(programme, "merge")
+
+    def refuse(why: str) -> BoosterError:
+        return _refuse(path, why)
+
     with programme.writing(Action.MERGE) as connection:
         ours = _programme_uuid(connection)
         if journal_programme != ours:
-            raise _refuse(
-                path,
-                _("comes from another programme (its check-ins name other people and sessions)"),
+            raise refuse(
+                _("comes from another programme (its check-ins name other people and sessions)")
             )
         # (Comprehensions, not dict(): a result has keys(), so dict() would take it for a mapping.)
         sessions = {u: i for u, i in connection.execute(select(TourSession.uuid, TourSession.id))}
         managers = {
             t: m for t, m in connection.execute(select(BadgeToken.token, BadgeToken.manager_id))
         }
-        existing = {
-            row.id: row
-            for row in connection.execute(
+        incoming = []
+        for number, entry in enumerate(entries, 2):
+            session_id = sessions.get(entry.session)
+            if session_id is None:
+                raise refuse(
+                    _("line {number}: session {session} is not in this file").format(
+                        number=number, session=entry.session
+                    )
+                )
+            manager_id = next((managers[t] for t in entry.tokens if t in managers), None)
+            if manager_id is None:
+                raise refuse(
+                    _("line {number}: badge {value} is nobody here").format(
+                        number=number, value=entry.tokens[0]
+                    )
+                )
+            incoming.append(
+                Incoming(
+                    number,
+                    entry.id,
+                    session_id,
+                    manager_id,
+                    entry.at,
+                    entry.device,
+                    entry.voided,
+                    entry.admitted_unregistered,
+                )
+            )
+        merged = merge_checkins(connection, incoming, refuse)
+        if not (merged.added or merged.voided):
+            connection.rollback()  # nothing new: no commit, no change for the screens
+    return merged
+
+
+# Check-in ids asked for at once (well under any database's limit on bound parameters).
+_CHUNK = 500
+
+
+def merge_checkins(
+    connection: Connection, incoming: list[Incoming], refuse: Callable[[str], BoosterError]
+) -> MergeReport:
+    """The merge itself, inside the caller's write transaction: a union by check-in id where
+    a void wins. A check-in already here with the same facts is left as it is, so sending
+    the same ones twice (an acknowledgement lost on the way) adds nothing the second time."""
+    ids = sorted({row.id for row in incoming})
+    columns = (
+        CheckIn.id,
+        CheckIn.session_id,
+        CheckIn.manager_id,
+        CheckIn.recorded_at,
+        CheckIn.device,
+        CheckIn.voided,
+        CheckIn.admitted_unregistered,
+    )
+    existing = {
+        row.id: row
+        for start in range(0, len(ids), _CHUNK)
+        for row in connection.execute(
+            select(*columns).where(CheckIn.id.in_(ids[start : start + _CHUNK]))
+        )
+    }
+    merged = MergeReport()
+    new_rows: dict[str, dict[str, Any]] = {}
+    to_void: set[str] = set()
+    for entry in incoming:
+        number = entry.number
+        facts = (
+            entry.session_id,
+            entry.manager_id,
+            entry.at,
+            entry.device,
+            entry.admitted_unregistered,
+        )
+        if entry.id in new_rows:  # the same check-in twice in one journal
+            row = new_rows[entry.id]
+            if _facts(row) != facts:
+                raise refuse(
+                    _("line {number}: check-in {id} appears twice, unlike").format(
+                        number=number, id=entry.id
+                    )
+                )
+            row["voided"] = row["voided"] or entry.voided
+            continue
+        here = existing.get(entry.id)
+        if here is None:
+            new_rows[entry.id] = {
+                "id": entry.id,
+                "session_id": entry.session_id,
+                "manager_id": entry.manager_id,
+                "recorded_at": entry.at,
+                "device": entry.device,
+                "voided": entry.voided,
+                "admitted_unregistered": entry.admitted_unregistered,
+            }
+        elif _facts(here._asdict()) != facts:
+            raise refuse(
+                _("line {number}: check-in {id} is recorded differently here").format(
+                    number=number, id=entry.id
+                )
+            )
+        elif entry.voided and not here.voided:
+            to_void.add(entry.id)
+        else:
+            merged.unchanged += 1
+    before = _standing_where(connection, new_rows.values())
+    report(connection, CheckIn.__tablename__, sorted(to_void), ["voided"])
+    if new_rows:
+        connection.execute(insert(CheckIn), list(new_rows.values()))
+        report(connection, CheckIn.__tablename__, list(new_rows), added=True)
+    if to_void:
+        connection.execute(
+            update(CheckIn).where(CheckIn.id.in_(sorted(to_void))).values(voided=True)
+        )
+    merged.added, merged.voided = len(new_rows), len(to_void)
+    merged.on_both = _overlaps(connection, before, new_rows.values())
+    return merged
+
+
+def _standing_where(
+    connection: Connection, new_rows: Iterable[dict[str, Any]]
+) -> list[Row[*tuple[Any, ...]]]:
+    """The check-ins already here that stand at a (session, manager) the merge brings."""
+    pairs = {(r["session_id"], r["manager_id"]) for r in new_rows if not r["voided"]}
+    if not pairs:
+        return []
+    sessions = sorted({s for s, _ in pairs})
+    found: list[Row[*tuple[Any, ...]]] = []
+    for start in range(0, len(sessions), _CHUNK):
+        found.extend(
+            connection.execute(
                 select(
-                    CheckIn.id,
                     CheckIn.session_id,
                     CheckIn.manager_id,
                     CheckIn.recorded_at,
                     CheckIn.device,
                     CheckIn.voided,
-                    CheckIn.admitted_unregistered,
+                ).where(
+                    CheckIn.session_id.in_(sessions[start : start + _CHUNK]),
+                    CheckIn.voided.is_(False),
                 )
             )
-        }
-        merged = MergeReport()
-        new_rows: dict[str, dict[str, Any]] = {}
-        to_void: set[str] = set()
-        for number, entry in enumerate(entries, 2):
-            session_id = sessions.get(entry.session)
-            if session_id is None:
-                raise _refuse(
-                    path,
-                    _("line {number}: session {session} is not in this file").format(
-                        number=number, session=entry.session
-                    ),
-                )
-            manager_id = next((managers[t] for t in entry.tokens if t in managers), None)
-            if manager_id is None:
-                raise _refuse(
-                    path,
-                    _("line {number}: badge {value} is nobody here").format(
-                        number=number, value=entry.tokens[0]
-                    ),
-                )
-            facts = (session_id, manager_id, entry.at, entry.device, entry.admitted_unregistered)
-            if entry.id in new_rows:  # the same check-in twice in one journal
-                row = new_rows[entry.id]
-                if _facts(row) != facts:
-                    raise _refuse(
-                        path,
-                        _("line {number}: check-in {id} appears twice, unlike").format(
-                            number=number, id=entry.id
-                        ),
-                    )
-                row["voided"] = row["voided"] or entry.voided
-                continue
-            here = existing.get(entry.id)
-            if here is None:
-                new_rows[entry.id] = {
-                    "id": entry.id,
-                    "session_id": session_id,
-                    "manager_id": manager_id,
-                    "recorded_at": entry.at,
-                    "device": entry.device,
-                    "voided": entry.voided,
-                    "admitted_unregistered": entry.admitted_unregistered,
-                }
-            elif _facts(here._asdict()) != facts:
-                raise _refuse(
-                    path,
-                    _("line {number}: check-in {id} is recorded differently here").format(
-                        number=number, id=entry.id
-                    ),
-                )
-            elif entry.voided and not here.voided:
-                to_void.add(entry.id)
-            else:
-                merged.unchanged += 1
-        report(connection, CheckIn.__tablename__, sorted(to_void), ["voided"])
-        if new_rows:
-            connection.execute(insert(CheckIn), list(new_rows.values()))
-            report(connection, CheckIn.__tablename__, list(new_rows), added=True)
-        if to_void:
-            connection.execute(
-                update(CheckIn).where(CheckIn.id.in_(sorted(to_void))).values(voided=True)
-            )
-        merged.added, merged.voided = len(new_rows), len(to_void)
-        merged.on_both = _overlaps(connection, existing.values(), new_rows.values())
-        if not (new_rows or to_void):
-            connection.rollback()  # nothing new: no commit, no change for the screens
-    return merged
+        )
+    return [row for row in found if (row.session_id, row.manager_id) in pairs]
 
 
 def _facts(row: dict[str, Any]) -> tuple[Any, ...]:

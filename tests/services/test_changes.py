@@ -264,7 +264,26 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         Action.MERGE,
         {"checkin"},
     ),
+    "door_journal.send_waiting": (
+        lambda p, folder: _send_offline_scan(p, folder),
+        Action.EDIT,
+        {"checkin"},
+    ),
 }
+
+
+def _send_offline_scan(programme: ProgrammeFile, folder: Path) -> object:
+    """One scan a door recorded offline, sent to the programme."""
+    import uuid
+
+    from booster_desktop.domain.base import utc_now
+    from booster_desktop.services.door_journal import offline_journal, send_waiting
+    from booster_desktop.store.door_file import JournalScan
+
+    waiting = offline_journal(programme, folder)
+    manager = listing.list_managers(programme, "CAT")[0]["id"]
+    waiting.add(JournalScan(str(uuid.uuid4()), False, 1, manager, utc_now(), "door", False))
+    return send_waiting(programme, waiting)
 
 
 def _certify(programme: ProgrammeFile, folder: Path) -> None:

@@ -1,0 +1,304 @@
+"""Doors without network: a door on the server keeps checking people in when the link drops,
+and every scan it acknowledged reaches the server exactly once when the link is back.
+
+The outage is a small TCP proxy in front of the test server (`tests/door_proxy.py`), cut and
+restored by the test: the server shared by the whole pass never stops. What the server holds
+is read back directly with SQL, not through the door.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.services.checkin import CheckinDesk, ScanState
+from booster_desktop.services.door_journal import (
+    DoorDesk,
+    DoorSender,
+    offline_journal,
+    open_desk,
+    send_waiting,
+)
+from booster_desktop.services.programme import open_programme
+from booster_desktop.store.door_file import OfflineJournal
+from tests import programme_db
+from tests.conftest import server_url
+from tests.door_proxy import Proxy, server_target
+from tests.services.test_checkin import DAY_ONE, _expected, _session
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _checkins(server: Any, session: int) -> list[tuple[str, int, bool]]:
+    """(id, manager, voided) of the session's check-ins on the server, oldest first."""
+    with closing(programme_db.connect(server)) as connection:
+        rows = connection.execute(
+            "SELECT id, manager_id, voided FROM checkin WHERE session_id = ? "
+            "ORDER BY recorded_at, id",
+            (session,),
+        ).fetchall()
+    return [(str(i), int(m), bool(v)) for i, m, v in rows]
+
+
+@pytest.fixture
+def proxy() -> Iterator[Proxy]:
+    url = server_url()
+    if url is None:
+        pytest.skip("needs a PostgreSQL server")
+    door = Proxy(server_target(url))
+    yield door
+    door.cut()
+
+
+@pytest.fixture
+def door(demo_file: Any, proxy: Proxy) -> Iterator[tuple[DoorDesk, Any, int, list[Any]]]:
+    """A door on the demo's first CAT session, reaching the server through the proxy."""
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")
+    with open_programme(proxy.address(demo_file), writable=True) as programme:
+        desk = open_desk(programme, session, device="door-1")
+        assert isinstance(desk, DoorDesk)
+        yield desk, demo_file, session, people
+        desk.close()
+
+
+def test_a_door_on_a_file_is_the_plain_desk(demo_file: Path) -> None:
+    if not isinstance(demo_file, Path):
+        pytest.skip("a programme file")
+    with open_programme(demo_file, writable=True) as programme:
+        desk = open_desk(programme, _session(demo_file, "CAT", "Joint training"))
+        assert type(desk) is CheckinDesk
+
+
+@pytest.mark.postgresql_only
+def test_scans_made_offline_arrive_once_in_order_when_the_server_is_back(
+    door: tuple[DoorDesk, Any, int, list[Any]], proxy: Proxy
+) -> None:
+    desk, server, session, people = door
+    (a, *_), (b, *_), (c, *_), (d, *_), (e, *_) = people[:5]
+    tokens = {p[0]: p[1] for p in people}
+    at = DAY_ONE
+    assert desk.record(tokens[a], now=at).state is ScanState.WELCOME  # online
+    assert [m for _, m, _ in _checkins(server, session)] == [a]
+
+    proxy.cut()
+    results = [
+        desk.record(tokens[m], now=at + timedelta(minutes=n)) for n, m in enumerate((b, c, d), 1)
+    ]
+    assert [(r.state, r.recorded) for r in results] == [(ScanState.WELCOME, True)] * 3
+    # Decided offline on the roster copy: a second scan is "already", a stranger is unknown.
+    again = desk.record(tokens[b], now=at + timedelta(minutes=9))
+    assert again.state is ScanState.ALREADY and not again.recorded
+    assert desk.record("AAAAAAAAAAAAAAAAAAAAA", now=at).state is not ScanState.WELCOME
+    # Undo offline voids the last one, in the journal too.
+    assert desk.void_last().checkin_id == results[-1].checkin_id
+    assert desk.waiting == 4
+    count = desk.head_count()
+    assert count.checked_in == 3  # a (on the server), b and c (waiting)
+    assert [m for _, m, _ in _checkins(server, session)] == [a]
+
+    proxy.restore()
+    # Back online, a scan still waits behind the ones before it: the server gets them in order.
+    late = desk.record(tokens[e], now=at + timedelta(minutes=20))
+    assert late.recorded and desk.waiting == 5
+    assert len(_checkins(server, session)) == 1
+    sent = desk.send_now()
+    assert sent is not None and (sent.lines, sent.added, sent.voided) == (5, 4, 0)
+    assert desk.waiting == 0
+    on_server = _checkins(server, session)
+    assert [m for _, m, _ in on_server] == [a, b, c, d, e]
+    assert [v for *_, v in on_server] == [False, False, False, True, False]
+    ids = [i for i, _, _ in on_server]
+    assert ids[1:] == [r.checkin_id for r in results] + [late.checkin_id]
+    # Sending again adds nothing; the next scan goes straight to the server.
+    assert desk.send_now() == type(sent)(0, 0, 0)
+    desk.record(tokens[people[5][0]], now=at + timedelta(minutes=30))
+    assert desk.waiting == 0 and len(_checkins(server, session)) == 6
+
+
+@pytest.mark.postgresql_only
+def test_a_resend_after_a_lost_acknowledgement_adds_nothing_twice(
+    door: tuple[DoorDesk, Any, int, list[Any]], proxy: Proxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk, server, session, people = door
+    proxy.cut()
+    for n, person in enumerate(people[:3]):
+        desk.record(person[1], now=DAY_ONE + timedelta(minutes=n))
+    proxy.restore()
+    original = OfflineJournal.mark_sent
+    lost = []
+
+    def acknowledgement_lost(self: OfflineJournal, seqs: list[int], at: Any) -> None:
+        lost.append(seqs)
+        raise BoosterError("the acknowledgement was lost")
+
+    # The server commits; the laptop never hears it (the link drops before the answer).
+    monkeypatch.setattr(OfflineJournal, "mark_sent", acknowledgement_lost)
+    with pytest.raises(BoosterError):
+        send_waiting(desk.door, desk.journal)
+    assert lost and len(_checkins(server, session)) == 3
+    assert desk.journal.count_waiting() == 3
+    monkeypatch.setattr(OfflineJournal, "mark_sent", original)
+    sent = desk.send_now()
+    assert sent is not None and (sent.lines, sent.added, sent.voided) == (3, 0, 0)
+    assert sorted(m for _, m, _ in _checkins(server, session)) == sorted(p[0] for p in people[:3])
+    assert desk.waiting == 0
+
+
+@pytest.mark.postgresql_only
+def test_the_sender_sends_on_its_own_when_the_server_answers_again(
+    door: tuple[DoorDesk, Any, int, list[Any]], proxy: Proxy
+) -> None:
+    desk, server, session, people = door
+    proxy.cut()
+    desk.record(people[0][1], now=DAY_ONE)
+    desk.record(people[1][1], now=DAY_ONE + timedelta(minutes=1))
+    told: list[tuple[int, int]] = []
+    done = threading.Event()
+
+    def heard(waiting: int, sent: int) -> None:
+        told.append((waiting, sent))
+        if not waiting:
+            done.set()
+
+    sender = DoorSender(desk, heard, retry=0.05).start()
+    try:
+        sender.wake()
+        while not told:  # it tried while the link was down, and kept both
+            threading.Event().wait(0.05)
+        assert told[0] == (2, 0) and _checkins(server, session) == []
+        proxy.restore()
+        assert done.wait(60)
+    finally:
+        sender.stop()
+    assert told[-1] == (0, 2)
+    assert len(_checkins(server, session)) == 2
+
+
+@pytest.mark.postgresql_only
+@pytest.mark.parametrize("trouble", ["damaged", "locked"])
+def test_a_journal_that_cannot_be_written_never_says_welcome(
+    demo_file: Any, proxy: Proxy, trouble: str
+) -> None:
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")
+    with open_programme(proxy.address(demo_file), writable=True) as programme:
+        path = offline_journal(programme).path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        holder = None
+        if trouble == "damaged":
+            path.write_bytes(b"this is not a journal at all" * 100)
+        else:
+            OfflineJournal(path, "x").check()
+            holder = sqlite3.connect(path, isolation_level=None)
+            holder.execute("BEGIN EXCLUSIVE")
+        try:
+            desk = open_desk(programme, session, device="door-1")
+            assert isinstance(desk, DoorDesk)
+            assert desk.record(people[0][1], now=DAY_ONE).state is ScanState.WELCOME  # online
+            proxy.cut()
+            with pytest.raises(BoosterError) as refused:
+                desk.record(people[1][1], now=DAY_ONE + timedelta(minutes=1))
+            message = str(refused.value)
+            assert "\n" not in message and str(path) in message and "not recorded" in message
+            assert ("locked" in message) == (trouble == "locked")
+            assert desk.waiting == 0
+            desk.close()
+        finally:
+            if holder is not None:
+                holder.close()
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
+
+
+def _booster(*args: str, **kwargs: Any) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "booster_desktop", *args],
+        cwd=ROOT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        **kwargs,
+    )
+
+
+@pytest.mark.postgresql_only
+def test_a_door_killed_offline_loses_no_acknowledged_scan(demo_file: Any, proxy: Proxy) -> None:
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")[:5]
+    url = proxy.address(demo_file).url.render_as_string(hide_password=False)
+    door = _booster(
+        "checkin",
+        "record",
+        url,
+        "--session",
+        str(session),
+        "--device",
+        "door-k",
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert door.stdin is not None and door.stdout is not None
+    try:
+        door.stdin.write(people[0][1] + "\n")
+        door.stdin.flush()
+        assert door.stdout.readline().startswith("welcome\t")  # on the server
+        proxy.cut()
+        for person in people[1:]:
+            door.stdin.write(person[1] + "\n")
+            door.stdin.flush()
+            line = door.stdout.readline()
+            assert line.startswith("welcome\t") and person[1] in line  # acknowledged offline
+    finally:
+        door.send_signal(signal.SIGKILL)
+        door.wait()
+    assert door.returncode == -signal.SIGKILL
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
+
+    proxy.restore()
+    sender = _booster("checkin", "send", url, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = sender.communicate(timeout=120)
+    assert sender.returncode == 0, err
+    assert "Sent 4 offline scans: 4 check-ins added, 0 voided" in out
+    assert sorted(m for _, m, _ in _checkins(demo_file, session)) == sorted(p[0] for p in people)
+    again = _booster("checkin", "send", url, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, _err = again.communicate(timeout=120)
+    assert "Sent 0 offline scans" in out and len(_checkins(demo_file, session)) == 5
+
+
+@pytest.mark.postgresql_only
+def test_a_pulled_files_journal_merges_into_the_server(demo_file: Any, tmp_path: Path) -> None:
+    from booster_desktop.cli import main
+    from booster_desktop.services.programme import pull_programme
+
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")[:3]
+    pulled = tmp_path / "away.booster"
+    pull_programme(demo_file, pulled)
+    with open_programme(pulled, writable=True) as programme:
+        desk = CheckinDesk(programme, session, device="away")
+        for n, person in enumerate(people):
+            desk.record(person[1], now=DAY_ONE + timedelta(minutes=n))
+        desk.void_last()
+    journal = tmp_path / "away.jsonl"
+    assert main(["checkin", "export", str(pulled), "-o", str(journal)]) == 0
+    url = demo_file.url.render_as_string(hide_password=False)
+    assert main(["checkin", "merge", url, str(journal)]) == 0
+    assert [(m, v) for _, m, v in _checkins(demo_file, session)] == [
+        (people[0][0], False),
+        (people[1][0], False),
+        (people[2][0], True),
+    ]
+    assert main(["checkin", "merge", url, str(journal)]) == 0  # twice changes nothing
+    assert len(_checkins(demo_file, session)) == 3
