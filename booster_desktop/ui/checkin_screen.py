@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.attendance import HeadCount, NameIndex, name_index
 from booster_desktop.services.checkin import (
-    CheckinDesk,
     ScanResult,
     ScanState,
     SessionInfo,
@@ -44,6 +43,13 @@ from booster_desktop.services.checkin import (
     tour_sessions,
 )
 from booster_desktop.services.choices import countries
+from booster_desktop.services.door_journal import (
+    Desk,
+    DoorDesk,
+    DoorSender,
+    open_desk,
+    waiting_message,
+)
 from booster_desktop.services.overview import tour_codes
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.ui.help_dialogs import fit_to_screen
@@ -142,6 +148,8 @@ class CheckinScreen(QDialog):
     """Check-in at the door of one session of one tour."""
 
     scanned = Signal(object)  # the ScanResult, once shown (tests and the bench wait on it)
+    # From the door's sender thread: (scans still waiting, scans just sent); queued to the UI.
+    sender_said = Signal(int, int)
 
     def __init__(
         self,
@@ -153,7 +161,9 @@ class CheckinScreen(QDialog):
         super().__init__(parent)
         self.programme = programme
         self.now = now  # tests fix the clock; None is the real one
-        self.desk: CheckinDesk | None = None
+        self.desk: Desk | None = None
+        self.door_sender: DoorSender | None = None
+        self._all_sent = False
         self.last: ScanResult | None = None
         self.leaving_allowed = False
         self._taken_without_enter = False
@@ -181,11 +191,15 @@ class CheckinScreen(QDialog):
             picker.setMinimumContentsLength(letters)
         self.counter = _named(QLabel(), "counter")
         self.counter.setFont(QFont(self.font().family(), 20, QFont.Weight.Bold))
+        # A door on a server that lost it: how many scans wait on this laptop to be sent.
+        self.offline = _named(QLabel(), "offline")
+        self.offline.setFont(QFont(self.font().family(), 14, QFont.Weight.Bold))
+        self.offline.hide()
         self.missing_button = _named(QPushButton(tr("Who is &missing (F2)")), "missing_button")
         self.undo_button = _named(QPushButton(tr("&Undo last (Ctrl+Z)")), "undo_button")
         self.full_button = _named(QPushButton(tr("Full screen (F11)")), "full_button")
         self.leave_button = _named(QPushButton(tr("&Leave check-in")), "leave_button")
-        for widget in (self.tour, self.session, QLabel("  "), self.counter):
+        for widget in (self.tour, self.session, QLabel("  "), self.counter, self.offline):
             top.addWidget(widget)
         top.addStretch(1)
         # The buttons on a row of their own: beside the pickers they pushed the screen wider
@@ -265,6 +279,7 @@ class CheckinScreen(QDialog):
         self.full_button.clicked.connect(self.toggle_full_screen)
         self.leave_button.clicked.connect(self.close)
         self.admit_button.clicked.connect(self.admit)
+        self.sender_said.connect(self._sender_said)
         for keys, slot in (
             ("F2", self.toggle_missing),
             ("F11", self.toggle_full_screen),
@@ -309,13 +324,17 @@ class CheckinScreen(QDialog):
         self.take_focus()
 
     def _set_session(self, session_id: int | None) -> None:
+        self._stop_sender()
         if session_id is None:
             self.desk = None
             self.input.setEnabled(False)
             self.counter.setText("")
             self.not_today.setText(tr("This programme has no sessions to check in to."))
             return
-        self.desk = CheckinDesk(self.programme, session_id)
+        self.desk = open_desk(self.programme, session_id)
+        if isinstance(self.desk, DoorDesk):
+            # Sends what waits as soon as the server answers, off the UI thread.
+            self.door_sender = DoorSender(self.desk, self.sender_said.emit).start()
         self.input.setEnabled(True)
         session: SessionInfo = self.desk.session
         today = session.local_date(self.now)
@@ -329,6 +348,34 @@ class CheckinScreen(QDialog):
         self.not_today.setVisible(bool(self.not_today.text()))
         self._show_idle()
         self.refresh_count()
+        self._show_waiting()
+
+    def _stop_sender(self) -> None:
+        if self.door_sender is not None:
+            self.door_sender.stop()
+            self.door_sender = None
+        if isinstance(self.desk, DoorDesk):
+            self.desk.close()
+
+    # -- offline ---------------------------------------------------------------------------------
+
+    def _sender_said(self, waiting: int, sent: int) -> None:
+        if sent:
+            self._all_sent = not waiting
+            self.refresh_count()
+        self._show_waiting()
+
+    def _show_waiting(self) -> None:
+        """ "offline: N scans waiting" while any wait; once they are all sent, says so."""
+        waiting = self.desk.waiting if isinstance(self.desk, DoorDesk) else 0
+        if waiting:
+            self._all_sent = False
+            self.offline.setText(waiting_message(waiting))
+            self.offline.setStyleSheet(f"color: {COLOURS['alarm']};")
+        elif self._all_sent:
+            self.offline.setText(tr("All offline scans are on the server."))
+            self.offline.setStyleSheet(f"color: {COLOURS['welcome']};")
+        self.offline.setVisible(bool(waiting) or self._all_sent)
 
     # -- scanning --------------------------------------------------------------------------------
 
@@ -454,6 +501,7 @@ class CheckinScreen(QDialog):
         self.initials.setText(undone.initials)
         self.admit_button.hide()
         self.refresh_count()
+        self._show_waiting()
         self.take_focus()
 
     # -- showing ---------------------------------------------------------------------------------
@@ -492,6 +540,9 @@ class CheckinScreen(QDialog):
         self._sound(result)
         if result.recorded:
             self.refresh_count()
+        self._show_waiting()
+        if self.door_sender is not None and result.recorded:
+            self.door_sender.wake()
         self.take_focus()
         self.scanned.emit(result)
 
@@ -587,4 +638,5 @@ class CheckinScreen(QDialog):
 
     def done(self, result: int) -> None:
         if self.leaving_allowed:
+            self._stop_sender()
             super().done(result)

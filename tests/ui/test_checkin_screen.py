@@ -432,3 +432,49 @@ def test_a_badge_scanned_while_leave_is_asked_is_still_checked_in(
     screen.close()
     assert screen.isVisible()  # a scan means the door is still working
     assert screen.desk.head_count().checked_in == before + 1
+
+
+@pytest.mark.postgresql_only
+def test_a_door_on_a_server_says_what_waits_offline_and_when_it_is_sent(
+    demo_file: object, qtbot: QtBot
+) -> None:
+    from booster_desktop.services.programme import open_programme
+    from tests.conftest import server_url
+    from tests.door_proxy import Proxy, server_target
+
+    url = server_url()
+    assert url is not None
+    proxy = Proxy(server_target(url))
+    people = _expected(demo_file, "CAT")  # type: ignore[arg-type]
+    session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
+    try:
+        with open_programme(proxy.address(demo_file), writable=True) as programme:
+            made = CheckinScreen(programme, None, now=DAY_ONE)
+            qtbot.addWidget(made)
+            made.open()
+            assert made.desk is not None and made.desk.session.id == session
+            before = made.count.checked_in
+            assert made.offline.isHidden()
+            proxy.cut()
+            for _id, token, *_ in people[:2]:
+                with qtbot.waitSignal(made.scanned):
+                    _scan(qtbot, made, token)
+                assert made.headline.text() == "Welcome"
+            assert made.offline.isVisible()
+            assert made.offline.text() == "offline: 2 scans waiting"
+            assert made.count.checked_in == before + 2  # the head count takes the waiting ones
+            assert _rows(demo_file, "SELECT count(*) FROM checkin")[0][0] == 0  # type: ignore[arg-type]
+            proxy.restore()
+            qtbot.waitUntil(lambda: made.offline.text().startswith("All"), timeout=60_000)
+            assert made.offline.text() == "All offline scans are on the server."
+            assert (
+                sorted(
+                    int(m)  # type: ignore[call-overload]
+                    for (m,) in _rows(demo_file, "SELECT manager_id FROM checkin")  # type: ignore[arg-type]
+                )
+                == sorted(p[0] for p in people[:2])
+            )
+            made.leaving_allowed = True
+            made.close()
+    finally:
+        proxy.cut()
