@@ -376,6 +376,9 @@ class CheckinScreen(QDialog):
             self.offline.setText(tr("All offline scans are on the server."))
             self.offline.setStyleSheet(f"color: {COLOURS['welcome']};")
         self.offline.setVisible(bool(waiting) or self._all_sent)
+        # Why they still wait (the server unreachable, or refusing them), for whoever asks.
+        problem = self.desk.last_problem if isinstance(self.desk, DoorDesk) else None
+        self.offline.setToolTip(problem if waiting and problem else "")
 
     # -- scanning --------------------------------------------------------------------------------
 
