@@ -285,7 +285,7 @@ class DoorDesk:
                 self.door, self.session.id, self.session.tour_id, self.session.tour_code
             )
         except (DBAPIError, BoosterError) as error:
-            if isinstance(error, DBAPIError) or is_unreachable(error):
+            if is_unreachable(error):
                 return
             raise
         with self._lock:
@@ -637,16 +637,19 @@ class DoorSender:
             if self._stop.is_set():
                 return
             since_refresh += self.retry
-            if self.desk.waiting:
-                sent = self.desk.send_now()
-                if self.on_change is not None:
-                    self.on_change(self.desk.waiting, sent.lines if sent else 0)
-                if sent is not None and not self.desk.waiting:
-                    self.desk.refresh()
+            try:
+                if self.desk.waiting:
+                    sent = self.desk.send_now()
+                    if self.on_change is not None:
+                        self.on_change(self.desk.waiting, sent.lines if sent else 0)
+                    if sent is not None and not self.desk.waiting:
+                        self.desk.refresh()
+                        since_refresh = 0.0
+                elif since_refresh >= self.refresh:
                     since_refresh = 0.0
-            elif since_refresh >= self.refresh:
-                self.desk.refresh()
-                since_refresh = 0.0
+                    self.desk.refresh()
+            except Exception as error:  # the sender outlives any one failure; said, tried again
+                self.desk.last_problem = " ".join(str(error).split()) or type(error).__name__
 
 
 __all__ = [

@@ -302,3 +302,37 @@ def test_a_pulled_files_journal_merges_into_the_server(demo_file: Any, tmp_path:
     ]
     assert main(["checkin", "merge", url, str(journal)]) == 0  # twice changes nothing
     assert len(_checkins(demo_file, session)) == 3
+
+
+@pytest.mark.postgresql_only
+def test_the_sender_outlives_a_failure_and_says_it(
+    door: tuple[DoorDesk, Any, int, list[Any]], proxy: Proxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk, server, session, people = door
+    failed = threading.Event()
+    refresh = desk.refresh
+
+    def broken() -> None:
+        if not failed.is_set():
+            failed.set()
+            raise RuntimeError("the roster could not be read")
+        refresh()
+
+    monkeypatch.setattr(desk, "refresh", broken)
+    done = threading.Event()
+    sender = DoorSender(
+        desk,
+        lambda waiting, sent: done.set() if sent and not waiting else None,
+        retry=0.05,
+        refresh=0.05,
+    ).start()
+    try:
+        assert failed.wait(60)
+        proxy.cut()
+        desk.record(people[0][1], now=DAY_ONE)
+        assert desk.waiting == 1
+        proxy.restore()
+        assert done.wait(60)  # still alive: it sent the scan once the server answered
+    finally:
+        sender.stop()
+    assert [m for _, m, _ in _checkins(server, session)] == [people[0][0]]
