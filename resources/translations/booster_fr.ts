@@ -1294,6 +1294,10 @@ Chaque modification affichée comme faite est enregistrée ; vérifiez la derni�
         <translation>Cette séance a lieu le {day}, pas aujourd&apos;hui ({today}) à {time_zone}.</translation>
     </message>
     <message>
+        <source>All offline scans are on the server.</source>
+        <translation>Tous les pointages hors ligne sont sur le serveur.</translation>
+    </message>
+    <message>
         <source>Undone</source>
         <translation>Annulé</translation>
     </message>
