@@ -32,6 +32,7 @@ COMMANDS = (
     "backup",
     "push",
     "pull",
+    "server",
     "history",
     "importing",
     "demand",
@@ -166,6 +167,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: {where}{error.strerror or error}", file=sys.stderr)
         return 1
     except Exception as error:
+        from booster_desktop.services.team import refused_by_server
+
+        refused = refused_by_server(error)
+        if refused is not None:
+            print(f"{PROG}: {_one_line(str(refused))}", file=sys.stderr)
+            return 1
         explained = _explained(args, error)
         if explained is not None:
             print(f"{PROG}: {_one_line(explained)}", file=sys.stderr)
