@@ -142,6 +142,7 @@ class CheckinScreen(QDialog):
     """Check-in at the door of one session of one tour."""
 
     scanned = Signal(object)  # the ScanResult, once shown (tests and the bench wait on it)
+    left = Signal()  # embedded in door staff's window: the door was left (its question answered)
 
     def __init__(
         self,
@@ -149,8 +150,11 @@ class CheckinScreen(QDialog):
         parent: QWidget | None = None,
         *,
         now: datetime | None = None,
+        embedded: bool = False,
     ) -> None:
         super().__init__(parent)
+        # Embedded: the whole window of door staff (`MainWindow`), not a dialog over it.
+        self.embedded = embedded
         self.programme = programme
         self.now = now  # tests fix the clock; None is the real one
         self.desk: CheckinDesk | None = None
@@ -161,9 +165,13 @@ class CheckinScreen(QDialog):
         self.country_names = dict(countries(programme))
         self.setObjectName("checkin_screen")
         self.setWindowTitle(tr("Check-in"))
-        self.setModal(True)
+        if embedded:
+            self.setWindowFlags(Qt.WindowType.Widget)
+        else:
+            self.setModal(True)
         self._build()
-        fit_to_screen(self, 1100, 760)  # a 1366 x 768 laptop shows every button
+        if not embedded:
+            fit_to_screen(self, 1100, 760)  # a 1366 x 768 laptop shows every button
         self._fill_tours()
         self.take_focus()
 
@@ -531,10 +539,11 @@ class CheckinScreen(QDialog):
         self.take_focus()
 
     def toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
+        window = self.window()  # this screen, or the main window it fills
+        if window.isFullScreen():
+            window.showNormal()
         else:
-            self.showFullScreen()
+            window.showFullScreen()
         self.take_focus()
 
     # -- leaving ---------------------------------------------------------------------------------
@@ -567,16 +576,25 @@ class CheckinScreen(QDialog):
         answer = QMessageBox.question(
             self,
             tr("Leave check-in"),
-            tr("Leave the check-in screen for the main window?"),
+            tr("Close the programme and leave the check-in screen?")
+            if self.embedded
+            else tr("Leave the check-in screen for the main window?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.leaving_allowed or self._may_leave():
+    def may_leave(self) -> bool:
+        """Whether the door may be left now (asked once: the PIN, or a question)."""
+        if not self.leaving_allowed and self._may_leave():
             self.leaving_allowed = True
+        return self.leaving_allowed
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.may_leave():
             event.accept()
+            if self.embedded:
+                self.left.emit()
             return
         event.ignore()
         self.take_focus()

@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         self.document.failed.connect(self._command_failed)
         self.programme_title = ""
         self._opening: Job | None = None
+        # The check-in screen filling the window of door staff (None for a coordinator).
+        self.door_screen: Any = None
+        self._door_disabled: list[QAction] = []
         self._agenda_editor: Any = None
         self.setObjectName("main_window")
         self.setWindowTitle("Booster Desktop")
@@ -417,8 +420,8 @@ class MainWindow(QMainWindow):
         """Open a programme file on this thread (screenshots, tests, scripts)."""
         if not self._close_programme():
             return
-        programme = open_programme(path, writable=writable)
-        self._opened((programme, MANAGERS.rows(programme, None)))
+        programme = open_programme(path, writable=writable, door_may=True)
+        self._opened((programme, [] if programme.door_only else MANAGERS.rows(programme, None)))
 
     def _opened(self, result: Opened) -> None:
         programme, manager_rows = result
@@ -426,6 +429,11 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self._close_programme()
         self.document.open(programme)
+        if programme.door_only:
+            self._fill_recent_menu(remember_file(self.settings, programme.path))
+            self._show_door(programme)
+            self.programme_loaded.emit()
+            return
         self.tabs[MANAGERS.key].load(manager_rows)
         self.stack.setCurrentWidget(self.tabs_widget)  # the tab shown loads itself
         self._refresh_tour_filter()
@@ -448,6 +456,35 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.personal_data.check_retention()
         self.programme_loaded.emit()
+
+    def _show_door(self, programme: ProgrammeFile) -> None:
+        """Door staff's window: the check-in screen and nothing else (no tabs, no menus); the
+        server would refuse the rest anyway. Leaving it closes the programme."""
+        from booster_desktop.ui.checkin_screen import CheckinScreen
+
+        self.door_screen = CheckinScreen(programme, self.stack, embedded=True)
+        self.door_screen.left.connect(self._door_left)
+        self.stack.addWidget(self.door_screen)
+        self.stack.setCurrentWidget(self.door_screen)
+        self.menuBar().hide()
+        # Every command of the window off (their shortcuts too), but quitting.
+        self._door_disabled = [
+            action
+            for action in self.findChildren(QAction)
+            if action.isEnabled() and action is not self.quit_action
+        ]
+        for action in self._door_disabled:
+            action.setEnabled(False)
+        self.setWindowTitle(tr("Check-in — {name} — Booster Desktop").format(name=programme.stem))
+        self.path_label.setText(str(programme.path))
+        self.counts_label.setText(tr("Door staff: check-in only"))
+        self._update_actions()
+        self.door_screen.take_focus()
+
+    def _door_left(self) -> None:
+        """The door's "Leave check-in", answered yes: the programme closes."""
+        if self.door_screen is not None:
+            self.close_file()
 
     def _open_failed(self, path: Location, message: str) -> None:
         if isinstance(path, ServerAddress) and "password" in message.lower():
@@ -507,6 +544,14 @@ class MainWindow(QMainWindow):
     def _close_programme(self) -> bool:
         if self._opening is not None:
             return False
+        if self.door_screen is not None:
+            screen, self.door_screen = self.door_screen, None
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+            self.menuBar().show()
+            for action in self._door_disabled:
+                action.setEnabled(True)
+            self._door_disabled = []
         self.document.close()
         self.stack.setCurrentWidget(self.welcome)
         self.programme_title = ""
@@ -686,7 +731,7 @@ class MainWindow(QMainWindow):
         self._filter_visits()
 
     def _refresh_status(self) -> None:
-        if self.programme is None:
+        if self.programme is None or self.programme.door_only:
             return
         counts = programme_counts(self.programme)
         self.programme_title = str(counts["title"])
@@ -706,7 +751,8 @@ class MainWindow(QMainWindow):
         )
 
     def _update_actions(self) -> None:
-        has_file = self.programme is not None
+        # Door staff's window shows the check-in screen only: no command on the programme.
+        has_file = self.programme is not None and not self.programme.door_only
         writable = has_file and self.programme is not None and self.programme.writable
         selected = has_file and bool(self.current_tab().selected_ids())
         self.copy_action.setEnabled(has_file)
@@ -1062,7 +1108,11 @@ class MainWindow(QMainWindow):
             ui_state.save_column_state(self.settings, key, tab.header_state())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        # Every edit was committed when made: closing loses nothing, so it asks nothing.
+        # Every edit was committed when made: closing loses nothing, so it asks nothing; but
+        # the door's screen asks before anyone walks away from it (its PIN, if set).
+        if self.door_screen is not None and not self.door_screen.may_leave():
+            event.ignore()
+            return
         ui_state.save_window_geometry(self.settings, self.saveGeometry())
         self._save_header_states()
         self.settings.sync()
