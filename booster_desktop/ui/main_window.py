@@ -546,6 +546,9 @@ class MainWindow(QMainWindow):
             return False
         if self.door_screen is not None:
             screen, self.door_screen = self.door_screen, None
+            # The welcome page first: removed while shown, the screen would give its place
+            # to the tabs, which would load the Managers tab for door staff.
+            self.stack.setCurrentWidget(self.welcome)
             self.stack.removeWidget(screen)
             screen.deleteLater()
             self.menuBar().show()
