@@ -153,17 +153,22 @@ def init(connection: Connection, where: str) -> list[str]:
             )
         )
     superuser = bool(_one(raw, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
+    # A GRANT or REVOKE by someone who does not own the object only warns, changing
+    # nothing: refused here instead, before anything is said to be done.
     foreign = _one(
         raw,
-        "SELECT string_agg(DISTINCT pg_get_userbyid(relowner), ', ') FROM pg_class "
-        "WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p', 'S', 'v') "
-        "AND NOT pg_has_role(current_user, relowner, 'USAGE')",
+        "SELECT string_agg(DISTINCT pg_get_userbyid(owner), ', ') FROM ("
+        "SELECT relowner AS owner FROM pg_class WHERE relnamespace = "
+        "current_schema()::regnamespace AND relkind IN ('r', 'p', 'S', 'v') "
+        "UNION SELECT datdba FROM pg_database WHERE datname = current_database() "
+        "UNION SELECT nspowner FROM pg_namespace WHERE nspname = current_schema()"
+        ") AS owners WHERE NOT pg_has_role(current_user, owner, 'USAGE')",
     )
     if foreign:
         raise BoosterError(
             _(
-                "{where}: {user} does not own the programme's tables (owned by {owner}); run "
-                "init as their owner or as a superuser"
+                "{where}: {user} does not own the programme's database or tables (owned by "
+                "{owner}); run init as their owner or as a superuser"
             ).format(where=where, user=user, owner=foreign)
         )
     done: list[str] = []

@@ -258,3 +258,39 @@ def test_a_password_is_sent_hashed_and_works(team: Team, tmp_path: Path) -> None
     assert str(stored).startswith("SCRAM-SHA-256$") and "Pa55" not in str(stored)
     with open_programme(as_login(team.admin, name)) as programme:
         assert programme.role is Role.COORDINATOR
+
+
+def test_init_is_refused_to_a_login_that_owns_nothing_there(team: Team) -> None:
+    """A GRANT by someone who does not own the tables only warns on PostgreSQL: init must
+    refuse instead of saying it granted what it did not."""
+    helper = team.login(team.name("helper"))
+    with connect(team.admin) as connection:
+        connection.execute(f'CREATE ROLE "{helper.user}" LOGIN CREATEROLE IN ROLE booster_door')
+    rights = _door_rights(team.admin)
+    with pytest.raises(BoosterError, match="does not own the programme's database or tables"):
+        init_server(helper)
+    assert _door_rights(team.admin) == rights
+
+
+def test_door_staff_admit_someone_not_registered(team: Team) -> None:
+    door = team.add(Role.DOOR)
+    with connect(team.admin) as connection:
+        row = connection.execute(
+            "SELECT s.id, m.id FROM tour_session s CROSS JOIN manager m WHERE NOT EXISTS ("
+            "SELECT 1 FROM enrolment e WHERE e.manager_id = m.id AND e.tour_id = s.tour_id) "
+            "ORDER BY s.id, m.id LIMIT 1"
+        ).fetchone()
+    assert row is not None
+    session_id, manager_id = int(row[0]), int(row[1])
+    with open_programme(door, writable=True, door_may=True) as programme:
+        result = CheckinDesk(programme, session_id).admit(manager_id)
+    assert (result.state, result.recorded, result.admitted) == (
+        ScanState.NOT_REGISTERED,
+        True,
+        True,
+    )
+    assert _one(
+        team.admin,
+        "SELECT admitted_unregistered FROM checkin WHERE id = %s",
+        result.checkin_id,
+    )
