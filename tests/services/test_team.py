@@ -19,7 +19,12 @@ from booster_desktop.services.attendance import head_count, name_index
 from booster_desktop.services.checkin import CheckinDesk, ScanState
 from booster_desktop.services.managers import manager_details, save_manager
 from booster_desktop.services.programme import ServerAddress, open_programme, pull_programme
-from booster_desktop.services.team import add_user, init_server, read_password_file
+from booster_desktop.services.team import (
+    add_user,
+    init_server,
+    read_password_file,
+    refused_by_server,
+)
 from booster_desktop.store.schema_version import KNOWN_REVISIONS
 from tests.server_team import Team, as_login, connect, team
 
@@ -88,6 +93,13 @@ def test_the_refusal_comes_through_the_application_as_the_server_said_it(team: T
         with pytest.raises(ProgrammingError) as refused, programme.engine.connect() as c:
             c.execute(text("SELECT passport_number FROM travel_document"))
     assert isinstance(refused.value.orig, psycopg.errors.InsufficientPrivilege)
+    said = refused_by_server(refused.value)
+    assert said is not None
+    assert str(said) == (
+        "the server refused: permission denied for table travel_document "
+        "(ask a coordinator for the rights)"
+    )
+    assert refused_by_server(ValueError("anything else")) is None
 
 
 def test_door_staff_record_and_void_check_ins_through_the_services(team: Team) -> None:
