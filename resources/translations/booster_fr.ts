@@ -876,6 +876,14 @@
         <translation>Mis à niveau depuis le schéma {migrated_from} ; le fichier tel qu&apos;il était se trouve dans {backup_path}</translation>
     </message>
     <message>
+        <source>Check-in — {name} — Booster Desktop</source>
+        <translation>Pointage — {name} — Booster Desktop</translation>
+    </message>
+    <message>
+        <source>Door staff: check-in only</source>
+        <translation>Accueil : pointage seulement</translation>
+    </message>
+    <message>
         <source>{path}: no such file</source>
         <translation>{path} : fichier introuvable</translation>
     </message>
@@ -1312,6 +1320,10 @@ Chaque modification affichée comme faite est enregistrée ; vérifiez la derni�
     <message>
         <source>Leave check-in</source>
         <translation>Quitter le pointage</translation>
+    </message>
+    <message>
+        <source>Close the programme and leave the check-in screen?</source>
+        <translation>Fermer le programme et quitter l&apos;écran de pointage ?</translation>
     </message>
     <message>
         <source>Leave the check-in screen for the main window?</source>
