@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.domain.roles import GROUP_ROLES, Role
+from booster_desktop.domain.roles import Role
 from booster_desktop.i18n import _
 from booster_desktop.store import roles, server
 from booster_desktop.store.location import ServerAddress
@@ -83,10 +83,6 @@ def read_password_file(path: Path) -> str:
     if not password:
         raise BoosterError(_("{path}: its first line is empty (no password)").format(path=path))
     return password
-
-
-def group_of(role: Role) -> str:
-    return GROUP_ROLES[role]
 
 
 # PostgreSQL's code for "insufficient privilege".

@@ -16,7 +16,6 @@ tables; `add_user` makes a login in one group. Both need an administrator's conn
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -324,17 +323,3 @@ def add_user(connection: Connection, where: str, name: str, role: Role, password
         )
     )
     return group
-
-
-def members(connection: Connection, groups: Iterable[str] = GROUP_ROLES.values()) -> list[str]:
-    """The logins in the groups (for messages and tests)."""
-    raw = _raw(connection)
-    return [
-        str(name)
-        for (name,) in raw.execute(
-            "SELECT DISTINCT m.rolname FROM pg_auth_members a "
-            "JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member "
-            "WHERE g.rolname = ANY(%s) ORDER BY 1",
-            (list(groups),),
-        )
-    ]
