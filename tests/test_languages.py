@@ -56,6 +56,21 @@ def test_the_code_marks_messages_and_the_extractor_finds_them() -> None:
     assert len(found) > 400
 
 
+def test_no_message_is_marked_inside_an_f_string() -> None:
+    """The extractors (Babel's, lupdate) read an f-string as one string: a text marked inside
+    it (`f"{_('Emergency')}: …"`) is never extracted, so it is never translated."""
+    marked_inside = re.compile(r"""\{(?:_|tr|ngettext|N_|QT_TR_NOOP)\(\s*["']""")
+    package = Path(catalogues.PACKAGE)
+    found = [
+        f"{path.relative_to(package.parent)}:{number}: {line.strip()}"
+        for path in sorted(package.rglob("*.py"))
+        if "generated" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if marked_inside.search(line)
+    ]
+    assert found == []
+
+
 @pytest.mark.parametrize("language_code", catalogues.translated_languages())
 def test_every_message_is_translated(language_code: str) -> None:
     missing = catalogues.untranslated(language_code)
