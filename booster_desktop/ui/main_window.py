@@ -54,6 +54,7 @@ from booster_desktop.ui.settings import forget_file, recent_files, remember_file
 from booster_desktop.ui.table_tab import TableTab
 from booster_desktop.ui.tour_exports import TourExports
 from booster_desktop.ui.translation import QT_TR_NOOP, tr
+from booster_desktop.ui.translation import number as locale_number
 
 log = logging.getLogger(__name__)
 Opened = tuple[ProgrammeFile, list[ManagerRow]]
@@ -705,11 +706,11 @@ class MainWindow(QMainWindow):
                 "{value} managers · {value2} countries · {value3} tours · {value4} "
                 "sessions · {value5} enrolments"
             ).format(
-                value=counts["managers"],
-                value2=counts["countries"],
-                value3=counts["tours"],
-                value4=counts["sessions"],
-                value5=counts["enrolments"],
+                value=locale_number(counts["managers"]),
+                value2=locale_number(counts["countries"]),
+                value3=locale_number(counts["tours"]),
+                value4=locale_number(counts["sessions"]),
+                value5=locale_number(counts["enrolments"]),
             )
         )
 
