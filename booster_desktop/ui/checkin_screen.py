@@ -173,8 +173,9 @@ class CheckinScreen(QDialog):
         top = QHBoxLayout()
         self.tour = _named(QComboBox(), "tour")
         self.session = _named(QComboBox(), "session")
-        # Long session titles must not widen the screen past a laptop's: the list is elided.
-        for picker, letters in ((self.tour, 12), (self.session, 30)):
+        # Long session titles must not widen the screen past a laptop's: the list is elided
+        # (44 letters: the day in words and the times, then the start of the title).
+        for picker, letters in ((self.tour, 12), (self.session, 44)):
             picker.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
