@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QWidget
@@ -124,6 +125,9 @@ def _manager_editor(
         parent,
     )
 
+
+# A day whose name and month are among the longest to write (Wednesday, September).
+WIDE_DAY = date(2027, 9, 29)
 
 MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
     key="managers",
@@ -244,8 +248,18 @@ TOURS: Entity[TourRow, TourDetails] = Entity(
         Column(QT_TR_NOOP("Code"), lambda r: r.code),
         Column(QT_TR_NOOP("Title"), lambda r: r.title),
         # Dates as the window's language writes them; sorted by the date itself.
-        Column(QT_TR_NOOP("Start"), lambda r: medium_date(r.start), sort=lambda r: r.start),
-        Column(QT_TR_NOOP("End"), lambda r: medium_date(r.end), sort=lambda r: r.end),
+        Column(
+            QT_TR_NOOP("Start"),
+            lambda r: medium_date(r.start),
+            sort=lambda r: r.start,
+            widest=lambda: medium_date(WIDE_DAY),
+        ),
+        Column(
+            QT_TR_NOOP("End"),
+            lambda r: medium_date(r.end),
+            sort=lambda r: r.end,
+            widest=lambda: medium_date(WIDE_DAY),
+        ),
         Column(
             QT_TR_NOOP("Seats taken"),
             lambda r: r.seats,
@@ -301,6 +315,7 @@ SESSIONS: Entity[SessionRow, SessionDetails] = Entity(
             lambda r: weekday_date(r.date) + (" ⚠" if r.outside_tour else ""),
             sort=lambda r: (r.date, r.start),
             tooltip=QT_TR_NOOP("⚠: outside the tour's dates"),
+            widest=lambda: weekday_date(WIDE_DAY) + " ⚠",
         ),
         Column(
             QT_TR_NOOP("Start"),
