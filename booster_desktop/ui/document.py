@@ -154,7 +154,7 @@ class ProgrammeDocument(QObject):
         feed = feed_for(programme)
         if feed is None:
             return
-        thread = FeedThread(feed, self)
+        thread = FeedThread(feed)  # no parent: it may outlive the document (see stop)
         thread.heard.connect(self._heard)
         thread.missed.connect(self._missed)
         thread.present.connect(self._present)
@@ -164,8 +164,7 @@ class ProgrammeDocument(QObject):
     def _stop_feed(self) -> None:
         thread, self._feed = self._feed, None
         if thread is not None:
-            thread.stop()
-            thread.deleteLater()
+            thread.stop()  # ended, or kept by ui/live.py until it has
         if self.present:
             self.present = []
             self.present_changed.emit([])

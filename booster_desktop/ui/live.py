@@ -13,6 +13,12 @@ from booster_desktop.services.live import ChangeFeed, FeedEvents, Present
 
 log = logging.getLogger(__name__)
 
+# How long closing a programme waits for its listener before leaving it to end on its own.
+STOP_WAIT_MS = 2000
+# Threads left to end on their own: kept (Python owns them, and a QThread deleted while it
+# runs aborts the process) until a later stop finds them ended.
+_finishing: set[FeedThread] = set()
+
 
 class FeedThread(QThread):
     """Runs a `ChangeFeed` until `stop()`; its signals reach receivers on their own thread."""
@@ -38,6 +44,12 @@ class FeedThread(QThread):
         self.present.emit(people)
 
     def stop(self) -> None:
-        """Stop listening and wait for the thread (a fraction of a second)."""
+        """Stop listening: the thread ends within a fraction of a second, or, while it is
+        still trying to reach a server out of reach, when that attempt gives up (the window
+        does not wait for it)."""
         self.feed.stop()
-        self.wait()
+        for thread in list(_finishing):  # those left before and ended since
+            if thread.wait(0):
+                _finishing.discard(thread)
+        if not self.wait(STOP_WAIT_MS):
+            _finishing.add(self)

@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
         # Who else has the programme open, on a server (hidden on a file and when alone).
         self.present_label = QLabel(self)
         self.present_label.setObjectName("present_label")
+        self.present_label.setContentsMargins(0, 0, 16, 0)  # apart from the counts beside it
         self.present_label.hide()
         self.document.present_changed.connect(self._show_present)
         status.addWidget(self.path_label, 1)

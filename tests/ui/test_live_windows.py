@@ -5,6 +5,7 @@ connection with a full reload, and the status bar says who else is connected."""
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -19,8 +20,6 @@ from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.main_window import MainWindow
 from tests import programme_db
 from tests.ui.conftest import EditorDriver
-
-pytestmark = pytest.mark.postgresql_only
 
 
 @pytest.fixture
@@ -60,6 +59,7 @@ def _first_manager(address: ServerAddress) -> int:
         return int(connection.execute("SELECT min(id) FROM manager").fetchone()[0])
 
 
+@pytest.mark.postgresql_only
 def test_a_change_committed_in_one_window_reaches_the_other(
     documents: Callable[[], ProgrammeDocument], demo_file: ServerAddress, qtbot: QtBot
 ) -> None:
@@ -76,6 +76,7 @@ def test_a_change_committed_in_one_window_reaches_the_other(
         assert row.fetchone()[0] == "Zénobie"
 
 
+@pytest.mark.postgresql_only
 def test_a_window_does_not_hear_its_own_change_twice(
     documents: Callable[[], ProgrammeDocument], demo_file: ServerAddress, qtbot: QtBot
 ) -> None:
@@ -106,6 +107,7 @@ def test_a_window_on_a_file_listens_to_nothing(qtbot: QtBot, tmp_path: Any) -> N
         document.close()
 
 
+@pytest.mark.postgresql_only
 def test_the_listener_survives_a_dropped_connection_and_reloads_everything(
     documents: Callable[[], ProgrammeDocument], demo_file: ServerAddress, qtbot: QtBot
 ) -> None:
@@ -133,6 +135,7 @@ def test_the_listener_survives_a_dropped_connection_and_reloads_everything(
     assert heard.args[0].ids("manager") == {manager}
 
 
+@pytest.mark.postgresql_only
 def test_the_status_bar_lists_the_others_connected(
     make_window: Callable[[], MainWindow],
     open_in: Callable[[MainWindow, Any], None],
@@ -165,6 +168,7 @@ def test_the_status_bar_lists_the_others_connected(
     qtbot.waitUntil(lambda: not label.isVisible(), timeout=10000)
 
 
+@pytest.mark.postgresql_only
 def test_the_others_edit_shows_in_the_table_and_spares_an_open_editors_typing(
     make_window: Callable[[], MainWindow],
     open_in: Callable[[MainWindow, Any], None],
@@ -198,3 +202,35 @@ def test_the_others_edit_shows_in_the_table_and_spares_an_open_editors_typing(
     assert seen_in_editor == ["Tanger"]
     (row,) = [r for r in tab.model.records() if r.id == manager]
     assert row.family_name == "Ouazzani"
+
+
+class _Unreachable:
+    """A feed stuck trying to reach a server, as when the network is gone."""
+
+    def __init__(self) -> None:
+        self.trying = threading.Event()
+        self.given_up = threading.Event()
+        self.asked_to_stop = False
+
+    def run(self, _events: Any) -> None:
+        self.trying.set()
+        self.given_up.wait(30)
+
+    def stop(self) -> None:
+        self.asked_to_stop = True
+
+
+def test_closing_does_not_wait_for_a_server_out_of_reach(monkeypatch: pytest.MonkeyPatch) -> None:
+    from booster_desktop.ui import live
+
+    monkeypatch.setattr(live, "STOP_WAIT_MS", 50)
+    stuck = _Unreachable()
+    thread = live.FeedThread(stuck)  # type: ignore[arg-type]
+    thread.start()
+    assert stuck.trying.wait(10)
+    thread.stop()
+    assert stuck.asked_to_stop and thread.isRunning() and thread in live._finishing
+    stuck.given_up.set()
+    assert thread.wait(10000)
+    live.FeedThread(_Unreachable()).stop()  # a later stop lets the ended one go
+    assert thread not in live._finishing
