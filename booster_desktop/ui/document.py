@@ -118,6 +118,7 @@ class ProgrammeDocument(QObject):
         self._gathered: list[Change] | None = None
         self._arrived.connect(self._deliver)
         self._feed: FeedThread | None = None
+        self._elsewhere: Change | None = None
         self.present: list[Present] = []
 
     # -- the file -------------------------------------------------------------------------------
@@ -179,12 +180,27 @@ class ProgrammeDocument(QObject):
         return self._feed is not None and self.sender() is self._feed
 
     def _heard(self, change: Change) -> None:
-        if self._from_feed() and self.programme is not None:
-            self._deliver(self.programme, change)
+        if self._from_feed():
+            self.deliver_from_elsewhere(change)
 
     def _missed(self) -> None:
-        if self._from_feed() and self.programme is not None:
-            self._deliver(self.programme, everything())
+        if self._from_feed():
+            self.deliver_from_elsewhere(everything())
+
+    def deliver_from_elsewhere(self, change: Change) -> None:
+        """Emit `changed` for a change someone else committed (screens refresh alike;
+        `from_elsewhere` tells the few that speak of what the user just did)."""
+        if self.programme is None:
+            return
+        self._elsewhere = change
+        try:
+            self._deliver(self.programme, change)
+        finally:
+            self._elsewhere = None
+
+    def from_elsewhere(self, change: Change) -> bool:
+        """Whether `change`, being emitted, was committed by someone else."""
+        return change is self._elsewhere
 
     def _present(self, people: list[Present]) -> None:
         if self._from_feed():

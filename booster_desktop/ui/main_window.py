@@ -883,7 +883,7 @@ class MainWindow(QMainWindow):
             self._refresh_tour_filter()
         if change.touches(COUNTED):
             self._refresh_status()
-        if change.action is Action.ALLOCATION:
+        if change.action is Action.ALLOCATION and not self.document.from_elsewhere(change):
             self.statusBar().showMessage(tr("Allocation stored as proposed enrolments"), 8000)
         self._update_actions()
 

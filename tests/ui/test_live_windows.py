@@ -234,3 +234,26 @@ def test_closing_does_not_wait_for_a_server_out_of_reach(monkeypatch: pytest.Mon
     assert thread.wait(10000)
     live.FeedThread(_Unreachable()).stop()  # a later stop lets the ended one go
     assert thread not in live._finishing
+
+
+def test_an_allocation_someone_else_applied_refreshes_without_claiming_it_was_ours(
+    make_window: Callable[[], MainWindow],
+    open_in: Callable[[MainWindow, Any], None],
+    demo_file: Any,
+) -> None:
+    from datetime import UTC, datetime
+
+    from booster_desktop.services.changes import Action, Written
+
+    window = make_window()
+    open_in(window, demo_file)
+    heard = []
+    window.document.changed.connect(heard.append)
+    theirs = Change(
+        Action.ALLOCATION, {"enrolment": Written(None, None)}, "laptop-3", datetime.now(UTC)
+    )
+    window.statusBar().clearMessage()
+    window.document.deliver_from_elsewhere(theirs)
+    assert heard == [theirs]
+    assert "Allocation stored" not in window.statusBar().currentMessage()
+    assert not window.document.from_elsewhere(theirs)  # only while it is being told
