@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from booster_desktop.domain.errors import BoosterError, Cancelled
@@ -117,6 +117,9 @@ class ProgrammeDocument(QObject):
         self._stop_listening: Callable[[], None] | None = None
         self._gathered: list[Change] | None = None
         self._arrived.connect(self._deliver)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting without closing the window still says goodbye
+            app.aboutToQuit.connect(self._stop_feed)
         self._feed: FeedThread | None = None
         self._elsewhere: Change | None = None
         self.present: list[Present] = []
@@ -155,7 +158,7 @@ class ProgrammeDocument(QObject):
         feed = feed_for(programme)
         if feed is None:
             return
-        thread = FeedThread(feed)  # no parent: it may outlive the document (see stop)
+        thread = FeedThread(feed, self)
         thread.heard.connect(self._heard)
         thread.missed.connect(self._missed)
         thread.present.connect(self._present)
@@ -165,7 +168,7 @@ class ProgrammeDocument(QObject):
     def _stop_feed(self) -> None:
         thread, self._feed = self._feed, None
         if thread is not None:
-            thread.stop()  # ended, or kept by ui/live.py until it has
+            thread.stop()  # ended, or ending on its own (a server out of reach)
         if self.present:
             self.present = []
             self.present_changed.emit([])
