@@ -1922,8 +1922,16 @@ Use this when the person asks for their data to be erased. It cannot be undone.<
         <translation>Garder le mot de passe dans le trousseau du système</translation>
     </message>
     <message>
-        <source>No system keyring here: the password will be asked each time (or kept in a ~/.pgpass file of your own)</source>
-        <translation>Pas de trousseau système ici : le mot de passe sera demandé à chaque fois (ou gardé dans votre propre fichier ~/.pgpass)</translation>
+        <source>No system keyring here: the password will be asked each time, unless…</source>
+        <translation>Pas de trousseau système ici : le mot de passe sera demandé à chaque fois, sauf si…</translation>
+    </message>
+    <message>
+        <source>Read it from a password file (.pgpass format):</source>
+        <translation>Le lire dans un fichier de mots de passe (format .pgpass) :</translation>
+    </message>
+    <message>
+        <source>host:port:database:user:password a line</source>
+        <translation>hôte:port:base:utilisateur:mot de passe par ligne</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
@@ -1952,6 +1960,14 @@ Use this when the person asks for their data to be erased. It cannot be undone.<
     <message>
         <source>&amp;TLS:</source>
         <translation>&amp;TLS :</translation>
+    </message>
+    <message>
+        <source>Password file</source>
+        <translation>Fichier de mots de passe</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Connecting…</source>
