@@ -43,6 +43,7 @@ from booster_desktop.store.engine import WRITING, make_engine
 from booster_desktop.store.header import check_header
 from booster_desktop.store.location import Location, ServerAddress
 from booster_desktop.store.lock import ProgrammeLock
+from booster_desktop.store.notifications import new_session, notify
 from booster_desktop.store.schema_version import (
     APPLICATION_ID,
     HEAD_REVISION,
@@ -97,6 +98,9 @@ class ProgrammeFile:
     # What the login may do (a programme on a server; a file's user is its coordinator):
     # the server enforces it, the window and the command show each only what they may use.
     role: Role = Role.COORDINATOR
+    # This opening's id on a server: in its connections' application_name and in the change
+    # records it announces, so that its own windows ignore them (store/notifications.py).
+    sender: str = field(default_factory=new_session)
 
     def session(self) -> Session:
         """A new ORM session; objects stay readable after commit (the window keeps rows)."""
@@ -145,7 +149,8 @@ class ProgrammeFile:
         thread that wrote. A block that rolled its own transaction back reports nothing.
 
         The change history (old and new values of what was reported) is written inside the
-        same transaction, just before the commit: no write can skip it.
+        same transaction, just before the commit: no write can skip it. On a server the
+        change record is then announced to the other windows (NOTIFY, sent by the commit).
         """
         change: Change | None = None
         try:
@@ -170,6 +175,8 @@ class ProgrammeFile:
                         from booster_desktop.store.history import record
 
                         record(connection, collected, change)
+                    if self.on_server:  # delivered to the other windows at the commit, or never
+                        notify(connection, change, self.sender)
         except DBAPIError as error:
             raise BoosterError(
                 _("{path}: the change was not saved ({value})").format(
@@ -448,7 +455,8 @@ def _open_on_server(
     from booster_desktop.store import server
     from booster_desktop.store.roles import role_of
 
-    engine = server.make_server_engine(address)
+    session = new_session()
+    engine = server.make_server_engine(address, session)
     migrated_from = None
     try:
         revision = server.read_revision(engine, address, check=schema == CURRENT_SCHEMA)
@@ -493,6 +501,7 @@ def _open_on_server(
         migrated_from=migrated_from,
         server_writable=writable,
         role=role,
+        sender=session,
     )
 
 

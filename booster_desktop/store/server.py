@@ -71,12 +71,19 @@ def write_isolation(action: Action) -> str:
     return WRITE_ISOLATION.get(action, "READ COMMITTED")
 
 
-def make_server_engine(address: ServerAddress) -> Engine:
-    """An engine on the server's database (psycopg 3), TLS as the address requires."""
+def make_server_engine(address: ServerAddress, session: str | None = None) -> Engine:
+    """An engine on the server's database (psycopg 3), TLS as the address requires.
+
+    Its connections are named "Booster Desktop <session> <device>" (`application_name`),
+    which is how the others' windows see who is connected (store/notifications.py)."""
+    from booster_desktop.store.changes import current_device
+    from booster_desktop.store.notifications import application_name, new_session
+
+    name = application_name(session or new_session(), current_device())
     return create_engine(
         address.driver_url(),
         pool_pre_ping=True,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT, "application_name": "Booster Desktop"},
+        connect_args={"connect_timeout": CONNECT_TIMEOUT, "application_name": name},
     )
 
 

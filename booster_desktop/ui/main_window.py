@@ -330,9 +330,24 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)  # indeterminate: opening has no steps to count
         self.busy.setMaximumWidth(160)
         self.busy.hide()
+        # Who else has the programme open, on a server (hidden on a file and when alone).
+        self.present_label = QLabel(self)
+        self.present_label.setObjectName("present_label")
+        self.present_label.setContentsMargins(0, 0, 16, 0)  # apart from the counts beside it
+        self.present_label.hide()
+        self.document.present_changed.connect(self._show_present)
         status.addWidget(self.path_label, 1)
         status.addPermanentWidget(self.busy)
+        status.addPermanentWidget(self.present_label)
         status.addPermanentWidget(self.counts_label)
+
+    def _show_present(self, people: list[object]) -> None:
+        names = ", ".join(str(person) for person in people)
+        self.present_label.setText(tr("Also here: {people}").format(people=names))
+        self.present_label.setToolTip(
+            tr("Others who have this programme open; their changes appear here as they save them")
+        )
+        self.present_label.setVisible(bool(people))
 
     def _build_welcome(self) -> QWidget:
         page = QWidget(self)
@@ -926,7 +941,7 @@ class MainWindow(QMainWindow):
             self._refresh_tour_filter()
         if change.touches(COUNTED):
             self._refresh_status()
-        if change.action is Action.ALLOCATION:
+        if change.action is Action.ALLOCATION and not self.document.from_elsewhere(change):
             self.statusBar().showMessage(tr("Allocation stored as proposed enrolments"), 8000)
         self._update_actions()
 

@@ -856,6 +856,14 @@
         <translation>&amp;Historique de cet enregistrement…</translation>
     </message>
     <message>
+        <source>Also here: {people}</source>
+        <translation>Aussi connectés : {people}</translation>
+    </message>
+    <message>
+        <source>Others who have this programme open; their changes appear here as they save them</source>
+        <translation>Les autres personnes qui ont ce programme ouvert ; leurs modifications apparaissent ici dès qu&apos;elles les enregistrent</translation>
+    </message>
+    <message>
         <source>All tours</source>
         <translation>Tous les voyages</translation>
     </message>
