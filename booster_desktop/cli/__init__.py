@@ -32,6 +32,7 @@ COMMANDS = (
     "backup",
     "push",
     "pull",
+    "server",
     "history",
     "importing",
     "demand",
@@ -57,7 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
             "learning tours, allocate managers, print and check in."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {__version__}",
+        # argparse's own help for it is not marked for translation (Python 3.11).
+        help=_("show the version and exit"),
+    )
     add_language_option(parser, None, shown=True)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in _commands():
@@ -166,6 +173,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: {where}{error.strerror or error}", file=sys.stderr)
         return 1
     except Exception as error:
+        from booster_desktop.services.team import refused_by_server
+
+        refused = refused_by_server(error)
+        if refused is not None:
+            print(f"{PROG}: {_one_line(str(refused))}", file=sys.stderr)
+            return 1
         explained = _explained(args, error)
         if explained is not None:
             print(f"{PROG}: {_one_line(explained)}", file=sys.stderr)

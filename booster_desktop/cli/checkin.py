@@ -131,7 +131,7 @@ def _record(args: argparse.Namespace) -> int:
     from booster_desktop.services.programme import open_programme
 
     all_good = True
-    with open_programme(args.file, writable=True) as programme:
+    with open_programme(args.file, writable=True, door_may=args.paper is None) as programme:
         results: Iterable[Any]
         desk: object = None
         if args.paper is not None:

@@ -11,6 +11,7 @@ from booster_desktop.cli.output import print_json, print_table
 from booster_desktop.i18n import N_, _
 
 LIST_KINDS = ("managers", "topics", "tours", "sessions")
+DOOR_KINDS = ("sessions",)
 
 _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "managers": (
@@ -66,7 +67,8 @@ def _run(args: argparse.Namespace) -> int:
     from booster_desktop.services import listing
     from booster_desktop.services.programme import open_programme
 
-    with open_programme(args.file) as programme:
+    # Door staff may list the sessions they check people in to.
+    with open_programme(args.file, door_may=args.kind in DOOR_KINDS) as programme:
         rows: list[dict[str, Any]]
         if args.kind == "managers":
             rows = listing.list_managers(programme, args.tour)

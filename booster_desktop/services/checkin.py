@@ -26,7 +26,6 @@ from sqlalchemy import (
     Select,
     SQLColumnExpression,
     and_,
-    exists,
     func,
     insert,
     null,
@@ -385,12 +384,14 @@ class CheckinDesk:
             Manager.family_name,
             Manager.arabic_name,
             Manager.country_code,
-            exists()
+            # The columns named, not `*`: door staff's rights are per column (`store.roles`).
+            select(Enrolment.manager_id)
             .where(
                 Enrolment.manager_id == manager,
                 Enrolment.tour_id == self.session.tour_id,
                 is_expected(),
             )
+            .exists()
             .label("expected"),
             select(func.min(CheckIn.recorded_at))
             .where(standing)

@@ -115,13 +115,15 @@ def manager_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -
 
 def open_with_managers(path: Location | str) -> tuple[ProgrammeFile, list[ManagerRow]]:
     """Open a programme file for writing and read its Managers tab: what the window needs to
-    show a programme. Runs on a worker thread; the file is closed again if reading fails."""
+    show a programme (door staff get no rows: their window is the check-in screen). Runs on a
+    worker thread; the file is closed again if reading fails."""
     # On a read-only disk the window still shows the file, for reading (the reason is kept).
     from booster_desktop.services.programme import open_programme
 
-    programme = open_programme(path, writable=True, read_only_fallback=True)
+    programme = open_programme(path, writable=True, read_only_fallback=True, door_may=True)
     try:
-        return programme, manager_rows(programme)
+        # Door staff see the check-in screen only, and may not read the Managers tab's fields.
+        return programme, [] if programme.door_only else manager_rows(programme)
     except BaseException:
         programme.close()
         raise

@@ -71,7 +71,11 @@ def new_programme(path: Location, *, title: str | None = None, replace: bool = F
 
 
 def open_programme(
-    path: Location | str, *, writable: bool = False, read_only_fallback: bool = False
+    path: Location | str,
+    *,
+    writable: bool = False,
+    read_only_fallback: bool = False,
+    door_may: bool = False,
 ) -> ProgrammeFile:
     """Open a programme (a file or on a server), validated and migrated; `writable` takes a
     file's lock.
@@ -79,6 +83,10 @@ def open_programme(
     With `read_only_fallback`, a file on a read-only disk opens for reading, with the reason in
     `read_only_reason`, instead of being refused. A server address without a password gets
     the one kept for it in the keyring, if any (else libpq's own: its password file).
+
+    A login that is door staff on the server (`ProgrammeFile.door_only`) is refused in one
+    line unless the caller is check-in work (`door_may`): the server would refuse most of
+    what another command does, halfway through.
     """
     location = parse_location(path)
     if isinstance(location, ServerAddress):
@@ -88,6 +96,14 @@ def open_programme(
     programme = open_programme_file(
         location, writable=writable, read_only_fallback=read_only_fallback
     )
+    if programme.door_only and not door_may:
+        programme.close()
+        raise BoosterError(
+            _(
+                "{path}: {user} is door staff here and may only check people in (`booster "
+                "checkin record`, `booster list sessions`); ask a coordinator"
+            ).format(path=programme.path, user=getattr(programme.path, "user", ""))
+        )
     # A file's day's first backup, earlier ones moved into its folder. A server is backed up
     # by its administrator (pg_dump); bulk changes still pull a copy first (`backup_before`).
     if programme.writable and not programme.on_server:

@@ -30,6 +30,7 @@ from booster_desktop.domain.disk import (
     sqlite_disk_problem,
 )
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.roles import Role
 from booster_desktop.i18n import _, ngettext
 from booster_desktop.store import open_files
 from booster_desktop.store.changes import Action, Change, Listener, change_of, collecting
@@ -42,6 +43,7 @@ from booster_desktop.store.engine import WRITING, make_engine
 from booster_desktop.store.header import check_header
 from booster_desktop.store.location import Location, ServerAddress
 from booster_desktop.store.lock import ProgrammeLock
+from booster_desktop.store.notifications import new_session, notify
 from booster_desktop.store.schema_version import (
     APPLICATION_ID,
     HEAD_REVISION,
@@ -93,6 +95,12 @@ class ProgrammeFile:
     server_writable: bool = False
     # False only for a benchmark's baseline (`without_history`): every write keeps history.
     _history: bool = field(default=True, repr=False)
+    # What the login may do (a programme on a server; a file's user is its coordinator):
+    # the server enforces it, the window and the command show each only what they may use.
+    role: Role = Role.COORDINATOR
+    # This opening's id on a server: in its connections' application_name and in the change
+    # records it announces, so that its own windows ignore them (store/notifications.py).
+    sender: str = field(default_factory=new_session)
 
     def session(self) -> Session:
         """A new ORM session; objects stay readable after commit (the window keeps rows)."""
@@ -103,6 +111,11 @@ class ProgrammeFile:
     @property
     def writable(self) -> bool:
         return self.lock is not None or self.server_writable
+
+    @property
+    def door_only(self) -> bool:
+        """Whether the login may only check people in (door staff on a server)."""
+        return self.role is Role.DOOR
 
     @property
     def on_server(self) -> bool:
@@ -136,7 +149,8 @@ class ProgrammeFile:
         thread that wrote. A block that rolled its own transaction back reports nothing.
 
         The change history (old and new values of what was reported) is written inside the
-        same transaction, just before the commit: no write can skip it.
+        same transaction, just before the commit: no write can skip it. On a server the
+        change record is then announced to the other windows (NOTIFY, sent by the commit).
         """
         change: Change | None = None
         try:
@@ -161,6 +175,8 @@ class ProgrammeFile:
                         from booster_desktop.store.history import record
 
                         record(connection, collected, change)
+                    if self.on_server:  # delivered to the other windows at the commit, or never
+                        notify(connection, change, self.sender)
         except DBAPIError as error:
             raise BoosterError(
                 _("{path}: the change was not saved ({value})").format(
@@ -437,11 +453,18 @@ def _open_on_server(
     """Open a programme on a server: the same revision rules as a file (a newer schema
     refused, an older one migrated in one transaction), the catalogue compared."""
     from booster_desktop.store import server
+    from booster_desktop.store.roles import role_of
 
-    engine = server.make_server_engine(address)
+    session = new_session()
+    engine = server.make_server_engine(address, session)
     migrated_from = None
     try:
         revision = server.read_revision(engine, address, check=schema == CURRENT_SCHEMA)
+        try:
+            with engine.connect() as connection:
+                role = role_of(connection)
+        except DBAPIError as error:
+            raise server.server_problem(address, error) from None
         if revision not in schema.known:
             raise BoosterError(
                 _(
@@ -457,6 +480,13 @@ def _open_on_server(
                         "once to upgrade it"
                     ).format(path=address, revision=revision, head=schema.head)
                 )
+            if role is Role.DOOR:  # door staff may not alter tables: the server would refuse
+                raise BoosterError(
+                    _(
+                        "{path}: has an older schema ({revision}, newest is {head}); ask a "
+                        "coordinator to upgrade it (by opening it once)"
+                    ).format(path=address, revision=revision, head=schema.head)
+                )
             _upgrade(address, engine, schema)
             migrated_from, revision = revision, schema.head
             if schema == CURRENT_SCHEMA:
@@ -465,7 +495,13 @@ def _open_on_server(
         engine.dispose()
         raise
     return ProgrammeFile(
-        address, engine, revision, migrated_from=migrated_from, server_writable=writable
+        address,
+        engine,
+        revision,
+        migrated_from=migrated_from,
+        server_writable=writable,
+        role=role,
+        sender=session,
     )
 
 

@@ -8,6 +8,7 @@ write gate on either database.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING
@@ -70,12 +71,19 @@ def write_isolation(action: Action) -> str:
     return WRITE_ISOLATION.get(action, "READ COMMITTED")
 
 
-def make_server_engine(address: ServerAddress) -> Engine:
-    """An engine on the server's database (psycopg 3), TLS as the address requires."""
+def make_server_engine(address: ServerAddress, session: str | None = None) -> Engine:
+    """An engine on the server's database (psycopg 3), TLS as the address requires.
+
+    Its connections are named "Booster Desktop <session> <device>" (`application_name`),
+    which is how the others' windows see who is connected (store/notifications.py)."""
+    from booster_desktop.store.changes import current_device
+    from booster_desktop.store.notifications import application_name, new_session
+
+    name = application_name(session or new_session(), current_device())
     return create_engine(
         address.driver_url(),
         pool_pre_ping=True,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT, "application_name": "Booster Desktop"},
+        connect_args={"connect_timeout": CONNECT_TIMEOUT, "application_name": name},
     )
 
 
@@ -156,8 +164,8 @@ def describe(address: ServerAddress) -> str:
             revision = None
             if tables:
                 found = connection.exec_driver_sql(
-                    "SELECT count(*) FROM information_schema.tables "
-                    "WHERE table_schema = current_schema() AND table_name = 'alembic_version'"
+                    "SELECT count(*) FROM pg_class WHERE relname = 'alembic_version' "
+                    "AND relnamespace = current_schema()::regnamespace"
                 ).scalar_one()
                 if found:
                     revision = connection.exec_driver_sql(
@@ -183,9 +191,11 @@ def describe(address: ServerAddress) -> str:
 
 
 def table_count(connection: Connection) -> int:
+    """Tables and views in the database's schema, whatever the login may read of them."""
     return int(
         connection.exec_driver_sql(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+            "SELECT count(*) FROM pg_class WHERE relnamespace = current_schema()::regnamespace "
+            "AND relkind IN ('r', 'p', 'v', 'm', 'f')"
         ).scalar_one()
     )
 
@@ -264,9 +274,14 @@ _TYPES = {
 }
 
 
-def _type_name(data_type: str, length: int | None) -> str:
-    if data_type == "character varying":
-        return f"VARCHAR({length})" if length else "VARCHAR"
+_VARCHAR = re.compile(r"^character varying(?:\((\d+)\))?$")
+
+
+def _formatted_type(data_type: str) -> str:
+    """A type as `format_type` writes it, in the words SQLite's catalogue uses."""
+    varchar = _VARCHAR.match(data_type)
+    if varchar:
+        return f"VARCHAR({varchar[1]})" if varchar[1] else "VARCHAR"
     return _TYPES.get(data_type, data_type.upper())
 
 
@@ -300,17 +315,18 @@ def read_catalogue(connection: Connection) -> Catalogue:
     run = connection.exec_driver_sql
     namespace = "current_schema()::regnamespace"
     tables: dict[str, list[tuple[int, CatalogueColumn]]] = {}
-    for table, name, data_type, length, nullable, position in run(
-        "SELECT c.table_name, c.column_name, c.data_type, c.character_maximum_length, "
-        "c.is_nullable, c.ordinal_position FROM information_schema.columns c "
-        "JOIN information_schema.tables t ON t.table_name = c.table_name "
-        "AND t.table_schema = c.table_schema AND t.table_type = 'BASE TABLE' "
-        "WHERE c.table_schema = current_schema()"
+    # From pg_catalog, not information_schema: the latter shows only the columns the login
+    # has rights on, and door staff's are few (see `store.roles`).
+    for table, name, data_type, not_null, position in run(
+        "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+        "a.attnum FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+        f"WHERE c.relnamespace = {namespace} AND c.relkind IN ('r', 'p') "
+        "AND a.attnum > 0 AND NOT a.attisdropped"
     ):
         tables.setdefault(str(table), []).append(
             (
                 int(position),
-                CatalogueColumn(str(name), _type_name(data_type, length), nullable == "NO", 0),
+                CatalogueColumn(str(name), _formatted_type(str(data_type)), bool(not_null), 0),
             )
         )
     attributes = {
@@ -362,7 +378,7 @@ def read_catalogue(connection: Connection) -> Catalogue:
     catalogue.views = frozenset(
         str(name)
         for (name,) in run(
-            "SELECT table_name FROM information_schema.views WHERE table_schema = current_schema()"
+            f"SELECT relname FROM pg_class WHERE relnamespace = {namespace} AND relkind = 'v'"
         )
     )
     return catalogue

@@ -53,7 +53,7 @@ from booster_desktop.services.door_journal import (
 from booster_desktop.services.overview import tour_codes
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.ui.help_dialogs import fit_to_screen
-from booster_desktop.ui.translation import day_month, long_date, tr
+from booster_desktop.ui.translation import day_month, long_date, tr, weekday_date
 
 # Colours of the states, chosen to read from across a room (and apart for most colour-blind
 # eyes: the words and the sound say it too).
@@ -150,6 +150,7 @@ class CheckinScreen(QDialog):
     scanned = Signal(object)  # the ScanResult, once shown (tests and the bench wait on it)
     # From the door's sender thread: (scans still waiting, scans just sent); queued to the UI.
     sender_said = Signal(int, int)
+    left = Signal()  # embedded in door staff's window: the door was left (its question answered)
 
     def __init__(
         self,
@@ -157,8 +158,11 @@ class CheckinScreen(QDialog):
         parent: QWidget | None = None,
         *,
         now: datetime | None = None,
+        embedded: bool = False,
     ) -> None:
         super().__init__(parent)
+        # Embedded: the whole window of door staff (`MainWindow`), not a dialog over it.
+        self.embedded = embedded
         self.programme = programme
         self.now = now  # tests fix the clock; None is the real one
         self.desk: Desk | None = None
@@ -171,9 +175,13 @@ class CheckinScreen(QDialog):
         self.country_names = dict(countries(programme))
         self.setObjectName("checkin_screen")
         self.setWindowTitle(tr("Check-in"))
-        self.setModal(True)
+        if embedded:
+            self.setWindowFlags(Qt.WindowType.Widget)
+        else:
+            self.setModal(True)
         self._build()
-        fit_to_screen(self, 1100, 760)  # a 1366 x 768 laptop shows every button
+        if not embedded:
+            fit_to_screen(self, 1100, 760)  # a 1366 x 768 laptop shows every button
         self._fill_tours()
         self.take_focus()
 
@@ -183,8 +191,9 @@ class CheckinScreen(QDialog):
         top = QHBoxLayout()
         self.tour = _named(QComboBox(), "tour")
         self.session = _named(QComboBox(), "session")
-        # Long session titles must not widen the screen past a laptop's: the list is elided.
-        for picker, letters in ((self.tour, 12), (self.session, 30)):
+        # Long session titles must not widen the screen past a laptop's: the list is elided
+        # (44 letters: the day in words and the times, then the start of the title).
+        for picker, letters in ((self.tour, 12), (self.session, 44)):
             picker.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -312,7 +321,9 @@ class CheckinScreen(QDialog):
             return
         sessions = tour_sessions(self.programme, code)
         for session in sessions:
-            self.session.addItem(session.label().removeprefix(f"{code} "), session.id)
+            # Its day as the window's language writes it: "lun. 19 nov. 2018 09:30-12:30 …".
+            when = f"{weekday_date(session.day)} {session.start:%H:%M}-{session.end:%H:%M}"
+            self.session.addItem(f"{when} {session.title}", session.id)
         now = session_now(self.programme, code, self.now)
         if now is not None:
             self.session.setCurrentIndex(self.session.findData(now.id))
@@ -585,10 +596,11 @@ class CheckinScreen(QDialog):
         self.take_focus()
 
     def toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
+        window = self.window()  # this screen, or the main window it fills
+        if window.isFullScreen():
+            window.showNormal()
         else:
-            self.showFullScreen()
+            window.showFullScreen()
         self.take_focus()
 
     # -- leaving ---------------------------------------------------------------------------------
@@ -621,16 +633,25 @@ class CheckinScreen(QDialog):
         answer = QMessageBox.question(
             self,
             tr("Leave check-in"),
-            tr("Leave the check-in screen for the main window?"),
+            tr("Close the programme and leave the check-in screen?")
+            if self.embedded
+            else tr("Leave the check-in screen for the main window?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.leaving_allowed or self._may_leave():
+    def may_leave(self) -> bool:
+        """Whether the door may be left now (asked once: the PIN, or a question)."""
+        if not self.leaving_allowed and self._may_leave():
             self.leaving_allowed = True
+        return self.leaving_allowed
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.may_leave():
             event.accept()
+            if self.embedded:
+                self.left.emit()
             return
         event.ignore()
         self.take_focus()

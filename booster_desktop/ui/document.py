@@ -5,6 +5,11 @@ Screens never tell each other what changed. Every write goes through the file's 
 which reports a change record (tables, rows, columns, action); the document turns it into
 `changed` on the UI thread, wherever the write was made (an edit, an undo, an import on the
 pool, later a merge), and each screen decides for itself whether it shows what changed.
+
+On a programme on a server, what other coordinators commit arrives the same way: a thread
+listens to the server (ui/live.py) and the document emits their change as `changed`, exactly
+as a local one; after the connection dropped and came back, a change naming every table
+makes every screen reload. `present_changed` says who else is connected.
 """
 
 from __future__ import annotations
@@ -14,13 +19,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from booster_desktop.domain.errors import BoosterError, Cancelled
 from booster_desktop.services.changes import Action, Change, acting_as
+from booster_desktop.services.live import ChangeFeed, Present, everything, feed_for
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.services.progress import Progress
+from booster_desktop.ui.live import FeedThread
 from booster_desktop.ui.translation import tr
 
 log = logging.getLogger(__name__)
@@ -97,6 +104,8 @@ class ProgrammeDocument(QObject):
     reveal = Signal(str, object)
     busy_changed = Signal(bool)
     _arrived = Signal(object, object)  # (programme, change), from whichever thread wrote
+    # Who else has the programme open (a list of `Present`; empty on a file).
+    present_changed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +117,12 @@ class ProgrammeDocument(QObject):
         self._stop_listening: Callable[[], None] | None = None
         self._gathered: list[Change] | None = None
         self._arrived.connect(self._deliver)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting without closing the window still says goodbye
+            app.aboutToQuit.connect(self._stop_feed)
+        self._feed: FeedThread | None = None
+        self._elsewhere: Change | None = None
+        self.present: list[Present] = []
 
     # -- the file -------------------------------------------------------------------------------
 
@@ -122,6 +137,7 @@ class ProgrammeDocument(QObject):
         self._stop_listening = programme.listen(
             lambda change: self._arrived.emit(programme, change)
         )
+        self._start_feed(programme)
         self.opened.emit()
 
     def close(self) -> None:
@@ -130,10 +146,69 @@ class ProgrammeDocument(QObject):
         if self._stop_listening is not None:
             self._stop_listening()
             self._stop_listening = None
+        self._stop_feed()
         self.programme.close()
         self.programme = None
         self.undo_stack.clear()
         self.closed.emit()
+
+    # -- the others' changes (a programme on a server) --------------------------------------------
+
+    def _start_feed(self, programme: ProgrammeFile) -> None:
+        feed = feed_for(programme)
+        if feed is None:
+            return
+        thread = FeedThread(feed, self)
+        thread.heard.connect(self._heard)
+        thread.missed.connect(self._missed)
+        thread.present.connect(self._present)
+        self._feed = thread
+        thread.start()
+
+    def _stop_feed(self) -> None:
+        thread, self._feed = self._feed, None
+        if thread is not None:
+            thread.stop()  # ended, or ending on its own (a server out of reach)
+        if self.present:
+            self.present = []
+            self.present_changed.emit([])
+
+    @property
+    def feed(self) -> ChangeFeed | None:
+        """What listens to the server for the open programme (None on a file)."""
+        return self._feed.feed if self._feed is not None else None
+
+    def _from_feed(self) -> bool:
+        # Queued signals of a feed stopped since (the programme closed) are dropped.
+        return self._feed is not None and self.sender() is self._feed
+
+    def _heard(self, change: Change) -> None:
+        if self._from_feed():
+            self.deliver_from_elsewhere(change)
+
+    def _missed(self) -> None:
+        if self._from_feed():
+            self.deliver_from_elsewhere(everything())
+
+    def deliver_from_elsewhere(self, change: Change) -> None:
+        """Emit `changed` for a change someone else committed (screens refresh alike;
+        `from_elsewhere` tells the few that speak of what the user just did)."""
+        if self.programme is None:
+            return
+        self._elsewhere = change
+        try:
+            self._deliver(self.programme, change)
+        finally:
+            self._elsewhere = None
+
+    def from_elsewhere(self, change: Change) -> bool:
+        """Whether `change`, being emitted, was committed by someone else."""
+        return change is self._elsewhere
+
+    def _present(self, people: list[Present]) -> None:
+        if self._from_feed():
+            self.present = list(people)
+            self.present_changed.emit(self.present)
 
     # -- changes --------------------------------------------------------------------------------
 

@@ -54,6 +54,7 @@ from booster_desktop.ui.settings import forget_file, recent_files, remember_file
 from booster_desktop.ui.table_tab import TableTab
 from booster_desktop.ui.tour_exports import TourExports
 from booster_desktop.ui.translation import QT_TR_NOOP, tr
+from booster_desktop.ui.translation import number as locale_number
 
 log = logging.getLogger(__name__)
 Opened = tuple[ProgrammeFile, list[ManagerRow]]
@@ -64,6 +65,14 @@ OPEN_FILTER = QT_TR_NOOP(
 )
 # What the status bar counts: rows added or removed (an id never changes otherwise), countries.
 COUNTED = ("manager.id", "manager.country_code", "tour.id", "tour_session.id", "enrolment")
+# The View menu's items, one per tab: each with its own accelerator (Alt+letter), which the
+# tabs' titles do not carry.
+VIEW_ITEMS = {
+    "managers": QT_TR_NOOP("&Managers"),
+    "topics": QT_TR_NOOP("&Topics"),
+    "tours": QT_TR_NOOP("T&ours"),
+    "visits": QT_TR_NOOP("&Visits"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +89,9 @@ class MainWindow(QMainWindow):
         self.document.failed.connect(self._command_failed)
         self.programme_title = ""
         self._opening: Job | None = None
+        # The check-in screen filling the window of door staff (None for a coordinator).
+        self.door_screen: Any = None
+        self._door_disabled: list[QAction] = []
         self._agenda_editor: Any = None
         self.setObjectName("main_window")
         self.setWindowTitle("Booster Desktop")
@@ -159,7 +171,7 @@ class MainWindow(QMainWindow):
             tr("&Import managers…"), self.import_managers, "Ctrl+I", "import_managers"
         )
         self.agenda_action = self._action(
-            tr("Tour &agendas…"), self.edit_agendas, "Ctrl+G", "agendas"
+            tr("Tour a&gendas…"), self.edit_agendas, "Ctrl+G", "agendas"
         )
         self.badges_action = self._action(
             tr("Print &badges…"), self.print_badges, "Ctrl+B", "badges"
@@ -168,7 +180,7 @@ class MainWindow(QMainWindow):
             tr("&Allocate managers to tours…"), self.allocate, "Ctrl+L", "allocate"
         )
         self.demand_action = self._action(
-            tr("Topic &demand…"), self.show_demand, "Ctrl+D", "demand"
+            tr("&Topic demand…"), self.show_demand, "Ctrl+D", "demand"
         )
         self.checkin_action = self._action(tr("Check-&in…"), self.check_in, "Ctrl+K", "checkin")
         self.journal_export_action = self._action(
@@ -184,7 +196,7 @@ class MainWindow(QMainWindow):
             tr("&Details…"), self.edit_programme_details, None, "details"
         )
         self.copy_action = self._action(
-            tr("Save a &copy as…"), self.save_copy, "Ctrl+Shift+S", "save_copy"
+            tr("Save a copy &as…"), self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
         self.restore_action = self._action(
             tr("Restore from &backup…"), self.restore_from_backup, None, "restore_backup"
@@ -289,7 +301,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(tr("&View"))
         for number, entity in enumerate(ENTITIES):
             action = self._action(
-                tr(entity.title),
+                tr(VIEW_ITEMS[entity.key]),
                 lambda _=False, n=number: self.tabs_widget.setCurrentIndex(n),
                 f"Ctrl+{number + 1}",
             )
@@ -318,9 +330,24 @@ class MainWindow(QMainWindow):
         self.busy.setRange(0, 0)  # indeterminate: opening has no steps to count
         self.busy.setMaximumWidth(160)
         self.busy.hide()
+        # Who else has the programme open, on a server (hidden on a file and when alone).
+        self.present_label = QLabel(self)
+        self.present_label.setObjectName("present_label")
+        self.present_label.setContentsMargins(0, 0, 16, 0)  # apart from the counts beside it
+        self.present_label.hide()
+        self.document.present_changed.connect(self._show_present)
         status.addWidget(self.path_label, 1)
         status.addPermanentWidget(self.busy)
+        status.addPermanentWidget(self.present_label)
         status.addPermanentWidget(self.counts_label)
+
+    def _show_present(self, people: list[object]) -> None:
+        names = ", ".join(str(person) for person in people)
+        self.present_label.setText(tr("Also here: {people}").format(people=names))
+        self.present_label.setToolTip(
+            tr("Others who have this programme open; their changes appear here as they save them")
+        )
+        self.present_label.setVisible(bool(people))
 
     def _build_welcome(self) -> QWidget:
         page = QWidget(self)
@@ -417,8 +444,8 @@ class MainWindow(QMainWindow):
         """Open a programme file on this thread (screenshots, tests, scripts)."""
         if not self._close_programme():
             return
-        programme = open_programme(path, writable=writable)
-        self._opened((programme, MANAGERS.rows(programme, None)))
+        programme = open_programme(path, writable=writable, door_may=True)
+        self._opened((programme, [] if programme.door_only else MANAGERS.rows(programme, None)))
 
     def _opened(self, result: Opened) -> None:
         programme, manager_rows = result
@@ -426,6 +453,11 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self._close_programme()
         self.document.open(programme)
+        if programme.door_only:
+            self._fill_recent_menu(remember_file(self.settings, programme.path))
+            self._show_door(programme)
+            self.programme_loaded.emit()
+            return
         self.tabs[MANAGERS.key].load(manager_rows)
         self.stack.setCurrentWidget(self.tabs_widget)  # the tab shown loads itself
         self._refresh_tour_filter()
@@ -448,6 +480,35 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.personal_data.check_retention()
         self.programme_loaded.emit()
+
+    def _show_door(self, programme: ProgrammeFile) -> None:
+        """Door staff's window: the check-in screen and nothing else (no tabs, no menus); the
+        server would refuse the rest anyway. Leaving it closes the programme."""
+        from booster_desktop.ui.checkin_screen import CheckinScreen
+
+        self.door_screen = CheckinScreen(programme, self.stack, embedded=True)
+        self.door_screen.left.connect(self._door_left)
+        self.stack.addWidget(self.door_screen)
+        self.stack.setCurrentWidget(self.door_screen)
+        self.menuBar().hide()
+        # Every command of the window off (their shortcuts too), but quitting.
+        self._door_disabled = [
+            action
+            for action in self.findChildren(QAction)
+            if action.isEnabled() and action is not self.quit_action
+        ]
+        for action in self._door_disabled:
+            action.setEnabled(False)
+        self.setWindowTitle(tr("Check-in — {name} — Booster Desktop").format(name=programme.stem))
+        self.path_label.setText(str(programme.path))
+        self.counts_label.setText(tr("Door staff: check-in only"))
+        self._update_actions()
+        self.door_screen.take_focus()
+
+    def _door_left(self) -> None:
+        """The door's "Leave check-in", answered yes: the programme closes."""
+        if self.door_screen is not None:
+            self.close_file()
 
     def _open_failed(self, path: Location, message: str) -> None:
         if isinstance(path, ServerAddress) and "password" in message.lower():
@@ -507,6 +568,17 @@ class MainWindow(QMainWindow):
     def _close_programme(self) -> bool:
         if self._opening is not None:
             return False
+        if self.door_screen is not None:
+            screen, self.door_screen = self.door_screen, None
+            # The welcome page first: removed while shown, the screen would give its place
+            # to the tabs, which would load the Managers tab for door staff.
+            self.stack.setCurrentWidget(self.welcome)
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+            self.menuBar().show()
+            for action in self._door_disabled:
+                action.setEnabled(True)
+            self._door_disabled = []
         self.document.close()
         self.stack.setCurrentWidget(self.welcome)
         self.programme_title = ""
@@ -686,7 +758,7 @@ class MainWindow(QMainWindow):
         self._filter_visits()
 
     def _refresh_status(self) -> None:
-        if self.programme is None:
+        if self.programme is None or self.programme.door_only:
             return
         counts = programme_counts(self.programme)
         self.programme_title = str(counts["title"])
@@ -697,16 +769,17 @@ class MainWindow(QMainWindow):
                 "{value} managers · {value2} countries · {value3} tours · {value4} "
                 "sessions · {value5} enrolments"
             ).format(
-                value=counts["managers"],
-                value2=counts["countries"],
-                value3=counts["tours"],
-                value4=counts["sessions"],
-                value5=counts["enrolments"],
+                value=locale_number(counts["managers"]),
+                value2=locale_number(counts["countries"]),
+                value3=locale_number(counts["tours"]),
+                value4=locale_number(counts["sessions"]),
+                value5=locale_number(counts["enrolments"]),
             )
         )
 
     def _update_actions(self) -> None:
-        has_file = self.programme is not None
+        # Door staff's window shows the check-in screen only: no command on the programme.
+        has_file = self.programme is not None and not self.programme.door_only
         writable = has_file and self.programme is not None and self.programme.writable
         selected = has_file and bool(self.current_tab().selected_ids())
         self.copy_action.setEnabled(has_file)
@@ -868,7 +941,7 @@ class MainWindow(QMainWindow):
             self._refresh_tour_filter()
         if change.touches(COUNTED):
             self._refresh_status()
-        if change.action is Action.ALLOCATION:
+        if change.action is Action.ALLOCATION and not self.document.from_elsewhere(change):
             self.statusBar().showMessage(tr("Allocation stored as proposed enrolments"), 8000)
         self._update_actions()
 
@@ -1062,7 +1135,11 @@ class MainWindow(QMainWindow):
             ui_state.save_column_state(self.settings, key, tab.header_state())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        # Every edit was committed when made: closing loses nothing, so it asks nothing.
+        # Every edit was committed when made: closing loses nothing, so it asks nothing; but
+        # the door's screen asks before anyone walks away from it (its PIN, if set).
+        if self.door_screen is not None and not self.door_screen.may_leave():
+            event.ignore()
+            return
         ui_state.save_window_geometry(self.settings, self.saveGeometry())
         self._save_header_states()
         self.settings.sync()
