@@ -129,6 +129,8 @@ def _entry(connection: Connection, collected: Report) -> int:
                 at=datetime.now(UTC),
                 device=current_device()[:200],
                 description="",
+                # Who wrote it, on a server: what a refused save names besides the device.
+                login=func.current_user() if connection.dialect.name == "postgresql" else None,
             )
             .returning(ChangeEntry.id)
         ).scalar_one()
