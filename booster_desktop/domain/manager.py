@@ -85,7 +85,7 @@ class Manager(Base):
     # Raised by every saved change: a save made over an older version is refused (no lost
     # edits; see store.versions).
     version: Mapped[int] = version_column()
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     interests: Mapped[list[TopicInterest]] = relationship(
         back_populates="manager", cascade="all, delete-orphan", passive_deletes=True

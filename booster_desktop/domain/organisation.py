@@ -27,4 +27,4 @@ class Organisation(Base):
     # Raised by every saved change: a save made over an older version is refused (no lost
     # edits; see store.versions).
     version: Mapped[int] = version_column()
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)

@@ -162,6 +162,11 @@ class ProgrammeFile:
 
                         record(connection, collected, change)
         except DBAPIError as error:
+            from booster_desktop.store.versions import at_once
+
+            clash = at_once(error, self.path)
+            if clash is not None:
+                raise clash from error
             raise BoosterError(
                 _("{path}: the change was not saved ({value})").format(
                     path=self.path, value=getattr(error, "orig", error)

@@ -13,10 +13,11 @@ one-line `ChangedAtOnce`: nothing was saved, try again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, select, update
 
@@ -24,6 +25,9 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.history import ChangeEntry, ChangeValue
 from booster_desktop.domain.model import Base
 from booster_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from booster_desktop.store.programme_file import ProgrammeFile
 
 VERSION = "version"
 
@@ -45,7 +49,7 @@ class Clash:
         return self.yours != self.theirs
 
 
-class ChangedMeanwhile(BoosterError):
+class ChangedMeanwhile(BoosterError):  # noqa: N818 (what the user is told, not a code error)
     """A save refused because the record changed (or went) since it was read. Plain data:
     the window shows it side by side, the command and the log print its one line."""
 
@@ -90,7 +94,7 @@ class ChangedMeanwhile(BoosterError):
         ).format(what=what, who=self.who, when=when, fields=fields)
 
 
-class ChangedAtOnce(BoosterError):
+class ChangedAtOnce(BoosterError):  # noqa: N818 (what the user is told, not a code error)
     """The server refused a transaction because another changed the same rows at once."""
 
     def __init__(self, path: object) -> None:
@@ -187,3 +191,62 @@ def changed_meanwhile(
 def versioned_tables() -> list[str]:
     """The tables whose records carry a version."""
     return [t.name for t in Base.metadata.sorted_tables if is_versioned(t)]
+
+
+# The advisory locks Booster takes on a server: (application id, what for). Two-int keys of
+# our own, so they never meet another application's locks in the same database.
+_LOCK_SPACE = 0x42737452  # "BstR", as the file's application id
+ALLOCATING = 1
+
+
+@contextmanager
+def exclusive(programme: ProgrammeFile, purpose: int) -> Iterator[bool]:
+    """Run the block alone among the programme's writers doing the same (`purpose`), on a
+    server: a second waits for the first to finish. Yields whether it had to wait.
+
+    A session-level advisory lock held on a connection of its own, taken before the write
+    transaction begins: the block's transaction then starts after the other one committed
+    and sees what it wrote (a lock taken inside a SERIALIZABLE transaction would leave it
+    reading the snapshot from before). On a file nothing is needed: SQLite has one writer.
+    """
+    if not programme.on_server:
+        yield False
+        return
+    key = f"{_LOCK_SPACE}, {int(purpose)}"
+    with programme.engine.connect() as guard:
+        got = bool(guard.exec_driver_sql(f"SELECT pg_try_advisory_lock({key})").scalar())
+        guard.commit()
+        if not got:
+            guard.exec_driver_sql(f"SELECT pg_advisory_lock({key})")
+            guard.commit()
+        try:
+            yield not got
+        finally:
+            guard.exec_driver_sql(f"SELECT pg_advisory_unlock({key})")
+            guard.commit()
+
+
+@dataclass(frozen=True)
+class LastChange:
+    """The latest change the history keeps of a table: when, by whom, what kind."""
+
+    at: datetime
+    device: str
+    login: str | None
+    action: str
+
+    @property
+    def who(self) -> str:
+        return f"{self.device} ({self.login})" if self.login else self.device
+
+
+def last_change(connection: Connection, table: str) -> LastChange | None:
+    """The history's latest entry that wrote `table` (None when it keeps none)."""
+    found = connection.execute(
+        select(ChangeEntry.at, ChangeEntry.device, ChangeEntry.login, ChangeEntry.action)
+        .join(ChangeValue, ChangeValue.entry_id == ChangeEntry.id)
+        .where(ChangeValue.table_name == table)
+        .order_by(ChangeEntry.id.desc())
+        .limit(1)
+    ).first()
+    return None if found is None else LastChange(*found)

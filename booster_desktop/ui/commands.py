@@ -203,16 +203,16 @@ class ApplyAllocation(_DocumentCommand):
     """An allocation stored as proposed enrolments (after a backup); undo puts back every
     enrolment as it was, redo stores the very same allocation again."""
 
-    def __init__(self, allocation: Any, document: ProgrammeDocument) -> None:
+    def __init__(self, allocation: Any, document: ProgrammeDocument, basis: str = "") -> None:
         super().__init__(tr("Apply the allocation"), document)
-        self.allocation = allocation
+        self.allocation, self.basis = allocation, basis
         self.backup: Path | None = None
         self._replaced: EnrolmentRows | None = None
 
     def redo(self) -> None:
         def act() -> None:
             if self._replaced is None:
-                applied = apply_allocation_undoably(self.programme, self.allocation)
+                applied = apply_allocation_undoably(self.programme, self.allocation, self.basis)
                 self.backup, self._replaced = applied.backup, applied.replaced
             else:
                 self._replaced = restore_enrolments(self.programme, self._replaced)
