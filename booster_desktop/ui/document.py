@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from booster_desktop.domain.errors import BoosterError, Cancelled
-from booster_desktop.services.changes import Action, Change, acting_as
+from booster_desktop.services.changes import Action, Change, Written, acting_as
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.services.progress import Progress
 from booster_desktop.ui.translation import tr
@@ -93,6 +94,9 @@ class ProgrammeDocument(QObject):
     opened = Signal()  # a programme was opened (screens reload)
     closed = Signal()
     failed = Signal(str)  # a change the user asked for was not made (the message says why)
+    # A save refused because someone else changed the record meanwhile (a Conflict, from
+    # ui.conflict_dialog): the window asks what to keep.
+    conflict = Signal(object)
     # Records the user's own action just wrote or brought back: the table, their ids.
     reveal = Signal(str, object)
     busy_changed = Signal(bool)
@@ -108,6 +112,10 @@ class ProgrammeDocument(QObject):
         self._stop_listening: Callable[[], None] | None = None
         self._gathered: list[Change] | None = None
         self._arrived.connect(self._deliver)
+        # The version this window's own last save of a record wrote, by (table, id): what an
+        # undo or a redo of any command on that record starts from (several commands on one
+        # record follow each other on the stack).
+        self.written_versions: dict[tuple[str, int], int] = {}
 
     # -- the file -------------------------------------------------------------------------------
 
@@ -133,6 +141,7 @@ class ProgrammeDocument(QObject):
         self.programme.close()
         self.programme = None
         self.undo_stack.clear()
+        self.written_versions.clear()
         self.closed.emit()
 
     # -- changes --------------------------------------------------------------------------------
@@ -164,6 +173,23 @@ class ProgrammeDocument(QObject):
                 for change in gathered[1:]:
                     merged = merged.merged(change)
                 self.changed.emit(merged)
+
+    def expected_version(self, table: str, record_id: int, read: int | None) -> int | None:
+        """The version a save of a record starts from: the one this window's own last save
+        wrote, else the one its details were `read` at."""
+        return self.written_versions.get((table, record_id), read)
+
+    def saved_version(self, table: str, record_id: int, expected: int | None) -> None:
+        """A save that started from `expected` went through: it wrote the next version."""
+        if expected is not None:
+            self.written_versions[(table, record_id)] = expected + 1
+
+    def reread(self, table: str, record_id: int) -> None:
+        """Tell the screens to read a record again (changed elsewhere, unannounced)."""
+        change = Change(
+            Action.EDIT, {table: Written(frozenset({record_id}))}, "", datetime.now(UTC)
+        )
+        self.changed.emit(change)
 
     def undo_actions(self, parent: QObject) -> tuple[QAction, QAction]:
         """Undo and Redo on this document's stack, for a window's menu or toolbar (each

@@ -167,22 +167,28 @@ class EditProgrammeDetails(QUndoCommand):
         self.document, self.programme = document, document.programme
         self.old, self.new = old, new
         self._stored = stored  # told after each save (the window shows the title)
-        # The programme's version the next save starts from: read with the old details,
-        # then the one this command's own last save wrote.
-        self._version = old.programme.version
+        # The programme's version the first save starts from (read with the old details);
+        # an undo or a redo starts from the one this window's own last save wrote.
+        self._read = old.programme.version
+        self._first = True
 
     def _store(self, details: PrintedDetails, undoing: bool) -> None:
         try:
             with self.document.gathering(Action.UNDO if undoing else None):
-                at = replace(details.programme, version=self._version)
+                expected = (
+                    self._read
+                    if self._first
+                    else self.document.expected_version("programme", 1, self._read)
+                )
+                at = replace(details.programme, version=expected)
                 save_printed_details(self.programme, replace(details, programme=at))
         except BoosterError as error:
             # Nothing was written (one transaction): drop the command.
             self.setObsolete(True)
             self.document.failed.emit(str(error))
             return
-        if self._version is not None:
-            self._version += 1
+        self._first = False
+        self.document.saved_version("programme", 1, expected)
         self._stored()
 
     def redo(self) -> None:
