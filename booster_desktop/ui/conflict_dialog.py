@@ -141,6 +141,8 @@ class ChoiceModel(QAbstractTableModel):
             return (
                 Qt.CheckState.Checked if choice.pick == wanted else Qt.CheckState.Unchecked
             ).value
+        if role == Qt.ItemDataRole.ToolTipRole and column != self.FIELD:  # a long value whole
+            return _shown(choice.name, choice.yours if column == self.YOURS else choice.theirs)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.FIELD:
             if choice.you_changed and choice.they_changed:
                 return tr("Both of you changed this field: choose one")
@@ -201,7 +203,9 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.buttons)
         self.model.dataChanged.connect(self._update_button)
         self._update_button()
-        self.resize(640, 360)
+        self.table.resizeRowsToContents()
+        # As tall as its rows need (a few fields usually), never taller than a laptop screen.
+        self.resize(680, min(520, 150 + 34 * max(1, self.model.rowCount())))
 
     def _update_button(self) -> None:
         self.save_button.setEnabled(self.model.complete())
