@@ -1766,8 +1766,44 @@ Ils vont sur une feuille à part (Données sensibles). Ne partagez un tel classe
         <translation>Modification</translation>
     </message>
     <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Les vôtres</translation>
+    </message>
+    <message>
+        <source>Theirs now</source>
+        <translation>Les leurs maintenant</translation>
+    </message>
+    <message>
+        <source>Both of you changed this field: choose one</source>
+        <translation>Vous avez tous deux modifié ce champ : choisissez</translation>
+    </message>
+    <message>
+        <source>Only you changed it</source>
+        <translation>Vous seul l'avez modifié</translation>
+    </message>
+    <message>
+        <source>Only they changed it</source>
+        <translation>Seul l'autre l'a modifié</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modifié par quelqu'un d'autre</translation>
+    </message>
+    <message>
+        <source>{who} changed this {singular} at {when} while you were editing it: your change was not saved. Choose, field by field, what to keep (* both of you changed it).</source>
+        <translation>{who} a modifié ce {singular} le {when} pendant que vous le modifiiez : votre modification n'a pas été enregistrée. Choisissez, champ par champ, ce qu'il faut garder (* modifié par vous deux).</translation>
+    </message>
+    <message>
+        <source>Save my choice</source>
+        <translation>Enregistrer mon choix</translation>
     </message>
     <message>
         <source>Old value</source>
