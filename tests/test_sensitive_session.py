@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -16,17 +15,14 @@ from openpyxl import Workbook
 from pypdf import PdfReader
 
 from booster_desktop.cli import COMMANDS, main
-
-# The erase and the planted-value searches read the programme as a file (its bytes, its
-# -wal, kept backups beside it): not yet converted to the PostgreSQL pass.
-pytestmark = pytest.mark.sqlite_only
+from tests.programme_db import connect
 
 PASSPORT = "QP7730941ZK"
 BIRTH = "1983-07-29"
 
 
 def _plant(path: Path) -> None:
-    with sqlite3.connect(path) as connection:
+    with connect(path) as connection:
         connection.execute(
             "UPDATE travel_document SET passport_number = ?, date_of_birth = ? "
             "WHERE manager_id = 1",

@@ -22,8 +22,8 @@ from typing import Any
 from booster_desktop.cli.arguments import UsageError, programme_location
 from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.i18n import N_, _
+from booster_desktop.services.encrypted_copies import PASSPHRASE_VARIABLE
 
-PASSPHRASE_VARIABLE = "BOOSTER_PASSPHRASE"
 _USAGE = (
     f"{PROG} backup FILE -o OUT [--encrypt] [--passphrase-file F]\n"
     f"       {PROG} backup list FILE [--json]\n"

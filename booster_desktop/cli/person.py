@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from booster_desktop.cli.arguments import UsageError, positive
+from booster_desktop.cli.arguments import UsageError, positive, programme_location
 from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.i18n import N_, _
 
@@ -23,7 +23,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
             "The JSON holds the person's passport number: send it to them only."
         ),
     )
-    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("file", type=programme_location, metavar="FILE")
     export.add_argument("--manager", type=positive, required=True, metavar="ID")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.json")
     erase = actions.add_parser(
@@ -37,7 +37,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
             "stay right. It cannot be undone: --yes says you mean it."
         ),
     )
-    erase.add_argument("file", type=Path, metavar="FILE")
+    erase.add_argument("file", type=programme_location, metavar="FILE")
     erase.add_argument("--manager", type=positive, required=True, metavar="ID")
     erase.add_argument(
         "--backups",
@@ -59,7 +59,7 @@ def _options(parser: argparse.ArgumentParser) -> None:
             "it."
         ),
     )
-    retention.add_argument("file", type=Path, metavar="FILE")
+    retention.add_argument("file", type=programme_location, metavar="FILE")
     retention.add_argument("--apply", action="store_true", help=_("erase the travel data listed"))
     retention.add_argument("--yes", action="store_true", help=_("with --apply: without asking"))
     retention.add_argument("--json", action="store_true", help=_("one JSON document on stdout"))

@@ -9,6 +9,7 @@ catches every mistyped letter and every swap of two neighbouring letters. 17**20
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -100,6 +101,31 @@ def is_valid_token(token: str) -> bool:
         len(token) == TOKEN_LENGTH
         and all(letter in TOKEN_ALPHABET for letter in token)
         and token[-1] == check_letter(token[:-1])
+    )
+
+
+# A badge token inside other text (a history value, a record's name): a run of exactly a
+# token's length of our letters, its check letter right.
+_TOKEN_IN_TEXT = re.compile(
+    rf"(?<![{TOKEN_ALPHABET}])[{TOKEN_ALPHABET}]{{{TOKEN_LENGTH}}}(?![{TOKEN_ALPHABET}])"
+)
+
+
+def short_token(token: str) -> str:
+    """A badge token as the window shows it beside other values: its first and last four
+    letters ("CDEF…UVXC"), enough to tell two apart at a glance, not to forge one."""
+    return f"{token[:4]}…{token[-4:]}" if len(token) > 9 else token
+
+
+def tokens_in(text: str) -> list[str]:
+    """The well-formed badge tokens `text` holds."""
+    return [found for found in _TOKEN_IN_TEXT.findall(text) if is_valid_token(found)]
+
+
+def shorten_tokens(text: str) -> str:
+    """`text` with every well-formed badge token in it shortened (`short_token`)."""
+    return _TOKEN_IN_TEXT.sub(
+        lambda found: short_token(found[0]) if is_valid_token(found[0]) else found[0], text
     )
 
 

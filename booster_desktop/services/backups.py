@@ -558,7 +558,11 @@ def restore_backup(path: Path, backup: Path, *, passphrase: str | None = None) -
     or command holds (its lock); an encrypted copy without its passphrase or with a wrong
     one. The programme must not be open in this process either: the window closes it first.
     """
-    from booster_desktop.services.encrypted_copies import decrypt_to_partial, is_encrypted_copy
+    from booster_desktop.services.encrypted_copies import (
+        PASSPHRASE_VARIABLE,
+        decrypt_to_partial,
+        is_encrypted_copy,
+    )
     from booster_desktop.store.lock import ProgrammeLock
 
     path, backup = Path(path), Path(backup)
@@ -581,9 +585,11 @@ def restore_backup(path: Path, backup: Path, *, passphrase: str | None = None) -
         if is_encrypted_copy(backup):
             if passphrase is None:
                 raise BoosterError(
-                    _("{backup}: is an encrypted copy; its passphrase is needed").format(
-                        backup=backup
-                    )
+                    _(
+                        "{backup}: is an encrypted copy; its passphrase is needed: give it "
+                        "with --passphrase-file F or the {variable} environment variable, "
+                        "or run the command in a terminal to be asked"
+                    ).format(backup=backup, variable=PASSPHRASE_VARIABLE)
                 )
             decrypted = source = decrypt_to_partial(backup, path, passphrase)
         try:

@@ -27,6 +27,9 @@ from booster_desktop.store.programme_file import backup_database, open_programme
 # The first line of every age file.
 MAGIC = b"age-encryption.org/v1\n"
 SUFFIX = ".booster.age"
+# Where the command reads a passphrase from when no --passphrase-file is given (never an
+# argument: other users see those); what a refusal for want of one names.
+PASSPHRASE_VARIABLE = "BOOSTER_PASSPHRASE"
 # A passphrase shorter than this is refused when encrypting (a copy may be lost with it).
 MINIMUM_PASSPHRASE = 8
 # An encrypted copy is read whole: no programme is anywhere near this (10,000 managers: ~20 MB).

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, exists, or_, select, update
+from sqlalchemy import Connection, exists, func, or_, select, update
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.history import ChangeEntry, ChangeValue
@@ -150,19 +150,23 @@ def erase_person_history(connection: Connection, manager_id: int) -> int:
     (their record and every record tied to them: enrolments, topic ranks, check-ins,
     badges, certificates, travel documents), leaving rows that say only that something
     changed. Returns how many history rows were scrubbed."""
-    scrubbed = connection.execute(
-        update(ChangeValue)
-        .where(
-            ChangeValue.manager_id == manager_id,
-            or_(
-                ChangeValue.old_value.is_not(None),
-                ChangeValue.new_value.is_not(None),
-                ChangeValue.masked.is_(False),
-            ),
-        )
-        .values(old_value=None, new_value=None, masked=True)
+    kept = (
+        ChangeValue.manager_id == manager_id,
+        or_(
+            ChangeValue.old_value.is_not(None),
+            ChangeValue.new_value.is_not(None),
+            ChangeValue.masked.is_(False),
+        ),
     )
-    return int(scrubbed.rowcount)
+    # Counted first, never from the cursor's rowcount (a driver need not say).
+    scrubbed = connection.execute(
+        select(func.count()).select_from(ChangeValue).where(*kept)
+    ).scalar_one()
+    if scrubbed:
+        connection.execute(
+            update(ChangeValue).where(*kept).values(old_value=None, new_value=None, masked=True)
+        )
+    return int(scrubbed)
 
 
 # What "the history of this record" takes in beside the record's own table: the rows that

@@ -7,15 +7,17 @@ topics, enrolments, check-ins and certificates, so that every count and statisti
 right; everything that says who they are goes: names, e-mail, phone, city, organisation,
 role, diets and needs, notes, the travel document, their mentions in other records' text and
 the history's values. The file is then vacuumed and its write-ahead log emptied, so that no
-byte of the erased values remains in it. The kept backups that hold the person are scrubbed
-the same way, or deleted, as the coordinator chooses. See docs/personal-data.md.
+byte of the erased values remains in it; on a server, the tables written are rewritten
+(VACUUM FULL), and the message says what no client can reach there (the server's write-ahead
+log and backups). The kept backups that hold the person are scrubbed the same way, or
+deleted, as the coordinator chooses. See docs/personal-data.md.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -325,6 +327,8 @@ class Erased:
     backups_scrubbed: int = 0
     backups_deleted: int = 0
     backup_problems: list[str] = field(default_factory=list)
+    on_server: bool = False
+    compacted: bool = True  # on a server: the tables written were rewritten
 
     @property
     def message(self) -> str:
@@ -358,7 +362,23 @@ class Erased:
             )
         if not self.backups_scrubbed and not self.backups_deleted:
             parts.append(_("no kept backup held the person"))
+        if self.on_server:
+            parts.append(server_remainder(self.compacted))
         return "; ".join(parts)
+
+
+def server_remainder(compacted: bool) -> str:
+    """What an erase on a server cannot reach, said with its result."""
+    if compacted:
+        return _(
+            "the server's write-ahead log and its backups keep the old values until the "
+            "server recycles them (ask its administrator)"
+        )
+    return _(
+        "the server could not rewrite its tables (VACUUM FULL needs the tables' owner): "
+        "until its administrator does, they, its write-ahead log and its backups keep the "
+        "old values"
+    )
 
 
 def _free_text_columns(table: Table) -> Iterator[Column[Any]]:
@@ -369,7 +389,7 @@ def _free_text_columns(table: Table) -> Iterator[Column[Any]]:
             yield column
 
 
-def _replace_mentions(connection: Connection, who: Identity) -> int:
+def _replace_mentions(connection: Connection, who: Identity, tables: set[str]) -> int:
     """Replace the person's full name, Arabic name, e-mail and passport number found in any
     record's free text (a tour's notes naming them) with `ERASED_MENTION`; how many values
     changed. The history's own values are scrubbed too, without being reported: the history
@@ -390,14 +410,21 @@ def _replace_mentions(connection: Connection, who: Identity) -> int:
                     if not ids:
                         continue
                     report(connection, table.name, ids, [column.name])
-                result = connection.execute(
+                # Counted first: a server's driver may not say how many rows an UPDATE wrote.
+                count = connection.execute(
+                    select(func.count()).select_from(table).where(found)
+                ).scalar_one()
+                if not count:
+                    continue
+                connection.execute(
                     update(table)
                     .where(found)
                     .values(
                         bumped(table, {column.name: func.replace(column, value, ERASED_MENTION)})
                     )
                 )
-                changed += result.rowcount
+                changed += count
+                tables.add(table.name)
     return changed
 
 
@@ -431,13 +458,14 @@ def _erase_rows(connection: Connection, manager_ids: list[int], label_id: int) -
         connection.execute(delete(TravelDocument).where(TravelDocument.manager_id == manager_id))
 
 
-def vacuum(programme: ProgrammeFile) -> None:
+def vacuum(programme: ProgrammeFile, tables: Collection[str] = ()) -> bool:
     """Rewrite the file without the freed pages, then empty its write-ahead log: what was
-    erased leaves no byte behind in the file or beside it."""
+    erased leaves no byte behind in the file or beside it. On a server, rewrite the `tables`
+    written instead; whether that was done (the server's user may not own them)."""
     if programme.on_server:
-        # A server's own VACUUM reclaims the old row versions (autovacuum, or the
-        # administrator's VACUUM FULL at once): not a client's to run.
-        return
+        from booster_desktop.store.server import compact
+
+        return compact(programme.engine, tables)
     with programme.engine.connect() as connection:
         raw = connection.connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
@@ -451,6 +479,7 @@ def vacuum(programme: ProgrammeFile) -> None:
                     "({error}); erase again later to compact it"
                 ).format(path=programme.path, error=error)
             ) from None
+    return True
 
 
 def _holders(connection: Connection, who: Identity) -> list[int]:
@@ -473,14 +502,16 @@ def _holders(connection: Connection, who: Identity) -> list[int]:
 
 def _erase_in_file(
     programme: ProgrammeFile, who: Identity, manager_ids: list[int]
-) -> tuple[int, int]:
-    """The erase itself, in one write: (history entries cleared, mentions replaced)."""
+) -> tuple[int, int, bool]:
+    """The erase itself, in one write: (history entries cleared, mentions replaced, whether
+    what it left behind was compacted away)."""
+    tables = {"manager", "travel_document", "change_value"}
     with programme.writing(Action.ERASE) as connection:
         _erase_rows(connection, manager_ids, who.manager_id)
         history = sum(erase_person_history(connection, m) for m in manager_ids)
-        mentions = _replace_mentions(connection, who)
-    vacuum(programme)
-    return history, mentions
+        mentions = _replace_mentions(connection, who, tables)
+    compacted = vacuum(programme, tables)
+    return history, mentions, compacted
 
 
 def erase_person(
@@ -512,9 +543,11 @@ def erase_person(
             select(TravelDocument.passport_number).where(TravelDocument.manager_id == manager_id)
         )
         who = _identity(connection, row, passport)
-    erased = Erased(manager_id)
+    erased = Erased(manager_id, on_server=programme.on_server)
     erased.backup = _backup_before(programme)
-    erased.history_entries, erased.mentions = _erase_in_file(programme, who, [manager_id])
+    erased.history_entries, erased.mentions, erased.compacted = _erase_in_file(
+        programme, who, [manager_id]
+    )
     # A copy a killed process left half-written beside the programme (the plain snapshot of
     # an encrypted copy, a decrypted restore) holds the person too.
     if isinstance(programme.path, Path):  # a server keeps no copies beside a file
@@ -643,10 +676,15 @@ def erase_travel_data(programme: ProgrammeFile, manager_ids: list[int]) -> int:
         erased = 0
         for start in range(0, len(manager_ids), 500):
             chunk = manager_ids[start : start + 500]
-            erased += connection.execute(
-                delete(TravelDocument).where(TravelDocument.manager_id.in_(chunk))
-            ).rowcount
-    vacuum(programme)
+            # The rows deleted, as the database names them: a server's driver may not count.
+            erased += len(
+                connection.execute(
+                    delete(TravelDocument)
+                    .where(TravelDocument.manager_id.in_(chunk))
+                    .returning(TravelDocument.manager_id)
+                ).all()
+            )
+    vacuum(programme, {"travel_document", "change_value"})
     return erased
 
 

@@ -281,6 +281,19 @@ BACKUP_COUNT: Setting[int] = Setting(
     minimum=1,
     maximum=1000,
 )
+PASSWORD_FILE: Setting[str] = Setting(
+    "password_file",
+    N_("Password file"),
+    str,
+    "",
+    N_(
+        "Where this computer has no keyring: a file of server passwords, one "
+        "host:port:database:user:password a line as in PostgreSQL's .pgpass, readable by you "
+        "alone, read when connecting (empty: the password is asked each time)."
+    ),
+    Scope.LAPTOP,
+    max_length=1000,
+)
 
 COORDINATOR_NAME = _programme_text(
     "coordinator_name", N_("Coordinator's name"), N_("Printed on agendas, badges and certificates.")
@@ -341,6 +354,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     PRINTER_SCALE,
     CHECKIN_PIN,
     BACKUP_COUNT,
+    PASSWORD_FILE,
     COORDINATOR_NAME,
     COORDINATOR_TITLE,
     COORDINATOR_EMAIL,

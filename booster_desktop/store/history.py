@@ -9,7 +9,8 @@ of sensitive fields (`domain.sensitive`) are never copied: such a row says only 
 Values are kept as the file stores them, as text (a moment in UTC as "2026-03-02
 08:00:00.000000", a yes/no as "yes" or "no"). Records that did not exist before the block
 (an import, an allocation's new places) are copied by the database itself, one
-INSERT ... SELECT per few thousand records, never through Python: their history costs little
+INSERT ... SELECT per table with the keys bound as one value (`store.key_sets`), never
+through Python: their history costs little
 more than the rows themselves. So are records a service reports as about to be removed
 (`report(..., removed=True)`, before the delete: an allocation's dropped places).
 """
@@ -17,7 +18,7 @@ more than the rows themselves. So are records a service reports as about to be r
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Mapping
 from datetime import UTC, datetime, time
 from typing import Any
 
@@ -50,6 +51,7 @@ from booster_desktop.domain.history import HISTORY_VALUE_LIMIT, ChangeEntry, Cha
 from booster_desktop.domain.model import Base
 from booster_desktop.domain.sensitive import SENSITIVE_MARK, is_sensitive
 from booster_desktop.store.changes import Action, Change, Key, Report, Rows, current_device
+from booster_desktop.store.key_sets import in_keys
 from booster_desktop.store.versions import VERSION
 
 # Tables whose rows hang on one record: reported (and kept in the history) by that record's
@@ -62,10 +64,6 @@ GROUPED_BY: dict[str, str] = {
     "session_person": "session_id",
     "session_topic": "session_id",
 }
-
-# Keeps IN (...) lists far below every database's limit on bound parameters (SQLite's is
-# 32,766, PostgreSQL's 65,535), and statements few: a statement per 5,000 records.
-_CHUNK = 5000
 
 # Where a row read for the history keeps its values as JSON, built by the database (never
 # a column's name: those are identifiers).
@@ -84,11 +82,6 @@ def record_key(table: Table) -> Column[Any]:
     return key
 
 
-def _chunks(values: list[Key]) -> Iterator[list[Key]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
 def _stored(table: Table) -> list[ColumnElement[Any]]:
     """Every column as stored, without the types' conversions (a moment stays its text)."""
     return [type_coerce(c, NULLTYPE).label(c.name) for c in table.columns]
@@ -101,13 +94,10 @@ def read_records(connection: Connection, table_name: str, keys: Collection[Key])
     key = record_key(table)
     primary = [c.name for c in table.primary_key.columns]
     found: dict[Key, Rows] = {k: {} for k in keys}
-    query = select(*_stored(table), cast(_json_sql(table), Text).label(_JSON)).where(
-        key.in_(bindparam("keys", expanding=True))
-    )
-    for chunk in _chunks(list(keys)):
-        for row in connection.execute(query, {"keys": chunk}):
-            values = dict(row._mapping)
-            found.setdefault(values[key.name], {})[tuple(values[c] for c in primary)] = values
+    query = select(*_stored(table), cast(_json_sql(table), Text).label(_JSON)).where(in_keys(key))
+    for row in connection.execute(query, {"keys": list(keys)}):
+        values = dict(row._mapping)
+        found.setdefault(values[key.name], {})[tuple(values[c] for c in primary)] = values
     return found
 
 
@@ -173,17 +163,15 @@ def copy_removed(
         null() if masked else old,
         null(),
         literal(masked),
-    ).where(key.in_(bindparam("keys", expanding=True)))
+    ).where(in_keys(key))
     statement = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows)
     entry_id = _entry(connection, collected)
-    # Counted apart: a server's driver may not say how many rows an INSERT ... SELECT wrote.
-    count = (
-        select(func.count()).select_from(table).where(key.in_(bindparam("keys", expanding=True)))
-    )
-    copied = 0
-    for chunk in _chunks(fresh):
-        connection.execute(statement, {"entry_id": entry_id, "keys": chunk})
-        copied += connection.execute(count, {"keys": chunk}).scalar_one()
+    # Counted apart, never from the cursor's rowcount: a driver need not say how many rows
+    # an INSERT ... SELECT wrote.
+    count = select(func.count()).select_from(table).where(in_keys(key))
+    copied = int(connection.execute(count, {"keys": fresh}).scalar_one())
+    if copied:
+        connection.execute(statement, {"entry_id": entry_id, "keys": fresh})
     gone.update(fresh)
     collected.removed_count[table_name] = collected.removed_count.get(table_name, 0) + copied
 
@@ -343,14 +331,17 @@ def _copy_new(
         null(),
         values,
         literal(masked),
-    ).where(key.in_(bindparam("keys", expanding=True)))
+    ).where(in_keys(key))
     if grouped:
         rows = rows.group_by(key)
     statement = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows)
-    copied = 0
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start : start + _CHUNK]
-        copied += connection.execute(statement, {"entry_id": entry_id, "keys": chunk}).rowcount
+    # Counted first (a record may have gone again within the block), never from the
+    # cursor's rowcount: a driver need not say how many rows an INSERT ... SELECT wrote.
+    counted = func.count(func.distinct(key)) if grouped else func.count()
+    count = select(counted).select_from(table).where(in_keys(key))
+    copied = int(connection.execute(count, {"keys": keys}).scalar_one())
+    if copied:
+        connection.execute(statement, {"entry_id": entry_id, "keys": keys})
     return copied
 
 

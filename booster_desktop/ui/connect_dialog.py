@@ -1,13 +1,16 @@
 """File > Connect to a shared programme…: a programme on a PostgreSQL server.
 
 Host, port, database, user, password and TLS mode, a connection test run off the UI thread,
-and whether to keep the password in the system keyring. The password never leaves this
-dialog except to the keyring and the connection: the address it gives back shows none.
+and whether to keep the password in the system keyring. Where there is no keyring: the
+password asked each time, or read from a password file the user chooses (PostgreSQL's
+`.pgpass` format; the laptop setting `password_file`). The password never leaves this dialog
+except to the keyring and the connection: the address it gives back shows none.
 """
 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -15,7 +18,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,8 +36,14 @@ from booster_desktop.services.connections import (
     server_address,
     try_connection,
 )
-from booster_desktop.services.passwords import kept_password, keyring_available
+from booster_desktop.services.passwords import (
+    chosen_password_file,
+    file_password,
+    kept_password,
+    keyring_available,
+)
 from booster_desktop.services.programme import ServerAddress
+from booster_desktop.services.settings import PASSWORD_FILE, save_laptop_settings
 from booster_desktop.ui.translation import tr
 
 # The TLS choice: the default follows the host (required beyond this machine).
@@ -65,11 +76,22 @@ class ConnectDialog(QDialog):
         self.remember.setEnabled(self.keyring)
         if not self.keyring:
             self.remember.setText(
-                tr(
-                    "No system keyring here: the password will be asked each time "
-                    "(or kept in a ~/.pgpass file of your own)"
-                )
+                tr("No system keyring here: the password will be asked each time, unless…")
             )
+        # Where there is no keyring: a password file of the user's choosing.
+        self.use_file = QCheckBox(tr("Read it from a password file (.pgpass format):"))
+        self.password_file = QLineEdit()
+        self.password_file.setPlaceholderText(tr("host:port:database:user:password a line"))
+        self.browse = QPushButton(tr("&Browse…"))
+        self.browse.clicked.connect(self._choose_file)
+        self.use_file.toggled.connect(self._file_chosen)
+        chosen = chosen_password_file()
+        self.password_file.setText("" if chosen is None else str(chosen))
+        self.use_file.setChecked(chosen is not None)
+        self._file_chosen(self.use_file.isChecked())
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.password_file, 1)
+        file_row.addWidget(self.browse)
         self.test_button = QPushButton(tr("&Test connection"))
         self.test_button.clicked.connect(self.test)
         self.outcome = QLabel()
@@ -82,6 +104,9 @@ class ConnectDialog(QDialog):
         form.addRow(tr("Pass&word:"), self.password_edit)
         form.addRow(tr("&TLS:"), self.tls)
         form.addRow("", self.remember)
+        if not self.keyring:
+            form.addRow("", self.use_file)
+            form.addRow("", file_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
@@ -106,6 +131,28 @@ class ConnectDialog(QDialog):
             self.tls.setCurrentIndex(self.tls.findData(mode))
         self.password_edit.setText(kept_password(known) or "")
 
+    def _choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Password file"), self.password_file.text(), tr("All files (*)")
+        )
+        if name:
+            self.password_file.setText(name)
+            self.use_file.setChecked(True)
+
+    def _file_chosen(self, chosen: bool) -> None:
+        self.password_file.setEnabled(chosen)
+        self.browse.setEnabled(chosen)
+
+    def chosen_file(self) -> Path | None:
+        """The password file ticked and named, or None."""
+        text = self.password_file.text().strip()
+        return Path(text).expanduser() if self.use_file.isChecked() and text else None
+
+    def _file_password(self, address: ServerAddress) -> str | None:
+        """The password the chosen file gives (a BoosterError when it cannot be read)."""
+        chosen = self.chosen_file()
+        return None if chosen is None else file_password(address, chosen)
+
     def address(self, *, with_password: bool = False) -> ServerAddress:
         """The address typed (a BoosterError when a field is missing)."""
         mode = self.tls.currentData()
@@ -118,13 +165,21 @@ class ConnectDialog(QDialog):
             password=self.password_edit.text() if with_password else None,
         )
 
+    def connecting_address(self) -> ServerAddress:
+        """The address with the password typed, else the one the chosen file gives (a
+        BoosterError when a field is missing or the file cannot be read)."""
+        address = self.address(with_password=True)
+        if address.password:
+            return address
+        return address.with_password(self._file_password(address))
+
     def password(self) -> str:
         return self.password_edit.text()
 
     def test(self) -> None:
         """Connect once, on a thread, and show what the database holds."""
         try:
-            address = self.address(with_password=True)
+            address = self.connecting_address()
         except BoosterError as error:
             self._show_test(str(error), False)
             return
@@ -145,8 +200,13 @@ class ConnectDialog(QDialog):
         self.outcome.setProperty("connected", connected)
 
     def accept(self) -> None:
+        """Accepted when the fields make an address and a chosen password file can be read;
+        the choice of file (or of none) is kept in the laptop's settings."""
         try:
-            self.address()
+            self.connecting_address()
+            if not self.keyring:
+                chosen = self.chosen_file()
+                save_laptop_settings({PASSWORD_FILE.name: "" if chosen is None else str(chosen)})
         except BoosterError as error:
             self.outcome.setText(str(error))
             return

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from booster_desktop.domain.badge import shorten_tokens, tokens_in
 from booster_desktop.domain.text import fold
 from booster_desktop.services.changes import Change
 from booster_desktop.services.history import HistoryLine, read_history, record_history
@@ -69,10 +70,20 @@ def _short(text: str, limit: int = 120) -> str:
 
 
 def _record(line: HistoryLine) -> str:
-    """ "topic interest 3 (topic_id=2)": the table in words, the record, the row."""
+    """ "topic interest 3 (topic_id=2)": the table in words, the record, the row (a badge
+    token shortened, as everywhere beside other values)."""
     words = line.table.replace("_", " ")
     where = f"{words} {line.record_id}" if line.record_id is not None else words
-    return f"{where} ({line.row_key})" if line.row_key else where
+    return f"{where} ({shorten_tokens(line.row_key)})" if line.row_key else where
+
+
+def _value(text: str) -> str:
+    """A value as its cell shows it: on one line, badge tokens shortened, cut at its end."""
+    return _short(shorten_tokens(text))
+
+
+def _tokens(line: HistoryLine) -> list[str]:
+    return tokens_in(" ".join(t or "" for t in (line.row_key, line.old_shown, line.new_shown)))
 
 
 class HistoryModel(QAbstractTableModel):
@@ -95,13 +106,14 @@ class HistoryModel(QAbstractTableModel):
                 _record(line),
                 _KINDS.get(line.kind, line.kind),
                 line.field or "",
-                _short(line.old_shown),
-                _short(line.new_shown),
+                _value(line.old_shown),
+                _value(line.new_shown),
             )
             for line in lines
         ]
+        # A whole token pasted into the search still finds its lines.
         self._search = [
-            fold(" ".join((*cells, line.description)))
+            fold(" ".join((*cells, line.description, *_tokens(line))))
             for line, cells in zip(lines, self._cells, strict=True)
         ]
         self.endResetModel()
@@ -127,7 +139,7 @@ class HistoryModel(QAbstractTableModel):
             line = self._lines[index.row()]
             if index.column() in (6, 7):
                 value = line.old_shown if index.column() == 6 else line.new_shown
-                return value[:2000] or None
+                return shorten_tokens(value[:2000]) or None
             return f"{line.description} ({line.at:%Y-%m-%d %H:%M:%S} UTC)"
         return None
 

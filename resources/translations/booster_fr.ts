@@ -1787,19 +1787,19 @@ Ils vont sur une feuille à part (Données sensibles). Ne partagez un tel classe
     </message>
     <message>
         <source>Only you changed it</source>
-        <translation>Vous seul l'avez modifié</translation>
+        <translation>Vous seul l&apos;avez modifié</translation>
     </message>
     <message>
         <source>Only they changed it</source>
-        <translation>Seul l'autre l'a modifié</translation>
+        <translation>Seul l&apos;autre l&apos;a modifié</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation>Modifié par quelqu'un d'autre</translation>
+        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
         <source>{who} changed this {singular} at {when} while you were editing it: your change was not saved. Choose, field by field, what to keep (* both of you changed it).</source>
-        <translation>{who} a modifié ce {singular} le {when} pendant que vous le modifiiez : votre modification n'a pas été enregistrée. Choisissez, champ par champ, ce qu'il faut garder (* modifié par vous deux).</translation>
+        <translation>{who} a modifié ce {singular} le {when} pendant que vous le modifiiez : votre modification n&apos;a pas été enregistrée. Choisissez, champ par champ, ce qu&apos;il faut garder (* modifié par vous deux).</translation>
     </message>
     <message>
         <source>Save my choice</source>
@@ -1958,8 +1958,16 @@ Use this when the person asks for their data to be erased. It cannot be undone.<
         <translation>Garder le mot de passe dans le trousseau du système</translation>
     </message>
     <message>
-        <source>No system keyring here: the password will be asked each time (or kept in a ~/.pgpass file of your own)</source>
-        <translation>Pas de trousseau système ici : le mot de passe sera demandé à chaque fois (ou gardé dans votre propre fichier ~/.pgpass)</translation>
+        <source>No system keyring here: the password will be asked each time, unless…</source>
+        <translation>Pas de trousseau système ici : le mot de passe sera demandé à chaque fois, sauf si…</translation>
+    </message>
+    <message>
+        <source>Read it from a password file (.pgpass format):</source>
+        <translation>Le lire dans un fichier de mots de passe (format .pgpass) :</translation>
+    </message>
+    <message>
+        <source>host:port:database:user:password a line</source>
+        <translation>hôte:port:base:utilisateur:mot de passe par ligne</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
@@ -1988,6 +1996,14 @@ Use this when the person asks for their data to be erased. It cannot be undone.<
     <message>
         <source>&amp;TLS:</source>
         <translation>&amp;TLS :</translation>
+    </message>
+    <message>
+        <source>Password file</source>
+        <translation>Fichier de mots de passe</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Connecting…</source>

@@ -402,3 +402,45 @@ def test_places_an_allocation_removes_are_kept_as_when_read_before_the_delete(
     assert {tuple(r) for r in rows} == expected
     assert {line.action for line in lines} == {"allocation"}
     assert f"enrolment: {len(ids):,} removed" in lines[0].description
+
+
+def test_the_entry_counts_what_the_database_copied_on_either_database(demo_file: Path) -> None:
+    """Records added and removed are copied by the database (INSERT ... SELECT, keys bound as
+    one value); the entry's description counts them without trusting a driver's rowcount
+    (a server's may say -1): records reported but gone by the commit count for nothing, a
+    record made of rows (a manager's topic ranks) counts once."""
+    from sqlalchemy import delete, insert
+
+    from booster_desktop.domain.topic import Topic, TopicInterest
+    from booster_desktop.store.changes import report
+
+    with open_programme(demo_file, writable=True) as programme:
+        since = _last_entry(programme)
+        with programme.writing() as connection:
+            made = [
+                connection.execute(
+                    insert(Topic)
+                    .values(name=f"Counted {n}", name_key=f"counted {n}")
+                    .returning(Topic.id)
+                ).scalar_one()
+                for n in range(3)
+            ]
+            # A fourth, reported as added and deleted again before the commit: not counted.
+            gone = connection.execute(
+                insert(Topic).values(name="Gone", name_key="gone").returning(Topic.id)
+            ).scalar_one()
+            report(connection, "topic", [*made, gone], added=True)
+            connection.execute(delete(Topic).where(Topic.id == gone))
+            connection.execute(
+                insert(TopicInterest),
+                [{"manager_id": 3, "topic_id": t, "rank": 20 + i} for i, t in enumerate(made)],
+            )
+            report(connection, "topic_interest", [3], added=True)
+            removed = list(connection.scalars(select(Topic.id).order_by(Topic.id).limit(2)))
+            report(connection, "topic", [*removed, 999_999], removed=True)
+            connection.execute(delete(Topic).where(Topic.id.in_(removed)))
+        lines = [line for line in read_history(programme) if line.entry_id > since]
+    (description,) = {line.description for line in lines}
+    assert description == "topic: 2 removed; topic: 3 added; topic interest: 1 added"
+    assert sum(1 for line in lines if line.table == "topic" and line.kind == "insert") == 3
+    assert sum(1 for line in lines if line.table == "topic" and line.kind == "delete") == 2

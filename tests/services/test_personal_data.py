@@ -3,7 +3,6 @@ rule for travel data, and refusals that change nothing."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import sqlite3
@@ -25,10 +24,7 @@ from booster_desktop.services.personal_data import (
 )
 from booster_desktop.services.programme import check_programme, open_programme
 from booster_desktop.services.settings import save_programme_settings
-
-# Not yet converted to the PostgreSQL pass (arrived from main at the end of issue 29):
-# erase and retention read the file's bytes and its SQLite helpers.
-pytestmark = pytest.mark.sqlite_only
+from tests.programme_db import connect, fingerprint
 
 PASSPORT = "ZX9047713Q"
 
@@ -36,7 +32,7 @@ PASSPORT = "ZX9047713Q"
 def _plant(path: Path, manager_id: int = 1) -> dict[str, str]:
     """Give the manager a passport number that appears nowhere else, a check-in, a
     certificate and a badge print; return what identifies them."""
-    with sqlite3.connect(path) as connection:
+    with connect(path) as connection:
         connection.execute(
             "UPDATE travel_document SET passport_number = ? WHERE manager_id = ?",
             (PASSPORT, manager_id),
@@ -49,7 +45,7 @@ def _plant(path: Path, manager_id: int = 1) -> dict[str, str]:
         connection.execute(
             "INSERT INTO checkin (id, session_id, manager_id, recorded_at, device, voided, "
             "admitted_unregistered) VALUES ('c-planted', 1, ?, '2018-11-19 08:30:00', 'door', "
-            "0, 0)",
+            "FALSE, FALSE)",
             (manager_id,),
         )
         connection.execute(
@@ -89,12 +85,37 @@ def _info(path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
 
 
 def _row_of(path: Path, sql: str) -> tuple[object, ...]:
-    with sqlite3.connect(path) as connection:
+    with connect(path) as connection:
         return tuple(connection.execute(sql).fetchone())
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return fingerprint(path)
+
+
+def _everything(location: Path) -> bytes:
+    """Where an erased value could be left: a file's bytes and its write-ahead log; on a
+    server, every row of every table (its own files are the server's, not ours to read)."""
+    if not isinstance(location, Path):
+        connection = connect(location)
+        try:
+            tables = [
+                name
+                for (name,) in connection.execute(
+                    "SELECT table_name FROM information_schema.tables "
+                    "WHERE table_schema = current_schema()"
+                )
+            ]
+            return "".join(
+                repr(row)
+                for table in tables
+                for row in connection.execute(f'SELECT * FROM "{table}"')
+            ).encode("utf-8")
+        finally:
+            connection.close()
+    data = location.read_bytes()
+    wal = location.with_name(location.name + "-wal")
+    return data + (wal.read_bytes() if wal.exists() else b"")
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -112,7 +133,7 @@ def test_the_export_holds_every_table_s_rows_of_the_person_and_nothing_of_others
     tables = document["tables"]
     assert tables["manager"][0]["email"] == "amina.benali.1@algiers-digital-cluster.example"
     assert tables["manager"][0]["organisation"]  # named, not only its id
-    with sqlite3.connect(demo_file) as connection:
+    with connect(demo_file) as connection:
         for table, column in _referring_tables().items():
             rows = connection.execute(
                 f"SELECT count(*) FROM {table} WHERE {column} = 1"
@@ -161,14 +182,22 @@ def test_the_export_holds_the_history_of_the_person(demo_file: Path, tmp_path: P
     assert "AB1234567" not in json.dumps(history)  # the history never kept it
 
 
-def test_the_export_is_refused_onto_the_programme_and_for_an_unknown_manager(
+@pytest.mark.sqlite_only  # a server's programme is no path an export could be written onto
+def test_the_export_is_refused_onto_the_programme(
     demo_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = _digest(demo_file)
     assert main(["person", "export", str(demo_file), "--manager", "1", "-o", str(demo_file)]) == 1
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "programme" in error
-    out = demo_file.with_name("nobody.json")
+    assert _digest(demo_file) == before
+
+
+def test_the_export_is_refused_for_an_unknown_manager(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _digest(demo_file)
+    out = tmp_path / "nobody.json"
     assert main(["person", "export", str(demo_file), "--manager", "999", "-o", str(out)]) == 1
     assert capsys.readouterr().err == f"booster: {demo_file}: there is no manager 999\n"
     assert not out.exists()
@@ -192,7 +221,7 @@ def test_an_erase_leaves_no_byte_of_the_person_and_the_counts_as_they_were(
 ) -> None:
     who = _plant(demo_file)
     # Another record's text that names the person (a session's notes).
-    with sqlite3.connect(demo_file) as connection:
+    with connect(demo_file) as connection:
         connection.execute(
             "UPDATE tour SET notes = ? WHERE code = 'WAL'",
             (f"Ask {who['name']} ({who['email']}, {PASSPORT}) to present the cluster.",),
@@ -216,7 +245,7 @@ def test_an_erase_leaves_no_byte_of_the_person_and_the_counts_as_they_were(
         save_manager(programme, replace(details, family_name="Benali-Haddad"), 1)
         tour = tour_details(programme, 1)
         save_tour(programme, replace(tour, notes=f"{who['name']} leads the visit."), 1)
-    with sqlite3.connect(demo_file) as connection:
+    with connect(demo_file) as connection:
         history = "".join(str(row) for row in connection.execute("SELECT * FROM change_value"))
     for value in ("amina@cluster.example", who["email"], "Benali-Haddad", who["name"]):
         assert value in history  # the search below would find them, were they left
@@ -226,14 +255,12 @@ def test_an_erase_leaves_no_byte_of_the_person_and_the_counts_as_they_were(
     assert "Erased manager 1" in capsys.readouterr().out
     assert _info(demo_file, capsys) == before
     assert check_programme(demo_file) is None
-    data = demo_file.read_bytes()
-    wal = demo_file.with_name(demo_file.name + "-wal")
-    data += wal.read_bytes() if wal.exists() else b""
+    data = _everything(demo_file)
     for value in who.values():
         assert value.encode("utf-8") not in data, value
     for value in ("Prefers the aisle seat", "+213555010203", "no shellfish"):
         assert value.encode() not in data
-    with sqlite3.connect(demo_file) as connection:
+    with connect(demo_file) as connection:
         row = connection.execute(
             "SELECT given_name, family_name, email, phone, organisation_id, country_code, status, "
             "erased_at FROM manager WHERE id = 1"
@@ -342,7 +369,7 @@ def test_travel_data_is_due_days_after_the_last_tour(demo_file: Path) -> None:
         assert erase_travel_data(programme, [d.manager_id for d in due]) == len(due)
         left = travel_data_due(programme, today=date(2040, 1, 1))
     assert len(left) == 24 - len(due)
-    with sqlite3.connect(demo_file) as connection:
+    with connect(demo_file) as connection:
         assert connection.execute("SELECT count(*) FROM travel_document").fetchone()[0] == len(left)
 
 
@@ -367,12 +394,12 @@ def test_the_command_lists_and_applies_the_retention_rule(
     capsys.readouterr()
     assert main(["person", "retention", str(demo_file), "--apply", "--yes"]) == 0
     assert "Erased the travel data of 24 managers" in capsys.readouterr().out
-    data = demo_file.read_bytes()
-    assert b"DZ8631240" not in data  # manager 1's passport number in the demo
-    with sqlite3.connect(demo_file) as connection:
+    assert b"DZ8631240" not in _everything(demo_file)  # manager 1's passport number in the demo
+    with connect(demo_file) as connection:
         assert connection.execute("SELECT count(*) FROM travel_document").fetchone()[0] == 0
 
 
+@pytest.mark.sqlite_only  # SQLite's secure_delete and its file's bytes
 def test_no_byte_is_left_where_sqlite_keeps_deleted_bytes(demo_file: Path) -> None:
     """Debian's SQLite overwrites deleted content (secure_delete); other builds do not: the
     erase must not rely on it."""
@@ -410,7 +437,12 @@ def kept(tmp_path: Path, demo_file: Path) -> Path:
     with open_programme(demo_file, writable=True) as programme:
         (opened,) = _kept(programme)
     without = tmp_path / "without.booster"
-    shutil.copyfile(demo_file, without)
+    if isinstance(demo_file, Path):
+        shutil.copyfile(demo_file, without)
+    else:  # a server's programme, pulled into a file: what its kept backups are
+        from booster_desktop.services.programme import pull_programme
+
+        pull_programme(demo_file, without)
     with sqlite3.connect(without) as connection:
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("DELETE FROM manager WHERE id = 1")
@@ -425,17 +457,22 @@ def kept(tmp_path: Path, demo_file: Path) -> Path:
     return opened.path.parent
 
 
-def _kept(programme: object) -> list[Any]:
-    from booster_desktop.services.backups import list_backups
+def _kept(programme: Any) -> list[Any]:
+    """The programme's kept backups: the day's first opening's, made here on a server (where
+    opening makes none: it would pull the whole programme)."""
+    from booster_desktop.services.backups import backup_before, list_backups, settle
     from booster_desktop.services.personal_data import _kept_backups
 
-    found = _kept_backups(programme)  # type: ignore[arg-type]
+    if programme.on_server:
+        backup_before(programme, "open")
+        settle()
+    found = _kept_backups(programme)
     assert [b.path for b in found] == [b.path for b in list_backups(found[0].path.parent.name)]
     return found
 
 
 def _holds(path: Path, who: dict[str, str]) -> bool:
-    data = path.read_bytes()
+    data = _everything(path)
     return any(value.encode() in data for value in who.values())
 
 
@@ -507,6 +544,7 @@ def test_a_backup_made_before_the_person_s_name_and_e_mail_were_corrected_is_scr
     assert check_programme(opened.path) is None
 
 
+@pytest.mark.sqlite_only  # copies beside a programme file
 def test_an_erase_removes_the_copies_a_killed_process_left_beside_the_programme(
     demo_file: Path,
 ) -> None:
@@ -524,3 +562,52 @@ def test_an_erase_removes_the_copies_a_killed_process_left_beside_the_programme(
         erase_person(programme, 1)
     assert not left.exists()
     assert not _holds(demo_file, who)
+
+
+@pytest.mark.postgresql_only
+def test_an_erase_on_a_server_rewrites_the_tables_it_wrote_and_says_what_it_cannot_reach(
+    demo_file: Any,
+) -> None:
+    """A server keeps an updated row's old version in the table's files until it reuses the
+    space: the erase rewrites those tables (VACUUM FULL, new files), and says that the
+    server's write-ahead log and backups are beyond it."""
+    _plant(demo_file)
+    query = "SELECT relname, pg_relation_filenode(oid) FROM pg_class WHERE relname = ANY(?)"
+    tables = ["manager", "travel_document", "change_value"]
+    with connect(demo_file) as connection:
+        before = dict(connection.execute(query, (tables,)).fetchall())
+    with open_programme(demo_file, writable=True) as programme:
+        erased = erase_person(programme, 1)
+    with connect(demo_file) as connection:
+        after = dict(connection.execute(query, (tables,)).fetchall())
+    assert set(before) == set(tables)
+    assert all(after[name] != before[name] for name in tables), (before, after)
+    assert "write-ahead log and its backups keep the old values" in erased.message
+    assert PASSPORT.encode() not in _everything(demo_file)
+
+
+@pytest.mark.postgresql_only
+def test_an_erase_by_a_user_who_does_not_own_the_tables_says_they_keep_the_old_values(
+    demo_file: Any,
+) -> None:
+    """A coordinator allowed to write but not owning the tables cannot VACUUM FULL them: the
+    erase is done all the same, and its message says what stays until an administrator acts."""
+    from booster_desktop.services.programme import ServerAddress
+
+    role = f"clerk_{demo_file.database}"
+    with connect(demo_file) as connection:
+        connection.execute(f'CREATE ROLE "{role}" LOGIN')
+        connection.execute(f'GRANT ALL ON ALL TABLES IN SCHEMA public TO "{role}"')
+        connection.execute(f'GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO "{role}"')
+    try:
+        clerk = ServerAddress(demo_file.url.set(username=role))
+        with open_programme(clerk, writable=True) as programme:
+            erased = erase_person(programme, 1)
+        assert "could not rewrite its tables" in erased.message
+        assert _row_of(demo_file, "SELECT given_name FROM manager WHERE id = 1") == (
+            "Erased person",
+        )
+    finally:
+        with connect(demo_file) as connection:
+            connection.execute(f'DROP OWNED BY "{role}"')
+            connection.execute(f'DROP ROLE "{role}"')

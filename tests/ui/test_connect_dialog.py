@@ -102,6 +102,61 @@ def test_without_a_keyring_the_dialog_says_the_password_is_asked_each_time(
     assert "asked each time" in dialog.remember.text()
 
 
+def test_without_a_keyring_a_chosen_password_file_gives_the_password_and_is_remembered(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from booster_desktop.services.settings import PASSWORD_FILE, laptop_value
+
+    monkeypatch.setattr(connect_dialog, "keyring_available", lambda: False)
+    path = tmp_path / "passwords"
+    path.write_text(f"db.example.org:5432:tours2027:ana:{SECRET}\n", encoding="utf-8")
+    path.chmod(0o600)
+    dialog = ConnectDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.use_file.isVisible() and not dialog.use_file.isChecked()
+    assert not dialog.password_file.isEnabled()
+    dialog.host.setText("db.example.org")
+    dialog.database.setText("tours2027")
+    dialog.user.setText("ana")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_: (str(path), "")))
+    dialog.use_file.setChecked(True)
+    dialog.browse.click()
+    assert dialog.password_file.text() == str(path)
+    assert dialog.connecting_address().password == SECRET
+    assert SECRET not in dialog.outcome.text()
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert laptop_value(PASSWORD_FILE) == str(path)
+    # The next time, the choice is there already.
+    again = ConnectDialog()
+    qtbot.addWidget(again)
+    assert again.use_file.isChecked() and again.password_file.text() == str(path)
+
+
+def test_a_malformed_password_file_keeps_the_dialog_open_saying_so_in_one_line(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from booster_desktop.services.settings import PASSWORD_FILE, laptop_value
+
+    monkeypatch.setattr(connect_dialog, "keyring_available", lambda: False)
+    path = tmp_path / "passwords"
+    path.write_text(f"db.example.org:{SECRET}\n", encoding="utf-8")
+    path.chmod(0o600)
+    dialog = ConnectDialog()
+    qtbot.addWidget(dialog)
+    dialog.database.setText("tours2027")
+    dialog.user.setText("ana")
+    dialog.use_file.setChecked(True)
+    dialog.password_file.setText(str(path))
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.outcome.text() == f"{path}: line 1 is not host:port:database:user:password"
+    assert laptop_value(PASSWORD_FILE) == ""
+
+
 def test_a_refused_connection_test_shows_one_line_without_the_password(qtbot: QtBot) -> None:
     dialog = ConnectDialog()
     qtbot.addWidget(dialog)

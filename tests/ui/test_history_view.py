@@ -135,3 +135,35 @@ def test_a_records_history_from_the_table_and_from_its_editor(
     window.edit_record(MAYA_KHALIL)
     (maya,) = seen
     assert [(r[1], r[5]) for r in maya] == [("undo", "email"), ("edit", "email")]
+
+
+def test_badge_tokens_are_shown_shortened_and_a_whole_token_still_finds_its_lines(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, qtbot: QtBot
+) -> None:
+    from booster_desktop.services import badges
+    from booster_desktop.services.programme import open_programme
+    from tests.programme_db import connect
+
+    with connect(demo_file) as connection:
+        (old,) = connection.execute(
+            "SELECT token FROM badge_token WHERE manager_id = ?", (LINA_HADDAD,)
+        ).fetchone()
+    with open_programme(demo_file, writable=True) as programme:
+        new = badges.reissue_token(programme, LINA_HADDAD)
+    open_in(window, demo_file)
+    window.history_action.trigger()
+    dialog = _opened(qtbot, window)
+    model = dialog.model
+    texts = [
+        str(model.index(row, column).data(role) or "")
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+    ]
+    shown = "\n".join(texts)
+    assert new not in shown and old not in shown
+    assert f"{new[:4]}…{new[-4:]}" in shown
+    qtbot.keyClicks(dialog.search, new)  # pasted whole, as a scanner or an e-mail gives it
+    assert dialog.proxy.rowCount() >= 1
+    assert all("badge token" in r[3] for r in _shown(dialog))
+    dialog.close()
