@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from booster_desktop import __version__
+from booster_desktop.i18n import _, ngettext
 
 
 def _location(text: str) -> Path | str:
@@ -22,28 +23,39 @@ def _location(text: str) -> Path | str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="booster-desktop",
-        description="Booster Desktop: organise inspiration and learning tours, offline.",
+        description=_("Booster Desktop: organise inspiration and learning tours, offline."),
     )
     parser.add_argument(
         "file",
         nargs="?",
         type=_location,
         metavar="FILE",
-        help="the programme file to open, or postgresql://user@host/database for a programme "
-        "on a server (default: the last one opened)",
+        help=_(
+            "the programme file to open, or postgresql://user@host/database for a programme "
+            "on a server (default: the last one opened)"
+        ),
     )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open the demo programme (written the first time; File > New demo programme… "
-        "starts afresh)",
+        help=_(
+            "open the demo programme (written the first time; File > New demo programme… "
+            "starts afresh)"
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"booster-desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"booster-desktop {__version__}",
+        help=_("show the version and exit"),
+    )
     parser.add_argument(
         "--install-desktop-entry",
         action="store_true",
-        help="add Booster Desktop to this user's application menu, with its icon and the "
-        "programme file type (Linux desktops), then exit",
+        help=_(
+            "add Booster Desktop to this user's application menu, with its icon and the "
+            "programme file type (Linux desktops), then exit"
+        ),
     )
     # For the start-up benchmark: quit as soon as the Managers tab is filled and painted.
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
@@ -98,8 +110,11 @@ def _install_desktop_entry() -> int:
 
     if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         print(
-            "booster-desktop: --install-desktop-entry is for Linux desktops; on Windows and "
-            "macOS the installer adds the menu entry and the file type",
+            "booster-desktop: "
+            + _(
+                "--install-desktop-entry is for Linux desktops; on Windows and "
+                "macOS the installer adds the menu entry and the file type"
+            ),
             file=sys.stderr,
         )
         return 1
@@ -108,22 +123,29 @@ def _install_desktop_entry() -> int:
     except BoosterError as error:
         print(f"booster-desktop: {error}", file=sys.stderr)
         return 1
-    print(f"Installed the menu entry, icons and programme file type ({len(written)} files):")
+    print(
+        ngettext(
+            "Installed the menu entry, icons and programme file type ({count} file):",
+            "Installed the menu entry, icons and programme file type ({count} files):",
+            len(written),
+        ).format(count=len(written))
+    )
     print(f"  {written[0]}")
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The language first: the help and usage errors speak it (argparse's own words too), and
+    # the file opened beside Qt's loading names countries in it.
+    from booster_desktop.i18n import use_language
+    from booster_desktop.services.settings import LANGUAGE, laptop_value
+
+    use_language(laptop_value(LANGUAGE))
     args = build_parser().parse_args(argv)
     if args.install_desktop_entry:
         return _install_desktop_entry()
     if not _system_can_show_windows():
         return 1
-    # The language first: the file opened beside Qt's loading names countries in it.
-    from booster_desktop.i18n import use_language
-    from booster_desktop.services.settings import LANGUAGE, laptop_value
-
-    use_language(laptop_value(LANGUAGE))
     opening = _start_opening(args.file) if args.file is not None and not args.demo else None
     from booster_desktop.ui.application import run
 

@@ -1,7 +1,9 @@
 """Keeping the gettext catalogue up to date: `python -m booster_desktop.catalogues [COMMAND]`.
 
     update   extract every marked message (babel.cfg) into resources/locale/booster.pot and
-             merge it into each language's .po (new messages arrive untranslated)
+             merge it into each language's .po (new messages arrive untranslated); the same
+             for argparse's own messages, read from the running Python's argparse module,
+             into argparse.pot and each language's argparse.po
     compile  compile each .po into the .mo the application reads (committed beside it, so a
              fresh clone installs with its translations)
     check    list the messages a language lacks, and a .mo out of step with its .po (exit 1)
@@ -19,7 +21,13 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from booster_desktop.i18n import DOMAIN, LANGUAGES, SOURCE_LANGUAGE, locale_folder
+from booster_desktop.i18n import (
+    ARGPARSE_DOMAIN,
+    DOMAIN,
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    locale_folder,
+)
 
 _CHECKOUT = Path(__file__).resolve().parent.parent
 CONFIG = _CHECKOUT / "babel.cfg"
@@ -54,33 +62,56 @@ def extract() -> Iterator[Message]:
             yield Message(text, None, f"{name}:{line}")
 
 
-def template() -> Catalog:
+def extract_argparse() -> Iterator[Message]:
+    """argparse's own messages ("usage: ", "invalid choice: …"), from the module this Python
+    runs (a newer Python may say new ones: `check` then lists them)."""
+    import argparse
+
+    from babel.messages.extract import extract_from_file
+
+    source = Path(argparse.__file__)
+    for line, text, _comments, _context in extract_from_file("python", str(source)):
+        if isinstance(text, tuple):
+            yield Message(text[0], text[1], f"{source.name}:{line}")
+        elif text:
+            yield Message(text, None, f"{source.name}:{line}")
+
+
+DOMAINS = (DOMAIN, ARGPARSE_DOMAIN)
+
+
+def messages(domain: str = DOMAIN) -> Iterator[Message]:
+    """The messages of a catalogue: our code's, or argparse's."""
+    return extract_argparse() if domain == ARGPARSE_DOMAIN else extract()
+
+
+def template(domain: str = DOMAIN) -> Catalog:
     """The catalogue template (a babel Catalog) of every extracted message."""
     from babel.messages.catalog import Catalog
 
-    catalog = Catalog(project="Booster Desktop", domain=DOMAIN, charset="utf-8")
-    for message in extract():
+    catalog = Catalog(project="Booster Desktop", domain=domain, charset="utf-8")
+    for message in messages(domain):
         catalog.add(message.text if message.plural is None else (message.text, message.plural))
     return catalog
 
 
-def po_path(language: str) -> Path:
-    return Path(locale_folder()) / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(language: str, domain: str = DOMAIN) -> Path:
+    return Path(locale_folder()) / language / "LC_MESSAGES" / f"{domain}.po"
 
 
-def mo_path(language: str) -> Path:
-    return po_path(language).with_suffix(".mo")
+def mo_path(language: str, domain: str = DOMAIN) -> Path:
+    return po_path(language, domain).with_suffix(".mo")
 
 
 def translated_languages() -> list[str]:
     return [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
 
 
-def _read_po(language: str) -> Catalog:
+def _read_po(language: str, domain: str = DOMAIN) -> Catalog:
     from babel.messages.pofile import read_po
 
-    with po_path(language).open("rb") as stream:
-        return read_po(stream, domain=DOMAIN)  # the language and plural forms from its header
+    with po_path(language, domain).open("rb") as stream:
+        return read_po(stream, domain=domain)  # the language and plural forms from its header
 
 
 def _mo_bytes(catalog: Catalog) -> bytes:
@@ -104,30 +135,32 @@ def _write_po(path: Path, catalog: Catalog) -> None:
 def update() -> None:
     from babel.messages.catalog import Catalog
 
-    pot = template()
-    _write_po(Path(locale_folder()) / f"{DOMAIN}.pot", pot)
-    for language in translated_languages():
-        path = po_path(language)
-        if path.exists():
-            catalog = _read_po(language)
-            catalog.update(pot, no_fuzzy_matching=False)
-            catalog.obsolete.clear()
-        else:
-            catalog = Catalog(locale=language, domain=DOMAIN, project="Booster Desktop")
-            catalog.update(pot)
-        _write_po(path, catalog)
+    for domain in DOMAINS:
+        pot = template(domain)
+        _write_po(Path(locale_folder()) / f"{domain}.pot", pot)
+        for language in translated_languages():
+            path = po_path(language, domain)
+            if path.exists():
+                catalog = _read_po(language, domain)
+                catalog.update(pot, no_fuzzy_matching=False)
+                catalog.obsolete.clear()
+            else:
+                catalog = Catalog(locale=language, domain=domain, project="Booster Desktop")
+                catalog.update(pot)
+            _write_po(path, catalog)
 
 
 def compile_all() -> None:
-    for language in translated_languages():
-        mo_path(language).write_bytes(_mo_bytes(_read_po(language)))
+    for domain in DOMAINS:
+        for language in translated_languages():
+            mo_path(language, domain).write_bytes(_mo_bytes(_read_po(language, domain)))
 
 
-def untranslated(language: str) -> list[Message]:
-    """The code's messages that `language`'s .po lacks, or has only as a guess (fuzzy)."""
-    catalog = _read_po(language)
+def untranslated(language: str, domain: str = DOMAIN) -> list[Message]:
+    """The messages that `language`'s .po lacks, or has only as a guess (fuzzy)."""
+    catalog = _read_po(language, domain)
     missing = []
-    for message in extract():
+    for message in messages(domain):
         entry = catalog.get(message.text)
         strings = entry.string if entry is not None else ""
         done = entry is not None and not entry.fuzzy
@@ -140,23 +173,24 @@ def untranslated(language: str) -> list[Message]:
     return missing
 
 
-def mo_in_step(language: str) -> bool:
+def mo_in_step(language: str, domain: str = DOMAIN) -> bool:
     """Whether the committed .mo is what its .po compiles to."""
-    path = mo_path(language)
-    return path.exists() and path.read_bytes() == _mo_bytes(_read_po(language))
+    path = mo_path(language, domain)
+    return path.exists() and path.read_bytes() == _mo_bytes(_read_po(language, domain))
 
 
 def check() -> list[str]:
     """One line per problem: an untranslated message, a stale .mo."""
     problems = []
-    for language in translated_languages():
-        for message in untranslated(language):
-            problems.append(f"{language}: untranslated: {message.text!r} ({message.where})")
-        if not mo_in_step(language):
-            problems.append(
-                f"{language}: {mo_path(language).name} is not compiled from its .po "
-                "(python -m booster_desktop.catalogues compile)"
-            )
+    for domain in DOMAINS:
+        for language in translated_languages():
+            for message in untranslated(language, domain):
+                problems.append(f"{language}: untranslated: {message.text!r} ({message.where})")
+            if not mo_in_step(language, domain):
+                problems.append(
+                    f"{language}: {mo_path(language, domain).name} is not compiled from its "
+                    ".po (python -m booster_desktop.catalogues compile)"
+                )
     return problems
 
 

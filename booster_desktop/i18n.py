@@ -8,11 +8,14 @@ reorder them. The catalogue is `resources/locale/<language>/LC_MESSAGES/booster.
 from the `.po` beside it (docs/languages.md says how to add a string or a language).
 
 The language is chosen once for the process: `booster --lang fr`, the `language` setting, or
-the system's. Dates in printed materials are spelled by Babel in that language.
+the system's. Dates in printed materials are spelled by Babel in that language. The standard
+library's argparse says its own words ("usage:", "the following arguments are required") in
+the same language, from a small catalogue of their own (`argparse.mo` beside ours).
 """
 
 from __future__ import annotations
 
+import argparse
 import gettext
 import locale
 import os
@@ -21,11 +24,15 @@ from datetime import date, datetime, time
 from booster_desktop.package_data import resource
 
 DOMAIN = "booster"
+# argparse's own messages ("usage: ", "invalid choice: …"), kept apart from ours: they are
+# the standard library's words, extracted from its argparse module, not from our code.
+ARGPARSE_DOMAIN = "argparse"
 # The languages there is a catalogue for, by code, each named in itself.
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français"}
 SOURCE_LANGUAGE = "en"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
+_argparse_translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = SOURCE_LANGUAGE
 
 
@@ -77,16 +84,38 @@ def use_language(choice: str | None, system: str | None = None) -> str:
     """Speak `choice` ("fr", "en", "system" or None) from now on; returns the code chosen.
 
     `system` is the system's locale name when the caller knows it better (Qt's QLocale)."""
-    global _translations, _language
+    global _translations, _argparse_translations, _language
     code = resolve(choice, system)
     if code == SOURCE_LANGUAGE:
         _translations = gettext.NullTranslations()
+        _argparse_translations = gettext.NullTranslations()
     else:
         _translations = gettext.translation(
             DOMAIN, locale_folder(), languages=[code], fallback=True
         )
+        _argparse_translations = gettext.translation(
+            ARGPARSE_DOMAIN, locale_folder(), languages=[code], fallback=True
+        )
     _language = code
+    _speak_to_argparse()
     return code
+
+
+def _argparse_gettext(message: str) -> str:
+    return _argparse_translations.gettext(message)
+
+
+def _argparse_ngettext(singular: str, plural: str, count: int) -> str:
+    return _argparse_translations.ngettext(singular, plural, count)
+
+
+def _speak_to_argparse() -> None:
+    """Make argparse look its words up in our argparse catalogue.
+
+    argparse binds `gettext.gettext` at import, which reads the process-wide domain and the
+    environment's language, not the one chosen here; its module-level `_` and `ngettext` are
+    looked up at each call, so replacing them turns every later message."""
+    vars(argparse).update(_=_argparse_gettext, ngettext=_argparse_ngettext)
 
 
 def language() -> str:

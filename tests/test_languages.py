@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import gettext
 import json
+import re
 import shutil
 import string
 import subprocess
@@ -20,7 +21,7 @@ from openpyxl import load_workbook
 
 from booster_desktop import catalogues
 from booster_desktop.cli import main
-from booster_desktop.i18n import _, language, resolve, use_language
+from booster_desktop.i18n import ARGPARSE_DOMAIN, _, language, resolve, use_language
 
 FRENCH_DAYS = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"]
 FRENCH_MONTHS = [
@@ -37,6 +38,7 @@ FRENCH_MONTHS = [
     "novembre",
     "décembre",
 ]
+PRINTF = re.compile(r"%(?:\(\w+\))?[sdr]")
 ENGLISH_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -52,6 +54,21 @@ def test_the_code_marks_messages_and_the_extractor_finds_them() -> None:
     assert "Certificate of attendance" in found
     assert "Given name" in found
     assert len(found) > 400
+
+
+def test_no_message_is_marked_inside_an_f_string() -> None:
+    """The extractors (Babel's, lupdate) read an f-string as one string: a text marked inside
+    it (`f"{_('Emergency')}: …"`) is never extracted, so it is never translated."""
+    marked_inside = re.compile(r"""\{(?:_|tr|ngettext|N_|QT_TR_NOOP)\(\s*["']""")
+    package = Path(catalogues.PACKAGE)
+    found = [
+        f"{path.relative_to(package.parent)}:{number}: {line.strip()}"
+        for path in sorted(package.rglob("*.py"))
+        if "generated" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if marked_inside.search(line)
+    ]
+    assert found == []
 
 
 @pytest.mark.parametrize("language_code", catalogues.translated_languages())
@@ -171,6 +188,87 @@ def test_the_command_s_help_and_usage_errors_speak_the_language_asked(
         main(["--lang", "fr", "demo", "x.booster", "--managers", "abc"])
     assert exited.value.code == 2
     assert "'abc' n'est pas un nombre entier" in capsys.readouterr().err
+
+
+def test_argparse_s_own_words_are_french_with_lang_fr(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--lang", "fr", "export", "--help"])
+    assert exited.value.code == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("utilisation : booster export")
+    assert "arguments positionnels" in shown and "afficher cette aide et quitter" in shown
+    assert "usage:" not in shown and "show this help" not in shown
+    assert "positional arguments" not in shown
+    with pytest.raises(SystemExit) as exited:
+        main(["--lang", "fr", "export"])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert "booster export : erreur : les arguments suivants sont obligatoires" in error
+    with pytest.raises(SystemExit) as exited:
+        main(["frobnicate", "--lang", "fr"])
+    assert "choix invalide : 'frobnicate'" in capsys.readouterr().err
+    # The next run in English says it in English again.
+    with pytest.raises(SystemExit):
+        main(["export", "--help", "--lang", "en"])
+    assert capsys.readouterr().out.startswith("usage: booster export")
+
+
+def test_argparse_speaks_the_language_setting_too(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["settings", "language", "fr"]) == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    shown = capsys.readouterr().out
+    assert "utilisation : booster" in shown and "afficher la version et quitter" in shown
+
+
+def test_the_window_s_command_line_help_speaks_the_language_setting(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from booster_desktop import app
+
+    with pytest.raises(SystemExit):
+        app.main(["--help"])
+    assert "the programme file to open" in capsys.readouterr().out
+    assert main(["settings", "language", "fr"]) == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        app.main(["--help"])
+    shown = capsys.readouterr().out
+    assert shown.startswith("utilisation : booster-desktop")
+    assert "le fichier du programme à ouvrir" in shown
+    assert "afficher la version et quitter" in shown
+    with pytest.raises(SystemExit) as exited:
+        app.main(["a.booster", "b.booster"])
+    assert exited.value.code == 2
+    assert "arguments non reconnus : b.booster" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("language_code", catalogues.translated_languages())
+def test_every_argparse_message_is_translated_and_compiled(language_code: str) -> None:
+    missing = catalogues.untranslated(language_code, ARGPARSE_DOMAIN)
+    listing = "\n".join(f"  {m.text!r} ({m.where})" for m in missing)
+    assert not missing, (
+        f"{len(missing)} argparse message(s) of this Python without a {language_code} "
+        "translation: run `python -m booster_desktop.catalogues update`, translate them in "
+        f"{catalogues.po_path(language_code, ARGPARSE_DOMAIN).name}, then `... compile`:\n"
+        f"{listing}"
+    )
+    assert catalogues.mo_in_step(language_code, ARGPARSE_DOMAIN)
+    # argparse fills its messages with % (printf style): a translation keeps each of them.
+    with catalogues.mo_path(language_code, ARGPARSE_DOMAIN).open("rb") as stream:
+        translations = gettext.GNUTranslations(stream)
+    wrong = []
+    for message in catalogues.extract_argparse():
+        for count in (1, 2):
+            shown = (
+                translations.gettext(message.text)
+                if message.plural is None
+                else translations.ngettext(message.text, message.plural, count)
+            )
+            if sorted(PRINTF.findall(shown)) != sorted(PRINTF.findall(message.text)):
+                wrong.append(f"{message.text!r} -> {shown!r}")
+    assert wrong == []
 
 
 # -- French messages and materials ----------------------------------------------------------

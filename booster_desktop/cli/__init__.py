@@ -57,7 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
             "learning tours, allocate managers, print and check in."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {__version__}",
+        # argparse's own help for it is not marked for translation (Python 3.11).
+        help=_("show the version and exit"),
+    )
     add_language_option(parser, None, shown=True)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in _commands():

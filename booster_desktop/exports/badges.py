@@ -412,7 +412,8 @@ class _Painter:
                 canvas,
                 self._x(cell, pad),
                 self._y(cell, layout.badge_height - (footer + pad * 0.4) / 2 + 1.0),
-                f"{_('Emergency')}: {badge.emergency_phone}",
+                # Whole sentences for the catalogue: its extractor cannot see into f-strings.
+                _("Emergency: {phone}").format(phone=badge.emergency_phone),
                 8,
                 width=width,
                 bold=True,
@@ -780,8 +781,9 @@ def calibration_pdf(
     canvas.drawString(
         painter._x(whole, 12),
         painter._y(whole, y + 2),
-        f"{_('Correction on this page')}: x {correction.x:g} mm, y {correction.y:g} mm, "
-        f"{_('scale')} {correction.scale:g}%",
+        _("Correction on this page: x {x} mm, y {y} mm, scale {scale}%").format(
+            x=f"{correction.x:g}", y=f"{correction.y:g}", scale=f"{correction.scale:g}"
+        ),
     )
     _end_page(canvas)
     canvas.save()

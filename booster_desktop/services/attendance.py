@@ -20,7 +20,7 @@ from booster_desktop.domain.kinds import ManagerStatus
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.text import fold
 from booster_desktop.domain.tour import Tour
-from booster_desktop.i18n import _
+from booster_desktop.i18n import _, ngettext
 from booster_desktop.services.changes import report
 from booster_desktop.services.checkin import (
     PAPER_DEVICE,
@@ -61,8 +61,13 @@ class HeadCount:
     missing: list[Attendee] = field(default_factory=list)
 
     def label(self) -> str:
-        extra = f" (+{self.admitted} not registered)" if self.admitted else ""
-        return f"{self.checked_in} / {self.expected}{extra}"
+        if not self.admitted:
+            return f"{self.checked_in} / {self.expected}"
+        return ngettext(
+            "{checked_in} / {expected} (+{admitted} not registered)",
+            "{checked_in} / {expected} (+{admitted} not registered)",
+            self.admitted,
+        ).format(checked_in=self.checked_in, expected=self.expected, admitted=self.admitted)
 
 
 def _sheet_key(family: str, given: str, manager_id: int) -> tuple[str, str, int]:

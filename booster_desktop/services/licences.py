@@ -7,45 +7,47 @@ import html
 import platform
 from importlib import metadata
 
+from booster_desktop.i18n import N_, _
 from booster_desktop.package_data import resource
 
 # (distribution, what it does here, licence): what the application and its bundles carry.
+# What a component does is said in the reader's language; names and licences as published.
 COMPONENTS: tuple[tuple[str, str, str], ...] = (
-    ("PySide6-Essentials", "Qt for Python: the window", "LGPL-3.0"),
-    ("PySide6-Addons", "Qt for Python: charts", "LGPL-3.0"),
-    ("shiboken6", "Qt for Python's bindings", "LGPL-3.0"),
-    ("SQLAlchemy", "the programme file", "MIT"),
-    ("alembic", "upgrading programme files", "MIT"),
-    ("Mako", "Alembic's templates", "MIT"),
-    ("reportlab", "agendas and badges as PDF", "BSD-3-Clause"),
-    ("pillow", "images in PDFs", "MIT-CMU"),
-    ("openpyxl", "spreadsheets", "MIT"),
-    ("et_xmlfile", "spreadsheets", "MIT"),
-    ("python-calamine", "old and LibreOffice spreadsheets", "MIT"),
-    ("defusedxml", "safe XML reading", "PSF-2.0"),
-    ("charset-normalizer", "CSV encodings", "MIT"),
-    ("platformdirs", "where settings and logs go", "MIT"),
-    ("pycountry", "country names", "LGPL-2.1"),
-    ("phonenumbers", "phone numbers", "Apache-2.0"),
-    ("tzdata", "time zones", "Apache-2.0"),
-    ("tqdm", "progress in the terminal", "MPL-2.0 AND MIT"),
-    ("ortools", "the allocation solver", "Apache-2.0"),
-    ("numpy", "the allocation solver's arrays", "BSD-3-Clause"),
-    ("protobuf", "OR-Tools' messages", "BSD-3-Clause"),
-    ("absl-py", "OR-Tools' support library", "Apache-2.0"),
-    ("immutabledict", "OR-Tools' support library", "MIT"),
-    ("arabic-reshaper", "Arabic letters in PDFs", "MIT"),
-    ("python-bidi", "right-to-left text in PDFs", "LGPL-3.0"),
-    ("icalendar", "calendars", "BSD-2-Clause"),
-    ("python-dateutil", "calendars", "BSD-3-Clause"),
-    ("pyrage", "encrypted copies (age)", "MIT"),
-    ("typing_extensions", "type hints", "PSF-2.0"),
+    ("PySide6-Essentials", N_("Qt for Python: the window"), "LGPL-3.0"),
+    ("PySide6-Addons", N_("Qt for Python: charts"), "LGPL-3.0"),
+    ("shiboken6", N_("Qt for Python's bindings"), "LGPL-3.0"),
+    ("SQLAlchemy", N_("the programme file"), "MIT"),
+    ("alembic", N_("upgrading programme files"), "MIT"),
+    ("Mako", N_("Alembic's templates"), "MIT"),
+    ("reportlab", N_("agendas and badges as PDF"), "BSD-3-Clause"),
+    ("pillow", N_("images in PDFs"), "MIT-CMU"),
+    ("openpyxl", N_("spreadsheets"), "MIT"),
+    ("et_xmlfile", N_("spreadsheets"), "MIT"),
+    ("python-calamine", N_("old and LibreOffice spreadsheets"), "MIT"),
+    ("defusedxml", N_("safe XML reading"), "PSF-2.0"),
+    ("charset-normalizer", N_("CSV encodings"), "MIT"),
+    ("platformdirs", N_("where settings and logs go"), "MIT"),
+    ("pycountry", N_("country names"), "LGPL-2.1"),
+    ("phonenumbers", N_("phone numbers"), "Apache-2.0"),
+    ("tzdata", N_("time zones"), "Apache-2.0"),
+    ("tqdm", N_("progress in the terminal"), "MPL-2.0 AND MIT"),
+    ("ortools", N_("the allocation solver"), "Apache-2.0"),
+    ("numpy", N_("the allocation solver's arrays"), "BSD-3-Clause"),
+    ("protobuf", N_("OR-Tools' messages"), "BSD-3-Clause"),
+    ("absl-py", N_("OR-Tools' support library"), "Apache-2.0"),
+    ("immutabledict", N_("OR-Tools' support library"), "MIT"),
+    ("arabic-reshaper", N_("Arabic letters in PDFs"), "MIT"),
+    ("python-bidi", N_("right-to-left text in PDFs"), "LGPL-3.0"),
+    ("icalendar", N_("calendars"), "BSD-2-Clause"),
+    ("python-dateutil", N_("calendars"), "BSD-3-Clause"),
+    ("pyrage", N_("encrypted copies (age)"), "MIT"),
+    ("typing_extensions", N_("type hints"), "PSF-2.0"),
 )
 
 # (fonts, licence, licence file in resources/fonts).
 FONTS = (
     ("Noto Sans, Noto Naskh Arabic", "SIL Open Font License 1.1", "LICENSE-Noto.txt"),
-    ("DejaVu Sans", "Bitstream Vera licence and public domain", "LICENSE-DejaVu.txt"),
+    ("DejaVu Sans", N_("Bitstream Vera licence and public domain"), "LICENSE-DejaVu.txt"),
 )
 
 
@@ -75,12 +77,16 @@ def _licence_texts(distribution: str) -> list[str]:
 
 
 def third_party_html(qt_version: str) -> str:
-    """Every component, its version here and its licence, then the licence texts."""
+    """Every component, its version here and its licence, then the licence texts (those as
+    published, in English; what surrounds them in the language in use)."""
+    # Marked outside the f-strings: the extractor does not look inside them.
+    python_role = html.escape(_("the language"))
+    qt_role = html.escape(_("the window (shared libraries)"))
+    fonts_role = html.escape(_("fonts"))
     rows = [
-        f"<tr><td>Python</td><td>{platform.python_version()}</td><td>the language</td>"
+        f"<tr><td>Python</td><td>{platform.python_version()}</td><td>{python_role}</td>"
         "<td>PSF-2.0</td></tr>",
-        f"<tr><td>Qt</td><td>{qt_version}</td><td>the window (shared libraries)</td>"
-        "<td>LGPL-3.0</td></tr>",
+        f"<tr><td>Qt</td><td>{qt_version}</td><td>{qt_role}</td><td>LGPL-3.0</td></tr>",
     ]
     for distribution, role, licence in COMPONENTS:
         version = _version(distribution)
@@ -88,18 +94,31 @@ def third_party_html(qt_version: str) -> str:
             continue  # left out of this installation (the bundle leaves some out)
         rows.append(
             f"<tr><td>{html.escape(distribution)}</td><td>{version}</td>"
-            f"<td>{html.escape(role)}</td><td>{html.escape(licence)}</td></tr>"
+            f"<td>{html.escape(_(role))}</td><td>{html.escape(licence)}</td></tr>"
         )
     for fonts, licence, _file in FONTS:
-        rows.append(f"<tr><td>{fonts}</td><td></td><td>fonts</td><td>{licence}</td></tr>")
+        rows.append(
+            f"<tr><td>{fonts}</td><td></td><td>{fonts_role}</td>"
+            f"<td>{html.escape(_(licence))}</td></tr>"
+        )
+    headings = "".join(
+        f"<th align='left'>{html.escape(text)}</th>"
+        for text in (_("Component"), _("Version"), _("Used for"), _("Licence"))
+    )
+    title = html.escape(_("Third-party components"))
     parts = [
-        "<h3>Third-party components</h3>",
-        "<table cellpadding='3'><tr><th align='left'>Component</th><th align='left'>Version"
-        "</th><th align='left'>Used for</th><th align='left'>Licence</th></tr>",
+        f"<h3>{title}</h3>",
+        f"<table cellpadding='3'><tr>{headings}</tr>",
         *rows,
         "</table>",
-        "<p>Qt and Qt for Python are used under the LGPL-3.0 as shared libraries, which may "
-        "be replaced; their source is at https://download.qt.io.</p>",
+        "<p>"
+        + html.escape(
+            _(
+                "Qt and Qt for Python are used under the LGPL-3.0 as shared libraries, which "
+                "may be replaced; their source is at {address}."
+            ).format(address="https://download.qt.io")
+        )
+        + "</p>",
     ]
     for fonts, _licence, file in FONTS:
         text = resource("fonts", file).read_text(encoding="utf-8", errors="replace")

@@ -25,11 +25,20 @@ from PySide6.QtWidgets import (
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.attendance import AttendanceGrid, attendance_grid, set_attendance
 from booster_desktop.services.changes import Change
+from booster_desktop.services.checkin import SessionInfo
 from booster_desktop.services.overview import tour_codes
 from booster_desktop.ui.document import ProgrammeDocument
-from booster_desktop.ui.translation import tr, weekday_day
+from booster_desktop.ui.translation import tr, weekday_date, weekday_day
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _session_words(session: SessionInfo) -> str:
+    """ "CAT lun. 19 nov. 2018 09:30-12:30 Title": its day in the window's language."""
+    return (
+        f"{session.tour_code} {weekday_date(session.day)} "
+        f"{session.start:%H:%M}-{session.end:%H:%M} {session.title}"
+    )
 
 
 class AttendanceModel(QAbstractTableModel):
@@ -80,7 +89,7 @@ class AttendanceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             session = self.grid.sessions[index.column()]
             return tr("{name} at {session}").format(
-                name=self.grid.managers[index.row()].name, session=session.label()
+                name=self.grid.managers[index.row()].name, session=_session_words(session)
             )
         return None
 
@@ -124,8 +133,8 @@ class AttendanceModel(QAbstractTableModel):
             return f"{person.number}  {person.name}"
         session = self.grid.sessions[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return session.label()
-        return f"{weekday_day(session.day)}\n{session.start:%H:%M}\n{session.kind}"
+            return _session_words(session)
+        return f"{weekday_day(session.day)}\n{session.start:%H:%M}\n{tr(session.kind.capitalize())}"
 
 
 class AttendanceDialog(QDialog):

@@ -40,7 +40,7 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.backups import KeptBackup, counts_words
 from booster_desktop.services.encrypted_copies import MINIMUM_PASSPHRASE
 from booster_desktop.ui.document import ProgrammeDocument
-from booster_desktop.ui.translation import QT_TR_NOOP, date_time, tr
+from booster_desktop.ui.translation import QT_TR_NOOP, date_time, number, tr
 
 Index = QModelIndex | QPersistentModelIndex
 BACKUP_FILTER = QT_TR_NOOP("Programmes and encrypted copies (*.booster *.age);;All files (*)")
@@ -68,7 +68,7 @@ class BackupModel(QAbstractTableModel):
             (
                 date_time(b.made_at),
                 b.why_words + (tr(" (damaged copy)") if b.damaged else ""),
-                *(f"{b.counts[k]:,}" if k in b.counts else "" for k in COUNTED),
+                *(number(b.counts[k]) if k in b.counts else "" for k in COUNTED),
             )
             for b in backups
         ]

@@ -47,7 +47,7 @@ from booster_desktop.services.choices import countries
 from booster_desktop.services.overview import tour_codes
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.ui.help_dialogs import fit_to_screen
-from booster_desktop.ui.translation import day_month, long_date, tr
+from booster_desktop.ui.translation import day_month, long_date, tr, weekday_date
 
 # Colours of the states, chosen to read from across a room (and apart for most colour-blind
 # eyes: the words and the sound say it too).
@@ -173,8 +173,9 @@ class CheckinScreen(QDialog):
         top = QHBoxLayout()
         self.tour = _named(QComboBox(), "tour")
         self.session = _named(QComboBox(), "session")
-        # Long session titles must not widen the screen past a laptop's: the list is elided.
-        for picker, letters in ((self.tour, 12), (self.session, 30)):
+        # Long session titles must not widen the screen past a laptop's: the list is elided
+        # (44 letters: the day in words and the times, then the start of the title).
+        for picker, letters in ((self.tour, 12), (self.session, 44)):
             picker.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -297,7 +298,9 @@ class CheckinScreen(QDialog):
             return
         sessions = tour_sessions(self.programme, code)
         for session in sessions:
-            self.session.addItem(session.label().removeprefix(f"{code} "), session.id)
+            # Its day as the window's language writes it: "lun. 19 nov. 2018 09:30-12:30 …".
+            when = f"{weekday_date(session.day)} {session.start:%H:%M}-{session.end:%H:%M}"
+            self.session.addItem(f"{when} {session.title}", session.id)
         now = session_now(self.programme, code, self.now)
         if now is not None:
             self.session.setCurrentIndex(self.session.findData(now.id))

@@ -39,7 +39,7 @@ from booster_desktop.ui.commands import Toggle
 from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.help_dialogs import fit_to_screen
 from booster_desktop.ui.texts import WHY_THIS_SCORE
-from booster_desktop.ui.translation import QT_TR_NOOP, tr
+from booster_desktop.ui.translation import QT_TR_NOOP, decimal, tr
 
 RANK_BANDS = (QT_TR_NOOP("1st"), QT_TR_NOOP("2nd"), QT_TR_NOOP("3rd"), QT_TR_NOOP("4th or lower"))
 FIXED_COLUMNS = (
@@ -179,7 +179,7 @@ class DemandDialog(QDialog):
                 demand.name,
                 str(demand.wanted_by),
                 *map(str, _bands(demand)),
-                f"{demand.score:.2f}",
+                decimal(demand.score, 2),
             ]
             for text in texts:
                 item = QTableWidgetItem(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QWidget
@@ -17,7 +18,7 @@ from booster_desktop.domain.kinds import OrganisationKind
 from booster_desktop.i18n import ngettext
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.ui.table_model import Column
-from booster_desktop.ui.translation import QT_TR_NOOP, tr
+from booster_desktop.ui.translation import QT_TR_NOOP, medium_date, tr, weekday_date
 
 if TYPE_CHECKING:
     from booster_desktop.services.manager_rows import ManagerRow
@@ -124,6 +125,9 @@ def _manager_editor(
         parent,
     )
 
+
+# A day whose name and month are among the longest to write (Wednesday, September).
+WIDE_DAY = date(2027, 9, 29)
 
 MANAGERS: Entity[ManagerRow, ManagerDetails] = Entity(
     key="managers",
@@ -243,8 +247,19 @@ TOURS: Entity[TourRow, TourDetails] = Entity(
     columns=(
         Column(QT_TR_NOOP("Code"), lambda r: r.code),
         Column(QT_TR_NOOP("Title"), lambda r: r.title),
-        Column(QT_TR_NOOP("Start"), lambda r: r.start.isoformat(), sort=lambda r: r.start),
-        Column(QT_TR_NOOP("End"), lambda r: r.end.isoformat(), sort=lambda r: r.end),
+        # Dates as the window's language writes them; sorted by the date itself.
+        Column(
+            QT_TR_NOOP("Start"),
+            lambda r: medium_date(r.start),
+            sort=lambda r: r.start,
+            widest=lambda: medium_date(WIDE_DAY),
+        ),
+        Column(
+            QT_TR_NOOP("End"),
+            lambda r: medium_date(r.end),
+            sort=lambda r: r.end,
+            widest=lambda: medium_date(WIDE_DAY),
+        ),
         Column(
             QT_TR_NOOP("Seats taken"),
             lambda r: r.seats,
@@ -297,9 +312,10 @@ SESSIONS: Entity[SessionRow, SessionDetails] = Entity(
         Column(QT_TR_NOOP("Kind"), lambda r: tr(r.kind.capitalize())),
         Column(
             QT_TR_NOOP("Date"),
-            lambda r: r.date.isoformat() + (" ⚠" if r.outside_tour else ""),
+            lambda r: weekday_date(r.date) + (" ⚠" if r.outside_tour else ""),
             sort=lambda r: (r.date, r.start),
             tooltip=QT_TR_NOOP("⚠: outside the tour's dates"),
+            widest=lambda: weekday_date(WIDE_DAY) + " ⚠",
         ),
         Column(
             QT_TR_NOOP("Start"),

@@ -7,6 +7,7 @@ the keys that work.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -21,8 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from booster_desktop.i18n import language
 from booster_desktop.package_data import resource
 from booster_desktop.ui.translation import tr
+
+
+def guide_page(code: str | None = None) -> Path:
+    """The user guide in the window's language (`guide.<code>.html` beside the English
+    `guide.html`), English when there is none in that language."""
+    translated = resource("help", f"guide.{code or language()}.html")
+    return translated if translated.is_file() else resource("help", "guide.html")
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
@@ -44,8 +53,7 @@ class UserGuide(QDialog):
         self.setWindowTitle(tr("Booster Desktop user guide"))
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
-        guide = resource("help", "guide.html")
-        self.browser.setSource(QUrl.fromLocalFile(str(guide)))
+        self.browser.setSource(QUrl.fromLocalFile(str(guide_page())))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

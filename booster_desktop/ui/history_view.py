@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -41,7 +42,7 @@ from booster_desktop.domain.text import fold
 from booster_desktop.services.changes import Change
 from booster_desktop.services.history import HistoryLine, read_history, record_history
 from booster_desktop.ui.document import ProgrammeDocument
-from booster_desktop.ui.translation import QT_TR_NOOP, tr
+from booster_desktop.ui.translation import QT_TR_NOOP, date_time, number, tr
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -55,13 +56,30 @@ COLUMNS = (
     QT_TR_NOOP("Old value"),
     QT_TR_NOOP("New value"),
 )
-_KINDS = {"insert": "added", "update": "changed", "delete": "removed"}
+_KINDS = {
+    "insert": QT_TR_NOOP("added"),
+    "update": QT_TR_NOOP("changed"),
+    "delete": QT_TR_NOOP("removed"),
+}
 ALL = ""
+# Why the rows changed (the history's action), in the window's language.
+_ACTIONS = {
+    "edit": QT_TR_NOOP("edit"),
+    "import": QT_TR_NOOP("import"),
+    "allocation": QT_TR_NOOP("allocation"),
+    "merge": QT_TR_NOOP("merge"),
+    "undo": QT_TR_NOOP("undo"),
+    "erase": QT_TR_NOOP("erase"),
+}
+
+
+def _action_words(action: str) -> str:
+    return tr(_ACTIONS[action]) if action in _ACTIONS else action.replace("_", " ")
 
 
 def _when(line: HistoryLine) -> str:
-    """The moment in this laptop's time, as people read it."""
-    return f"{line.at.astimezone():%Y-%m-%d %H:%M:%S}"
+    """The moment in this laptop's time, as people read it in the window's language."""
+    return date_time(line.at.astimezone(), seconds=True)
 
 
 def _short(text: str, limit: int = 120) -> str:
@@ -101,10 +119,10 @@ class HistoryModel(QAbstractTableModel):
         self._cells = [
             (
                 _when(line),
-                line.action,
+                _action_words(line.action),
                 line.device,
                 _record(line),
-                _KINDS.get(line.kind, line.kind),
+                tr(_KINDS[line.kind]) if line.kind in _KINDS else line.kind,
                 line.field or "",
                 _value(line.old_shown),
                 _value(line.new_shown),
@@ -245,7 +263,7 @@ class HistoryDialog(QDialog):
         self.since = QDateEdit(QDate.currentDate(), self)
         self.since.setObjectName("since")
         self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         self.since.setEnabled(False)
         self.since_box.toggled.connect(self.since.setEnabled)
         self.since_box.toggled.connect(lambda _: self._since_changed())
@@ -326,16 +344,26 @@ class HistoryDialog(QDialog):
 
     def show_lines(self, lines: list[HistoryLine]) -> None:
         self.model.set_lines(lines)
-        for combo, values, everything in (
-            (self.table, sorted({line.table for line in lines}), tr("Every table")),
-            (self.action, sorted({line.action for line in lines}), tr("Every action")),
+        for combo, values, everything, words in (
+            (
+                self.table,
+                sorted({line.table for line in lines}),
+                tr("Every table"),
+                lambda value: value.replace("_", " "),
+            ),
+            (
+                self.action,
+                sorted({line.action for line in lines}),
+                tr("Every action"),
+                _action_words,
+            ),
         ):
             chosen = combo.currentData() or ALL
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(everything, ALL)
             for value in values:
-                combo.addItem(value.replace("_", " "), value)
+                combo.addItem(words(value), value)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.blockSignals(False)
         if not self.view.horizontalHeader().sectionSize(0) > 150:
@@ -349,10 +377,10 @@ class HistoryDialog(QDialog):
         if total == 0:
             self.count.setText(tr("Nothing has changed yet."))
         elif shown == total:
-            self.count.setText(tr("{total:,} changes").format(total=total))
+            self.count.setText(tr("{total} changes").format(total=number(total)))
         else:
             self.count.setText(
-                tr("{shown:,} of {total:,} changes").format(shown=shown, total=total)
+                tr("{shown} of {total} changes").format(shown=number(shown), total=number(total))
             )
 
 

@@ -54,6 +54,7 @@ from booster_desktop.ui.settings import forget_file, recent_files, remember_file
 from booster_desktop.ui.table_tab import TableTab
 from booster_desktop.ui.tour_exports import TourExports
 from booster_desktop.ui.translation import QT_TR_NOOP, tr
+from booster_desktop.ui.translation import number as locale_number
 
 log = logging.getLogger(__name__)
 Opened = tuple[ProgrammeFile, list[ManagerRow]]
@@ -64,6 +65,14 @@ OPEN_FILTER = QT_TR_NOOP(
 )
 # What the status bar counts: rows added or removed (an id never changes otherwise), countries.
 COUNTED = ("manager.id", "manager.country_code", "tour.id", "tour_session.id", "enrolment")
+# The View menu's items, one per tab: each with its own accelerator (Alt+letter), which the
+# tabs' titles do not carry.
+VIEW_ITEMS = {
+    "managers": QT_TR_NOOP("&Managers"),
+    "topics": QT_TR_NOOP("&Topics"),
+    "tours": QT_TR_NOOP("T&ours"),
+    "visits": QT_TR_NOOP("&Visits"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -160,7 +169,7 @@ class MainWindow(QMainWindow):
             tr("&Import managers…"), self.import_managers, "Ctrl+I", "import_managers"
         )
         self.agenda_action = self._action(
-            tr("Tour &agendas…"), self.edit_agendas, "Ctrl+G", "agendas"
+            tr("Tour a&gendas…"), self.edit_agendas, "Ctrl+G", "agendas"
         )
         self.badges_action = self._action(
             tr("Print &badges…"), self.print_badges, "Ctrl+B", "badges"
@@ -169,7 +178,7 @@ class MainWindow(QMainWindow):
             tr("&Allocate managers to tours…"), self.allocate, "Ctrl+L", "allocate"
         )
         self.demand_action = self._action(
-            tr("Topic &demand…"), self.show_demand, "Ctrl+D", "demand"
+            tr("&Topic demand…"), self.show_demand, "Ctrl+D", "demand"
         )
         self.checkin_action = self._action(tr("Check-&in…"), self.check_in, "Ctrl+K", "checkin")
         self.journal_export_action = self._action(
@@ -185,7 +194,7 @@ class MainWindow(QMainWindow):
             tr("&Details…"), self.edit_programme_details, None, "details"
         )
         self.copy_action = self._action(
-            tr("Save a &copy as…"), self.save_copy, "Ctrl+Shift+S", "save_copy"
+            tr("Save a copy &as…"), self.save_copy, "Ctrl+Shift+S", "save_copy"
         )
         self.restore_action = self._action(
             tr("Restore from &backup…"), self.restore_from_backup, None, "restore_backup"
@@ -290,7 +299,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(tr("&View"))
         for number, entity in enumerate(ENTITIES):
             action = self._action(
-                tr(entity.title),
+                tr(VIEW_ITEMS[entity.key]),
                 lambda _=False, n=number: self.tabs_widget.setCurrentIndex(n),
                 f"Ctrl+{number + 1}",
             )
@@ -698,11 +707,11 @@ class MainWindow(QMainWindow):
                 "{value} managers · {value2} countries · {value3} tours · {value4} "
                 "sessions · {value5} enrolments"
             ).format(
-                value=counts["managers"],
-                value2=counts["countries"],
-                value3=counts["tours"],
-                value4=counts["sessions"],
-                value5=counts["enrolments"],
+                value=locale_number(counts["managers"]),
+                value2=locale_number(counts["countries"]),
+                value3=locale_number(counts["tours"]),
+                value4=locale_number(counts["sessions"]),
+                value5=locale_number(counts["enrolments"]),
             )
         )
 

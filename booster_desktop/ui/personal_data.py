@@ -182,7 +182,7 @@ class PersonalData(QObject):
         self.export_action = QAction(tr("E&xport this person's data…"), window)
         self.export_action.setObjectName("export_person")
         self.export_action.triggered.connect(lambda: self.export())
-        self.erase_action = QAction(tr("E&rase this person…"), window)
+        self.erase_action = QAction(tr("Erase this &person…"), window)
         self.erase_action.setObjectName("erase_person")
         self.erase_action.triggered.connect(lambda: self.erase())
         self.bar = RetentionBar(window)

@@ -26,8 +26,6 @@ def render_window(programme: Location, out: Path, tab: str = "managers") -> None
     from booster_desktop.ui.main_window import MainWindow
 
     check_output_path(out, programme=programme)
-    if tab not in TAB_NAMES:
-        raise BoosterError(f"--tab: {tab!r} is not one of {', '.join(TAB_NAMES)}")
     from PySide6.QtCore import qInstallMessageHandler
 
     # The offscreen platform's notices ("does not support propagateSizeHints") are not the
@@ -38,9 +36,15 @@ def render_window(programme: Location, out: Path, tab: str = "managers") -> None
     register_fonts(app)
     # The language `booster --lang` (or the setting) chose for this run.
     from booster_desktop.i18n import language
-    from booster_desktop.ui.translation import install
+    from booster_desktop.ui.translation import install, tr
 
     install(language())
+    if tab not in TAB_NAMES:
+        raise BoosterError(
+            tr("--tab: {tab} is not one of {names}").format(
+                tab=repr(tab), names=", ".join(TAB_NAMES)
+            )
+        )
     failures: list[BaseException] = []
     previous_hook = sys.excepthook
     # An error in a slot (say, a tab that cannot load) must fail the command, not leave a
@@ -57,12 +61,16 @@ def render_window(programme: Location, out: Path, tab: str = "managers") -> None
             window.show()
             app.processEvents()
             if failures:
-                raise BoosterError(f"{programme}: the {tab} tab could not be shown ({failures[0]})")
+                raise BoosterError(
+                    tr("{programme}: the {tab} tab could not be shown ({error})").format(
+                        programme=programme, tab=tab, error=failures[0]
+                    )
+                )
             image = window.grab()
             partial = partial_path(out).with_suffix(".partial.png")
             try:
                 if not image.save(str(partial), "PNG"):
-                    raise BoosterError(f"{out}: cannot be written")
+                    raise BoosterError(tr("{path}: cannot be written").format(path=out))
                 partial.replace(out)
             except OSError as error:
                 raise disk_error(out, error) from None

@@ -46,6 +46,9 @@ class Column(Generic[R]):
     sort: Callable[[R], Any] | None = None
     align_right: bool = False
     tooltip: str = ""
+    # A text as wide as any this column shows (a date in words): the column is never
+    # restored narrower than it, whatever widths were remembered when it said less.
+    widest: Callable[[], str] | None = None
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):

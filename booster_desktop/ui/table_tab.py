@@ -193,6 +193,18 @@ class TableTab(QWidget):
                 header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
         self._stretch()
 
+    def _fit_widest(self) -> None:
+        """Widen a column whose remembered width is narrower than its widest text (widths
+        saved when dates were written 2018-11-19 would cut "Mon 19 Nov 2018")."""
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        for number, spec in enumerate(self.entity.columns):
+            if spec.widest is None:
+                continue
+            wanted = metrics.horizontalAdvance(spec.widest()) + 16  # the cell's margins
+            if header.sectionSize(number) < wanted:
+                header.resizeSection(number, wanted)
+
     def _stretch_column(self) -> int | None:
         titles = [spec.title for spec in self.entity.columns]
         return titles.index(self.entity.stretch) if self.entity.stretch in titles else None
@@ -362,6 +374,7 @@ class TableTab(QWidget):
             header.restoreState(state)
             self._search_visible_columns()
             self._sized = True
+            self._fit_widest()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         if self._sized:
             self._stretch()

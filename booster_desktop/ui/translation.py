@@ -114,18 +114,44 @@ def weekday_day_month(day: date) -> str:
     return QLocale().toString(_qdate(day), "ddd d MMM")
 
 
+def medium_date(day: date) -> str:
+    """ "19 Nov 2018", "19 nov. 2018" (a table's column: no order of day and month to guess)."""
+    return QLocale().toString(_qdate(day), "d MMM yyyy")
+
+
+def weekday_date(day: date) -> str:
+    """ "Mon 19 Nov 2018", "lun. 19 nov. 2018"."""
+    return QLocale().toString(_qdate(day), "ddd d MMM yyyy")
+
+
 def short_date(day: date) -> str:
     """The locale's short date: 03/11/2025, 11/3/25."""
     return QLocale().toString(_qdate(day), QLocale.FormatType.ShortFormat)
 
 
-def date_time(moment: datetime) -> str:
-    """ "Mon 3 Nov 2025 14:05", "lun. 3 nov. 2025 14:05" (a local time)."""
-    when = QDateTime(_qdate(moment.date()), QTime(moment.hour, moment.minute))
-    return QLocale().toString(when, "ddd d MMM yyyy HH:mm")
+def date_time(moment: datetime, seconds: bool = False) -> str:
+    """ "Mon 3 Nov 2025 14:05", "lun. 3 nov. 2025 14:05" (a local time); with its seconds,
+    "Mon 3 Nov 2025 14:05:09"."""
+    when = QDateTime(_qdate(moment.date()), QTime(moment.hour, moment.minute, moment.second))
+    return QLocale().toString(
+        when, "ddd d MMM yyyy HH:mm:ss" if seconds else "ddd d MMM yyyy HH:mm"
+    )
 
 
 def short_date_time(moment: datetime) -> str:
     """ "3 Nov 14:05", "3 nov. 14:05" (a local time)."""
     when = QDateTime(_qdate(moment.date()), QTime(moment.hour, moment.minute))
     return QLocale().toString(when, "d MMM HH:mm")
+
+
+# -- numbers as the window's locale writes them ------------------------------------------------
+
+
+def number(value: int) -> str:
+    """ "1,234" in English, "1 234" in French (the locale's group separator)."""
+    return QLocale().toString(value)
+
+
+def decimal(value: float, places: int) -> str:
+    """ "0.50" in English, "0,50" in French."""
+    return QLocale().toString(value, "f", places)

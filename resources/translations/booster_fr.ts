@@ -604,20 +604,12 @@
         <translation>&amp;Importer des managers…</translation>
     </message>
     <message>
-        <source>Tour &amp;agendas…</source>
-        <translation>&amp;Agendas des voyages…</translation>
-    </message>
-    <message>
         <source>Print &amp;badges…</source>
         <translation>Imprimer les &amp;badges…</translation>
     </message>
     <message>
         <source>&amp;Allocate managers to tours…</source>
         <translation>&amp;Répartir les managers dans les voyages…</translation>
-    </message>
-    <message>
-        <source>Topic &amp;demand…</source>
-        <translation>&amp;Demande par thème…</translation>
     </message>
     <message>
         <source>Check-&amp;in…</source>
@@ -633,15 +625,11 @@
     </message>
     <message>
         <source>&amp;Attendance from paper…</source>
-        <translation>&amp;Présences sur papier…</translation>
+        <translation>Pré&amp;sences sur papier…</translation>
     </message>
     <message>
         <source>&amp;Details…</source>
         <translation>&amp;Détails…</translation>
-    </message>
-    <message>
-        <source>Save a &amp;copy as…</source>
-        <translation>Enregistrer une &amp;copie sous…</translation>
     </message>
     <message>
         <source>Tour agendas</source>
@@ -729,7 +717,7 @@
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation>&amp;Ajouter…</translation>
+        <translation>A&amp;jouter…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -777,7 +765,7 @@
     </message>
     <message>
         <source>Check-&amp;in</source>
-        <translation>&amp;Pointage</translation>
+        <translation>Poi&amp;ntage</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -820,8 +808,36 @@
         <translation>Programmes Booster et copies chiffrées (*.booster *.age);;Programmes Booster (*.booster);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>&amp;Managers</source>
+        <translation>&amp;Managers</translation>
+    </message>
+    <message>
+        <source>&amp;Topics</source>
+        <translation>&amp;Thèmes</translation>
+    </message>
+    <message>
+        <source>T&amp;ours</source>
+        <translation>&amp;Voyages</translation>
+    </message>
+    <message>
+        <source>&amp;Visits</source>
+        <translation>V&amp;isites</translation>
+    </message>
+    <message>
         <source>Connect to a &amp;shared programme…</source>
         <translation>Se connecter à un programme &amp;partagé…</translation>
+    </message>
+    <message>
+        <source>Tour a&amp;gendas…</source>
+        <translation>&amp;Agendas des voyages…</translation>
+    </message>
+    <message>
+        <source>&amp;Topic demand…</source>
+        <translation>Demande par &amp;thème…</translation>
+    </message>
+    <message>
+        <source>Save a copy &amp;as…</source>
+        <translation>Enregistrer une copie so&amp;us…</translation>
     </message>
     <message>
         <source>Restore from &amp;backup…</source>
@@ -1339,7 +1355,7 @@ Chaque modification affichée comme faite est enregistrée ; vérifiez la derni�
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation>&amp;Rétablir</translation>
+        <translation>Ré&amp;tablir</translation>
     </message>
     <message>
         <source>&amp;History…</source>
@@ -1814,6 +1830,42 @@ Ils vont sur une feuille à part (Données sensibles). Ne partagez un tel classe
         <translation>Nouvelle valeur</translation>
     </message>
     <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>modification</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>allocation</source>
+        <translation>répartition</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>fusion</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>annulation</translation>
+    </message>
+    <message>
+        <source>erase</source>
+        <translation>effacement</translation>
+    </message>
+    <message>
         <source>History of {value}</source>
         <translation>Historique de {value}</translation>
     </message>
@@ -1854,12 +1906,12 @@ Ils vont sur une feuille à part (Données sensibles). Ne partagez un tel classe
         <translation>Rien n&apos;a encore changé.</translation>
     </message>
     <message>
-        <source>{total:,} changes</source>
-        <translation>{total:,} modifications</translation>
+        <source>{total} changes</source>
+        <translation>{total} modifications</translation>
     </message>
     <message>
-        <source>{shown:,} of {total:,} changes</source>
-        <translation>{shown:,} sur {total:,} modifications</translation>
+        <source>{shown} of {total} changes</source>
+        <translation>{shown} sur {total} modifications</translation>
     </message>
     <message>
         <source>Erase this person</source>
@@ -1906,7 +1958,7 @@ Ils vont sur une feuille à part (Données sensibles). Ne partagez un tel classe
         <translation>E&amp;xporter les données de cette personne…</translation>
     </message>
     <message>
-        <source>E&amp;rase this person…</source>
+        <source>Erase this &amp;person…</source>
         <translation>E&amp;ffacer cette personne…</translation>
     </message>
     <message>
@@ -2008,6 +2060,18 @@ Use this when the person asks for their data to be erased. It cannot be undone.<
     <message>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>--tab: {tab} is not one of {names}</source>
+        <translation>--tab : {tab} n&apos;est pas l&apos;un de {names}</translation>
+    </message>
+    <message>
+        <source>{programme}: the {tab} tab could not be shown ({error})</source>
+        <translation>{programme} : l&apos;onglet {tab} n&apos;a pas pu être affiché ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be written</source>
+        <translation>{path} : impossible d&apos;écrire ce fichier</translation>
     </message>
 </context>
 <context>

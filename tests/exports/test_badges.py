@@ -29,6 +29,7 @@ from booster_desktop.exports.badges import (
     write_badges,
     write_calibration,
 )
+from booster_desktop.i18n import use_language
 from tests.exports.pdf_pages import (
     BIDI_MARKS,
     MM,
@@ -341,6 +342,22 @@ def test_the_calibration_page_draws_a_100_mm_line_that_is_100_mm_on_the_page(
         while right + 1 in dark:
             right += 1
         assert (right - left + 1) * 25.4 / 300 == pytest.approx(scale, abs=0.4)
+
+
+def test_french_badges_and_calibration_page_say_their_words_in_french(tmp_path: Path) -> None:
+    use_language("fr")
+    layout = shipped_layouts()["avery-l4785"]
+    out = tmp_path / "badges.pdf"
+    write_badges(_badges()[:2], layout, out, back=True)  # the phone is on the back
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "Urgence : +34 600 123 456" in text and "Emergency" not in text
+    out = tmp_path / "calibration.pdf"
+    write_calibration(layout, out, PrinterCorrection(1.5, -0.5, 101.5))
+    text = " ".join((PdfReader(out).pages[1].extract_text() or "").split())
+    assert "Correction sur cette page : x 1.5 mm, y -0.5 mm, échelle 101.5 %" in text
+    assert "scale" not in text
 
 
 def test_shipped_layouts_fit_their_pages_and_keep_the_codes_large_enough() -> None:

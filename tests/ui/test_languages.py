@@ -60,7 +60,7 @@ def test_the_window_started_in_french_speaks_french(
     open_in: Callable[[MainWindow, Path], None],
     demo_file: Path,
 ) -> None:
-    assert _menu_titles(window)[:4] == ["&Fichier", "&Programme", "&Voyage", "&Pointage"]
+    assert _menu_titles(window)[:4] == ["&Fichier", "&Programme", "&Voyage", "Poi&ntage"]
     assert "&Édition" in _menu_titles(window) and "Aid&e" in _menu_titles(window)
     file_menu = window.menuBar().actions()[0].menu()
     assert "&Nouveau programme…" in [a.text() for a in file_menu.actions()]

@@ -24,6 +24,7 @@ from booster_desktop.services.programme import open_programme
 from booster_desktop.services.sessions import session_details
 from booster_desktop.ui.main_window import MainWindow
 from booster_desktop.ui.table_tab import TableTab
+from booster_desktop.ui.translation import weekday_date
 from tests import programme_db
 from tests.conftest import side_files
 from tests.ui.conftest import Dialogs, EditorDriver
@@ -572,7 +573,7 @@ def test_a_session_moved_outside_its_tour_is_saved_with_a_warning(
     with open_programme(demo_file) as programme:
         assert session_details(programme, session.id) == dataclasses.replace(before, date=moved)
     date_text = cell(tab, shown_row_of(tab, session.id), column(tab, "Date"))
-    assert date_text == f"{moved.isoformat()} ⚠"
+    assert date_text == f"{weekday_date(moved)} ⚠"
     assert date_text.endswith("⚠")
 
 
