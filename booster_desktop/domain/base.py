@@ -5,8 +5,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, DateTime, Dialect, Enum, MetaData, String, Text
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    Enum,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, MappedColumn, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 # Named constraints let Alembic's batch mode on SQLite find and change them later.
@@ -57,6 +67,14 @@ def enum_column(enum: type[StrEnum], name: str) -> Enum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
+
+
+def version_column() -> MappedColumn[int]:
+    """A record's version: 1 when written, raised by every update of the record, so that a
+    save made from an older reading is refused instead of overwriting someone else's change.
+    The ORM checks it on a flush (`version_id_col`); Core updates go through
+    `store.versions.versioned_update`."""
+    return mapped_column(Integer, nullable=False, server_default=text("1"))
 
 
 def utc_now() -> datetime:

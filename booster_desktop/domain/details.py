@@ -3,7 +3,7 @@ hotel and contact, as every printed material shows them (plain records, empty wh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,8 @@ class ProgrammeDetails:
     coordinator_phone: str = ""
     emergency_phone: str = ""
     logo: bytes | None = None  # PNG or JPEG bytes
+    # The programme record's version when read: saving over a later one is refused.
+    version: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ class ChangeEntry(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     device: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(String(300))
+    # The database login that wrote it, on a server (None on a file: the device says who).
+    login: Mapped[str | None] = mapped_column(String(64))
 
 
 class ChangeValue(Base):

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from booster_desktop.domain.base import Base, UtcDateTime, enum_column, long_text, utc_now
+from booster_desktop.domain.base import (
+    Base,
+    UtcDateTime,
+    enum_column,
+    long_text,
+    utc_now,
+    version_column,
+)
 from booster_desktop.domain.kinds import Diet, Gender, ManagerStatus
 from booster_desktop.domain.text import fold
 
@@ -75,6 +82,10 @@ class Manager(Base):
     # When the person's data was erased at their request: the row stays, anonymous, so that
     # counts and statistics stay right (see services.personal_data).
     erased_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Raised by every saved change: a save made over an older version is refused (no lost
+    # edits; see store.versions).
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     interests: Mapped[list[TopicInterest]] = relationship(
         back_populates="manager", cascade="all, delete-orphan", passive_deletes=True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from booster_desktop.domain.base import Base, enum_column
+from booster_desktop.domain.base import Base, enum_column, version_column
 from booster_desktop.domain.kinds import PersonKind
 
 
@@ -23,3 +23,7 @@ class Person(Base):
     job_title: Mapped[str | None] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(40))
+    # Raised by every saved change: a save made over an older version is refused (no lost
+    # edits; see store.versions).
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)

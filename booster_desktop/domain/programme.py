@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, CheckConstraint, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from booster_desktop.domain.base import Base, UtcDateTime, utc_now
+from booster_desktop.domain.base import Base, UtcDateTime, utc_now, version_column
 
 # The largest logo or signature image a programme keeps (bytes): a print-quality PNG fits.
 IMAGE_LIMIT = 2_000_000
@@ -56,3 +56,7 @@ class Programme(Base):
     # Days after a manager's last tour ends before their travel data is due for erasure
     # (None or 0: never proposed).
     travel_data_retention_days: Mapped[int | None]
+    # Raised by every saved change: a save made over an older version is refused (no lost
+    # edits; see store.versions).
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)

@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, String, Table, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
-from booster_desktop.domain.base import Base, UtcDateTime, enum_column, long_text
+from booster_desktop.domain.base import Base, UtcDateTime, enum_column, long_text, version_column
 from booster_desktop.domain.kinds import SessionKind, SessionRole
 
 session_topic = Table(
@@ -63,6 +63,10 @@ class TourSession(Base):
     # calendar updates the events already imported.
     revision: Mapped[int] = mapped_column(default=0)
     modified_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Raised by every saved change: a save made over an older version is refused (no lost
+    # edits; see store.versions).
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
 
 class SessionPerson(Base):

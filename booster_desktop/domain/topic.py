@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from booster_desktop.domain.base import Base, long_text
+from booster_desktop.domain.base import Base, long_text, version_column
 
 if TYPE_CHECKING:
     from booster_desktop.domain.manager import Manager
@@ -24,6 +24,10 @@ class Topic(Base):
     name_key: Mapped[str] = mapped_column(String(200), unique=True)
     description: Mapped[str | None] = mapped_column(long_text())
     is_priority: Mapped[bool] = mapped_column(default=False)
+    # Raised by every saved change: a save made over an older version is refused (no lost
+    # edits; see store.versions).
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
 
 class TopicInterest(Base):

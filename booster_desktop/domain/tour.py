@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import CheckConstraint, Column, Date, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
-from booster_desktop.domain.base import Base, long_text
+from booster_desktop.domain.base import Base, long_text, version_column
 
 _TOUR_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 
@@ -68,3 +68,7 @@ class Tour(Base):
     contact_name: Mapped[str | None] = mapped_column(String(200))
     contact_phone: Mapped[str | None] = mapped_column(String(40))
     contact_email: Mapped[str | None] = mapped_column(String(254))
+    # Raised by every saved change: a save made over an older version is refused (no lost
+    # edits; see store.versions).
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)

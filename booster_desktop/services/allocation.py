@@ -61,6 +61,9 @@ class Instance:
     gamma: float = 1.0
     seed: int = 0
     top_m: int | None = None  # each manager gets at least one of their top-m tours
+    # The enrolments it was computed from (`allocation_data.enrolments_basis`): applying it
+    # is refused on a server when they changed meanwhile. Not part of the problem itself.
+    basis: str = field(default="", compare=False)
 
     def as_json(self) -> dict[str, Any]:
         return {

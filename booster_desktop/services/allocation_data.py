@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from booster_desktop.i18n import _
 from booster_desktop.services.allocation import Allocation, Instance, Pair, Wish
 from booster_desktop.store.changes import Action, report
 from booster_desktop.store.programme_file import ProgrammeFile
+from booster_desktop.store.versions import ALLOCATING, exclusive, last_change
 
 
 def load_instance(
@@ -72,6 +74,7 @@ def load_instance(
             )
         ).all()
         stored_seed = connection.scalar(select(Programme.lottery_seed))
+        basis = enrolments_basis(connection)
     codes = [code for _, code, _ in tours]
     tour_column = {tour_id: i for i, (tour_id, _, _) in enumerate(tours)}
     manager_row = {manager_id: i for i, (manager_id, _) in enumerate(managers)}
@@ -118,7 +121,41 @@ def load_instance(
         gamma=gamma,
         seed=int(stored_seed or 0) if seed is None else seed,
         top_m=top_m,
+        basis=basis,
     )
+
+
+def enrolments_basis(connection: Connection) -> str:
+    """A fingerprint of every enrolment (id, manager, tour, status): what an allocation was
+    computed from, compared again when it is applied."""
+    digest = hashlib.sha256()
+    rows = connection.execute(
+        select(Enrolment.id, Enrolment.manager_id, Enrolment.tour_id, Enrolment.status).order_by(
+            Enrolment.id
+        )
+    )
+    for enrolment_id, manager_id, tour_id, status in rows:
+        digest.update(f"{enrolment_id},{manager_id},{tour_id},{status}\n".encode())
+    return digest.hexdigest()
+
+
+def _stale(connection: Connection, waited: bool) -> BoosterError:
+    """The refusal of an allocation computed from enrolments that changed since."""
+    last = last_change(connection, "enrolment")
+    when = last.at.astimezone().strftime("%H:%M") if last else "?"
+    if last is not None and last.action == Action.ALLOCATION:
+        said = _(
+            "another coordinator ({who}) applied an allocation at {when}; nothing was "
+            "saved: run the allocation again"
+        )
+    else:
+        said = _(
+            "the enrolments were changed by {who} at {when} since this allocation was "
+            "computed; nothing was saved: run the allocation again"
+        )
+    if waited:
+        said = _("waited for another coordinator's allocation: {refusal}").format(refusal=said)
+    return BoosterError(said.format(who=last.who if last else "?", when=when))
 
 
 @dataclass(frozen=True)
@@ -138,19 +175,25 @@ class AppliedAllocation:
     replaced: EnrolmentRows
 
 
-def apply_allocation(programme: ProgrammeFile, allocation: Allocation) -> Path:
+def apply_allocation(
+    programme: ProgrammeFile, allocation: Allocation, basis: str | None = None
+) -> Path:
     """Store the allocation as proposed enrolments, after a backup; returns the backup's path."""
-    return apply_allocation_undoably(programme, allocation).backup
+    return apply_allocation_undoably(programme, allocation, basis).backup
 
 
 def apply_allocation_undoably(
-    programme: ProgrammeFile, allocation: Allocation
+    programme: ProgrammeFile, allocation: Allocation, basis: str | None = None
 ) -> AppliedAllocation:
     """Store the allocation as proposed enrolments, in one transaction, after a backup.
 
     Confirmed and cancelled enrolments stay as they are; proposed ones are planned afresh; a
     waitlisted wish that the allocation fulfils becomes proposed. Returns the backup and the
     enrolments it replaced, exactly (`restore_enrolments` puts them back).
+
+    On a server two applies never interleave: the second waits for the first, then is
+    refused if the enrolments are no longer those it was computed from (`basis`, the
+    instance's); a file has one writer anyway.
     """
     from booster_desktop.services.backups import backup_before
 
@@ -161,7 +204,12 @@ def apply_allocation_undoably(
         )
     backup = kept.path
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
-    with programme.writing(Action.ALLOCATION) as connection:
+    with (
+        exclusive(programme, ALLOCATING) as waited,
+        programme.writing(Action.ALLOCATION) as connection,
+    ):
+        if programme.on_server and basis and enrolments_basis(connection) != basis:
+            raise _stale(connection, waited)
         tour_ids = {
             code: tour_id for code, tour_id in connection.execute(select(Tour.code, Tour.id))
         }

@@ -221,7 +221,7 @@ def run_allocation(
 
 def apply_outcome(programme: ProgrammeFile, outcome: AllocationOutcome) -> Path:
     """Store the allocation as proposed enrolments, after a backup; returns the backup."""
-    return apply_allocation(programme, outcome.allocation)
+    return apply_allocation(programme, outcome.allocation, outcome.instance.basis)
 
 
 def summary(instance: Instance, allocation: Allocation, gap: float = 0.0) -> str:

@@ -13,6 +13,7 @@ from booster_desktop.store.changes import (
     report,
     use_device_name,
 )
+from booster_desktop.store.versions import ChangedAtOnce, ChangedMeanwhile, Clash
 
 
 def device_name_setting() -> str:
@@ -27,6 +28,9 @@ def device_name_setting() -> str:
 __all__ = [
     "Action",
     "Change",
+    "ChangedAtOnce",
+    "ChangedMeanwhile",
+    "Clash",
     "Listener",
     "Written",
     "acting_as",

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select
 
 from booster_desktop.domain.preference import topic_worth
 from booster_desktop.domain.topic import Topic
@@ -14,6 +14,7 @@ from booster_desktop.domain.tour import Tour, tour_focus_topic
 from booster_desktop.services.topics import topic_rows
 from booster_desktop.store.changes import report
 from booster_desktop.store.programme_file import ProgrammeFile
+from booster_desktop.store.versions import versioned_update
 
 
 @dataclass(frozen=True)
@@ -111,4 +112,6 @@ def set_priority(programme: ProgrammeFile, topic_id: int, priority: bool) -> Non
     """Mark a topic as a priority topic of the programme, or not."""
     with programme.writing() as connection:
         report(connection, "topic", [topic_id], ["is_priority"])
-        connection.execute(update(Topic).where(Topic.id == topic_id).values(is_priority=priority))
+        # A yes/no set from the demand view, not from a reading of the whole topic: written
+        # whatever the version, which it raises (a topic editor open meanwhile is refused).
+        versioned_update(connection, Topic, topic_id, {"is_priority": priority}, None)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select
 
 from booster_desktop.domain.badge import BadgeToken, new_token
 from booster_desktop.domain.country import Country
@@ -22,6 +22,7 @@ from booster_desktop.services.text_checks import without_controls
 from booster_desktop.services.validation import InvalidRecord, parse_date
 from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
+from booster_desktop.store.versions import versioned_update
 
 
 @dataclass(frozen=True)
@@ -47,16 +48,22 @@ class ManagerDetails:
     passport_number: str = ""
     passport_expiry: str = ""
     date_of_birth: str = ""
+    # The version the details were read at: saving them over a later one is refused.
+    version: int | None = field(default=None, compare=False)
 
     def cleaned(self) -> ManagerDetails:
         # One-line fields lose control characters (terminal escapes, bidi overrides) as in
         # the import.
-        values = {f.name: clean(without_controls(getattr(self, f.name))[0]) for f in fields(self)}
+        values = {
+            f.name: clean(without_controls(getattr(self, f.name))[0])
+            for f in fields(self)
+            if f.name != "version"
+        }
         values["email"] = clean_email(self.email)
         values["notes"] = self.notes.strip()
         values["country_code"] = values["country_code"].upper()
         values["nationality"] = values["nationality"].upper()
-        return ManagerDetails(**values)
+        return ManagerDetails(**values, version=self.version)
 
 
 def manager_details(programme: ProgrammeFile, manager_id: int) -> ManagerDetails:
@@ -86,6 +93,7 @@ def manager_details(programme: ProgrammeFile, manager_id: int) -> ManagerDetails
             passport_number=(travel.passport_number or "") if travel else "",
             passport_expiry=_iso(travel.passport_expiry) if travel else "",
             date_of_birth=_iso(travel.date_of_birth) if travel else "",
+            version=manager.version,
         )
 
 
@@ -192,7 +200,7 @@ def save_manager(
         else:
             columns = changed_columns(connection, Manager.__table__, manager_id, values)
             report(connection, "manager", [manager_id], columns)
-            connection.execute(update(Manager).where(Manager.id == manager_id).values(values))
+            versioned_update(connection, Manager, manager_id, values, details.version)
         report(connection, "travel_document", [manager_id])
         connection.execute(delete(TravelDocument).where(TravelDocument.manager_id == manager_id))
         travel = {

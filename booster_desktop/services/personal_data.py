@@ -39,6 +39,7 @@ from booster_desktop.services.output_paths import check_output_path
 from booster_desktop.store.changes import Action, report
 from booster_desktop.store.durable import remove_leftovers
 from booster_desktop.store.programme_file import ProgrammeFile, open_programme_file
+from booster_desktop.store.versions import bumped, versioned_update
 
 if TYPE_CHECKING:
     from booster_desktop.services.backups import KeptBackup
@@ -418,7 +419,9 @@ def _replace_mentions(connection: Connection, who: Identity, tables: set[str]) -
                 connection.execute(
                     update(table)
                     .where(found)
-                    .values({column.name: func.replace(column, value, ERASED_MENTION)})
+                    .values(
+                        bumped(table, {column.name: func.replace(column, value, ERASED_MENTION)})
+                    )
                 )
                 changed += count
                 tables.add(table.name)
@@ -437,18 +440,20 @@ def _erase_rows(connection: Connection, manager_ids: list[int], label_id: int) -
     )
     report(connection, "travel_document", manager_ids)
     for manager_id in manager_ids:
-        connection.execute(
-            update(Manager)
-            .where(Manager.id == manager_id)
-            .values(
-                {name: None for name in ERASED_COLUMNS}
-                | {
-                    "given_name": given,
-                    "family_name": family,
-                    "person_key": f"erased|{manager_id}",
-                    "erased_at": datetime.now().astimezone(),
-                }
-            )
+        # Whatever the version (an erasure starts from no one's reading), raising it: an
+        # editor open on the manager is refused rather than writing the data back.
+        versioned_update(
+            connection,
+            Manager,
+            manager_id,
+            {name: None for name in ERASED_COLUMNS}
+            | {
+                "given_name": given,
+                "family_name": family,
+                "person_key": f"erased|{manager_id}",
+                "erased_at": datetime.now().astimezone(),
+            },
+            None,
         )
         connection.execute(delete(TravelDocument).where(TravelDocument.manager_id == manager_id))
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, select
 
 from booster_desktop.domain.base import text_limit
 from booster_desktop.domain.details import ProgrammeDetails, TourContacts
@@ -21,6 +21,7 @@ from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.open_files import refuse_if_open_here
 from booster_desktop.store.programme_file import ProgrammeFile
+from booster_desktop.store.versions import versioned_update
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{4,}$")
@@ -56,6 +57,7 @@ def _programme_details(connection: Connection) -> ProgrammeDetails:
             Programme.coordinator_phone,
             Programme.emergency_phone,
             Programme.logo,
+            Programme.version,
         )
     ).one()
     return ProgrammeDetails(
@@ -67,6 +69,7 @@ def _programme_details(connection: Connection) -> ProgrammeDetails:
         coordinator_phone=row.coordinator_phone or "",
         emergency_phone=row.emergency_phone or "",
         logo=row.logo or None,
+        version=row.version,
     )
 
 
@@ -185,15 +188,20 @@ def save_details(
         values["logo"] = details.logo or None
         columns = changed_columns(connection, Programme.__table__, 1, values)
         report(connection, "programme", [1], columns)
-        connection.execute(update(Programme).values(values))
+        versioned_update(connection, Programme, 1, values, details.version)
         for code, contacts in (tours or {}).items():
             tour_id = connection.scalar(select(Tour.id).where(Tour.code == code))
             if tour_id is None:
                 raise BoosterError(_("tour {code!r} does not exist").format(code=code))
             tour_values = {name: clean(getattr(contacts, name)) or None for name in TOUR_TEXT}
             columns = changed_columns(connection, Tour.__table__, tour_id, tour_values)
+            if not columns:
+                continue  # unchanged: not written, so a tour edited meanwhile is not refused
             report(connection, "tour", [tour_id], columns)
-            connection.execute(update(Tour).where(Tour.id == tour_id).values(tour_values))
+            # The contacts are written over the tour whatever its version (they are not part
+            # of the tour's editor), raising it so that a tour editor open meanwhile is
+            # refused rather than overwriting them.
+            versioned_update(connection, Tour, tour_id, tour_values, None)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from booster_desktop.domain.model import Base
 from booster_desktop.store.changes import report
 from booster_desktop.store.history import record_key
 from booster_desktop.store.programme_file import ProgrammeFile
+from booster_desktop.store.versions import bumped
 
 # Keeps IN (...) lists far below every database's limit on bound parameters.
 _CHUNK = 500
@@ -148,7 +149,9 @@ def restore(programme: ProgrammeFile, snapshot: Snapshot) -> None:
             column = table.c[reference.column]
             for key_values, value in reference.values:
                 match = and_(*(k == v for k, v in zip(keys, key_values, strict=True)))
-                connection.execute(update(table).where(match).values({column.name: value}))
+                connection.execute(
+                    update(table).where(match).values(bumped(table, {column.name: value}))
+                )
 
 
 def _report(

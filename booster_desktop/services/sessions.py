@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select
 
 from booster_desktop.domain.base import utc_now
 from booster_desktop.domain.kinds import OrganisationKind, PersonKind, SessionKind, SessionRole
@@ -21,6 +21,7 @@ from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
+from booster_desktop.store.versions import versioned_update
 
 # What a calendar shows of a session: a change to any raises the session's revision.
 CALENDAR_FIELDS = ("title", "date", "start_time", "end_time", "venue", "address")
@@ -102,6 +103,8 @@ class SessionDetails:
     contact_name: str = ""  # the host contact who receives the group
     contact_phone: str = ""
     topics: tuple[str, ...] = ()  # names of the topics the session or visit illustrates
+    # The version the details were read at: saving them over a later one is refused.
+    version: int | None = field(default=None, compare=False)
 
 
 def session_details(programme: ProgrammeFile, session_id: int) -> SessionDetails:
@@ -145,6 +148,7 @@ def session_details(programme: ProgrammeFile, session_id: int) -> SessionDetails
             transfer_mode=item.transfer_mode or "",
             transfer_minutes=item.transfer_minutes or 0,
             description=item.description or "",
+            version=item.version,
         )
 
 
@@ -222,9 +226,7 @@ def save_session(
                 values["modified_at"] = utc_now()
                 columns |= {"revision", "modified_at"}
             report(connection, "tour_session", [session_id], columns)
-            connection.execute(
-                update(TourSession).where(TourSession.id == session_id).values(values)
-            )
+            versioned_update(connection, TourSession, session_id, values, details.version)
         report(connection, "session_person", [session_id])
         report(connection, "session_topic", [session_id])
         _set_contact(connection, session_id, details, visited)
@@ -257,7 +259,9 @@ def _set_contact(
             .returning(Person.id)
         ).scalar_one()
     else:
-        connection.execute(update(Person).where(Person.id == person).values(phone=phone))
+        # The contact's phone as the session's editor gives it, not from a reading of the
+        # person: written whatever the version, which it raises.
+        versioned_update(connection, Person, person, {"phone": phone}, None)
     connection.execute(
         insert(SessionPerson).values(
             session_id=session_id, person_id=person, role=SessionRole.HOST_CONTACT

@@ -21,7 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from booster_desktop.domain.base import text_limit
 from booster_desktop.domain.errors import BoosterError
@@ -31,6 +31,7 @@ from booster_desktop.i18n import N_, _
 from booster_desktop.store.changes import report
 from booster_desktop.store.programme_file import ProgrammeFile
 from booster_desktop.store.settings_file import read_settings_file, write_settings_file
+from booster_desktop.store.versions import versioned_update
 
 T = TypeVar("T", str, int, float, bool)
 
@@ -470,5 +471,7 @@ def save_programme_settings(programme: ProgrammeFile, changes: dict[str, Any]) -
     if values:
         with programme.writing() as connection:
             report(connection, "programme", [1], values)
-            connection.execute(update(Programme).values(values))
+            # Settings are set one by one, not from a reading of the whole record: written
+            # whatever the version, which they raise.
+            versioned_update(connection, Programme, 1, values, None)
     return programme_settings(programme)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select
 
 from booster_desktop.domain.kinds import DEMAND_MANAGER_STATUS
 from booster_desktop.domain.manager import Manager
@@ -17,6 +17,7 @@ from booster_desktop.i18n import _
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
+from booster_desktop.store.versions import versioned_update
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +76,16 @@ class TopicDetails:
     name: str = ""
     description: str = ""
     is_priority: bool = False
+    # The version the details were read at: saving them over a later one is refused.
+    version: int | None = field(default=None, compare=False)
 
 
 def topic_details(programme: ProgrammeFile, topic_id: int) -> TopicDetails:
     with programme.session() as session:
         topic = session.get_one(Topic, topic_id)
-        return TopicDetails(topic.name, topic.description or "", topic.is_priority)
+        return TopicDetails(
+            topic.name, topic.description or "", topic.is_priority, version=topic.version
+        )
 
 
 def validate_topic(
@@ -97,7 +102,9 @@ def validate_topic(
 
 
 def save_topic(programme: ProgrammeFile, details: TopicDetails, topic_id: int | None = None) -> int:
-    details = TopicDetails(clean(details.name), details.description.strip(), details.is_priority)
+    details = TopicDetails(
+        clean(details.name), details.description.strip(), details.is_priority, details.version
+    )
     with programme.writing() as connection:
         problems = validate_topic(connection, details, topic_id)
         if problems:
@@ -116,7 +123,7 @@ def save_topic(programme: ProgrammeFile, details: TopicDetails, topic_id: int | 
             return topic_id
         columns = changed_columns(connection, Topic.__table__, topic_id, values)
         report(connection, "topic", [topic_id], columns)
-        connection.execute(update(Topic).where(Topic.id == topic_id).values(values))
+        versioned_update(connection, Topic, topic_id, values, details.version)
         return topic_id
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select
 
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.kinds import OrganisationKind
@@ -19,6 +19,7 @@ from booster_desktop.services.organisations import organisation_id
 from booster_desktop.services.validation import InvalidRecord
 from booster_desktop.store.changes import changed_columns, report
 from booster_desktop.store.programme_file import ProgrammeFile
+from booster_desktop.store.versions import versioned_update
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,8 @@ class TourDetails:
     capacity: int = 12
     time_zone: str = "Europe/Brussels"
     notes: str = ""
+    # The version the details were read at: saving them over a later one is refused.
+    version: int | None = field(default=None, compare=False)
 
 
 def tour_details(programme: ProgrammeFile, tour_id: int) -> TourDetails:
@@ -117,6 +120,7 @@ def tour_details(programme: ProgrammeFile, tour_id: int) -> TourDetails:
             capacity=tour.capacity,
             time_zone=tour.time_zone,
             notes=tour.notes or "",
+            version=tour.version,
         )
 
 
@@ -180,6 +184,7 @@ def _cleaned(details: TourDetails) -> TourDetails:
         capacity=details.capacity,
         time_zone=details.time_zone.strip(),
         notes=details.notes.strip(),
+        version=details.version,
     )
 
 
@@ -217,7 +222,7 @@ def save_tour(programme: ProgrammeFile, details: TourDetails, tour_id: int | Non
             return tour_id
         columns = changed_columns(connection, Tour.__table__, tour_id, values)
         report(connection, "tour", [tour_id], columns)
-        connection.execute(update(Tour).where(Tour.id == tour_id).values(values))
+        versioned_update(connection, Tour, tour_id, values, details.version)
         return tour_id
 
 

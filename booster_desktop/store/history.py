@@ -52,6 +52,7 @@ from booster_desktop.domain.model import Base
 from booster_desktop.domain.sensitive import SENSITIVE_MARK, is_sensitive
 from booster_desktop.store.changes import Action, Change, Key, Report, Rows, current_device
 from booster_desktop.store.key_sets import in_keys
+from booster_desktop.store.versions import VERSION
 
 # Tables whose rows hang on one record: reported (and kept in the history) by that record's
 # key, each row named by the rest of its primary key.
@@ -108,6 +109,11 @@ def remember(connection: Connection, collected: Report, table: str, keys: Collec
         known.update(read_records(connection, table, fresh))
 
 
+def _login(connection: Connection) -> Any:
+    """Who writes, on a server: the database login (None on a file: the device says who)."""
+    return func.current_user() if connection.dialect.name == "postgresql" else None
+
+
 def _entry(connection: Connection, collected: Report) -> int:
     """The history's entry of the block, made when first needed (its time, device and
     description are set when the block is recorded)."""
@@ -119,6 +125,8 @@ def _entry(connection: Connection, collected: Report) -> int:
                 at=datetime.now(UTC),
                 device=current_device()[:200],
                 description="",
+                # Who wrote it, on a server: what a refused save names besides the device.
+                login=_login(connection),
             )
             .returning(ChangeEntry.id)
         ).scalar_one()
@@ -341,7 +349,12 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
     """Write the history of the block about to commit: one entry and its values. Returns the
     entry's id (None when nothing turned out changed: a save of an unchanged record)."""
     masked = change.action is Action.ERASE
-    stamp = {"action": str(change.action), "at": change.at, "device": change.device[:200]}
+    stamp = {
+        "action": str(change.action),
+        "at": change.at,
+        "device": change.device[:200],
+        "login": _login(connection),
+    }
     entry_id: int
     if collected.entry_id is None:
         entry_id = connection.execute(
@@ -384,7 +397,8 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
                     fields = [
                         (name, as_text(table, name, old[name]), as_text(table, name, now[name]))
                         for name in names
-                        if old[name] != now[name]
+                        # A record's version is bookkeeping (store.versions), not a value.
+                        if old[name] != now[name] and name != VERSION
                     ]
                 else:
                     continue

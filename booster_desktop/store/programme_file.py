@@ -178,6 +178,11 @@ class ProgrammeFile:
                     if self.on_server:  # delivered to the other windows at the commit, or never
                         notify(connection, change, self.sender)
         except DBAPIError as error:
+            from booster_desktop.store.versions import at_once
+
+            clash = at_once(error, self.path)
+            if clash is not None:
+                raise clash from error
             raise BoosterError(
                 _("{path}: the change was not saved ({value})").format(
                     path=self.path, value=getattr(error, "orig", error)

@@ -33,6 +33,7 @@ CATALOGUE: dict[str, Any] = {
             "ck_change_entry_action_length",
             "ck_change_entry_description_length",
             "ck_change_entry_device_length",
+            "ck_change_entry_login_length",
             "pk_change_entry",
         ],
         "change_value": [
@@ -254,6 +255,7 @@ CATALOGUE: dict[str, Any] = {
             ["at", "DATETIME", True, 0],
             ["device", "VARCHAR(200)", True, 0],
             ["description", "VARCHAR(300)", True, 0],
+            ["login", "VARCHAR(64)", False, 0],
         ],
         "change_value": [
             ["id", "INTEGER", True, 1],
@@ -316,6 +318,7 @@ CATALOGUE: dict[str, Any] = {
             ["notes", "TEXT(20000)", False, 0],
             ["created_at", "DATETIME", True, 0],
             ["erased_at", "DATETIME", False, 0],
+            ["version", "INTEGER", True, 0],
         ],
         "organisation": [
             ["id", "INTEGER", True, 1],
@@ -325,6 +328,7 @@ CATALOGUE: dict[str, Any] = {
             ["city", "VARCHAR(120)", False, 0],
             ["sector", "VARCHAR(200)", False, 0],
             ["website", "VARCHAR(300)", False, 0],
+            ["version", "INTEGER", True, 0],
         ],
         "person": [
             ["id", "INTEGER", True, 1],
@@ -334,6 +338,7 @@ CATALOGUE: dict[str, Any] = {
             ["job_title", "VARCHAR(200)", False, 0],
             ["email", "VARCHAR(254)", False, 0],
             ["phone", "VARCHAR(40)", False, 0],
+            ["version", "INTEGER", True, 0],
         ],
         "programme": [
             ["id", "INTEGER", True, 1],
@@ -350,6 +355,7 @@ CATALOGUE: dict[str, Any] = {
             ["signature", "BLOB", False, 0],
             ["attendance_minimum", "INTEGER", True, 0],
             ["travel_data_retention_days", "INTEGER", False, 0],
+            ["version", "INTEGER", True, 0],
         ],
         "session_person": [
             ["session_id", "INTEGER", True, 1],
@@ -363,6 +369,7 @@ CATALOGUE: dict[str, Any] = {
             ["name_key", "VARCHAR(200)", True, 0],
             ["description", "TEXT(20000)", False, 0],
             ["is_priority", "BOOLEAN", True, 0],
+            ["version", "INTEGER", True, 0],
         ],
         "topic_interest": [
             ["manager_id", "INTEGER", True, 1],
@@ -388,6 +395,7 @@ CATALOGUE: dict[str, Any] = {
             ["contact_name", "VARCHAR(200)", False, 0],
             ["contact_phone", "VARCHAR(40)", False, 0],
             ["contact_email", "VARCHAR(254)", False, 0],
+            ["version", "INTEGER", True, 0],
         ],
         "tour_focus_topic": [["tour_id", "INTEGER", True, 1], ["topic_id", "INTEGER", True, 2]],
         "tour_session": [
@@ -407,6 +415,7 @@ CATALOGUE: dict[str, Any] = {
             ["uuid", "VARCHAR(36)", True, 0],
             ["revision", "INTEGER", True, 0],
             ["modified_at", "DATETIME", False, 0],
+            ["version", "INTEGER", True, 0],
         ],
         "travel_document": [
             ["manager_id", "INTEGER", True, 1],

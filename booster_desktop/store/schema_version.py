@@ -18,6 +18,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0006_badge_print_log",
     "0007_change_history",
     "0008_erased_people",
+    "0009_record_versions",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

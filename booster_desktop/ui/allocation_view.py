@@ -580,7 +580,7 @@ class AllocationDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         # One undoable step: Edit > Undo puts back every enrolment as it was.
-        command = ApplyAllocation(self.allocation, self.document)
+        command = ApplyAllocation(self.allocation, self.document, self.outcome.instance.basis)
         self.document.push(command)
         if command.backup is None:
             return  # not stored: the document told the user why

@@ -10,6 +10,7 @@ Commands tell no screen what they did: the write gate reports it, and the docume
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,9 @@ from booster_desktop.services.allocation_data import (
     apply_allocation_undoably,
     restore_enrolments,
 )
-from booster_desktop.services.changes import Action
+from booster_desktop.services.changes import Action, ChangedMeanwhile
 from booster_desktop.services.records import Snapshot, delete_records, restore
+from booster_desktop.ui.conflict_dialog import Conflict
 from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.entities import Entity, count_of
 from booster_desktop.ui.translation import tr
@@ -86,7 +88,14 @@ class AddRecord(_RecordCommand):
 
 
 class EditRecord(_RecordCommand):
-    """Save new details over old ones; undo saves the old ones back."""
+    """Save new details over old ones; undo saves the old ones back.
+
+    Each save says which version of the record it starts from: the first, the one `old` was
+    read at; an undo or a redo, the one this window's own last save of the record wrote
+    (the document keeps it: several commands on one record follow each other on the stack).
+    A save over someone else's change meanwhile is refused, and the document asks the window
+    to let the user choose what to keep (`conflict`).
+    """
 
     def __init__(
         self,
@@ -100,18 +109,41 @@ class EditRecord(_RecordCommand):
             tr("Edit {singular}").format(singular=tr(entity.singular)), document, entity
         )
         self.record_id, self.old, self.new = record_id, old, new
+        self.read_version: int | None = getattr(old, "version", None)
+        self._first = True
 
-    def _save(self, details: Any, undoing: bool) -> None:
-        if self._attempt(
-            lambda: self.entity.save(self.programme, details, self.record_id), undoing
-        ):
-            self._reveal([self.record_id])
+    def _save(self, details: Any, base: Any, undoing: bool) -> None:
+        table = self.entity.table
+        expected = (
+            self.read_version
+            if self._first
+            else self.document.expected_version(table, self.record_id, self.read_version)
+        )
+        at = replace(details, version=expected)
+        try:
+            with self.document.gathering(Action.UNDO if undoing else None):
+                self.entity.save(self.programme, at, self.record_id)
+        except ChangedMeanwhile as refusal:
+            self.setObsolete(True)  # nothing was written
+            if refusal.deleted:
+                self.document.failed.emit(str(refusal))
+            else:
+                conflict = Conflict(self.entity, self.record_id, details, base, refusal)
+                self.document.conflict.emit(conflict)
+            return
+        except BoosterError as error:
+            self.setObsolete(True)
+            self.document.failed.emit(str(error))
+            return
+        self._first = False
+        self.document.saved_version(table, self.record_id, expected)
+        self._reveal([self.record_id])
 
     def redo(self) -> None:
-        self._save(self.new, False)
+        self._save(self.new, self.old, False)
 
     def undo(self) -> None:
-        self._save(self.old, True)
+        self._save(self.old, self.new, True)
 
 
 class DeleteRecords(_RecordCommand):
@@ -203,16 +235,16 @@ class ApplyAllocation(_DocumentCommand):
     """An allocation stored as proposed enrolments (after a backup); undo puts back every
     enrolment as it was, redo stores the very same allocation again."""
 
-    def __init__(self, allocation: Any, document: ProgrammeDocument) -> None:
+    def __init__(self, allocation: Any, document: ProgrammeDocument, basis: str = "") -> None:
         super().__init__(tr("Apply the allocation"), document)
-        self.allocation = allocation
+        self.allocation, self.basis = allocation, basis
         self.backup: Path | None = None
         self._replaced: EnrolmentRows | None = None
 
     def redo(self) -> None:
         def act() -> None:
             if self._replaced is None:
-                applied = apply_allocation_undoably(self.programme, self.allocation)
+                applied = apply_allocation_undoably(self.programme, self.allocation, self.basis)
                 self.backup, self._replaced = applied.backup, applied.replaced
             else:
                 self._replaced = restore_enrolments(self.programme, self._replaced)

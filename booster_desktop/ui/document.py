@@ -17,13 +17,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from booster_desktop.domain.errors import BoosterError, Cancelled
-from booster_desktop.services.changes import Action, Change, acting_as
+from booster_desktop.services.changes import Action, Change, Written, acting_as
 from booster_desktop.services.live import ChangeFeed, Present, everything, feed_for
 from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.services.progress import Progress
@@ -100,6 +101,9 @@ class ProgrammeDocument(QObject):
     opened = Signal()  # a programme was opened (screens reload)
     closed = Signal()
     failed = Signal(str)  # a change the user asked for was not made (the message says why)
+    # A save refused because someone else changed the record meanwhile (a Conflict, from
+    # ui.conflict_dialog): the window asks what to keep.
+    conflict = Signal(object)
     # Records the user's own action just wrote or brought back: the table, their ids.
     reveal = Signal(str, object)
     busy_changed = Signal(bool)
@@ -123,6 +127,10 @@ class ProgrammeDocument(QObject):
         self._feed: FeedThread | None = None
         self._elsewhere: Change | None = None
         self.present: list[Present] = []
+        # The version this window's own last save of a record wrote, by (table, id): what an
+        # undo or a redo of any command on that record starts from (several commands on one
+        # record follow each other on the stack).
+        self.written_versions: dict[tuple[str, int], int] = {}
 
     # -- the file -------------------------------------------------------------------------------
 
@@ -150,6 +158,7 @@ class ProgrammeDocument(QObject):
         self.programme.close()
         self.programme = None
         self.undo_stack.clear()
+        self.written_versions.clear()
         self.closed.emit()
 
     # -- the others' changes (a programme on a server) --------------------------------------------
@@ -239,6 +248,23 @@ class ProgrammeDocument(QObject):
                 for change in gathered[1:]:
                     merged = merged.merged(change)
                 self.changed.emit(merged)
+
+    def expected_version(self, table: str, record_id: int, read: int | None) -> int | None:
+        """The version a save of a record starts from: the one this window's own last save
+        wrote, else the one its details were `read` at."""
+        return self.written_versions.get((table, record_id), read)
+
+    def saved_version(self, table: str, record_id: int, expected: int | None) -> None:
+        """A save that started from `expected` went through: it wrote the next version."""
+        if expected is not None:
+            self.written_versions[(table, record_id)] = expected + 1
+
+    def reread(self, table: str, record_id: int) -> None:
+        """Tell the screens to read a record again (changed elsewhere, unannounced)."""
+        change = Change(
+            Action.EDIT, {table: Written(frozenset({record_id}))}, "", datetime.now(UTC)
+        )
+        self.changed.emit(change)
 
     def undo_actions(self, parent: QObject) -> tuple[QAction, QAction]:
         """Undo and Redo on this document's stack, for a window's menu or toolbar (each

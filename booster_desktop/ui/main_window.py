@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.document = ProgrammeDocument(self)
         self.document.changed.connect(self._on_changed)
         self.document.failed.connect(self._command_failed)
+        self.document.conflict.connect(self._resolve_conflict)
         self.programme_title = ""
         self._opening: Job | None = None
         # The check-in screen filling the window of door staff (None for a coordinator).
@@ -1097,6 +1098,24 @@ class MainWindow(QMainWindow):
 
     def _command_failed(self, message: str) -> None:
         QMessageBox.critical(self, tr("The change was not made"), message)
+
+    def _resolve_conflict(self, conflict: Any) -> None:
+        """A save refused over someone else's change: show theirs, ask what to keep, and
+        save the choice as a new edit over their version (undoable); Cancel keeps theirs."""
+        from booster_desktop.ui.commands import EditRecord
+        from booster_desktop.ui.conflict_dialog import ConflictDialog
+
+        if self.programme is None:
+            return
+        entity, record_id = conflict.entity, conflict.record_id
+        self.document.reread(entity.table, record_id)  # the screens show theirs from now
+        theirs = entity.details(self.programme, record_id)
+        dialog = ConflictDialog(conflict, theirs, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.chosen()
+        if chosen != theirs:
+            self.document.push(EditRecord(record_id, theirs, chosen, self.document, entity))
 
     def show_user_guide(self) -> None:
         from booster_desktop.ui.help_dialogs import UserGuide

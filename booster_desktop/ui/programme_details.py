@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap, QUndoCommand
@@ -125,11 +126,8 @@ class ProgrammeDetailsDialog(QDialog):
 
     def details(self) -> PrintedDetails:
         self._keep_tour()
-        programme = replace(
-            self._programme,
-            logo=self._logo,
-            **{name: self._line(name).text() for name in PROGRAMME_TEXT},
-        )
+        texts: dict[str, Any] = {name: self._line(name).text() for name in PROGRAMME_TEXT}
+        programme = replace(self._programme, logo=self._logo, **texts)
         return PrintedDetails(programme, tuple(self._tours.items()))
 
     def show_problems(self, problems: dict[str, str]) -> None:
@@ -169,16 +167,28 @@ class EditProgrammeDetails(QUndoCommand):
         self.document, self.programme = document, document.programme
         self.old, self.new = old, new
         self._stored = stored  # told after each save (the window shows the title)
+        # The programme's version the first save starts from (read with the old details);
+        # an undo or a redo starts from the one this window's own last save wrote.
+        self._read = old.programme.version
+        self._first = True
 
     def _store(self, details: PrintedDetails, undoing: bool) -> None:
         try:
             with self.document.gathering(Action.UNDO if undoing else None):
-                save_printed_details(self.programme, details)
+                expected = (
+                    self._read
+                    if self._first
+                    else self.document.expected_version("programme", 1, self._read)
+                )
+                at = replace(details.programme, version=expected)
+                save_printed_details(self.programme, replace(details, programme=at))
         except BoosterError as error:
             # Nothing was written (one transaction): drop the command.
             self.setObsolete(True)
             self.document.failed.emit(str(error))
             return
+        self._first = False
+        self.document.saved_version("programme", 1, expected)
         self._stored()
 
     def redo(self) -> None:

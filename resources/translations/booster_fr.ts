@@ -1806,8 +1806,44 @@ Ils vont sur une feuille à part (Données sensibles). Ne partagez un tel classe
         <translation>Modification</translation>
     </message>
     <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Les vôtres</translation>
+    </message>
+    <message>
+        <source>Theirs now</source>
+        <translation>Les leurs maintenant</translation>
+    </message>
+    <message>
+        <source>Both of you changed this field: choose one</source>
+        <translation>Vous avez tous deux modifié ce champ : choisissez</translation>
+    </message>
+    <message>
+        <source>Only you changed it</source>
+        <translation>Vous seul l&apos;avez modifié</translation>
+    </message>
+    <message>
+        <source>Only they changed it</source>
+        <translation>Seul l&apos;autre l&apos;a modifié</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
+    </message>
+    <message>
+        <source>{who} changed this {singular} at {when} while you were editing it: your change was not saved. Choose, field by field, what to keep (* both of you changed it).</source>
+        <translation>{who} a modifié ce {singular} le {when} pendant que vous le modifiiez : votre modification n&apos;a pas été enregistrée. Choisissez, champ par champ, ce qu&apos;il faut garder (* modifié par vous deux).</translation>
+    </message>
+    <message>
+        <source>Save my choice</source>
+        <translation>Enregistrer mon choix</translation>
     </message>
     <message>
         <source>Old value</source>

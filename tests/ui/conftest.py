@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from booster_desktop.ui.conflict_dialog import ConflictDialog
 from booster_desktop.ui.editors import RecordEditor
 from booster_desktop.ui.main_window import MainWindow
 
@@ -26,6 +27,8 @@ class Dialogs:
     about: list[str] = field(default_factory=list)
     information: list[str] = field(default_factory=list)
     answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
+    # Saves refused over someone else's change: the conflict dialog's text (cancelled).
+    conflicts: list[str] = field(default_factory=list)
 
 
 @pytest.fixture
@@ -49,6 +52,13 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         seen.information.append(text)
         return QMessageBox.StandardButton.Ok
 
+    def conflict(dialog: ConflictDialog) -> int:
+        # Unanswered, the dialog would wait forever offscreen: recorded and cancelled.
+        seen.conflicts.append(dialog.label.text())
+        dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(ConflictDialog, "exec", conflict)
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     monkeypatch.setattr(QMessageBox, "about", staticmethod(about))

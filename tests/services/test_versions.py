@@ -1,0 +1,249 @@
+"""No lost edits: a save over someone else's change is refused with both values; two
+allocation applies at once do not interleave; a serialisation failure says one line."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+
+from booster_desktop.domain.enrolment import Enrolment
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.services import demand, managers, tours
+from booster_desktop.services.allocation_data import apply_allocation
+from booster_desktop.services.allocation_run import AllocationRequest, run_allocation
+from booster_desktop.services.changes import ChangedAtOnce, ChangedMeanwhile
+from booster_desktop.services.programme import ProgrammeFile, open_programme
+from booster_desktop.services.records import delete_records
+from booster_desktop.store.changes import report
+
+MANAGER = 3
+
+
+@contextmanager
+def two_coordinators(demo: Any) -> Iterator[tuple[ProgrammeFile, ProgrammeFile]]:
+    """Two coordinators' programmes: two connections to the server; on a file (one writer,
+    one lock) the same open file, each coordinator holding their own reading."""
+    with ExitStack() as stack:
+        first = stack.enter_context(open_programme(demo, writable=True))
+        if first.on_server:
+            second = stack.enter_context(open_programme(demo, writable=True))
+        else:
+            second = first
+        yield first, second
+
+
+def test_two_coordinators_saving_one_manager_the_second_is_refused_with_both_values(
+    demo_file: Any,
+) -> None:
+    with two_coordinators(demo_file) as (anna, omar):
+        annas = managers.manager_details(anna, MANAGER)
+        omars = managers.manager_details(omar, MANAGER)
+        managers.save_manager(anna, replace(annas, city="Sfax", role="Director"), MANAGER)
+        with pytest.raises(ChangedMeanwhile) as refused:
+            managers.save_manager(omar, replace(omars, city="Sousse"), MANAGER)
+        # Nothing of the refused save was written: Anna's values stand.
+        now = managers.manager_details(omar, MANAGER)
+    assert (now.city, now.role) == ("Sfax", "Director")
+    assert now.version == (annas.version or 0) + 1
+    refusal = refused.value
+    assert (refusal.table, refusal.record, refusal.version) == ("manager", MANAGER, now.version)
+    clashes = {clash.field: clash for clash in refusal.clashes}
+    assert (clashes["city"].yours, clashes["city"].theirs) == ("Sousse", "Sfax")
+    assert (clashes["role"].yours, clashes["role"].theirs) == (annas.role or None, "Director")
+    assert refusal.device and refusal.at is not None
+    if anna.on_server:  # on a server the database login is named too
+        assert refusal.login == "postgres"
+        assert "(postgres)" in str(refusal)
+    # One line for the command and the log, naming the fields that differ.
+    assert "\n" not in str(refusal)
+    assert "manager 3 was changed by" in str(refusal) and "city, role" in str(refusal)
+
+
+def test_a_save_over_a_record_deleted_meanwhile_says_so(demo_file: Any) -> None:
+    with two_coordinators(demo_file) as (anna, omar):
+        omars = tours.tour_details(omar, 1)
+        delete_records(anna, "tour", [1])
+        with pytest.raises(ChangedMeanwhile, match="was deleted") as refused:
+            tours.save_tour(omar, replace(omars, title="Renamed"), 1)
+        assert refused.value.deleted
+        with anna.engine.connect() as connection:
+            assert connection.scalar(text("SELECT count(*) FROM tour WHERE id = 1")) == 0
+
+
+def test_a_toggle_raises_the_version_so_an_editor_open_meanwhile_is_refused(
+    demo_file: Any,
+) -> None:
+    from booster_desktop.services import topics
+
+    with two_coordinators(demo_file) as (anna, omar):
+        omars = topics.topic_details(omar, 1)
+        demand.set_priority(anna, 1, not omars.is_priority)
+        with pytest.raises(ChangedMeanwhile) as refused:
+            topics.save_topic(omar, replace(omars, description="New words"), 1)
+        clash = {c.field: c for c in refused.value.clashes}["is_priority"]
+        assert (clash.yours, clash.theirs) == (omars.is_priority, not omars.is_priority)
+        assert topics.topic_details(anna, 1).description == omars.description
+
+
+def test_saves_from_fresh_readings_go_through_one_after_the_other(demo_file: Any) -> None:
+    with two_coordinators(demo_file) as (anna, omar):
+        for city in ("Sfax", "Sousse", "Gabes"):
+            for who in (anna, omar):
+                details = managers.manager_details(who, MANAGER)
+                managers.save_manager(who, replace(details, city=city), MANAGER)
+        assert managers.manager_details(anna, MANAGER).city == "Gabes"
+
+
+class _SerialisationError(Exception):
+    sqlstate = "40001"
+
+
+def test_a_serialisation_failure_is_one_line_saying_to_try_again(demo_file: Any) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        with pytest.raises(ChangedAtOnce) as refused, programme.writing() as connection:
+            report(connection, "manager", [MANAGER], ["city"])
+            raise DBAPIError("UPDATE manager", {}, _SerialisationError("could not serialize"))
+        assert "changed at the same time by someone else; nothing was saved, try again" in str(
+            refused.value
+        )
+        assert "\n" not in str(refused.value)
+
+
+def _unallocate(programme: ProgrammeFile) -> None:
+    with programme.writing() as connection:
+        report(connection, "enrolment", None)
+        connection.execute(text("DELETE FROM enrolment WHERE id % 3 = 0"))
+
+
+def _enrolments(programme: ProgrammeFile) -> list[tuple[int, int, str]]:
+    with programme.engine.connect() as connection:
+        rows = connection.execute(
+            select(Enrolment.manager_id, Enrolment.tour_id, Enrolment.status).order_by(
+                Enrolment.manager_id, Enrolment.tour_id
+            )
+        )
+        return [(m, t, str(s)) for m, t, s in rows]
+
+
+@pytest.mark.postgresql_only  # on a file SQLite's single writer already serialises
+def test_two_allocation_applies_at_once_do_not_interleave(demo_file: Any) -> None:
+    with open_programme(demo_file, writable=True) as setup:
+        _unallocate(setup)
+        before = _enrolments(setup)
+    request = AllocationRequest()
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, Any] = {}
+
+    def coordinator(name: str, seed: int) -> None:
+        with open_programme(demo_file, writable=True) as programme:
+            outcome = run_allocation(programme, replace(request, seed=seed))
+            barrier.wait()  # both computed from the same enrolments; both apply now
+            try:
+                apply_allocation(programme, outcome.allocation, outcome.instance.basis)
+                outcomes[name] = ("applied", outcome.allocation.assignment)
+            except BoosterError as error:
+                outcomes[name] = ("refused", str(error))
+
+    threads = [
+        threading.Thread(target=coordinator, args=(name, seed))
+        for name, seed in (("anna", 1), ("omar", 2))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    assert sorted(kind for kind, _ in outcomes.values()) == ["applied", "refused"], outcomes
+    (refusal,) = [said for kind, said in outcomes.values() if kind == "refused"]
+    assert "applied an allocation at" in refusal and "run the allocation again" in refusal
+    (assignment,) = [said for kind, said in outcomes.values() if kind == "applied"]
+    with open_programme(demo_file) as programme:
+        after = _enrolments(programme)
+        with programme.engine.connect() as connection:
+            applied = connection.scalar(
+                text("SELECT count(*) FROM change_entry WHERE action = 'allocation'")
+            )
+    assert after != before
+    # Exactly the winner's allocation is stored: proposed places are its pairs, nothing mixed.
+    codes = {}
+    with open_programme(demo_file) as programme, programme.engine.connect() as connection:
+        codes = dict(connection.execute(text("SELECT id, code FROM tour")).all())
+    proposed = {(m, codes[t]) for m, t, status in after if status == "proposed"}
+    confirmed = {(m, codes[t]) for m, t, status in after if status == "confirmed"}
+    wanted = {(m, code) for m, tour_codes in assignment.items() for code in tour_codes}
+    assert proposed == wanted - confirmed
+    assert applied == 1  # one allocation entry in the history: the second wrote nothing
+
+
+def test_an_allocation_apply_alone_is_not_refused(demo_file: Any) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        _unallocate(programme)
+        outcome = run_allocation(programme, AllocationRequest())
+        apply_allocation(programme, outcome.allocation, outcome.instance.basis)
+        assert _enrolments(programme)
+
+
+@pytest.mark.sqlite_only  # upgrades a file (the server's migrations: tests/store)
+def test_an_older_file_gets_version_one_on_every_record_and_saves_with_it(
+    demo_file: Path,
+) -> None:
+    from booster_desktop.store import migrate
+    from booster_desktop.store.engine import make_engine
+
+    older = demo_file.with_name("older.booster")
+    shutil.copyfile(demo_file, older)
+    engine = make_engine(older)
+    migrate.upgrade_or_downgrade(engine, "0008_erased_people")
+    engine.dispose()
+    with open_programme(older, writable=True) as programme:
+        assert programme.migrated_from == "0008_erased_people"
+        with programme.engine.connect() as connection:
+            for table in ("manager", "tour", "topic", "tour_session", "programme"):
+                versions = connection.execute(text(f"SELECT DISTINCT version FROM {table}"))
+                assert [v for (v,) in versions] == [1], table
+        details = managers.manager_details(programme, MANAGER)
+        assert details.version == 1
+        managers.save_manager(programme, replace(details, city="Sfax"), MANAGER)
+        with pytest.raises(ChangedMeanwhile):
+            managers.save_manager(programme, replace(details, city="Sousse"), MANAGER)
+        assert managers.manager_details(programme, MANAGER).city == "Sfax"
+
+
+def test_no_service_updates_a_versioned_record_but_through_the_helper() -> None:
+    """A Core `update(Model)` of a versioned record written straight in a service would skip
+    the version check: every one goes through `versioned_update` (or `bumped` for bulk)."""
+    import ast
+
+    import booster_desktop.services as services_package
+    from booster_desktop.domain.model import Base
+    from booster_desktop.store.versions import is_versioned
+
+    versioned = {
+        mapper.class_.__name__
+        for mapper in Base.registry.mappers
+        if is_versioned(mapper.local_table)  # type: ignore[arg-type]
+    }
+    assert {"Manager", "Tour", "Topic", "TourSession", "Programme"} <= versioned
+    found = []
+    for source in Path(services_package.__file__).parent.glob("*.py"):
+        if source.name == "demo.py":  # writes the details of a programme it has just made
+            continue
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "update"
+                and node.args
+                and isinstance(node.args[0], ast.Name)
+                and node.args[0].id in versioned
+            ):
+                found.append(f"{source.name}:{node.lineno} update({node.args[0].id})")
+    assert found == []
