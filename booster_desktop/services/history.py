@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, exists, func, or_, select, update
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.field_words import field_word, table_word
 from booster_desktop.domain.history import ChangeEntry, ChangeValue
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.sensitive import SENSITIVE_MARK
@@ -62,6 +63,17 @@ class HistoryLine:
         """The record as "manager 3" (with its row: "topic_interest 3 (topic_id=2)")."""
         where = f"{self.table} {self.record_id}" if self.record_id is not None else self.table
         return f"{where} ({self.row_key})" if self.row_key else where
+
+    @property
+    def table_shown(self) -> str:
+        """The record's table in the programme's words, in the current language."""
+        return table_word(self.table)
+
+    @property
+    def field_shown(self) -> str:
+        """The field in the programme's words, in the current language ("" for a record
+        added or removed whole)."""
+        return field_word(self.table, self.field) if self.field else ""
 
     def as_dict(self) -> dict[str, object]:
         return {
