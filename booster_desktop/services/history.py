@@ -75,6 +75,18 @@ class HistoryLine:
         added or removed whole)."""
         return field_word(self.table, self.field) if self.field else ""
 
+    @property
+    def row_shown(self) -> str:
+        """The row of a record's rows in the programme's words ("Topic 2" for
+        "topic_id=2"), "" for a record's own row."""
+        if not self.row_key:
+            return ""
+        parts = []
+        for part in self.row_key.split(", "):
+            name, equals, value = part.partition("=")
+            parts.append(f"{field_word(self.table, name)} {value}" if equals else part)
+        return ", ".join(parts)
+
     def as_dict(self) -> dict[str, object]:
         return {
             "entry": self.entry_id,

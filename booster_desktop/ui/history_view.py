@@ -89,11 +89,11 @@ def _short(text: str, limit: int = 120) -> str:
 
 
 def _record(line: HistoryLine) -> str:
-    """ "Topic rank 3 (topic_id=2)": the table in the programme's words, the record, the row
+    """ "Topic rank 3 (Topic 2)": the table in the programme's words, the record, the row
     (a badge token shortened, as everywhere beside other values)."""
     words = line.table_shown
     where = f"{words} {line.record_id}" if line.record_id is not None else words
-    return f"{where} ({shorten_tokens(line.row_key)})" if line.row_key else where
+    return f"{where} ({shorten_tokens(line.row_shown)})" if line.row_key else where
 
 
 def _value(text: str) -> str:
