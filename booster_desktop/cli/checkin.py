@@ -203,7 +203,8 @@ def _send(args: argparse.Namespace) -> int:
     from booster_desktop.services.door_journal import offline_journal, send_waiting
     from booster_desktop.services.programme import open_programme
 
-    with open_programme(args.file, writable=True) as programme:
+    # Sending what a door recorded offline is door work: door staff may do it.
+    with open_programme(args.file, writable=True, door_may=True) as programme:
         journal = offline_journal(programme)
         sent = send_waiting(programme, journal)
     print(

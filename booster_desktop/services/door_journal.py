@@ -149,6 +149,16 @@ def server_problem_of(programme: ProgrammeFile, error: BaseException) -> Booster
     return BoosterError(str(getattr(error, "orig", error)))
 
 
+def session_problem(programme: ProgrammeFile, error: BaseException) -> BoosterError | None:
+    """Why a door could not open a session, in one line (the server out of reach, or
+    refusing), or None for an error that is not about the database (a bug: raised on)."""
+    if isinstance(error, BoosterError):
+        return error
+    if isinstance(error, DBAPIError):
+        return server_problem_of(programme, error)
+    return None
+
+
 # -- the roster copy -----------------------------------------------------------------------------
 
 
@@ -662,5 +672,6 @@ __all__ = [
     "offline_journal",
     "open_desk",
     "send_waiting",
+    "session_problem",
     "waiting_message",
 ]

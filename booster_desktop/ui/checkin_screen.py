@@ -48,6 +48,7 @@ from booster_desktop.services.door_journal import (
     DoorDesk,
     DoorSender,
     open_desk,
+    session_problem,
     waiting_message,
 )
 from booster_desktop.services.overview import tour_codes
@@ -314,17 +315,23 @@ class CheckinScreen(QDialog):
         self._tour_chosen()
 
     def _tour_chosen(self, _index: int = 0) -> None:
-        self.session.clear()
         code = self.tour.currentData()
         if code is None:
+            self.session.clear()
             self._set_session(None)
             return
-        sessions = tour_sessions(self.programme, code)
+        try:
+            # Read before the session list is emptied: offline, the door keeps its session.
+            sessions = tour_sessions(self.programme, code)
+            now = session_now(self.programme, code, self.now)
+        except Exception as error:
+            self._refuse_change(error)
+            return
+        self.session.clear()
         for session in sessions:
             # Its day as the window's language writes it: "lun. 19 nov. 2018 09:30-12:30 …".
             when = f"{weekday_date(session.day)} {session.start:%H:%M}-{session.end:%H:%M}"
             self.session.addItem(f"{when} {session.title}", session.id)
-        now = session_now(self.programme, code, self.now)
         if now is not None:
             self.session.setCurrentIndex(self.session.findData(now.id))
         self._session_chosen()
@@ -334,15 +341,44 @@ class CheckinScreen(QDialog):
         self._set_session(session_id)
         self.take_focus()
 
+    def _refuse_change(self, error: Exception) -> None:
+        """Another tour or session could not be opened (the server out of reach): the door
+        stays on the session it had, shown as such, and says why in one line. With no session
+        yet (the screen opening) the error is the caller's."""
+        problem = session_problem(self.programme, error)
+        if problem is None or self.desk is None:
+            raise error
+        kept = self.desk.session
+        tour_index = self.tour.findData(kept.tour_code)
+        if tour_index >= 0 and tour_index != self.tour.currentIndex():
+            self.tour.setCurrentIndex(tour_index)
+        session_index = self.session.findData(kept.id)
+        if session_index >= 0:
+            self.session.setCurrentIndex(session_index)
+        self._show_error(
+            tr("Still checking in to this session: another could not be opened ({problem})").format(
+                problem=problem
+            )
+        )
+
     def _set_session(self, session_id: int | None) -> None:
-        self._stop_sender()
         if session_id is None:
+            self._stop_sender()
             self.desk = None
             self.input.setEnabled(False)
             self.counter.setText("")
             self.not_today.setText(tr("This programme has no sessions to check in to."))
             return
-        self.desk = open_desk(self.programme, session_id)
+        if self.desk is not None and self.desk.session.id == session_id:
+            return
+        try:
+            # The new door first: if it cannot be opened, the one in use goes on, its sender too.
+            desk = open_desk(self.programme, session_id)
+        except Exception as error:
+            self._refuse_change(error)
+            return
+        self._stop_sender()
+        self.desk = desk
         if isinstance(self.desk, DoorDesk):
             # Sends what waits as soon as the server answers, off the UI thread.
             self.door_sender = DoorSender(self.desk, self.sender_said.emit).start()
@@ -379,6 +415,16 @@ class CheckinScreen(QDialog):
     def _show_waiting(self) -> None:
         """ "offline: N scans waiting" while any wait; once they are all sent, says so."""
         waiting = self.desk.waiting if isinstance(self.desk, DoorDesk) else 0
+        journal_problem = self.desk.journal_problem if isinstance(self.desk, DoorDesk) else None
+        if journal_problem is not None and not waiting:
+            # Said while the server still answers, so there is time to act before it drops.
+            self.offline.setText(
+                tr("Offline check-in unavailable: {problem}").format(problem=journal_problem)
+            )
+            self.offline.setStyleSheet(f"color: {COLOURS['alarm']};")
+            self.offline.setToolTip("")
+            self.offline.setVisible(True)
+            return
         if waiting:
             self._all_sent = False
             self.offline.setText(waiting_message(waiting))

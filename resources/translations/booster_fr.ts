@@ -1318,12 +1318,20 @@ Chaque modification affichée comme faite est enregistrée ; vérifiez la derni�
         <translation>Scannez un badge, ou tapez quelques lettres d&apos;un nom</translation>
     </message>
     <message>
+        <source>Still checking in to this session: another could not be opened ({problem})</source>
+        <translation>Le pointage continue sur cette séance : une autre n’a pas pu être ouverte ({problem})</translation>
+    </message>
+    <message>
         <source>This programme has no sessions to check in to.</source>
         <translation>Ce programme n&apos;a aucune séance où pointer.</translation>
     </message>
     <message>
         <source>This session is on {day}, not today ({today}) in {time_zone}.</source>
         <translation>Cette séance a lieu le {day}, pas aujourd&apos;hui ({today}) à {time_zone}.</translation>
+    </message>
+    <message>
+        <source>Offline check-in unavailable: {problem}</source>
+        <translation>Pointage hors ligne impossible : {problem}</translation>
     </message>
     <message>
         <source>All offline scans are on the server.</source>

@@ -478,3 +478,54 @@ def test_a_door_on_a_server_says_what_waits_offline_and_when_it_is_sent(
             made.close()
     finally:
         proxy.cut()
+
+
+@pytest.mark.postgresql_only
+def test_a_door_offline_keeps_its_session_when_another_cannot_be_opened(
+    demo_file: object, qtbot: QtBot
+) -> None:
+    """Offline, picking another session or tour is refused in one line and the boxes go back:
+    a scan is never journaled on a session other than the one shown, and the door's sender
+    still sends what waits once the server is back."""
+    from booster_desktop.services.programme import open_programme
+    from tests.conftest import server_url
+    from tests.door_proxy import Proxy, server_target
+
+    url = server_url()
+    assert url is not None
+    proxy = Proxy(server_target(url))
+    people = _expected(demo_file, "CAT")  # type: ignore[arg-type]
+    session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
+    try:
+        with open_programme(proxy.address(demo_file), writable=True) as programme:
+            made = CheckinScreen(programme, None, now=DAY_ONE)
+            qtbot.addWidget(made)
+            made.open()
+            assert made.desk is not None and made.desk.session.id == session
+            assert made.session.count() > 1
+            shown = made.session.currentIndex()
+            proxy.cut()
+            other = next(i for i in range(made.session.count()) if i != shown)
+            made.session.setCurrentIndex(other)
+            made.session.activated.emit(other)  # as a click on another session does
+            assert made.headline.text() == "Not recorded"
+            assert "Still checking in to this session" in made.detail.text()
+            assert "\n" not in made.detail.text()
+            assert made.session.currentData() == session  # the box shows the door's session
+            assert made.desk.session.id == session
+            other_tour = next(i for i in range(made.tour.count()) if made.tour.itemData(i) != "CAT")
+            made.tour.setCurrentIndex(other_tour)
+            made.tour.activated.emit(other_tour)
+            assert made.tour.currentData() == "CAT"
+            assert made.session.currentData() == session
+            with qtbot.waitSignal(made.scanned):
+                _scan(qtbot, made, people[0][1])
+            assert made.headline.text() == "Welcome"
+            proxy.restore()
+            qtbot.waitUntil(lambda: made.offline.text().startswith("All"), timeout=60_000)
+            rows = _rows(demo_file, "SELECT session_id, manager_id FROM checkin")  # type: ignore[arg-type]
+            assert [(int(s), int(m)) for s, m in rows] == [(session, people[0][0])]  # type: ignore[call-overload]
+            made.leaving_allowed = True
+            made.close()
+    finally:
+        proxy.cut()
