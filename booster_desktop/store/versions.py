@@ -13,7 +13,7 @@ one-line `ChangedAtOnce`: nothing was saved, try again.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -200,9 +200,12 @@ ALLOCATING = 1
 
 
 @contextmanager
-def exclusive(programme: ProgrammeFile, purpose: int) -> Iterator[bool]:
+def exclusive(
+    programme: ProgrammeFile, purpose: int, waiting: Callable[[], None] | None = None
+) -> Iterator[bool]:
     """Run the block alone among the programme's writers doing the same (`purpose`), on a
-    server: a second waits for the first to finish. Yields whether it had to wait.
+    server: a second waits for the first to finish (`waiting()` is told before it waits, to
+    say so). Yields whether it had to wait.
 
     A session-level advisory lock held on a connection of its own, taken before the write
     transaction begins: the block's transaction then starts after the other one committed
@@ -217,6 +220,8 @@ def exclusive(programme: ProgrammeFile, purpose: int) -> Iterator[bool]:
         got = bool(guard.exec_driver_sql(f"SELECT pg_try_advisory_lock({key})").scalar())
         guard.commit()
         if not got:
+            if waiting is not None:
+                waiting()
             guard.exec_driver_sql(f"SELECT pg_advisory_lock({key})")
             guard.commit()
         try:

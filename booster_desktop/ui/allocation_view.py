@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from booster_desktop.i18n import _, ngettext
 from booster_desktop.services import allocation as allocator
 from booster_desktop.services.allocation import Allocation, Instance
+from booster_desktop.services.allocation_data import AppliedAllocation, apply_allocation_undoably
 from booster_desktop.services.allocation_run import (
     METHODS,
     RANK_LOSS,
@@ -579,16 +580,43 @@ class AllocationDialog(QDialog):
         answer = QMessageBox.question(self, tr("Apply the allocation"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        # One undoable step: Edit > Undo puts back every enrolment as it was.
-        command = ApplyAllocation(self.allocation, self.document, self.outcome.instance.basis)
-        self.document.push(command)
-        if command.backup is None:
-            return  # not stored: the document told the user why
+        # Stored on the pool: on a server it may wait for another coordinator's apply, and
+        # the window stays responsive meanwhile. Then one undoable step: Edit > Undo puts
+        # back every enrolment as it was.
+        programme, allocation = self.programme, self.allocation
+        basis = self.outcome.instance.basis
+
+        def work(progress: Progress) -> AppliedAllocation:
+            return apply_allocation_undoably(programme, allocation, basis, progress)
+
+        self.task = self.document.run(work, self._waiting)
+        self.task.done.connect(lambda applied: self._applied(allocation, basis, applied))
+        self.task.failed.connect(self._not_applied)
+        self.run_button.setEnabled(False)
+        self.apply_button.setEnabled(False)
+        self.summary.setText(tr("Storing the allocation…"))
+
+    def _waiting(self, done: int, total: int, what: str) -> None:
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        self.summary.setText(what)
+
+    def _applied(self, allocation: Allocation, basis: str, applied: AppliedAllocation) -> None:
+        self._finished()
+        if self.document.programme is not self.programme:
+            return  # closed meanwhile: the file holds it, there is no stack to undo it on
+        self.document.push(ApplyAllocation(allocation, self.document, basis, applied))
         self.summary.setText(
             tr(
                 "Stored as proposed enrolments (Edit > Undo takes it back); the file "
                 "as it was is at {backup}."
-            ).format(backup=command.backup)
+            ).format(backup=applied.backup)
         )
         self.apply_button.setEnabled(False)
         self.applied.emit()
+
+    def _not_applied(self, message: str) -> None:
+        self._finished()
+        self.summary.setText(tr("Not stored: {message}").format(message=message))
+        self.apply_button.setEnabled(self.programme.writable)
+        self.document.failed.emit(message)

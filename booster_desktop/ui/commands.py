@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.allocation_data import (
+    AppliedAllocation,
     EnrolmentRows,
     apply_allocation_undoably,
     restore_enrolments,
@@ -233,15 +234,30 @@ class Toggle(_DocumentCommand):
 
 class ApplyAllocation(_DocumentCommand):
     """An allocation stored as proposed enrolments (after a backup); undo puts back every
-    enrolment as it was, redo stores the very same allocation again."""
+    enrolment as it was, redo stores the very same allocation again.
 
-    def __init__(self, allocation: Any, document: ProgrammeDocument, basis: str = "") -> None:
+    The first store runs on the pool (on a server it may wait for another coordinator's
+    apply): the window pushes this command with what it `applied`, and the push stores
+    nothing again."""
+
+    def __init__(
+        self,
+        allocation: Any,
+        document: ProgrammeDocument,
+        basis: str = "",
+        applied: AppliedAllocation | None = None,
+    ) -> None:
         super().__init__(tr("Apply the allocation"), document)
         self.allocation, self.basis = allocation, basis
-        self.backup: Path | None = None
-        self._replaced: EnrolmentRows | None = None
+        self.backup: Path | None = applied.backup if applied is not None else None
+        self._replaced: EnrolmentRows | None = applied.replaced if applied is not None else None
+        self._stored = applied is not None
 
     def redo(self) -> None:
+        if self._stored:  # stored on the pool already: this is the push
+            self._stored = False
+            return
+
         def act() -> None:
             if self._replaced is None:
                 applied = apply_allocation_undoably(self.programme, self.allocation, self.basis)

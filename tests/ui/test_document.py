@@ -214,6 +214,7 @@ def test_an_applied_allocation_is_one_undo_step_after_what_came_before(
     before = _enrolment_rows(demo_file)
     heard = _heard(window)
     dialog.apply()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
     assert [c.action for c in heard] == [Action.ALLOCATION]
     assert "Allocation stored" in window.statusBar().currentMessage()
     after = _enrolment_rows(demo_file)
