@@ -63,10 +63,12 @@ class ChangedMeanwhile(BoosterError):  # noqa: N818 (what the user is told, not 
         login: str | None = None,
         at: datetime | None = None,
         version: int | None = None,
+        deleting: bool = False,
     ) -> None:
         self.table, self.record, self.clashes = table, record, clashes
         self.device, self.login, self.at = device, login, at
         self.version = version  # the record's version now (None: it was deleted)
+        self.deleting = deleting  # what was refused: a delete, not a save
         super().__init__(self._line())
 
     @property
@@ -82,6 +84,15 @@ class ChangedMeanwhile(BoosterError):  # noqa: N818 (what the user is told, not 
     def _line(self) -> str:
         what = f"{self.table} {self.record}"
         when = self.at.astimezone().strftime("%Y-%m-%d %H:%M") if self.at else "?"
+        if self.deleting and self.deleted:
+            return _("{what} was already deleted by {who} at {when}: nothing was deleted").format(
+                what=what, who=self.who, when=when
+            )
+        if self.deleting:
+            return _(
+                "{what} was changed by {who} at {when} since you read it: nothing was "
+                "deleted (look at it as it is now, then delete it again if you still want to)"
+            ).format(what=what, who=self.who, when=when)
         if self.deleted:
             return _(
                 "{what} was deleted by {who} at {when} while you were editing it: "
@@ -160,9 +171,15 @@ def bumped(table: Table | type[Any], values: Mapping[str, Any]) -> dict[str, Any
 
 
 def changed_meanwhile(
-    connection: Connection, table: Table, record: int, values: Mapping[str, Any]
+    connection: Connection,
+    table: Table,
+    record: int,
+    values: Mapping[str, Any],
+    *,
+    deleting: bool = False,
 ) -> ChangedMeanwhile:
-    """The refusal of a save over `record`, read as it is now with its last change."""
+    """The refusal of a save (or a delete) over `record`, read as it is now with its last
+    change."""
     (key,) = table.primary_key.columns
     now = connection.execute(select(table).where(key == record)).mappings().first()
     last = connection.execute(
@@ -185,6 +202,7 @@ def changed_meanwhile(
         login=last.login if last else None,
         at=last.at if last else None,
         version=None if now is None else int(now[VERSION]),
+        deleting=deleting,
     )
 
 

@@ -24,7 +24,7 @@ from booster_desktop.services.allocation_data import (
     restore_enrolments,
 )
 from booster_desktop.services.changes import Action, ChangedMeanwhile
-from booster_desktop.services.records import Snapshot, delete_records, restore
+from booster_desktop.services.records import Snapshot, delete_records, read_versions, restore
 from booster_desktop.ui.conflict_dialog import Conflict
 from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.entities import Entity, count_of
@@ -46,6 +46,8 @@ class _DocumentCommand(QUndoCommand):
             # Nothing was written (each service call is one transaction): drop the command.
             self.setObsolete(True)
             self.document.failed.emit(str(error))
+            if isinstance(error, ChangedMeanwhile):  # show the record as it is now
+                self.document.reread(error.table, error.record)
             return False
         return True
 
@@ -74,6 +76,8 @@ class AddRecord(_RecordCommand):
         def act() -> None:
             if self._snapshot is None:
                 self.record_id = self.entity.save(self.programme, self.details, None)
+                # A new record is at version 1: what undoing this add expects to delete.
+                self.document.saved_version(self.entity.table, self.record_id, 0)
             else:
                 restore(self.programme, self._snapshot)
 
@@ -83,7 +87,14 @@ class AddRecord(_RecordCommand):
     def undo(self) -> None:
         def act() -> None:
             assert self.record_id is not None
-            self._snapshot = delete_records(self.programme, self.entity.table, [self.record_id])
+            table = self.entity.table
+            written = self.document.written_versions.get((table, self.record_id))
+            self._snapshot = delete_records(
+                self.programme,
+                table,
+                [self.record_id],
+                None if written is None else {self.record_id: written},
+            )
 
         self._attempt(act, undoing=True)
 
@@ -148,20 +159,32 @@ class EditRecord(_RecordCommand):
 
 
 class DeleteRecords(_RecordCommand):
-    """Delete records and what depends on them; undo restores all of it, ids included."""
+    """Delete records and what depends on them; undo restores all of it, ids included.
+
+    The delete says which version of each record the user saw (`versions`, by id; a redo,
+    those it deleted before): a record someone else changed since is not deleted, and the
+    window shows it as it is now."""
 
     def __init__(
-        self, record_ids: Collection[int], document: ProgrammeDocument, entity: Entity[Any, Any]
+        self,
+        record_ids: Collection[int],
+        document: ProgrammeDocument,
+        entity: Entity[Any, Any],
+        versions: dict[int, int] | None = None,
     ) -> None:
         count = len(record_ids)
         noun = tr(entity.singular) if count == 1 else count_of(entity, count)
         super().__init__(tr("Delete {noun}").format(noun=noun), document, entity)
         self.record_ids = list(record_ids)
+        self.versions = versions
         self.snapshot: Snapshot | None = None
 
     def redo(self) -> None:
         def act() -> None:
-            self.snapshot = delete_records(self.programme, self.entity.table, self.record_ids)
+            table = self.entity.table
+            if self.snapshot is not None:  # a redo: the records as the undo put them back
+                self.versions = read_versions(self.snapshot, table)
+            self.snapshot = delete_records(self.programme, table, self.record_ids, self.versions)
 
         self._attempt(act)
 

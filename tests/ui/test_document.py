@@ -270,3 +270,39 @@ def _pool_idle() -> bool:
     from PySide6.QtCore import QThreadPool
 
     return QThreadPool.globalInstance().activeThreadCount() == 0
+
+
+def _rename_behind_the_window(location: Any, topic: int, name: str) -> None:
+    """Someone else's save the window has not heard of yet (its feed is not read meanwhile)."""
+    with programme_db.connect(location) as connection:
+        connection.execute(
+            "UPDATE topic SET name = ?, version = version + 1 WHERE id = ?", (name, topic)
+        )
+
+
+def test_a_delete_over_someone_elses_change_is_refused_and_shows_the_record_as_it_is_now(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs
+) -> None:
+    open_in(window, demo_file)
+    tab = window.show_tab("topics")
+    tab.select_ids([2])
+    _rename_behind_the_window(demo_file, 2, "Renamed elsewhere")
+    window.delete_selected()
+    (told,) = dialogs.critical
+    assert "topic 2 was changed by " in told and "nothing was deleted" in told
+    assert _read(demo_file, "SELECT name FROM topic WHERE id = 2") == [("Renamed elsewhere",)]
+    assert window.undo_stack.count() == 0
+    shown = {r.id: r for r in tab.model.records()}
+    assert shown[2].name == "Renamed elsewhere"
+    # Read again, it deletes.
+    tab.select_ids([2])
+    window.delete_selected()
+    assert _read(demo_file, "SELECT count(*) FROM topic WHERE id = 2") == [(0,)]
+    assert window.undo_stack.count() == 1
+
+    # A redo after an undo deletes the record as the undo put it back, and only that.
+    window.undo_stack.undo()
+    _rename_behind_the_window(demo_file, 2, "Renamed after the undo")
+    window.undo_stack.redo()
+    assert len(dialogs.critical) == 2 and "topic 2 was changed by " in dialogs.critical[1]
+    assert _read(demo_file, "SELECT name FROM topic WHERE id = 2") == [("Renamed after the undo",)]
