@@ -236,23 +236,36 @@ class ImportedManagers(_DocumentCommand):
 
 class Toggle(_DocumentCommand):
     """A yes/no setting (a priority topic, a tour's focus topic): redo sets it, undo sets it
-    back."""
+    back.
+
+    When it is a field of a versioned `record` (table, id), `apply` returns the version it
+    wrote, which the document keeps: a later undo or redo of an edit of that record starts
+    from it (rather than being refused as someone else's change)."""
 
     def __init__(
         self,
         text: str,
-        apply: Callable[[bool], None],
+        apply: Callable[[bool], object],
         value: bool,
         document: ProgrammeDocument,
+        record: tuple[str, int] | None = None,
     ) -> None:
         super().__init__(text, document)
-        self._apply, self._value = apply, value
+        self._apply, self._value, self._record = apply, value, record
+
+    def _set(self, value: bool, undoing: bool) -> None:
+        def act() -> None:
+            written = self._apply(value)
+            if self._record is not None and isinstance(written, int):
+                self.document.wrote({self._record: written})
+
+        self._attempt(act, undoing=undoing)
 
     def redo(self) -> None:
-        self._attempt(lambda: self._apply(self._value))
+        self._set(self._value, undoing=False)
 
     def undo(self) -> None:
-        self._attempt(lambda: self._apply(not self._value), undoing=True)
+        self._set(not self._value, undoing=True)
 
 
 class ApplyAllocation(_DocumentCommand):

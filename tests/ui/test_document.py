@@ -306,3 +306,73 @@ def test_a_delete_over_someone_elses_change_is_refused_and_shows_the_record_as_i
     window.undo_stack.redo()
     assert len(dialogs.critical) == 2 and "topic 2 was changed by " in dialogs.critical[1]
     assert _read(demo_file, "SELECT name FROM topic WHERE id = 2") == [("Renamed after the undo",)]
+
+
+def test_undoing_an_edit_after_a_priority_toggle_of_the_same_topic_asks_nothing(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs, qtbot: QtBot
+) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    from booster_desktop.services.topics import topic_details
+    from booster_desktop.ui.commands import EditRecord
+    from booster_desktop.ui.entities import TOPICS
+
+    open_in(window, demo_file)
+    document = window.document
+    assert document.programme is not None
+    dialog = DemandDialog(document, window)
+    qtbot.addWidget(dialog)
+    top = dialog.demand[0]
+    old = topic_details(document.programme, top.id)
+    document.push(
+        EditRecord(top.id, old, replace(old, description="Edited first"), document, TOPICS)
+    )
+    priority = dialog.table.item(0, 0)
+    assert priority is not None
+    priority.setCheckState(Qt.CheckState.Unchecked if old.is_priority else Qt.CheckState.Checked)
+    sql = "SELECT description, is_priority FROM topic WHERE id = ?"
+    assert _read(demo_file, sql, top.id) == [("Edited first", int(not old.is_priority))]
+    assert window.undo_stack.count() == 2
+    window.undo_stack.undo()  # the toggle
+    window.undo_stack.undo()  # the edit before it: this window's own writes, nobody else's
+    assert dialogs.conflicts == [] and dialogs.critical == []
+    assert _read(demo_file, sql, top.id) == [(old.description or None, int(old.is_priority))]
+    window.undo_stack.redo()
+    window.undo_stack.redo()
+    assert dialogs.conflicts == [] and dialogs.critical == []
+    assert _read(demo_file, sql, top.id) == [("Edited first", int(not old.is_priority))]
+
+
+def test_undoing_a_tour_edit_after_its_contacts_were_saved_in_details_asks_nothing(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs
+) -> None:
+    from dataclasses import replace
+
+    from booster_desktop.services.programme_details import printed_details
+    from booster_desktop.services.tours import tour_details
+    from booster_desktop.ui.commands import EditRecord
+    from booster_desktop.ui.entities import TOURS
+    from booster_desktop.ui.programme_details import EditProgrammeDetails
+
+    open_in(window, demo_file)
+    document = window.document
+    programme = document.programme
+    assert programme is not None
+    tour_id, code = _read(demo_file, "SELECT id, code FROM tour ORDER BY id")[0]
+    old = tour_details(programme, tour_id)
+    document.push(EditRecord(tour_id, old, replace(old, title="Renamed first"), document, TOURS))
+    before = printed_details(programme)
+    contacts = dict(before.tours)
+    contacts[code] = replace(contacts[code], hotel_name="Hotel Written Second")
+    after = replace(before, tours=tuple(contacts.items()))
+    document.push(EditProgrammeDetails(document, before, after))
+    sql = "SELECT title, hotel_name FROM tour WHERE id = ?"
+    assert _read(demo_file, sql, tour_id) == [("Renamed first", "Hotel Written Second")]
+    window.undo_stack.undo()  # the details
+    window.undo_stack.undo()  # the tour edit before them
+    assert dialogs.conflicts == [] and dialogs.critical == []
+    assert _read(demo_file, sql, tour_id) == [
+        (old.title, dict(before.tours)[code].hotel_name or None)
+    ]
