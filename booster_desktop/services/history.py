@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, exists, func, or_, select, update
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.field_words import field_word, table_word
 from booster_desktop.domain.history import ChangeEntry, ChangeValue
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.sensitive import SENSITIVE_MARK
@@ -62,6 +63,29 @@ class HistoryLine:
         """The record as "manager 3" (with its row: "topic_interest 3 (topic_id=2)")."""
         where = f"{self.table} {self.record_id}" if self.record_id is not None else self.table
         return f"{where} ({self.row_key})" if self.row_key else where
+
+    @property
+    def table_shown(self) -> str:
+        """The record's table in the programme's words, in the current language."""
+        return table_word(self.table)
+
+    @property
+    def field_shown(self) -> str:
+        """The field in the programme's words, in the current language ("" for a record
+        added or removed whole)."""
+        return field_word(self.table, self.field) if self.field else ""
+
+    @property
+    def row_shown(self) -> str:
+        """The row of a record's rows in the programme's words ("Topic 2" for
+        "topic_id=2"), "" for a record's own row."""
+        if not self.row_key:
+            return ""
+        parts = []
+        for part in self.row_key.split(", "):
+            name, equals, value = part.partition("=")
+            parts.append(f"{field_word(self.table, name)} {value}" if equals else part)
+        return ", ".join(parts)
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -125,9 +126,7 @@ class RestoreDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         self.empty = QLabel(
             tr(
@@ -158,6 +157,26 @@ class RestoreDialog(QDialog):
             layout.addWidget(widget)
         if backups:
             self.table.selectRow(0)
+
+    def _fit_columns(self) -> None:
+        """Every heading and value whole, with room around it, however narrow the dialog
+        is made (French headings are longer): the columns keep their width, "Why" takes
+        what is left, and the table is never narrower than all of them."""
+        header = self.table.horizontalHeader()
+        room = self.table.fontMetrics().horizontalAdvance("MM")
+        total = 0
+        for column in range(self.model.columnCount()):
+            width = max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
+            if column == 1:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                width = min(width, header.sectionSizeHint(column) + 8 * room)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                width += room
+                header.resizeSection(column, width)
+            total += width
+        scroll_bar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.table.setMinimumWidth(total + scroll_bar + 2 * self.table.frameWidth())
 
     def _selected(self) -> KeptBackup | None:
         rows = self.table.selectionModel().selectedRows()

@@ -206,7 +206,7 @@ class CheckinScreen(QDialog):
         self.offline.hide()
         self.missing_button = _named(QPushButton(tr("Who is &missing (F2)")), "missing_button")
         self.undo_button = _named(QPushButton(tr("&Undo last (Ctrl+Z)")), "undo_button")
-        self.full_button = _named(QPushButton(tr("Full screen (F11)")), "full_button")
+        self.full_button = _named(QPushButton(tr("&Full screen (F11)")), "full_button")
         self.leave_button = _named(QPushButton(tr("&Leave check-in")), "leave_button")
         for widget in (self.tour, self.session, QLabel("  "), self.counter, self.offline):
             top.addWidget(widget)

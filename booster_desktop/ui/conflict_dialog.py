@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from booster_desktop.domain.field_words import field_word
 from booster_desktop.services.changes import ChangedMeanwhile
 from booster_desktop.ui.translation import tr
 
@@ -103,9 +104,13 @@ class ChoiceModel(QAbstractTableModel):
 
     FIELD, YOURS, THEIRS = range(3)
 
-    def __init__(self, choices: list[FieldChoice], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, choices: list[FieldChoice], table: str, parent: QWidget | None = None
+    ) -> None:
+        """`table`: the record's table, whose words name the fields."""
         super().__init__(parent)
         self.choices = choices
+        self.table = table
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.choices)
@@ -132,7 +137,7 @@ class ChoiceModel(QAbstractTableModel):
         choice, column = self.choices[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.FIELD:
-                label = choice.name.replace("_", " ").capitalize()
+                label = field_word(self.table, choice.name)
                 return f"{label} *" if choice.you_changed and choice.they_changed else label
             value = choice.yours if column == self.YOURS else choice.theirs
             return _shown(choice.name, value)
@@ -186,7 +191,9 @@ class ConflictDialog(QDialog):
         )
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
-        self.model = ChoiceModel(field_choices(conflict.base, conflict.yours, theirs), self)
+        self.model = ChoiceModel(
+            field_choices(conflict.base, conflict.yours, theirs), conflict.entity.table, self
+        )
         self.table = QTableView(self)
         self.table.setObjectName("conflict_fields")
         self.table.setModel(self.model)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from booster_desktop.domain.badge import shorten_tokens, tokens_in
+from booster_desktop.domain.field_words import table_word
 from booster_desktop.domain.text import fold
 from booster_desktop.services.changes import Change
 from booster_desktop.services.history import HistoryLine, read_history, record_history
@@ -88,11 +89,11 @@ def _short(text: str, limit: int = 120) -> str:
 
 
 def _record(line: HistoryLine) -> str:
-    """ "topic interest 3 (topic_id=2)": the table in words, the record, the row (a badge
-    token shortened, as everywhere beside other values)."""
-    words = line.table.replace("_", " ")
+    """ "Topic rank 3 (Topic 2)": the table in the programme's words, the record, the row
+    (a badge token shortened, as everywhere beside other values)."""
+    words = line.table_shown
     where = f"{words} {line.record_id}" if line.record_id is not None else words
-    return f"{where} ({shorten_tokens(line.row_key)})" if line.row_key else where
+    return f"{where} ({shorten_tokens(line.row_shown)})" if line.row_key else where
 
 
 def _value(text: str) -> str:
@@ -123,7 +124,7 @@ class HistoryModel(QAbstractTableModel):
                 line.device,
                 _record(line),
                 tr(_KINDS[line.kind]) if line.kind in _KINDS else line.kind,
-                line.field or "",
+                line.field_shown,
                 _value(line.old_shown),
                 _value(line.new_shown),
             )
@@ -349,7 +350,7 @@ class HistoryDialog(QDialog):
                 self.table,
                 sorted({line.table for line in lines}),
                 tr("Every table"),
-                lambda value: value.replace("_", " "),
+                table_word,
             ),
             (
                 self.action,

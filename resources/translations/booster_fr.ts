@@ -1298,8 +1298,8 @@ Chaque modification affichée comme faite est enregistrée ; vérifiez la derni�
         <translation>&amp;Annuler le dernier (Ctrl+Z)</translation>
     </message>
     <message>
-        <source>Full screen (F11)</source>
-        <translation>Plein écran (F11)</translation>
+        <source>&amp;Full screen (F11)</source>
+        <translation>&amp;Plein écran (F11)</translation>
     </message>
     <message>
         <source>&amp;Leave check-in</source>
@@ -1311,7 +1311,7 @@ Chaque modification affichée comme faite est enregistrée ; vérifiez la derni�
     </message>
     <message>
         <source>&amp;Admit anyway (Ctrl+Enter)</source>
-        <translation>&amp;Admettre quand même (Ctrl+Entrée)</translation>
+        <translation>A&amp;dmettre quand même (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Scan a badge, or type a few letters of a name</source>

@@ -27,7 +27,7 @@ from booster_desktop.services import (
     tours,
 )
 from booster_desktop.services.changes import Action, acting_as
-from booster_desktop.services.history import erase_person_history, read_history
+from booster_desktop.services.history import HistoryLine, erase_person_history, read_history
 from booster_desktop.services.importing import import_file
 from booster_desktop.services.programme import ProgrammeFile, open_programme
 from booster_desktop.store.history import as_text, record_key
@@ -444,3 +444,21 @@ def test_the_entry_counts_what_the_database_copied_on_either_database(demo_file:
     assert description == "topic: 2 removed; topic: 3 added; topic interest: 1 added"
     assert sum(1 for line in lines if line.table == "topic" and line.kind == "insert") == 3
     assert sum(1 for line in lines if line.table == "topic" and line.kind == "delete") == 2
+
+
+def test_a_line_names_its_record_field_and_row_in_the_programme_s_words() -> None:
+    def line(table: str, field: str | None, row_key: str | None) -> HistoryLine:
+        at = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+        return HistoryLine(
+            1, at, "edit", "door", "", table, "3", row_key, 3, "update", field, "1", "2", False
+        )
+
+    rank = line("topic_interest", "rank", "topic_id=2")
+    assert (rank.table_shown, rank.field_shown, rank.row_shown) == ("Topic rank", "Rank", "Topic 2")
+    person = line("session_person", "role", "person_id=7")
+    assert (person.table_shown, person.row_shown) == ("Session's person", "Person 7")
+    added = line("manager", None, None)
+    assert (added.table_shown, added.field_shown, added.row_shown) == ("Manager", "", "")
+    # The stored names stay what `booster history` and the JSON give.
+    assert rank.record == "topic_interest 3 (topic_id=2)"
+    assert rank.as_dict()["field"] == "rank"

@@ -4,7 +4,8 @@ driven as a person would (the file dialogs answered, the rest clicked and typed)
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from booster_desktop.services.backups import list_backups
+from booster_desktop.services.backups import KeptBackup, list_backups
 from booster_desktop.services.changes import report
 from booster_desktop.services.encrypted_copies import decrypt_copy
-from booster_desktop.ui.backups_dialog import PassphraseDialog, RestoreDialog
+from booster_desktop.ui.backups_dialog import COUNTED, PassphraseDialog, RestoreDialog
 from booster_desktop.ui.main_window import MainWindow
+from booster_desktop.ui.translation import install
 from tests.ui.conftest import Dialogs
 
 # The file's own nature: restoring a programme file from its kept backups, encrypted copies of the file.
@@ -109,6 +111,38 @@ def test_restore_from_backup_lists_them_and_restores_after_backing_up(
     backups = list_backups(uuid)
     assert [b.why for b in backups] == ["restore", "open"]
     assert _title(backups[0].path) == "Edited since"
+
+
+@pytest.fixture
+def french() -> Iterator[None]:
+    install("fr")
+    yield
+    install("en")
+
+
+def test_the_restore_dialog_s_headings_and_values_fit_in_french_however_narrow(
+    french: None, qtbot: QtBot, tmp_path: Path
+) -> None:
+    made = datetime(2026, 11, 30, 9, 41).astimezone()
+    backups = [
+        KeptBackup(tmp_path / f"{n}.booster", made, why, dict.fromkeys(COUNTED, 12_345))
+        for n, why in enumerate(("open", "restore", "import") * 8)  # a scroll bar
+    ]
+    dialog = RestoreDialog(backups, tmp_path / "x.booster")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(dialog.minimumSizeHint())  # as narrow as it can be made
+    qtbot.waitUntil(lambda: dialog.width() == dialog.minimumSizeHint().width())
+    table, header = dialog.table, dialog.table.horizontalHeader()
+    assert dialog.model.headerData(5, Qt.Orientation.Horizontal) == "Pointages"
+    for column in range(dialog.model.columnCount()):
+        needed = header.sectionSizeHint(column)
+        if column != 1:  # the reason may be cut at its end, its tooltip gives the file
+            needed = max(needed, table.sizeHintForColumn(column))
+        assert header.sectionSize(column) >= needed, dialog.model.headerData(
+            column, Qt.Orientation.Horizontal
+        )
+    assert header.length() <= table.viewport().width()
 
 
 def test_restore_dialog_with_no_backups_says_so(qtbot: QtBot, tmp_path: Path) -> None:

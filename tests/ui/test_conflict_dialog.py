@@ -65,6 +65,9 @@ def test_a_refused_edit_offers_both_values_and_saves_the_choice_undoably(
         rows = {c.name: row for row, c in enumerate(model.choices)}
         assert set(rows) == {"city", "email", "role"}
         assert not dialog.save_button.isEnabled()  # city: both changed it, nobody chose yet
+        # The fields in the programme's words, never their column names.
+        assert model.data(model.index(rows["city"], 0)) == "City *"
+        assert model.data(model.index(rows["email"], 0)) == "E-mail"
         assert model.data(model.index(rows["city"], 1)) == "Irbid"
         assert model.data(model.index(rows["city"], 2)) == "Zarqa"
         index = model.index(rows["city"], 1)

@@ -4,6 +4,7 @@ from its editor), driven as a person would."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from booster_desktop.ui.history_view import HistoryDialog
 from booster_desktop.ui.main_window import MainWindow
+from booster_desktop.ui.translation import install
 from tests.ui.conftest import EditorDriver
 from tests.ui.test_main_window import LINA_HADDAD, MAYA_KHALIL, OpenIn, retype
 
@@ -65,14 +67,14 @@ def test_the_programme_history_filters_by_text_table_action_and_date(
     rows = _shown(dialog)
     # Newest first: the undo, Maya's edit, Lina's edit; columns as headed.
     assert [(r[1], r[3], r[5], r[6], r[7]) for r in rows] == [
-        ("undo", f"manager {MAYA_KHALIL}", "email", "maya@beirut.example", rows[0][7]),
-        ("edit", f"manager {MAYA_KHALIL}", "email", rows[0][7], "maya@beirut.example"),
-        ("edit", f"manager {LINA_HADDAD}", "email", rows[2][6], "lina@amman.example"),
+        ("undo", f"Manager {MAYA_KHALIL}", "E-mail", "maya@beirut.example", rows[0][7]),
+        ("edit", f"Manager {MAYA_KHALIL}", "E-mail", rows[0][7], "maya@beirut.example"),
+        ("edit", f"Manager {LINA_HADDAD}", "E-mail", rows[2][6], "lina@amman.example"),
     ]
     assert dialog.count.text() == "3 changes"
 
     qtbot.keyClicks(dialog.search, "AMMAN")
-    assert [r[3] for r in _shown(dialog)] == [f"manager {LINA_HADDAD}"]
+    assert [r[3] for r in _shown(dialog)] == [f"Manager {LINA_HADDAD}"]
     assert dialog.count.text() == "1 of 3 changes"
     dialog.search.clear()
 
@@ -113,7 +115,7 @@ def test_a_records_history_from_the_table_and_from_its_editor(
     dialog = _opened(qtbot, window)
     assert dialog.windowTitle().startswith("History of Lina ")
     assert [(r[1], r[3], r[7]) for r in _shown(dialog)] == [
-        ("edit", f"manager {LINA_HADDAD}", "lina@amman.example")
+        ("edit", f"Manager {LINA_HADDAD}", "lina@amman.example")
     ]
     dialog.close()
 
@@ -134,7 +136,7 @@ def test_a_records_history_from_the_table_and_from_its_editor(
     editors.will(look, save=False)
     window.edit_record(MAYA_KHALIL)
     (maya,) = seen
-    assert [(r[1], r[5]) for r in maya] == [("undo", "email"), ("edit", "email")]
+    assert [(r[1], r[5]) for r in maya] == [("undo", "E-mail"), ("edit", "E-mail")]
 
 
 def test_badge_tokens_are_shown_shortened_and_a_whole_token_still_finds_its_lines(
@@ -165,5 +167,38 @@ def test_badge_tokens_are_shown_shortened_and_a_whole_token_still_finds_its_line
     assert f"{new[:4]}…{new[-4:]}" in shown
     qtbot.keyClicks(dialog.search, new)  # pasted whole, as a scanner or an e-mail gives it
     assert dialog.proxy.rowCount() >= 1
-    assert all("badge token" in r[3] for r in _shown(dialog))
+    assert all("Badge token" in r[3] for r in _shown(dialog))
+    dialog.close()
+
+
+@pytest.fixture
+def french() -> Iterator[None]:
+    install("fr")
+    yield
+    install("en")
+
+
+def test_records_and_fields_are_named_in_the_window_s_language_and_found_by_those_words(
+    french: None,
+    window: MainWindow,
+    open_in: OpenIn,
+    demo_file: Path,
+    editors: EditorDriver,
+    qtbot: QtBot,
+) -> None:
+    open_in(window, demo_file)
+    _edit_two_managers(window, editors, qtbot)
+    window.history_action.trigger()
+    dialog = _opened(qtbot, window)
+    rows = _shown(dialog)
+    assert {(r[3], r[5]) for r in rows} == {
+        (f"Manager {MAYA_KHALIL}", "Courriel"),
+        (f"Manager {LINA_HADDAD}", "Courriel"),
+    }
+    assert dialog.table.itemText(dialog.table.findData("manager")) == "Manager"
+    qtbot.keyClicks(dialog.search, "courriel")
+    assert dialog.proxy.rowCount() == 3
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "email")  # the column's name is not a word people read
+    assert dialog.proxy.rowCount() == 0
     dialog.close()

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar, QPushButton
 from pytestqt.qtbot import QtBot
 
 from booster_desktop.i18n import SOURCE_LANGUAGE
 from booster_desktop.ui import linguist
 from booster_desktop.ui.agenda_editor import AgendaEditor
+from booster_desktop.ui.checkin_screen import CheckinScreen
 from booster_desktop.ui.main_window import MainWindow
 from booster_desktop.ui.translation import install
 
@@ -104,3 +105,22 @@ def test_a_clash_made_by_hand_in_the_window_fails(window: MainWindow) -> None:
     assert "main window > &File: 'Without any' has no accelerator" in menu_problems(
         window.menuBar(), "main window"
     )
+
+
+def test_the_check_in_screen_s_buttons_each_have_their_own_accelerator_in_every_language(
+    language: str,
+    window: MainWindow,
+    open_in: Callable[[MainWindow, Path], None],
+    demo_file: Path,
+    qtbot: QtBot,
+) -> None:
+    open_in(window, demo_file)
+    assert window.programme is not None
+    screen = CheckinScreen(window.programme, window)
+    qtbot.addWidget(screen)
+    buttons = screen.findChildren(QPushButton)  # the admit button too: shown over the others
+    assert screen.full_button in buttons and screen.admit_button in buttons
+    problems = accelerator_problems("check-in screen", [button.text() for button in buttons])
+    assert problems == [], f"{language}:\n" + "\n".join(problems)
+    screen.leaving_allowed = True
+    screen.close()
