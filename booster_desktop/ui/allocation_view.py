@@ -5,6 +5,7 @@ each manager's explanation, compare with the obvious methods, and apply."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -241,6 +242,19 @@ class GridView(QTableView):
             self.cycle_requested.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+
+def _push_applied(
+    document: ProgrammeDocument,
+    programme: object,
+    allocation: Allocation,
+    basis: str,
+    applied: AppliedAllocation,
+) -> None:
+    """An allocation stored on the pool becomes one undoable step (Edit > Undo puts back
+    every enrolment as it was), unless its programme was closed meanwhile."""
+    if document.programme is programme:
+        document.push(ApplyAllocation(allocation, document, basis, applied))
 
 
 class AllocationDialog(QDialog):
@@ -589,8 +603,13 @@ class AllocationDialog(QDialog):
         def work(progress: Progress) -> AppliedAllocation:
             return apply_allocation_undoably(programme, allocation, basis, progress)
 
-        self.task = self.document.run(work, self._waiting)
-        self.task.done.connect(lambda applied: self._applied(allocation, basis, applied))
+        document = self.document
+        self.task = document.run(work, self._waiting)
+        # The outcome reaches the document even if this dialog was closed meanwhile: what was
+        # stored is still one undoable step, a refusal is still told.
+        self.task.done.connect(partial(_push_applied, document, programme, allocation, basis))
+        self.task.failed.connect(document.failed.emit)
+        self.task.done.connect(self._applied)
         self.task.failed.connect(self._not_applied)
         self.run_button.setEnabled(False)
         self.apply_button.setEnabled(False)
@@ -601,11 +620,8 @@ class AllocationDialog(QDialog):
         self.bar.show()
         self.summary.setText(what)
 
-    def _applied(self, allocation: Allocation, basis: str, applied: AppliedAllocation) -> None:
+    def _applied(self, applied: AppliedAllocation) -> None:
         self._finished()
-        if self.document.programme is not self.programme:
-            return  # closed meanwhile: the file holds it, there is no stack to undo it on
-        self.document.push(ApplyAllocation(allocation, self.document, basis, applied))
         self.summary.setText(
             tr(
                 "Stored as proposed enrolments (Edit > Undo takes it back); the file "
@@ -619,4 +635,3 @@ class AllocationDialog(QDialog):
         self._finished()
         self.summary.setText(tr("Not stored: {message}").format(message=message))
         self.apply_button.setEnabled(self.programme.writable)
-        self.document.failed.emit(message)

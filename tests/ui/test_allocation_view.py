@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 from sqlalchemy import text
 
 from booster_desktop.services.programme import ProgrammeFile, open_programme
@@ -174,9 +175,11 @@ def allocating(qtbot: QtBot, demo_file: Any) -> Iterator[AllocationDialog]:
     document = ProgrammeDocument()
     document.open(open_programme(demo_file, writable=True))
     dialog = AllocationDialog(document)
-    qtbot.addWidget(dialog)
     _run(dialog, qtbot)
     yield dialog
+    if isValid(dialog):  # one test closes and deletes it, as the window does
+        dialog.close()
+        dialog.deleteLater()
     document.close()
 
 
@@ -224,3 +227,27 @@ def test_apply_waiting_for_another_coordinator_keeps_the_window_responsive_and_i
     assert "run the allocation again" in refusal
     assert dialog.summary.text().startswith("Not stored: ")
     assert _enrolment_rows(demo_file) == between and document.undo_stack.count() == 0
+
+
+@pytest.mark.postgresql_only  # the wait is for another session's apply on the server
+def test_an_apply_still_waiting_when_the_dialog_is_closed_is_one_undoable_step(
+    allocating: AllocationDialog, demo_file: Any, qtbot: QtBot, dialogs: Dialogs
+) -> None:
+    dialog, document = allocating, allocating.document
+    before = _enrolment_rows(demo_file)
+    with open_programme(demo_file, writable=True) as other:
+        holding = exclusive(other, ALLOCATING)
+        holding.__enter__()
+        try:
+            dialog.apply()
+            qtbot.waitUntil(lambda: "Waiting" in dialog.summary.text(), timeout=20000)
+            dialog.close()
+            dialog.deleteLater()  # as the window does with it
+            qtbot.waitUntil(lambda: not isValid(dialog), timeout=10000)
+        finally:
+            holding.__exit__(None, None, None)
+    qtbot.waitUntil(lambda: not document.busy, timeout=30000)
+    assert document.undo_stack.count() == 1 and not dialogs.critical
+    assert _enrolment_rows(demo_file) != before
+    document.undo_stack.undo()
+    assert _enrolment_rows(demo_file) == before
