@@ -22,6 +22,7 @@ from booster_desktop.domain.topic import TopicInterest
 from booster_desktop.domain.tour import Tour, tour_focus_topic
 from booster_desktop.i18n import _
 from booster_desktop.services.allocation import Allocation, Instance, Pair, Wish
+from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.store.changes import Action, report
 from booster_desktop.store.programme_file import ProgrammeFile
 from booster_desktop.store.versions import ALLOCATING, exclusive, last_change
@@ -182,8 +183,15 @@ def apply_allocation(
     return apply_allocation_undoably(programme, allocation, basis).backup
 
 
+def _say_waiting(progress: Progress) -> None:
+    progress(0, 0, _("Waiting for another coordinator's allocation…"))
+
+
 def apply_allocation_undoably(
-    programme: ProgrammeFile, allocation: Allocation, basis: str | None = None
+    programme: ProgrammeFile,
+    allocation: Allocation,
+    basis: str | None = None,
+    progress: Progress = no_progress,
 ) -> AppliedAllocation:
     """Store the allocation as proposed enrolments, in one transaction, after a backup.
 
@@ -193,7 +201,7 @@ def apply_allocation_undoably(
 
     On a server two applies never interleave: the second waits for the first, then is
     refused if the enrolments are no longer those it was computed from (`basis`, the
-    instance's); a file has one writer anyway.
+    instance's); a file has one writer anyway. `progress` is told when it has to wait.
     """
     from booster_desktop.services.backups import backup_before
 
@@ -205,7 +213,7 @@ def apply_allocation_undoably(
     backup = kept.path
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
     with (
-        exclusive(programme, ALLOCATING) as waited,
+        exclusive(programme, ALLOCATING, lambda: _say_waiting(progress)) as waited,
         programme.writing(Action.ALLOCATION) as connection,
     ):
         if programme.on_server and basis and enrolments_basis(connection) != basis:

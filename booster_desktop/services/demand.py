@@ -108,10 +108,11 @@ def set_focus(programme: ProgrammeFile, tour_id: int, topic_id: int, focused: bo
             connection.execute(insert(tour_focus_topic).values(tour_id=tour_id, topic_id=topic_id))
 
 
-def set_priority(programme: ProgrammeFile, topic_id: int, priority: bool) -> None:
-    """Mark a topic as a priority topic of the programme, or not."""
+def set_priority(programme: ProgrammeFile, topic_id: int, priority: bool) -> int:
+    """Mark a topic as a priority topic of the programme, or not; returns the topic's version
+    written (the window's next save of the topic starts from it)."""
     with programme.writing() as connection:
         report(connection, "topic", [topic_id], ["is_priority"])
         # A yes/no set from the demand view, not from a reading of the whole topic: written
         # whatever the version, which it raises (a topic editor open meanwhile is refused).
-        versioned_update(connection, Topic, topic_id, {"is_priority": priority}, None)
+        return versioned_update(connection, Topic, topic_id, {"is_priority": priority}, None)

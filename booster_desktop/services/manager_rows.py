@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import bindparam, text
@@ -43,13 +43,16 @@ class ManagerRow:
     badge_token: str
     has_travel_documents: bool
     tour_codes: tuple[str, ...] = ()  # the same tours, one code each
+    # The version the row was read at: a delete of it over a later one is refused.
+    version: int | None = field(default=None, compare=False)
 
 
 # The Managers tab's three queries, in plain standard SQL: at start-up, compiling ORM
 # statements and processing typed rows cost more than reading 10,000 managers (bench/).
 _MANAGERS = """
     SELECT m.id, m.given_name, m.family_name, m.arabic_name, m.country_code, c.{country_name},
-           o.name, m.email, m.phone, m.role, m.status, b.token, t.passport_number, m.city
+           o.name, m.email, m.phone, m.role, m.status, b.token, t.passport_number, m.city,
+           m.version
     FROM manager m
     JOIN country c ON c.code = m.country_code
     LEFT JOIN organisation o ON o.id = m.organisation_id
@@ -108,6 +111,7 @@ def manager_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -
                 badge_token=r[11] or "",
                 has_travel_documents=r[12] is not None,
                 tour_codes=tuple(tours_of.get(r[0], no_codes)),
+                version=r[14],
             )
             for r in connection.execute(query(_MANAGERS, where[0]), bind)
         ]

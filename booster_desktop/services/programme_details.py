@@ -174,9 +174,11 @@ def save_details(
     programme: ProgrammeFile,
     details: ProgrammeDetails,
     tours: dict[str, TourContacts] | None = None,
-) -> None:
+) -> dict[tuple[str, int], int]:
     """Store the programme's details and the given tours' contacts, all or nothing. The
-    programme's key (`uuid`) is never changed here: it is its identity."""
+    programme's key (`uuid`) is never changed here: it is its identity. Returns the version
+    written of each record written, by (table, id): the window's next save of one of them
+    starts from it."""
     problems = details_problems(details, tours)
     if problems:
         raise InvalidRecord(problems)
@@ -188,7 +190,9 @@ def save_details(
         values["logo"] = details.logo or None
         columns = changed_columns(connection, Programme.__table__, 1, values)
         report(connection, "programme", [1], columns)
-        versioned_update(connection, Programme, 1, values, details.version)
+        written = {
+            ("programme", 1): versioned_update(connection, Programme, 1, values, details.version)
+        }
         for code, contacts in (tours or {}).items():
             tour_id = connection.scalar(select(Tour.id).where(Tour.code == code))
             if tour_id is None:
@@ -201,7 +205,10 @@ def save_details(
             # The contacts are written over the tour whatever its version (they are not part
             # of the tour's editor), raising it so that a tour editor open meanwhile is
             # refused rather than overwriting them.
-            versioned_update(connection, Tour, tour_id, tour_values, None)
+            written["tour", tour_id] = versioned_update(
+                connection, Tour, tour_id, tour_values, None
+            )
+    return written
 
 
 @dataclass(frozen=True)
@@ -222,5 +229,7 @@ def printed_problems(details: PrintedDetails) -> dict[str, str]:
     return details_problems(details.programme, dict(details.tours))
 
 
-def save_printed_details(programme: ProgrammeFile, details: PrintedDetails) -> None:
-    save_details(programme, details.programme, dict(details.tours))
+def save_printed_details(
+    programme: ProgrammeFile, details: PrintedDetails
+) -> dict[tuple[str, int], int]:
+    return save_details(programme, details.programme, dict(details.tours))

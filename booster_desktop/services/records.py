@@ -10,7 +10,7 @@ that cascades is covered without new code.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,7 @@ from booster_desktop.domain.model import Base
 from booster_desktop.store.changes import report
 from booster_desktop.store.history import record_key
 from booster_desktop.store.programme_file import ProgrammeFile
-from booster_desktop.store.versions import bumped
+from booster_desktop.store.versions import VERSION, bumped, changed_meanwhile, is_versioned
 
 # Keeps IN (...) lists far below every database's limit on bound parameters.
 _CHUNK = 500
@@ -117,10 +117,17 @@ def take_snapshot(connection: Connection, table_name: str, ids: Collection[Any])
     return Snapshot(tuple(found), tuple(nulled))
 
 
-def delete_records(programme: ProgrammeFile, table_name: str, ids: Collection[Any]) -> Snapshot:
+def delete_records(
+    programme: ProgrammeFile,
+    table_name: str,
+    ids: Collection[Any],
+    versions: Mapping[Any, int] | None = None,
+) -> Snapshot:
     """Delete rows (their dependants go with them, as the schema says), in one transaction.
 
-    Deleting a tour takes its sessions, enrolments and check-ins: a backup is kept first."""
+    Deleting a tour takes its sessions, enrolments and check-ins: a backup is kept first.
+    `versions` are those the user saw, by id: when one of these records changed (or went)
+    since, nothing is deleted and `ChangedMeanwhile` says who changed it and when."""
     if table_name == "tour" and ids:
         from booster_desktop.services.backups import backup_before
 
@@ -128,11 +135,38 @@ def delete_records(programme: ProgrammeFile, table_name: str, ids: Collection[An
     table = Base.metadata.tables[table_name]
     (key,) = table.primary_key.columns
     with programme.writing() as connection:
+        if versions and is_versioned(table):
+            _check_versions(connection, table, versions)
         snapshot = take_snapshot(connection, table_name, ids)
         _report(connection, table_name, ids, snapshot)  # before: the history reads them
         for chunk in _chunks(list(ids)):
             connection.execute(delete(table).where(key.in_(chunk)))
     return snapshot
+
+
+def _check_versions(connection: Connection, table: Table, versions: Mapping[Any, int]) -> None:
+    (key,) = table.primary_key.columns
+    now: dict[Any, int] = {}
+    for chunk in _chunks(list(versions)):
+        now.update(
+            (k, v)
+            for k, v in connection.execute(select(key, table.c[VERSION]).where(key.in_(chunk)))
+        )
+    for record, seen in sorted(versions.items()):
+        if now.get(record) != seen:
+            raise changed_meanwhile(connection, table, record, {}, deleting=True)
+
+
+def read_versions(snapshot: Snapshot, table_name: str) -> dict[Any, int]:
+    """The versions a snapshot's records of `table_name` were deleted at (what a redo of the
+    delete expects to find again)."""
+    table = Base.metadata.tables[table_name]
+    if not is_versioned(table):
+        return {}
+    key = record_key(table).name
+    return {
+        row[key]: row[VERSION] for name, rows in snapshot.rows if name == table_name for row in rows
+    }
 
 
 def restore(programme: ProgrammeFile, snapshot: Snapshot) -> None:

@@ -42,6 +42,8 @@ class SessionRow:
     venue: str
     address: str
     outside_tour: bool
+    # The version the row was read at: a delete of it over a later one is refused.
+    version: int | None = field(default=None, compare=False)
 
 
 def session_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -> list[SessionRow]:
@@ -59,6 +61,7 @@ def session_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -
             TourSession.address,
             Tour.start_date,
             Tour.end_date,
+            TourSession.version,
         )
         .join(Tour, Tour.id == TourSession.tour_id)
         .order_by(
@@ -81,6 +84,7 @@ def session_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -
                 r[8] or "",
                 r[9] or "",
                 not (r[10] <= r[5] <= r[11]),
+                r[12],
             )
             for r in connection.execute(query)
         ]

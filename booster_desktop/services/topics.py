@@ -29,6 +29,8 @@ class TopicRow:
     name: str
     is_priority: bool
     by_rank: dict[int, int]  # rank -> active managers who gave the topic that rank
+    # The version the row was read at: a delete of it over a later one is refused.
+    version: int | None = field(default=None, compare=False)
 
     @property
     def wanted_by(self) -> int:
@@ -51,7 +53,7 @@ class TopicRow:
 
 def topic_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -> list[TopicRow]:
     """Every topic (or those with `ids`) with its demand among active managers, by id."""
-    topics = select(Topic.id, Topic.name, Topic.is_priority).order_by(Topic.id)
+    topics = select(Topic.id, Topic.name, Topic.is_priority, Topic.version).order_by(Topic.id)
     ranks = (
         select(TopicInterest.topic_id, TopicInterest.rank, func.count())
         .join(Manager, Manager.id == TopicInterest.manager_id)
@@ -66,8 +68,8 @@ def topic_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -> 
         for topic_id, rank, count in connection.execute(ranks):
             by_rank[topic_id][rank] = count
         return [
-            TopicRow(topic_id, name, priority, dict(sorted(by_rank[topic_id].items())))
-            for topic_id, name, priority in connection.execute(topics)
+            TopicRow(topic_id, name, priority, dict(sorted(by_rank[topic_id].items())), version)
+            for topic_id, name, priority, version in connection.execute(topics)
         ]
 
 

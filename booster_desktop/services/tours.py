@@ -38,6 +38,8 @@ class TourRow:
     capacity: int
     expected: int
     time_zone: str
+    # The version the row was read at: a delete of it over a later one is refused.
+    version: int | None = field(default=None, compare=False)
 
     @property
     def seats(self) -> str:
@@ -69,6 +71,7 @@ def tour_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -> l
             Tour.capacity,
             func.coalesce(expected.c.expected, 0),
             Tour.time_zone,
+            Tour.version,
         )
         .outerjoin(Organisation, Organisation.id == Tour.host_agency_id)
         .outerjoin(expected, expected.c.tour_id == Tour.id)
@@ -79,7 +82,19 @@ def tour_rows(programme: ProgrammeFile, ids: Collection[int] | None = None) -> l
     with programme.engine.connect() as connection:
         return [
             TourRow(
-                r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6] or "", r[7], r[8], r[9], r[10], r[11]
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4] or "",
+                r[5],
+                r[6] or "",
+                r[7],
+                r[8],
+                r[9],
+                r[10],
+                r[11],
+                r[12],
             )
             for r in connection.execute(query)
         ]

@@ -13,7 +13,7 @@ one-line `ChangedAtOnce`: nothing was saved, try again.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -63,10 +63,12 @@ class ChangedMeanwhile(BoosterError):  # noqa: N818 (what the user is told, not 
         login: str | None = None,
         at: datetime | None = None,
         version: int | None = None,
+        deleting: bool = False,
     ) -> None:
         self.table, self.record, self.clashes = table, record, clashes
         self.device, self.login, self.at = device, login, at
         self.version = version  # the record's version now (None: it was deleted)
+        self.deleting = deleting  # what was refused: a delete, not a save
         super().__init__(self._line())
 
     @property
@@ -82,6 +84,15 @@ class ChangedMeanwhile(BoosterError):  # noqa: N818 (what the user is told, not 
     def _line(self) -> str:
         what = f"{self.table} {self.record}"
         when = self.at.astimezone().strftime("%Y-%m-%d %H:%M") if self.at else "?"
+        if self.deleting and self.deleted:
+            return _("{what} was already deleted by {who} at {when}: nothing was deleted").format(
+                what=what, who=self.who, when=when
+            )
+        if self.deleting:
+            return _(
+                "{what} was changed by {who} at {when} since you read it: nothing was "
+                "deleted (look at it as it is now, then delete it again if you still want to)"
+            ).format(what=what, who=self.who, when=when)
         if self.deleted:
             return _(
                 "{what} was deleted by {who} at {when} while you were editing it: "
@@ -160,9 +171,15 @@ def bumped(table: Table | type[Any], values: Mapping[str, Any]) -> dict[str, Any
 
 
 def changed_meanwhile(
-    connection: Connection, table: Table, record: int, values: Mapping[str, Any]
+    connection: Connection,
+    table: Table,
+    record: int,
+    values: Mapping[str, Any],
+    *,
+    deleting: bool = False,
 ) -> ChangedMeanwhile:
-    """The refusal of a save over `record`, read as it is now with its last change."""
+    """The refusal of a save (or a delete) over `record`, read as it is now with its last
+    change."""
     (key,) = table.primary_key.columns
     now = connection.execute(select(table).where(key == record)).mappings().first()
     last = connection.execute(
@@ -185,6 +202,7 @@ def changed_meanwhile(
         login=last.login if last else None,
         at=last.at if last else None,
         version=None if now is None else int(now[VERSION]),
+        deleting=deleting,
     )
 
 
@@ -200,9 +218,12 @@ ALLOCATING = 1
 
 
 @contextmanager
-def exclusive(programme: ProgrammeFile, purpose: int) -> Iterator[bool]:
+def exclusive(
+    programme: ProgrammeFile, purpose: int, waiting: Callable[[], None] | None = None
+) -> Iterator[bool]:
     """Run the block alone among the programme's writers doing the same (`purpose`), on a
-    server: a second waits for the first to finish. Yields whether it had to wait.
+    server: a second waits for the first to finish (`waiting()` is told before it waits, to
+    say so). Yields whether it had to wait.
 
     A session-level advisory lock held on a connection of its own, taken before the write
     transaction begins: the block's transaction then starts after the other one committed
@@ -217,6 +238,8 @@ def exclusive(programme: ProgrammeFile, purpose: int) -> Iterator[bool]:
         got = bool(guard.exec_driver_sql(f"SELECT pg_try_advisory_lock({key})").scalar())
         guard.commit()
         if not got:
+            if waiting is not None:
+                waiting()
             guard.exec_driver_sql(f"SELECT pg_advisory_lock({key})")
             guard.commit()
         try:

@@ -5,6 +5,7 @@ each manager's explanation, compare with the obvious methods, and apply."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
 from booster_desktop.i18n import _, ngettext
 from booster_desktop.services import allocation as allocator
 from booster_desktop.services.allocation import Allocation, Instance
+from booster_desktop.services.allocation_data import AppliedAllocation, apply_allocation_undoably
 from booster_desktop.services.allocation_run import (
     METHODS,
     RANK_LOSS,
@@ -240,6 +242,19 @@ class GridView(QTableView):
             self.cycle_requested.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+
+def _push_applied(
+    document: ProgrammeDocument,
+    programme: object,
+    allocation: Allocation,
+    basis: str,
+    applied: AppliedAllocation,
+) -> None:
+    """An allocation stored on the pool becomes one undoable step (Edit > Undo puts back
+    every enrolment as it was), unless its programme was closed meanwhile."""
+    if document.programme is programme:
+        document.push(ApplyAllocation(allocation, document, basis, applied))
 
 
 class AllocationDialog(QDialog):
@@ -579,16 +594,44 @@ class AllocationDialog(QDialog):
         answer = QMessageBox.question(self, tr("Apply the allocation"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        # One undoable step: Edit > Undo puts back every enrolment as it was.
-        command = ApplyAllocation(self.allocation, self.document, self.outcome.instance.basis)
-        self.document.push(command)
-        if command.backup is None:
-            return  # not stored: the document told the user why
+        # Stored on the pool: on a server it may wait for another coordinator's apply, and
+        # the window stays responsive meanwhile. Then one undoable step: Edit > Undo puts
+        # back every enrolment as it was.
+        programme, allocation = self.programme, self.allocation
+        basis = self.outcome.instance.basis
+
+        def work(progress: Progress) -> AppliedAllocation:
+            return apply_allocation_undoably(programme, allocation, basis, progress)
+
+        document = self.document
+        self.task = document.run(work, self._waiting)
+        # The outcome reaches the document even if this dialog was closed meanwhile: what was
+        # stored is still one undoable step, a refusal is still told.
+        self.task.done.connect(partial(_push_applied, document, programme, allocation, basis))
+        self.task.failed.connect(document.failed.emit)
+        self.task.done.connect(self._applied)
+        self.task.failed.connect(self._not_applied)
+        self.run_button.setEnabled(False)
+        self.apply_button.setEnabled(False)
+        self.summary.setText(tr("Storing the allocation…"))
+
+    def _waiting(self, done: int, total: int, what: str) -> None:
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        self.summary.setText(what)
+
+    def _applied(self, applied: AppliedAllocation) -> None:
+        self._finished()
         self.summary.setText(
             tr(
                 "Stored as proposed enrolments (Edit > Undo takes it back); the file "
                 "as it was is at {backup}."
-            ).format(backup=command.backup)
+            ).format(backup=applied.backup)
         )
         self.apply_button.setEnabled(False)
         self.applied.emit()
+
+    def _not_applied(self, message: str) -> None:
+        self._finished()
+        self.summary.setText(tr("Not stored: {message}").format(message=message))
+        self.apply_button.setEnabled(self.programme.writable)

@@ -18,12 +18,13 @@ from PySide6.QtGui import QUndoCommand
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.services.allocation_data import (
+    AppliedAllocation,
     EnrolmentRows,
     apply_allocation_undoably,
     restore_enrolments,
 )
 from booster_desktop.services.changes import Action, ChangedMeanwhile
-from booster_desktop.services.records import Snapshot, delete_records, restore
+from booster_desktop.services.records import Snapshot, delete_records, read_versions, restore
 from booster_desktop.ui.conflict_dialog import Conflict
 from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.entities import Entity, count_of
@@ -45,6 +46,8 @@ class _DocumentCommand(QUndoCommand):
             # Nothing was written (each service call is one transaction): drop the command.
             self.setObsolete(True)
             self.document.failed.emit(str(error))
+            if isinstance(error, ChangedMeanwhile):  # show the record as it is now
+                self.document.reread(error.table, error.record)
             return False
         return True
 
@@ -73,6 +76,8 @@ class AddRecord(_RecordCommand):
         def act() -> None:
             if self._snapshot is None:
                 self.record_id = self.entity.save(self.programme, self.details, None)
+                # A new record is at version 1: what undoing this add expects to delete.
+                self.document.saved_version(self.entity.table, self.record_id, 0)
             else:
                 restore(self.programme, self._snapshot)
 
@@ -82,7 +87,14 @@ class AddRecord(_RecordCommand):
     def undo(self) -> None:
         def act() -> None:
             assert self.record_id is not None
-            self._snapshot = delete_records(self.programme, self.entity.table, [self.record_id])
+            table = self.entity.table
+            written = self.document.written_versions.get((table, self.record_id))
+            self._snapshot = delete_records(
+                self.programme,
+                table,
+                [self.record_id],
+                None if written is None else {self.record_id: written},
+            )
 
         self._attempt(act, undoing=True)
 
@@ -147,20 +159,32 @@ class EditRecord(_RecordCommand):
 
 
 class DeleteRecords(_RecordCommand):
-    """Delete records and what depends on them; undo restores all of it, ids included."""
+    """Delete records and what depends on them; undo restores all of it, ids included.
+
+    The delete says which version of each record the user saw (`versions`, by id; a redo,
+    those it deleted before): a record someone else changed since is not deleted, and the
+    window shows it as it is now."""
 
     def __init__(
-        self, record_ids: Collection[int], document: ProgrammeDocument, entity: Entity[Any, Any]
+        self,
+        record_ids: Collection[int],
+        document: ProgrammeDocument,
+        entity: Entity[Any, Any],
+        versions: dict[int, int] | None = None,
     ) -> None:
         count = len(record_ids)
         noun = tr(entity.singular) if count == 1 else count_of(entity, count)
         super().__init__(tr("Delete {noun}").format(noun=noun), document, entity)
         self.record_ids = list(record_ids)
+        self.versions = versions
         self.snapshot: Snapshot | None = None
 
     def redo(self) -> None:
         def act() -> None:
-            self.snapshot = delete_records(self.programme, self.entity.table, self.record_ids)
+            table = self.entity.table
+            if self.snapshot is not None:  # a redo: the records as the undo put them back
+                self.versions = read_versions(self.snapshot, table)
+            self.snapshot = delete_records(self.programme, table, self.record_ids, self.versions)
 
         self._attempt(act)
 
@@ -212,36 +236,64 @@ class ImportedManagers(_DocumentCommand):
 
 class Toggle(_DocumentCommand):
     """A yes/no setting (a priority topic, a tour's focus topic): redo sets it, undo sets it
-    back."""
+    back.
+
+    When it is a field of a versioned `record` (table, id), `apply` returns the version it
+    wrote, which the document keeps: a later undo or redo of an edit of that record starts
+    from it (rather than being refused as someone else's change)."""
 
     def __init__(
         self,
         text: str,
-        apply: Callable[[bool], None],
+        apply: Callable[[bool], object],
         value: bool,
         document: ProgrammeDocument,
+        record: tuple[str, int] | None = None,
     ) -> None:
         super().__init__(text, document)
-        self._apply, self._value = apply, value
+        self._apply, self._value, self._record = apply, value, record
+
+    def _set(self, value: bool, undoing: bool) -> None:
+        def act() -> None:
+            written = self._apply(value)
+            if self._record is not None and isinstance(written, int):
+                self.document.wrote({self._record: written})
+
+        self._attempt(act, undoing=undoing)
 
     def redo(self) -> None:
-        self._attempt(lambda: self._apply(self._value))
+        self._set(self._value, undoing=False)
 
     def undo(self) -> None:
-        self._attempt(lambda: self._apply(not self._value), undoing=True)
+        self._set(not self._value, undoing=True)
 
 
 class ApplyAllocation(_DocumentCommand):
     """An allocation stored as proposed enrolments (after a backup); undo puts back every
-    enrolment as it was, redo stores the very same allocation again."""
+    enrolment as it was, redo stores the very same allocation again.
 
-    def __init__(self, allocation: Any, document: ProgrammeDocument, basis: str = "") -> None:
+    The first store runs on the pool (on a server it may wait for another coordinator's
+    apply): the window pushes this command with what it `applied`, and the push stores
+    nothing again."""
+
+    def __init__(
+        self,
+        allocation: Any,
+        document: ProgrammeDocument,
+        basis: str = "",
+        applied: AppliedAllocation | None = None,
+    ) -> None:
         super().__init__(tr("Apply the allocation"), document)
         self.allocation, self.basis = allocation, basis
-        self.backup: Path | None = None
-        self._replaced: EnrolmentRows | None = None
+        self.backup: Path | None = applied.backup if applied is not None else None
+        self._replaced: EnrolmentRows | None = applied.replaced if applied is not None else None
+        self._stored = applied is not None
 
     def redo(self) -> None:
+        if self._stored:  # stored on the pool already: this is the push
+            self._stored = False
+            return
+
         def act() -> None:
             if self._replaced is None:
                 applied = apply_allocation_undoably(self.programme, self.allocation, self.basis)

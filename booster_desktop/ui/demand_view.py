@@ -209,12 +209,14 @@ class DemandDialog(QDialog):
             return
         checked = item.checkState() == Qt.CheckState.Checked
         text: str
-        apply: Callable[[bool], None]
+        apply: Callable[[bool], object]
+        record: tuple[str, int] | None = None
         if role[0] == "priority":
             topic_id = role[1]
             name = next(d.name for d in self.demand if d.id == topic_id)
             text = f"Mark {name} as {'a priority' if checked else 'not a priority'}"
             apply = partial(set_priority, self.programme, topic_id)
+            record = ("topic", topic_id)
         else:
             _, topic_id, tour_id = role
             code = next(c for t, c in self.tours if t == tour_id)
@@ -222,6 +224,6 @@ class DemandDialog(QDialog):
             apply = partial(set_focus, self.programme, tour_id, topic_id)
         self._editing = True
         try:
-            self.document.push(Toggle(text, apply, checked, self.document))
+            self.document.push(Toggle(text, apply, checked, self.document, record))
         finally:
             self._editing = False

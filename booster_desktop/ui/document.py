@@ -15,7 +15,7 @@ makes every screen reload. `present_changed` says who else is connected.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from typing import Any
@@ -258,6 +258,11 @@ class ProgrammeDocument(QObject):
         """A save that started from `expected` went through: it wrote the next version."""
         if expected is not None:
             self.written_versions[(table, record_id)] = expected + 1
+
+    def wrote(self, versions: Mapping[tuple[str, int], int]) -> None:
+        """A write went through whatever the versions: each record's version it wrote, by
+        (table, id)."""
+        self.written_versions.update(versions)
 
     def reread(self, table: str, record_id: int) -> None:
         """Tell the screens to read a record again (changed elsewhere, unannounced)."""

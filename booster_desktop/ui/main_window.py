@@ -913,7 +913,8 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.document.push(DeleteRecords(ids, self.document, entity))
+            versions = {r.id: r.version for r in records if r.version is not None}
+            self.document.push(DeleteRecords(ids, self.document, entity, versions))
 
     # -- history ------------------------------------------------------------------------------
 

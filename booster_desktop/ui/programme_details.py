@@ -181,14 +181,16 @@ class EditProgrammeDetails(QUndoCommand):
                     else self.document.expected_version("programme", 1, self._read)
                 )
                 at = replace(details.programme, version=expected)
-                save_printed_details(self.programme, replace(details, programme=at))
+                written = save_printed_details(self.programme, replace(details, programme=at))
         except BoosterError as error:
             # Nothing was written (one transaction): drop the command.
             self.setObsolete(True)
             self.document.failed.emit(str(error))
             return
         self._first = False
-        self.document.saved_version("programme", 1, expected)
+        # The programme's and each tour's whose contacts it wrote: a later undo of an edit of
+        # one of those tours starts from it (not refused as someone else's change).
+        self.document.wrote(written)
         self._stored()
 
     def redo(self) -> None:

@@ -524,8 +524,16 @@
         <translation>Appliquer la répartition</translation>
     </message>
     <message>
+        <source>Storing the allocation…</source>
+        <translation>Enregistrement de la répartition…</translation>
+    </message>
+    <message>
         <source>Stored as proposed enrolments (Edit &gt; Undo takes it back); the file as it was is at {backup}.</source>
         <translation>Enregistré en inscriptions proposées (Édition &gt; Annuler revient en arrière) ; le fichier tel qu&apos;il était se trouve dans {backup}.</translation>
+    </message>
+    <message>
+        <source>Not stored: {message}</source>
+        <translation>Non enregistrée : {message}</translation>
     </message>
     <message>
         <source>Expected managers (proposed or confirmed) / capacity</source>

@@ -103,6 +103,78 @@ def test_saves_from_fresh_readings_go_through_one_after_the_other(demo_file: Any
         assert managers.manager_details(anna, MANAGER).city == "Gabes"
 
 
+def _rows(programme: ProgrammeFile, table: str) -> Any:
+    from booster_desktop.services.manager_rows import manager_rows
+    from booster_desktop.services.sessions import session_rows
+    from booster_desktop.services.topics import topic_rows
+    from booster_desktop.services.tours import tour_rows
+
+    reader = {
+        "manager": manager_rows,
+        "topic": topic_rows,
+        "tour": tour_rows,
+        "tour_session": session_rows,
+    }[table]
+    return {row.id: row for row in reader(programme, None)}
+
+
+def _touch(programme: ProgrammeFile, table: str, record: int) -> None:
+    """Another coordinator's save of the record (what it changes does not matter)."""
+    from booster_desktop.domain.model import Base
+    from booster_desktop.store.versions import versioned_update
+
+    column = {"manager": "city", "topic": "description", "tour": "city"}.get(table, "venue")
+    with programme.writing() as connection:
+        report(connection, table, [record], [column])
+        versioned_update(
+            connection, Base.metadata.tables[table], record, {column: "Changed elsewhere"}, None
+        )
+
+
+def _count(programme: ProgrammeFile, table: str, record: int) -> int:
+    with programme.engine.connect() as connection:
+        found = connection.scalar(
+            text(f"SELECT count(*) FROM {table} WHERE id = :id"), {"id": record}
+        )
+    return int(found or 0)
+
+
+@pytest.mark.parametrize("table", ["manager", "topic", "tour", "tour_session"])
+def test_a_delete_over_a_change_meanwhile_is_refused_naming_who_and_when(
+    demo_file: Any, table: str
+) -> None:
+    with two_coordinators(demo_file) as (anna, omar):
+        record = min(_rows(omar, table))
+        seen = _rows(omar, table)[record].version
+        assert seen is not None
+        _touch(anna, table, record)
+        with pytest.raises(ChangedMeanwhile) as refused:
+            delete_records(omar, table, [record], {record: seen})
+        assert _count(omar, table, record) == 1  # nothing was deleted
+        refusal = refused.value
+        assert (refusal.table, refusal.record, refusal.version) == (table, record, seen + 1)
+        assert refusal.deleting and not refusal.deleted
+        assert refusal.device and refusal.at is not None
+        assert "\n" not in str(refusal)
+        assert f"{table} {record} was changed by " in str(refusal)
+        assert "nothing was deleted" in str(refusal)
+        # Read again, the record is deleted at the version it is now.
+        delete_records(omar, table, [record], {record: seen + 1})
+        assert _count(omar, table, record) == 0
+
+
+def test_a_delete_of_a_record_someone_deleted_meanwhile_says_so_and_deletes_nothing(
+    demo_file: Any,
+) -> None:
+    with two_coordinators(demo_file) as (anna, omar):
+        seen = {i: row.version for i, row in _rows(omar, "topic").items() if i in (1, 2)}
+        delete_records(anna, "topic", [2])
+        with pytest.raises(ChangedMeanwhile, match="topic 2 was already deleted by ") as refused:
+            delete_records(omar, "topic", [1, 2], seen)
+        assert refused.value.deleted
+        assert _count(omar, "topic", 1) == 1  # one transaction: topic 1 stays too
+
+
 class _SerialisationError(Exception):
     sqlstate = "40001"
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+from sqlalchemy import text
 
+from booster_desktop.services.programme import ProgrammeFile, open_programme
+from booster_desktop.store.changes import report
+from booster_desktop.store.versions import ALLOCATING, exclusive
 from booster_desktop.ui.allocation_view import (
     FORBIDDEN,
     GIVEN_COLOUR,
@@ -17,6 +23,7 @@ from booster_desktop.ui.allocation_view import (
     PINNED_INK,
     AllocationDialog,
 )
+from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.main_window import MainWindow
 from tests import programme_db
 from tests.ui.conftest import Dialogs
@@ -102,6 +109,7 @@ def test_pin_rerun_explain_and_apply(
     # Apply: the file's proposed enrolments become the allocation, after a backup.
     dialogs.answer = QMessageBox.StandardButton.Yes
     dialog.apply()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
     wanted = {(m, c) for m, codes in dialog.allocation.assignment.items() for c in codes}
     assert _proposed(demo_file) == wanted
     from booster_desktop.services.backups import list_backups
@@ -137,3 +145,109 @@ def test_space_cycles_a_cell_and_run_refreshes_why(
     _run(dialog, qtbot)
     lines = [dialog.explanation.item(i).text() for i in range(dialog.explanation.count())]
     assert lines and "a line from before" not in lines
+
+
+def _apply(dialog: AllocationDialog, qtbot: QtBot) -> None:
+    dialog.apply()
+    assert dialog.task is not None  # stored on the pool, not on the UI thread
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30000)
+
+
+def _enrolment_rows(location: Any) -> list[tuple[int, int, str]]:
+    with programme_db.connect(location) as connection:
+        rows = connection.execute(
+            "SELECT manager_id, tour_id, status FROM enrolment ORDER BY manager_id, tour_id"
+        ).fetchall()
+    return [(m, t, str(s)) for m, t, s in rows]
+
+
+def _drop_some_enrolments(programme: ProgrammeFile, remainder: int = 0) -> None:
+    with programme.writing() as connection:
+        report(connection, "enrolment", None)
+        connection.execute(text("DELETE FROM enrolment WHERE id % 3 = :r"), {"r": remainder})
+
+
+@pytest.fixture
+def allocating(qtbot: QtBot, demo_file: Any) -> Iterator[AllocationDialog]:
+    """An allocation dialog on its own document, run over a programme with wishes to fill."""
+    with open_programme(demo_file, writable=True) as setup:
+        _drop_some_enrolments(setup)
+    document = ProgrammeDocument()
+    document.open(open_programme(demo_file, writable=True))
+    dialog = AllocationDialog(document)
+    _run(dialog, qtbot)
+    yield dialog
+    if isValid(dialog):  # one test closes and deletes it, as the window does
+        dialog.close()
+        dialog.deleteLater()
+    document.close()
+
+
+def test_apply_runs_off_the_ui_thread_and_undo_and_redo_take_it_back_and_again(
+    allocating: AllocationDialog, demo_file: Any, qtbot: QtBot, dialogs: Dialogs
+) -> None:
+    dialog, document = allocating, allocating.document
+    before = _enrolment_rows(demo_file)
+    _apply(dialog, qtbot)
+    after = _enrolment_rows(demo_file)
+    assert after != before and "Edit > Undo" in dialog.summary.text()
+    assert document.undo_stack.count() == 1 and not dialogs.critical
+    document.undo_stack.undo()
+    assert _enrolment_rows(demo_file) == before
+    document.undo_stack.redo()
+    assert _enrolment_rows(demo_file) == after
+
+
+@pytest.mark.postgresql_only  # the wait is for another session's apply on the server
+def test_apply_waiting_for_another_coordinator_keeps_the_window_responsive_and_is_refused(
+    allocating: AllocationDialog, demo_file: Any, qtbot: QtBot, dialogs: Dialogs
+) -> None:
+    dialog, document = allocating, allocating.document
+    refusals: list[str] = []
+    document.failed.connect(refusals.append)
+    with open_programme(demo_file, writable=True) as other:
+        holding = exclusive(other, ALLOCATING)
+        holding.__enter__()  # another coordinator is applying
+        try:
+            dialog.apply()
+            # The UI thread keeps running its event loop: the waiting is shown while it lasts.
+            qtbot.waitUntil(
+                lambda: dialog.summary.text() == "Waiting for another coordinator's allocation…",
+                timeout=20000,
+            )
+            assert dialog.task is not None and not refusals
+            # ...whose apply changes the enrolments this allocation was computed from.
+            _drop_some_enrolments(other, remainder=1)
+            between = _enrolment_rows(demo_file)
+        finally:
+            holding.__exit__(None, None, None)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30000)
+    (refusal,) = refusals
+    assert refusal.startswith("waited for another coordinator's allocation: ")
+    assert "run the allocation again" in refusal
+    assert dialog.summary.text().startswith("Not stored: ")
+    assert _enrolment_rows(demo_file) == between and document.undo_stack.count() == 0
+
+
+@pytest.mark.postgresql_only  # the wait is for another session's apply on the server
+def test_an_apply_still_waiting_when_the_dialog_is_closed_is_one_undoable_step(
+    allocating: AllocationDialog, demo_file: Any, qtbot: QtBot, dialogs: Dialogs
+) -> None:
+    dialog, document = allocating, allocating.document
+    before = _enrolment_rows(demo_file)
+    with open_programme(demo_file, writable=True) as other:
+        holding = exclusive(other, ALLOCATING)
+        holding.__enter__()
+        try:
+            dialog.apply()
+            qtbot.waitUntil(lambda: "Waiting" in dialog.summary.text(), timeout=20000)
+            dialog.close()
+            dialog.deleteLater()  # as the window does with it
+            qtbot.waitUntil(lambda: not isValid(dialog), timeout=10000)
+        finally:
+            holding.__exit__(None, None, None)
+    qtbot.waitUntil(lambda: not document.busy, timeout=30000)
+    assert document.undo_stack.count() == 1 and not dialogs.critical
+    assert _enrolment_rows(demo_file) != before
+    document.undo_stack.undo()
+    assert _enrolment_rows(demo_file) == before

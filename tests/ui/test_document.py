@@ -214,6 +214,7 @@ def test_an_applied_allocation_is_one_undo_step_after_what_came_before(
     before = _enrolment_rows(demo_file)
     heard = _heard(window)
     dialog.apply()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
     assert [c.action for c in heard] == [Action.ALLOCATION]
     assert "Allocation stored" in window.statusBar().currentMessage()
     after = _enrolment_rows(demo_file)
@@ -269,3 +270,109 @@ def _pool_idle() -> bool:
     from PySide6.QtCore import QThreadPool
 
     return QThreadPool.globalInstance().activeThreadCount() == 0
+
+
+def _rename_behind_the_window(location: Any, topic: int, name: str) -> None:
+    """Someone else's save the window has not heard of yet (its feed is not read meanwhile)."""
+    with programme_db.connect(location) as connection:
+        connection.execute(
+            "UPDATE topic SET name = ?, version = version + 1 WHERE id = ?", (name, topic)
+        )
+
+
+def test_a_delete_over_someone_elses_change_is_refused_and_shows_the_record_as_it_is_now(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs
+) -> None:
+    open_in(window, demo_file)
+    tab = window.show_tab("topics")
+    tab.select_ids([2])
+    _rename_behind_the_window(demo_file, 2, "Renamed elsewhere")
+    window.delete_selected()
+    (told,) = dialogs.critical
+    assert "topic 2 was changed by " in told and "nothing was deleted" in told
+    assert _read(demo_file, "SELECT name FROM topic WHERE id = 2") == [("Renamed elsewhere",)]
+    assert window.undo_stack.count() == 0
+    shown = {r.id: r for r in tab.model.records()}
+    assert shown[2].name == "Renamed elsewhere"
+    # Read again, it deletes.
+    tab.select_ids([2])
+    window.delete_selected()
+    assert _read(demo_file, "SELECT count(*) FROM topic WHERE id = 2") == [(0,)]
+    assert window.undo_stack.count() == 1
+
+    # A redo after an undo deletes the record as the undo put it back, and only that.
+    window.undo_stack.undo()
+    _rename_behind_the_window(demo_file, 2, "Renamed after the undo")
+    window.undo_stack.redo()
+    assert len(dialogs.critical) == 2 and "topic 2 was changed by " in dialogs.critical[1]
+    assert _read(demo_file, "SELECT name FROM topic WHERE id = 2") == [("Renamed after the undo",)]
+
+
+def test_undoing_an_edit_after_a_priority_toggle_of_the_same_topic_asks_nothing(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs, qtbot: QtBot
+) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    from booster_desktop.services.topics import topic_details
+    from booster_desktop.ui.commands import EditRecord
+    from booster_desktop.ui.entities import TOPICS
+
+    open_in(window, demo_file)
+    document = window.document
+    assert document.programme is not None
+    dialog = DemandDialog(document, window)
+    qtbot.addWidget(dialog)
+    top = dialog.demand[0]
+    old = topic_details(document.programme, top.id)
+    document.push(
+        EditRecord(top.id, old, replace(old, description="Edited first"), document, TOPICS)
+    )
+    priority = dialog.table.item(0, 0)
+    assert priority is not None
+    priority.setCheckState(Qt.CheckState.Unchecked if old.is_priority else Qt.CheckState.Checked)
+    sql = "SELECT description, is_priority FROM topic WHERE id = ?"
+    assert _read(demo_file, sql, top.id) == [("Edited first", int(not old.is_priority))]
+    assert window.undo_stack.count() == 2
+    window.undo_stack.undo()  # the toggle
+    window.undo_stack.undo()  # the edit before it: this window's own writes, nobody else's
+    assert dialogs.conflicts == [] and dialogs.critical == []
+    assert _read(demo_file, sql, top.id) == [(old.description or None, int(old.is_priority))]
+    window.undo_stack.redo()
+    window.undo_stack.redo()
+    assert dialogs.conflicts == [] and dialogs.critical == []
+    assert _read(demo_file, sql, top.id) == [("Edited first", int(not old.is_priority))]
+
+
+def test_undoing_a_tour_edit_after_its_contacts_were_saved_in_details_asks_nothing(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs
+) -> None:
+    from dataclasses import replace
+
+    from booster_desktop.services.programme_details import printed_details
+    from booster_desktop.services.tours import tour_details
+    from booster_desktop.ui.commands import EditRecord
+    from booster_desktop.ui.entities import TOURS
+    from booster_desktop.ui.programme_details import EditProgrammeDetails
+
+    open_in(window, demo_file)
+    document = window.document
+    programme = document.programme
+    assert programme is not None
+    tour_id, code = _read(demo_file, "SELECT id, code FROM tour ORDER BY id")[0]
+    old = tour_details(programme, tour_id)
+    document.push(EditRecord(tour_id, old, replace(old, title="Renamed first"), document, TOURS))
+    before = printed_details(programme)
+    contacts = dict(before.tours)
+    contacts[code] = replace(contacts[code], hotel_name="Hotel Written Second")
+    after = replace(before, tours=tuple(contacts.items()))
+    document.push(EditProgrammeDetails(document, before, after))
+    sql = "SELECT title, hotel_name FROM tour WHERE id = ?"
+    assert _read(demo_file, sql, tour_id) == [("Renamed first", "Hotel Written Second")]
+    window.undo_stack.undo()  # the details
+    window.undo_stack.undo()  # the tour edit before them
+    assert dialogs.conflicts == [] and dialogs.critical == []
+    assert _read(demo_file, sql, tour_id) == [
+        (old.title, dict(before.tours)[code].hotel_name or None)
+    ]
