@@ -64,10 +64,9 @@ DOOR_GRANTS: tuple[Grant, ...] = (
     # Voiding a check-in (undo at the door), and the record's version where it has one.
     Grant("checkin", "UPDATE", ("voided", "version")),
     # The change history: an entry, its values (their ids read back by the INSERT); never
-    # read otherwise, never removed.
+    # read otherwise, never changed nor removed (the write gate writes an entry whole).
     Grant("change_entry", "SELECT", ("id",)),
     Grant("change_entry", "INSERT"),
-    Grant("change_entry", "UPDATE", ("action", "at", "device", "description")),
     Grant("change_value", "SELECT", ("id",)),
     Grant("change_value", "INSERT"),
 )
