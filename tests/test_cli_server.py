@@ -62,6 +62,7 @@ def test_add_user_makes_a_login_in_one_group(
     ("args", "said"),
     [
         (["Bad-Name!"], "not a login name"),
+        (["{new}\n"], "not a login name"),  # `$` would have let the newline through
         (["booster_coordinator"], "is a group role"),
         (["{door}"], "already exists"),
         (["{new}", "--password-file", "{missing}"], "no such file"),

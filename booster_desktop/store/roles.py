@@ -73,8 +73,9 @@ DOOR_GRANTS: tuple[Grant, ...] = (
 # Tables whose id sequences door staff draw from (history rows they insert).
 DOOR_SEQUENCES = ("change_entry", "change_value")
 
-# A login's name: what `add_user` accepts (PostgreSQL's limit is 63 bytes).
-_NAME = re.compile(r"^[a-z][a-z0-9_.-]{0,62}$")
+# A login's name: what `add_user` accepts, whole (fullmatch: `$` would let a final
+# newline through); PostgreSQL's limit is 63 bytes.
+_NAME = re.compile(r"[a-z][a-z0-9_.-]{0,62}")
 
 
 def role_of(connection: Connection) -> Role:
@@ -284,7 +285,7 @@ def _give_to_coordinators(raw: _Raw) -> int:
 def check_login_name(name: str) -> None:
     """Refuse a login name in one line unless it is lowercase letters, digits, `_ . -`,
     starting with a letter, not a reserved or a group name."""
-    if not _NAME.match(name) or name.startswith("pg_"):
+    if not _NAME.fullmatch(name) or name.startswith("pg_"):
         raise BoosterError(
             _(
                 "{name!r}: not a login name (lowercase letters, digits, _ . -, starting with a "
