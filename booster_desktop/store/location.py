@@ -171,7 +171,8 @@ def parse_server(text: str) -> ServerAddress:
         )
     _check_ports(address, url)
     try:  # what the driver will be given, read now: anything else it would refuse later
-        PGDialect_psycopg().create_connect_args(address.driver_url())
+        dialect = PGDialect_psycopg()  # type: ignore[no-untyped-call]
+        dialect.create_connect_args(address.driver_url())  # type: ignore[no-untyped-call]
     except (ArgumentError, ValueError) as error:
         raise BoosterError(
             _("{address}: not a server address ({reason})").format(
