@@ -154,6 +154,21 @@ def test_door_staff_add_to_the_history_but_never_change_it(team: Team) -> None:
             with pytest.raises(psycopg.errors.InsufficientPrivilege, match="change_entry"):
                 connection.execute(forgery)
             connection.rollback()
+        # Nor may they add an entry in someone else's name, or values to an older entry.
+        entry = (
+            "INSERT INTO change_entry (action, at, device, description, login) "
+            "VALUES ('edit', now(), 'door', {description}, {login})"
+        )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            connection.execute(entry.format(description="'forged'", login="'postgres'"))
+        connection.rollback()
+        connection.execute(entry.format(description="'mine'", login="current_user"))  # allowed
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            connection.execute(
+                "INSERT INTO change_value (entry_id, table_name, kind, masked) "
+                f"VALUES ({oldest}, 'manager', 'update', false)"
+            )
+        connection.rollback()
     with connect(team.admin) as connection:
         forged = connection.execute(
             "SELECT count(*) FROM change_entry WHERE description = 'forged'"
