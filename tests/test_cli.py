@@ -158,6 +158,20 @@ def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]
     assert "usage:" in capsys.readouterr().err
 
 
+def test_a_malformed_server_address_is_a_usage_error_without_the_password(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for port in ("abc", "0"):
+        with pytest.raises(SystemExit) as exit_:
+            main(["info", f"postgresql://u:Pa55word@/db?host=/tmp&port={port}"])
+        assert exit_.value.code == 2
+        err = capsys.readouterr().err
+        last = err.splitlines()[-1]
+        assert last.startswith("booster info: error: argument FILE: postgresql://u@/db?host=")
+        assert f"not {port!r}" in last
+        assert "Pa55word" not in err and "unexpected" not in err
+
+
 def test_new_makes_an_empty_programme_that_passes_check(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

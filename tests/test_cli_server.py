@@ -62,6 +62,7 @@ def test_add_user_makes_a_login_in_one_group(
     ("args", "said"),
     [
         (["Bad-Name!"], "not a login name"),
+        (["{new}\n"], "not a login name"),  # `$` would have let the newline through
         (["booster_coordinator"], "is a group role"),
         (["{door}"], "already exists"),
         (["{new}", "--password-file", "{missing}"], "no such file"),
@@ -110,6 +111,11 @@ def test_door_staff_may_check_in_and_list_sessions_only(
         _out, err = _run(refused, capsys, 1)
         assert "is door staff here and may only check people in" in err, refused
         assert err.count("\n") == 1
+    # Checking reads what door staff may not: said as plainly, not as the server's refusal.
+    _out, err = _run(["check", door], capsys, 1)
+    assert "is door staff here and may only check people in" in err
+    assert "checking the programme is a coordinator's work" in err
+    assert err.count("\n") == 1 and "permission denied" not in err
     with connect(team.admin) as connection:
         row = connection.execute(
             "SELECT min(s.id), min(b.token) FROM tour_session s JOIN badge_token b ON true"

@@ -312,7 +312,7 @@ _VALUE_COLUMNS = (
 
 def _copy_new(
     connection: Connection, entry_id: int, table: Table, keys: list[Key], masked: bool
-) -> int:
+) -> None:
     """Records that did not exist before the block, copied as inserts by the database: one
     statement, run per few thousand records. A record made of rows (a manager's topic
     ranks) is one history row whose value is the JSON array of its rows."""
@@ -335,14 +335,17 @@ def _copy_new(
     if grouped:
         rows = rows.group_by(key)
     statement = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows)
-    # Counted first (a record may have gone again within the block), never from the
-    # cursor's rowcount: a driver need not say how many rows an INSERT ... SELECT wrote.
-    counted = func.count(func.distinct(key)) if grouped else func.count()
+    connection.execute(statement, {"entry_id": entry_id, "keys": keys})
+
+
+def _count_new(connection: Connection, table: Table, keys: list[Key]) -> int:
+    """How many of these new records `_copy_new` will copy: counted before the entry is
+    written (a record may have gone again within the block), never from the cursor's
+    rowcount: a driver need not say how many rows an INSERT ... SELECT wrote."""
+    key = record_key(table)
+    counted = func.count(func.distinct(key)) if table.name in GROUPED_BY else func.count()
     count = select(counted).select_from(table).where(in_keys(key))
-    copied = int(connection.execute(count, {"keys": keys}).scalar_one())
-    if copied:
-        connection.execute(statement, {"entry_id": entry_id, "keys": keys})
-    return copied
+    return int(connection.execute(count, {"keys": keys}).scalar_one())
 
 
 def record(connection: Connection, collected: Report, change: Change) -> int | None:
@@ -355,16 +358,10 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
         "device": change.device[:200],
         "login": _login(connection),
     }
-    entry_id: int
-    if collected.entry_id is None:
-        entry_id = connection.execute(
-            insert(ChangeEntry).values(**stamp, description="").returning(ChangeEntry.id)
-        ).scalar_one()
-    else:  # made when the first removed records were copied
-        entry_id = collected.entry_id
-        connection.execute(update(ChangeEntry).where(ChangeEntry.id == entry_id).values(**stamp))
     values: list[dict[str, Any]] = []
     counts: Counter[tuple[str, str]] = Counter()
+    # New records, copied by the database once the entry exists.
+    copies: list[tuple[Table, list[Key]]] = []
     for table_name, copied in collected.removed_count.items():
         counts[(table_name, DELETE)] += copied
     for table_name, before in collected.before.items():
@@ -372,7 +369,10 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
         key = record_key(table)
         new = [k for k, rows in before.items() if not rows]
         if new:
-            counts[(table_name, INSERT)] += _copy_new(connection, entry_id, table, new, masked)
+            fresh = _count_new(connection, table, new)
+            if fresh:
+                copies.append((table, new))
+                counts[(table_name, INSERT)] += fresh
         names = [c.name for c in table.columns]
         known = [k for k, rows in before.items() if rows]
         after = read_records(connection, table_name, known) if known else {}
@@ -381,7 +381,6 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
             for primary in [*old_rows, *(p for p in new_rows if p not in old_rows)]:
                 old, now = old_rows.get(primary), new_rows.get(primary)
                 common = {
-                    "entry_id": entry_id,
                     "table_name": table_name,
                     "record_id": str(record_id),
                     "row_key": _row_key(table, key, primary),
@@ -420,7 +419,6 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
         if written.ids is None:  # rows not named: the history can say only that it changed
             values.append(
                 {
-                    "entry_id": entry_id,
                     "table_name": table_name,
                     "record_id": None,
                     "row_key": None,
@@ -433,15 +431,29 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
                 }
             )
             counts[(table_name, UPDATE)] += 1
-    if values:
-        connection.execute(insert(ChangeValue), values)
     if not any(counts.values()):
-        connection.execute(delete(ChangeEntry).where(ChangeEntry.id == entry_id))
+        if collected.entry_id is not None:
+            connection.execute(delete(ChangeEntry).where(ChangeEntry.id == collected.entry_id))
         return None
-    description = "; ".join(collected.descriptions) or _describe(counts)
-    connection.execute(
-        update(ChangeEntry).where(ChangeEntry.id == entry_id).values(description=description[:300])
-    )
+    description = ("; ".join(collected.descriptions) or _describe(counts))[:300]
+    entry_id: int
+    if collected.entry_id is None:
+        # Written whole in one INSERT, never updated after: door staff may add entries to
+        # the history but not change one (the server grants them no UPDATE on it).
+        entry_id = connection.execute(
+            insert(ChangeEntry).values(**stamp, description=description).returning(ChangeEntry.id)
+        ).scalar_one()
+    else:  # made when the first removed records were copied (a coordinator's delete)
+        entry_id = collected.entry_id
+        connection.execute(
+            update(ChangeEntry)
+            .where(ChangeEntry.id == entry_id)
+            .values(**stamp, description=description)
+        )
+    for table, new in copies:
+        _copy_new(connection, entry_id, table, new, masked)
+    if values:
+        connection.execute(insert(ChangeValue), [{**v, "entry_id": entry_id} for v in values])
     return entry_id
 
 

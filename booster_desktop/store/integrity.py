@@ -99,7 +99,9 @@ def problems(path: Location, *, limit: int = 200) -> list[str]:
 
 
 def _server_problems(address: ServerAddress, limit: int) -> list[str]:
+    from booster_desktop.domain.roles import Role
     from booster_desktop.store import server
+    from booster_desktop.store.roles import role_of
 
     found: list[str] = []
 
@@ -115,6 +117,15 @@ def _server_problems(address: ServerAddress, limit: int) -> list[str]:
     engine = server.make_server_engine(address)
     try:
         with engine.connect() as connection:
+            # Door staff may not read most of what is checked: said at once, not as the
+            # server's refusal of the first table they may not read.
+            if role_of(connection) is Role.DOOR:
+                raise BoosterError(
+                    _(
+                        "{path}: {user} is door staff here and may only check people in; "
+                        "checking the programme is a coordinator's work"
+                    ).format(path=address, user=address.user)
+                )
             for problem in stages(connection):
                 found.append(_("{path}: {problem}").format(path=address, problem=problem))
                 if len(found) >= limit:

@@ -8,9 +8,11 @@ address can go into messages, window titles, logs and recent files as it is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -111,14 +113,44 @@ def is_server_text(text: str) -> bool:
     )
 
 
+# The password of an address that could not be parsed: left out of what is shown.
+_PASSWORD = re.compile(r"(://[^/@:]*):[^/@]*@")
+
+
+def _shown(text: str) -> str:
+    return _PASSWORD.sub(r"\1@", text.strip())[:200]
+
+
+def _check_ports(address: ServerAddress, url: URL) -> None:
+    """Every port given (after the host or as `port=`) a number a server can listen on."""
+    given = url.query.get("port")
+    ports = [given] if isinstance(given, str) else list(given or ())
+    for port in ports:
+        if not (port.isdigit() and 0 < int(port) < 65536):
+            raise BoosterError(
+                _("{address}: the port must be a number from 1 to 65535, not {port!r}").format(
+                    address=address, port=port[:40]
+                )
+            )
+    if url.port is not None and not 0 < url.port < 65536:
+        raise BoosterError(
+            _("{address}: the port must be a number from 1 to 65535, not {port!r}").format(
+                address=address, port=str(url.port)
+            )
+        )
+
+
 def parse_server(text: str) -> ServerAddress:
     """A server address from `postgresql://user@host:port/database?sslmode=...`; refused in
-    one line (without the password) when it names no database or an unknown TLS mode."""
+    one line (without the password) when it cannot be read, names no database, a bad port or
+    an unknown TLS mode."""
     try:
         url = make_url(text.strip())
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number after the host
         raise BoosterError(
-            _("not a server address: write postgresql://user@host/database")
+            _("{address}: not a server address: write postgresql://user@host:port/database").format(
+                address=_shown(text)
+            )
         ) from None
     scheme = url.drivername.split("+", 1)[0]
     if scheme not in SCHEMES:
@@ -137,6 +169,16 @@ def parse_server(text: str) -> ServerAddress:
                 address=address, modes=", ".join(TLS_MODES)
             )
         )
+    _check_ports(address, url)
+    try:  # what the driver will be given, read now: anything else it would refuse later
+        dialect = PGDialect_psycopg()  # type: ignore[no-untyped-call]
+        dialect.create_connect_args(address.driver_url())  # type: ignore[no-untyped-call]
+    except (ArgumentError, ValueError) as error:
+        raise BoosterError(
+            _("{address}: not a server address ({reason})").format(
+                address=address, reason=str(error).splitlines()[0][:120]
+            )
+        ) from None
     return address
 
 

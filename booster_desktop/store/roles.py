@@ -4,7 +4,8 @@ Two group roles (NOLOGIN, cluster-wide): `booster_coordinator` may do everything
 programme's tables and sequences; `booster_door` reads the roster without its sensitive
 fields (column privileges: travel documents not at all, a manager's name, country and
 status only), records and voids check-ins (INSERT on the check-in table, UPDATE of its void
-column only), and writes the change history the write gate keeps beside them. PUBLIC loses
+column only), and adds to the change history the write gate keeps beside them (row-level
+security: only entries in their own name, values only to the entry just made). PUBLIC loses
 what PostgreSQL gives it by default (connecting, the schema), so a login in neither group
 reads nothing. The server refuses the rest, whatever the client: nothing here is a check the
 application makes.
@@ -64,18 +65,18 @@ DOOR_GRANTS: tuple[Grant, ...] = (
     # Voiding a check-in (undo at the door), and the record's version where it has one.
     Grant("checkin", "UPDATE", ("voided", "version")),
     # The change history: an entry, its values (their ids read back by the INSERT); never
-    # read otherwise, never removed.
+    # read otherwise, never changed nor removed (the write gate writes an entry whole).
     Grant("change_entry", "SELECT", ("id",)),
     Grant("change_entry", "INSERT"),
-    Grant("change_entry", "UPDATE", ("action", "at", "device", "description")),
     Grant("change_value", "SELECT", ("id",)),
     Grant("change_value", "INSERT"),
 )
 # Tables whose id sequences door staff draw from (history rows they insert).
 DOOR_SEQUENCES = ("change_entry", "change_value")
 
-# A login's name: what `add_user` accepts (PostgreSQL's limit is 63 bytes).
-_NAME = re.compile(r"^[a-z][a-z0-9_.-]{0,62}$")
+# A login's name: what `add_user` accepts, whole (fullmatch: `$` would let a final
+# newline through); PostgreSQL's limit is 63 bytes.
+_NAME = re.compile(r"[a-z][a-z0-9_.-]{0,62}")
 
 
 def role_of(connection: Connection) -> Role:
@@ -247,6 +248,7 @@ def init(connection: Connection, where: str) -> list[str]:
             "({count} grants)"
         ).format(group=DOOR_GROUP, count=granted)
     )
+    _guard_history(raw, tables)
     if superuser:
         # Owned by the coordinators' group, the tables can be upgraded by any coordinator
         # (a new version's migration alters them), not only by whoever pushed the programme.
@@ -262,6 +264,49 @@ def init(connection: Connection, where: str) -> list[str]:
                 ).format(count=owned, group=COORDINATOR_GROUP)
             )
     return done
+
+
+# Row-level security on the change history. Door staff add only their own entries (their
+# login in it) and values only to the entry they made last in their session; coordinators
+# are unrestricted (the tables' owner and superusers are not subject to it at all).
+_HISTORY_POLICIES: dict[str, tuple[str, ...]] = {
+    "change_entry": (
+        "CREATE POLICY booster_coordinators ON change_entry TO {coordinator} "
+        "USING (true) WITH CHECK (true)",
+        "CREATE POLICY booster_door_adds ON change_entry FOR INSERT TO {door} "
+        "WITH CHECK (login = current_user)",
+        # An INSERT ... RETURNING id reads the new row back.
+        "CREATE POLICY booster_door_reads ON change_entry FOR SELECT TO {door} "
+        "USING (login = current_user)",
+    ),
+    "change_value": (
+        "CREATE POLICY booster_coordinators ON change_value TO {coordinator} "
+        "USING (true) WITH CHECK (true)",
+        "CREATE POLICY booster_door_adds ON change_value FOR INSERT TO {door} "
+        "WITH CHECK (entry_id = currval(pg_get_serial_sequence('change_entry', 'id')))",
+        "CREATE POLICY booster_door_reads ON change_value FOR SELECT TO {door} "
+        "USING (entry_id = currval(pg_get_serial_sequence('change_entry', 'id')))",
+    ),
+}
+
+
+def _guard_history(raw: _Raw, tables: dict[str, set[str]]) -> None:
+    """Row-level security on the history's tables, made afresh (init runs again)."""
+    if not all(table in tables for table in _HISTORY_POLICIES):
+        return
+    groups = {"coordinator": sql.Identifier(COORDINATOR_GROUP), "door": sql.Identifier(DOOR_GROUP)}
+    for table, policies in _HISTORY_POLICIES.items():
+        for name in ("booster_coordinators", "booster_door_adds", "booster_door_reads"):
+            raw.execute(
+                sql.SQL("DROP POLICY IF EXISTS {} ON {}").format(
+                    sql.Identifier(name), sql.Identifier(table)
+                )
+            )
+        raw.execute(
+            sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(sql.Identifier(table))
+        )
+        for policy in policies:
+            raw.execute(sql.SQL(policy).format(**groups))
 
 
 def _give_to_coordinators(raw: _Raw) -> int:
@@ -285,7 +330,7 @@ def _give_to_coordinators(raw: _Raw) -> int:
 def check_login_name(name: str) -> None:
     """Refuse a login name in one line unless it is lowercase letters, digits, `_ . -`,
     starting with a letter, not a reserved or a group name."""
-    if not _NAME.match(name) or name.startswith("pg_"):
+    if not _NAME.fullmatch(name) or name.startswith("pg_"):
         raise BoosterError(
             _(
                 "{name!r}: not a login name (lowercase letters, digits, _ . -, starting with a "

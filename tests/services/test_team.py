@@ -136,6 +136,58 @@ def test_door_staff_record_and_void_check_ins_through_the_services(team: Team) -
     assert history == [("insert", None), ("update", "voided")]
 
 
+def test_door_staff_add_to_the_history_but_never_change_it(team: Team) -> None:
+    door = team.add(Role.DOOR)
+    session_id = int(_one(team.admin, "SELECT min(id) FROM tour_session"))  # type: ignore[call-overload]
+    _manager_id, token, _given = _expected_token(team.admin, session_id)
+    with open_programme(door, writable=True, door_may=True) as programme:
+        desk = CheckinDesk(programme, session_id, device="door laptop")
+        result = desk.record(token)
+        assert result.recorded
+        desk.void_last()
+    oldest = int(_one(team.admin, "SELECT min(id) FROM change_entry"))  # type: ignore[call-overload]
+    with connect(door) as connection:
+        for forgery in (
+            "UPDATE change_entry SET description = 'forged', device = 'door'",
+            f"UPDATE change_entry SET at = now() WHERE id = {oldest}",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="change_entry"):
+                connection.execute(forgery)
+            connection.rollback()
+        # Nor may they add an entry in someone else's name, or values to an older entry.
+        entry = (
+            "INSERT INTO change_entry (action, at, device, description, login) "
+            "VALUES ('edit', now(), 'door', {description}, {login})"
+        )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            connection.execute(entry.format(description="'forged'", login="'postgres'"))
+        connection.rollback()
+        connection.execute(entry.format(description="'mine'", login="current_user"))  # allowed
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            connection.execute(
+                "INSERT INTO change_value (entry_id, table_name, kind, masked) "
+                f"VALUES ({oldest}, 'manager', 'update', false)"
+            )
+        connection.rollback()
+    with connect(team.admin) as connection:
+        forged = connection.execute(
+            "SELECT count(*) FROM change_entry WHERE description = 'forged'"
+        ).fetchone()
+        written = connection.execute(
+            "SELECT e.login, e.device, e.description, v.kind FROM change_entry e "
+            "JOIN change_value v ON v.entry_id = e.id WHERE v.table_name = 'checkin' "
+            "AND v.record_id = %s ORDER BY v.id",
+            (str(result.checkin_id),),
+        ).fetchall()
+    assert forged == (0,)
+    # Both check-in entries written whole by the door's own login, described.
+    assert [(login, kind) for login, _d, _s, kind in written] == [
+        (door.user, "insert"),
+        (door.user, "update"),
+    ]
+    assert all(device and description for _l, device, description, _k in written)
+
+
 def test_door_staff_may_not_open_a_programme_for_anything_else(team: Team, tmp_path: Path) -> None:
     door = team.add(Role.DOOR)
     with pytest.raises(BoosterError, match="door staff"):
@@ -202,10 +254,8 @@ def test_init_run_again_says_so_and_grants_the_same(team: Team) -> None:
     assert any("booster_door" in line for line in team.said)
     rights = _door_rights(team.admin)
     door_updates = {(t, c) for t, c, _s, _i, u in rights if u}
-    assert door_updates == {
-        ("checkin", "voided"),
-        *(("change_entry", c) for c in ("action", "at", "device", "description")),
-    }
+    # The history is added to, never changed: no UPDATE on it.
+    assert door_updates == {("checkin", "voided")}
     assert not any(s for t, _c, s, _i, _u in rights if t in ("travel_document", "person"))
     again = init_server(team.admin)
     assert "the group role booster_door was there already" in again

@@ -75,6 +75,26 @@ def test_a_bad_address_is_refused_in_one_line(address: str, says: str) -> None:
         parse_server(address)
 
 
+@pytest.mark.parametrize(
+    ("address", "shown", "says"),
+    [
+        ("postgresql://u:{s}@/db?host=/tmp&port=abc", "postgresql://u@/db?", "port must be"),
+        ("postgresql://u:{s}@db.example.org:99999/db", "postgresql://u@db", "port must be"),
+        ("postgresql://u:{s}@db.example.org:abc/db", "postgresql://u@db", "not a server"),
+        ("postgresql://u:{s}@[::1/db", "postgresql://u@[::1/db", "not a server"),
+        ("postgresql://u:{s}@/db?port=1&port=2", "postgresql://u@/db", "not a server"),
+    ],
+)
+def test_a_malformed_address_is_refused_in_one_line_without_the_password(
+    address: str, shown: str, says: str
+) -> None:
+    with pytest.raises(BoosterError) as refused:
+        parse_server(address.format(s=SECRET))
+    message = str(refused.value)
+    assert message.startswith(shown) and says in message, message
+    assert SECRET not in message and "\n" not in message
+
+
 def test_an_unreachable_server_is_refused_without_the_password() -> None:
     # A port nothing listens on, on this machine: refused at once, in one line.
     address = parse_server(f"postgresql://ana:{SECRET}@127.0.0.1:9/tours")
