@@ -133,8 +133,10 @@ class EditRecord(_RecordCommand):
         )
         at = replace(details, version=expected)
         try:
-            with self.document.gathering(Action.UNDO if undoing else None):
+            with self.document.gathering(Action.UNDO if undoing else None) as gathered:
+                before = len(gathered)
                 self.entity.save(self.programme, at, self.record_id)
+                changed = len(gathered) > before
         except ChangedMeanwhile as refusal:
             self.setObsolete(True)  # nothing was written
             if refusal.deleted:
@@ -146,6 +148,11 @@ class EditRecord(_RecordCommand):
         except BoosterError as error:
             self.setObsolete(True)
             self.document.failed.emit(str(error))
+            return
+        if not changed:
+            # Every value equal to what is stored: nothing was written, the version stands,
+            # and there is nothing to undo.
+            self.setObsolete(True)
             return
         self._first = False
         self.document.saved_version(table, self.record_id, expected)

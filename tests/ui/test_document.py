@@ -376,3 +376,40 @@ def test_undoing_a_tour_edit_after_its_contacts_were_saved_in_details_asks_nothi
     assert _read(demo_file, sql, tour_id) == [
         (old.title, dict(before.tours)[code].hotel_name or None)
     ]
+
+
+def test_an_edit_to_what_is_stored_keeps_the_version_and_leaves_nothing_to_undo(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, editors: EditorDriver, qtbot: QtBot
+) -> None:
+    """A title typed again with a trailing space is saved as it was: the record keeps its
+    version, the history keeps nothing, no change is heard and there is no undo step."""
+    open_in(window, demo_file)
+    tours = window.show_tab("tours")
+    cat = next(r for r in tours.model.records() if r.code == "CAT")
+    sql = "SELECT title, version FROM tour WHERE id = ?"
+    before = _read(demo_file, sql, cat.id)
+    entries = _read(demo_file, "SELECT count(*) FROM change_entry")
+    heard = _heard(window)
+
+    def same_title(editor: Any) -> None:
+        qtbot.keyClicks(editor.form.title, " ")
+
+    editors.will(same_title)
+    window.edit_record(cat.id)
+    assert editors.runs[-1].result == 1  # saved, not refused
+    assert _read(demo_file, sql, cat.id) == before
+    assert _read(demo_file, "SELECT count(*) FROM change_entry") == entries
+    assert heard == []
+    assert window.undo_stack.count() == 0
+
+    # A real edit after it starts from the version as it is: not refused as a change meanwhile.
+    def retitle(editor: Any) -> None:
+        editor.form.title.clear()
+        qtbot.keyClicks(editor.form.title, "Renamed")
+
+    editors.will(retitle)
+    window.edit_record(cat.id)
+    assert _read(demo_file, sql, cat.id) == [("Renamed", before[0][1] + 1)]
+    window.undo_stack.undo()
+    window.undo_stack.redo()
+    assert _read(demo_file, sql, cat.id) == [("Renamed", before[0][1] + 3)]
