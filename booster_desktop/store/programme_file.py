@@ -148,7 +148,7 @@ class ProgrammeFile:
         record (`action`, unless the caller acts as an undo) goes to every listener, on the
         thread that wrote. A block that rolled its own transaction back reports nothing, and
         so does a block that turned out to change nothing (every value it wrote equals what
-        was stored): it is rolled back, so a record's version is not raised by it either.
+        was stored; `versions.versioned_update` then keeps the record's version too).
 
         The change history (old and new values of what was reported) is written inside the
         same transaction, just before the commit: no write can skip it. On a server the
@@ -178,9 +178,10 @@ class ProgrammeFile:
 
                         if record(connection, collected, change) is None:
                             # Every value written equals what was stored (a save of an
-                            # unchanged record): undone whole, so no version is raised, no
-                            # history kept and no change sent.
-                            transaction.rollback()
+                            # unchanged record): no history is kept and no change sent.
+                            # Committed all the same: it is equal, and a block that reported
+                            # a write after making it (the history then sees no change)
+                            # loses nothing.
                             change = None
                     if change is not None and self.on_server:
                         # Delivered to the other windows at the commit, or never.

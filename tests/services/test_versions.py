@@ -410,3 +410,74 @@ def test_an_unchanged_save_over_a_newer_version_is_still_refused(demo_file: Any)
         _touch(anna, "manager", MANAGER)
         with pytest.raises(ChangedMeanwhile):
             managers.save_manager(omar, omars, MANAGER)
+
+
+def _import_two(programme: ProgrammeFile, folder: Path) -> Any:
+    from openpyxl import Workbook
+
+    from booster_desktop.services.importing import import_file
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Given name", "Family name", "Country", "E-mail", "Glass studios"])
+    sheet.append(["Nadia", "Haddad", "Tunisia", "nadia.haddad@example.org", 1])
+    sheet.append(["Karim", "Mansour", "Tunisia", "karim.mansour@example.org", 2])
+    book.save(folder / "two.xlsx")
+    report = import_file(programme, folder / "two.xlsx")
+    assert len(report.manager_ids) == 2 and len(report.created_topic_ids) == 1
+    return report
+
+
+def _import_parts(report: Any) -> list[tuple[str, list[int], dict[int, int]]]:
+    """What undoing the import deletes, each record expected at the version it wrote."""
+    return [
+        (table, ids, dict.fromkeys(ids, 1))
+        for table, ids in (
+            ("manager", report.manager_ids),
+            ("topic", report.created_topic_ids),
+            ("organisation", report.created_organisation_ids),
+        )
+    ]
+
+
+@pytest.mark.parametrize("change", ["changed", "deleted"])
+def test_undoing_an_import_after_someone_changed_what_it_added_undoes_nothing(
+    demo_file: Any, tmp_path: Path, change: str
+) -> None:
+    from booster_desktop.services.records import delete_together
+
+    with two_coordinators(demo_file) as (anna, omar):
+        report = _import_two(omar, tmp_path)
+        first, second = report.manager_ids
+        (topic,) = report.created_topic_ids
+        if change == "changed":
+            _touch(anna, "topic", topic)
+        else:
+            delete_records(anna, "manager", [second])
+        with pytest.raises(ChangedMeanwhile) as refused:
+            delete_together(omar, _import_parts(report))
+        line = str(refused.value)
+        assert "\n" not in line and "nothing was deleted" in line
+        if change == "changed":
+            assert line.startswith(f"topic {topic} was changed by ")
+        else:
+            assert line.startswith(f"manager {second} was already deleted by ")
+        # One transaction: nothing of the import was undone.
+        assert _count(omar, "manager", first) == 1 and _count(omar, "topic", topic) == 1
+
+
+def test_undoing_an_import_nobody_touched_deletes_all_it_added(
+    demo_file: Any, tmp_path: Path
+) -> None:
+    from booster_desktop.services.records import delete_together, restore
+
+    with two_coordinators(demo_file) as (anna, omar):
+        report = _import_two(omar, tmp_path)
+        _touch(anna, "manager", MANAGER)  # someone else's change elsewhere does not matter
+        snapshots = delete_together(omar, _import_parts(report))
+        assert [_count(omar, "manager", m) for m in report.manager_ids] == [0, 0]
+        assert _count(omar, "topic", report.created_topic_ids[0]) == 0
+        for snapshot in reversed(snapshots):
+            restore(omar, snapshot)
+        assert [_count(omar, "manager", m) for m in report.manager_ids] == [1, 1]
