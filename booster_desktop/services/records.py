@@ -20,7 +20,7 @@ from booster_desktop.domain.model import Base
 from booster_desktop.store.changes import report
 from booster_desktop.store.history import record_key
 from booster_desktop.store.programme_file import ProgrammeFile
-from booster_desktop.store.versions import VERSION, bumped, changed_meanwhile, is_versioned
+from booster_desktop.store.versions import VERSION, bumped, check_versions, is_versioned
 
 # Keeps IN (...) lists far below every database's limit on bound parameters.
 _CHUNK = 500
@@ -149,7 +149,7 @@ def delete_together(
         for name, _, versions in parts:
             table = Base.metadata.tables[name]
             if versions and is_versioned(table):
-                _check_versions(connection, table, versions)
+                check_versions(connection, table, versions)
         for name, ids, _ in parts:
             table = Base.metadata.tables[name]
             (key,) = table.primary_key.columns
@@ -159,19 +159,6 @@ def delete_together(
                 connection.execute(delete(table).where(key.in_(chunk)))
             snapshots.append(snapshot)
     return snapshots
-
-
-def _check_versions(connection: Connection, table: Table, versions: Mapping[Any, int]) -> None:
-    (key,) = table.primary_key.columns
-    now: dict[Any, int] = {}
-    for chunk in _chunks(list(versions)):
-        now.update(
-            (k, v)
-            for k, v in connection.execute(select(key, table.c[VERSION]).where(key.in_(chunk)))
-        )
-    for record, seen in sorted(versions.items()):
-        if now.get(record) != seen:
-            raise changed_meanwhile(connection, table, record, {}, deleting=True)
 
 
 def read_versions(snapshot: Snapshot, table_name: str) -> dict[Any, int]:

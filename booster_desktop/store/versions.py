@@ -236,6 +236,34 @@ def changed_meanwhile(
     )
 
 
+def raise_versions(connection: Connection, table: Table | type[Any], ids: Collection[int]) -> None:
+    """Raise these records' versions without changing a value: what hangs on them changed
+    (travel data erased), so an editor that read them earlier is refused."""
+    target = _table(table)
+    (key,) = target.primary_key.columns
+    connection.execute(update(target).where(key.in_(list(ids))).values(bumped(target, {})))
+
+
+def check_versions(
+    connection: Connection, table: Table | type[Any], versions: Mapping[Any, int]
+) -> None:
+    """Refuse a delete (or an erase) of records read at `versions` (by id) when one of them
+    changed or went since: `ChangedMeanwhile` names the first, in id order."""
+    target = _table(table)
+    (key,) = target.primary_key.columns
+    now: dict[Any, int] = {}
+    ids = list(versions)
+    for start in range(0, len(ids), 500):  # far below every database's bound-parameter limit
+        chunk = ids[start : start + 500]
+        now.update(
+            (k, v)
+            for k, v in connection.execute(select(key, target.c[VERSION]).where(key.in_(chunk)))
+        )
+    for record, seen in sorted(versions.items()):
+        if now.get(record) != seen:
+            raise changed_meanwhile(connection, target, record, {}, deleting=True)
+
+
 def versioned_tables() -> list[str]:
     """The tables whose records carry a version."""
     return [t.name for t in Base.metadata.sorted_tables if is_versioned(t)]
