@@ -291,11 +291,13 @@ def test_an_older_file_gets_version_one_on_every_record_and_saves_with_it(
         assert managers.manager_details(programme, MANAGER).city == "Sfax"
 
 
-def test_no_service_updates_a_versioned_record_but_through_the_helper() -> None:
-    """A Core `update(Model)` of a versioned record written straight in a service would skip
-    the version check: every one goes through `versioned_update` (or `bumped` for bulk)."""
+def test_no_service_or_command_writes_a_versioned_record_but_through_the_helpers() -> None:
+    """A Core `update(Model)` or `delete(Model)` of a versioned record written straight in a
+    service or a command would skip the version check: every update goes through
+    `versioned_update` (or `bumped` for bulk), every delete through `services.records`."""
     import ast
 
+    import booster_desktop.cli as cli_package
     import booster_desktop.services as services_package
     from booster_desktop.domain.model import Base
     from booster_desktop.store.versions import is_versioned
@@ -306,20 +308,25 @@ def test_no_service_updates_a_versioned_record_but_through_the_helper() -> None:
         if is_versioned(mapper.local_table)  # type: ignore[arg-type]
     }
     assert {"Manager", "Tour", "Topic", "TourSession", "Programme"} <= versioned
+    sources = [
+        *Path(services_package.__file__).parent.glob("*.py"),
+        *Path(cli_package.__file__).parent.glob("*.py"),
+    ]
+    assert any(s.parent.name == "cli" for s in sources)
     found = []
-    for source in Path(services_package.__file__).parent.glob("*.py"):
+    for source in sources:
         if source.name == "demo.py":  # writes the details of a programme it has just made
             continue
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "update"
+                and node.func.id in ("update", "delete")
                 and node.args
                 and isinstance(node.args[0], ast.Name)
                 and node.args[0].id in versioned
             ):
-                found.append(f"{source.name}:{node.lineno} update({node.args[0].id})")
+                found.append(f"{source.name}:{node.lineno} {node.func.id}({node.args[0].id})")
     assert found == []
 
 
