@@ -255,10 +255,12 @@ def check_versions(
     ids = list(versions)
     for start in range(0, len(ids), 500):  # far below every database's bound-parameter limit
         chunk = ids[start : start + 500]
-        now.update(
-            (k, v)
-            for k, v in connection.execute(select(key, target.c[VERSION]).where(key.in_(chunk)))
+        # Locked until the commit (FOR UPDATE, on a server): a save committing between this
+        # check and the delete waits for it, or is waited for and then seen here.
+        rows = connection.execute(
+            select(key, target.c[VERSION]).where(key.in_(chunk)).with_for_update()
         )
+        now.update((k, v) for k, v in rows)
     for record, seen in sorted(versions.items()):
         if now.get(record) != seen:
             raise changed_meanwhile(connection, target, record, {}, deleting=True)

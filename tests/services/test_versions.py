@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
@@ -488,3 +489,41 @@ def test_undoing_an_import_nobody_touched_deletes_all_it_added(
         for snapshot in reversed(snapshots):
             restore(omar, snapshot)
         assert [_count(omar, "manager", m) for m in report.manager_ids] == [1, 1]
+
+
+@pytest.mark.postgresql_only  # on a file SQLite's single writer already serialises
+def test_a_save_committed_while_a_delete_checks_versions_refuses_the_delete(
+    demo_file: Any,
+) -> None:
+    """Another coordinator's save holds the record when the delete checks it: the delete
+    waits for it, then sees the new version and deletes nothing (it read the old one)."""
+    with open_programme(demo_file, writable=True) as omar:
+        seen = _rows(omar, "topic")[1].version
+        assert seen is not None
+        outcome: list[object] = []
+        with omar.engine.connect() as anna:
+            anna.execute(
+                text("UPDATE topic SET description = 'Anna', version = version + 1 WHERE id = 1")
+            )  # not committed yet
+
+            def delete() -> None:
+                try:
+                    delete_records(omar, "topic", [1], {1: seen})
+                    outcome.append("deleted")
+                except ChangedMeanwhile as refusal:
+                    outcome.append(refusal)
+
+            deleting = threading.Thread(target=delete)
+            deleting.start()
+            with omar.engine.connect() as watcher:
+                waiting = text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                )
+                while not watcher.execute(waiting).scalar() and deleting.is_alive():
+                    watcher.rollback()
+                    time.sleep(0.01)
+            anna.commit()
+            deleting.join(timeout=60)
+        (refusal,) = outcome
+        assert isinstance(refusal, ChangedMeanwhile) and not refusal.deleted
+        assert _count(omar, "topic", 1) == 1
