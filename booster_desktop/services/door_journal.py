@@ -236,7 +236,7 @@ def _door_programme(programme: ProgrammeFile) -> ProgrammeFile:
     from booster_desktop.store.location import ServerAddress
 
     assert isinstance(programme.path, ServerAddress)
-    return dataclasses.replace(programme, engine=make_door_engine(programme.path))
+    return dataclasses.replace(programme, engine=make_door_engine(programme.path, programme.sender))
 
 
 class DoorDesk:
@@ -307,8 +307,10 @@ class DoorDesk:
                 try:
                     for scan in self.journal.waiting():
                         self._apply(roster, scan)
-                except BoosterError:
-                    pass
+                except BoosterError as error:
+                    # Unreadable since the door opened: said on the screen, and no offline
+                    # scan is acknowledged from a journal that may not keep it.
+                    self.journal_problem = error
             self.roster = roster
         # The copy in memory serves this door; the file is kept for a look after the event.
         with contextlib.suppress(OSError):

@@ -336,3 +336,39 @@ def test_the_sender_outlives_a_failure_and_says_it(
     finally:
         sender.stop()
     assert [m for _, m, _ in _checkins(server, session)] == [people[0][0]]
+
+
+@pytest.mark.postgresql_only
+def test_the_doors_own_connections_are_not_someone_else_here(
+    door: tuple[DoorDesk, Any, int, list[Any]],
+) -> None:
+    from booster_desktop.services.live import others_present
+
+    desk, _server, _session_id, people = door
+    desk.record(people[0][1], now=DAY_ONE)  # the door's engine holds a connection now
+    with desk.door.engine.connect() as connection:
+        names = connection.exec_driver_sql(
+            "SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()"
+        ).scalar_one()
+        assert names.startswith(f"Booster Desktop {desk.programme.sender} ")
+        assert others_present(desk.programme) == []  # only this window's own connections
+
+
+@pytest.mark.postgresql_only
+def test_a_journal_unreadable_after_the_door_opened_is_said(
+    door: tuple[DoorDesk, Any, int, list[Any]], proxy: Proxy
+) -> None:
+    desk, _server, _session_id, people = door
+    proxy.cut()
+    desk.record(people[0][1], now=DAY_ONE)
+    assert desk.waiting == 1 and desk.journal_problem is None
+    proxy.restore()
+    desk.journal.path.write_bytes(b"this is not a journal at all" * 100)
+    for side in ("-wal", "-shm"):
+        Path(f"{desk.journal.path}{side}").unlink(missing_ok=True)
+    desk.refresh()
+    assert desk.journal_problem is not None
+    assert str(desk.journal.path) in str(desk.journal_problem)
+    proxy.cut()
+    with pytest.raises(BoosterError):  # never welcome on a journal that cannot keep it
+        desk.record(people[1][1], now=DAY_ONE + timedelta(minutes=1))
