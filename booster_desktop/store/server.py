@@ -138,7 +138,8 @@ def is_unreachable(error: BaseException | None) -> bool:
             return state is None or state.startswith(_GONE_STATES)
         if isinstance(error, (ConnectionError, TimeoutError)):
             return True
-        error = error.__cause__
+        # Our one-line messages are raised `from None`: what they say came from the context.
+        error = error.__cause__ or error.__context__
         seen += 1
     return False
 

@@ -372,3 +372,112 @@ def test_a_journal_unreadable_after_the_door_opened_is_said(
     proxy.cut()
     with pytest.raises(BoosterError):  # never welcome on a journal that cannot keep it
         desk.record(people[1][1], now=DAY_ONE + timedelta(minutes=1))
+
+
+def _opened_once(demo_file: Any, proxy: Proxy) -> tuple[Any, int, list[Any]]:
+    """The door of the demo's first CAT session opened once online through the proxy (which
+    keeps its roster copy and the record of the last door here), then closed."""
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")
+    address = proxy.address(demo_file)
+    with open_programme(address, writable=True, door_may=True) as programme:
+        desk = open_desk(programme, session, device="door-s")
+        desk.close()
+    return address, session, people
+
+
+def _unreachable(address: Any) -> BoosterError:
+    from booster_desktop.store.server import is_unreachable
+
+    with pytest.raises(BoosterError) as refused:
+        open_programme(address, writable=True, door_may=True)
+    assert is_unreachable(refused.value)
+    return refused.value
+
+
+@pytest.mark.postgresql_only
+def test_a_door_started_while_the_server_is_unreachable_checks_people_in(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    from booster_desktop.services.door_journal import last_door, open_offline_door
+
+    address, session, people = _opened_once(demo_file, proxy)
+    kept = last_door(address)
+    assert kept is not None and kept.session_id == session and kept.login == address.user
+    assert str(address.password or "\0") not in last_door_text(address)
+    proxy.cut()
+    desk = open_offline_door(address, _unreachable(address), device="door-s")
+    try:
+        assert not desk.online and desk.offline_since == kept.roster_at
+        assert desk.session.id == session and desk.session.tour_code == "CAT"
+        first = desk.record(people[0][1], now=DAY_ONE)
+        assert (first.state, first.recorded) == (ScanState.WELCOME, True)
+        assert desk.record(people[0][1], now=DAY_ONE + timedelta(minutes=5)).state is (
+            ScanState.ALREADY
+        )
+        by_name = desk.record_manager(people[1][0], now=DAY_ONE + timedelta(minutes=6))
+        assert by_name.recorded and desk.waiting == 2
+        assert desk.head_count().checked_in == 2
+        assert desk.roster.names().find(by_name.name.split()[0])
+        assert not desk.go_online() and "cannot reach the server" in (desk.last_problem or "")
+        assert _checkins(demo_file, session) == []
+
+        proxy.restore()
+        assert desk.go_online() and desk.online and desk.waiting == 0
+        assert sorted(i for i, _, _ in _checkins(demo_file, session)) == sorted(
+            [first.checkin_id, by_name.checkin_id]
+        )
+        # Online now: the next scan goes straight to the server.
+        desk.record(people[2][1], now=DAY_ONE + timedelta(minutes=7))
+        assert desk.waiting == 0 and len(_checkins(demo_file, session)) == 3
+    finally:
+        desk.close()
+
+
+def last_door_text(address: Any) -> str:
+    from booster_desktop.services.door_journal import last_door_path
+
+    return last_door_path(address).read_text("utf-8")
+
+
+@pytest.mark.postgresql_only
+def test_a_door_started_offline_is_brought_online_by_its_sender(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    from booster_desktop.services.door_journal import open_offline_door
+
+    address, session, people = _opened_once(demo_file, proxy)
+    proxy.cut()
+    desk = open_offline_door(address, _unreachable(address))
+    online = threading.Event()
+    sender = DoorSender(desk, retry=0.05, on_online=online.set).start()
+    try:
+        desk.record(people[0][1], now=DAY_ONE)
+        proxy.restore()
+        assert online.wait(60)
+    finally:
+        sender.stop()
+        desk.close()
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
+
+
+@pytest.mark.postgresql_only
+def test_a_door_without_a_roster_copy_says_so_in_one_line(demo_file: Any, proxy: Proxy) -> None:
+    from booster_desktop.services.door_journal import open_offline_door
+
+    address = proxy.address(demo_file)
+    proxy.cut()
+    error = _unreachable(address)
+    with pytest.raises(BoosterError) as refused:
+        open_offline_door(address, error)
+    message = str(refused.value)
+    assert message == (
+        f"cannot reach the server at 127.0.0.1:{proxy.port}: Connection refused; this laptop "
+        "has no roster copy to work offline from"
+    )
+    # A copy of another session is not the one asked for.
+    proxy.restore()
+    _opened_once(demo_file, proxy)
+    proxy.cut()
+    with pytest.raises(BoosterError, match="roster copy is of session"):
+        open_offline_door(address, _unreachable(address), session_id=999999)
