@@ -447,6 +447,18 @@ def unreachable_reason(error: BaseException) -> str:
     return reason[:120]
 
 
+def server_unreachable(error: BaseException) -> bool:
+    """Whether opening a programme failed because its server cannot be reached."""
+    return is_unreachable(error)
+
+
+def offline_message(desk: DoorDesk) -> str:
+    """What a door started offline says: the server unreachable, and the copy's time."""
+    at = desk.offline_since
+    hhmm = "?" if at is None else at.astimezone().strftime("%H:%M")
+    return _("server unreachable: working from the roster copy of {hhmm}").format(hhmm=hhmm)
+
+
 def cannot_reach(address: ServerAddress, error: BaseException) -> str:
     port = address.port or 5432
     return _("cannot reach the server at {host}:{port}: {reason}").format(
@@ -675,13 +687,18 @@ class DoorDesk:
                     # scan is acknowledged from a journal that may not keep it.
                     self.journal_problem = error
             self.roster = roster
-        # The copy in memory serves this door; the file is kept for a look after the event.
-        with contextlib.suppress(OSError):
-            save_roster(
-                self.journal.path.with_name(ROSTER_NAME),
-                roster.as_json(self.journal.programme_uuid, self.session.id, self.session.tour_id),
+        self._keep_copy(roster)
+
+    def _keep_copy(self, roster: Roster) -> None:
+        """The copy in memory serves this door; the file lets it start offline next time."""
+        if roster.refreshed_at is None:
+            return
+        with self._lock:
+            document = roster.as_json(
+                self.journal.programme_uuid, self.session.id, self.session.tour_id
             )
-            assert roster.refreshed_at is not None
+        with contextlib.suppress(OSError):
+            save_roster(self.journal.path.with_name(ROSTER_NAME), document)
             remember_door(
                 self.address,
                 LastDoor(
@@ -970,7 +987,10 @@ class DoorDesk:
         )
 
     def close(self) -> None:
+        """Stop using the server; the roster copy is kept as this door last knew it (with
+        the check-ins it recorded since the last refresh), for a start offline later."""
         if self.door is not None:
+            self._keep_copy(self.roster)
             self.door.engine.dispose()
         if self._own_programme and self.programme is not None:
             self.programme.close()
@@ -1087,9 +1107,11 @@ __all__ = [
     "door_folder",
     "last_door",
     "offline_journal",
+    "offline_message",
     "open_desk",
     "open_offline_door",
     "send_waiting",
+    "server_unreachable",
     "session_problem",
     "waiting_message",
 ]

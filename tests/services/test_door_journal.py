@@ -481,3 +481,75 @@ def test_a_door_without_a_roster_copy_says_so_in_one_line(demo_file: Any, proxy:
     proxy.cut()
     with pytest.raises(BoosterError, match="roster copy is of session"):
         open_offline_door(address, _unreachable(address), session_id=999999)
+
+
+@pytest.mark.postgresql_only
+def test_the_command_starts_offline_from_the_roster_copy(
+    demo_file: Any, proxy: Proxy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from booster_desktop.cli import main
+
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")
+    url = proxy.address(demo_file).url.render_as_string(hide_password=False)
+    shown = str(proxy.address(demo_file))
+    record = ["checkin", "record", url, "--session", str(session), "--device", "door-c"]
+    proxy.cut()
+    assert main([*record, people[0][1]]) == 1  # never opened here: nothing to work from
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Is the server running" not in err
+    assert "this laptop has no roster copy to work offline from" in err
+
+    proxy.restore()
+    assert main([*record, people[0][1]]) == 0
+    capsys.readouterr()
+    proxy.cut()
+    assert main([*record, people[1][1], people[2][1], people[0][1]]) == 1
+    out, err = capsys.readouterr()
+    # The third was checked in online by the last run: the copy kept on closing knows it.
+    assert [line.split("\t")[0] for line in out.splitlines()][:2] == ["welcome", "welcome"]
+    assert "server unreachable: working from the roster copy of " in err
+    assert f"offline: 2 scans waiting; `booster checkin send {shown}` sends them" in err
+    assert "password" not in err.lower() or "***" in err
+    # Another session than the copy's is refused in one line.
+    assert main([*record[:4], str(session + 1000), people[1][1]]) == 1
+    assert "roster copy is of session" in capsys.readouterr().err
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
+
+    proxy.restore()
+    assert main(["checkin", "send", url]) == 0
+    assert "Sent 2 offline scans: 2 check-ins added" in capsys.readouterr().out
+    assert sorted(m for _, m, _ in _checkins(demo_file, session)) == sorted(
+        p[0] for p in people[:3]
+    )
+
+
+@pytest.mark.postgresql_only
+def test_the_command_journals_when_the_link_drops_midway(demo_file: Any, proxy: Proxy) -> None:
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")[:3]
+    address = proxy.address(demo_file)
+    url = address.url.render_as_string(hide_password=False)
+    door = _booster(
+        "checkin",
+        "record",
+        url,
+        "--session",
+        str(session),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert door.stdin is not None and door.stdout is not None
+    door.stdin.write(people[0][1] + "\n")
+    door.stdin.flush()
+    assert door.stdout.readline().startswith("welcome\t")
+    proxy.cut()
+    for person in people[1:]:
+        door.stdin.write(person[1] + "\n")
+        door.stdin.flush()
+        assert door.stdout.readline().startswith("welcome\t")
+    _out, err = door.communicate(timeout=120)
+    assert door.returncode == 1
+    assert f"offline: 2 scans waiting; `booster checkin send {address}` sends them" in err
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
