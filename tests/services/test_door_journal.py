@@ -553,3 +553,78 @@ def test_the_command_journals_when_the_link_drops_midway(demo_file: Any, proxy: 
     assert door.returncode == 1
     assert f"offline: 2 scans waiting; `booster checkin send {address}` sends them" in err
     assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
+
+
+@pytest.mark.postgresql_only
+def test_a_scan_whose_reply_was_lost_is_one_check_in(
+    door: tuple[DoorDesk, Any, int, list[Any]], proxy: Proxy
+) -> None:
+    desk, server, session, people = door
+    proxy.swallow_next_commit()
+    # The server commits the check-in; the door never hears it and journals the scan offline.
+    result = desk.record(people[0][1], now=DAY_ONE)
+    assert (result.state, result.recorded) == (ScanState.WELCOME, True)
+    assert desk.waiting == 1
+    assert _checkins(server, session) == [(result.checkin_id, people[0][0], False)]
+    proxy.restore()
+    sent = desk.send_now()
+    assert sent is not None and (sent.lines, sent.added) == (1, 0)
+    assert _checkins(server, session) == [(result.checkin_id, people[0][0], False)]
+
+
+@pytest.mark.postgresql_only
+def test_a_lost_reply_journaled_differently_is_sent_as_the_server_has_it(
+    door: tuple[DoorDesk, Any, int, list[Any]], proxy: Proxy
+) -> None:
+    # The copy decided the retry otherwise (here: admitted as unregistered) and the door
+    # voided it afterwards: the server's record stands and the void still applies.
+    desk, server, session, people = door
+    proxy.swallow_next_commit()
+    result = desk.record(people[0][1], now=DAY_ONE)
+    checkin_id = result.checkin_id
+    assert checkin_id is not None and desk.waiting == 1
+    line = desk.journal.waiting()[0]
+    with closing(sqlite3.connect(desk.journal.path)) as journal, journal:
+        journal.execute("UPDATE scan SET admitted_unregistered = 1 WHERE seq = ?", (line.seq,))
+    assert desk.void_last().checkin_id == checkin_id
+    proxy.restore()
+    sent = desk.send_now()
+    assert sent is not None and (sent.lines, sent.added, sent.voided) == (2, 0, 1)
+    assert _checkins(server, session) == [(checkin_id, people[0][0], True)]
+
+
+@pytest.mark.postgresql_only
+def test_a_doors_local_files_are_the_users_only(
+    door: tuple[DoorDesk, Any, int, list[Any]], proxy: Proxy
+) -> None:
+    from booster_desktop.services.door_journal import last_door_path
+
+    desk, _server, _session_id, people = door
+    proxy.cut()
+    desk.record(people[0][1], now=DAY_ONE)  # the journal written, in WAL mode
+    folder = desk.journal.path.parent
+    files = [
+        desk.journal.path,
+        Path(f"{desk.journal.path}-wal"),
+        Path(f"{desk.journal.path}-shm"),
+        folder / "roster.json",
+        last_door_path(desk.address),
+    ]
+    with closing(sqlite3.connect(desk.journal.path)) as reader:  # -wal and -shm exist while open
+        reader.execute("SELECT count(*) FROM scan").fetchone()
+        modes = {path.name: oct(path.stat().st_mode & 0o777) for path in files if path.exists()}
+    assert len(modes) == 5
+    assert set(modes.values()) == {"0o600"}, modes
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"
+    assert oct(folder.parent.stat().st_mode & 0o777) == "0o700"
+
+
+def test_journal_files_made_readable_by_an_older_version_are_closed_up(tmp_path: Path) -> None:
+    folder = tmp_path / "doors" / "p"
+    folder.mkdir(parents=True, mode=0o755)
+    journal = OfflineJournal(folder / "offline-journal.sqlite", "p")
+    journal.path.touch(mode=0o644)
+    journal.path.chmod(0o644)
+    journal.check()
+    assert oct(journal.path.stat().st_mode & 0o777) == "0o600"
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"
