@@ -482,8 +482,8 @@ def open_offline_door(
         document = load_roster(door_folder(door.programme_uuid) / ROSTER_NAME)
         try:
             roster = None if document is None else Roster.from_json(document)
-        except (KeyError, TypeError, ValueError, IndexError):
-            roster = None
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            roster = None  # damaged: as if there were none
         if roster is not None and (
             document is None
             or document.get("programme") != door.programme_uuid

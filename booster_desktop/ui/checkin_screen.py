@@ -443,6 +443,11 @@ class CheckinScreen(QDialog):
         self.refresh_count()
         self._show_waiting()
 
+    def stop(self) -> None:
+        """The door closes with the programme (embedded): its sender stops, its engine goes."""
+        self._stop_sender()
+        self.desk = None
+
     def _stop_sender(self) -> None:
         if self.door_sender is not None:
             self.door_sender.stop()

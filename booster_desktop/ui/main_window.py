@@ -630,6 +630,7 @@ class MainWindow(QMainWindow):
             # to the tabs, which would load the Managers tab for door staff.
             self.stack.setCurrentWidget(self.welcome)
             self.stack.removeWidget(screen)
+            screen.stop()  # its sender thread and door connections, before the programme
             screen.deleteLater()
             self.menuBar().show()
             for action in self._door_disabled:

@@ -76,9 +76,12 @@ def test_door_staff_see_the_check_in_screen_only_and_check_people_in(
     screen.leave_button.click()  # "stay": nothing changes
     assert window.door_screen is screen and window.programme is not None
     dialogs.answer = dialogs.answer.Yes
+    sender = screen.door_sender
+    assert sender is not None
     screen.leave_button.click()
     assert dialogs.questions[-1] == "Close the programme and leave the check-in screen?"
     assert window.programme is None and window.door_screen is None
+    assert not sender._thread.is_alive()  # the door's sender went with it
     assert window.menuBar().isVisible() and window.stack.currentWidget() is window.welcome
     assert window.open_action.isEnabled() and window.settings_action.isEnabled()
 
@@ -144,17 +147,23 @@ def test_a_door_started_while_the_server_is_unreachable_checks_people_in(
         with connect(demo_file) as connection:  # type: ignore[arg-type]
             assert connection.execute("SELECT count(*) FROM checkin").fetchone() == (0,)
 
+        started_offline = screen.door_sender
+        assert started_offline is not None
         proxy.restore()  # the sender opens the programme; the door opens again, online
         qtbot.waitUntil(lambda: window.programme is not None, timeout=60000)
         online = window.door_screen
         assert online is not None and online is not screen
         assert online.desk is not None and online.desk.session.id == session
         assert online.offline.isHidden()
+        assert not started_offline._thread.is_alive()  # the offline door's sender stopped
         with connect(demo_file) as connection:  # type: ignore[arg-type]
             rows = connection.execute("SELECT manager_id FROM checkin").fetchall()
         assert rows == [(people[0][0],)]
         dialogs.answer = dialogs.answer.Yes
+        sender = online.door_sender
+        assert sender is not None
         online.leave_button.click()
         assert window.programme is None and window.door_screen is None
+        assert not sender._thread.is_alive()
     finally:
         proxy.cut()
