@@ -218,12 +218,15 @@ class CheckinScreen(QDialog):
         # A door on a server that lost it: how many scans wait on this laptop to be sent.
         self.offline = _named(QLabel(), "offline")
         self.offline.setFont(QFont(self.font().family(), 14, QFont.Weight.Bold))
+        # A row of its own, wrapped: beside the pickers a long line pushed the screen wider
+        # than a laptop's.
+        self.offline.setWordWrap(True)
         self.offline.hide()
         self.missing_button = _named(QPushButton(tr("Who is &missing (F2)")), "missing_button")
         self.undo_button = _named(QPushButton(tr("&Undo last (Ctrl+Z)")), "undo_button")
         self.full_button = _named(QPushButton(tr("&Full screen (F11)")), "full_button")
         self.leave_button = _named(QPushButton(tr("&Leave check-in")), "leave_button")
-        for widget in (self.tour, self.session, QLabel("  "), self.counter, self.offline):
+        for widget in (self.tour, self.session, QLabel("  "), self.counter):
             top.addWidget(widget)
         top.addStretch(1)
         # The buttons on a row of their own: beside the pickers they pushed the screen wider
@@ -288,6 +291,7 @@ class CheckinScreen(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)
+        layout.addWidget(self.offline)
         layout.addWidget(self.not_today)
         layout.addLayout(body, 1)
         layout.addWidget(self.matches)
