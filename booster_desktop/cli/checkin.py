@@ -137,12 +137,14 @@ def _record(args: argparse.Namespace) -> int:
         # A paper sign-in sheet typed in is check-in work too: door staff may enter it.
         programme = open_programme(args.file, writable=True, door_may=True)
     except BoosterError as error:
-        if (
-            args.paper is not None
-            or not isinstance(args.file, ServerAddress)
-            or not door_journal.server_unreachable(error)
-        ):
+        if not isinstance(args.file, ServerAddress) or not door_journal.server_unreachable(error):
             raise
+        if args.paper is not None:  # typed in after the event: nothing to keep it going for
+            raise BoosterError(
+                _("{problem}; enter the paper sheet once the server answers").format(
+                    problem=door_journal.cannot_reach(args.file, error)
+                )
+            ) from None
         # The server cannot be reached: the door last opened here goes on from its copy.
         door = door_journal.open_offline_door(
             args.file, error, session_id=args.session, device=args.device

@@ -1104,6 +1104,7 @@ __all__ = [
     "LastDoor",
     "Roster",
     "Sent",
+    "cannot_reach",
     "door_folder",
     "last_door",
     "offline_journal",

@@ -511,6 +511,11 @@ def test_the_command_starts_offline_from_the_roster_copy(
     assert "server unreachable: working from the roster copy of " in err
     assert f"offline: 2 scans waiting; `booster checkin send {shown}` sends them" in err
     assert "password" not in err.lower() or "***" in err
+    # A paper sheet waits for the server, said in one line.
+    assert main([*record[:5], "--paper", "#1"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "enter the paper sheet once the server answers" in err
+    assert f"cannot reach the server at 127.0.0.1:{proxy.port}: Connection refused" in err
     # Another session than the copy's is refused in one line.
     assert main([*record[:4], str(session + 1000), people[1][1]]) == 1
     assert "roster copy is of session" in capsys.readouterr().err
