@@ -481,6 +481,16 @@ def test_a_door_without_a_roster_copy_says_so_in_one_line(demo_file: Any, proxy:
     proxy.cut()
     with pytest.raises(BoosterError, match="roster copy is of session"):
         open_offline_door(address, _unreachable(address), session_id=999999)
+    # A damaged copy is as good as none: the same line.
+    from booster_desktop.services.door_journal import door_folder, last_door
+
+    kept = last_door(address)
+    assert kept is not None
+    for damage in ('{"session_info": 3}', "[1, 2]", "not json", '{"badges": {"x": 1}}'):
+        (door_folder(kept.programme_uuid) / "roster.json").write_text(damage, "utf-8")
+        with pytest.raises(BoosterError) as refused:
+            open_offline_door(address, _unreachable(address))
+        assert str(refused.value).endswith("this laptop has no roster copy to work offline from")
 
 
 @pytest.mark.postgresql_only
@@ -633,3 +643,47 @@ def test_journal_files_made_readable_by_an_older_version_are_closed_up(tmp_path:
     journal.check()
     assert oct(journal.path.stat().st_mode & 0o777) == "0o600"
     assert oct(folder.stat().st_mode & 0o777) == "0o700"
+
+
+@pytest.mark.postgresql_only
+def test_two_doors_started_offline_at_once_lose_nothing_when_killed(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    address, session, people = _opened_once(demo_file, proxy)
+    url = address.url.render_as_string(hide_password=False)
+    proxy.cut()
+    doors = [
+        _booster(
+            "checkin",
+            "record",
+            url,
+            "--session",
+            str(session),
+            "--device",
+            f"door-{n}",
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for n in (1, 2)
+    ]
+    acknowledged: list[int] = []
+    try:
+        for n, person in enumerate(people[:6]):
+            door = doors[n % 2]
+            assert door.stdin is not None and door.stdout is not None
+            door.stdin.write(person[1] + "\n")
+            door.stdin.flush()
+            line = door.stdout.readline()
+            assert line.startswith("welcome\t"), line
+            acknowledged.append(person[0])
+    finally:
+        for door in doors:
+            door.send_signal(signal.SIGKILL)
+            door.wait()
+    proxy.restore()
+    sender = _booster("checkin", "send", url, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = sender.communicate(timeout=120)
+    assert sender.returncode == 0, err
+    assert "Sent 6 offline scans: 6 check-ins added" in out
+    assert sorted(m for _, m, _ in _checkins(demo_file, session)) == sorted(acknowledged)
