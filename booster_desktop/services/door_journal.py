@@ -268,33 +268,51 @@ class Roster:
     @classmethod
     def from_json(cls, document: dict[str, Any]) -> Roster:
         """The roster copy kept by `as_json` (ValueError, KeyError or TypeError when it is not
-        one a door can start from)."""
+        one a door can start from: every value is checked, since a copy damaged or edited by
+        hand must not fail later, at a scan)."""
         s = document["session_info"]
         info = SessionInfo(
             int(s["id"]),
             int(s["tour_id"]),
-            str(s["tour_code"]),
-            str(s["kind"]),
-            str(s["title"]),
+            _text(s["tour_code"]),
+            _text(s["kind"]),
+            _text(s["title"]),
             dt.date.fromisoformat(s["day"]),
             dt.time.fromisoformat(s["start"]),
             dt.time.fromisoformat(s["end"]),
-            str(s["time_zone"]),
+            _zone(s["time_zone"]),
         )
-        roster = cls(info=info, refreshed_at=datetime.fromisoformat(document["refreshed_at"]))
-        for token, (manager, revoked) in dict(document["badges"]).items():
-            roster.badges[str(token)] = (int(manager), bool(revoked))
+        roster = cls(info=info, refreshed_at=_moment(document["refreshed_at"]))
+        for token, (manager, revoked) in _mapping(document["badges"]).items():
+            roster.badges[_text(token)] = (_whole(manager), _flag(revoked))
             if not revoked:
-                roster.in_force[int(manager)] = str(token)
-        for manager, (given, family, arabic, country) in dict(document["people"]).items():
-            roster.people[int(manager)] = (str(given), str(family), arabic, country)
-        roster.expected = {int(m) for m in document["expected"]}
-        for manager, times in dict(document["standing"]).items():
-            roster.standing[int(manager)] = [
-                (str(i), datetime.fromisoformat(at)) for i, at in times
-            ]
-        roster.sheet = [Attendee(*row) for row in document["sheet"]]
-        roster.countries = {str(c): str(n) for c, n in dict(document["countries"]).items()}
+                roster.in_force[_whole(manager)] = token
+        for manager, (given, family, arabic, country) in _mapping(document["people"]).items():
+            roster.people[int(manager)] = (
+                _text(given),
+                _text(family),
+                _text_or_none(arabic),
+                _text_or_none(country),
+            )
+        roster.expected = {_whole(m) for m in _sequence(document["expected"])}
+        for manager, times in _mapping(document["standing"]).items():
+            roster.standing[int(manager)] = [(_text(i), _moment(at)) for i, at in _sequence(times)]
+        roster.sheet = [
+            Attendee(
+                _whole(number),
+                _whole(manager),
+                _text(name),
+                _text(family),
+                _text(given),
+                _text_or_none(arabic),
+                _text(country),
+                _text_or_none(token),
+            )
+            for number, manager, name, family, given, arabic, country, token in _sequence(
+                document["sheet"]
+            )
+        ]
+        roster.countries = {_text(c): _text(n) for c, n in _mapping(document["countries"]).items()}
         return roster
 
     def names(self) -> NameIndex:
@@ -322,6 +340,62 @@ class Roster:
                 for manager, (given, family, arabic, country) in order
             ]
         )
+
+
+# -- reading a kept copy: each value of the type written, or a ValueError/TypeError ----------------
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a text")
+    return value
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _whole(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("not a whole number")
+    return value
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("not true or false")
+    return value
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError("not a mapping")
+    return value
+
+
+def _sequence(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("not a list")
+    return value
+
+
+def _moment(value: object) -> datetime:
+    """An aware moment (a naive one cannot be compared with the scans' times)."""
+    moment = datetime.fromisoformat(_text(value))
+    if moment.utcoffset() is None:
+        raise ValueError("a time without its offset")
+    return moment
+
+
+def _zone(value: object) -> str:
+    """A time zone this laptop knows (the door shows times in it at every scan)."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(_text(value))
+    except (KeyError, OSError) as error:  # ZoneInfoNotFoundError is a KeyError
+        raise ValueError("not a time zone") from error
+    return _text(value)
 
 
 def read_roster(
@@ -590,16 +664,17 @@ class DoorDesk:
         self.journal_problem: BoosterError | None = None
         self.last_problem: str | None = None
         self._own_programme = False  # opened by `go_online`: closed with the door
+        waiting: list[JournalScan] = []
         try:
             self.journal.check()
-            self._waiting = self.journal.count_waiting()
+            # Read back line by line: a damaged line is said now, not met by the sender.
+            waiting = self.journal.waiting()
         except BoosterError as error:
-            self.journal_problem = error  # said at the first offline scan; online goes on
-            self._waiting = 0
-        if roster is not None and self.journal_problem is None:
-            with contextlib.suppress(BoosterError):
-                for scan in self.journal.waiting():
-                    self._apply(self.roster, scan)
+            self.journal_problem = error  # said on the screen; online goes on
+        self._waiting = len(waiting)
+        if roster is not None:
+            for scan in waiting:
+                self._apply(self.roster, scan)
 
     @property
     def online(self) -> bool:

@@ -140,7 +140,8 @@ class OfflineJournal:
             return int(cursor.lastrowid or 0)
 
     def waiting(self) -> list[JournalScan]:
-        """The lines not yet acknowledged by the server, in the order they were written."""
+        """The lines not yet acknowledged by the server, in the order they were written (a
+        line that cannot be read back is the journal's problem, said in one line)."""
         with self._connection() as connection:
             rows = connection.execute(
                 "SELECT seq, checkin_id, voids, session_id, manager_id, recorded_at, device, "
@@ -148,19 +149,7 @@ class OfflineJournal:
                 "ORDER BY seq",
                 (self.programme_uuid,),
             ).fetchall()
-        return [
-            JournalScan(
-                checkin_id=row[1],
-                voids=bool(row[2]),
-                session_id=int(row[3]),
-                manager_id=int(row[4]),
-                recorded_at=datetime.fromisoformat(row[5]),
-                device=row[6],
-                admitted_unregistered=bool(row[7]),
-                seq=int(row[0]),
-            )
-            for row in rows
-        ]
+            return [_scan_of(row) for row in rows]
 
     def count_waiting(self) -> int:
         with self._connection() as connection:
@@ -180,6 +169,27 @@ class OfflineJournal:
                 [(at.astimezone(UTC).isoformat(timespec="seconds"), s) for s in seqs],
             )
             connection.execute("COMMIT")
+
+
+def _scan_of(row: tuple[Any, ...]) -> JournalScan:
+    """One journal line read back, or a DatabaseError naming it (damaged, or edited by hand:
+    a time without its offset cannot be compared with the door's)."""
+    try:
+        at = datetime.fromisoformat(row[5])
+        if at.utcoffset() is None or not all(isinstance(row[i], str) for i in (1, 6)):
+            raise ValueError
+        return JournalScan(
+            checkin_id=row[1],
+            voids=bool(row[2]),
+            session_id=int(row[3]),
+            manager_id=int(row[4]),
+            recorded_at=at,
+            device=row[6],
+            admitted_unregistered=bool(row[7]),
+            seq=int(row[0]),
+        )
+    except (TypeError, ValueError) as error:
+        raise sqlite3.DatabaseError(f"line {row[0]} is damaged") from error
 
 
 def private_folder(folder: Path) -> None:

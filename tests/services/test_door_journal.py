@@ -687,3 +687,87 @@ def test_two_doors_started_offline_at_once_lose_nothing_when_killed(
     assert sender.returncode == 0, err
     assert "Sent 6 offline scans: 6 check-ins added" in out
     assert sorted(m for _, m, _ in _checkins(demo_file, session)) == sorted(acknowledged)
+
+
+def _kept_roster(address: Any) -> Path:
+    from booster_desktop.services.door_journal import door_folder, last_door
+
+    kept = last_door(address)
+    assert kept is not None
+    return door_folder(kept.programme_uuid) / "roster.json"
+
+
+def _naive_times(document: dict[str, Any]) -> None:
+    first = next(iter(document["people"]))
+    document["standing"] = {first: [["x", "2018-11-19T08:00:00"]]}
+
+
+def _unknown_zone(document: dict[str, Any]) -> None:
+    document["session_info"]["time_zone"] = "Not/AZone"
+
+
+def _zone_outside(document: dict[str, Any]) -> None:
+    document["session_info"]["time_zone"] = "../../../etc/passwd"
+
+
+def _number_for_name(document: dict[str, Any]) -> None:
+    first = next(iter(document["people"]))
+    document["people"][first][0] = 7
+
+
+def _sheet_of_letters(document: dict[str, Any]) -> None:
+    document["sheet"] = ["abcdefgh"]
+
+
+@pytest.mark.postgresql_only
+@pytest.mark.parametrize(
+    "damage", [_naive_times, _unknown_zone, _zone_outside, _number_for_name, _sheet_of_letters]
+)
+def test_a_roster_copy_edited_by_hand_is_refused_at_start_not_at_a_scan(
+    demo_file: Any, proxy: Proxy, damage: Any
+) -> None:
+    """Values of the wrong kind in a kept copy (a naive time, a time zone this laptop does not
+    know, a number for a name) failed with a traceback at the first scan; now the copy is as
+    good as none, said in one line when the door starts."""
+    import json
+
+    from booster_desktop.services.door_journal import open_offline_door
+
+    address, _session_id, _people = _opened_once(demo_file, proxy)
+    path = _kept_roster(address)
+    document = json.loads(path.read_text("utf-8"))
+    damage(document)
+    path.write_text(json.dumps(document), "utf-8")
+    proxy.cut()
+    with pytest.raises(BoosterError) as refused:
+        open_offline_door(address, _unreachable(address))
+    assert str(refused.value).endswith("this laptop has no roster copy to work offline from")
+
+
+@pytest.mark.postgresql_only
+@pytest.mark.parametrize("recorded_at", ["garbage", "2018-11-19T08:00:00"])
+def test_a_damaged_journal_line_is_said_when_the_door_starts_offline(
+    demo_file: Any, proxy: Proxy, recorded_at: str
+) -> None:
+    """A journal line that cannot be read back (or a time without its offset) escaped as a
+    traceback when a door started offline; now it is the journal's problem, said on the
+    screen, and no scan is welcomed on that journal."""
+    from booster_desktop.services.door_journal import open_offline_door
+
+    address, _session_id, people = _opened_once(demo_file, proxy)
+    proxy.cut()
+    desk = open_offline_door(address, _unreachable(address))
+    desk.record(people[0][1], now=DAY_ONE)
+    path = desk.journal.path
+    desk.close()
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("UPDATE scan SET recorded_at = ?", (recorded_at,))
+        connection.commit()
+    desk = open_offline_door(address, _unreachable(address))
+    try:
+        assert desk.journal_problem is not None
+        assert "line 1 is damaged" in str(desk.journal_problem)
+        with pytest.raises(BoosterError, match="line 1 is damaged"):
+            desk.record(people[1][1], now=DAY_ONE + timedelta(minutes=3))
+    finally:
+        desk.close()
