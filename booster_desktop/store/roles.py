@@ -77,6 +77,9 @@ DOOR_SEQUENCES = ("change_entry", "change_value")
 # A login's name: what `add_user` accepts, whole (fullmatch: `$` would let a final
 # newline through); PostgreSQL's limit is 63 bytes.
 _NAME = re.compile(r"[a-z][a-z0-9_.-]{0,62}")
+# Names PostgreSQL refuses for a role ("public", "none"), or that mean another role wherever a
+# statement names one (a login called current_user would be granted and altered by mistake).
+_SERVER_WORDS = frozenset({"public", "none", "current_user", "session_user", "current_role"})
 
 
 def role_of(connection: Connection) -> Role:
@@ -339,6 +342,12 @@ def check_login_name(name: str) -> None:
         )
     if name in GROUP_ROLES.values():
         raise BoosterError(_("{name}: is a group role, not a person").format(name=name))
+    if name in _SERVER_WORDS:
+        raise BoosterError(
+            _("{name}: a name the server keeps for itself ({words}); choose another").format(
+                name=name, words=", ".join(sorted(_SERVER_WORDS))
+            )
+        )
 
 
 def add_user(connection: Connection, where: str, name: str, role: Role, password: str) -> str:
