@@ -27,7 +27,7 @@ def test_a_name_longer_than_the_server_allows_is_refused() -> None:
 
 @pytest.mark.parametrize("name", ["public", "none", "current_user", "session_user", "current_role"])
 def test_a_name_the_server_keeps_is_refused_in_one_line(name: str) -> None:
-    """"public" and "none" reached the server and came back as an unexpected error of three
+    """ "public" and "none" reached the server and came back as an unexpected error of three
     lines; current_user and session_user were made, logins every GRANT would misread."""
     with pytest.raises(BoosterError, match="a name the server keeps for itself") as refused:
         check_login_name(name)
