@@ -970,7 +970,20 @@ class DoorDesk:
         scan = JournalScan(
             checkin_id, False, self.session.id, manager_id, now, self.device, not expected
         )
-        self._write(scan)  # on disk before the door says welcome
+        elsewhere = self._write(scan)  # on disk before the door says welcome
+        if elsewhere:
+            # Another door process on this laptop checked them in meanwhile. Not put into
+            # this copy: that door may undo it, and only the journal would know.
+            first = min(at for _, at in elsewhere)
+            hhmm = _hhmm(first, zone)
+            return ScanResult(
+                ScanState.ALREADY,
+                token,
+                _("already checked in at {hhmm}").format(hhmm=hhmm),
+                first_at=first,
+                first_local=hhmm,
+                **person,
+            )
         with self._lock:
             self._recorded.append(scan)
             self._apply(self.roster, scan)
@@ -987,12 +1000,20 @@ class DoorDesk:
             **person,
         )
 
-    def _write(self, scan: JournalScan) -> None:
+    def _write(self, scan: JournalScan) -> list[tuple[str, datetime]]:
+        """Journal one line; a check-in is not written when another door process here has
+        one waiting for the same manager (those are returned instead)."""
         if self.journal_problem is not None:
             raise self.journal_problem
         with self._lock:
-            self.journal.add(scan)
-            self._waiting += 1
+            if scan.voids:
+                self.journal.add(scan)
+                self._waiting += 1
+                return []
+            elsewhere = self.journal.add_checkin(scan)
+            if not elsewhere:
+                self._waiting += 1
+            return elsewhere
 
     # -- undo ------------------------------------------------------------------------------------
 

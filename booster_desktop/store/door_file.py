@@ -122,22 +122,50 @@ class OfflineJournal:
         """Write one line, committed durably; its place in the journal."""
         with self._connection() as connection:
             connection.execute("BEGIN IMMEDIATE")
-            cursor = connection.execute(
-                "INSERT INTO scan (programme, checkin_id, voids, session_id, manager_id, "
-                "recorded_at, device, admitted_unregistered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    self.programme_uuid,
-                    scan.checkin_id,
-                    int(scan.voids),
-                    scan.session_id,
-                    scan.manager_id,
-                    scan.recorded_at.astimezone(UTC).isoformat(timespec="microseconds"),
-                    scan.device,
-                    int(scan.admitted_unregistered),
-                ),
-            )
+            seq = self._insert(connection, scan)
             connection.execute("COMMIT")
-            return int(cursor.lastrowid or 0)
+            return seq
+
+    def add_checkin(self, scan: JournalScan) -> list[tuple[str, datetime]]:
+        """Write a check-in unless the journal holds one waiting and standing for the same
+        manager at the same session (written by another door process on this laptop, which
+        this one's copy cannot know; a sent one is the server's, in the copy once refreshed):
+        then nothing is written, and those check-ins (id, when) are returned.
+        The look and the write are one transaction, so two processes never both write."""
+        with self._connection() as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            rows = connection.execute(
+                "SELECT checkin_id, recorded_at FROM scan AS s WHERE programme = ? "
+                "AND session_id = ? AND manager_id = ? AND voids = 0 AND sent_at IS NULL "
+                "AND NOT EXISTS ("
+                "SELECT 1 FROM scan AS v WHERE v.programme = s.programme "
+                "AND v.checkin_id = s.checkin_id AND v.voids = 1) ORDER BY seq",
+                (self.programme_uuid, scan.session_id, scan.manager_id),
+            ).fetchall()
+            standing = [(str(i), _aware(at)) for i, at in rows if i != scan.checkin_id]
+            if standing:
+                connection.execute("ROLLBACK")
+                return standing
+            self._insert(connection, scan)
+            connection.execute("COMMIT")
+            return []
+
+    def _insert(self, connection: sqlite3.Connection, scan: JournalScan) -> int:
+        cursor = connection.execute(
+            "INSERT INTO scan (programme, checkin_id, voids, session_id, manager_id, "
+            "recorded_at, device, admitted_unregistered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.programme_uuid,
+                scan.checkin_id,
+                int(scan.voids),
+                scan.session_id,
+                scan.manager_id,
+                scan.recorded_at.astimezone(UTC).isoformat(timespec="microseconds"),
+                scan.device,
+                int(scan.admitted_unregistered),
+            ),
+        )
+        return int(cursor.lastrowid or 0)
 
     def waiting(self) -> list[JournalScan]:
         """The lines not yet acknowledged by the server, in the order they were written (a
@@ -169,6 +197,17 @@ class OfflineJournal:
                 [(at.astimezone(UTC).isoformat(timespec="seconds"), s) for s in seqs],
             )
             connection.execute("COMMIT")
+
+
+def _aware(text: object) -> datetime:
+    """A line's time read back: aware, or a DatabaseError (damaged, or edited by hand)."""
+    try:
+        at = datetime.fromisoformat(str(text))
+    except ValueError as error:
+        raise sqlite3.DatabaseError("a line's time is damaged") from error
+    if at.utcoffset() is None:
+        raise sqlite3.DatabaseError("a line's time has no offset")
+    return at
 
 
 def _scan_of(row: tuple[Any, ...]) -> JournalScan:

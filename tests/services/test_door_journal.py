@@ -771,3 +771,38 @@ def test_a_damaged_journal_line_is_said_when_the_door_starts_offline(
             desk.record(people[1][1], now=DAY_ONE + timedelta(minutes=3))
     finally:
         desk.close()
+
+
+@pytest.mark.postgresql_only
+def test_two_doors_started_offline_on_one_laptop_check_a_person_in_once(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    """Two door processes on one laptop (the window and the command, or two windows) share
+    the offline journal but each decides on its own copy: both said welcome to the same
+    person and the server got two check-ins. Now the second sees the first's waiting line."""
+    from booster_desktop.services.door_journal import open_offline_door
+
+    address, session, people = _opened_once(demo_file, proxy)
+    proxy.cut()
+    first = open_offline_door(address, _unreachable(address), device="door-a")
+    second = open_offline_door(address, _unreachable(address), device="door-b")
+    try:
+        welcome = first.record(people[0][1], now=DAY_ONE)
+        assert welcome.state is ScanState.WELCOME and welcome.recorded
+        again = second.record(people[0][1], now=DAY_ONE + timedelta(minutes=2))
+        assert again.state is ScanState.ALREADY and not again.recorded
+        assert again.message == f"already checked in at {welcome.first_local}"
+        by_name = second.record_manager(people[0][0], now=DAY_ONE + timedelta(minutes=3))
+        assert by_name.state is ScanState.ALREADY
+        assert [s.device for s in first.journal.waiting()] == ["door-a"]
+        # Undone at the first door: the second may check them in again.
+        first.void_last()
+        back = second.record(people[0][1], now=DAY_ONE + timedelta(minutes=4))
+        assert back.state is ScanState.WELCOME and back.recorded
+        proxy.restore()
+        assert second.go_online() and first.go_online()
+    finally:
+        first.close()
+        second.close()
+    standing = [(m, v) for _, m, v in _checkins(demo_file, session)]
+    assert sorted(standing) == [(people[0][0], False), (people[0][0], True)]
