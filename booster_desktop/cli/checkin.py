@@ -248,11 +248,27 @@ def _send_before_leaving(door: DoorDesk, where: object) -> bool:
 
 
 def _send(args: argparse.Namespace) -> int:
+    from booster_desktop.services import door_journal
     from booster_desktop.services.door_journal import offline_journal, send_waiting
-    from booster_desktop.services.programme import open_programme
+    from booster_desktop.services.programme import ServerAddress, open_programme
 
-    # Sending what a door recorded offline is door work: door staff may do it.
-    with open_programme(args.file, writable=True, door_may=True) as programme:
+    try:
+        # Sending what a door recorded offline is door work: door staff may do it.
+        programme = open_programme(args.file, writable=True, door_may=True)
+    except BoosterError as error:
+        if not isinstance(args.file, ServerAddress) or not door_journal.server_unreachable(error):
+            raise
+        # Said as the door says it (not libpq's text), with what keeps waiting here.
+        waiting = door_journal.waiting_here(args.file)
+        problem = door_journal.cannot_reach(args.file, error)
+        if waiting is None:
+            raise BoosterError(problem) from None
+        raise BoosterError(
+            _("{problem}; {waiting}, kept here until the server answers").format(
+                problem=problem, waiting=door_journal.waiting_message(waiting)
+            )
+        ) from None
+    with programme:
         journal = offline_journal(programme)
         sent = send_waiting(programme, journal)
     print(

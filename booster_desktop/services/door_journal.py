@@ -540,6 +540,21 @@ def cannot_reach(address: ServerAddress, error: BaseException) -> str:
     )
 
 
+def waiting_here(address: ServerAddress) -> int | None:
+    """How many scans wait in this laptop's offline journal of the programme last opened as
+    a door on `address` (None when none was, or its journal cannot be read)."""
+    door = last_door(address)
+    if door is None:
+        return None
+    path = door_folder(door.programme_uuid) / JOURNAL_NAME
+    if not path.is_file():
+        return 0
+    try:
+        return OfflineJournal(path, door.programme_uuid).count_waiting()
+    except BoosterError:
+        return None
+
+
 def open_offline_door(
     address: ServerAddress,
     error: BaseException,
@@ -1210,5 +1225,6 @@ __all__ = [
     "send_waiting",
     "server_unreachable",
     "session_problem",
+    "waiting_here",
     "waiting_message",
 ]

@@ -806,3 +806,35 @@ def test_two_doors_started_offline_on_one_laptop_check_a_person_in_once(
         second.close()
     standing = [(m, v) for _, m, v in _checkins(demo_file, session)]
     assert sorted(standing) == [(people[0][0], False), (people[0][0], True)]
+
+
+@pytest.mark.postgresql_only
+def test_sending_while_the_server_is_unreachable_says_what_waits_in_one_line(
+    demo_file: Any, proxy: Proxy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`checkin send URL` with the server out of reach printed libpq's text ("connection
+    failed: … Is the server running …") and nothing of the scans kept waiting."""
+    from booster_desktop.cli import main
+
+    address, _session_id, people = _opened_once(demo_file, proxy)
+    url = address.url.render_as_string(hide_password=False)
+    proxy.cut()
+    assert main(["checkin", "send", url]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"booster: cannot reach the server at 127.0.0.1:{proxy.port}: Connection refused; "
+        "offline: 0 scans waiting, kept here until the server answers\n"
+    )
+    from booster_desktop.services.door_journal import open_offline_door
+
+    desk = open_offline_door(address, _unreachable(address))
+    desk.record(people[0][1], now=DAY_ONE)
+    desk.close()
+    assert main(["checkin", "send", url]) == 1
+    assert "offline: 1 scan waiting, kept here" in capsys.readouterr().err
+    # An address never opened as a door here: the reason alone.
+    other = url.replace(f":{proxy.port}/", ":1/")
+    assert main(["checkin", "send", other]) == 1
+    assert capsys.readouterr().err == (
+        "booster: cannot reach the server at 127.0.0.1:1: Connection refused\n"
+    )
