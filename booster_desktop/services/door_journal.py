@@ -819,7 +819,9 @@ class DoorDesk:
             try:
                 sent = send_waiting(self.door, self.journal)
             except BoosterError as error:
-                self.last_problem = str(error)
+                self.last_problem = (
+                    cannot_reach(self.address, error) if is_unreachable(error) else str(error)
+                )
                 return None
             self.last_problem = None
             with self._lock:

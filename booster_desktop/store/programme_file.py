@@ -192,9 +192,11 @@ class ProgrammeFile:
             clash = at_once(error, self.path)
             if clash is not None:
                 raise clash from error
+            # One line: libpq's messages run over several ("Is the server running…").
+            value = " ".join(str(getattr(error, "orig", error)).split())
             raise BoosterError(
                 _("{path}: the change was not saved ({value})").format(
-                    path=self.path, value=getattr(error, "orig", error)
+                    path=self.path, value=value[:300]
                 )
             ) from error
         if change is not None:

@@ -838,3 +838,41 @@ def test_sending_while_the_server_is_unreachable_says_what_waits_in_one_line(
     assert capsys.readouterr().err == (
         "booster: cannot reach the server at 127.0.0.1:1: Connection refused\n"
     )
+
+
+@pytest.mark.postgresql_only
+def test_the_command_says_a_lost_link_in_one_line_when_it_leaves(
+    demo_file: Any, proxy: Proxy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reply lost after the server's commit, then the link down: the command's last line
+    carried libpq's two-line text inside "the change was not saved (…)"."""
+    from booster_desktop.cli import main
+
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")
+    address = proxy.address(demo_file)
+    url = address.url.render_as_string(hide_password=False)
+    proxy.swallow_next_commit()
+    assert main(["checkin", "record", url, "--session", str(session), people[0][1]]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("welcome\t")
+    assert err.splitlines()[-1] == (
+        f"offline: 1 scan waiting; `booster checkin send {address}` sends them (cannot reach "
+        f"the server at 127.0.0.1:{proxy.port}: Connection refused)"
+    )
+    proxy.restore()
+    assert main(["checkin", "send", url]) == 0
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
+
+
+@pytest.mark.postgresql_only
+def test_a_save_on_a_dropped_link_is_refused_in_one_line(demo_file: Any, proxy: Proxy) -> None:
+    """The write gate put libpq's several lines into "the change was not saved (…)"."""
+    from booster_desktop.store import changes
+
+    with open_programme(proxy.address(demo_file), writable=True) as programme:
+        proxy.cut()
+        with pytest.raises(BoosterError) as refused, programme.writing() as connection:
+            changes.report(connection, "manager", [1], ["given_name"])
+    message = str(refused.value)
+    assert "the change was not saved (" in message and "\n" not in message
