@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from booster_desktop.cli.arguments import UsageError, positive, programme_location
 from booster_desktop.cli.commands import PROG, Command
 from booster_desktop.domain.errors import BoosterError
-from booster_desktop.i18n import N_, _
+from booster_desktop.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from booster_desktop.services.checkin import ScanResult
@@ -272,9 +272,11 @@ def _send(args: argparse.Namespace) -> int:
         journal = offline_journal(programme)
         sent = send_waiting(programme, journal)
     print(
-        _("Sent {lines} offline scans: {added} check-ins added, {voided} voided").format(
-            lines=sent.lines, added=sent.added, voided=sent.voided
-        )
+        ngettext(
+            "Sent {lines} offline scan: {added} check-ins added, {voided} voided",
+            "Sent {lines} offline scans: {added} check-ins added, {voided} voided",
+            sent.lines,
+        ).format(lines=sent.lines, added=sent.added, voided=sent.voided)
     )
     return 0
 

@@ -862,6 +862,8 @@ def test_the_command_says_a_lost_link_in_one_line_when_it_leaves(
     )
     proxy.restore()
     assert main(["checkin", "send", url]) == 0
+    # The server had it already: nothing added twice, and the one line said as one.
+    assert capsys.readouterr().out == "Sent 1 offline scan: 0 check-ins added, 0 voided\n"
     assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
 
 
