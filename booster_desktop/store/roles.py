@@ -52,7 +52,8 @@ DOOR_GRANTS: tuple[Grant, ...] = (
     Grant("country", "SELECT"),
     Grant("tour", "SELECT"),
     Grant("tour_session", "SELECT"),
-    Grant("enrolment", "SELECT"),
+    # Who a tour expects; not the enrolment's travel data (flights, hotel) nor its notes.
+    Grant("enrolment", "SELECT", ("id", "manager_id", "tour_id", "status")),
     Grant("badge_token", "SELECT"),
     # The roster without its sensitive fields: who, from where, whether still taking part.
     Grant(

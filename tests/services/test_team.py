@@ -86,6 +86,25 @@ def test_the_server_refuses_door_staff_the_sensitive_fields(team: Team) -> None:
     assert row is not None and row[0]
 
 
+def test_door_staff_read_who_a_tour_expects_not_the_enrolments_travel_data(team: Team) -> None:
+    """Door staff could read every column of an enrolment: the managers' flights, arrival
+    and departure details, hotel and notes, travel data the retention rule erases."""
+    door = team.add(Role.DOOR)
+    with connect(team.admin) as connection:
+        connection.execute(
+            "UPDATE enrolment SET arrival_details = 'IB 3147 from Casablanca', "
+            "hotel = 'Hotel Gràcia', notes = 'arrives late' WHERE id = 1"
+        )
+    with connect(door) as connection:
+        for column in ("arrival_at", "arrival_details", "departure_details", "hotel", "notes"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="enrolment"):
+                connection.execute(f"SELECT {column} FROM enrolment")
+        row = connection.execute(
+            "SELECT count(*) FROM enrolment WHERE status IN ('proposed', 'confirmed')"
+        ).fetchone()
+    assert row is not None and row[0]
+
+
 def test_the_refusal_comes_through_the_application_as_the_server_said_it(team: Team) -> None:
     door = team.add(Role.DOOR)
     with open_programme(door, writable=True, door_may=True) as programme:
