@@ -259,3 +259,22 @@ def test_every_command_module_is_registered_and_declares_its_command() -> None:
     names = [cli._commands()[i].name for i in range(len(cli.COMMANDS))]
     assert all(isinstance(c, Command) for c in cli._commands())
     assert len(names) == len(set(names))
+
+
+def test_the_log_of_an_unexpected_error_is_this_users_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The log was made 0644 like any file: readable by every user of the laptop, and a
+    traceback quotes values (a manager's name, a badge token, the start of a password's
+    hash in a refused CREATE ROLE)."""
+    from booster_desktop.cli import _report_bug
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    said = _report_bug(ValueError("Amina Benali VSTRGCCGCNJRXJLPURGKX"))
+    log = Path(said.rsplit(" ", 1)[-1])
+    assert "Amina Benali" in log.read_text("utf-8")
+    assert log.stat().st_mode & 0o777 == 0o600
+    log.chmod(0o644)  # made by an older version
+    _report_bug(ValueError("again"))
+    assert log.stat().st_mode & 0o777 == 0o600

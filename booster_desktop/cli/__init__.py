@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _report_bug(error: BaseException) -> str:
     """Log the traceback of an unexpected error to the log file; say where it went."""
     import logging
+    import os
     import traceback
     from pathlib import Path
 
@@ -84,7 +85,10 @@ def _report_bug(error: BaseException) -> str:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         log = folder / "booster.log"
-        with log.open("a", encoding="utf-8") as stream:
+        # This user's only: a traceback quotes values (names, badge tokens, a password's hash).
+        descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.fchmod(descriptor, 0o600)  # a log made readable by an older version too
+        with os.fdopen(descriptor, "a", encoding="utf-8") as stream:
             stream.write("".join(traceback.format_exception(error)))
         return _("details are in {log}").format(log=log)
     except OSError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from concurrent.futures import Future
 from pathlib import Path
@@ -32,7 +33,14 @@ def _log_to_file() -> Path | None:
         folder = user_log_path("booster-desktop", appauthor=False, ensure_exists=True)
     except OSError:
         return None
-    handler = logging.FileHandler(folder / "booster-desktop.log", encoding="utf-8")
+    path = folder / "booster-desktop.log"
+    try:
+        # This user's only: a traceback quotes values (names, badge tokens).
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+        path.chmod(0o600)
+    except OSError:
+        return None
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(logging.INFO)

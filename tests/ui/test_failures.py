@@ -38,3 +38,27 @@ def test_a_delete_the_file_refuses_is_reported_and_not_undoable(
     assert tab.model.row_of(3) is not None
     with programme_db.connect(demo_file) as connection:
         assert connection.execute("SELECT count(*) FROM manager").fetchone() == (24,)
+
+
+def test_the_windows_log_is_this_users_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's log was made 0644: readable by every user of the laptop, while the
+    tracebacks it keeps quote values (names, badge tokens)."""
+    import logging
+
+    from booster_desktop.ui.application import _log_to_file
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    before = list(logging.getLogger().handlers)
+    try:
+        log = _log_to_file()
+        assert log is not None and log.stat().st_mode & 0o777 == 0o600
+        log.chmod(0o644)  # made by an older version
+        assert _log_to_file() == log and log.stat().st_mode & 0o777 == 0o600
+    finally:
+        for handler in logging.getLogger().handlers:
+            if handler not in before:
+                logging.getLogger().removeHandler(handler)
+                handler.close()
