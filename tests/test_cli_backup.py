@@ -195,3 +195,19 @@ def test_an_encrypted_copy_onto_the_programme_is_refused_before_any_passphrase(
     _, err = _run(["backup", str(demo_file), "-o", str(demo_file), "--encrypt"], capsys, 1)
     assert "is the programme file itself" in err and len(err.splitlines()) == 1
     assert _digest(demo_file) == before
+
+
+def test_kept_backups_of_a_programme_on_a_server_point_to_the_servers_tools(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`backup list URL` said "postgresql:/door1@host/db: no such file" (the address read as
+    a path, its // folded)."""
+    url = "postgresql://door1@127.0.0.1:1/probe"
+    for argv in (["backup", "list", url], ["backup", "restore", url, "x.booster"]):
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        assert exited.value.code == 2
+        err = capsys.readouterr().err
+        last = err.splitlines()[-1]  # after the usage lines, one refusal
+        assert f"`backup {argv[1]}` is for a programme file" in last
+        assert "pg_dump -Fc, pg_restore: see docs/team.md" in last

@@ -67,6 +67,12 @@ def _location(word: str) -> object:
         raise UsageError(str(error)) from None
 
 
+def _on_server(text: str) -> bool:
+    from booster_desktop.services.programme import is_server_text
+
+    return bool(is_server_text(text))
+
+
 def _validate(args: argparse.Namespace) -> None:
     if args.passphrase is not None:
         raise UsageError(
@@ -77,6 +83,14 @@ def _validate(args: argparse.Namespace) -> None:
             ).format(PASSPHRASE_VARIABLE=PASSPHRASE_VARIABLE)
         )
     words: list[str] = args.words
+    if words[0] in ("list", "restore") and len(words) > 1 and _on_server(words[1]):
+        # Kept backups are copies of a file on this laptop; a server keeps its own.
+        raise UsageError(
+            _(
+                "`backup {action}` is for a programme file; a programme on a server is backed "
+                "up and restored by the server (pg_dump -Fc, pg_restore: see docs/team.md)"
+            ).format(action=words[0])
+        )
     if words[0] == "list" and len(words) == 2:
         args.action, args.file = "list", Path(words[1])
     elif words[0] == "restore" and len(words) == 3:
