@@ -110,6 +110,8 @@ def test_door_staff_may_check_in_and_list_sessions_only(
     ):
         _out, err = _run(refused, capsys, 1)
         assert "is door staff here and may only check people in" in err, refused
+        # Every command left to them is named, `checkin send` too (it was missing).
+        assert "(`booster checkin record`, `booster checkin send`, `booster list sessions`)" in err
         assert err.count("\n") == 1
     # Checking reads what door staff may not: said as plainly, not as the server's refusal.
     _out, err = _run(["check", door], capsys, 1)

@@ -101,7 +101,8 @@ def open_programme(
         raise BoosterError(
             _(
                 "{path}: {user} is door staff here and may only check people in (`booster "
-                "checkin record`, `booster list sessions`); ask a coordinator"
+                "checkin record`, `booster checkin send`, `booster list sessions`); ask a "
+                "coordinator"
             ).format(path=programme.path, user=getattr(programme.path, "user", ""))
         )
     # A file's day's first backup, earlier ones moved into its folder. A server is backed up
