@@ -71,6 +71,19 @@ _ARABIC_KEYS = str.maketrans(
 )
 
 
+# What those keys type without Shift. Only lam ("ل", G) also begins a two-character sequence:
+# with Shift nothing types a lam alone, so a lam after characters only Shift types is the first
+# half of G or T, the alef still to come.
+_ARABIC_PLAIN = "ؤيثبلاتنمىحقسفعرء"
+
+
+def scan_may_go_on(typed: str) -> bool:
+    """Whether the next character may still change what `typed` reads as: it ends with a lam
+    typed with Shift on an Arabic layout, the first half of a lam-alef key (G or T)."""
+    text = typed.strip()
+    return text.endswith("ل") and any(c not in _ARABIC_PLAIN for c in text[:-1])
+
+
 def _weighted_sum(payload: str) -> int:
     # Weights 2..16, never 0 or 1 (the check letter's), and neighbours always differ: with a
     # prime modulus that catches every mistyped letter and every swap of two neighbours.
