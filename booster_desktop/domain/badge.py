@@ -30,8 +30,9 @@ TOKEN_PAYLOAD_LENGTH = 20
 TOKEN_LENGTH = TOKEN_PAYLOAD_LENGTH + 1
 
 # What a scanner types for our letters when the laptop has an Arabic (101) layout, unshifted
-# and shifted (scanners send capitals, sometimes with Caps Lock inverting them). Two-letter
-# sequences first: shifted, the G and T keys type a lam-alef ligature as two characters.
+# and shifted, as Windows and Linux ship it (scanners send capitals, sometimes with Caps Lock
+# inverting them). Two-letter sequences first: shifted, the G and T keys type a lam-alef
+# ligature as two characters on Windows (as one presentation form on Linux).
 _ARABIC_SEQUENCES = {"لأ": "G", "لإ": "T"}
 _ARABIC_KEYS = str.maketrans(
     {
@@ -44,6 +45,9 @@ _ARABIC_KEYS = str.maketrans(
         "ب": "F",
         "[": "F",
         "ل": "G",
+        # Linux's Arabic layout types Shift+G and Shift+T as one presentation-form ligature.
+        "\ufef7": "G",
+        "\ufef9": "T",
         "ا": "H",
         "أ": "H",
         "ت": "J",
@@ -63,6 +67,7 @@ _ARABIC_KEYS = str.maketrans(
         "ف": "T",
         "ع": "U",
         "‘": "U",
+        "`": "U",  # Shift+U on Linux's Arabic layout
         "ر": "V",
         "{": "V",
         "ء": "X",

@@ -65,7 +65,7 @@ PAPER_DEVICE = "paper"
 _LONGEST_SCAN = 400
 
 _RUN = re.compile(f"[{TOKEN_ALPHABET}]+")
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u2018]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u2018\ufef5-\ufefc]")
 
 
 class ScanState(StrEnum):

@@ -3,7 +3,7 @@
 A USB scanner sends key positions (those of a US keyboard) with Shift for capitals; the laptop's
 layout decides which characters arrive. The tables below say what each layout types at each
 letter's position, written from the layouts' published charts (French AZERTY, German QWERTZ,
-Arabic 101 as Windows ships it), for all 26 letters, independently of the application's own
+Arabic 101 as Windows and Linux ship it), for all 26 letters, independently of the application's own
 mapping. Each badge of a tour is typed through each table and checked in through the real
 `booster checkin record` command and the door's service.
 """
@@ -69,6 +69,17 @@ ARABIC = {
     "M": ("ة", "\u2019"),
 }
 
+# Arabic as Linux ships it (xkb "ara", basic): the same keys, except that Shift on G, T and B
+# types one presentation-form ligature (lam-alef with hamza above or below, lam-alef with
+# madda) rather than two letters, U a grave accent and M an apostrophe.
+ARABIC_LINUX = ARABIC | {
+    "T": ("ف", "\ufef9"),
+    "U": ("ع", "`"),
+    "G": ("ل", "\ufef7"),
+    "B": ("\ufefb", "\ufef5"),
+    "M": ("ة", "'"),
+}
+
 QWERTY = {c: (c.lower(), c) for c in US}
 
 
@@ -94,6 +105,7 @@ CASES = {
     "arabic": lambda t: typed(t, ARABIC),
     # A scanner set to send lower case (no Shift), as some are.
     "arabic unshifted": lambda t: "".join(ARABIC[c][0] for c in t),
+    "arabic linux": lambda t: typed(t, ARABIC_LINUX),
 }
 
 
@@ -128,7 +140,7 @@ def _random_tokens(count: int) -> list[str]:
 
 
 def test_the_tables_cover_every_letter_and_keep_the_alphabet_in_place() -> None:
-    for layout in (AZERTY, QWERTZ, ARABIC):
+    for layout in (AZERTY, QWERTZ, ARABIC, ARABIC_LINUX):
         assert sorted(layout) == list(US)
     # The tokens' letters sit where QWERTY has them on both Latin layouts.
     for letter in TOKEN_ALPHABET:
