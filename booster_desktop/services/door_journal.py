@@ -680,15 +680,20 @@ class DoorDesk:
         self.last_problem: str | None = None
         self._own_programme = False  # opened by `go_online`: closed with the door
         waiting: list[JournalScan] = []
+        known: list[JournalScan] = []
         try:
             self.journal.check()
             # Read back line by line: a damaged line is said now, not met by the sender.
             waiting = self.journal.waiting()
+            if roster is not None and roster.refreshed_at is not None:
+                # Sent after the copy was kept (by `checkin send`, or a door that was killed
+                # before it refreshed): on the server, so not to be welcomed twice.
+                known = self.journal.sent_since(roster.refreshed_at)
         except BoosterError as error:
             self.journal_problem = error  # said on the screen; online goes on
         self._waiting = len(waiting)
         if roster is not None:
-            for scan in waiting:
+            for scan in sorted([*known, *waiting], key=lambda scan: scan.seq):
                 self._apply(self.roster, scan)
 
     @property

@@ -179,6 +179,19 @@ class OfflineJournal:
             ).fetchall()
             return [_scan_of(row) for row in rows]
 
+    def sent_since(self, moment: datetime) -> list[JournalScan]:
+        """The lines acknowledged by the server at or after `moment` (to the second, as they
+        are marked), in order: what a roster copy taken at `moment` may not hold yet."""
+        since = moment.astimezone(UTC).replace(microsecond=0)
+        with self._connection() as connection:
+            rows = connection.execute(
+                "SELECT seq, checkin_id, voids, session_id, manager_id, recorded_at, device, "
+                "admitted_unregistered, sent_at FROM scan WHERE sent_at IS NOT NULL "
+                "AND programme = ? ORDER BY seq",
+                (self.programme_uuid,),
+            ).fetchall()
+            return [_scan_of(row[:8]) for row in rows if _aware(row[8]) >= since]
+
     def count_waiting(self) -> int:
         with self._connection() as connection:
             return int(

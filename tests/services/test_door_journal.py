@@ -878,3 +878,34 @@ def test_a_save_on_a_dropped_link_is_refused_in_one_line(demo_file: Any, proxy: 
             changes.report(connection, "manager", [1], ["given_name"])
     message = str(refused.value)
     assert "the change was not saved (" in message and "\n" not in message
+
+
+@pytest.mark.postgresql_only
+def test_a_scan_sent_after_the_roster_copy_is_not_welcomed_twice_offline(
+    demo_file: Any, proxy: Proxy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A door killed (or started offline and closed) before it refreshed its copy, its scans
+    sent by `checkin send`: the next door started offline worked from the older copy and
+    welcomed the same person again, a second check-in (seen under Xvfb)."""
+    from booster_desktop.cli import main
+    from booster_desktop.services.door_journal import open_offline_door
+
+    address, session, people = _opened_once(demo_file, proxy)
+    proxy.cut()
+    first = open_offline_door(address, _unreachable(address))
+    welcome = first.record(people[0][1], now=DAY_ONE)
+    assert welcome.recorded
+    first.close()
+    proxy.restore()
+    url = address.url.render_as_string(hide_password=False)
+    assert main(["checkin", "send", url]) == 0
+    capsys.readouterr()
+    proxy.cut()
+    second = open_offline_door(address, _unreachable(address))
+    try:
+        again = second.record(people[0][1], now=DAY_ONE + timedelta(minutes=5))
+        assert again.state is ScanState.ALREADY and not again.recorded
+        assert second.waiting == 0 and second.head_count().checked_in == 1
+    finally:
+        second.close()
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
