@@ -27,6 +27,7 @@ import hashlib
 import threading
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -679,6 +680,8 @@ class DoorDesk:
         self.journal_problem: BoosterError | None = None
         self.last_problem: str | None = None
         self._own_programme = False  # opened by `go_online`: closed with the door
+        # Notes of what went straight to the server, written off the scan's path, in order.
+        self._notes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="door notes")
         waiting: list[JournalScan] = []
         known: list[JournalScan] = []
         try:
@@ -912,6 +915,17 @@ class DoorDesk:
         with self._lock:
             self._recorded.append(scan)
             self._apply(self.roster, scan)
+        self._note_sent(scan)
+
+    def _note_sent(self, scan: JournalScan) -> None:
+        """Keep in the journal what went straight to the server: the roster copy is kept only
+        now and then, and a door killed meanwhile starts offline from an older one."""
+        if self.journal_problem is None:
+            self._notes.submit(self._note, scan, utc_now())
+
+    def _note(self, scan: JournalScan, at: datetime) -> None:
+        with contextlib.suppress(BoosterError):  # a reminder only: the server has it
+            self.journal.note_sent(scan, at)
 
     def _record_offline(
         self, typed: str, admit_unregistered: bool, now: datetime, checkin_id: str
@@ -1056,6 +1070,7 @@ class DoorDesk:
                 else:
                     with self._lock:
                         self._apply(self.roster, dataclasses.replace(scan, voids=True))
+                    self._note_sent(dataclasses.replace(scan, voids=True))
                     if voided is None:
                         continue
                     return voided
@@ -1107,6 +1122,7 @@ class DoorDesk:
     def close(self) -> None:
         """Stop using the server; the roster copy is kept as this door last knew it (with
         the check-ins it recorded since the last refresh), for a start offline later."""
+        self._notes.shutdown(wait=True)
         if self.door is not None:
             self._keep_copy(self.roster)
             self.door.engine.dispose()

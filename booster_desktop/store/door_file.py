@@ -83,7 +83,7 @@ class OfflineJournal:
         )
 
     @contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
+    def _connection(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
         try:
             private_folder(self.path.parent)
             # Created 0600 before SQLite opens it: SQLite gives its -wal and -shm the mode of
@@ -102,7 +102,7 @@ class OfflineJournal:
                     raise sqlite3.DatabaseError("not an offline journal")
                 connection.execute("PRAGMA journal_mode = WAL")
                 # Every commit is on disk before it returns: the door says welcome after it.
-                connection.execute("PRAGMA synchronous = FULL")
+                connection.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
                 if application == 0:
                     connection.execute("BEGIN IMMEDIATE")
                     for statement in _SCHEMA:
@@ -125,6 +125,13 @@ class OfflineJournal:
             seq = self._insert(connection, scan)
             connection.execute("COMMIT")
             return seq
+
+    def note_sent(self, scan: JournalScan, at: datetime) -> None:
+        """Note a line the server already holds (a scan or a void made online), so that a
+        door started offline after a crash, from a copy older than it, knows it. Not synced
+        to disk at once: the server holds the scan; a power cut loses only this reminder."""
+        with self._connection(durable=False) as connection:
+            self._insert(connection, scan, sent_at=at)  # one statement: its own transaction
 
     def add_checkin(self, scan: JournalScan) -> list[tuple[str, datetime]]:
         """Write a check-in unless the journal holds one waiting and standing for the same
@@ -150,10 +157,13 @@ class OfflineJournal:
             connection.execute("COMMIT")
             return []
 
-    def _insert(self, connection: sqlite3.Connection, scan: JournalScan) -> int:
+    def _insert(
+        self, connection: sqlite3.Connection, scan: JournalScan, sent_at: datetime | None = None
+    ) -> int:
         cursor = connection.execute(
             "INSERT INTO scan (programme, checkin_id, voids, session_id, manager_id, "
-            "recorded_at, device, admitted_unregistered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "recorded_at, device, admitted_unregistered, sent_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self.programme_uuid,
                 scan.checkin_id,
@@ -163,6 +173,7 @@ class OfflineJournal:
                 scan.recorded_at.astimezone(UTC).isoformat(timespec="microseconds"),
                 scan.device,
                 int(scan.admitted_unregistered),
+                None if sent_at is None else sent_at.astimezone(UTC).isoformat(timespec="seconds"),
             ),
         )
         return int(cursor.lastrowid or 0)

@@ -909,3 +909,40 @@ def test_a_scan_sent_after_the_roster_copy_is_not_welcomed_twice_offline(
     finally:
         second.close()
     assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
+
+
+@pytest.mark.postgresql_only
+def test_a_door_killed_online_then_started_offline_knows_its_last_scans(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    """The roster copy is kept at each refresh (a minute) and on closing: a door killed in
+    between, then started while the server is unreachable, worked from a copy without its
+    last online scans and welcomed those people again (second check-ins). What went to the
+    server is now noted in the journal as sent, and a void made online too."""
+    from booster_desktop.services.door_journal import open_offline_door
+
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")
+    address = proxy.address(demo_file)
+    programme = open_programme(address, writable=True, door_may=True)
+    desk = open_desk(programme, session, device="door-k")
+    assert isinstance(desk, DoorDesk) and desk.door is not None
+    kept = desk.record(people[0][1], now=DAY_ONE)
+    desk.record(people[1][1], now=DAY_ONE + timedelta(minutes=1))
+    desk.void_last()  # the second undone online: may come in again
+    assert kept.recorded and desk.waiting == 0
+    # Killed: no close, so no copy kept after the scans.
+    desk.door.engine.dispose()
+    programme.close()
+    proxy.cut()
+    started = open_offline_door(address, _unreachable(address))
+    try:
+        again = started.record(people[0][1], now=DAY_ONE + timedelta(minutes=5))
+        assert again.state is ScanState.ALREADY and not again.recorded
+        back = started.record(people[1][1], now=DAY_ONE + timedelta(minutes=6))
+        assert back.state is ScanState.WELCOME and back.recorded
+        assert started.waiting == 1
+    finally:
+        started.close()
+    standing = [(m, v) for _, m, v in _checkins(demo_file, session)]
+    assert sorted(standing) == sorted([(people[0][0], False), (people[1][0], True)])
