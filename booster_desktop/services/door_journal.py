@@ -921,7 +921,8 @@ class DoorDesk:
         """Keep in the journal what went straight to the server: the roster copy is kept only
         now and then, and a door killed meanwhile starts offline from an older one."""
         if self.journal_problem is None:
-            self._notes.submit(self._note, scan, utc_now())
+            with contextlib.suppress(RuntimeError):  # the door closed meanwhile
+                self._notes.submit(self._note, scan, utc_now())
 
     def _note(self, scan: JournalScan, at: datetime) -> None:
         with contextlib.suppress(BoosterError):  # a reminder only: the server has it
