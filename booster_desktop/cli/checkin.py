@@ -278,6 +278,10 @@ def _send(args: argparse.Namespace) -> int:
             sent.lines,
         ).format(lines=sent.lines, added=sent.added, voided=sent.voided)
     )
+    aside = sent.aside_message()
+    if aside is not None:
+        print(aside, file=sys.stderr)
+        return 1
     return 0
 
 

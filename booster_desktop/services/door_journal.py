@@ -119,6 +119,21 @@ class Sent:
     lines: int
     added: int
     voided: int
+    # Lines whose manager or session the server no longer has (deleted meanwhile): kept in
+    # the journal, not sent, no longer waiting.
+    set_aside: int = 0
+
+    def aside_message(self) -> str | None:
+        """One line about the lines set aside, or None."""
+        if not self.set_aside:
+            return None
+        return ngettext(
+            "{count} offline scan set aside: its manager or session was deleted on the "
+            "server meanwhile (kept in this laptop's journal)",
+            "{count} offline scans set aside: their manager or session was deleted on the "
+            "server meanwhile (kept in this laptop's journal)",
+            self.set_aside,
+        ).format(count=self.set_aside)
 
 
 def send_waiting(programme: ProgrammeFile, journal: OfflineJournal) -> Sent:
@@ -154,13 +169,36 @@ def send_waiting(programme: ProgrammeFile, journal: OfflineJournal) -> Sent:
                     _("belongs to another programme than {path}").format(path=programme.path)
                 )
             incoming = _as_on_server(connection, incoming)
+            incoming, aside = _without_orphans(connection, incoming)
             merged = merge_checkins(connection, incoming, refuse)
             if not (merged.added or merged.voided):
                 connection.rollback()  # all there already (a lost acknowledgement)
     except DBAPIError as error:
         raise server_problem_of(programme, error) from error
-    journal.mark_sent([scan.seq for scan in scans], utc_now())
-    return Sent(len(scans), merged.added, merged.voided)
+    journal.mark_sent([scan.seq for scan in scans], utc_now(), set_aside=aside)
+    return Sent(len(scans), merged.added, merged.voided, len(aside))
+
+
+def _without_orphans(connection: Any, incoming: list[Incoming]) -> tuple[list[Incoming], list[int]]:
+    """The lines whose manager and session the server still has, and the journal places of
+    the others: a manager or session deleted while the door was offline would fail the whole
+    send on its foreign key, holding back every other scan for ever."""
+    from booster_desktop.domain.session import TourSession
+
+    managers = sorted({entry.manager_id for entry in incoming})
+    sessions = sorted({entry.session_id for entry in incoming})
+    known_managers = set(connection.scalars(select(Manager.id).where(Manager.id.in_(managers))))
+    known_sessions = set(
+        connection.scalars(select(TourSession.id).where(TourSession.id.in_(sessions)))
+    )
+    kept: list[Incoming] = []
+    aside: list[int] = []
+    for entry in incoming:
+        if entry.manager_id in known_managers and entry.session_id in known_sessions:
+            kept.append(entry)
+        else:
+            aside.append(entry.number)
+    return kept, aside
 
 
 def _as_on_server(connection: Any, incoming: list[Incoming]) -> list[Incoming]:
@@ -679,6 +717,8 @@ class DoorDesk:
         self.offline_since: datetime | None = None if roster is None else roster.refreshed_at
         self.journal_problem: BoosterError | None = None
         self.last_problem: str | None = None
+        # What the last send that set lines aside said (shown until the door closes).
+        self.set_aside_message: str | None = None
         self._own_programme = False  # opened by `go_online`: closed with the door
         # Notes of what went straight to the server, written off the scan's path, in order.
         self._notes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="door notes")
@@ -832,6 +872,8 @@ class DoorDesk:
                 )
                 return None
             self.last_problem = None
+            if sent.set_aside:
+                self.set_aside_message = sent.aside_message()
             with self._lock:
                 try:
                     self._waiting = self.journal.count_waiting()

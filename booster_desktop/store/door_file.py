@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -50,6 +50,8 @@ _SCHEMA = (
 )""",
     "CREATE INDEX IF NOT EXISTS scan_waiting ON scan (sent_at, seq)",
 )
+# Lines a send could not deliver (made when first needed: journals older than it lack it).
+_SET_ASIDE = "CREATE TABLE IF NOT EXISTS set_aside (seq INTEGER PRIMARY KEY REFERENCES scan)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,15 +214,35 @@ class OfflineJournal:
                 ).fetchone()[0]
             )
 
-    def mark_sent(self, seqs: list[int], at: datetime) -> None:
-        """The server acknowledged these lines' commit: kept, no longer waiting."""
+    def mark_sent(self, seqs: list[int], at: datetime, *, set_aside: Sequence[int] = ()) -> None:
+        """The server acknowledged these lines' commit: kept, no longer waiting. Lines in
+        `set_aside` (among `seqs`) could not go there (their manager or session was deleted
+        on the server meanwhile): no longer waiting either, kept and listed as such."""
         with self._connection() as connection:
             connection.execute("BEGIN IMMEDIATE")
             connection.executemany(
                 "UPDATE scan SET sent_at = ? WHERE seq = ?",
                 [(at.astimezone(UTC).isoformat(timespec="seconds"), s) for s in seqs],
             )
+            if set_aside:
+                connection.execute(_SET_ASIDE)
+                connection.executemany(
+                    "INSERT OR IGNORE INTO set_aside (seq) VALUES (?)", [(s,) for s in set_aside]
+                )
             connection.execute("COMMIT")
+
+    def set_aside(self) -> list[JournalScan]:
+        """The lines set aside by a send, in order (kept here: the server could not take
+        them)."""
+        with self._connection() as connection:
+            connection.execute(_SET_ASIDE)
+            rows = connection.execute(
+                "SELECT seq, checkin_id, voids, session_id, manager_id, recorded_at, device, "
+                "admitted_unregistered FROM scan WHERE programme = ? AND seq IN "
+                "(SELECT seq FROM set_aside) ORDER BY seq",
+                (self.programme_uuid,),
+            ).fetchall()
+            return [_scan_of(row) for row in rows]
 
 
 def _aware(text: object) -> datetime:
