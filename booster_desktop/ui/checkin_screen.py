@@ -493,9 +493,14 @@ class CheckinScreen(QDialog):
             self.offline.setToolTip("")
             self.offline.setVisible(True)
             return
+        aside = self.desk.set_aside_message if isinstance(self.desk, DoorDesk) else None
         if waiting:
             self._all_sent = False
             self.offline.setText(waiting_message(waiting))
+            self.offline.setStyleSheet(f"color: {COLOURS['alarm']};")
+        elif self._all_sent and aside:
+            # Sent, but some could not go: said until the door closes.
+            self.offline.setText(aside)
             self.offline.setStyleSheet(f"color: {COLOURS['alarm']};")
         elif self._all_sent:
             self.offline.setText(tr("All offline scans are on the server."))

@@ -547,3 +547,42 @@ def test_a_door_offline_keeps_its_session_when_another_cannot_be_opened(
             made.close()
     finally:
         proxy.cut()
+
+
+@pytest.mark.postgresql_only
+def test_the_screen_says_which_offline_scans_were_set_aside(
+    demo_file: object, qtbot: QtBot
+) -> None:
+    """A scan of a manager deleted on the server while the door was offline is set aside
+    at the send; the screen said "All offline scans are on the server." all the same."""
+    from booster_desktop.services.programme import open_programme
+    from booster_desktop.services.records import delete_records
+    from tests.conftest import server_url
+    from tests.door_proxy import Proxy, server_target
+
+    url = server_url()
+    assert url is not None
+    proxy = Proxy(server_target(url))
+    people = _expected(demo_file, "CAT")  # type: ignore[arg-type]
+    try:
+        with open_programme(proxy.address(demo_file), writable=True) as programme:
+            made = CheckinScreen(programme, None, now=DAY_ONE)
+            qtbot.addWidget(made)
+            made.open()
+            proxy.cut()
+            for _id, token, *_ in people[:2]:
+                with qtbot.waitSignal(made.scanned):
+                    _scan(qtbot, made, token)
+            with open_programme(demo_file, writable=True) as admin:  # type: ignore[arg-type]
+                delete_records(admin, "manager", [people[0][0]])
+            proxy.restore()
+            qtbot.waitUntil(lambda: "set aside" in made.offline.text(), timeout=60_000)
+            assert made.offline.text() == (
+                "1 offline scan set aside: its manager or session was deleted on the server "
+                "meanwhile (kept in this laptop's journal)"
+            )
+            assert made.offline.isVisible()
+            made.leaving_allowed = True
+            made.close()
+    finally:
+        proxy.cut()
