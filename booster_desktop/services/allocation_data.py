@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -177,13 +177,19 @@ class AppliedAllocation:
 
 
 def apply_allocation(
-    programme: ProgrammeFile, allocation: Allocation, basis: str | None = None
+    programme: ProgrammeFile,
+    allocation: Allocation,
+    basis: str | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> Path:
-    """Store the allocation as proposed enrolments, after a backup; returns the backup's path."""
-    return apply_allocation_undoably(programme, allocation, basis).backup
+    """Store the allocation as proposed enrolments, after a backup; returns the backup's path.
+    `waiting()` is told before it waits for another coordinator's apply (on a server)."""
+    return apply_allocation_undoably(programme, allocation, basis, waiting=waiting).backup
 
 
-def _say_waiting(progress: Progress) -> None:
+def _say_waiting(progress: Progress, waiting: Callable[[], None] | None) -> None:
+    if waiting is not None:
+        waiting()
     progress(0, 0, _("Waiting for another coordinator's allocation…"))
 
 
@@ -192,6 +198,7 @@ def apply_allocation_undoably(
     allocation: Allocation,
     basis: str | None = None,
     progress: Progress = no_progress,
+    waiting: Callable[[], None] | None = None,
 ) -> AppliedAllocation:
     """Store the allocation as proposed enrolments, in one transaction, after a backup.
 
@@ -201,7 +208,8 @@ def apply_allocation_undoably(
 
     On a server two applies never interleave: the second waits for the first, then is
     refused if the enrolments are no longer those it was computed from (`basis`, the
-    instance's); a file has one writer anyway. `progress` is told when it has to wait.
+    instance's); a file has one writer anyway. `progress` (and `waiting()`, when given) is
+    told when it has to wait, before it waits.
     """
     from booster_desktop.services.backups import backup_before
 
@@ -213,7 +221,7 @@ def apply_allocation_undoably(
     backup = kept.path
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
     with (
-        exclusive(programme, ALLOCATING, lambda: _say_waiting(progress)) as waited,
+        exclusive(programme, ALLOCATING, lambda: _say_waiting(progress, waiting)) as waited,
         programme.writing(Action.ALLOCATION) as connection,
     ):
         if programme.on_server and basis and enrolments_basis(connection) != basis:
