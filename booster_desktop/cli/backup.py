@@ -78,9 +78,9 @@ def _validate(args: argparse.Namespace) -> None:
         )
     words: list[str] = args.words
     if words[0] == "list" and len(words) == 2:
-        args.action, args.file = "list", Path(words[1])
+        args.action, args.file = "list", _location(words[1])
     elif words[0] == "restore" and len(words) == 3:
-        args.action, args.file, args.backup = "restore", Path(words[1]), words[2]
+        args.action, args.file, args.backup = "restore", _location(words[1]), words[2]
     elif words[0] in ("list", "restore") and args.output is None:
         expected = "list FILE" if words[0] == "list" else "restore FILE BACKUP"
         raise UsageError(
@@ -147,6 +147,16 @@ def _passphrase(args: argparse.Namespace, *, twice: bool) -> str | None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.action != "copy" and not isinstance(args.file, Path):
+        from booster_desktop.domain.errors import BoosterError
+
+        # Booster keeps backups of programme files; a server's are the server's own.
+        raise BoosterError(
+            _(
+                "{file}: a programme on a server is backed up with the server's own tools: "
+                "pg_dump -Fc, and pg_restore to put a dump back (see docs/team.md)"
+            ).format(file=args.file)
+        )
     return int({"copy": _copy, "list": _list, "restore": _restore}[args.action](args))
 
 
