@@ -309,20 +309,29 @@ _NAME_ATTEMPTS = 100
 
 
 def _make_under_a_new_name(
-    folder: Path, title: str, made_at: datetime, why: str, write: Callable[[Path, Path], Path]
+    folder: Path,
+    title: str | None,
+    stem: str,
+    made_at: datetime,
+    why: str,
+    write: Callable[[Path, Path], Path],
 ) -> tuple[Path, Path]:
     """Write a backup with `write(good, bad)` (it returns where it went) under a name no file
     has. Another process (a second command on this laptop, in the same second) may take the
     name between choosing it and putting the copy there: the copy is never put over it
     (written aside, then linked exclusively into place) and is made again under the next
-    name. Returns where it went and its name should it turn out damaged."""
-    for _attempt in range(_NAME_ATTEMPTS):
-        good, bad = _names(folder, title, made_at, why)
-        try:
-            return write(good, bad), bad
-        except AlreadyExists as taken:
-            if taken.path not in (good, bad):
-                raise
+    name (two threads of this process take turns). The name starts with the programme's
+    `title` (its file's `stem` when it has none). Returns where it went and its name should
+    it turn out damaged."""
+    start = _title_for_name(title, stem)
+    with _NAMING:
+        for _attempt in range(_NAME_ATTEMPTS):
+            good, bad = _names(folder, start, made_at, why)
+            try:
+                return write(good, bad), bad
+            except AlreadyExists as taken:
+                if taken.path not in (good, bad):
+                    raise
     raise AlreadyExists(good)
 
 
@@ -382,10 +391,7 @@ def backup_before(programme: ProgrammeFile, why: str) -> KeptBackup | None:
             backup_programme_to(programme, good)
         return good
 
-    with _NAMING:  # two threads never take the same name (other processes: see the writer)
-        good, bad = _make_under_a_new_name(
-            folder, _title_for_name(title, programme.stem), made_at, why, write
-        )
+    good, bad = _make_under_a_new_name(folder, title, programme.stem, made_at, why, write)
     backup = KeptBackup(good, made_at, why)
     _later(_check, folder, uuid, backup, bad, keep_count())
     return backup
@@ -434,14 +440,9 @@ def backup_file_before_replacing(path: Path, why: str, uuid: str | None = None) 
     folder = backup_folder(path, uuid)
     _make_folder(folder)
     made_at = datetime.now().astimezone().replace(microsecond=0)
-    with _NAMING:
-        made, bad = _make_under_a_new_name(
-            folder,
-            _title_for_name(title, path.stem),
-            made_at,
-            why,
-            lambda good, bad: kept_copies.back_up_file(path, good, bad),
-        )
+    made, bad = _make_under_a_new_name(
+        folder, title, path.stem, made_at, why, functools.partial(kept_copies.back_up_file, path)
+    )
     counts = {} if made == bad else kept_copies.count_rows(made)
     backup = KeptBackup(made, made_at, why, counts, damaged=made == bad)
     _record(folder, uuid, backup)
@@ -499,14 +500,8 @@ def adopt_earlier_backups(programme: ProgrammeFile) -> list[KeptBackup]:
         made_at = datetime.strptime(match["stamp"], _STAMP).astimezone()
         why = _EARLIER_WHY[match["what"]]
         _make_folder(folder)
-        with _NAMING:
-            good, _bad = _make_under_a_new_name(
-                folder,
-                _title_for_name(title, path.stem),
-                made_at,
-                why,
-                functools.partial(_moved, source),
-            )
+        move = functools.partial(_moved, source)
+        good, _bad = _make_under_a_new_name(folder, title, path.stem, made_at, why, move)
         moved.append(KeptBackup(good, made_at, why, kept_copies.count_rows(good)))
         if programme.backup_path is not None and programme.backup_path.name == name:
             programme.backup_path = good
