@@ -424,3 +424,27 @@ def test_a_finished_copy_is_never_put_over_a_file_already_there(tmp_path: Path) 
     (tmp_path / "free").unlink(missing_ok=True)
     publish_durably(finished, tmp_path / "free")
     assert (tmp_path / "free").read_bytes() == b"new" and not finished.exists()
+
+
+def test_without_hard_links_a_name_is_still_claimed_exclusively(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file system without hard links (FAT, some shares): the name is claimed with an
+    exclusive create, never written over."""
+    import errno
+    import os
+
+    from booster_desktop.store.durable import publish_durably
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    finished, taken, free = tmp_path / "finished", tmp_path / "taken", tmp_path / "free"
+    finished.write_bytes(b"new")
+    taken.write_bytes(b"someone else's")
+    with pytest.raises(FileExistsError):
+        publish_durably(finished, taken)
+    assert taken.read_bytes() == b"someone else's" and finished.read_bytes() == b"new"
+    publish_durably(finished, free)
+    assert free.read_bytes() == b"new" and not finished.exists()
