@@ -452,7 +452,7 @@ def _drop_enrolments(location: Any, remainder: int) -> None:
 
 
 @pytest.mark.postgresql_only  # the wait is for another session's apply on the server
-@pytest.mark.parametrize("meanwhile", ["nothing", "enrolments changed"])
+@pytest.mark.parametrize("meanwhile", ["nothing", "a name changed", "enrolments changed"])
 def test_apply_says_on_stderr_when_it_waits_for_another_coordinator_then_what_happened(
     demo_file: Any, meanwhile: str
 ) -> None:
@@ -487,6 +487,9 @@ def test_apply_says_on_stderr_when_it_waits_for_another_coordinator_then_what_ha
             assert child.poll() is None
             if meanwhile == "enrolments changed":
                 _drop_enrolments(demo_file, remainder=1)
+            elif meanwhile == "a name changed":
+                with programme_db.connect(demo_file) as connection:
+                    connection.execute("UPDATE manager SET given_name = 'Meanwhile' WHERE id = 1")
             between = _enrolments(demo_file)
         finally:
             holding.__exit__(None, None, None)
@@ -494,11 +497,16 @@ def test_apply_says_on_stderr_when_it_waits_for_another_coordinator_then_what_ha
             out, err = child.communicate(timeout=120)
         finally:
             child.kill()
-    if meanwhile == "nothing":
+    if meanwhile in ("nothing", "a name changed"):
         assert child.returncode == 0, err
-        assert "Stored as proposed enrolments; the file as it was is at " in out
         assert err == ""
         assert _enrolments(demo_file) != between
+        # The backup is the programme as this apply replaced it: made once the wait was over,
+        # with what was written meanwhile.
+        (backup,) = re.findall(r"Stored as proposed enrolments; the file as it was is at (.+)", out)
+        with programme_db.connect(Path(backup)) as connection:
+            (name,) = connection.execute("SELECT given_name FROM manager WHERE id = 1").fetchone()
+        assert (name == "Meanwhile") == (meanwhile == "a name changed")
     else:
         assert child.returncode == 1
         (refusal,) = err.splitlines()
