@@ -198,6 +198,8 @@ def test_argparse_s_own_words_are_french_with_lang_fr(capsys: pytest.CaptureFixt
     shown = capsys.readouterr().out
     assert shown.startswith("utilisation : booster export")
     assert "arguments positionnels" in shown and "afficher cette aide et quitter" in shown
+    # French puts a no-break space before a colon, headings included ("options :").
+    assert "arguments positionnels\u00a0:" in shown and "\noptions\u00a0:" in shown
     assert "usage:" not in shown and "show this help" not in shown
     assert "positional arguments" not in shown
     with pytest.raises(SystemExit) as exited:
