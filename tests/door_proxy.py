@@ -36,7 +36,13 @@ class Proxy:
         self._listener: socket.socket | None = None
         self._open: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._swallow = threading.Event()
         self.restore()
+
+    def swallow_next_commit(self) -> None:
+        """The next COMMIT the server acknowledges is never heard: the link drops after the
+        server committed and before its reply reaches the client (a lost reply)."""
+        self._swallow.set()
 
     def _listen(self) -> socket.socket:
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -89,13 +95,19 @@ class Proxy:
                 continue
             with self._lock:
                 self._open += [client, upstream]
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+            for source, sink, replies in ((client, upstream, False), (upstream, client, True)):
+                threading.Thread(
+                    target=self._pump, args=(source, sink, replies), daemon=True
+                ).start()
 
-    @staticmethod
-    def _pump(source: socket.socket, sink: socket.socket) -> None:
+    def _pump(self, source: socket.socket, sink: socket.socket, replies: bool) -> None:
         try:
             while data := source.recv(65536):
+                # The server's CommandComplete of a COMMIT: tag "COMMIT", NUL-terminated.
+                if replies and self._swallow.is_set() and b"COMMIT\x00" in data:
+                    self._swallow.clear()
+                    self.cut()
+                    return
                 sink.sendall(data)
         except OSError:
             pass

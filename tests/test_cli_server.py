@@ -135,3 +135,21 @@ def test_as_login_keeps_the_server(team: Team) -> None:
         team.admin.database,
         team.admin.host,
     )
+
+
+def test_door_staff_may_enter_a_paper_sign_in_sheet(
+    team: Team, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Typing in who signed the paper sheet records check-ins: door work, as scanning is.
+    door = str(team.add(Role.DOOR))
+    with connect(team.admin) as connection:
+        row = connection.execute("SELECT min(id) FROM tour_session").fetchone()
+    assert row is not None
+    out, err = _run(["checkin", "record", door, "--session", str(row[0]), "--paper", "#1"], capsys)
+    assert out.startswith("welcome\t"), err
+    with connect(team.admin) as connection:
+        recorded = connection.execute(
+            "SELECT device, count(*) FROM checkin WHERE session_id = %s GROUP BY device",
+            (row[0],),
+        ).fetchall()
+    assert recorded == [("paper", 1)]

@@ -6,14 +6,17 @@ import argparse
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from booster_desktop.cli.arguments import UsageError, positive, programme_location
 from booster_desktop.cli.commands import PROG, Command
+from booster_desktop.domain.errors import BoosterError
 from booster_desktop.i18n import N_, _
 
 if TYPE_CHECKING:
-    from booster_desktop.services.door_journal import DoorDesk
+    from booster_desktop.services.checkin import ScanResult
+    from booster_desktop.services.door_journal import Desk, DoorDesk
+    from booster_desktop.services.programme import ProgrammeFile
 
 
 class _Intermixed(argparse.ArgumentParser):
@@ -127,48 +130,93 @@ def _lines(tokens: list[str]) -> Iterator[str]:
 
 
 def _record(args: argparse.Namespace) -> int:
+    from booster_desktop.services import door_journal
+    from booster_desktop.services.programme import ServerAddress, open_programme
+
+    try:
+        # A paper sign-in sheet typed in is check-in work too: door staff may enter it.
+        programme = open_programme(args.file, writable=True, door_may=True)
+    except BoosterError as error:
+        if not isinstance(args.file, ServerAddress) or not door_journal.server_unreachable(error):
+            raise
+        if args.paper is not None:  # typed in after the event: nothing to keep it going for
+            raise BoosterError(
+                _("{problem}; enter the paper sheet once the server answers").format(
+                    problem=door_journal.cannot_reach(args.file, error)
+                )
+            ) from None
+        # The server cannot be reached: the door last opened here goes on from its copy.
+        door = door_journal.open_offline_door(
+            args.file, error, session_id=args.session, device=args.device
+        )
+        print(door_journal.offline_message(door), file=sys.stderr, flush=True)
+        try:
+            return _scan(args, door)
+        finally:
+            door.close()
+    with programme:
+        return _record_on(args, programme)
+
+
+def _record_on(args: argparse.Namespace, programme: ProgrammeFile) -> int:
+    from booster_desktop.services import door_journal
+
+    if args.paper is not None:
+        from booster_desktop.services.attendance import record_paper
+
+        results = record_paper(
+            programme, args.session, args.paper, admit_unregistered=args.admit_unregistered
+        )
+        return _printed(results, None)
+    desk = door_journal.open_desk(programme, args.session, device=args.device)
+    try:
+        return _scan(args, desk)
+    finally:
+        if isinstance(desk, door_journal.DoorDesk):
+            desk.close()
+
+
+def _scan(args: argparse.Namespace, desk: Desk) -> int:
+    """The tokens given (or stdin) recorded at `desk`; a door on a server journals them
+    offline when the server cannot be reached, and its sender sends them when it answers."""
+    from booster_desktop.services import door_journal
+
+    results = (
+        desk.record(line, admit_unregistered=args.admit_unregistered)
+        for line in _lines(args.tokens)
+    )
+    door = desk if isinstance(desk, door_journal.DoorDesk) else None
+    sender = door_journal.DoorSender(door, _said_sent).start() if door else None
+    try:
+        code = _printed(results, door)
+    finally:
+        if sender is not None:
+            sender.stop()
+    if code == 130 or door is None:
+        return code
+    sent = _send_before_leaving(door, args.file)
+    return code if sent else 1
+
+
+def _printed(results: Iterable[ScanResult], door: DoorDesk | None) -> int:
+    """Each result printed once its check-in is committed (on the server, or in the offline
+    journal): a line is a scan on disk. 0 when all were good, 1 otherwise, 130 interrupted."""
     from booster_desktop.services import checkin, door_journal
-    from booster_desktop.services.programme import open_programme
 
     all_good = True
-    with open_programme(args.file, writable=True, door_may=args.paper is None) as programme:
-        results: Iterable[Any]
-        desk: object = None
-        if args.paper is not None:
-            from booster_desktop.services.attendance import record_paper
-
-            results = record_paper(
-                programme, args.session, args.paper, admit_unregistered=args.admit_unregistered
-            )
-        else:
-            desk = door_journal.open_desk(programme, args.session, device=args.device)
-            results = (
-                desk.record(line, admit_unregistered=args.admit_unregistered)
-                for line in _lines(args.tokens)
-            )
-        door = desk if isinstance(desk, door_journal.DoorDesk) else None
-        sender = door_journal.DoorSender(door, _said_sent).start() if door else None
-        try:
-            for result in results:
-                # Printed and flushed once its check-in is committed (on the server, or in
-                # the offline journal): a line is a scan on disk.
-                sys.stdout.write(f"{result.state}\t{result.token}\t{result.name}\n")
-                sys.stdout.flush()
-                all_good &= result.state in checkin.GOOD_STATES
-                if door is not None and door.waiting:
-                    print(door_journal.waiting_message(door.waiting), file=sys.stderr, flush=True)
-        except KeyboardInterrupt:
-            print(
-                _("{PROG}: interrupted; every line printed above is recorded").format(PROG=PROG),
-                file=sys.stderr,
-            )
-            return 130
-        finally:
-            if sender is not None:
-                sender.stop()
-        if door is not None:
-            all_good &= _send_before_leaving(door)
-            door.close()
+    try:
+        for result in results:
+            sys.stdout.write(f"{result.state}\t{result.token}\t{result.name}\n")
+            sys.stdout.flush()
+            all_good &= result.state in checkin.GOOD_STATES
+            if door is not None and door.waiting:
+                print(door_journal.waiting_message(door.waiting), file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        print(
+            _("{PROG}: interrupted; every line printed above is recorded").format(PROG=PROG),
+            file=sys.stderr,
+        )
+        return 130
     return 0 if all_good else 1
 
 
@@ -177,22 +225,22 @@ def _said_sent(waiting: int, sent: int) -> None:
         print(_("All offline scans are on the server."), file=sys.stderr, flush=True)
 
 
-def _send_before_leaving(door: DoorDesk) -> bool:
+def _send_before_leaving(door: DoorDesk, where: object) -> bool:
     """One last try to send what waits; says what is left (True when nothing is)."""
     from booster_desktop.services.door_journal import waiting_message
 
+    if not door.online:
+        door.go_online()
     if door.waiting:
         door.send_now()
     if not door.waiting:
         return True
     print(
-        _(
-            "{PROG}: {waiting}; they are kept on this laptop and sent by the next "
-            "'{PROG} checkin send' or door opened on this programme ({problem})"
-        ).format(
+        _("{waiting}; `{PROG} checkin send {url}` sends them ({problem})").format(
             PROG=PROG,
             waiting=waiting_message(door.waiting),
-            problem=door.last_problem or "",
+            url=where,
+            problem=door.last_problem or _("the server cannot be reached"),
         ),
         file=sys.stderr,
     )

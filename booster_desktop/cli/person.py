@@ -105,7 +105,13 @@ def _retention(args: argparse.Namespace) -> int:
     with open_programme(args.file, writable=args.apply) as programme:
         days = retention_days(programme)
         due = travel_data_due(programme)
-        erased = erase_travel_data(programme, [d.manager_id for d in due]) if args.apply else 0
+        erased = (
+            erase_travel_data(
+                programme, [d.manager_id for d in due], {d.manager_id: d.version for d in due}
+            )
+            if args.apply
+            else 0
+        )
     rows = [
         {
             "id": d.manager_id,

@@ -406,9 +406,16 @@ class CheckinDesk:
     # -- scanning --------------------------------------------------------------------------------
 
     def record(
-        self, typed: str, *, admit_unregistered: bool = False, now: datetime | None = None
+        self,
+        typed: str,
+        *,
+        admit_unregistered: bool = False,
+        now: datetime | None = None,
+        checkin_id: str | None = None,
     ) -> ScanResult:
-        """Read one scan and record the check-in it means; committed before returning."""
+        """Read one scan and record the check-in it means; committed before returning.
+        `checkin_id`: the id the check-in gets (a door draws it first, so that a retry of
+        the same scan after a lost reply is the same check-in)."""
         misread = misread_scan(typed)
         if misread is not None:
             return misread
@@ -424,7 +431,13 @@ class CheckinDesk:
                     ScanState.UNKNOWN, candidates[0], _("unknown badge: ask for a name")
                 )
             else:
-                result = self._decide(connection, found[0], admit_unregistered, now or utc_now())
+                result = self._decide(
+                    connection,
+                    found[0],
+                    admit_unregistered,
+                    now or utc_now(),
+                    checkin_id=checkin_id,
+                )
             _end_unwritten(connection, result)
         return result
 
@@ -435,6 +448,7 @@ class CheckinDesk:
         admit_unregistered: bool = False,
         now: datetime | None = None,
         device: str | None = None,
+        checkin_id: str | None = None,
     ) -> ScanResult:
         """Check a manager in without a badge (a forgotten badge picked by name, a paper
         sheet): the same rules as a scan, the token in force shown if there is one."""
@@ -445,7 +459,13 @@ class CheckinDesk:
                     _("manager {manager_id} does not exist").format(manager_id=manager_id)
                 )
             result = self._decide(
-                connection, row, admit_unregistered, now or utc_now(), device=device, by_hand=True
+                connection,
+                row,
+                admit_unregistered,
+                now or utc_now(),
+                device=device,
+                by_hand=True,
+                checkin_id=checkin_id,
             )
             _end_unwritten(connection, result)
         return result
@@ -459,6 +479,7 @@ class CheckinDesk:
         *,
         device: str | None = None,
         by_hand: bool = False,
+        checkin_id: str | None = None,
     ) -> ScanResult:
         r = row
         token = str(r.token)
@@ -503,7 +524,7 @@ class CheckinDesk:
                 _("not registered for tour {tour_code}").format(tour_code=self.session.tour_code),
                 **person,
             )
-        checkin_id = str(uuid.uuid4())
+        checkin_id = checkin_id or str(uuid.uuid4())
         connection.execute(
             insert(CheckIn).values(
                 id=checkin_id,

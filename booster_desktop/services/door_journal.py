@@ -10,12 +10,20 @@ key, and a resend after a lost acknowledgement adds nothing twice (the journal m
 a union by check-in id, a void wins). Scans stay in the journal until the server's commit is
 acknowledged. While any wait, new scans go to the journal too, so that the server receives
 them in the order they were made and the door's answers stay consistent.
+
+A door can also START offline: every time its roster copy is kept, a small record of the last
+door opened from this laptop on that server address (programme, session, tour, login, when the
+copy was read; never the password) is kept beside it. When the address cannot be reached at
+start and such a record exists, `open_offline_door` opens the door from the roster copy; its
+sender keeps trying the server and, when it answers, the door goes online (`go_online`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
+import hashlib
 import threading
 import uuid
 from collections.abc import Callable
@@ -34,14 +42,23 @@ from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.programme import Programme
+from booster_desktop.domain.text import fold
 from booster_desktop.i18n import _, ngettext
-from booster_desktop.services.attendance import Attendee, HeadCount, head_count, signin_sheet
+from booster_desktop.services.attendance import (
+    Attendee,
+    HeadCount,
+    NameIndex,
+    head_count,
+    signin_sheet,
+)
 from booster_desktop.services.checkin import (
     DOUBLE_READ,
     CheckinDesk,
     ScanResult,
     ScanState,
+    SessionInfo,
     clean_scan,
+    device_name,
     misread_scan,
     read_candidates,
     void_checkin,
@@ -52,8 +69,11 @@ from booster_desktop.store.door_file import (
     ROSTER_NAME,
     JournalScan,
     OfflineJournal,
+    load_roster,
+    save_private,
     save_roster,
 )
+from booster_desktop.store.location import ServerAddress
 from booster_desktop.store.programme_file import ProgrammeFile
 from booster_desktop.store.server import is_unreachable, make_door_engine, server_problem
 
@@ -132,6 +152,7 @@ def send_waiting(programme: ProgrammeFile, journal: OfflineJournal) -> Sent:
                 raise refuse(
                     _("belongs to another programme than {path}").format(path=programme.path)
                 )
+            incoming = _as_on_server(connection, incoming)
             merged = merge_checkins(connection, incoming, refuse)
             if not (merged.added or merged.voided):
                 connection.rollback()  # all there already (a lost acknowledgement)
@@ -139,6 +160,41 @@ def send_waiting(programme: ProgrammeFile, journal: OfflineJournal) -> Sent:
         raise server_problem_of(programme, error) from error
     journal.mark_sent([scan.seq for scan in scans], utc_now())
     return Sent(len(scans), merged.added, merged.voided)
+
+
+def _as_on_server(connection: Any, incoming: list[Incoming]) -> list[Incoming]:
+    """The lines of check-ins the server already holds, told as the server holds them: a
+    scan whose reply was lost after the server's commit was journaled again under the same
+    id, decided on the roster copy (which may differ in a detail, such as whether the person
+    was expected); the server's record stands, and its void, if any, still applies."""
+    ids = sorted({entry.id for entry in incoming})
+    held: dict[str, Any] = {}
+    for start in range(0, len(ids), 500):
+        for row in connection.execute(
+            select(
+                CheckIn.id,
+                CheckIn.session_id,
+                CheckIn.manager_id,
+                CheckIn.recorded_at,
+                CheckIn.device,
+                CheckIn.admitted_unregistered,
+            ).where(CheckIn.id.in_(ids[start : start + 500]))
+        ):
+            held[str(row.id)] = row
+    told: list[Incoming] = []
+    for entry in incoming:
+        row = held.get(entry.id)
+        if row is not None:
+            entry = dataclasses.replace(
+                entry,
+                session_id=int(row.session_id),
+                manager_id=int(row.manager_id),
+                at=row.recorded_at,
+                device=str(row.device),
+                admitted_unregistered=bool(row.admitted_unregistered),
+            )
+        told.append(entry)
+    return told
 
 
 def server_problem_of(programme: ProgrammeFile, error: BaseException) -> BoosterError:
@@ -174,12 +230,31 @@ class Roster:
     standing: dict[int, list[tuple[str, datetime]]] = field(default_factory=dict)
     sheet: list[Attendee] = field(default_factory=list)
     refreshed_at: datetime | None = None
+    countries: dict[str, str] = field(default_factory=dict)  # code: name, of those here
+    # The session itself (kept so that a door can start from the copy alone).
+    info: SessionInfo | None = None
 
     def as_json(self, programme: str, session: int, tour: int) -> dict[str, Any]:
+        info = self.info
         return {
             "programme": programme,
             "session": session,
             "tour": tour,
+            "session_info": None
+            if info is None
+            else {
+                "id": info.id,
+                "tour_id": info.tour_id,
+                "tour_code": info.tour_code,
+                "kind": info.kind,
+                "title": info.title,
+                "day": info.day.isoformat(),
+                "start": info.start.isoformat(),
+                "end": info.end.isoformat(),
+                "time_zone": info.time_zone,
+            },
+            "sheet": [dataclasses.astuple(a) for a in self.sheet],
+            "countries": self.countries,
             "refreshed_at": self.refreshed_at.isoformat() if self.refreshed_at else None,
             "badges": {t: [m, r] for t, (m, r) in self.badges.items()},
             "people": {str(m): list(p) for m, p in self.people.items()},
@@ -190,10 +265,76 @@ class Roster:
             },
         }
 
+    @classmethod
+    def from_json(cls, document: dict[str, Any]) -> Roster:
+        """The roster copy kept by `as_json` (ValueError, KeyError or TypeError when it is not
+        one a door can start from)."""
+        s = document["session_info"]
+        info = SessionInfo(
+            int(s["id"]),
+            int(s["tour_id"]),
+            str(s["tour_code"]),
+            str(s["kind"]),
+            str(s["title"]),
+            dt.date.fromisoformat(s["day"]),
+            dt.time.fromisoformat(s["start"]),
+            dt.time.fromisoformat(s["end"]),
+            str(s["time_zone"]),
+        )
+        roster = cls(info=info, refreshed_at=datetime.fromisoformat(document["refreshed_at"]))
+        for token, (manager, revoked) in dict(document["badges"]).items():
+            roster.badges[str(token)] = (int(manager), bool(revoked))
+            if not revoked:
+                roster.in_force[int(manager)] = str(token)
+        for manager, (given, family, arabic, country) in dict(document["people"]).items():
+            roster.people[int(manager)] = (str(given), str(family), arabic, country)
+        roster.expected = {int(m) for m in document["expected"]}
+        for manager, times in dict(document["standing"]).items():
+            roster.standing[int(manager)] = [
+                (str(i), datetime.fromisoformat(at)) for i, at in times
+            ]
+        roster.sheet = [Attendee(*row) for row in document["sheet"]]
+        roster.countries = {str(c): str(n) for c, n in dict(document["countries"]).items()}
+        return roster
 
-def read_roster(programme: ProgrammeFile, session_id: int, tour_id: int, tour: str) -> Roster:
+    def names(self) -> NameIndex:
+        """Who a door may find by name from this copy (everyone in it, sheet order first)."""
+        numbers = {a.manager_id: a.number for a in self.sheet}
+        order = sorted(
+            self.people.items(),
+            key=lambda item: (numbers.get(item[0], 1 << 30), item[1][1].casefold(), item[0]),
+        )
+        return NameIndex(
+            [
+                (
+                    fold(f"{given} {family} | {family} {given} | {arabic or ''}"),
+                    Attendee(
+                        numbers.get(manager, 0),
+                        manager,
+                        f"{given} {family}",
+                        family,
+                        given,
+                        arabic,
+                        country or "",
+                        self.in_force.get(manager),
+                    ),
+                )
+                for manager, (given, family, arabic, country) in order
+            ]
+        )
+
+
+def read_roster(
+    programme: ProgrammeFile,
+    session_id: int,
+    tour_id: int,
+    tour: str,
+    info: SessionInfo | None = None,
+) -> Roster:
     """The roster copy of one session, read from the server (raises DBAPIError offline)."""
-    roster = Roster(refreshed_at=utc_now())
+    from booster_desktop.services.choices import countries
+
+    roster = Roster(refreshed_at=utc_now(), info=info)
     with programme.engine.connect() as connection:
         for token, manager_id, revoked_at in connection.execute(
             select(BadgeToken.token, BadgeToken.manager_id, BadgeToken.revoked_at)
@@ -224,7 +365,145 @@ def read_roster(programme: ProgrammeFile, session_id: int, tour_id: int, tour: s
         ):
             roster.standing.setdefault(int(manager_id), []).append((checkin_id, at))
     roster.sheet = signin_sheet(programme, tour)
+    here = {p[3] for p in roster.people.values()}
+    roster.countries = {code: name for code, name in countries(programme) if code in here}
     return roster
+
+
+# -- the last door opened from this laptop -------------------------------------------------------
+
+
+def last_door_path(address: ServerAddress) -> Path:
+    """Where the record of the last door opened from this laptop on `address` is kept (one
+    per address without its password, beside the programmes' roster copies)."""
+    from platformdirs import user_data_path
+
+    from booster_desktop.services.programme import APP_NAME
+
+    key = hashlib.sha256(address.key.encode("utf-8")).hexdigest()[:24]
+    return user_data_path(APP_NAME, appauthor=False) / "doors" / f"last-door-{key}.json"
+
+
+@dataclass(frozen=True, slots=True)
+class LastDoor:
+    """The last door opened from this laptop on one server address."""
+
+    address: str  # without password
+    programme_uuid: str
+    session_id: int
+    tour_id: int
+    login: str
+    roster_at: datetime
+
+
+def remember_door(address: ServerAddress, door: LastDoor) -> None:
+    save_private(
+        last_door_path(address),
+        {
+            "address": door.address,
+            "programme": door.programme_uuid,
+            "session": door.session_id,
+            "tour": door.tour_id,
+            "login": door.login,
+            "roster_at": door.roster_at.isoformat(),
+        },
+    )
+
+
+def last_door(address: ServerAddress) -> LastDoor | None:
+    """The record of the last door opened from here on `address`, or None (none, unreadable,
+    or of another address or login)."""
+    document = load_roster(last_door_path(address))
+    if document is None:
+        return None
+    try:
+        door = LastDoor(
+            str(document["address"]),
+            str(uuid.UUID(str(document["programme"]))),
+            int(document["session"]),
+            int(document["tour"]),
+            str(document["login"]),
+            datetime.fromisoformat(str(document["roster_at"])),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+    if door.address != address.key or door.login != address.user:
+        return None
+    return door
+
+
+def unreachable_reason(error: BaseException) -> str:
+    """libpq's reason in a few words ("Connection refused"), from its multi-line message."""
+    original = error
+    seen = 0
+    while seen < 5:
+        inner = getattr(original, "orig", None) or original.__cause__ or original.__context__
+        if inner is None:
+            break
+        original = inner
+        seen += 1
+    first = str(original).strip().splitlines()[0] if str(original).strip() else ""
+    reason = first.rsplit("failed: ", 1)[-1].strip() or type(original).__name__
+    return reason[:120]
+
+
+def server_unreachable(error: BaseException) -> bool:
+    """Whether opening a programme failed because its server cannot be reached."""
+    return is_unreachable(error)
+
+
+def offline_message(desk: DoorDesk) -> str:
+    """What a door started offline says: the server unreachable, and the copy's time."""
+    at = desk.offline_since
+    hhmm = "?" if at is None else at.astimezone().strftime("%H:%M")
+    return _("server unreachable: working from the roster copy of {hhmm}").format(hhmm=hhmm)
+
+
+def cannot_reach(address: ServerAddress, error: BaseException) -> str:
+    port = address.port or 5432
+    return _("cannot reach the server at {host}:{port}: {reason}").format(
+        host=address.host or "localhost", port=port, reason=unreachable_reason(error)
+    )
+
+
+def open_offline_door(
+    address: ServerAddress,
+    error: BaseException,
+    *,
+    session_id: int | None = None,
+    device: str | None = None,
+) -> DoorDesk:
+    """The door last opened from this laptop on `address`, from its roster copy, since the
+    server cannot be reached (`error`, said in the refusal); a BoosterError in one line when
+    this laptop has no roster copy to work from (or one of another session than asked)."""
+    door = last_door(address)
+    roster: Roster | None = None
+    if door is not None:
+        document = load_roster(door_folder(door.programme_uuid) / ROSTER_NAME)
+        try:
+            roster = None if document is None else Roster.from_json(document)
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            roster = None  # damaged: as if there were none
+        if roster is not None and (
+            document is None
+            or document.get("programme") != door.programme_uuid
+            or roster.info is None
+            or roster.info.id != door.session_id
+        ):
+            roster = None
+    if door is None or roster is None or roster.info is None:
+        raise BoosterError(
+            _("{problem}; this laptop has no roster copy to work offline from").format(
+                problem=cannot_reach(address, error)
+            )
+        )
+    if session_id is not None and session_id != roster.info.id:
+        raise BoosterError(
+            _("{problem}; this laptop's roster copy is of session {kept}, not {session_id}").format(
+                problem=cannot_reach(address, error), kept=roster.info.id, session_id=session_id
+            )
+        )
+    return DoorDesk.from_copy(address, door.programme_uuid, roster, device=device)
 
 
 # -- the door ------------------------------------------------------------------------------------
@@ -236,12 +515,17 @@ def _door_programme(programme: ProgrammeFile) -> ProgrammeFile:
     from booster_desktop.store.location import ServerAddress
 
     assert isinstance(programme.path, ServerAddress)
-    return dataclasses.replace(programme, engine=make_door_engine(programme.path))
+    return dataclasses.replace(programme, engine=make_door_engine(programme.path, programme.sender))
 
 
 class DoorDesk:
     """The door of one session of a programme on a server, online or not (what `CheckinDesk`
-    does, plus the offline journal). Made while the server answers."""
+    does, plus the offline journal). Made while the server answers, or from the roster copy
+    when it did not answer at start (`from_copy`: then `desk` is None until `go_online`)."""
+
+    programme: ProgrammeFile | None
+    door: ProgrammeFile | None
+    desk: CheckinDesk | None
 
     def __init__(
         self,
@@ -253,31 +537,115 @@ class DoorDesk:
         folder: Path | None = None,
     ) -> None:
         self.programme = programme
-        self.door = _door_programme(programme)
+        assert isinstance(programme.path, ServerAddress)
+        self.address: ServerAddress = programme.path
+        door = _door_programme(programme)
+        self.door = door
         try:
-            self.desk = CheckinDesk(self.door, session_id, device=device, tour=tour)
-            self.journal = offline_journal(self.door, folder)
+            desk = CheckinDesk(door, session_id, device=device, tour=tour)
+            self.journal = offline_journal(door, folder)
         except DBAPIError as error:
-            self.door.engine.dispose()
+            door.engine.dispose()
             raise server_problem_of(programme, error) from None
-        self.session = self.desk.session
-        self.device = self.desk.device
+        self.desk = desk
+        self.session = desk.session
+        self.device = desk.device
+        self._started(None)
+        self.refresh()
+        if self._waiting:
+            self.send_now()
+
+    @classmethod
+    def from_copy(
+        cls,
+        address: ServerAddress,
+        programme_uuid: str,
+        roster: Roster,
+        *,
+        device: str | None = None,
+        folder: Path | None = None,
+    ) -> DoorDesk:
+        """A door started while the server cannot be reached, from the roster copy kept here:
+        every scan is decided on the copy and journaled until `go_online` succeeds."""
+        assert roster.info is not None
+        desk = cls.__new__(cls)
+        desk.programme = desk.door = desk.desk = None
+        desk.address = address.with_password(address.password)
+        desk.journal = OfflineJournal(
+            (folder or door_folder(programme_uuid)) / JOURNAL_NAME, programme_uuid
+        )
+        desk.session = roster.info
+        desk.device = device_name(device)
+        desk._started(roster)
+        return desk
+
+    def _started(self, roster: Roster | None) -> None:
         self._lock = threading.RLock()
         self._sending = threading.Lock()
         # This door's standing check-ins, newest last: what "undo last" voids.
         self._recorded: list[JournalScan] = []
-        self.roster = Roster()
+        self.roster = roster or Roster()
+        # Started from the roster copy: the copy's time (the screen says it) until online.
+        self.offline_since: datetime | None = None if roster is None else roster.refreshed_at
         self.journal_problem: BoosterError | None = None
         self.last_problem: str | None = None
+        self._own_programme = False  # opened by `go_online`: closed with the door
         try:
             self.journal.check()
             self._waiting = self.journal.count_waiting()
         except BoosterError as error:
             self.journal_problem = error  # said at the first offline scan; online goes on
             self._waiting = 0
-        self.refresh()
-        if self._waiting:
+        if roster is not None and self.journal_problem is None:
+            with contextlib.suppress(BoosterError):
+                for scan in self.journal.waiting():
+                    self._apply(self.roster, scan)
+
+    @property
+    def online(self) -> bool:
+        """Whether the door has its server (False while started offline)."""
+        return self.desk is not None
+
+    def go_online(self) -> bool:
+        """Started offline: open the programme on the server if it answers now, send what
+        waits and refresh the copy (True once online; `last_problem` says why not)."""
+        if self.desk is not None:
+            return True
+        from booster_desktop.services.programme import open_programme
+
+        try:
+            programme = open_programme(self.address, writable=True, door_may=True)
+        except BoosterError as error:
+            self.last_problem = (
+                cannot_reach(self.address, error) if is_unreachable(error) else str(error)
+            )
+            return False
+        door: ProgrammeFile | None = None
+        try:
+            if programme_uuid(programme) != self.journal.programme_uuid:
+                raise BoosterError(
+                    _("{path}: holds another programme than this door's roster copy").format(
+                        path=self.address
+                    )
+                )
+            door = _door_programme(programme)
+            desk = CheckinDesk(door, self.session.id, device=self.device)
+        except (BoosterError, DBAPIError) as error:
+            if door is not None:
+                door.engine.dispose()
+            programme.close()
+            self.last_problem = str(session_problem(programme, error) or error)
+            return False
+        with self._lock:
+            self.programme, self.door, self.desk = programme, door, desk
+            self.session = desk.session
+            self._own_programme = True
+        self.offline_since = None
+        self.last_problem = None
+        if self.waiting:
             self.send_now()
+        self.refresh()
+        return True
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -289,10 +657,17 @@ class DoorDesk:
 
     def refresh(self) -> None:
         """Read the roster copy again from the server and keep it (quietly kept as it was when
-        the server cannot be reached)."""
+        the server cannot be reached), with the record that lets this laptop start the door
+        offline."""
+        if self.door is None:
+            return
         try:
             roster = read_roster(
-                self.door, self.session.id, self.session.tour_id, self.session.tour_code
+                self.door,
+                self.session.id,
+                self.session.tour_id,
+                self.session.tour_code,
+                self.session,
             )
         except (DBAPIError, BoosterError) as error:
             if is_unreachable(error):
@@ -307,14 +682,33 @@ class DoorDesk:
                 try:
                     for scan in self.journal.waiting():
                         self._apply(roster, scan)
-                except BoosterError:
-                    pass
+                except BoosterError as error:
+                    # Unreadable since the door opened: said on the screen, and no offline
+                    # scan is acknowledged from a journal that may not keep it.
+                    self.journal_problem = error
             self.roster = roster
-        # The copy in memory serves this door; the file is kept for a look after the event.
+        self._keep_copy(roster)
+
+    def _keep_copy(self, roster: Roster) -> None:
+        """The copy in memory serves this door; the file lets it start offline next time."""
+        if roster.refreshed_at is None:
+            return
+        with self._lock:
+            document = roster.as_json(
+                self.journal.programme_uuid, self.session.id, self.session.tour_id
+            )
         with contextlib.suppress(OSError):
-            save_roster(
-                self.journal.path.with_name(ROSTER_NAME),
-                roster.as_json(self.journal.programme_uuid, self.session.id, self.session.tour_id),
+            save_roster(self.journal.path.with_name(ROSTER_NAME), document)
+            remember_door(
+                self.address,
+                LastDoor(
+                    self.address.key,
+                    self.journal.programme_uuid,
+                    self.session.id,
+                    self.session.tour_id,
+                    self.address.user,
+                    roster.refreshed_at,
+                ),
             )
 
     def _apply(self, roster: Roster, scan: JournalScan) -> None:
@@ -330,6 +724,8 @@ class DoorDesk:
         """Send the waiting scans now (on the caller's thread); None when the server cannot be
         reached or refused them (`last_problem` says why)."""
         with self._sending:
+            if self.door is None:
+                return None
             try:
                 sent = send_waiting(self.door, self.journal)
             except BoosterError as error:
@@ -347,33 +743,44 @@ class DoorDesk:
 
     def _online(self) -> bool:
         with self._lock:
-            return self._waiting == 0
+            return self.desk is not None and self._waiting == 0
 
     def record(
         self, typed: str, *, admit_unregistered: bool = False, now: datetime | None = None
     ) -> ScanResult:
         """Read one scan and record it: on the server, else durably in the offline journal."""
         now = now or utc_now()
-        if self._online():
+        # Drawn before the server is asked: a reply lost after its commit, and the scan
+        # journaled again offline, is the same check-in (the send skips it).
+        checkin_id = str(uuid.uuid4())
+        desk = self.desk
+        if self._online() and desk is not None:
             try:
-                result = self.desk.record(typed, admit_unregistered=admit_unregistered, now=now)
+                result = desk.record(
+                    typed, admit_unregistered=admit_unregistered, now=now, checkin_id=checkin_id
+                )
             except BoosterError as error:
                 if not is_unreachable(error):
                     raise
             else:
                 self._remember(result, now)
                 return result
-        return self._record_offline(typed, admit_unregistered, now)
+        return self._record_offline(typed, admit_unregistered, now, checkin_id)
 
     def record_manager(
         self, manager_id: int, *, admit_unregistered: bool = False, now: datetime | None = None
     ) -> ScanResult:
         """A manager checked in by name (no badge): on the server, else offline."""
         now = now or utc_now()
-        if self._online():
+        checkin_id = str(uuid.uuid4())
+        desk = self.desk
+        if self._online() and desk is not None:
             try:
-                result = self.desk.record_manager(
-                    manager_id, admit_unregistered=admit_unregistered, now=now
+                result = desk.record_manager(
+                    manager_id,
+                    admit_unregistered=admit_unregistered,
+                    now=now,
+                    checkin_id=checkin_id,
                 )
             except BoosterError as error:
                 if not is_unreachable(error):
@@ -386,7 +793,9 @@ class DoorDesk:
                 _("manager {manager_id} does not exist").format(manager_id=manager_id)
             )
         token = self.roster.in_force.get(manager_id, "")
-        return self._decide(token, manager_id, False, admit_unregistered, now, by_hand=True)
+        return self._decide(
+            token, manager_id, False, admit_unregistered, now, checkin_id, by_hand=True
+        )
 
     def admit(self, manager_id: int, *, now: datetime | None = None) -> ScanResult:
         return self.record_manager(manager_id, admit_unregistered=True, now=now)
@@ -407,7 +816,9 @@ class DoorDesk:
             self._recorded.append(scan)
             self._apply(self.roster, scan)
 
-    def _record_offline(self, typed: str, admit_unregistered: bool, now: datetime) -> ScanResult:
+    def _record_offline(
+        self, typed: str, admit_unregistered: bool, now: datetime, checkin_id: str
+    ) -> ScanResult:
         misread = misread_scan(typed)
         if misread is not None:
             return misread
@@ -422,7 +833,7 @@ class DoorDesk:
         if not found:
             return ScanResult(ScanState.UNKNOWN, candidates[0], _("unknown badge: ask for a name"))
         token, (manager_id, revoked) = found[0]
-        return self._decide(token, manager_id, revoked, admit_unregistered, now)
+        return self._decide(token, manager_id, revoked, admit_unregistered, now, checkin_id)
 
     def _decide(
         self,
@@ -431,6 +842,7 @@ class DoorDesk:
         revoked: bool,
         admit_unregistered: bool,
         now: datetime,
+        checkin_id: str,
         *,
         by_hand: bool = False,
     ) -> ScanResult:
@@ -481,7 +893,7 @@ class DoorDesk:
                 **person,
             )
         scan = JournalScan(
-            str(uuid.uuid4()), False, self.session.id, manager_id, now, self.device, not expected
+            checkin_id, False, self.session.id, manager_id, now, self.device, not expected
         )
         self._write(scan)  # on disk before the door says welcome
         with self._lock:
@@ -517,7 +929,7 @@ class DoorDesk:
                 if not self._recorded:
                     break
                 scan = self._recorded.pop()
-            if self._online():
+            if self._online() and self.door is not None:
                 try:
                     voided = void_checkin(self.door, scan.checkin_id)
                 except BoosterError as error:
@@ -557,7 +969,7 @@ class DoorDesk:
     def head_count(self) -> HeadCount:
         """The server's head count; with scans waiting or offline, the roster copy's, which
         counts the waiting scans."""
-        if self._online():
+        if self._online() and self.door is not None:
             try:
                 return head_count(self.door, self.session.id)
             except (DBAPIError, BoosterError) as error:
@@ -575,7 +987,19 @@ class DoorDesk:
         )
 
     def close(self) -> None:
-        self.door.engine.dispose()
+        """Stop using the server; the roster copy is kept as this door last knew it (with
+        the check-ins it recorded since the last refresh), for a start offline later."""
+        if self.door is not None:
+            self._keep_copy(self.roster)
+            self.door.engine.dispose()
+        if self._own_programme and self.programme is not None:
+            self.programme.close()
+
+    def hand_over(self) -> ProgrammeFile | None:
+        """The programme `go_online` opened, now the caller's to close (a window that opens
+        the door again on it)."""
+        self._own_programme = False
+        return self.programme
 
 
 def _hhmm(moment: datetime, zone: str) -> str:
@@ -607,7 +1031,8 @@ def open_desk(
 class DoorSender:
     """Sends a door's waiting scans from a thread of its own as soon as the server answers,
     and refreshes its roster copy while online. `on_change(waiting, sent)` is told after each
-    attempt that had scans waiting (on the sender's thread)."""
+    attempt that had scans waiting (on the sender's thread). A door started offline is first
+    brought online (`DoorDesk.go_online`): `on_online()` is told once it is."""
 
     def __init__(
         self,
@@ -616,9 +1041,11 @@ class DoorSender:
         *,
         retry: float = RETRY_SECONDS,
         refresh: float = REFRESH_SECONDS,
+        on_online: Callable[[], None] | None = None,
     ) -> None:
         self.desk = desk
         self.on_change = on_change
+        self.on_online = on_online
         self.retry = retry
         self.refresh = refresh
         self._stop = threading.Event()
@@ -648,6 +1075,14 @@ class DoorSender:
                 return
             since_refresh += self.retry
             try:
+                if not self.desk.online:
+                    if self.desk.go_online():
+                        since_refresh = 0.0
+                        if self.on_online is not None:
+                            self.on_online()
+                    if self.on_change is not None:
+                        self.on_change(self.desk.waiting, 0)
+                    continue
                 if self.desk.waiting:
                     sent = self.desk.send_now()
                     if self.on_change is not None:
@@ -666,12 +1101,18 @@ __all__ = [
     "Desk",
     "DoorDesk",
     "DoorSender",
+    "LastDoor",
     "Roster",
     "Sent",
+    "cannot_reach",
     "door_folder",
+    "last_door",
     "offline_journal",
+    "offline_message",
     "open_desk",
+    "open_offline_door",
     "send_waiting",
+    "server_unreachable",
     "session_problem",
     "waiting_message",
 ]

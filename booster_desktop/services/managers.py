@@ -190,6 +190,12 @@ def save_manager(
             "accessibility_needs": details.accessibility_needs or None,
             "notes": details.notes or None,
         }
+        travel = {
+            "nationality": details.nationality or None,
+            "passport_number": details.passport_number or None,
+            "passport_expiry": parse_date(details.passport_expiry),
+            "date_of_birth": parse_date(details.date_of_birth),
+        }
         if manager_id is None:
             manager_id = connection.execute(
                 insert(Manager).values(values).returning(Manager.id)
@@ -197,21 +203,29 @@ def save_manager(
             connection.execute(insert(BadgeToken).values(token=new_token(), manager_id=manager_id))
             report(connection, "manager", [manager_id], added=True)
             report(connection, "badge_token", [manager_id], added=True)
+            _write_travel(connection, manager_id, travel)
         else:
             columns = changed_columns(connection, Manager.__table__, manager_id, values)
             report(connection, "manager", [manager_id], columns)
-            versioned_update(connection, Manager, manager_id, values, details.version)
-        report(connection, "travel_document", [manager_id])
-        connection.execute(delete(TravelDocument).where(TravelDocument.manager_id == manager_id))
-        travel = {
-            "nationality": details.nationality or None,
-            "passport_number": details.passport_number or None,
-            "passport_expiry": parse_date(details.passport_expiry),
-            "date_of_birth": parse_date(details.date_of_birth),
-        }
-        if any(v is not None for v in travel.values()):
-            connection.execute(insert(TravelDocument).values(manager_id=manager_id, **travel))
+            _write_travel(connection, manager_id, travel)
+            # After the travel data: a save that changes neither keeps the version.
+            versioned_update(
+                connection,
+                Manager,
+                manager_id,
+                values,
+                details.version,
+                hanging=("travel_document",),
+            )
     return manager_id
+
+
+def _write_travel(connection: Connection, manager_id: int, travel: dict[str, Any]) -> None:
+    """The manager's travel document as the editor gives it (none when every value is empty)."""
+    report(connection, "travel_document", [manager_id])
+    connection.execute(delete(TravelDocument).where(TravelDocument.manager_id == manager_id))
+    if any(v is not None for v in travel.values()):
+        connection.execute(insert(TravelDocument).values(manager_id=manager_id, **travel))
 
 
 def manager_problems(

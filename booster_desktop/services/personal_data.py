@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -39,7 +39,13 @@ from booster_desktop.services.output_paths import check_output_path
 from booster_desktop.store.changes import Action, report
 from booster_desktop.store.durable import remove_leftovers
 from booster_desktop.store.programme_file import ProgrammeFile, open_programme_file
-from booster_desktop.store.versions import bumped, versioned_update
+from booster_desktop.store.versions import (
+    VERSION,
+    bumped,
+    check_versions,
+    raise_versions,
+    versioned_update,
+)
 
 if TYPE_CHECKING:
     from booster_desktop.services.backups import KeptBackup
@@ -94,6 +100,7 @@ def _manager(connection: Connection, path: object, manager_id: int) -> Any:
             Manager.email,
             Manager.person_key,
             Manager.erased_at,
+            Manager.version,
         ).where(Manager.id == manager_id)
     ).first()
     if row is None:
@@ -501,12 +508,18 @@ def _holders(connection: Connection, who: Identity) -> list[int]:
 
 
 def _erase_in_file(
-    programme: ProgrammeFile, who: Identity, manager_ids: list[int]
+    programme: ProgrammeFile,
+    who: Identity,
+    manager_ids: list[int],
+    versions: Mapping[int, int] | None = None,
 ) -> tuple[int, int, bool]:
     """The erase itself, in one write: (history entries cleared, mentions replaced, whether
-    what it left behind was compacted away)."""
+    what it left behind was compacted away). `versions`: the managers' as read (with the
+    identity): one changed since, and nothing is erased (`ChangedMeanwhile`)."""
     tables = {"manager", "travel_document", "change_value"}
     with programme.writing(Action.ERASE) as connection:
+        if versions:
+            check_versions(connection, Manager, versions)
         _erase_rows(connection, manager_ids, who.manager_id)
         history = sum(erase_person_history(connection, m) for m in manager_ids)
         mentions = _replace_mentions(connection, who, tables)
@@ -546,7 +559,7 @@ def erase_person(
     erased = Erased(manager_id, on_server=programme.on_server)
     erased.backup = _backup_before(programme)
     erased.history_entries, erased.mentions, erased.compacted = _erase_in_file(
-        programme, who, [manager_id]
+        programme, who, [manager_id], {manager_id: row.version}
     )
     # A copy a killed process left half-written beside the programme (the plain snapshot of
     # an encrypted copy, a decrypted restore) holds the person too.
@@ -611,6 +624,7 @@ class TravelDataDue:
     last_tour: str  # its code
     ended: date
     due: date
+    version: int = 0  # the manager's, when listed: erasing expects it
 
 
 def retention_days(programme: ProgrammeFile) -> int:
@@ -638,7 +652,7 @@ def travel_data_due(
         .subquery()
     )
     query = (
-        select(Manager.id, Manager.given_name, Manager.family_name, last.c.ended)
+        select(Manager.id, Manager.given_name, Manager.family_name, last.c.ended, Manager.version)
         .join(TravelDocument, TravelDocument.manager_id == Manager.id)
         .join(last, last.c.manager_id == Manager.id)
         .where(last.c.ended <= today - timedelta(days=days))
@@ -646,7 +660,7 @@ def travel_data_due(
     )
     due = []
     with programme.engine.connect() as connection:
-        for manager_id, given, family, ended in connection.execute(query):
+        for manager_id, given, family, ended, version in connection.execute(query):
             code = connection.execute(
                 select(Tour.code)
                 .join(Enrolment, Enrolment.tour_id == Tour.id)
@@ -655,15 +669,27 @@ def travel_data_due(
             ).scalar()
             due.append(
                 TravelDataDue(
-                    manager_id, f"{given} {family}", code or "", ended, ended + timedelta(days)
+                    manager_id,
+                    f"{given} {family}",
+                    code or "",
+                    ended,
+                    ended + timedelta(days),
+                    version,
                 )
             )
     return due
 
 
-def erase_travel_data(programme: ProgrammeFile, manager_ids: list[int]) -> int:
+def erase_travel_data(
+    programme: ProgrammeFile, manager_ids: list[int], versions: Mapping[int, int] | None = None
+) -> int:
     """Delete the travel documents of these managers in one write, then compact the file so
-    their values leave it; returns how many were erased."""
+    their values leave it; returns how many were erased.
+
+    `versions` are the managers' as listed (`TravelDataDue.version`): when one changed since
+    (its travel data edited, say), nothing is erased and `ChangedMeanwhile` says who changed
+    it. The managers' versions are raised: an editor open on older travel data is refused
+    rather than writing it back."""
     if not manager_ids:
         return 0
     if not programme.writable:
@@ -672,7 +698,10 @@ def erase_travel_data(programme: ProgrammeFile, manager_ids: list[int]) -> int:
         )
     _backup_before(programme)
     with programme.writing(Action.ERASE) as connection:
+        if versions:
+            check_versions(connection, Manager, versions)
         report(connection, "travel_document", manager_ids)  # before: the history reads it
+        report(connection, "manager", manager_ids, [VERSION])
         erased = 0
         for start in range(0, len(manager_ids), 500):
             chunk = manager_ids[start : start + 500]
@@ -684,6 +713,7 @@ def erase_travel_data(programme: ProgrammeFile, manager_ids: list[int]) -> int:
                     .returning(TravelDocument.manager_id)
                 ).all()
             )
+            raise_versions(connection, Manager, chunk)
     vacuum(programme, {"travel_document", "change_value"})
     return erased
 

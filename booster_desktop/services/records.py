@@ -10,7 +10,7 @@ that cascades is covered without new code.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,7 @@ from booster_desktop.domain.model import Base
 from booster_desktop.store.changes import report
 from booster_desktop.store.history import record_key
 from booster_desktop.store.programme_file import ProgrammeFile
-from booster_desktop.store.versions import VERSION, bumped, changed_meanwhile, is_versioned
+from booster_desktop.store.versions import VERSION, bumped, check_versions, is_versioned
 
 # Keeps IN (...) lists far below every database's limit on bound parameters.
 _CHUNK = 500
@@ -128,33 +128,37 @@ def delete_records(
     Deleting a tour takes its sessions, enrolments and check-ins: a backup is kept first.
     `versions` are those the user saw, by id: when one of these records changed (or went)
     since, nothing is deleted and `ChangedMeanwhile` says who changed it and when."""
-    if table_name == "tour" and ids:
-        from booster_desktop.services.backups import backup_before
-
-        backup_before(programme, "delete-tour")
-    table = Base.metadata.tables[table_name]
-    (key,) = table.primary_key.columns
-    with programme.writing() as connection:
-        if versions and is_versioned(table):
-            _check_versions(connection, table, versions)
-        snapshot = take_snapshot(connection, table_name, ids)
-        _report(connection, table_name, ids, snapshot)  # before: the history reads them
-        for chunk in _chunks(list(ids)):
-            connection.execute(delete(table).where(key.in_(chunk)))
+    (snapshot,) = delete_together(programme, [(table_name, ids, versions)])
     return snapshot
 
 
-def _check_versions(connection: Connection, table: Table, versions: Mapping[Any, int]) -> None:
-    (key,) = table.primary_key.columns
-    now: dict[Any, int] = {}
-    for chunk in _chunks(list(versions)):
-        now.update(
-            (k, v)
-            for k, v in connection.execute(select(key, table.c[VERSION]).where(key.in_(chunk)))
-        )
-    for record, seen in sorted(versions.items()):
-        if now.get(record) != seen:
-            raise changed_meanwhile(connection, table, record, {}, deleting=True)
+def delete_together(
+    programme: ProgrammeFile,
+    parts: Sequence[tuple[str, Collection[Any], Mapping[Any, int] | None]],
+) -> list[Snapshot]:
+    """Delete records of several tables in one transaction, in the order given (an import
+    undone: its managers, then the topics and organisations it created); one snapshot per
+    part. Every part's versions are checked before anything is deleted: one record changed
+    (or gone) since it was read, and nothing is deleted."""
+    if any(name == "tour" and ids for name, ids, _ in parts):
+        from booster_desktop.services.backups import backup_before
+
+        backup_before(programme, "delete-tour")
+    snapshots = []
+    with programme.writing() as connection:
+        for name, _, versions in parts:
+            table = Base.metadata.tables[name]
+            if versions and is_versioned(table):
+                check_versions(connection, table, versions)
+        for name, ids, _ in parts:
+            table = Base.metadata.tables[name]
+            (key,) = table.primary_key.columns
+            snapshot = take_snapshot(connection, name, ids)
+            _report(connection, name, ids, snapshot)  # before: the history reads them
+            for chunk in _chunks(list(ids)):
+                connection.execute(delete(table).where(key.in_(chunk)))
+            snapshots.append(snapshot)
+    return snapshots
 
 
 def read_versions(snapshot: Snapshot, table_name: str) -> dict[Any, int]:
@@ -171,6 +175,8 @@ def read_versions(snapshot: Snapshot, table_name: str) -> dict[Any, int]:
 
 def restore(programme: ProgrammeFile, snapshot: Snapshot) -> None:
     """Put back everything a delete took, with the same ids, in one transaction."""
+    if not snapshot.rows and not snapshot.nulled:
+        return  # the delete took nothing (an import that created no organisation)
     tables = Base.metadata.tables
     with programme.writing() as connection:
         _report(connection, None, (), snapshot)  # before: the history reads them

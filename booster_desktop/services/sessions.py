@@ -216,6 +216,7 @@ def save_session(
             kind=OrganisationKind.CLUSTER,
         )
         values["visited_organisation_id"] = visited
+        columns: set[str] | None = None  # a new session's
         if session_id is None:
             values["modified_at"] = utc_now()
             session_id = connection.execute(
@@ -230,18 +231,29 @@ def save_session(
                 values["modified_at"] = utc_now()
                 columns |= {"revision", "modified_at"}
             report(connection, "tour_session", [session_id], columns)
-            versioned_update(connection, TourSession, session_id, values, details.version)
         report(connection, "session_person", [session_id])
         report(connection, "session_topic", [session_id])
-        _set_contact(connection, session_id, details, visited)
+        phoned = _set_contact(connection, session_id, details, visited)
         _set_topics(connection, session_id, details.topics)
+        if columns is not None:
+            # After what hangs on the session: a save that changes nothing keeps the version.
+            versioned_update(
+                connection,
+                TourSession,
+                session_id,
+                values,
+                details.version,
+                hanging=("session_person", "session_topic"),
+                changed=phoned,
+            )
         return session_id
 
 
 def _set_contact(
     connection: Connection, session_id: int, details: SessionDetails, organisation: int | None
-) -> None:
-    """The session's host contact: the named person (found or created), their phone."""
+) -> bool:
+    """The session's host contact: the named person (found or created), their phone; whether
+    an existing contact's phone changed."""
     connection.execute(
         delete(SessionPerson).where(
             SessionPerson.session_id == session_id, SessionPerson.role == SessionRole.HOST_CONTACT
@@ -249,8 +261,9 @@ def _set_contact(
     )
     name = clean(details.contact_name)
     if not name:
-        return
+        return False
     phone = clean(details.contact_phone) or None
+    phoned = False
     person = connection.scalar(
         select(Person.id).where(Person.name == name, Person.kind == PersonKind.HOST_CONTACT)
     )
@@ -264,13 +277,17 @@ def _set_contact(
         ).scalar_one()
     else:
         # The contact's phone as the session's editor gives it, not from a reading of the
-        # person: written whatever the version, which it raises.
+        # person: written whatever the version, which it raises (when it changes).
+        before = connection.scalar(select(Person.phone).where(Person.id == person))
+        report(connection, "person", [person], ["phone"])  # before: the history reads it
         versioned_update(connection, Person, person, {"phone": phone}, None)
+        phoned = before != phone
     connection.execute(
         insert(SessionPerson).values(
             session_id=session_id, person_id=person, role=SessionRole.HOST_CONTACT
         )
     )
+    return phoned
 
 
 def _set_topics(connection: Connection, session_id: int, names: tuple[str, ...]) -> None:

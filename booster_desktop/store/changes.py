@@ -193,6 +193,12 @@ def report(
         remember(connection, collected, table, keys)
 
 
+def reported(connection: Connection) -> Report | None:
+    """What the write block on `connection` has reported so far (None outside one)."""
+    collected = connection.info.get(_REPORT)
+    return collected if isinstance(collected, Report) else None
+
+
 def describe(connection: Connection, description: str) -> None:
     """Say in a few words what the write block does, for the change history (never a
     personal value: a count, a table, a code)."""

@@ -5,7 +5,8 @@ against a local copy of what the door needs (the roster) and written to the offl
 an SQLite file committed with `synchronous=FULL` before the door says welcome. Rows stay
 waiting until the server has acknowledged their commit. Both files live in the user data
 folder, one folder per programme UUID; they hold no sensitive field (only what the door
-shows: names, country, badge tokens).
+shows: names, country, badge tokens), and are readable by this user only (0600, their folder
+0700): other users of the laptop have no business with names and badge tokens.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +28,9 @@ from booster_desktop.store.durable import replace_durably
 
 JOURNAL_NAME = "offline-journal.sqlite"
 ROSTER_NAME = "roster.json"
+# A door's files are this user's only.
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
 # Marks the file as ours (SQLite's application_id): "BDOJ".
 _APPLICATION_ID = 0x42444F4A
 # How long a scan waits for another process holding the journal before saying it cannot.
@@ -80,7 +85,14 @@ class OfflineJournal:
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
+            # Created 0600 before SQLite opens it: SQLite gives its -wal and -shm the mode of
+            # the database file. One made readable by an older version is closed up too.
+            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE))
+            for name in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
+                with suppress(FileNotFoundError):
+                    if name.stat().st_mode & 0o077:
+                        name.chmod(FILE_MODE)
             with closing(
                 sqlite3.connect(self.path, timeout=_BUSY_MS / 1000, isolation_level=None)
             ) as connection:
@@ -170,12 +182,32 @@ class OfflineJournal:
             connection.execute("COMMIT")
 
 
+def private_folder(folder: Path) -> None:
+    """Make `folder` (and its missing parents) readable by this user only."""
+    folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(FOLDER_MODE)
+
+
+def save_private(path: Path, document: dict[str, Any]) -> None:
+    """Write a JSON document in place of the last one, readable by this user only (a power
+    cut leaves one or the other)."""
+    private_folder(path.parent)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        os.fchmod(descriptor, FILE_MODE)  # an old partial left by a crash keeps its mode
+        with os.fdopen(descriptor, "wb", closefd=False) as stream:
+            stream.write(text)
+    finally:
+        os.close(descriptor)
+    replace_durably(partial, path)
+
+
 def save_roster(path: Path, roster: dict[str, Any]) -> None:
     """Write the roster copy in place of the last one (a power cut leaves one or the other)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_text(json.dumps(roster, ensure_ascii=False, separators=(",", ":")), "utf-8")
-    replace_durably(partial, path)
+    save_private(path, roster)
 
 
 def load_roster(path: Path) -> dict[str, Any] | None:

@@ -109,6 +109,28 @@ def remember(connection: Connection, collected: Report, table: str, keys: Collec
         known.update(read_records(connection, table, fresh))
 
 
+def rows_changed(connection: Connection, table: str, key: Key) -> bool:
+    """Whether the rows of one record of `table` (reported earlier in the block) differ now
+    from how they were when reported; True when the block keeps no history of them."""
+    from booster_desktop.store.changes import reported
+
+    collected = reported(connection)
+    if collected is None or not collected.history:
+        return True
+    before = collected.before.get(table, {})
+    if key not in before:
+        return True
+    now = read_records(connection, table, [key]).get(key, {})
+    return _without_json(before[key]) != _without_json(now)
+
+
+def _without_json(rows: Rows) -> dict[Any, dict[str, Any]]:
+    return {
+        primary: {name: value for name, value in row.items() if name != _JSON}
+        for primary, row in rows.items()
+    }
+
+
 def _login(connection: Connection) -> Any:
     """Who writes, on a server: the database login (None on a file: the device says who)."""
     return func.current_user() if connection.dialect.name == "postgresql" else None

@@ -148,7 +148,9 @@ class ProgrammeFile:
         The block reports what it wrote (`changes.report`): a block that would commit without
         reporting anything is a bug, refused and rolled back. Once committed, the change
         record (`action`, unless the caller acts as an undo) goes to every listener, on the
-        thread that wrote. A block that rolled its own transaction back reports nothing.
+        thread that wrote. A block that rolled its own transaction back reports nothing, and
+        so does a block that turned out to change nothing (every value it wrote equals what
+        was stored; `versions.versioned_update` then keeps the record's version too).
 
         The change history (old and new values of what was reported) is written inside the
         same transaction, just before the commit: no write can skip it. On a server the
@@ -176,8 +178,15 @@ class ProgrammeFile:
                     if self._history:
                         from booster_desktop.store.history import record
 
-                        record(connection, collected, change)
-                    if self.on_server:  # delivered to the other windows at the commit, or never
+                        if record(connection, collected, change) is None:
+                            # Every value written equals what was stored (a save of an
+                            # unchanged record): no history is kept and no change sent.
+                            # Committed all the same: it is equal, and a block that reported
+                            # a write after making it (the history then sees no change)
+                            # loses nothing.
+                            change = None
+                    if change is not None and self.on_server:
+                        # Delivered to the other windows at the commit, or never.
                         notify(connection, change, self.sender)
         except DBAPIError as error:
             from booster_desktop.store.versions import at_once

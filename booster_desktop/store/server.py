@@ -102,15 +102,20 @@ _DOOR_TCP = {
 _GONE_STATES = ("08", "57P01", "57P02", "57P03")
 
 
-def make_door_engine(address: ServerAddress) -> Engine:
+def make_door_engine(address: ServerAddress, session: str) -> Engine:
     """An engine for a door on the server: the same database, quicker to give up when the
-    network drops (short connect time-out, TCP keep-alives and user time-out)."""
+    network drops (short connect time-out, TCP keep-alives and user time-out). Its connections
+    carry the `session` of the programme the door belongs to, so that the window it is in does
+    not count its own door among the others connected."""
+    from booster_desktop.store.changes import current_device
+    from booster_desktop.store.notifications import application_name
+
     return create_engine(
         address.driver_url(),
         pool_pre_ping=True,
         connect_args={
             "connect_timeout": DOOR_CONNECT_TIMEOUT,
-            "application_name": "Booster Desktop door",
+            "application_name": application_name(session, current_device()),
             **_DOOR_TCP,
         },
     )
@@ -133,7 +138,8 @@ def is_unreachable(error: BaseException | None) -> bool:
             return state is None or state.startswith(_GONE_STATES)
         if isinstance(error, (ConnectionError, TimeoutError)):
             return True
-        error = error.__cause__
+        # Our one-line messages are raised `from None`: what they say came from the context.
+        error = error.__cause__ or error.__context__
         seen += 1
     return False
 

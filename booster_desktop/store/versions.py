@@ -13,13 +13,13 @@ one-line `ChangedAtOnce`: nothing was saved, try again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Table, select, update
+from sqlalchemy import Connection, Table, and_, case, select, true, update
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.history import ChangeEntry, ChangeValue
@@ -139,6 +139,9 @@ def versioned_update(
     record: int,
     values: Mapping[str, Any],
     expected: int | None,
+    *,
+    hanging: Collection[str] = (),
+    changed: bool = False,
 ) -> int:
     """Update one record and raise its version; returns the version written.
 
@@ -147,10 +150,27 @@ def versioned_update(
     values. None writes whatever the version (a change that does not start from a reading of
     the record, such as erasing a person), still raising it so that editors reading it
     earlier are refused.
+
+    A save that changes nothing (every value equal to what is stored) writes nothing and
+    keeps the version, unless rows hanging on the record changed in the same block: those of
+    the `hanging` tables (reported before they were written, as the history wants), or
+    whatever the caller says `changed` (the record's editor shows it). Call it after
+    writing them.
     """
     target = _table(table)
     (key,) = target.primary_key.columns
     version = target.c[VERSION]
+    same = and_(
+        true(),
+        *(target.c[name].is_not_distinct_from(value) for name, value in values.items()),
+    )
+    stored = connection.execute(
+        select(version, case((same, 1), else_=0)).where(key == record)
+    ).first()
+    if stored is None or (expected is not None and stored[0] != expected):
+        raise changed_meanwhile(connection, target, record, values)
+    if stored[1] and not changed and not _hanging_changed(connection, hanging, record):
+        return int(stored[0])
     statement = update(target).where(key == record)
     if expected is not None:
         statement = statement.where(version == expected)
@@ -160,6 +180,16 @@ def versioned_update(
     if written is None:
         raise changed_meanwhile(connection, target, record, values)
     return int(written)
+
+
+def _hanging_changed(connection: Connection, tables: Collection[str], record: int) -> bool:
+    """Whether rows of `tables` hanging on `record` changed in the block (as the change
+    history sees them; without a history, assumed changed)."""
+    if not tables:
+        return False
+    from booster_desktop.store.history import rows_changed
+
+    return any(rows_changed(connection, name, record) for name in tables)
 
 
 def bumped(table: Table | type[Any], values: Mapping[str, Any]) -> dict[str, Any]:
@@ -204,6 +234,36 @@ def changed_meanwhile(
         version=None if now is None else int(now[VERSION]),
         deleting=deleting,
     )
+
+
+def raise_versions(connection: Connection, table: Table | type[Any], ids: Collection[int]) -> None:
+    """Raise these records' versions without changing a value: what hangs on them changed
+    (travel data erased), so an editor that read them earlier is refused."""
+    target = _table(table)
+    (key,) = target.primary_key.columns
+    connection.execute(update(target).where(key.in_(list(ids))).values(bumped(target, {})))
+
+
+def check_versions(
+    connection: Connection, table: Table | type[Any], versions: Mapping[Any, int]
+) -> None:
+    """Refuse a delete (or an erase) of records read at `versions` (by id) when one of them
+    changed or went since: `ChangedMeanwhile` names the first, in id order."""
+    target = _table(table)
+    (key,) = target.primary_key.columns
+    now: dict[Any, int] = {}
+    ids = list(versions)
+    for start in range(0, len(ids), 500):  # far below every database's bound-parameter limit
+        chunk = ids[start : start + 500]
+        # Locked until the commit (FOR UPDATE, on a server): a save committing between this
+        # check and the delete waits for it, or is waited for and then seen here.
+        rows = connection.execute(
+            select(key, target.c[VERSION]).where(key.in_(chunk)).with_for_update()
+        )
+        now.update((k, v) for k, v in rows)
+    for record, seen in sorted(versions.items()):
+        if now.get(record) != seen:
+            raise changed_meanwhile(connection, target, record, {}, deleting=True)
 
 
 def versioned_tables() -> list[str]:

@@ -38,6 +38,7 @@ from booster_desktop.services.checkin import (
     ScanState,
     SessionInfo,
     read_candidates,
+    session_info,
     session_now,
     tour_now,
     tour_sessions,
@@ -47,6 +48,7 @@ from booster_desktop.services.door_journal import (
     Desk,
     DoorDesk,
     DoorSender,
+    offline_message,
     open_desk,
     session_problem,
     waiting_message,
@@ -152,18 +154,23 @@ class CheckinScreen(QDialog):
     # From the door's sender thread: (scans still waiting, scans just sent); queued to the UI.
     sender_said = Signal(int, int)
     left = Signal()  # embedded in door staff's window: the door was left (its question answered)
+    # A door started offline: its sender opened the programme on the server (queued to the UI).
+    came_online = Signal()
 
     def __init__(
         self,
-        programme: ProgrammeFile,
+        programme: ProgrammeFile | None,
         parent: QWidget | None = None,
         *,
         now: datetime | None = None,
         embedded: bool = False,
+        offline: DoorDesk | None = None,
+        prefer_session: int | None = None,
     ) -> None:
         super().__init__(parent)
         # Embedded: the whole window of door staff (`MainWindow`), not a dialog over it.
         self.embedded = embedded
+        # None for a door started offline (`offline`, from its roster copy): no programme yet.
         self.programme = programme
         self.now = now  # tests fix the clock; None is the real one
         self.desk: Desk | None = None
@@ -172,8 +179,15 @@ class CheckinScreen(QDialog):
         self.last: ScanResult | None = None
         self.leaving_allowed = False
         self._taken_without_enter = False
-        self.names: NameIndex = name_index(programme)
-        self.country_names = dict(countries(programme))
+        self._prefer_session = prefer_session
+        self._started_offline = offline
+        if offline is not None:
+            self.names: NameIndex = offline.roster.names()
+            self.country_names = dict(offline.roster.countries)
+        else:
+            assert programme is not None
+            self.names = name_index(programme)
+            self.country_names = dict(countries(programme))
         self.setObjectName("checkin_screen")
         self.setWindowTitle(tr("Check-in"))
         if embedded:
@@ -204,12 +218,15 @@ class CheckinScreen(QDialog):
         # A door on a server that lost it: how many scans wait on this laptop to be sent.
         self.offline = _named(QLabel(), "offline")
         self.offline.setFont(QFont(self.font().family(), 14, QFont.Weight.Bold))
+        # A row of its own, wrapped: beside the pickers a long line pushed the screen wider
+        # than a laptop's.
+        self.offline.setWordWrap(True)
         self.offline.hide()
         self.missing_button = _named(QPushButton(tr("Who is &missing (F2)")), "missing_button")
         self.undo_button = _named(QPushButton(tr("&Undo last (Ctrl+Z)")), "undo_button")
         self.full_button = _named(QPushButton(tr("&Full screen (F11)")), "full_button")
         self.leave_button = _named(QPushButton(tr("&Leave check-in")), "leave_button")
-        for widget in (self.tour, self.session, QLabel("  "), self.counter, self.offline):
+        for widget in (self.tour, self.session, QLabel("  "), self.counter):
             top.addWidget(widget)
         top.addStretch(1)
         # The buttons on a row of their own: beside the pickers they pushed the screen wider
@@ -274,6 +291,7 @@ class CheckinScreen(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(buttons)
+        layout.addWidget(self.offline)
         layout.addWidget(self.not_today)
         layout.addLayout(body, 1)
         layout.addWidget(self.matches)
@@ -305,11 +323,32 @@ class CheckinScreen(QDialog):
 
     # -- tour and session ----------------------------------------------------------------------
 
+    def _fill_offline(self, desk: DoorDesk) -> None:
+        """The one session of the roster copy: no other can be opened until the server
+        answers (then the window opens the door again, online)."""
+        session = desk.session
+        self.tour.addItem(session.tour_code, session.tour_code)
+        when = f"{weekday_date(session.day)} {session.start:%H:%M}-{session.end:%H:%M}"
+        self.session.addItem(f"{when} {session.title}", session.id)
+        self.tour.setEnabled(False)
+        self.session.setEnabled(False)
+        self._use_desk(desk)
+
     def _fill_tours(self) -> None:
+        if self._started_offline is not None:
+            self._fill_offline(self._started_offline)
+            return
+        assert self.programme is not None
         codes = tour_codes(self.programme)
         for code, title in codes:
             self.tour.addItem(f"{code} — {title}", code)
         current = tour_now(self.programme, self.now)
+        if self._prefer_session is not None:
+            # The session this door had (opened again after starting offline).
+            try:
+                current = session_info(self.programme, self._prefer_session).tour_code
+            except BoosterError:
+                self._prefer_session = None
         if current is not None:
             self.tour.setCurrentIndex(self.tour.findData(current))
         self._tour_chosen()
@@ -320,6 +359,7 @@ class CheckinScreen(QDialog):
             self.session.clear()
             self._set_session(None)
             return
+        assert self.programme is not None
         try:
             # Read before the session list is emptied: offline, the door keeps its session.
             sessions = tour_sessions(self.programme, code)
@@ -334,6 +374,9 @@ class CheckinScreen(QDialog):
             self.session.addItem(f"{when} {session.title}", session.id)
         if now is not None:
             self.session.setCurrentIndex(self.session.findData(now.id))
+        if self._prefer_session is not None and self.session.findData(self._prefer_session) >= 0:
+            self.session.setCurrentIndex(self.session.findData(self._prefer_session))
+        self._prefer_session = None
         self._session_chosen()
 
     def _session_chosen(self, _index: int = 0) -> None:
@@ -345,7 +388,7 @@ class CheckinScreen(QDialog):
         """Another tour or session could not be opened (the server out of reach): the door
         stays on the session it had, shown as such, and says why in one line. With no session
         yet (the screen opening) the error is the caller's."""
-        problem = session_problem(self.programme, error)
+        problem = None if self.programme is None else session_problem(self.programme, error)
         if problem is None or self.desk is None:
             raise error
         kept = self.desk.session
@@ -371,6 +414,7 @@ class CheckinScreen(QDialog):
             return
         if self.desk is not None and self.desk.session.id == session_id:
             return
+        assert self.programme is not None
         try:
             # The new door first: if it cannot be opened, the one in use goes on, its sender too.
             desk = open_desk(self.programme, session_id)
@@ -378,10 +422,16 @@ class CheckinScreen(QDialog):
             self._refuse_change(error)
             return
         self._stop_sender()
+        self._use_desk(desk)
+
+    def _use_desk(self, desk: Desk) -> None:
         self.desk = desk
         if isinstance(self.desk, DoorDesk):
-            # Sends what waits as soon as the server answers, off the UI thread.
-            self.door_sender = DoorSender(self.desk, self.sender_said.emit).start()
+            # Sends what waits as soon as the server answers, off the UI thread (a door
+            # started offline: first opens the programme on the server).
+            self.door_sender = DoorSender(
+                self.desk, self.sender_said.emit, on_online=self.came_online.emit
+            ).start()
         self.input.setEnabled(True)
         session: SessionInfo = self.desk.session
         today = session.local_date(self.now)
@@ -396,6 +446,11 @@ class CheckinScreen(QDialog):
         self._show_idle()
         self.refresh_count()
         self._show_waiting()
+
+    def stop(self) -> None:
+        """The door closes with the programme (embedded): its sender stops, its engine goes."""
+        self._stop_sender()
+        self.desk = None
 
     def _stop_sender(self) -> None:
         if self.door_sender is not None:
@@ -416,6 +471,18 @@ class CheckinScreen(QDialog):
         """ "offline: N scans waiting" while any wait; once they are all sent, says so."""
         waiting = self.desk.waiting if isinstance(self.desk, DoorDesk) else 0
         journal_problem = self.desk.journal_problem if isinstance(self.desk, DoorDesk) else None
+        if isinstance(self.desk, DoorDesk) and not self.desk.online:
+            # Started offline: says so, with the copy's time, until the server answers.
+            said = offline_message(self.desk)
+            if journal_problem is not None:
+                said = tr("Offline check-in unavailable: {problem}").format(problem=journal_problem)
+            elif waiting:
+                said = f"{said} · {waiting_message(waiting)}"
+            self.offline.setText(said)
+            self.offline.setStyleSheet(f"color: {COLOURS['alarm']};")
+            self.offline.setToolTip(self.desk.last_problem or "")
+            self.offline.setVisible(True)
+            return
         if journal_problem is not None and not waiting:
             # Said while the server still answers, so there is time to act before it drops.
             self.offline.setText(

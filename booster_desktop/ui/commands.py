@@ -24,7 +24,13 @@ from booster_desktop.services.allocation_data import (
     restore_enrolments,
 )
 from booster_desktop.services.changes import Action, ChangedMeanwhile
-from booster_desktop.services.records import Snapshot, delete_records, read_versions, restore
+from booster_desktop.services.records import (
+    Snapshot,
+    delete_records,
+    delete_together,
+    read_versions,
+    restore,
+)
 from booster_desktop.ui.conflict_dialog import Conflict
 from booster_desktop.ui.document import ProgrammeDocument
 from booster_desktop.ui.entities import Entity, count_of
@@ -133,8 +139,10 @@ class EditRecord(_RecordCommand):
         )
         at = replace(details, version=expected)
         try:
-            with self.document.gathering(Action.UNDO if undoing else None):
+            with self.document.gathering(Action.UNDO if undoing else None) as gathered:
+                before = len(gathered)
                 self.entity.save(self.programme, at, self.record_id)
+                changed = len(gathered) > before
         except ChangedMeanwhile as refusal:
             self.setObsolete(True)  # nothing was written
             if refusal.deleted:
@@ -146,6 +154,11 @@ class EditRecord(_RecordCommand):
         except BoosterError as error:
             self.setObsolete(True)
             self.document.failed.emit(str(error))
+            return
+        if not changed:
+            # Every value equal to what is stored: nothing was written, the version stands,
+            # and there is nothing to undo.
+            self.setObsolete(True)
             return
         self._first = False
         self.document.saved_version(table, self.record_id, expected)
@@ -199,7 +212,13 @@ class DeleteRecords(_RecordCommand):
 
 class ImportedManagers(_DocumentCommand):
     """An import already made by the wizard; undo deletes what it wrote (managers, the
-    topics and organisations it created), redo puts the very same rows back."""
+    topics and organisations it created), redo puts the very same rows back.
+
+    The undo is one transaction that expects each record at the version the import wrote
+    (or this window's own later save of it, undone or not, wrote): when someone else changed
+    or deleted one since, nothing is undone and the window says which record."""
+
+    _TABLES = ("manager", "topic", "organisation")
 
     def __init__(self, report: Any, document: ProgrammeDocument) -> None:
         super().__init__(
@@ -220,15 +239,28 @@ class ImportedManagers(_DocumentCommand):
         if self._attempt(act):
             self._done = True
 
+    def _versions(self, table: str, ids: list[int]) -> dict[int, int]:
+        if self._snapshots is not None:  # after a redo: the records as it put them back
+            index = self._TABLES.index(table)
+            return read_versions(self._snapshots[index], table)
+        # Written by the import at version 1.
+        return {record: self.document.expected_version(table, record, 1) or 1 for record in ids}
+
     def undo(self) -> None:
         def act() -> None:
-            self._snapshots = [
-                delete_records(self.programme, "manager", self.report.manager_ids),
-                delete_records(self.programme, "topic", self.report.created_topic_ids),
-                delete_records(
-                    self.programme, "organisation", self.report.created_organisation_ids
-                ),
+            parts = [
+                (table, ids, self._versions(table, ids))
+                for table, ids in zip(
+                    self._TABLES,
+                    (
+                        list(self.report.manager_ids),
+                        list(self.report.created_topic_ids),
+                        list(self.report.created_organisation_ids),
+                    ),
+                    strict=True,
+                )
             ]
+            self._snapshots = delete_together(self.programme, parts)
 
         if self._attempt(act, undoing=True):
             self._done = False

@@ -230,19 +230,21 @@ class ProgrammeDocument(QObject):
             self.changed.emit(change)
 
     @contextmanager
-    def gathering(self, action: Action | None = None) -> Iterator[None]:
+    def gathering(self, action: Action | None = None) -> Iterator[list[Change]]:
         """The writes of the block reach the screens as one change (an undo of several
-        deletes is one refresh), recorded as `action` when given (an undo)."""
+        deletes is one refresh), recorded as `action` when given (an undo). Yields the
+        changes gathered so far (none after the block: it changed nothing)."""
         if self._gathered is not None:  # already gathering: the outer block emits
             with acting_as(action) if action is not None else nullcontext():
-                yield
+                yield self._gathered
             return
-        self._gathered = []
+        gathered: list[Change] = []
+        self._gathered = gathered
         try:
             with acting_as(action) if action is not None else nullcontext():
-                yield
+                yield gathered
         finally:
-            gathered, self._gathered = self._gathered, None
+            self._gathered = None
             if gathered:
                 merged = gathered[0]
                 for change in gathered[1:]:

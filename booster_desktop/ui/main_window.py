@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import SessionKind
 from booster_desktop.services.changes import Action, Change
+from booster_desktop.services.door_journal import DoorDesk, open_offline_door, server_unreachable
 from booster_desktop.services.manager_rows import ManagerRow, open_with_managers
 from booster_desktop.services.overview import programme_counts, tour_codes
 from booster_desktop.services.programme import (
@@ -58,6 +59,9 @@ from booster_desktop.ui.translation import number as locale_number
 
 log = logging.getLogger(__name__)
 Opened = tuple[ProgrammeFile, list[ManagerRow]]
+# What opening gives: a programme and its managers, or a door started from its roster copy
+# (the server unreachable).
+OpenedOrDoor = Opened | DoorDesk
 FILE_FILTER = QT_TR_NOOP("Booster programmes (*.booster);;All files (*)")
 OPEN_FILTER = QT_TR_NOOP(
     "Booster programmes and encrypted copies (*.booster *.age);;Booster programmes (*.booster)"
@@ -434,8 +438,15 @@ class MainWindow(QMainWindow):
         self.path_label.setText(tr("Opening {path}…").format(path=path))
         self.setEnabled(True)
 
-        def work(_progress: object) -> Opened:
-            return opening.result() if opening is not None else open_with_managers(path)
+        def work(_progress: object) -> OpenedOrDoor:
+            try:
+                return opening.result() if opening is not None else open_with_managers(path)
+            except BoosterError as error:
+                if not isinstance(path, ServerAddress) or not server_unreachable(error):
+                    raise
+                # The last door opened here on this address goes on from its roster copy
+                # (or one line says there is none); the server is tried again meanwhile.
+                return open_offline_door(path, error)
 
         self._opening = self.document.run(work)
         self._opening.done.connect(self._opened)
@@ -448,7 +459,10 @@ class MainWindow(QMainWindow):
         programme = open_programme(path, writable=writable, door_may=True)
         self._opened((programme, [] if programme.door_only else MANAGERS.rows(programme, None)))
 
-    def _opened(self, result: Opened) -> None:
+    def _opened(self, result: OpenedOrDoor) -> None:
+        if isinstance(result, DoorDesk):
+            self._opened_offline(result)
+            return
         programme, manager_rows = result
         self._opening = None
         self.busy.hide()
@@ -482,12 +496,53 @@ class MainWindow(QMainWindow):
         self.personal_data.check_retention()
         self.programme_loaded.emit()
 
-    def _show_door(self, programme: ProgrammeFile) -> None:
+    def _opened_offline(self, desk: DoorDesk) -> None:
+        """The server could not be reached: the door last opened here, from its roster copy,
+        fills the window (door staff and coordinators alike) until the server answers."""
+        from booster_desktop.ui.checkin_screen import CheckinScreen
+
+        self._opening = None
+        self.busy.hide()
+        if not self._close_programme():
+            desk.close()
+            return
+        screen = CheckinScreen(None, self.stack, embedded=True, offline=desk)
+        screen.came_online.connect(self._door_online)
+        self._show_door_screen(screen, desk.address.name, str(desk.address))
+        self.counts_label.setText(
+            tr("Server unreachable: check-in only, from this laptop's roster copy")
+        )
+        self.programme_loaded.emit()
+
+    def _door_online(self) -> None:
+        """A door started offline reached its server: the door opens again on it, online
+        (what waited was sent), on the same session."""
+        screen = self.door_screen
+        desk = screen.desk if screen is not None else None
+        if not isinstance(desk, DoorDesk) or desk.programme is None or self.programme is not None:
+            return
+        programme = desk.hand_over()
+        assert programme is not None
+        session = desk.session.id
+        self._close_programme()
+        self.document.open(programme)
+        self._fill_recent_menu(remember_file(self.settings, programme.path))
+        self._show_door(programme, prefer_session=session)
+        self.statusBar().showMessage(tr("The server answers again: check-in is online"), 15000)
+
+    def _show_door(self, programme: ProgrammeFile, prefer_session: int | None = None) -> None:
         """Door staff's window: the check-in screen and nothing else (no tabs, no menus); the
         server would refuse the rest anyway. Leaving it closes the programme."""
         from booster_desktop.ui.checkin_screen import CheckinScreen
 
-        self.door_screen = CheckinScreen(programme, self.stack, embedded=True)
+        screen = CheckinScreen(programme, self.stack, embedded=True, prefer_session=prefer_session)
+        self._show_door_screen(screen, programme.stem, str(programme.path))
+        if not programme.door_only:
+            # A coordinator's door, opened again after starting offline.
+            self.counts_label.setText(tr("Check-in only: leave it for the whole programme"))
+
+    def _show_door_screen(self, screen: Any, name: str, where: str) -> None:
+        self.door_screen = screen
         self.door_screen.left.connect(self._door_left)
         self.stack.addWidget(self.door_screen)
         self.stack.setCurrentWidget(self.door_screen)
@@ -500,8 +555,8 @@ class MainWindow(QMainWindow):
         ]
         for action in self._door_disabled:
             action.setEnabled(False)
-        self.setWindowTitle(tr("Check-in — {name} — Booster Desktop").format(name=programme.stem))
-        self.path_label.setText(str(programme.path))
+        self.setWindowTitle(tr("Check-in — {name} — Booster Desktop").format(name=name))
+        self.path_label.setText(where)
         self.counts_label.setText(tr("Door staff: check-in only"))
         self._update_actions()
         self.door_screen.take_focus()
@@ -575,6 +630,7 @@ class MainWindow(QMainWindow):
             # to the tabs, which would load the Managers tab for door staff.
             self.stack.setCurrentWidget(self.welcome)
             self.stack.removeWidget(screen)
+            screen.stop()  # its sender thread and door connections, before the programme
             screen.deleteLater()
             self.menuBar().show()
             for action in self._door_disabled:

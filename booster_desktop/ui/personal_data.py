@@ -299,8 +299,9 @@ class PersonalData(QObject):
         if programme is None or not due:
             return
         ids = [d.manager_id for d in due]
+        versions = {d.manager_id: d.version for d in due}  # as listed: changed since, refused
         self.bar.erase_button.setEnabled(False)
-        job = self.document.run(lambda _progress: erase_travel_data(programme, ids))
+        job = self.document.run(lambda _progress: erase_travel_data(programme, ids, versions))
         job.done.connect(self._travel_data_erased)
         job.failed.connect(self._travel_data_failed)
 

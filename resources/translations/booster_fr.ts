@@ -908,6 +908,18 @@
         <translation>Mis à niveau depuis le schéma {migrated_from} ; le fichier tel qu&apos;il était se trouve dans {backup_path}</translation>
     </message>
     <message>
+        <source>Server unreachable: check-in only, from this laptop&apos;s roster copy</source>
+        <translation>Serveur injoignable : pointage seulement, depuis la copie de la liste de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>The server answers again: check-in is online</source>
+        <translation>Le serveur répond à nouveau : le pointage est en ligne</translation>
+    </message>
+    <message>
+        <source>Check-in only: leave it for the whole programme</source>
+        <translation>Pointage seulement : quittez-le pour le programme entier</translation>
+    </message>
+    <message>
         <source>Check-in — {name} — Booster Desktop</source>
         <translation>Pointage — {name} — Booster Desktop</translation>
     </message>

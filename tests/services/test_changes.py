@@ -45,6 +45,29 @@ from booster_desktop.services.programme import ProgrammeFile, backup_programme, 
 from tests import programme_db
 
 
+def _reallocate(programme: ProgrammeFile) -> None:
+    """An allocation applied over places some were taken from (applying the demo's own
+    allocation again changes nothing, so writes nothing)."""
+    from booster_desktop.store.changes import report
+
+    with programme.writing() as connection:
+        ids = list(connection.scalars(text("SELECT id FROM enrolment WHERE id % 3 = 0")))
+        report(connection, "enrolment", ids)
+        connection.execute(text("DELETE FROM enrolment WHERE id % 3 = 0"))
+    apply_allocation(programme, allocation.solve(load_instance(programme)))
+
+
+def _reallocate_and_restore(programme: ProgrammeFile) -> None:
+    from booster_desktop.store.changes import report
+
+    with programme.writing() as connection:
+        ids = list(connection.scalars(text("SELECT id FROM enrolment WHERE id % 3 = 0")))
+        report(connection, "enrolment", ids)
+        connection.execute(text("DELETE FROM enrolment WHERE id % 3 = 0"))
+    applied = apply_allocation_undoably(programme, allocation.solve(load_instance(programme)))
+    restore_enrolments(programme, applied.replaced)
+
+
 def _heard(programme: ProgrammeFile) -> list[Change]:
     heard: list[Change] = []
     programme.listen(heard.append)
@@ -114,10 +137,10 @@ def _sheet(path: Path) -> Path:
 # Each write service, called once as the window or the command calls it, with the action its
 # record must carry and tables it must name.
 WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str]]] = {
-    "records.delete_records": (
-        lambda p, _: records.delete_records(p, "manager", [1]),
+    "records.delete_together": (
+        lambda p, _: records.delete_together(p, [("manager", [1], {1: 1}), ("topic", [2], None)]),
         Action.EDIT,
-        {"manager", "enrolment", "topic_interest", "badge_token"},
+        {"manager", "enrolment", "topic_interest", "badge_token", "topic"},
     ),
     "records.restore": (
         lambda p, _: records.restore(p, records.delete_records(p, "tour", [1])),
@@ -140,7 +163,7 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         {"topic"},
     ),
     "tours.save_tour": (
-        lambda p, _: tours.save_tour(p, tours.tour_details(p, 1), 1),
+        lambda p, _: tours.save_tour(p, replace(tours.tour_details(p, 1), notes="New notes"), 1),
         Action.EDIT,
         {"tour"},
     ),
@@ -161,7 +184,7 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         {"programme", "tour"},
     ),
     "demand.set_focus": (
-        lambda p, _: demand.set_focus(p, 1, 1, True),
+        lambda p, _: demand.set_focus(p, 1, 1, (1, 1) not in demand.tour_focus(p)[1]),
         Action.EDIT,
         {"tour_focus_topic"},
     ),
@@ -176,14 +199,12 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
         {"programme"},
     ),
     "allocation_data.apply_allocation_undoably": (
-        lambda p, _: apply_allocation(p, allocation.solve(load_instance(p))),
+        lambda p, _: _reallocate(p),
         Action.ALLOCATION,
         {"enrolment"},
     ),
     "allocation_data.restore_enrolments": (
-        lambda p, _: restore_enrolments(
-            p, apply_allocation_undoably(p, allocation.solve(load_instance(p))).replaced
-        ),
+        lambda p, _: _reallocate_and_restore(p),
         Action.ALLOCATION,
         {"enrolment"},
     ),
@@ -244,7 +265,7 @@ WRITES: dict[str, tuple[Callable[[ProgrammeFile, Path], object], Action, set[str
     ),
     "attendance.set_attendance": (
         lambda p, _: attendance.set_attendance(
-            p, 1, listing.list_managers(p, "CAT")[0]["id"], False
+            p, 1, listing.list_managers(p, "CAT")[0]["id"], True
         ),
         Action.EDIT,
         {"checkin"},

@@ -336,3 +336,354 @@ def test_the_sender_outlives_a_failure_and_says_it(
     finally:
         sender.stop()
     assert [m for _, m, _ in _checkins(server, session)] == [people[0][0]]
+
+
+@pytest.mark.postgresql_only
+def test_the_doors_own_connections_are_not_someone_else_here(
+    door: tuple[DoorDesk, Any, int, list[Any]],
+) -> None:
+    from booster_desktop.services.live import others_present
+
+    desk, _server, _session_id, people = door
+    desk.record(people[0][1], now=DAY_ONE)  # the door's engine holds a connection now
+    with desk.door.engine.connect() as connection:
+        names = connection.exec_driver_sql(
+            "SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()"
+        ).scalar_one()
+        assert names.startswith(f"Booster Desktop {desk.programme.sender} ")
+        assert others_present(desk.programme) == []  # only this window's own connections
+
+
+@pytest.mark.postgresql_only
+def test_a_journal_unreadable_after_the_door_opened_is_said(
+    door: tuple[DoorDesk, Any, int, list[Any]], proxy: Proxy
+) -> None:
+    desk, _server, _session_id, people = door
+    proxy.cut()
+    desk.record(people[0][1], now=DAY_ONE)
+    assert desk.waiting == 1 and desk.journal_problem is None
+    proxy.restore()
+    desk.journal.path.write_bytes(b"this is not a journal at all" * 100)
+    for side in ("-wal", "-shm"):
+        Path(f"{desk.journal.path}{side}").unlink(missing_ok=True)
+    desk.refresh()
+    assert desk.journal_problem is not None
+    assert str(desk.journal.path) in str(desk.journal_problem)
+    proxy.cut()
+    with pytest.raises(BoosterError):  # never welcome on a journal that cannot keep it
+        desk.record(people[1][1], now=DAY_ONE + timedelta(minutes=1))
+
+
+def _opened_once(demo_file: Any, proxy: Proxy) -> tuple[Any, int, list[Any]]:
+    """The door of the demo's first CAT session opened once online through the proxy (which
+    keeps its roster copy and the record of the last door here), then closed."""
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")
+    address = proxy.address(demo_file)
+    with open_programme(address, writable=True, door_may=True) as programme:
+        desk = open_desk(programme, session, device="door-s")
+        desk.close()
+    return address, session, people
+
+
+def _unreachable(address: Any) -> BoosterError:
+    from booster_desktop.store.server import is_unreachable
+
+    with pytest.raises(BoosterError) as refused:
+        open_programme(address, writable=True, door_may=True)
+    assert is_unreachable(refused.value)
+    return refused.value
+
+
+@pytest.mark.postgresql_only
+def test_a_door_started_while_the_server_is_unreachable_checks_people_in(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    from booster_desktop.services.door_journal import last_door, open_offline_door
+
+    address, session, people = _opened_once(demo_file, proxy)
+    kept = last_door(address)
+    assert kept is not None and kept.session_id == session and kept.login == address.user
+    assert str(address.password or "\0") not in last_door_text(address)
+    proxy.cut()
+    desk = open_offline_door(address, _unreachable(address), device="door-s")
+    try:
+        assert not desk.online and desk.offline_since == kept.roster_at
+        assert desk.session.id == session and desk.session.tour_code == "CAT"
+        first = desk.record(people[0][1], now=DAY_ONE)
+        assert (first.state, first.recorded) == (ScanState.WELCOME, True)
+        assert desk.record(people[0][1], now=DAY_ONE + timedelta(minutes=5)).state is (
+            ScanState.ALREADY
+        )
+        by_name = desk.record_manager(people[1][0], now=DAY_ONE + timedelta(minutes=6))
+        assert by_name.recorded and desk.waiting == 2
+        assert desk.head_count().checked_in == 2
+        assert desk.roster.names().find(by_name.name.split()[0])
+        assert not desk.go_online() and "cannot reach the server" in (desk.last_problem or "")
+        assert _checkins(demo_file, session) == []
+
+        proxy.restore()
+        assert desk.go_online() and desk.online and desk.waiting == 0
+        assert sorted(i for i, _, _ in _checkins(demo_file, session)) == sorted(
+            [first.checkin_id, by_name.checkin_id]
+        )
+        # Online now: the next scan goes straight to the server.
+        desk.record(people[2][1], now=DAY_ONE + timedelta(minutes=7))
+        assert desk.waiting == 0 and len(_checkins(demo_file, session)) == 3
+    finally:
+        desk.close()
+
+
+def last_door_text(address: Any) -> str:
+    from booster_desktop.services.door_journal import last_door_path
+
+    return last_door_path(address).read_text("utf-8")
+
+
+@pytest.mark.postgresql_only
+def test_a_door_started_offline_is_brought_online_by_its_sender(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    from booster_desktop.services.door_journal import open_offline_door
+
+    address, session, people = _opened_once(demo_file, proxy)
+    proxy.cut()
+    desk = open_offline_door(address, _unreachable(address))
+    online = threading.Event()
+    sender = DoorSender(desk, retry=0.05, on_online=online.set).start()
+    try:
+        desk.record(people[0][1], now=DAY_ONE)
+        proxy.restore()
+        assert online.wait(60)
+    finally:
+        sender.stop()
+        desk.close()
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
+
+
+@pytest.mark.postgresql_only
+def test_a_door_without_a_roster_copy_says_so_in_one_line(demo_file: Any, proxy: Proxy) -> None:
+    from booster_desktop.services.door_journal import open_offline_door
+
+    address = proxy.address(demo_file)
+    proxy.cut()
+    error = _unreachable(address)
+    with pytest.raises(BoosterError) as refused:
+        open_offline_door(address, error)
+    message = str(refused.value)
+    assert message == (
+        f"cannot reach the server at 127.0.0.1:{proxy.port}: Connection refused; this laptop "
+        "has no roster copy to work offline from"
+    )
+    # A copy of another session is not the one asked for.
+    proxy.restore()
+    _opened_once(demo_file, proxy)
+    proxy.cut()
+    with pytest.raises(BoosterError, match="roster copy is of session"):
+        open_offline_door(address, _unreachable(address), session_id=999999)
+    # A damaged copy is as good as none: the same line.
+    from booster_desktop.services.door_journal import door_folder, last_door
+
+    kept = last_door(address)
+    assert kept is not None
+    for damage in ('{"session_info": 3}', "[1, 2]", "not json", '{"badges": {"x": 1}}'):
+        (door_folder(kept.programme_uuid) / "roster.json").write_text(damage, "utf-8")
+        with pytest.raises(BoosterError) as refused:
+            open_offline_door(address, _unreachable(address))
+        assert str(refused.value).endswith("this laptop has no roster copy to work offline from")
+
+
+@pytest.mark.postgresql_only
+def test_the_command_starts_offline_from_the_roster_copy(
+    demo_file: Any, proxy: Proxy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from booster_desktop.cli import main
+
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")
+    url = proxy.address(demo_file).url.render_as_string(hide_password=False)
+    shown = str(proxy.address(demo_file))
+    record = ["checkin", "record", url, "--session", str(session), "--device", "door-c"]
+    proxy.cut()
+    assert main([*record, people[0][1]]) == 1  # never opened here: nothing to work from
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Is the server running" not in err
+    assert "this laptop has no roster copy to work offline from" in err
+
+    proxy.restore()
+    assert main([*record, people[0][1]]) == 0
+    capsys.readouterr()
+    proxy.cut()
+    assert main([*record, people[1][1], people[2][1], people[0][1]]) == 1
+    out, err = capsys.readouterr()
+    # The third was checked in online by the last run: the copy kept on closing knows it.
+    assert [line.split("\t")[0] for line in out.splitlines()][:2] == ["welcome", "welcome"]
+    assert "server unreachable: working from the roster copy of " in err
+    assert f"offline: 2 scans waiting; `booster checkin send {shown}` sends them" in err
+    assert "password" not in err.lower() or "***" in err
+    # A paper sheet waits for the server, said in one line.
+    assert main([*record[:5], "--paper", "#1"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "enter the paper sheet once the server answers" in err
+    assert f"cannot reach the server at 127.0.0.1:{proxy.port}: Connection refused" in err
+    # Another session than the copy's is refused in one line.
+    assert main([*record[:4], str(session + 1000), people[1][1]]) == 1
+    assert "roster copy is of session" in capsys.readouterr().err
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
+
+    proxy.restore()
+    assert main(["checkin", "send", url]) == 0
+    assert "Sent 2 offline scans: 2 check-ins added" in capsys.readouterr().out
+    assert sorted(m for _, m, _ in _checkins(demo_file, session)) == sorted(
+        p[0] for p in people[:3]
+    )
+
+
+@pytest.mark.postgresql_only
+def test_the_command_journals_when_the_link_drops_midway(demo_file: Any, proxy: Proxy) -> None:
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")[:3]
+    address = proxy.address(demo_file)
+    url = address.url.render_as_string(hide_password=False)
+    door = _booster(
+        "checkin",
+        "record",
+        url,
+        "--session",
+        str(session),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert door.stdin is not None and door.stdout is not None
+    door.stdin.write(people[0][1] + "\n")
+    door.stdin.flush()
+    assert door.stdout.readline().startswith("welcome\t")
+    proxy.cut()
+    for person in people[1:]:
+        door.stdin.write(person[1] + "\n")
+        door.stdin.flush()
+        assert door.stdout.readline().startswith("welcome\t")
+    _out, err = door.communicate(timeout=120)
+    assert door.returncode == 1
+    assert f"offline: 2 scans waiting; `booster checkin send {address}` sends them" in err
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
+
+
+@pytest.mark.postgresql_only
+def test_a_scan_whose_reply_was_lost_is_one_check_in(
+    door: tuple[DoorDesk, Any, int, list[Any]], proxy: Proxy
+) -> None:
+    desk, server, session, people = door
+    proxy.swallow_next_commit()
+    # The server commits the check-in; the door never hears it and journals the scan offline.
+    result = desk.record(people[0][1], now=DAY_ONE)
+    assert (result.state, result.recorded) == (ScanState.WELCOME, True)
+    assert desk.waiting == 1
+    assert _checkins(server, session) == [(result.checkin_id, people[0][0], False)]
+    proxy.restore()
+    sent = desk.send_now()
+    assert sent is not None and (sent.lines, sent.added) == (1, 0)
+    assert _checkins(server, session) == [(result.checkin_id, people[0][0], False)]
+
+
+@pytest.mark.postgresql_only
+def test_a_lost_reply_journaled_differently_is_sent_as_the_server_has_it(
+    door: tuple[DoorDesk, Any, int, list[Any]], proxy: Proxy
+) -> None:
+    # The copy decided the retry otherwise (here: admitted as unregistered) and the door
+    # voided it afterwards: the server's record stands and the void still applies.
+    desk, server, session, people = door
+    proxy.swallow_next_commit()
+    result = desk.record(people[0][1], now=DAY_ONE)
+    checkin_id = result.checkin_id
+    assert checkin_id is not None and desk.waiting == 1
+    line = desk.journal.waiting()[0]
+    with closing(sqlite3.connect(desk.journal.path)) as journal, journal:
+        journal.execute("UPDATE scan SET admitted_unregistered = 1 WHERE seq = ?", (line.seq,))
+    assert desk.void_last().checkin_id == checkin_id
+    proxy.restore()
+    sent = desk.send_now()
+    assert sent is not None and (sent.lines, sent.added, sent.voided) == (2, 0, 1)
+    assert _checkins(server, session) == [(checkin_id, people[0][0], True)]
+
+
+@pytest.mark.postgresql_only
+def test_a_doors_local_files_are_the_users_only(
+    door: tuple[DoorDesk, Any, int, list[Any]], proxy: Proxy
+) -> None:
+    from booster_desktop.services.door_journal import last_door_path
+
+    desk, _server, _session_id, people = door
+    proxy.cut()
+    desk.record(people[0][1], now=DAY_ONE)  # the journal written, in WAL mode
+    folder = desk.journal.path.parent
+    files = [
+        desk.journal.path,
+        Path(f"{desk.journal.path}-wal"),
+        Path(f"{desk.journal.path}-shm"),
+        folder / "roster.json",
+        last_door_path(desk.address),
+    ]
+    with closing(sqlite3.connect(desk.journal.path)) as reader:  # -wal and -shm exist while open
+        reader.execute("SELECT count(*) FROM scan").fetchone()
+        modes = {path.name: oct(path.stat().st_mode & 0o777) for path in files if path.exists()}
+    assert len(modes) == 5
+    assert set(modes.values()) == {"0o600"}, modes
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"
+    assert oct(folder.parent.stat().st_mode & 0o777) == "0o700"
+
+
+def test_journal_files_made_readable_by_an_older_version_are_closed_up(tmp_path: Path) -> None:
+    folder = tmp_path / "doors" / "p"
+    folder.mkdir(parents=True, mode=0o755)
+    journal = OfflineJournal(folder / "offline-journal.sqlite", "p")
+    journal.path.touch(mode=0o644)
+    journal.path.chmod(0o644)
+    journal.check()
+    assert oct(journal.path.stat().st_mode & 0o777) == "0o600"
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"
+
+
+@pytest.mark.postgresql_only
+def test_two_doors_started_offline_at_once_lose_nothing_when_killed(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    address, session, people = _opened_once(demo_file, proxy)
+    url = address.url.render_as_string(hide_password=False)
+    proxy.cut()
+    doors = [
+        _booster(
+            "checkin",
+            "record",
+            url,
+            "--session",
+            str(session),
+            "--device",
+            f"door-{n}",
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for n in (1, 2)
+    ]
+    acknowledged: list[int] = []
+    try:
+        for n, person in enumerate(people[:6]):
+            door = doors[n % 2]
+            assert door.stdin is not None and door.stdout is not None
+            door.stdin.write(person[1] + "\n")
+            door.stdin.flush()
+            line = door.stdout.readline()
+            assert line.startswith("welcome\t"), line
+            acknowledged.append(person[0])
+    finally:
+        for door in doors:
+            door.send_signal(signal.SIGKILL)
+            door.wait()
+    proxy.restore()
+    sender = _booster("checkin", "send", url, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = sender.communicate(timeout=120)
+    assert sender.returncode == 0, err
+    assert "Sent 6 offline scans: 6 check-ins added" in out
+    assert sorted(m for _, m, _ in _checkins(demo_file, session)) == sorted(acknowledged)

@@ -611,3 +611,85 @@ def test_an_erase_by_a_user_who_does_not_own_the_tables_says_they_keep_the_old_v
         with connect(demo_file) as connection:
             connection.execute(f'DROP OWNED BY "{role}"')
             connection.execute(f'DROP ROLE "{role}"')
+
+
+# -- versions: an erase from a reading someone changed since ------------------------------------
+
+
+def _someone_saves(location: Any, manager_id: int) -> None:
+    """Another coordinator's save of the manager, on a connection of its own."""
+    with connect(location) as connection:
+        connection.execute(
+            "UPDATE manager SET city = 'Sfax', version = version + 1 WHERE id = ?", (manager_id,)
+        )
+
+
+def test_an_erase_over_a_change_made_since_the_manager_was_read_erases_nothing(
+    demo_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import booster_desktop.services.personal_data as personal_data
+
+    backup = personal_data._backup_before
+
+    def backup_then_someone_saves(programme: Any) -> Any:
+        kept = backup(programme)
+        _someone_saves(demo_file, 3)  # while the backup was made
+        return kept
+
+    monkeypatch.setattr(personal_data, "_backup_before", backup_then_someone_saves)
+    assert main(["person", "erase", str(demo_file), "--manager", "3", "--yes"]) == 1
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and "manager 3 was changed by " in said
+    assert "nothing was deleted" in said
+    with connect(demo_file) as connection:
+        assert connection.execute(
+            "SELECT city, erased_at FROM manager WHERE id = 3"
+        ).fetchall() == [("Sfax", None)]
+        assert connection.execute(
+            "SELECT count(*) FROM travel_document WHERE manager_id = 3"
+        ).fetchall() == [(1,)]
+    # Read again, it erases.
+    monkeypatch.setattr(personal_data, "_backup_before", backup)
+    assert main(["person", "erase", str(demo_file), "--manager", "3", "--yes"]) == 0
+
+
+def test_retention_over_a_manager_changed_since_it_was_listed_erases_nothing(
+    demo_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import booster_desktop.services.personal_data as personal_data
+
+    assert (
+        main(["settings", "travel_data_retention_days", "90", "--programme", str(demo_file)]) == 0
+    )
+    listing = personal_data.travel_data_due
+    changed: list[int] = []
+
+    def listed_then_someone_saves(programme: Any, *args: Any, **kwargs: Any) -> Any:
+        due = listing(programme, *args, **kwargs)
+        changed.append(due[5].manager_id)
+        _someone_saves(demo_file, changed[0])  # between the listing and the erase
+        return due
+
+    monkeypatch.setattr(personal_data, "travel_data_due", listed_then_someone_saves)
+    capsys.readouterr()
+    assert main(["person", "retention", str(demo_file), "--apply", "--yes"]) == 1
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and f"manager {changed[0]} was changed by " in said
+    with connect(demo_file) as connection:
+        assert connection.execute("SELECT count(*) FROM travel_document").fetchall() == [(24,)]
+
+
+def test_erasing_travel_data_raises_the_managers_versions(demo_file: Path) -> None:
+    """An editor open on a manager's older travel data is refused, not writing it back."""
+    from dataclasses import replace
+
+    from booster_desktop.services import managers
+    from booster_desktop.services.changes import ChangedMeanwhile
+
+    with open_programme(demo_file, writable=True) as programme:
+        open_editor = managers.manager_details(programme, 1)
+        assert open_editor.passport_number
+        erase_travel_data(programme, [1], {1: open_editor.version or 0})
+        with pytest.raises(ChangedMeanwhile):
+            managers.save_manager(programme, replace(open_editor, city="Sfax"), 1)
+        assert managers.manager_details(programme, 1).passport_number == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
@@ -123,7 +124,9 @@ def _touch(programme: ProgrammeFile, table: str, record: int) -> None:
     from booster_desktop.domain.model import Base
     from booster_desktop.store.versions import versioned_update
 
-    column = {"manager": "city", "topic": "description", "tour": "city"}.get(table, "venue")
+    column = {"manager": "city", "topic": "description", "tour": "city", "programme": "title"}.get(
+        table, "venue"
+    )
     with programme.writing() as connection:
         report(connection, table, [record], [column])
         versioned_update(
@@ -289,11 +292,13 @@ def test_an_older_file_gets_version_one_on_every_record_and_saves_with_it(
         assert managers.manager_details(programme, MANAGER).city == "Sfax"
 
 
-def test_no_service_updates_a_versioned_record_but_through_the_helper() -> None:
-    """A Core `update(Model)` of a versioned record written straight in a service would skip
-    the version check: every one goes through `versioned_update` (or `bumped` for bulk)."""
+def test_no_service_or_command_writes_a_versioned_record_but_through_the_helpers() -> None:
+    """A Core `update(Model)` or `delete(Model)` of a versioned record written straight in a
+    service or a command would skip the version check: every update goes through
+    `versioned_update` (or `bumped` for bulk), every delete through `services.records`."""
     import ast
 
+    import booster_desktop.cli as cli_package
     import booster_desktop.services as services_package
     from booster_desktop.domain.model import Base
     from booster_desktop.store.versions import is_versioned
@@ -304,18 +309,221 @@ def test_no_service_updates_a_versioned_record_but_through_the_helper() -> None:
         if is_versioned(mapper.local_table)  # type: ignore[arg-type]
     }
     assert {"Manager", "Tour", "Topic", "TourSession", "Programme"} <= versioned
+    sources = [
+        *Path(services_package.__file__).parent.glob("*.py"),
+        *Path(cli_package.__file__).parent.glob("*.py"),
+    ]
+    assert any(s.parent.name == "cli" for s in sources)
     found = []
-    for source in Path(services_package.__file__).parent.glob("*.py"):
+    for source in sources:
         if source.name == "demo.py":  # writes the details of a programme it has just made
             continue
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "update"
+                and node.func.id in ("update", "delete")
                 and node.args
                 and isinstance(node.args[0], ast.Name)
                 and node.args[0].id in versioned
             ):
-                found.append(f"{source.name}:{node.lineno} update({node.args[0].id})")
+                found.append(f"{source.name}:{node.lineno} {node.func.id}({node.args[0].id})")
     assert found == []
+
+
+def _version(programme: ProgrammeFile, table: str, record: int) -> int:
+    with programme.engine.connect() as connection:
+        return int(
+            connection.scalar(text(f"SELECT version FROM {table} WHERE id = :id"), {"id": record})
+        )
+
+
+def _entries(programme: ProgrammeFile) -> int:
+    with programme.engine.connect() as connection:
+        return int(connection.scalar(text("SELECT count(*) FROM change_entry")) or 0)
+
+
+def _save_unchanged(programme: ProgrammeFile, table: str, record: int) -> None:
+    from booster_desktop.services import sessions, topics
+
+    if table == "manager":
+        managers.save_manager(programme, managers.manager_details(programme, record), record)
+    elif table == "tour":
+        tours.save_tour(programme, tours.tour_details(programme, record), record)
+    elif table == "topic":
+        topics.save_topic(programme, topics.topic_details(programme, record), record)
+    elif table == "tour_session":
+        sessions.save_session(programme, sessions.session_details(programme, record), record)
+    elif table == "priority":
+        demand.set_priority(programme, record, topics.topic_details(programme, record).is_priority)
+    else:
+        from booster_desktop.services import programme_details
+
+        programme_details.save_details(programme, programme_details.programme_details(programme))
+
+
+@pytest.mark.parametrize(
+    ("table", "stored_in"),
+    [
+        ("manager", "manager"),
+        ("tour", "tour"),
+        ("topic", "topic"),
+        ("tour_session", "tour_session"),
+        ("priority", "topic"),
+        ("programme", "programme"),
+    ],
+)
+def test_a_save_that_changes_nothing_keeps_the_version_the_history_and_sends_nothing(
+    demo_file: Any, table: str, stored_in: str
+) -> None:
+    with open_programme(demo_file, writable=True) as programme:
+        record = 1 if table == "programme" else min(_rows(programme, stored_in))
+        if table == "tour_session":  # one with a host contact and topics: rows hang on it
+            from booster_desktop.services.sessions import session_details
+
+            record = next(
+                r
+                for r in sorted(_rows(programme, "tour_session"))
+                if session_details(programme, r).contact_name
+            )
+        version, entries = _version(programme, stored_in, record), _entries(programme)
+        heard: list[object] = []
+        programme.listen(heard.append)
+        _save_unchanged(programme, table, record)
+        assert _version(programme, stored_in, record) == version
+        assert _entries(programme) == entries
+        assert heard == []
+        # A save from the version read still goes through, and a real change raises it.
+        _touch(programme, stored_in, record)
+        assert _version(programme, stored_in, record) == version + 1
+        assert len(heard) == 1
+
+
+def test_a_save_changing_only_what_hangs_on_a_record_raises_its_version(demo_file: Any) -> None:
+    """Travel data is part of the manager's editor: an editor open on older travel data must
+    be refused, so changing only it raises the manager's version."""
+    with two_coordinators(demo_file) as (anna, omar):
+        annas = managers.manager_details(anna, MANAGER)
+        omars = managers.manager_details(omar, MANAGER)
+        managers.save_manager(anna, replace(annas, passport_number="X1234567"), MANAGER)
+        assert managers.manager_details(anna, MANAGER).version == (annas.version or 0) + 1
+        with pytest.raises(ChangedMeanwhile):
+            managers.save_manager(omar, replace(omars, city="Sousse"), MANAGER)
+        assert managers.manager_details(anna, MANAGER).passport_number == "X1234567"
+
+
+def test_an_unchanged_save_over_a_newer_version_is_still_refused(demo_file: Any) -> None:
+    with two_coordinators(demo_file) as (anna, omar):
+        omars = managers.manager_details(omar, MANAGER)
+        _touch(anna, "manager", MANAGER)
+        with pytest.raises(ChangedMeanwhile):
+            managers.save_manager(omar, omars, MANAGER)
+
+
+def _import_two(programme: ProgrammeFile, folder: Path) -> Any:
+    from openpyxl import Workbook
+
+    from booster_desktop.services.importing import import_file
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Given name", "Family name", "Country", "E-mail", "Glass studios"])
+    sheet.append(["Nadia", "Haddad", "Tunisia", "nadia.haddad@example.org", 1])
+    sheet.append(["Karim", "Mansour", "Tunisia", "karim.mansour@example.org", 2])
+    book.save(folder / "two.xlsx")
+    report = import_file(programme, folder / "two.xlsx")
+    assert len(report.manager_ids) == 2 and len(report.created_topic_ids) == 1
+    return report
+
+
+def _import_parts(report: Any) -> list[tuple[str, list[int], dict[int, int]]]:
+    """What undoing the import deletes, each record expected at the version it wrote."""
+    return [
+        (table, ids, dict.fromkeys(ids, 1))
+        for table, ids in (
+            ("manager", report.manager_ids),
+            ("topic", report.created_topic_ids),
+            ("organisation", report.created_organisation_ids),
+        )
+    ]
+
+
+@pytest.mark.parametrize("change", ["changed", "deleted"])
+def test_undoing_an_import_after_someone_changed_what_it_added_undoes_nothing(
+    demo_file: Any, tmp_path: Path, change: str
+) -> None:
+    from booster_desktop.services.records import delete_together
+
+    with two_coordinators(demo_file) as (anna, omar):
+        report = _import_two(omar, tmp_path)
+        first, second = report.manager_ids
+        (topic,) = report.created_topic_ids
+        if change == "changed":
+            _touch(anna, "topic", topic)
+        else:
+            delete_records(anna, "manager", [second])
+        with pytest.raises(ChangedMeanwhile) as refused:
+            delete_together(omar, _import_parts(report))
+        line = str(refused.value)
+        assert "\n" not in line and "nothing was deleted" in line
+        if change == "changed":
+            assert line.startswith(f"topic {topic} was changed by ")
+        else:
+            assert line.startswith(f"manager {second} was already deleted by ")
+        # One transaction: nothing of the import was undone.
+        assert _count(omar, "manager", first) == 1 and _count(omar, "topic", topic) == 1
+
+
+def test_undoing_an_import_nobody_touched_deletes_all_it_added(
+    demo_file: Any, tmp_path: Path
+) -> None:
+    from booster_desktop.services.records import delete_together, restore
+
+    with two_coordinators(demo_file) as (anna, omar):
+        report = _import_two(omar, tmp_path)
+        _touch(anna, "manager", MANAGER)  # someone else's change elsewhere does not matter
+        snapshots = delete_together(omar, _import_parts(report))
+        assert [_count(omar, "manager", m) for m in report.manager_ids] == [0, 0]
+        assert _count(omar, "topic", report.created_topic_ids[0]) == 0
+        for snapshot in reversed(snapshots):
+            restore(omar, snapshot)
+        assert [_count(omar, "manager", m) for m in report.manager_ids] == [1, 1]
+
+
+@pytest.mark.postgresql_only  # on a file SQLite's single writer already serialises
+def test_a_save_committed_while_a_delete_checks_versions_refuses_the_delete(
+    demo_file: Any,
+) -> None:
+    """Another coordinator's save holds the record when the delete checks it: the delete
+    waits for it, then sees the new version and deletes nothing (it read the old one)."""
+    with open_programme(demo_file, writable=True) as omar:
+        seen = _rows(omar, "topic")[1].version
+        assert seen is not None
+        outcome: list[object] = []
+        with omar.engine.connect() as anna:
+            anna.execute(
+                text("UPDATE topic SET description = 'Anna', version = version + 1 WHERE id = 1")
+            )  # not committed yet
+
+            def delete() -> None:
+                try:
+                    delete_records(omar, "topic", [1], {1: seen})
+                    outcome.append("deleted")
+                except ChangedMeanwhile as refusal:
+                    outcome.append(refusal)
+
+            deleting = threading.Thread(target=delete)
+            deleting.start()
+            with omar.engine.connect() as watcher:
+                waiting = text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                )
+                while not watcher.execute(waiting).scalar() and deleting.is_alive():
+                    watcher.rollback()
+                    time.sleep(0.01)
+            anna.commit()
+            deleting.join(timeout=60)
+        (refusal,) = outcome
+        assert isinstance(refusal, ChangedMeanwhile) and not refusal.deleted
+        assert _count(omar, "topic", 1) == 1

@@ -376,3 +376,99 @@ def test_undoing_a_tour_edit_after_its_contacts_were_saved_in_details_asks_nothi
     assert _read(demo_file, sql, tour_id) == [
         (old.title, dict(before.tours)[code].hotel_name or None)
     ]
+
+
+def test_an_edit_to_what_is_stored_keeps_the_version_and_leaves_nothing_to_undo(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, editors: EditorDriver, qtbot: QtBot
+) -> None:
+    """A title typed again with a trailing space is saved as it was: the record keeps its
+    version, the history keeps nothing, no change is heard and there is no undo step."""
+    open_in(window, demo_file)
+    tours = window.show_tab("tours")
+    cat = next(r for r in tours.model.records() if r.code == "CAT")
+    sql = "SELECT title, version FROM tour WHERE id = ?"
+    before = _read(demo_file, sql, cat.id)
+    entries = _read(demo_file, "SELECT count(*) FROM change_entry")
+    heard = _heard(window)
+
+    def same_title(editor: Any) -> None:
+        qtbot.keyClicks(editor.form.title, " ")
+
+    editors.will(same_title)
+    window.edit_record(cat.id)
+    assert editors.runs[-1].result == 1  # saved, not refused
+    assert _read(demo_file, sql, cat.id) == before
+    assert _read(demo_file, "SELECT count(*) FROM change_entry") == entries
+    assert heard == []
+    assert window.undo_stack.count() == 0
+
+    # A real edit after it starts from the version as it is: not refused as a change meanwhile.
+    def retitle(editor: Any) -> None:
+        editor.form.title.clear()
+        qtbot.keyClicks(editor.form.title, "Renamed")
+
+    editors.will(retitle)
+    window.edit_record(cat.id)
+    assert _read(demo_file, sql, cat.id) == [("Renamed", before[0][1] + 1)]
+    window.undo_stack.undo()
+    window.undo_stack.redo()
+    assert _read(demo_file, sql, cat.id) == [("Renamed", before[0][1] + 3)]
+
+
+def _import_two(document: Any, folder: Path) -> Any:
+    from booster_desktop.ui.commands import ImportedManagers
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Given name", "Family name", "Country", "E-mail", "Glass studios"])
+    sheet.append(["Nadia", "Haddad", "Tunisia", "nadia.haddad@example.org", 1])
+    sheet.append(["Karim", "Mansour", "Tunisia", "karim.mansour@example.org", 2])
+    book.save(folder / "two.xlsx")
+    report = import_file(document.programme, folder / "two.xlsx")
+    document.push(ImportedManagers(report, document))
+    return report
+
+
+def test_undoing_an_import_after_someone_changed_a_manager_it_added_undoes_nothing(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    open_in(window, demo_file)
+    report = _import_two(window.document, tmp_path)
+    first, second = report.manager_ids
+    with programme_db.connect(demo_file) as connection:  # someone else's save
+        connection.execute(
+            "UPDATE manager SET city = 'Sfax', version = version + 1 WHERE id = ?", (second,)
+        )
+    window.undo_stack.undo()
+    (told,) = dialogs.critical
+    assert "\n" not in told
+    assert told.startswith(f"manager {second} was changed by ") and "nothing was deleted" in told
+    count = "SELECT count(*) FROM manager WHERE id IN (?, ?)"
+    assert _read(demo_file, count, first, second) == [(2,)]
+    (topic,) = report.created_topic_ids
+    assert _read(demo_file, "SELECT count(*) FROM topic WHERE id = ?", topic) == [(1,)]
+
+
+def test_undoing_an_import_after_undoing_this_window_s_own_edit_of_it_goes_through(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from booster_desktop.services.managers import manager_details
+    from booster_desktop.ui.commands import EditRecord
+    from booster_desktop.ui.entities import MANAGERS
+
+    open_in(window, demo_file)
+    document = window.document
+    report = _import_two(document, tmp_path)
+    first = report.manager_ids[0]
+    old = manager_details(document.programme, first)  # type: ignore[arg-type]
+    document.push(EditRecord(first, old, replace(old, city="Sfax"), document, MANAGERS))
+    window.undo_stack.undo()  # the edit
+    window.undo_stack.undo()  # the import
+    window.undo_stack.redo()
+    window.undo_stack.undo()  # again, the records as the redo put them back
+    assert dialogs.critical == [] and dialogs.conflicts == []
+    count = "SELECT count(*) FROM manager WHERE id IN (?, ?)"
+    assert _read(demo_file, count, *report.manager_ids) == [(0,)]

@@ -76,9 +76,12 @@ def test_door_staff_see_the_check_in_screen_only_and_check_people_in(
     screen.leave_button.click()  # "stay": nothing changes
     assert window.door_screen is screen and window.programme is not None
     dialogs.answer = dialogs.answer.Yes
+    sender = screen.door_sender
+    assert sender is not None
     screen.leave_button.click()
     assert dialogs.questions[-1] == "Close the programme and leave the check-in screen?"
     assert window.programme is None and window.door_screen is None
+    assert not sender._thread.is_alive()  # the door's sender went with it
     assert window.menuBar().isVisible() and window.stack.currentWidget() is window.welcome
     assert window.open_action.isEnabled() and window.settings_action.isEnabled()
 
@@ -94,3 +97,73 @@ def test_a_coordinator_login_gets_the_whole_window(
     assert window.stack.currentWidget() is window.tabs_widget
     assert window.add_action.isEnabled() and window.import_action.isEnabled()
     assert window.tabs["managers"].model.rowCount() > 0
+
+
+def test_a_door_started_while_the_server_is_unreachable_checks_people_in(
+    demo_file: object, window: MainWindow, qtbot: QtBot, dialogs: Dialogs
+) -> None:
+    from booster_desktop.services.door_journal import open_desk
+    from booster_desktop.services.programme import open_programme
+    from tests.conftest import server_url
+    from tests.door_proxy import Proxy, server_target
+    from tests.services.test_checkin import _expected, _session
+
+    url = server_url()
+    assert url is not None
+    proxy = Proxy(server_target(url))
+    address = proxy.address(demo_file)
+    session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
+    people = _expected(demo_file, "CAT")  # type: ignore[arg-type]
+    try:
+        proxy.cut()
+        with qtbot.waitSignal(window.open_failed, timeout=30000):
+            window.open_file(address)
+        assert dialogs.critical == [
+            f"cannot reach the server at 127.0.0.1:{proxy.port}: Connection refused; this "
+            "laptop has no roster copy to work offline from"
+        ]
+        proxy.restore()
+        with open_programme(address, writable=True) as programme:
+            open_desk(programme, session).close()  # a door opened here once: its copy kept
+        proxy.cut()
+
+        with qtbot.waitSignal(window.programme_loaded, timeout=30000):
+            window.open_file(address)
+        screen = window.door_screen
+        assert screen is not None and window.programme is None
+        assert window.stack.currentWidget() is screen and not window.menuBar().isVisible()
+        assert window.counts_label.text() == (
+            "Server unreachable: check-in only, from this laptop's roster copy"
+        )
+        assert screen.offline.text().startswith(
+            "server unreachable: working from the roster copy of "
+        )
+        assert not screen.session.isEnabled() and screen.session.currentData() == session
+        with qtbot.waitSignal(screen.scanned, timeout=10000):
+            qtbot.keyClicks(screen.input, people[0][1])
+            qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+        assert screen.headline.text() == "Welcome"
+        assert screen.offline.text().endswith(" · offline: 1 scan waiting")
+        with connect(demo_file) as connection:  # type: ignore[arg-type]
+            assert connection.execute("SELECT count(*) FROM checkin").fetchone() == (0,)
+
+        started_offline = screen.door_sender
+        assert started_offline is not None
+        proxy.restore()  # the sender opens the programme; the door opens again, online
+        qtbot.waitUntil(lambda: window.programme is not None, timeout=60000)
+        online = window.door_screen
+        assert online is not None and online is not screen
+        assert online.desk is not None and online.desk.session.id == session
+        assert online.offline.isHidden()
+        assert not started_offline._thread.is_alive()  # the offline door's sender stopped
+        with connect(demo_file) as connection:  # type: ignore[arg-type]
+            rows = connection.execute("SELECT manager_id FROM checkin").fetchall()
+        assert rows == [(people[0][0],)]
+        dialogs.answer = dialogs.answer.Yes
+        sender = online.door_sender
+        assert sender is not None
+        online.leave_button.click()
+        assert window.programme is None and window.door_screen is None
+        assert not sender._thread.is_alive()
+    finally:
+        proxy.cut()
