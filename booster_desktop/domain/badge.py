@@ -30,8 +30,9 @@ TOKEN_PAYLOAD_LENGTH = 20
 TOKEN_LENGTH = TOKEN_PAYLOAD_LENGTH + 1
 
 # What a scanner types for our letters when the laptop has an Arabic (101) layout, unshifted
-# and shifted (scanners send capitals, sometimes with Caps Lock inverting them). Two-letter
-# sequences first: shifted, the G and T keys type a lam-alef ligature as two characters.
+# and shifted, as Windows and Linux ship it (scanners send capitals, sometimes with Caps Lock
+# inverting them). Two-letter sequences first: shifted, the G and T keys type a lam-alef
+# ligature as two characters on Windows (as one presentation form on Linux).
 _ARABIC_SEQUENCES = {"لأ": "G", "لإ": "T"}
 _ARABIC_KEYS = str.maketrans(
     {
@@ -44,6 +45,9 @@ _ARABIC_KEYS = str.maketrans(
         "ب": "F",
         "[": "F",
         "ل": "G",
+        # Linux's Arabic layout types Shift+G and Shift+T as one presentation-form ligature.
+        "\ufef7": "G",
+        "\ufef9": "T",
         "ا": "H",
         "أ": "H",
         "ت": "J",
@@ -63,12 +67,26 @@ _ARABIC_KEYS = str.maketrans(
         "ف": "T",
         "ع": "U",
         "‘": "U",
+        "`": "U",  # Shift+U on Linux's Arabic layout
         "ر": "V",
         "{": "V",
         "ء": "X",
         "ْ": "X",
     }
 )
+
+
+# What those keys type without Shift. Only lam ("ل", G) also begins a two-character sequence:
+# with Shift nothing types a lam alone, so a lam after characters only Shift types is the first
+# half of G or T, the alef still to come.
+_ARABIC_PLAIN = "ؤيثبلاتنمىحقسفعرء"
+
+
+def scan_may_go_on(typed: str) -> bool:
+    """Whether the next character may still change what `typed` reads as: it ends with a lam
+    typed with Shift on an Arabic layout, the first half of a lam-alef key (G or T)."""
+    text = typed.strip()
+    return text.endswith("ل") and any(c not in _ARABIC_PLAIN for c in text[:-1])
 
 
 def _weighted_sum(payload: str) -> int:

@@ -39,6 +39,7 @@ from booster_desktop.domain.badge import (
     BadgeToken,
     is_valid_token,
     read_scan,
+    scan_may_go_on,
 )
 from booster_desktop.domain.base import utc_now
 from booster_desktop.domain.checkin import CheckIn
@@ -64,7 +65,7 @@ PAPER_DEVICE = "paper"
 _LONGEST_SCAN = 400
 
 _RUN = re.compile(f"[{TOKEN_ALPHABET}]+")
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u2018]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u2018\ufef5-\ufefc]")
 
 
 class ScanState(StrEnum):
@@ -193,6 +194,21 @@ def read_candidates(typed: str) -> list[str]:
             if is_valid_token(run[i : i + TOKEN_LENGTH])
         )
     return list(dict.fromkeys(exact + inside))
+
+
+def is_complete_scan(typed: str) -> bool:
+    """Whether `typed` is one whole badge token with nothing of it still to come, so a scanner
+    set to send no Enter is taken at once: every character reads as a letter of the token (an
+    Arabic layout's two-character keys included), and the last is not the first half of one.
+
+    The lam of an Arabic layout's lam-alef key already reads as a G: taken then, the token
+    ending with G would be checked in and its alef left behind as a misread of its own.
+    """
+    text = typed.strip()
+    if len(text) < TOKEN_LENGTH or text != typed or scan_may_go_on(text):
+        return False
+    candidates = read_candidates(text)
+    return bool(candidates) and clean_scan(text) == candidates[0]
 
 
 def _printable(text: str) -> str:

@@ -37,6 +37,7 @@ from booster_desktop.services.checkin import (
     ScanResult,
     ScanState,
     SessionInfo,
+    is_complete_scan,
     read_candidates,
     session_info,
     session_now,
@@ -515,14 +516,11 @@ class CheckinScreen(QDialog):
         # A scanner set without an Enter suffix: a whole token with the right check letter is
         # taken as soon as it is there.
         self._taken_without_enter = False
-        stripped = text.strip()
-        if len(stripped) >= 21 and read_candidates(stripped) and stripped == text:
-            candidate = read_candidates(stripped)[0]
-            if len(stripped) == len(candidate) or stripped.upper() == candidate:
-                self.submit()
-                # A scanner that does send Enter sends it next: that Enter is not a new scan.
-                self._taken_without_enter = True
-                return
+        if is_complete_scan(text):
+            self.submit()
+            # A scanner that does send Enter sends it next: that Enter is not a new scan.
+            self._taken_without_enter = True
+            return
         self._show_matches(text)
 
     def _show_matches(self, text: str) -> None:
