@@ -15,7 +15,7 @@ Babel does the work (`pybabel extract/update/compile` with the same options). Th
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -188,13 +188,30 @@ def check() -> list[str]:
                 problems.append(f"{language}: untranslated: {message.text!r} ({message.where})")
             if not mo_in_step(language, domain):
                 problems.append(
-                    f"{language}: {mo_path(language, domain).name} is not compiled from its "
-                    ".po (python -m booster_desktop.catalogues compile)"
+                    not_compiled(language, mo_path(language, domain), "booster_desktop.catalogues")
                 )
     return problems
 
 
-def main(argv: list[str]) -> int:
+def not_compiled(language: str, compiled: Path, module: str) -> str:
+    """`check`'s line for a compiled catalogue out of step with the one it is compiled from."""
+    source = ".po" if compiled.suffix == ".mo" else ".ts"
+    return (
+        f"{language}: {compiled.name} is not compiled from its {source} "
+        f"(python -m {module} compile)"
+    )
+
+
+def run_command(
+    argv: list[str],
+    usage: str | None,
+    *,
+    update: Callable[[], None],
+    compile_all: Callable[[], None],
+    check: Callable[[], list[str]],
+) -> int:
+    """A catalogue tool's command line (this one's and the window's Qt Linguist one's):
+    `update`, `compile`, or `check` (the default: one line per problem, exit 1 if any)."""
     command = argv[0] if argv else "check"
     if command == "update":
         update()
@@ -206,9 +223,13 @@ def main(argv: list[str]) -> int:
             print(line)
         return 1 if problems else 0
     else:
-        print(__doc__)
+        print(usage)
         return 2
     return 0
+
+
+def main(argv: list[str]) -> int:
+    return run_command(argv, __doc__, update=update, compile_all=compile_all, check=check)
 
 
 if __name__ == "__main__":

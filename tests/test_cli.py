@@ -261,6 +261,28 @@ def test_every_command_module_is_registered_and_declares_its_command() -> None:
     assert len(names) == len(set(names))
 
 
+def test_a_database_driver_warning_adds_no_line_to_the_one_line_refusal(
+    demo_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C while an apply waits for another coordinator's can make psycopg warn that the
+    cancelled query did not end; the command still says one line."""
+    import logging
+
+    from booster_desktop.services import programme
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        logging.getLogger("psycopg").warning(
+            "query not terminated after cancellation: closing connection"
+        )
+        raise KeyboardInterrupt
+
+    # As outside pytest (whose log capture sits on the root logger): no logging set up.
+    monkeypatch.setattr(logging.getLogger(), "handlers", [])
+    monkeypatch.setattr(programme, "open_programme", interrupted)
+    assert main(["allocate", str(demo_file), "--apply"]) == 130
+    assert capsys.readouterr().err == "booster: interrupted; nothing was changed\n"
+
+
 def test_the_log_of_an_unexpected_error_is_this_users_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

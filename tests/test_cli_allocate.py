@@ -434,3 +434,82 @@ def test_rank_loss_is_one_measure_in_the_sentence_and_the_table(
     document, _ = _allocate([*args, "--json"], capsys)
     assert f"{document['levels']['welfare']:g}" == loss
     assert loss != str(document["comparison"]["optimal"]["total_rank_loss"])
+
+
+# -- two coordinators applying at once (a programme on a server) ----------------------------------
+
+
+def _drop_enrolments(location: Any, remainder: int) -> None:
+    """Another coordinator's write: every enrolment whose id leaves `remainder` by 3 goes."""
+    from sqlalchemy import text
+
+    from booster_desktop.services.programme import open_programme
+    from booster_desktop.store.changes import report
+
+    with open_programme(location, writable=True) as programme, programme.writing() as connection:
+        report(connection, "enrolment", None)
+        connection.execute(text("DELETE FROM enrolment WHERE id % 3 = :r"), {"r": remainder})
+
+
+@pytest.mark.postgresql_only  # the wait is for another session's apply on the server
+@pytest.mark.parametrize("meanwhile", ["nothing", "a name changed", "enrolments changed"])
+def test_apply_says_on_stderr_when_it_waits_for_another_coordinator_then_what_happened(
+    demo_file: Any, meanwhile: str
+) -> None:
+    import queue
+    import subprocess
+    import sys
+    import threading
+
+    from booster_desktop.services.programme import open_programme
+    from booster_desktop.store.versions import ALLOCATING, exclusive
+
+    _drop_enrolments(demo_file, remainder=0)  # wishes for the allocation to fill
+    with open_programme(demo_file, writable=True) as other:
+        holding = exclusive(other, ALLOCATING)
+        assert holding.__enter__() is False  # another coordinator is applying
+        child = subprocess.Popen(
+            [sys.executable, "-m", "booster_desktop", "allocate", str(demo_file), "--apply"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        assert child.stdout is not None and child.stderr is not None
+        try:
+            # Said before it waits: the line comes while the other apply still holds on (read
+            # aside, so a command that never says it fails here rather than hangs).
+            lines: queue.Queue[str] = queue.Queue()
+            reader = threading.Thread(target=lambda: lines.put(child.stderr.readline()))
+            reader.start()
+            line = lines.get(timeout=60)
+            assert line == "booster: waiting for another coordinator's allocation to finish…\n"
+            assert child.poll() is None
+            if meanwhile == "enrolments changed":
+                _drop_enrolments(demo_file, remainder=1)
+            elif meanwhile == "a name changed":
+                with programme_db.connect(demo_file) as connection:
+                    connection.execute("UPDATE manager SET given_name = 'Meanwhile' WHERE id = 1")
+            between = _enrolments(demo_file)
+        finally:
+            holding.__exit__(None, None, None)
+        try:
+            out, err = child.communicate(timeout=120)
+        finally:
+            child.kill()
+    if meanwhile in ("nothing", "a name changed"):
+        assert child.returncode == 0, err
+        assert err == ""
+        assert _enrolments(demo_file) != between
+        # The backup is the programme as this apply replaced it: made once the wait was over,
+        # with what was written meanwhile.
+        (backup,) = re.findall(r"Stored as proposed enrolments; the file as it was is at (.+)", out)
+        with programme_db.connect(Path(backup)) as connection:
+            (name,) = connection.execute("SELECT given_name FROM manager WHERE id = 1").fetchone()
+        assert (name == "Meanwhile") == (meanwhile == "a name changed")
+    else:
+        assert child.returncode == 1
+        (refusal,) = err.splitlines()
+        assert refusal.startswith("booster: waited for another coordinator's allocation: ")
+        assert refusal.endswith("nothing was saved: run the allocation again")
+        assert _enrolments(demo_file) == between

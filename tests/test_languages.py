@@ -15,6 +15,7 @@ import string
 import subprocess
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -369,3 +370,38 @@ def test_french_sign_in_sheets_and_certificates_spell_dates_in_french(
     assert "FEUILLE D'ÉMARGEMENT" in text
     assert _french(start) in text
     assert "Signature" in text and "Sign-in sheet" not in text
+
+
+@pytest.mark.parametrize("tool", ["catalogues", "linguist"])
+def test_both_catalogue_tools_take_the_same_commands(
+    tool: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`update`, `compile`, `check` (the default; exit 1 with a line a problem), else usage."""
+    from booster_desktop.ui import linguist
+
+    module: Any = catalogues if tool == "catalogues" else linguist
+    done: list[str] = []
+    monkeypatch.setattr(module, "update", lambda: done.append("update"))
+    monkeypatch.setattr(module, "compile_all", lambda: done.append("compile"))
+    found: list[str] = []
+    monkeypatch.setattr(module, "check", lambda: found)
+    assert module.main(["update"]) == 0 and module.main(["compile"]) == 0
+    assert done == ["update", "compile"]
+    assert module.main([]) == 0 and module.main(["check"]) == 0
+    found.append("fr: untranslated: 'Tours'")
+    assert module.main([]) == 1
+    assert capsys.readouterr().out == "fr: untranslated: 'Tours'\n"
+    assert module.main(["bogus"]) == 2
+    assert capsys.readouterr().out.startswith(module.__doc__.splitlines()[0])
+
+
+def test_a_stale_compiled_catalogue_names_the_command_that_compiles_it() -> None:
+    assert catalogues.not_compiled("fr", Path("x/booster.mo"), "booster_desktop.catalogues") == (
+        "fr: booster.mo is not compiled from its .po (python -m booster_desktop.catalogues compile)"
+    )
+    assert catalogues.not_compiled(
+        "fr", Path("x/booster_fr.qm"), "booster_desktop.ui.linguist"
+    ) == (
+        "fr: booster_fr.qm is not compiled from its .ts (python -m booster_desktop.ui.linguist "
+        "compile)"
+    )

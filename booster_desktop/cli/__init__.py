@@ -133,12 +133,25 @@ def _language_asked(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _quiet_library_warnings() -> None:
+    """The database driver's own warnings never reach the terminal: with no logging set up,
+    Python would print them raw, a second line beside our one-line message (psycopg says
+    "query not terminated after cancellation" when Ctrl-C meets a query at its start: an
+    apply waiting for another coordinator's, stopped)."""
+    import logging
+
+    driver = logging.getLogger("psycopg")
+    if not driver.handlers:
+        driver.addHandler(logging.NullHandler())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `booster` command; returns the exit code."""
     from booster_desktop.domain.errors import BoosterError
     from booster_desktop.i18n import use_language
     from booster_desktop.services.settings import LANGUAGE, laptop_value
 
+    _quiet_library_warnings()
     asked = _language_asked(sys.argv[1:] if argv is None else argv)
     try:
         use_language(asked or laptop_value(LANGUAGE))

@@ -148,16 +148,16 @@ def _run(args: argparse.Namespace) -> int:
         maximin=args.maximin,
         time_limit=args.time_limit,
     )
-    bar = terminal_progress(quiet=args.json)
-    try:
-        with open_programme(args.file, writable=args.apply) as programme:
+    with open_programme(args.file, writable=args.apply) as programme:
+        bar = terminal_progress(quiet=args.json)
+        try:
             outcome = run_allocation(programme, request, progress=bar or no_progress)
-            applied = None
-            if args.apply and (outcome.stored_when_applied or args.allow_partial):
-                applied = apply_outcome(programme, outcome)
-    finally:
-        if bar is not None:
-            bar.close()
+        finally:
+            if bar is not None:
+                bar.close()  # before the line an apply that waits says
+        applied = None
+        if args.apply and (outcome.stored_when_applied or args.allow_partial):
+            applied = apply_outcome(programme, outcome, waiting=_say_waiting)
     if args.json:
         print_json(outcome.as_json(applied is not None))
     else:
@@ -179,6 +179,16 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         return 0 if applied is not None else 1
     return 0
+
+
+def _say_waiting() -> None:
+    """Said before an apply waits for another coordinator's (a programme on a server): the
+    command may sit silent for as long as the other one takes."""
+    print(
+        _("{PROG}: waiting for another coordinator's allocation to finish…").format(PROG=PROG),
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _print_allocation(outcome: Any, applied: Any) -> None:

@@ -70,6 +70,23 @@ def server_address(value: str) -> object:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def file_and_server(
+    parser: argparse.ArgumentParser, *, server_first: bool, file_help: str, server_help: str
+) -> None:
+    """The two places of a push (FILE URL) or a pull (URL FILE), in the order it copies:
+    a programme file (`args.file`) and a programme on a server (`args.url`)."""
+    from pathlib import Path
+
+    def add_file() -> None:
+        parser.add_argument("file", type=Path, metavar="FILE", help=file_help)
+
+    def add_url() -> None:
+        parser.add_argument("url", type=server_address, metavar="URL", help=server_help)
+
+    for add in (add_url, add_file) if server_first else (add_file, add_url):
+        add()
+
+
 def id_list(value: str) -> list[int]:
     """Manager ids separated by commas, at least two (`--together 3,17`)."""
     try:

@@ -67,12 +67,6 @@ def _location(word: str) -> object:
         raise UsageError(str(error)) from None
 
 
-def _on_server(text: str) -> bool:
-    from booster_desktop.services.programme import is_server_text
-
-    return bool(is_server_text(text))
-
-
 def _validate(args: argparse.Namespace) -> None:
     if args.passphrase is not None:
         raise UsageError(
@@ -83,18 +77,10 @@ def _validate(args: argparse.Namespace) -> None:
             ).format(PASSPHRASE_VARIABLE=PASSPHRASE_VARIABLE)
         )
     words: list[str] = args.words
-    if words[0] in ("list", "restore") and len(words) > 1 and _on_server(words[1]):
-        # Kept backups are copies of a file on this laptop; a server keeps its own.
-        raise UsageError(
-            _(
-                "`backup {action}` is for a programme file; a programme on a server is backed "
-                "up and restored by the server (pg_dump -Fc, pg_restore: see docs/team.md)"
-            ).format(action=words[0])
-        )
     if words[0] == "list" and len(words) == 2:
-        args.action, args.file = "list", Path(words[1])
+        args.action, args.file = "list", _location(words[1])
     elif words[0] == "restore" and len(words) == 3:
-        args.action, args.file, args.backup = "restore", Path(words[1]), words[2]
+        args.action, args.file, args.backup = "restore", _location(words[1]), words[2]
     elif words[0] in ("list", "restore") and args.output is None:
         expected = "list FILE" if words[0] == "list" else "restore FILE BACKUP"
         raise UsageError(
@@ -161,6 +147,16 @@ def _passphrase(args: argparse.Namespace, *, twice: bool) -> str | None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.action != "copy" and not isinstance(args.file, Path):
+        from booster_desktop.domain.errors import BoosterError
+
+        # Booster keeps backups of programme files; a server's are the server's own.
+        raise BoosterError(
+            _(
+                "{file}: a programme on a server is backed up with the server's own tools: "
+                "pg_dump -Fc, and pg_restore to put a dump back (see docs/team.md)"
+            ).format(file=args.file)
+        )
     return int({"copy": _copy, "list": _list, "restore": _restore}[args.action](args))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 
@@ -29,6 +29,13 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str
     for line in cells:
         sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
         sys.stdout.write("\n")
+
+
+def copied_rows_and_tables(counts: Mapping[str, int]) -> dict[str, int]:
+    """What a push or a pull copied, for its closing line: the rows of the programme's tables
+    and how many tables (the schema's version, a table of one row, is not one of them)."""
+    tables = {table: count for table, count in counts.items() if table != "alembic_version"}
+    return {"rows": sum(tables.values()), "tables": len(tables)}
 
 
 class TerminalProgress:

@@ -27,6 +27,14 @@ class ReadOnlyError(BoosterError):
     """The programme file or its folder cannot be written (a read-only disk, share or folder)."""
 
 
+class AlreadyExists(BoosterError):  # noqa: N818 (what the user is told, not a code error)
+    """A new file's name is taken: nothing is ever written over an existing file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(_("{target}: already exists").format(target=path))
+        self.path = path
+
+
 def partial_path(target: Path) -> Path:
     """Where a file is built before it is renamed over `target`: hidden, beside it, and naming
     this process, so that the next writer can tell a dead process's leftovers from work under

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -177,13 +177,19 @@ class AppliedAllocation:
 
 
 def apply_allocation(
-    programme: ProgrammeFile, allocation: Allocation, basis: str | None = None
+    programme: ProgrammeFile,
+    allocation: Allocation,
+    basis: str | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> Path:
-    """Store the allocation as proposed enrolments, after a backup; returns the backup's path."""
-    return apply_allocation_undoably(programme, allocation, basis).backup
+    """Store the allocation as proposed enrolments, after a backup; returns the backup's path.
+    `waiting()` is told before it waits for another coordinator's apply (on a server)."""
+    return apply_allocation_undoably(programme, allocation, basis, waiting=waiting).backup
 
 
-def _say_waiting(progress: Progress) -> None:
+def _say_waiting(progress: Progress, waiting: Callable[[], None] | None) -> None:
+    if waiting is not None:
+        waiting()
     progress(0, 0, _("Waiting for another coordinator's allocation…"))
 
 
@@ -192,6 +198,7 @@ def apply_allocation_undoably(
     allocation: Allocation,
     basis: str | None = None,
     progress: Progress = no_progress,
+    waiting: Callable[[], None] | None = None,
 ) -> AppliedAllocation:
     """Store the allocation as proposed enrolments, in one transaction, after a backup.
 
@@ -201,78 +208,90 @@ def apply_allocation_undoably(
 
     On a server two applies never interleave: the second waits for the first, then is
     refused if the enrolments are no longer those it was computed from (`basis`, the
-    instance's); a file has one writer anyway. `progress` is told when it has to wait.
+    instance's); a file has one writer anyway. `progress` (and `waiting()`, when given) is
+    told when it has to wait, before it waits.
     """
     from booster_desktop.services.backups import backup_before
 
-    kept = backup_before(programme, "allocation")
-    if kept is None:  # no file on this computer to keep a copy of
-        raise BoosterError(
-            _("{path}: cannot be backed up before the allocation").format(path=programme.path)
-        )
-    backup = kept.path
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
-    with (
-        exclusive(programme, ALLOCATING, lambda: _say_waiting(progress)) as waited,
-        programme.writing(Action.ALLOCATION) as connection,
-    ):
-        if programme.on_server and basis and enrolments_basis(connection) != basis:
-            raise _stale(connection, waited)
-        tour_ids = {
-            code: tour_id for code, tour_id in connection.execute(select(Tour.code, Tour.id))
-        }
-        active = set(
-            connection.scalars(select(Manager.id).where(Manager.status == ManagerStatus.ACTIVE))
+    with exclusive(programme, ALLOCATING, lambda: _say_waiting(progress, waiting)) as waited:
+        # Backed up once the wait is over: the programme as this apply replaces it, with
+        # whatever the other coordinator (and anyone else) wrote meanwhile.
+        kept = backup_before(programme, "allocation")
+        if kept is None:  # no file on this computer to keep a copy of
+            raise BoosterError(
+                _("{path}: cannot be backed up before the allocation").format(path=programme.path)
+            )
+        backup = kept.path
+        with programme.writing(Action.ALLOCATION) as connection:
+            replaced = _replace_enrolments(connection, programme, wanted, basis, waited)
+    return AppliedAllocation(backup, replaced)
+
+
+def _replace_enrolments(
+    connection: Connection,
+    programme: ProgrammeFile,
+    wanted: set[tuple[int, str]],
+    basis: str | None,
+    waited: bool,
+) -> EnrolmentRows:
+    """The enrolments an allocation wants, in the open write transaction; returns what they
+    replaced."""
+    if programme.on_server and basis and enrolments_basis(connection) != basis:
+        raise _stale(connection, waited)
+    tour_ids = {code: tour_id for code, tour_id in connection.execute(select(Tour.code, Tour.id))}
+    active = set(
+        connection.scalars(select(Manager.id).where(Manager.status == ManagerStatus.ACTIVE))
+    )
+    existing = {
+        (m, code): (enrolment_id, status)
+        for enrolment_id, m, code, status in connection.execute(
+            select(Enrolment.id, Enrolment.manager_id, Tour.code, Enrolment.status).join(
+                Tour, Tour.id == Enrolment.tour_id
+            )
         )
-        existing = {
-            (m, code): (enrolment_id, status)
-            for enrolment_id, m, code, status in connection.execute(
-                select(Enrolment.id, Enrolment.manager_id, Tour.code, Enrolment.status).join(
-                    Tour, Tour.id == Enrolment.tour_id
-                )
-            )
-        }
-        dropped = [
+    }
+    dropped = [
+        enrolment_id
+        for (m, code), (enrolment_id, status) in existing.items()
+        if m in active and status == EnrolmentStatus.PROPOSED and (m, code) not in wanted
+    ]
+    # A waitlisted wish the allocation fulfils becomes proposed; so does a cancelled pair
+    # the coordinator pinned (a pin overrides the cancellation it replaces).
+    fulfilled = [
+        enrolment_id
+        for pair, (enrolment_id, status) in existing.items()
+        if pair in wanted and status in (EnrolmentStatus.WAITLISTED, EnrolmentStatus.CANCELLED)
+    ]
+    before = _enrolment_rows(connection, [*dropped, *fulfilled])
+    report(connection, "enrolment", fulfilled)
+    report(connection, "enrolment", dropped, removed=True)
+    for chunk in _chunks(dropped):
+        connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
+    if fulfilled:
+        connection.execute(
+            update(Enrolment)
+            .where(Enrolment.id.in_(fulfilled))
+            .values(status=EnrolmentStatus.PROPOSED)
+        )
+    new = [
+        {"manager_id": m, "tour_id": tour_ids[code], "status": EnrolmentStatus.PROPOSED}
+        for m, code in sorted(wanted)
+        if (m, code) not in existing
+    ]
+    added: list[int] = []
+    if new:
+        connection.execute(insert(Enrolment), new)
+        new_pairs = {(row["manager_id"], row["tour_id"]) for row in new}
+        added = sorted(
             enrolment_id
-            for (m, code), (enrolment_id, status) in existing.items()
-            if m in active and status == EnrolmentStatus.PROPOSED and (m, code) not in wanted
-        ]
-        # A waitlisted wish the allocation fulfils becomes proposed; so does a cancelled pair
-        # the coordinator pinned (a pin overrides the cancellation it replaces).
-        fulfilled = [
-            enrolment_id
-            for pair, (enrolment_id, status) in existing.items()
-            if pair in wanted and status in (EnrolmentStatus.WAITLISTED, EnrolmentStatus.CANCELLED)
-        ]
-        before = _enrolment_rows(connection, [*dropped, *fulfilled])
-        report(connection, "enrolment", fulfilled)
-        report(connection, "enrolment", dropped, removed=True)
-        for chunk in _chunks(dropped):
-            connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
-        if fulfilled:
-            connection.execute(
-                update(Enrolment)
-                .where(Enrolment.id.in_(fulfilled))
-                .values(status=EnrolmentStatus.PROPOSED)
+            for enrolment_id, m, tour_id in connection.execute(
+                select(Enrolment.id, Enrolment.manager_id, Enrolment.tour_id)
             )
-        new = [
-            {"manager_id": m, "tour_id": tour_ids[code], "status": EnrolmentStatus.PROPOSED}
-            for m, code in sorted(wanted)
-            if (m, code) not in existing
-        ]
-        added: list[int] = []
-        if new:
-            connection.execute(insert(Enrolment), new)
-            new_pairs = {(row["manager_id"], row["tour_id"]) for row in new}
-            added = sorted(
-                enrolment_id
-                for enrolment_id, m, tour_id in connection.execute(
-                    select(Enrolment.id, Enrolment.manager_id, Enrolment.tour_id)
-                )
-                if (m, tour_id) in new_pairs
-            )
-            report(connection, "enrolment", added, added=True)
-    return AppliedAllocation(backup, EnrolmentRows(before, tuple(added)))
+            if (m, tour_id) in new_pairs
+        )
+        report(connection, "enrolment", added, added=True)
+    return EnrolmentRows(before, tuple(added))
 
 
 def restore_enrolments(programme: ProgrammeFile, replaced: EnrolmentRows) -> EnrolmentRows:

@@ -9,6 +9,7 @@ coordinator's words: places wanted, places offered, managers short of their K to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -219,9 +220,14 @@ def run_allocation(
     return AllocationOutcome(request, instance, result, compared, names, gap, bound)
 
 
-def apply_outcome(programme: ProgrammeFile, outcome: AllocationOutcome) -> Path:
-    """Store the allocation as proposed enrolments, after a backup; returns the backup."""
-    return apply_allocation(programme, outcome.allocation, outcome.instance.basis)
+def apply_outcome(
+    programme: ProgrammeFile,
+    outcome: AllocationOutcome,
+    waiting: Callable[[], None] | None = None,
+) -> Path:
+    """Store the allocation as proposed enrolments, after a backup; returns the backup.
+    `waiting()` is told before it waits for another coordinator's apply (on a server)."""
+    return apply_allocation(programme, outcome.allocation, outcome.instance.basis, waiting)
 
 
 def summary(instance: Instance, allocation: Allocation, gap: float = 0.0) -> str:

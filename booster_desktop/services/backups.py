@@ -10,6 +10,7 @@ entry whose file is gone is dropped, so a lost or stale index loses no backup.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import re
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from booster_desktop.domain.disk import AlreadyExists
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.i18n import N_, _, ngettext
 from booster_desktop.services.programme import backup_folder
@@ -296,9 +298,41 @@ def _names(folder: Path, title: str, made_at: datetime, why: str) -> tuple[Path,
         middle = stamp if number == 1 else f"{stamp} {number}"
         good = folder / f"{title} {middle} {why}{SUFFIX}"
         bad = folder / f"{title} {middle} {why} damaged{SUFFIX}"
-        if not good.exists() and not bad.exists():
+        # lexists: a dangling link holds a name too (a hard link onto it is refused).
+        if not os.path.lexists(good) and not os.path.lexists(bad):
             return good, bad
         number += 1
+
+
+# How many names a backup tries when other processes keep taking the one it chose first.
+_NAME_ATTEMPTS = 100
+
+
+def _make_under_a_new_name(
+    folder: Path,
+    title: str | None,
+    stem: str,
+    made_at: datetime,
+    why: str,
+    write: Callable[[Path, Path], Path],
+) -> tuple[Path, Path]:
+    """Write a backup with `write(good, bad)` (it returns where it went) under a name no file
+    has. Another process (a second command on this laptop, in the same second) may take the
+    name between choosing it and putting the copy there: the copy is never put over it
+    (written aside, then linked exclusively into place) and is made again under the next
+    name (two threads of this process take turns). The name starts with the programme's
+    `title` (its file's `stem` when it has none). Returns where it went and its name should
+    it turn out damaged."""
+    start = _title_for_name(title, stem)
+    with _NAMING:
+        for _attempt in range(_NAME_ATTEMPTS):
+            good, bad = _names(folder, start, made_at, why)
+            try:
+                return write(good, bad), bad
+            except AlreadyExists as taken:
+                if taken.path not in (good, bad):
+                    raise
+    raise AlreadyExists(good)
 
 
 # -- making backups ---------------------------------------------------------------------------
@@ -347,14 +381,17 @@ def backup_before(programme: ProgrammeFile, why: str) -> KeptBackup | None:
     folder = backup_folder(path, uuid)
     _make_folder(folder)
     made_at = datetime.now().astimezone().replace(microsecond=0)
-    with _NAMING:  # two threads never take the same name
-        good, bad = _names(folder, _title_for_name(title, programme.stem), made_at, why)
+
+    def write(good: Path, _bad: Path) -> Path:
         if isinstance(path, Path):
             kept_copies.back_up_online(programme.engine, good)
         else:  # a programme on a server: pulled into a file, which is the backup
             from booster_desktop.services.programme import backup_programme_to
 
             backup_programme_to(programme, good)
+        return good
+
+    good, bad = _make_under_a_new_name(folder, title, programme.stem, made_at, why, write)
     backup = KeptBackup(good, made_at, why)
     _later(_check, folder, uuid, backup, bad, keep_count())
     return backup
@@ -403,8 +440,9 @@ def backup_file_before_replacing(path: Path, why: str, uuid: str | None = None) 
     folder = backup_folder(path, uuid)
     _make_folder(folder)
     made_at = datetime.now().astimezone().replace(microsecond=0)
-    good, bad = _names(folder, _title_for_name(title, path.stem), made_at, why)
-    made = kept_copies.back_up_file(path, good, bad)
+    made, bad = _make_under_a_new_name(
+        folder, title, path.stem, made_at, why, functools.partial(kept_copies.back_up_file, path)
+    )
     counts = {} if made == bad else kept_copies.count_rows(made)
     backup = KeptBackup(made, made_at, why, counts, damaged=made == bad)
     _record(folder, uuid, backup)
@@ -462,14 +500,19 @@ def adopt_earlier_backups(programme: ProgrammeFile) -> list[KeptBackup]:
         made_at = datetime.strptime(match["stamp"], _STAMP).astimezone()
         why = _EARLIER_WHY[match["what"]]
         _make_folder(folder)
-        good, _bad = _names(folder, _title_for_name(title, path.stem), made_at, why)
-        kept_copies.move_file(source, good)
+        move = functools.partial(_moved, source)
+        good, _bad = _make_under_a_new_name(folder, title, path.stem, made_at, why, move)
         moved.append(KeptBackup(good, made_at, why, kept_copies.count_rows(good)))
         if programme.backup_path is not None and programme.backup_path.name == name:
             programme.backup_path = good
     for backup in moved:
         _record(folder, uuid, backup)
     return moved
+
+
+def _moved(source: Path, target: Path, _damaged: Path) -> Path:
+    kept_copies.move_file(source, target)
+    return target
 
 
 def after_opening(programme: ProgrammeFile) -> None:

@@ -38,6 +38,33 @@ def replace_durably(finished: Path, target: Path) -> None:
     sync_folder(target.parent)
 
 
+def publish_durably(finished: Path, target: Path) -> None:
+    """fsync `finished` and put it at `target` only if no file is there (never over one, even
+    one another process put there a moment ago), then fsync the folder. FileExistsError when
+    `target` is taken; `finished` is then left where it was.
+
+    A hard link is atomic and exclusive; where the file system has none (FAT, some shares)
+    the name is claimed with an exclusive create, then the file renamed over that claim.
+    """
+    sync_file(finished)
+    try:
+        os.link(finished, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(descriptor)
+        try:
+            finished.replace(target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                target.unlink()  # our own empty claim
+            raise
+    else:
+        finished.unlink()
+    sync_folder(target.parent)
+
+
 def remove_database_files(path: Path, *, keep_main: bool = False) -> None:
     """Remove a database file and the -wal, -shm and -journal files SQLite may leave beside it
     (only those with `keep_main`). A clean-up never hides the error that called for it: a

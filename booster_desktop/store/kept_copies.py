@@ -20,15 +20,21 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from booster_desktop.domain.disk import disk_error, partial_path
+from booster_desktop.domain.disk import AlreadyExists, disk_error, partial_path
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import expected_sql
 from booster_desktop.i18n import _
-from booster_desktop.store.durable import remove_database_files, replace_durably, sync_folder
+from booster_desktop.store.durable import (
+    publish_durably,
+    remove_database_files,
+    replace_durably,
+    sync_folder,
+)
 from booster_desktop.store.engine import file_uri
 from booster_desktop.store.header import check_header
 from booster_desktop.store.programme_file import (
     _check_folder,
+    publish_database,
     read_revision,
     replace_database,
     write_failure,
@@ -65,7 +71,7 @@ def back_up_online(engine: Engine, target: Path) -> None:
     """
     _check_folder(target)
     if target.exists():
-        raise BoosterError(_("{target}: already exists").format(target=target))
+        raise AlreadyExists(target)
     partial = partial_path(target)
     try:
         with engine.connect() as connection:
@@ -80,7 +86,7 @@ def back_up_online(engine: Engine, target: Path) -> None:
                     source.backup(copy)
                 finally:
                     copy.close()
-        replace_database(partial, target)
+        publish_database(partial, target)
     except (OSError, sqlite3.Error, DBAPIError) as error:
         raise write_failure(target, error) from None
     finally:
@@ -188,10 +194,11 @@ def check_and_count(path: Path) -> tuple[bool, dict[str, int]]:
 def rename_durably(source: Path, target: Path) -> None:
     """Rename a kept backup (to a name that says it is damaged), surviving a power cut."""
     if target.exists():
-        raise BoosterError(_("{target}: already exists").format(target=target))
+        raise AlreadyExists(target)
     try:
-        source.replace(target)
-        sync_folder(target.parent)
+        publish_durably(source, target)
+    except FileExistsError:
+        raise AlreadyExists(target) from None
     except OSError as error:
         raise disk_error(target, error) from None
 
@@ -204,7 +211,7 @@ def back_up_file(path: Path, target: Path, damaged: Path) -> Path:
     `damaged`. Returns where it went."""
     _check_folder(target)
     if target.exists() or damaged.exists():
-        raise BoosterError(_("{target}: already exists").format(target=target))
+        raise AlreadyExists(target)
     partial = partial_path(target)
     try:
         for suffix in ("", "-wal"):
@@ -216,7 +223,7 @@ def back_up_file(path: Path, target: Path, damaged: Path) -> Path:
             check_header(partial)
             sound = _quick_check_and_fold(partial)
         if sound:
-            replace_database(partial, target)
+            publish_database(partial, target)
             return target
         for suffix in ("-wal", ""):  # the -wal first: a main file without it is incomplete
             copied = partial.with_name(partial.name + suffix)
@@ -253,7 +260,7 @@ def copy_bytes(path: Path, target: Path) -> None:
     read it for a backup, and the -wal may hold the last committed changes."""
     _check_folder(target)
     if target.exists():
-        raise BoosterError(_("{target}: already exists").format(target=target))
+        raise AlreadyExists(target)
     for suffix in ("", "-wal"):
         source = path.with_name(path.name + suffix)
         if suffix and not source.exists():
@@ -274,11 +281,15 @@ def move_file(source: Path, target: Path) -> None:
     then remove the original)."""
     _check_folder(target)
     if target.exists():
-        raise BoosterError(_("{target}: already exists").format(target=target))
+        raise AlreadyExists(target)
     partial = partial_path(target)
     try:
         shutil.copyfile(source, partial)
-        replace_durably(partial, target)
+        try:
+            publish_durably(partial, target)
+        except FileExistsError:
+            partial.unlink()
+            raise AlreadyExists(target) from None
         source.unlink()
         sync_folder(source.parent)
     except OSError as error:

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.disk import (
+    AlreadyExists,
     ReadOnlyError,
     disk_error,
     partial_path,
@@ -35,6 +36,7 @@ from booster_desktop.i18n import _, ngettext
 from booster_desktop.store import open_files
 from booster_desktop.store.changes import Action, Change, Listener, change_of, collecting
 from booster_desktop.store.durable import (
+    publish_durably,
     remove_database_files,
     remove_leftovers,
     replace_durably,
@@ -659,6 +661,15 @@ def replace_database(finished: Path, target: Path) -> None:
     replace_durably(finished, target)
 
 
+def publish_database(finished: Path, target: Path) -> None:
+    """Put a finished database at `target`, a new name, durably: never over a file there, even
+    one another process put there while this one was being written (`AlreadyExists`)."""
+    try:
+        publish_durably(finished, target)
+    except FileExistsError:
+        raise AlreadyExists(target) from None
+
+
 def create_programme_file(
     path: Path,
     *,
@@ -799,7 +810,7 @@ def pull_from_server(source: ProgrammeFile, target: Path) -> dict[str, int]:
             _("{path}: is a file; copy it with `booster backup`").format(path=source.path)
         )
     if target.exists():
-        raise BoosterError(_("{target}: already exists").format(target=target))
+        raise AlreadyExists(target)
     _check_folder(target)
     building = partial_path(target)
     try:
@@ -808,9 +819,7 @@ def pull_from_server(source: ProgrammeFile, target: Path) -> dict[str, int]:
             counts = server.pull(source.engine, source.path, engine)
         finally:
             engine.dispose()
-        if target.exists():
-            raise BoosterError(_("{target}: already exists").format(target=target))
-        replace_database(building, target)
+        publish_database(building, target)
         return counts
     except (OSError, sqlite3.Error, DBAPIError) as error:
         raise write_failure(target, error) from None

@@ -302,6 +302,7 @@ class AgendaEditor(QMainWindow):
         self._build_actions()
         document.changed.connect(self._on_changed)
         document.closed.connect(self.close)
+        self._following = True
         self.tour.currentIndexChanged.connect(self.scroll_to_first_item)
         self.refresh()
         self._scrolled = False
@@ -330,12 +331,12 @@ class AgendaEditor(QMainWindow):
         toolbar.addAction(self.redo_action)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        # A closed agenda no longer follows the document (its blocks are gone).
-        try:
+        # A closed agenda no longer follows the document (its blocks are gone). A second close
+        # (the document closing a hidden editor) must not disconnect again: PySide warns.
+        if self._following:
+            self._following = False
             self.document.changed.disconnect(self._on_changed)
             self.document.closed.disconnect(self.close)
-        except (RuntimeError, TypeError):
-            pass  # already closed once
         self.closed.emit()
         super().closeEvent(event)
 

@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from booster_desktop.i18n import LANGUAGES, SOURCE_LANGUAGE
+from booster_desktop.catalogues import not_compiled, run_command, translated_languages
 from booster_desktop.package_data import data_folder
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -52,10 +52,6 @@ def ts_path(language: str) -> Path:
 
 def qm_path(language: str) -> Path:
     return ts_path(language).with_suffix(".qm")
-
-
-def translated_languages() -> list[str]:
-    return [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
 
 
 def lupdate(target: Path, language: str) -> None:
@@ -140,29 +136,23 @@ def check() -> list[str]:
             problems.append(f"{language}: untranslated: {message.source!r}")
         if not qm_in_step(language):
             problems.append(
-                f"{language}: {qm_path(language).name} is not compiled from its .ts "
-                "(python -m booster_desktop.ui.linguist compile)"
+                not_compiled(language, qm_path(language), "booster_desktop.ui.linguist")
             )
     return problems
 
 
+def update() -> None:
+    for language in translated_languages():
+        lupdate(ts_path(language), language)
+
+
+def compile_all() -> None:
+    for language in translated_languages():
+        lrelease(ts_path(language), qm_path(language))
+
+
 def main(argv: list[str]) -> int:
-    command = argv[0] if argv else "check"
-    if command == "update":
-        for language in translated_languages():
-            lupdate(ts_path(language), language)
-    elif command == "compile":
-        for language in translated_languages():
-            lrelease(ts_path(language), qm_path(language))
-    elif command == "check":
-        problems = check()
-        for line in problems:
-            print(line)
-        return 1 if problems else 0
-    else:
-        print(__doc__)
-        return 2
-    return 0
+    return run_command(argv, __doc__, update=update, compile_all=compile_all, check=check)
 
 
 if __name__ == "__main__":

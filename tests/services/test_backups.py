@@ -315,3 +315,136 @@ def test_a_fresh_demo_backs_up_the_old_one_into_the_same_index(demo_file: Path) 
     (made,) = list_backups(uuid)
     assert made.why == "demo" and made.counts["managers"] == 24
     assert _index(uuid)["backups"][0]["why"] == "demo"  # type: ignore[index]
+
+
+# A backup made in a process of its own, with the clock frozen: it names its backup, then
+# waits (before the copy is put in place) until the other process has named its own too.
+_RACER = """
+import sys, time
+from datetime import datetime
+from pathlib import Path
+
+from booster_desktop.services import backups
+from booster_desktop.services.programme import open_programme
+from booster_desktop.store import kept_copies
+
+
+class Frozen(datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return cls(2027, 3, 2, 10, 15, 30, 250000, tzinfo=tz)
+
+
+backups.datetime = Frozen
+mine, theirs = Path(sys.argv[2]), Path(sys.argv[3])
+copy = kept_copies.back_up_online
+
+
+def after_both_chose(engine, target):
+    if not mine.exists():
+        mine.write_text(target.name)
+        while not theirs.exists():
+            time.sleep(0.01)
+    copy(engine, target)
+
+
+kept_copies.back_up_online = after_both_chose
+with open_programme(Path(sys.argv[1])) as programme:
+    made = backups.backup_before(programme, "allocation")
+backups.settle()
+print(made.path.name)
+"""
+
+
+def test_two_processes_backing_up_in_the_same_second_never_take_one_name(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    """Two commands on one laptop (two allocation applies) back up in the same second: both
+    choose the same name before either copy is in place. Neither is written over the other;
+    both are kept, listed in the order they were made."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "racer.py"
+    script.write_text(_RACER, encoding="utf-8")
+    flags = [tmp_path / "first chose", tmp_path / "second chose"]
+    racers = [
+        subprocess.Popen(
+            [sys.executable, str(script), str(demo_file), str(mine), str(theirs)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for mine, theirs in (flags, flags[::-1])
+    ]
+    outcomes = [racer.communicate(timeout=120) for racer in racers]
+    assert [racer.returncode for racer in racers] == [0, 0], outcomes
+    # Both chose the same name (the clock frozen, nothing there yet)...
+    chosen = {flag.read_text() for flag in flags}
+    assert chosen == {
+        "Cluster Booster inspiration and learning tours 2027-03-02 101530 allocation.booster"
+    }
+    # ...and each backup is under a name of its own, whole.
+    made = sorted(out.strip() for out, _err in outcomes)
+    assert made == [
+        "Cluster Booster inspiration and learning tours 2027-03-02 101530 2 allocation.booster",
+        "Cluster Booster inspiration and learning tours 2027-03-02 101530 allocation.booster",
+    ]
+    listed = list_backups(_uuid(demo_file))
+    assert [b.name for b in listed] == made  # newest first: the second one made
+    assert all(_count(b.path, "manager") == 24 and not b.damaged for b in listed)
+    assert not [p for p in listed[0].path.parent.iterdir() if "partial" in p.name]
+
+
+def test_backups_in_one_second_of_a_frozen_clock_are_listed_in_the_order_made(
+    demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Frozen:
+            return cls(2027, 3, 2, 10, 15, 30, tzinfo=tz)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backups, "datetime", Frozen)
+    with open_programme(demo_file) as programme:
+        made = [backup_before(programme, why) for why in ("import", "merge", "allocation")]
+    assert len({b.path for b in made if b is not None}) == 3
+    listed = list_backups(_uuid(demo_file))
+    assert [b.why for b in listed] == ["allocation", "merge", "import"]
+
+
+def test_a_finished_copy_is_never_put_over_a_file_already_there(tmp_path: Path) -> None:
+    from booster_desktop.store.durable import publish_durably
+
+    finished, target = tmp_path / "finished", tmp_path / "target"
+    finished.write_bytes(b"new")
+    target.write_bytes(b"someone else's")
+    with pytest.raises(FileExistsError):
+        publish_durably(finished, target)
+    assert target.read_bytes() == b"someone else's" and finished.read_bytes() == b"new"
+    (tmp_path / "free").unlink(missing_ok=True)
+    publish_durably(finished, tmp_path / "free")
+    assert (tmp_path / "free").read_bytes() == b"new" and not finished.exists()
+
+
+def test_without_hard_links_a_name_is_still_claimed_exclusively(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file system without hard links (FAT, some shares): the name is claimed with an
+    exclusive create, never written over."""
+    import errno
+    import os
+
+    from booster_desktop.store.durable import publish_durably
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    finished, taken, free = tmp_path / "finished", tmp_path / "taken", tmp_path / "free"
+    finished.write_bytes(b"new")
+    taken.write_bytes(b"someone else's")
+    with pytest.raises(FileExistsError):
+        publish_durably(finished, taken)
+    assert taken.read_bytes() == b"someone else's" and finished.read_bytes() == b"new"
+    publish_durably(finished, free)
+    assert free.read_bytes() == b"new" and not finished.exists()

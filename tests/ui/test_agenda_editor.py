@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
@@ -438,3 +439,19 @@ def test_the_days_stay_named_when_scrolled_and_exports_are_offered_beside_the_pr
     editor.export_pdf()
     # Over the agenda window that asked (its parent), beside the programme file.
     assert offered == [(editor, str(demo_file.with_name("agenda-CAT.pdf")))]
+
+
+@pytest.mark.sqlite_only
+def test_closing_the_agenda_twice_leaves_the_document_quietly(
+    window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
+) -> None:
+    """A closed agenda stops following the document once: closing it again (the document
+    closing under an editor already closed) disconnects nothing twice, which PySide warns
+    about."""
+    open_in(window, demo_file)
+    editor = AgendaEditor(window.document, "CAT", window)
+    qtbot.addWidget(editor)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        editor.close()
+        editor.close()  # as the test's own clean-up, or a window closing, does again
