@@ -135,21 +135,29 @@ class OfflineJournal:
         with self._connection(durable=False) as connection:
             self._insert(connection, scan, sent_at=at)  # one statement: its own transaction
 
-    def add_checkin(self, scan: JournalScan) -> list[tuple[str, datetime]]:
-        """Write a check-in unless the journal holds one waiting and standing for the same
-        manager at the same session (written by another door process on this laptop, which
-        this one's copy cannot know; a sent one is the server's, in the copy once refreshed):
-        then nothing is written, and those check-ins (id, when) are returned.
-        The look and the write are one transaction, so two processes never both write."""
+    def add_checkin(
+        self, scan: JournalScan, *, since: datetime | None = None
+    ) -> list[tuple[str, datetime]]:
+        """Write a check-in unless the journal holds one standing for the same manager at the
+        same session that this door's roster copy (kept at `since`; None: of unknown age)
+        may not know: one still waiting (written by another door process on this laptop), or
+        one sent at or after `since` (another door's, sent by a sender since the copy was
+        kept). Then nothing is written, and those check-ins (id, when) are returned. A line
+        set aside by a send does not stand. The look and the write are one transaction, so
+        two processes never both write."""
+        sent = "" if since is None else _as_marked(since)
         with self._connection() as connection:
             connection.execute("BEGIN IMMEDIATE")
+            connection.execute(_SET_ASIDE)
             rows = connection.execute(
                 "SELECT checkin_id, recorded_at FROM scan AS s WHERE programme = ? "
-                "AND session_id = ? AND manager_id = ? AND voids = 0 AND sent_at IS NULL "
+                "AND session_id = ? AND manager_id = ? AND voids = 0 "
+                "AND (sent_at IS NULL OR sent_at >= ?) "
+                "AND seq NOT IN (SELECT seq FROM set_aside) "
                 "AND NOT EXISTS ("
                 "SELECT 1 FROM scan AS v WHERE v.programme = s.programme "
                 "AND v.checkin_id = s.checkin_id AND v.voids = 1) ORDER BY seq",
-                (self.programme_uuid, scan.session_id, scan.manager_id),
+                (self.programme_uuid, scan.session_id, scan.manager_id, sent),
             ).fetchall()
             standing = [(str(i), _aware(at)) for i, at in rows if i != scan.checkin_id]
             if standing:
@@ -175,7 +183,7 @@ class OfflineJournal:
                 scan.recorded_at.astimezone(UTC).isoformat(timespec="microseconds"),
                 scan.device,
                 int(scan.admitted_unregistered),
-                None if sent_at is None else sent_at.astimezone(UTC).isoformat(timespec="seconds"),
+                None if sent_at is None else _as_marked(sent_at),
             ),
         )
         return int(cursor.lastrowid or 0)
@@ -194,16 +202,18 @@ class OfflineJournal:
 
     def sent_since(self, moment: datetime) -> list[JournalScan]:
         """The lines acknowledged by the server at or after `moment` (to the second, as they
-        are marked), in order: what a roster copy taken at `moment` may not hold yet."""
-        since = moment.astimezone(UTC).replace(microsecond=0)
+        are marked), in order, without those set aside (the server never took them): what a
+        roster copy taken at `moment` may not hold yet."""
         with self._connection() as connection:
+            connection.execute(_SET_ASIDE)
+            # Marked as UTC text of one width: compared as text, in the index's order.
             rows = connection.execute(
                 "SELECT seq, checkin_id, voids, session_id, manager_id, recorded_at, device, "
-                "admitted_unregistered, sent_at FROM scan WHERE sent_at IS NOT NULL "
-                "AND programme = ? ORDER BY seq",
-                (self.programme_uuid,),
+                "admitted_unregistered FROM scan WHERE sent_at >= ? AND programme = ? "
+                "AND seq NOT IN (SELECT seq FROM set_aside) ORDER BY seq",
+                (_as_marked(moment), self.programme_uuid),
             ).fetchall()
-            return [_scan_of(row[:8]) for row in rows if _aware(row[8]) >= since]
+            return [_scan_of(row) for row in rows]
 
     def count_waiting(self) -> int:
         with self._connection() as connection:
@@ -222,7 +232,7 @@ class OfflineJournal:
             connection.execute("BEGIN IMMEDIATE")
             connection.executemany(
                 "UPDATE scan SET sent_at = ? WHERE seq = ?",
-                [(at.astimezone(UTC).isoformat(timespec="seconds"), s) for s in seqs],
+                [(_as_marked(at), s) for s in seqs],
             )
             if set_aside:
                 connection.execute(_SET_ASIDE)
@@ -243,6 +253,11 @@ class OfflineJournal:
                 (self.programme_uuid,),
             ).fetchall()
             return [_scan_of(row) for row in rows]
+
+
+def _as_marked(moment: datetime) -> str:
+    """A moment as lines are marked sent: UTC, to the second, text that sorts as time does."""
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat(timespec="seconds")
 
 
 def _aware(text: object) -> datetime:

@@ -1,0 +1,58 @@
+"""The offline journal's own rules, on a journal file alone (no server needed)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from booster_desktop.store.door_file import JournalScan, OfflineJournal
+
+COPY_AT = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+def _checkin(manager: int, at: datetime, device: str = "door-a") -> JournalScan:
+    return JournalScan(str(uuid.uuid4()), False, 1, manager, at, device, False)
+
+
+def test_a_check_in_sent_since_the_copy_still_stands(tmp_path: Path) -> None:
+    """Two doors on one laptop, offline: A's sender sent the whole journal, B still decided
+    on its older copy and wrote a second check-in of the same person (welcome twice)."""
+    journal = OfflineJournal(tmp_path / "offline-journal.sqlite", "p")
+    first = _checkin(7, COPY_AT + timedelta(minutes=1))
+    assert journal.add_checkin(first, since=COPY_AT) == []
+    second = _checkin(7, COPY_AT + timedelta(minutes=2), "door-b")
+    assert journal.add_checkin(second, since=COPY_AT) == [(first.checkin_id, first.recorded_at)]
+    seq = journal.waiting()[0].seq
+    journal.mark_sent([seq], COPY_AT + timedelta(minutes=3))
+    # Sent after B's copy was kept: the copy cannot know it, the journal does.
+    assert journal.add_checkin(second, since=COPY_AT) == [(first.checkin_id, first.recorded_at)]
+    assert journal.count_waiting() == 0
+    # A copy kept after the send holds it (or knows it was undone on the server): its call.
+    later = COPY_AT + timedelta(minutes=4)
+    assert journal.add_checkin(second, since=later) == []
+    assert [s.checkin_id for s in journal.waiting()] == [second.checkin_id]
+
+
+def test_a_line_set_aside_does_not_stand(tmp_path: Path) -> None:
+    journal = OfflineJournal(tmp_path / "offline-journal.sqlite", "p")
+    gone = _checkin(8, COPY_AT + timedelta(minutes=1))
+    assert journal.add_checkin(gone, since=COPY_AT) == []
+    seq = journal.waiting()[0].seq
+    journal.mark_sent([seq], COPY_AT + timedelta(minutes=2), set_aside=[seq])
+    again = _checkin(8, COPY_AT + timedelta(minutes=3))
+    assert journal.add_checkin(again, since=COPY_AT) == []
+
+
+def test_sent_since_reads_the_lines_sent_since_without_those_set_aside(tmp_path: Path) -> None:
+    journal = OfflineJournal(tmp_path / "offline-journal.sqlite", "p")
+    scans = [_checkin(m, COPY_AT + timedelta(minutes=m)) for m in (1, 2, 3, 4)]
+    for scan in scans:
+        journal.add(scan)
+    seqs = [s.seq for s in journal.waiting()]
+    journal.mark_sent(seqs[:1], COPY_AT - timedelta(minutes=1))  # before the copy
+    journal.mark_sent(seqs[1:3], COPY_AT, set_aside=seqs[2:3])  # the same second: counted
+    journal.mark_sent(seqs[3:], COPY_AT + timedelta(hours=1))
+    since = journal.sent_since(COPY_AT + timedelta(microseconds=500))
+    assert [s.checkin_id for s in since] == [scans[1].checkin_id, scans[3].checkin_id]
+    assert journal.sent_since(COPY_AT + timedelta(hours=2)) == []
