@@ -607,17 +607,15 @@ def open_offline_door(
     door = last_door(address)
     roster: Roster | None = None
     if door is not None:
-        document = load_roster(door_folder(door.programme_uuid) / ROSTER_NAME)
-        try:
-            roster = None if document is None else Roster.from_json(document)
-        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
-            roster = None  # damaged: as if there were none
-        if roster is not None and (
-            document is None
-            or document.get("programme") != door.programme_uuid
-            or roster.info is None
-            or roster.info.id != door.session_id
-        ):
+        folder = door_folder(door.programme_uuid)
+        # The copy of the session asked for, else of the last door's session (said below),
+        # else the one copy per programme kept by older versions.
+        wanted = [door.session_id] if session_id is None else [session_id, door.session_id]
+        kept = [(roster_path(folder, s), s) for s in wanted]
+        for path, session in [*kept, (folder / ROSTER_NAME, door.session_id)]:
+            roster = _copy_at(path, door.programme_uuid)
+            if roster is not None and roster.info is not None and roster.info.id == session:
+                break
             roster = None
     if door is None or roster is None or roster.info is None:
         raise BoosterError(
@@ -632,6 +630,24 @@ def open_offline_door(
             )
         )
     return DoorDesk.from_copy(address, door.programme_uuid, roster, device=device)
+
+
+def roster_path(folder: Path, session_id: int) -> Path:
+    """Where the roster copy of one session is kept in a programme's door folder."""
+    return folder / f"roster-{session_id}.json"
+
+
+def _copy_at(path: Path, programme: str) -> Roster | None:
+    """The roster copy in `path` if it is one of `programme`'s sessions, else None (none,
+    damaged, or another programme's)."""
+    document = load_roster(path)
+    if document is None or document.get("programme") != programme:
+        return None
+    try:
+        roster = Roster.from_json(document)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None  # damaged: as if there were none
+    return roster if roster.info is not None else None
 
 
 # -- the door ------------------------------------------------------------------------------------
@@ -780,9 +796,14 @@ class DoorDesk:
             self._own_programme = True
         self.offline_since = None
         self.last_problem = None
-        if self.waiting:
-            self.send_now()
-        self.refresh()
+        try:
+            if self.waiting:
+                self.send_now()
+            self.refresh()
+        except (BoosterError, DBAPIError) as error:
+            # Online all the same (the server answered): the problem is said, and the sender
+            # tries again.
+            self.last_problem = " ".join(str(error).split()) or type(error).__name__
         return True
 
     # -- state -----------------------------------------------------------------------------------
@@ -832,18 +853,18 @@ class DoorDesk:
         if roster.refreshed_at is None:
             return
         with self._lock:
-            document = roster.as_json(
-                self.journal.programme_uuid, self.session.id, self.session.tour_id
-            )
+            session = self.session  # one session for the copy and the record that names it
+            document = roster.as_json(self.journal.programme_uuid, session.id, session.tour_id)
         with contextlib.suppress(OSError):
-            save_roster(self.journal.path.with_name(ROSTER_NAME), document)
+            # One copy per session: doors of other sessions on this laptop keep theirs.
+            save_roster(roster_path(self.journal.path.parent, session.id), document)
             remember_door(
                 self.address,
                 LastDoor(
                     self.address.key,
                     self.journal.programme_uuid,
-                    self.session.id,
-                    self.session.tour_id,
+                    session.id,
+                    session.tour_id,
                     self.address.user,
                     roster.refreshed_at,
                 ),
@@ -885,7 +906,21 @@ class DoorDesk:
 
     def _online(self) -> bool:
         with self._lock:
-            return self.desk is not None and self._waiting == 0
+            if self.desk is None or self._waiting:
+                return False
+        if self.journal_problem is not None:
+            return True
+        # Another door process on this laptop shares the journal: while its lines wait, a
+        # check-in here goes by the journal too, or the send would add a second one.
+        try:
+            waiting = self.journal.count_waiting()
+        except BoosterError:
+            return True
+        if not waiting:
+            return True
+        with self._lock:
+            self._waiting = max(self._waiting, waiting)
+        return False
 
     def record(
         self, typed: str, *, admit_unregistered: bool = False, now: datetime | None = None
@@ -1089,7 +1124,7 @@ class DoorDesk:
                 self.journal.add(scan)
                 self._waiting += 1
                 return []
-            elsewhere = self.journal.add_checkin(scan)
+            elsewhere = self.journal.add_checkin(scan, since=self.roster.refreshed_at)
             if not elsewhere:
                 self._waiting += 1
             return elsewhere

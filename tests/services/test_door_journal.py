@@ -487,7 +487,9 @@ def test_a_door_without_a_roster_copy_says_so_in_one_line(demo_file: Any, proxy:
     kept = last_door(address)
     assert kept is not None
     for damage in ('{"session_info": 3}', "[1, 2]", "not json", '{"badges": {"x": 1}}'):
-        (door_folder(kept.programme_uuid) / "roster.json").write_text(damage, "utf-8")
+        (door_folder(kept.programme_uuid) / f"roster-{kept.session_id}.json").write_text(
+            damage, "utf-8"
+        )
         with pytest.raises(BoosterError) as refused:
             open_offline_door(address, _unreachable(address))
         assert str(refused.value).endswith("this laptop has no roster copy to work offline from")
@@ -622,7 +624,7 @@ def test_a_doors_local_files_are_the_users_only(
         desk.journal.path,
         Path(f"{desk.journal.path}-wal"),
         Path(f"{desk.journal.path}-shm"),
-        folder / "roster.json",
+        folder / f"roster-{desk.session.id}.json",
         last_door_path(desk.address),
     ]
     with closing(sqlite3.connect(desk.journal.path)) as reader:  # -wal and -shm exist while open
@@ -694,7 +696,7 @@ def _kept_roster(address: Any) -> Path:
 
     kept = last_door(address)
     assert kept is not None
-    return door_folder(kept.programme_uuid) / "roster.json"
+    return door_folder(kept.programme_uuid) / f"roster-{kept.session_id}.json"
 
 
 def _naive_times(document: dict[str, Any]) -> None:
@@ -1009,3 +1011,96 @@ def test_the_send_command_says_what_it_set_aside(
     )
     assert main(["checkin", "send", url]) == 0  # nothing waits any more
     assert "Sent 0 offline scans" in capsys.readouterr().out
+
+
+@pytest.mark.postgresql_only
+def test_an_online_door_goes_by_the_journal_while_another_doors_scans_wait(
+    door: tuple[DoorDesk, Any, int, list[Any]],
+) -> None:
+    """Door B online recorded a person on the server while door A's offline check-in of the
+    same person waited in the shared journal: A's sender then added a second check-in."""
+    import uuid
+
+    from booster_desktop.store.door_file import JournalScan
+
+    desk, server, session, people = door
+    other = OfflineJournal(desk.journal.path, desk.journal.programme_uuid)
+    waiting = JournalScan(str(uuid.uuid4()), False, session, people[0][0], DAY_ONE, "door-a", False)
+    assert other.add_checkin(waiting) == []
+    again = desk.record(people[0][1], now=DAY_ONE + timedelta(minutes=2))
+    assert again.state is ScanState.ALREADY and not again.recorded
+    sent = desk.send_now()
+    assert sent is not None and sent.added == 1 and desk.waiting == 0
+    assert _checkins(server, session) == [(waiting.checkin_id, people[0][0], False)]
+
+
+@pytest.mark.postgresql_only
+def test_doors_of_two_sessions_on_one_laptop_keep_their_own_roster_copies(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    """The roster copy was one file per programme: a door of another session on the same
+    laptop replaced it, and the first door could not start offline any more."""
+    from booster_desktop.services.door_journal import open_offline_door
+
+    first, people = _session(demo_file, "CAT", "Joint training"), _expected(demo_file, "CAT")
+    second = _session(demo_file, "CAT", "", 2)
+    assert first != second
+    address = proxy.address(demo_file)
+    with open_programme(address, writable=True, door_may=True) as programme:
+        for session in (first, second):
+            open_desk(programme, session, device=f"door-{session}").close()
+    proxy.cut()
+    for session in (first, second):
+        desk = open_offline_door(address, _unreachable(address), session_id=session)
+        try:
+            assert desk.session.id == session
+            assert desk.record(people[0][1], now=DAY_ONE).recorded
+        finally:
+            desk.close()
+    with pytest.raises(BoosterError, match=f"roster copy is of session {second}, not 999999"):
+        open_offline_door(address, _unreachable(address), session_id=999999)
+
+
+@pytest.mark.postgresql_only
+def test_a_door_brought_online_says_a_refresh_refused_and_is_online(
+    demo_file: Any, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A refresh refused for another reason than the link (a missing grant, say) escaped
+    `go_online`: the window stayed offline, and the command ended with an unexpected error."""
+    from booster_desktop.services import door_journal
+    from booster_desktop.services.door_journal import open_offline_door
+
+    address, session, people = _opened_once(demo_file, proxy)
+    proxy.cut()
+    desk = open_offline_door(address, _unreachable(address))
+    try:
+        assert desk.record(people[0][1], now=DAY_ONE).recorded
+        proxy.restore()
+
+        def refused(*_args: Any, **_kwargs: Any) -> Any:
+            raise BoosterError("permission denied for table badge_token")
+
+        monkeypatch.setattr(door_journal, "read_roster", refused)
+        assert desk.go_online() and desk.online
+        assert desk.last_problem == "permission denied for table badge_token"
+        assert desk.waiting == 0
+    finally:
+        desk.close()
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
+
+
+@pytest.mark.postgresql_only
+def test_a_roster_copy_kept_by_an_older_version_still_starts_the_door(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    from booster_desktop.services.door_journal import open_offline_door
+
+    address, session, people = _opened_once(demo_file, proxy)
+    kept = _kept_roster(address)
+    kept.rename(kept.with_name("roster.json"))
+    proxy.cut()
+    desk = open_offline_door(address, _unreachable(address))
+    try:
+        assert desk.session.id == session and desk.record(people[0][1], now=DAY_ONE).recorded
+    finally:
+        desk.close()
