@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -186,7 +187,9 @@ def _scan(args: argparse.Namespace, desk: Desk) -> int:
         for line in _lines(args.tokens)
     )
     door = desk if isinstance(desk, door_journal.DoorDesk) else None
-    sender = door_journal.DoorSender(door, _said_sent).start() if door else None
+    sender = (
+        door_journal.DoorSender(door, functools.partial(_said_sent, door)).start() if door else None
+    )
     try:
         code = _printed(results, door)
     finally:
@@ -220,8 +223,9 @@ def _printed(results: Iterable[ScanResult], door: DoorDesk | None) -> int:
     return 0 if all_good else 1
 
 
-def _said_sent(waiting: int, sent: int) -> None:
-    if sent and not waiting:
+def _said_sent(door: DoorDesk, waiting: int, sent: int) -> None:
+    # Scans set aside are not on the server: said once, at the end, by the last send.
+    if sent and not waiting and door.set_aside_message is None:
         print(_("All offline scans are on the server."), file=sys.stderr, flush=True)
 
 
@@ -234,7 +238,10 @@ def _send_before_leaving(door: DoorDesk, where: object) -> bool:
     if door.waiting:
         door.send_now()
     if not door.waiting:
-        return True
+        if door.set_aside_message is None:
+            return True
+        print(door.set_aside_message, file=sys.stderr)
+        return False
     print(
         _("{waiting}; `{PROG} checkin send {url}` sends them ({problem})").format(
             PROG=PROG,

@@ -1090,6 +1090,35 @@ def test_a_door_brought_online_says_a_refresh_refused_and_is_online(
 
 
 @pytest.mark.postgresql_only
+def test_the_record_command_says_what_its_send_set_aside(
+    demo_file: Any, proxy: Proxy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`checkin record` sent the journal, set a scan aside, said nothing and exited 0."""
+    from booster_desktop.cli import main
+    from booster_desktop.services.door_journal import open_offline_door
+    from booster_desktop.services.records import delete_records
+
+    address, session, people = _opened_once(demo_file, proxy)
+    proxy.cut()
+    desk = open_offline_door(address, _unreachable(address))
+    desk.record(people[0][1], now=DAY_ONE)
+    desk.close()
+    with open_programme(demo_file, writable=True) as programme:
+        delete_records(programme, "manager", [people[0][0]])
+    proxy.restore()
+    url = address.url.render_as_string(hide_password=False)
+    code = main(["checkin", "record", url, "--session", str(session), people[1][1]])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out.startswith("welcome\t")
+    assert err == (
+        "1 offline scan set aside: its manager or session was deleted on the server meanwhile "
+        "(kept in this laptop's journal)\n"
+    )
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[1][0]]
+
+
+@pytest.mark.postgresql_only
 def test_a_roster_copy_kept_by_an_older_version_still_starts_the_door(
     demo_file: Any, proxy: Proxy
 ) -> None:
