@@ -300,3 +300,26 @@ def test_the_log_of_an_unexpected_error_is_this_users_only(
     log.chmod(0o644)  # made by an older version
     _report_bug(ValueError("again"))
     assert log.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_log_that_cannot_be_closed_up_still_gets_the_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log of another user's (a `sudo` run before) cannot be made this user's only: the
+    traceback was then never logged, and the log's descriptor never closed."""
+    import os
+
+    from booster_desktop.cli import _report_bug
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+
+    def not_yours(descriptor: int, mode: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "fchmod", not_yours)
+    descriptors = sorted(Path("/proc/self/fd").iterdir())
+    said = _report_bug(ValueError("Amina Benali"))
+    assert said.startswith("details are in ")
+    assert "ValueError: Amina Benali" in Path(said.rsplit(" ", 1)[-1]).read_text("utf-8")
+    assert sorted(Path("/proc/self/fd").iterdir()) == descriptors

@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _report_bug(error: BaseException) -> str:
     """Log the traceback of an unexpected error to the log file; say where it went."""
+    import contextlib
     import logging
     import os
     import traceback
@@ -87,8 +88,11 @@ def _report_bug(error: BaseException) -> str:
         log = folder / "booster.log"
         # This user's only: a traceback quotes values (names, badge tokens, a password's hash).
         descriptor = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        os.fchmod(descriptor, 0o600)  # a log made readable by an older version too
         with os.fdopen(descriptor, "a", encoding="utf-8") as stream:
+            # A log made readable by an older version too; one of another user's (a `sudo`
+            # run before) cannot be: the traceback is written all the same.
+            with contextlib.suppress(OSError):
+                os.fchmod(stream.fileno(), 0o600)
             stream.write("".join(traceback.format_exception(error)))
         return _("details are in {log}").format(log=log)
     except OSError:

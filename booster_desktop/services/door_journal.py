@@ -726,6 +726,10 @@ class DoorDesk:
     def _started(self, roster: Roster | None) -> None:
         self._lock = threading.RLock()
         self._sending = threading.Lock()
+        # The journal's I/O, which may wait for another door process here (up to 2 s), holds
+        # this lock, never `_lock` (the screen's, held only for the counters and the copy):
+        # a line and its count change together. Taken before `_lock`, never inside it.
+        self._journal_lock = threading.RLock()
         # This door's standing check-ins, newest last: what "undo last" voids.
         self._recorded: list[JournalScan] = []
         self.roster = roster or Roster()
@@ -832,20 +836,28 @@ class DoorDesk:
             if is_unreachable(error):
                 return
             raise
-        with self._lock:
-            for scan in self._recorded:  # what this door recorded and the server lacks yet
-                times = roster.standing.setdefault(scan.manager_id, [])
-                if all(i != scan.checkin_id for i, _ in times):
-                    times.append((scan.checkin_id, scan.recorded_at))
+        # Held until the copy is replaced: a line journaled meanwhile is either read here or
+        # applied (by its scan) to the new copy.
+        with self._journal_lock:
+            waiting: list[JournalScan] = []
+            unreadable: BoosterError | None = None
             if self.journal_problem is None:
                 try:
-                    for scan in self.journal.waiting():
-                        self._apply(roster, scan)
+                    waiting = self.journal.waiting()
                 except BoosterError as error:
+                    unreadable = error
+            with self._lock:
+                for scan in self._recorded:  # what this door recorded and the server lacks yet
+                    times = roster.standing.setdefault(scan.manager_id, [])
+                    if all(i != scan.checkin_id for i, _ in times):
+                        times.append((scan.checkin_id, scan.recorded_at))
+                if unreadable is not None:
                     # Unreadable since the door opened: said on the screen, and no offline
                     # scan is acknowledged from a journal that may not keep it.
-                    self.journal_problem = error
-            self.roster = roster
+                    self.journal_problem = unreadable
+                for scan in waiting:
+                    self._apply(roster, scan)
+                self.roster = roster
         self._keep_copy(roster)
 
     def _keep_copy(self, roster: Roster) -> None:
@@ -895,11 +907,15 @@ class DoorDesk:
             self.last_problem = None
             if sent.set_aside:
                 self.set_aside_message = sent.aside_message()
-            with self._lock:
+            with self._journal_lock:  # no line journaled between the count and its use
                 try:
-                    self._waiting = self.journal.count_waiting()
+                    waiting: int | None = self.journal.count_waiting()
                 except BoosterError:
-                    self._waiting = max(0, self._waiting - sent.lines)
+                    waiting = None
+                with self._lock:
+                    self._waiting = (
+                        max(0, self._waiting - sent.lines) if waiting is None else waiting
+                    )
             return sent
 
     # -- scanning --------------------------------------------------------------------------------
@@ -1119,15 +1135,19 @@ class DoorDesk:
         one waiting for the same manager (those are returned instead)."""
         if self.journal_problem is not None:
             raise self.journal_problem
-        with self._lock:
+        with self._journal_lock:  # durably written before the caller says welcome
             if scan.voids:
                 self.journal.add(scan)
-                self._waiting += 1
+                self._one_more_waiting()
                 return []
             elsewhere = self.journal.add_checkin(scan, since=self.roster.refreshed_at)
             if not elsewhere:
-                self._waiting += 1
+                self._one_more_waiting()
             return elsewhere
+
+    def _one_more_waiting(self) -> None:
+        with self._lock:
+            self._waiting += 1
 
     # -- undo ------------------------------------------------------------------------------------
 

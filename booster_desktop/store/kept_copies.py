@@ -225,15 +225,33 @@ def back_up_file(path: Path, target: Path, damaged: Path) -> Path:
         if sound:
             publish_database(partial, target)
             return target
-        for suffix in ("-wal", ""):  # the -wal first: a main file without it is incomplete
-            copied = partial.with_name(partial.name + suffix)
-            if copied.exists():
-                replace_durably(copied, damaged.with_name(damaged.name + suffix))
+        _publish_damaged(partial, damaged)
         return damaged
     except OSError as error:
         raise disk_error(target, error) from None
     finally:
         remove_database_files(partial)
+
+
+def _publish_damaged(partial: Path, damaged: Path) -> None:
+    """Put the copied bytes (and -wal) at `damaged`, never over a file there: another process
+    may have taken the name since it was chosen (`AlreadyExists`, and the caller picks the
+    next). The -wal goes first, as a main file without it is incomplete; should the main
+    name then be taken, the -wal put beside it is taken back, as SQLite would replay it
+    into that other file."""
+    wal = partial.with_name(partial.name + "-wal")
+    damaged_wal = damaged.with_name(damaged.name + "-wal")
+    put_wal = False
+    try:
+        if wal.exists():
+            publish_durably(wal, damaged_wal)
+            put_wal = True
+        publish_durably(partial, damaged)
+    except FileExistsError:
+        if put_wal:
+            with contextlib.suppress(OSError):
+                damaged_wal.unlink()
+        raise AlreadyExists(damaged) from None
 
 
 def _quick_check_and_fold(path: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -37,9 +38,12 @@ def _log_to_file() -> Path | None:
     try:
         # This user's only: a traceback quotes values (names, badge tokens).
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
-        path.chmod(0o600)
     except OSError:
         return None
+    # A log made readable by an older version too; one of another user's (a `sudo` run
+    # before) cannot be, and the window logs to it all the same.
+    with contextlib.suppress(OSError):
+        path.chmod(0o600)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)

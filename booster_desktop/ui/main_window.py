@@ -521,10 +521,16 @@ class MainWindow(QMainWindow):
         desk = screen.desk if screen is not None else None
         if not isinstance(desk, DoorDesk) or desk.programme is None or self.programme is not None:
             return
+        if self._opening is not None:
+            # Another programme is being opened: it takes the window's place, closing this
+            # door (its sender and the programme the desk still owns) as it does.
+            return
         programme = desk.hand_over()
         assert programme is not None
         session = desk.session.id
-        self._close_programme()
+        if not self._close_programme():
+            programme.close()
+            return
         self.document.open(programme)
         self._fill_recent_menu(remember_file(self.settings, programme.path))
         self._show_door(programme, prefer_session=session)

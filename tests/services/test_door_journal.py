@@ -462,6 +462,68 @@ def test_a_door_started_offline_is_brought_online_by_its_sender(
 
 
 @pytest.mark.postgresql_only
+def test_the_screen_is_never_held_while_the_journal_waits_for_another_door(
+    demo_file: Any, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing a scan to the journal, or reading it at a refresh, may wait up to 2 s for
+    another door process on this laptop; the door's lock, which the screen takes for every
+    scan and count, was held all that while: the screen froze."""
+    from booster_desktop.services.door_journal import open_offline_door
+
+    address, _session_id, people = _opened_once(demo_file, proxy)
+    proxy.cut()
+    desk = open_offline_door(address, _unreachable(address))
+    journal = desk.journal
+    in_io, go_on = threading.Event(), threading.Event()
+
+    def held_by_another_door(method: Any) -> Any:
+        def waiting(*args: Any, **kwargs: Any) -> Any:
+            in_io.set()
+            assert go_on.wait(60)
+            return method(*args, **kwargs)
+
+        return waiting
+
+    def screen_is_free() -> bool:
+        free = desk._lock.acquire(blocking=False)
+        if free:
+            desk._lock.release()
+        return free
+
+    def while_held(work: Any) -> list[Any]:
+        done: list[Any] = []
+        in_io.clear()
+        go_on.clear()
+        worker = threading.Thread(target=lambda: done.append(work()))
+        worker.start()
+        try:
+            assert in_io.wait(60)
+            assert screen_is_free()
+            assert desk.waiting == journal.count_waiting()  # the count, read meanwhile
+        finally:
+            go_on.set()
+            worker.join()
+        return done
+
+    try:
+        with monkeypatch.context() as patched:
+            patched.setattr(journal, "add_checkin", held_by_another_door(journal.add_checkin))
+            (scan,) = while_held(lambda: desk.record(people[0][1], now=DAY_ONE))
+        assert (scan.state, scan.recorded) == (ScanState.WELCOME, True)
+        assert desk.waiting == 1
+        assert [line.checkin_id for line in journal.waiting()] == [scan.checkin_id]
+
+        proxy.restore()
+        assert desk.go_online() and desk.waiting == 0
+        with monkeypatch.context() as patched:
+            patched.setattr(journal, "waiting", held_by_another_door(journal.waiting))
+            while_held(desk.refresh)
+        assert desk.roster.standing[people[0][0]][0][0] == scan.checkin_id
+    finally:
+        desk.close()
+
+
+@pytest.mark.postgresql_only
 def test_a_door_without_a_roster_copy_says_so_in_one_line(demo_file: Any, proxy: Proxy) -> None:
     from booster_desktop.services.door_journal import open_offline_door
 

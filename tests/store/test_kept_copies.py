@@ -190,3 +190,29 @@ def test_a_byte_copy_leaves_sqlite_its_locks_on_the_file(
         )
         taken = subprocess.run([sys.executable, "-c", probe, str(path)], check=False)
     assert taken.returncode == 3
+
+
+@pytest.mark.parametrize("with_wal", [False, True])
+def test_a_damaged_copy_never_goes_over_a_file_that_took_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_wal: bool
+) -> None:
+    source = tmp_path / "programme.booster"
+    source.write_bytes(b"not a database, so the copy is kept as damaged")
+    if with_wal:
+        (tmp_path / "programme.booster-wal").write_bytes(b"its last changes")
+    target = tmp_path / "kept" / "backup.booster"
+    damaged = tmp_path / "kept" / "backup damaged.booster"
+    target.parent.mkdir()
+
+    def another_process_takes_the_name(path: Path) -> bool:
+        damaged.write_bytes(b"another process's backup")
+        return False
+
+    monkeypatch.setattr(kept_copies, "_quick_check_and_fold", another_process_takes_the_name)
+    monkeypatch.setattr(kept_copies, "check_header", lambda path: None)
+    with pytest.raises(kept_copies.AlreadyExists) as taken:
+        kept_copies.back_up_file(source, target, damaged)
+    assert taken.value.path == damaged
+    assert damaged.read_bytes() == b"another process's backup"
+    # Neither our -wal beside it (SQLite would replay it into that file) nor a partial copy.
+    assert sorted(p.name for p in target.parent.iterdir()) == [damaged.name]

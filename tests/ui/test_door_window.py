@@ -167,3 +167,46 @@ def test_a_door_started_while_the_server_is_unreachable_checks_people_in(
         assert not sender._thread.is_alive()
     finally:
         proxy.cut()
+
+
+def test_a_door_coming_online_while_another_programme_opens_gives_it_the_window(
+    demo_file: object, window: MainWindow, qtbot: QtBot
+) -> None:
+    """The offline door's sender reaches the server while the user is opening another
+    programme: the door stays as it is (its sender running) until that one takes the
+    window, instead of a second door screen put over it with the first one's sender never
+    stopped."""
+    from booster_desktop.services.door_journal import open_desk
+    from booster_desktop.services.programme import open_programme
+    from tests.conftest import server_url
+    from tests.door_proxy import Proxy, server_target
+    from tests.services.test_checkin import _session
+
+    url = server_url()
+    assert url is not None
+    proxy = Proxy(server_target(url))
+    address = proxy.address(demo_file)
+    session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
+    try:
+        with open_programme(address, writable=True) as programme:
+            open_desk(programme, session).close()  # a door opened here once: its copy kept
+        proxy.cut()
+        with qtbot.waitSignal(window.programme_loaded, timeout=30000):
+            window.open_file(address)
+        screen = window.door_screen
+        assert screen is not None and window.programme is None
+        sender = screen.door_sender
+        assert sender is not None
+        window._opening = object()  # type: ignore[assignment]  # another open under way
+        with qtbot.waitSignal(screen.came_online, timeout=60000):
+            proxy.restore()
+        assert window.door_screen is screen and window.programme is None
+        assert window.stack.currentWidget() is screen
+        assert screen.desk is not None and screen.desk.programme is not None  # still the desk's
+        assert sender._thread.is_alive()
+        window._opening = None  # that open is done: it closes the door first
+        assert window._close_programme()
+        assert window.door_screen is None
+        assert not sender._thread.is_alive()
+    finally:
+        proxy.cut()

@@ -62,3 +62,32 @@ def test_the_windows_log_is_this_users_only(
             if handler not in before:
                 logging.getLogger().removeHandler(handler)
                 handler.close()
+
+
+def test_the_window_logs_to_a_log_it_cannot_close_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log of another user's (a `sudo` run before) cannot be made this user's only: that
+    turned the window's logging off altogether."""
+    import logging
+
+    from booster_desktop.ui.application import _log_to_file
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+
+    def not_yours(path: Path, mode: int) -> None:
+        raise PermissionError(1, "Operation not permitted", str(path))
+
+    monkeypatch.setattr(Path, "chmod", not_yours)
+    before = list(logging.getLogger().handlers)
+    try:
+        log = _log_to_file()
+        assert log is not None
+        logging.getLogger("booster_desktop").error("still logged")
+        assert "still logged" in log.read_text("utf-8")
+    finally:
+        for handler in logging.getLogger().handlers:
+            if handler not in before:
+                logging.getLogger().removeHandler(handler)
+                handler.close()
