@@ -928,14 +928,17 @@ class DoorDesk:
             return True
         # Another door process on this laptop shares the journal: while its lines wait, a
         # check-in here goes by the journal too, or the send would add a second one.
-        try:
-            waiting = self.journal.count_waiting()
-        except BoosterError:
-            return True
-        if not waiting:
-            return True
-        with self._lock:
-            self._waiting = max(self._waiting, waiting)
+        # The journal's lock (always before the screen's): a line written between the count
+        # and the counter would otherwise be counted twice.
+        with self._journal_lock:
+            try:
+                waiting = self.journal.count_waiting()
+            except BoosterError:
+                return True
+            if not waiting:
+                return True
+            with self._lock:
+                self._waiting = max(self._waiting, waiting)
         return False
 
     def record(
