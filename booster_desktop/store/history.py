@@ -44,6 +44,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import Executable
 from sqlalchemy.sql.functions import GenericFunction
 from sqlalchemy.types import NULLTYPE
 
@@ -134,6 +135,21 @@ def _without_json(rows: Rows) -> dict[Any, dict[str, Any]]:
 def _login(connection: Connection) -> Any:
     """Who writes, on a server: the database login (None on a file: the device says who)."""
     return func.current_user() if connection.dialect.name == "postgresql" else None
+
+
+_INSERT_ENTRY: dict[str, Executable] = {}
+
+
+def _insert_entry(connection: Connection) -> Executable:
+    """A whole entry's INSERT, its values bound at execution but for the login (the
+    database's own, on a server), returning its id: built once per kind of database."""
+    dialect = connection.dialect.name
+    statement = _INSERT_ENTRY.get(dialect)
+    if statement is None:
+        statement = _INSERT_ENTRY[dialect] = (
+            insert(ChangeEntry).values(login=_login(connection)).returning(ChangeEntry.id)
+        )
+    return statement
 
 
 def _entry(connection: Connection, collected: Report) -> int:
@@ -338,6 +354,19 @@ def _copy_new(
     """Records that did not exist before the block, copied as inserts by the database: one
     statement, run per few thousand records. A record made of rows (a manager's topic
     ranks) is one history row whose value is the JSON array of its rows."""
+    statement = _COPY_NEW.get((table.name, masked))
+    if statement is None:
+        statement = _COPY_NEW[(table.name, masked)] = _copy_new_statement(table, masked)
+    connection.execute(statement, {"entry_id": entry_id, "keys": keys})
+
+
+# Built once per table: the statements are the same every time (only their bound values
+# change), and building one anew costs more than a door's check-in itself.
+_COPY_NEW: dict[tuple[str, bool], Executable] = {}
+_COUNT_NEW: dict[str, Executable] = {}
+
+
+def _copy_new_statement(table: Table, masked: bool) -> Executable:
     key = record_key(table)
     grouped = table.name in GROUPED_BY
     one = _json_sql(table)
@@ -356,17 +385,18 @@ def _copy_new(
     ).where(in_keys(key))
     if grouped:
         rows = rows.group_by(key)
-    statement = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows)
-    connection.execute(statement, {"entry_id": entry_id, "keys": keys})
+    return insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows)
 
 
 def _count_new(connection: Connection, table: Table, keys: list[Key]) -> int:
     """How many of these new records `_copy_new` will copy: counted before the entry is
     written (a record may have gone again within the block), never from the cursor's
     rowcount: a driver need not say how many rows an INSERT ... SELECT wrote."""
-    key = record_key(table)
-    counted = func.count(func.distinct(key)) if table.name in GROUPED_BY else func.count()
-    count = select(counted).select_from(table).where(in_keys(key))
+    count = _COUNT_NEW.get(table.name)
+    if count is None:
+        key = record_key(table)
+        counted = func.count(func.distinct(key)) if table.name in GROUPED_BY else func.count()
+        count = _COUNT_NEW[table.name] = select(counted).select_from(table).where(in_keys(key))
     return int(connection.execute(count, {"keys": keys}).scalar_one())
 
 
@@ -374,11 +404,10 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
     """Write the history of the block about to commit: one entry and its values. Returns the
     entry's id (None when nothing turned out changed: a save of an unchanged record)."""
     masked = change.action is Action.ERASE
-    stamp = {
+    stamp: dict[str, Any] = {
         "action": str(change.action),
         "at": change.at,
         "device": change.device[:200],
-        "login": _login(connection),
     }
     values: list[dict[str, Any]] = []
     counts: Counter[tuple[str, str]] = Counter()
@@ -463,14 +492,14 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
         # Written whole in one INSERT, never updated after: door staff may add entries to
         # the history but not change one (the server grants them no UPDATE on it).
         entry_id = connection.execute(
-            insert(ChangeEntry).values(**stamp, description=description).returning(ChangeEntry.id)
+            _insert_entry(connection), {**stamp, "description": description}
         ).scalar_one()
     else:  # made when the first removed records were copied (a coordinator's delete)
         entry_id = collected.entry_id
         connection.execute(
             update(ChangeEntry)
             .where(ChangeEntry.id == entry_id)
-            .values(**stamp, description=description)
+            .values(**stamp, login=_login(connection), description=description)
         )
     for table, new in copies:
         _copy_new(connection, entry_id, table, new, masked)
