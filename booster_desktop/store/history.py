@@ -400,9 +400,16 @@ def _count_new(connection: Connection, table: Table, keys: list[Key]) -> int:
     return int(connection.execute(count, {"keys": keys}).scalar_one())
 
 
-def record(connection: Connection, collected: Report, change: Change) -> int | None:
+def record(
+    connection: Connection,
+    collected: Report,
+    change: Change,
+    announce: tuple[str, str] | None = None,
+) -> int | None:
     """Write the history of the block about to commit: one entry and its values. Returns the
-    entry's id (None when nothing turned out changed: a save of an unchanged record)."""
+    entry's id (None when nothing turned out changed: a save of an unchanged record).
+    `announce` (a server's NOTIFY channel and payload): may be sent with the history's own
+    statement when there is an entry (`collected.announced` then says so)."""
     masked = change.action is Action.ERASE
     stamp: dict[str, Any] = {
         "action": str(change.action),
@@ -411,7 +418,7 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
     }
     added = _only_added(connection, collected)
     if added is not None:
-        return _record_added(connection, collected, stamp, *added, masked)
+        return _record_added(connection, collected, stamp, *added, masked, announce)
     values: list[dict[str, Any]] = []
     counts: Counter[tuple[str, str]] = Counter()
     # New records, copied by the database once the entry exists.
@@ -533,22 +540,32 @@ def _record_added(
     table: Table,
     keys: list[Key],
     masked: bool,
+    announce: tuple[str, str] | None,
 ) -> int | None:
     """`record` for `_only_added`'s blocks in one statement, not three: the count of the new
     records still there, the entry (when there are any) and their copy, written by the
-    database as `record` writes them (one PostgreSQL statement with data-modifying parts)."""
+    database as `record` writes them (one PostgreSQL statement with data-modifying parts),
+    and the announcement when there is an entry (delivered at the commit, as ever)."""
     description = "; ".join(collected.descriptions)[:300] or None
-    statement = _ADDED.get((table.name, masked))
+    which = (table.name, masked, announce is not None)
+    statement = _ADDED.get(which)
     if statement is None:
-        statement = _ADDED[(table.name, masked)] = _added_statement(table, masked)
-    row = connection.execute(statement, {**stamp, "description": description, "keys": keys}).one()
-    return None if row.entry_id is None else int(row.entry_id)
+        statement = _ADDED[which] = _added_statement(table, masked, announce is not None)
+    channel, payload = announce or (None, None)
+    values = {**stamp, "description": description, "keys": keys}
+    if announce is not None:
+        values.update(channel=channel, payload=payload)
+    row = connection.execute(statement, values).one()
+    if row.entry_id is None:
+        return None
+    collected.announced = announce is not None
+    return int(row.entry_id)
 
 
-_ADDED: dict[tuple[str, bool], Executable] = {}
+_ADDED: dict[tuple[str, bool, bool], Executable] = {}
 
 
-def _added_statement(table: Table, masked: bool) -> Executable:
+def _added_statement(table: Table, masked: bool, announced: bool) -> Executable:
     key = record_key(table)
     entry_table = ChangeEntry.__table__
     counted = select(func.count().label("n")).select_from(table).where(in_keys(key)).cte("counted")
@@ -597,7 +614,14 @@ def _added_statement(table: Table, masked: bool) -> Executable:
         .where(in_keys(key))
     )
     copied = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows).cte("copied")
-    return select(select(entry.c.id).scalar_subquery().label("entry_id")).add_cte(copied)
+    entry_id = select(entry.c.id).scalar_subquery()
+    columns: list[ColumnElement[Any]] = [entry_id.label("entry_id")]
+    if announced:
+        notified = func.pg_notify(
+            bindparam("channel", type_=Text), bindparam("payload", type_=Text)
+        )
+        columns.append(case((entry_id.is_not(None), notified), else_=null()).label("announced"))
+    return select(*columns).add_cte(copied)
 
 
 _VERBS = {INSERT: "added", UPDATE: "changed", DELETE: "removed"}

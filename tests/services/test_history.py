@@ -529,12 +529,44 @@ def test_added_records_in_one_statement_are_kept_as_the_three_statements_keep_th
                 (entry_id,) = connection.execute("SELECT max(id) FROM change_entry").fetchone()
         return int(entry_id), ids
 
+    import psycopg
+
+    from booster_desktop.store import notifications, programme_file
+
+    encoded: list[str] = []
+
+    def spy(change: Any, session: str) -> str:
+        encoded.append(notifications.encode(change, session))
+        return encoded[-1]
+
+    monkeypatch.setattr(programme_file, "encode", spy)
+    apart: list[object] = []  # announcements the write gate sent in a statement of their own
+    monkeypatch.setattr(
+        programme_file, "notify", lambda *a: apart.append(a) or notifications.notify(*a)
+    )
+    listener = psycopg.connect(str(demo_file), autocommit=True)
+    listener.execute(f"LISTEN {notifications.CHANNEL}")
+
+    def announced() -> list[str]:
+        """What reached a listener for the last block: ended by a mark of our own."""
+        listener.execute(f"NOTIFY {notifications.CHANNEL}, 'end'")
+        heard = []
+        for message in listener.notifies():
+            if message.payload == "end":
+                return heard
+            heard.append(message.payload)
+        return heard
+
     calls: list[object] = []
     monkeypatch.setattr(history, "_only_added", lambda *a: calls.append(general(*a)) or calls[-1])
     fast, fast_ids = add("fast")
     assert calls and calls[-1] is not None  # the one statement wrote it
+    # Announced once, with the write gate's record (sent within that statement).
+    assert announced() == encoded[-1:] and not apart
     monkeypatch.setattr(history, "_only_added", lambda *a: None)
     slow, _slow_ids = add("slow")
+    assert announced() == encoded[-1:] and len(apart) == 1
+    listener.close()
     (fast_entry, fast_values), (slow_entry, slow_values) = (
         _history_of(demo_file, fast),
         _history_of(demo_file, slow),
