@@ -26,6 +26,7 @@ from sqlalchemy import (
     Select,
     SQLColumnExpression,
     and_,
+    bindparam,
     func,
     insert,
     null,
@@ -347,6 +348,10 @@ def standing_at(session_id: int, manager: SQLColumnExpression[int] | int) -> Col
     )
 
 
+# A check-in's row, its values bound at each execution (built once, not per scan).
+_INSERT_CHECKIN = insert(CheckIn)
+
+
 class CheckinDesk:
     """The door of one session: reads scans, records check-ins, undoes the last one.
 
@@ -392,6 +397,12 @@ class CheckinDesk:
             null().label("revoked_at"),
             *self._person(Manager.id),
         )
+        # Built once: a door runs them for every scan, and building a statement anew costs
+        # more than its round trip to a server.
+        self._by_candidates = self._by_token.where(
+            BadgeToken.token.in_(bindparam("candidates", expanding=True))
+        )
+        self._by_manager_id = self._by_manager.where(Manager.id == bindparam("manager_id"))
 
     def _person(self, manager: SQLColumnExpression[int]) -> tuple[SQLColumnExpression[Any], ...]:
         standing = standing_at(self.session.id, manager)
@@ -437,7 +448,7 @@ class CheckinDesk:
             return misread
         candidates = read_candidates(typed)
         with self.programme.writing() as connection:
-            rows = connection.execute(self._by_token.where(BadgeToken.token.in_(candidates))).all()
+            rows = connection.execute(self._by_candidates, {"candidates": candidates}).all()
             known = {row.token: row for row in rows}
             found = [known[t] for t in candidates if t in known]
             if len({row.manager_id for row in found}) > 1:
@@ -469,7 +480,7 @@ class CheckinDesk:
         """Check a manager in without a badge (a forgotten badge picked by name, a paper
         sheet): the same rules as a scan, the token in force shown if there is one."""
         with self.programme.writing() as connection:
-            row = connection.execute(self._by_manager.where(Manager.id == manager_id)).first()
+            row = connection.execute(self._by_manager_id, {"manager_id": manager_id}).first()
             if row is None:
                 raise BoosterError(
                     _("manager {manager_id} does not exist").format(manager_id=manager_id)
@@ -542,15 +553,16 @@ class CheckinDesk:
             )
         checkin_id = checkin_id or str(uuid.uuid4())
         connection.execute(
-            insert(CheckIn).values(
-                id=checkin_id,
-                session_id=self.session.id,
-                manager_id=manager_id,
-                recorded_at=now,
-                device=device_name(device) if device else self.device,
-                voided=False,
-                admitted_unregistered=not expected,
-            )
+            _INSERT_CHECKIN,
+            {
+                "id": checkin_id,
+                "session_id": self.session.id,
+                "manager_id": manager_id,
+                "recorded_at": now,
+                "device": device_name(device) if device else self.device,
+                "voided": False,
+                "admitted_unregistered": not expected,
+            },
         )
         report(connection, CheckIn.__tablename__, [checkin_id], added=True)
         self._recorded.append(checkin_id)

@@ -742,6 +742,10 @@ class DoorDesk:
         self._own_programme = False  # opened by `go_online`: closed with the door
         # Notes of what went straight to the server, written off the scan's path, in order.
         self._notes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="door notes")
+        self._sent_notes = self.journal.notes()  # used on the notes' thread only
+        # Notes not written yet, oldest first: written together by the next `_write_notes`.
+        self._unwritten: list[tuple[JournalScan, datetime]] = []
+        self._unwritten_lock = threading.Lock()
         waiting: list[JournalScan] = []
         known: list[JournalScan] = []
         try:
@@ -1017,12 +1021,18 @@ class DoorDesk:
         """Keep in the journal what went straight to the server: the roster copy is kept only
         now and then, and a door killed meanwhile starts offline from an older one."""
         if self.journal_problem is None:
+            with self._unwritten_lock:
+                self._unwritten.append((scan, utc_now()))
+                if len(self._unwritten) > 1:
+                    return  # a write is already on its way: it takes this one too
             with contextlib.suppress(RuntimeError):  # the door closed meanwhile
-                self._notes.submit(self._note, scan, utc_now())
+                self._notes.submit(self._write_notes)
 
-    def _note(self, scan: JournalScan, at: datetime) -> None:
+    def _write_notes(self) -> None:
+        with self._unwritten_lock:
+            notes, self._unwritten = self._unwritten, []
         with contextlib.suppress(BoosterError):  # a reminder only: the server has it
-            self.journal.note_sent(scan, at)
+            self._sent_notes.write(notes)
 
     def _record_offline(
         self, typed: str, admit_unregistered: bool, now: datetime, checkin_id: str
@@ -1223,6 +1233,8 @@ class DoorDesk:
     def close(self) -> None:
         """Stop using the server; the roster copy is kept as this door last knew it (with
         the check-ins it recorded since the last refresh), for a start offline later."""
+        with contextlib.suppress(RuntimeError):  # closed before
+            self._notes.submit(self._sent_notes.close)
         self._notes.shutdown(wait=True)
         if self.door is not None:
             self._keep_copy(self.roster)

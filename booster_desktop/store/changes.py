@@ -145,6 +145,9 @@ class Report:
     removed: dict[str, set[Key]] = field(default_factory=dict)
     removed_count: dict[str, int] = field(default_factory=dict)
     entry_id: int | None = None
+    # Whether the history's own statement already announced the block (on a server: the
+    # NOTIFY went with it, and the write gate sends no other).
+    announced: bool = False
 
     @property
     def recorded_as(self) -> Action:

@@ -84,33 +84,40 @@ class OfflineJournal:
             )
         )
 
+    def _open(self, *, durable: bool = True) -> sqlite3.Connection:
+        """A connection to the journal, made (and closed up) first if need be."""
+        private_folder(self.path.parent)
+        # Created 0600 before SQLite opens it: SQLite gives its -wal and -shm the mode of
+        # the database file. One made readable by an older version is closed up too.
+        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE))
+        for name in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
+            with suppress(FileNotFoundError):
+                if name.stat().st_mode & 0o077:
+                    name.chmod(FILE_MODE)
+        connection = sqlite3.connect(self.path, timeout=_BUSY_MS / 1000, isolation_level=None)
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+            application = connection.execute("PRAGMA application_id").fetchone()[0]
+            if application not in (0, _APPLICATION_ID):
+                raise sqlite3.DatabaseError("not an offline journal")
+            connection.execute("PRAGMA journal_mode = WAL")
+            # Every commit is on disk before it returns: the door says welcome after it.
+            connection.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
+            if application == 0:
+                connection.execute("BEGIN IMMEDIATE")
+                for statement in _SCHEMA:
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+                connection.execute("COMMIT")
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
     @contextmanager
     def _connection(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
         try:
-            private_folder(self.path.parent)
-            # Created 0600 before SQLite opens it: SQLite gives its -wal and -shm the mode of
-            # the database file. One made readable by an older version is closed up too.
-            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE))
-            for name in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
-                with suppress(FileNotFoundError):
-                    if name.stat().st_mode & 0o077:
-                        name.chmod(FILE_MODE)
-            with closing(
-                sqlite3.connect(self.path, timeout=_BUSY_MS / 1000, isolation_level=None)
-            ) as connection:
-                connection.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
-                application = connection.execute("PRAGMA application_id").fetchone()[0]
-                if application not in (0, _APPLICATION_ID):
-                    raise sqlite3.DatabaseError("not an offline journal")
-                connection.execute("PRAGMA journal_mode = WAL")
-                # Every commit is on disk before it returns: the door says welcome after it.
-                connection.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
-                if application == 0:
-                    connection.execute("BEGIN IMMEDIATE")
-                    for statement in _SCHEMA:
-                        connection.execute(statement)
-                    connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-                    connection.execute("COMMIT")
+            with closing(self._open(durable=durable)) as connection:
                 yield connection
         except (sqlite3.Error, OSError) as error:
             raise self._problem(error) from error
@@ -134,6 +141,10 @@ class OfflineJournal:
         to disk at once: the server holds the scan; a power cut loses only this reminder."""
         with self._connection(durable=False) as connection:
             self._insert(connection, scan, sent_at=at)  # one statement: its own transaction
+
+    def notes(self) -> SentNotes:
+        """A writer of `note_sent`'s notes that keeps its connection open between them."""
+        return SentNotes(self)
 
     def add_checkin(
         self, scan: JournalScan, *, since: datetime | None = None
@@ -327,3 +338,37 @@ def load_roster(path: Path) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return document if isinstance(document, dict) else None
+
+
+class SentNotes:
+    """Notes of what went straight to the server (`OfflineJournal.note_sent`), written
+    through one connection kept open: a door notes every scan it sends, and opening the
+    journal for each cost more than the scan's own round trip to the server. Used by one
+    thread only, which closes it; a failed write drops the connection (opened again next
+    time)."""
+
+    def __init__(self, journal: OfflineJournal) -> None:
+        self.journal = journal
+        self._connection: sqlite3.Connection | None = None
+
+    def write(self, notes: Sequence[tuple[JournalScan, datetime]]) -> None:
+        """Note these lines, in order, in one transaction."""
+        if not notes:
+            return
+        try:
+            if self._connection is None:
+                self._connection = self.journal._open(durable=False)
+            connection = self._connection
+            connection.execute("BEGIN IMMEDIATE")
+            for scan, at in notes:
+                self.journal._insert(connection, scan, sent_at=at)
+            connection.execute("COMMIT")
+        except (sqlite3.Error, OSError) as error:
+            self.close()
+            raise self.journal._problem(error) from error
+
+    def close(self) -> None:
+        if self._connection is not None:
+            with suppress(sqlite3.Error):
+                self._connection.close()
+            self._connection = None

@@ -44,6 +44,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import Executable
 from sqlalchemy.sql.functions import GenericFunction
 from sqlalchemy.types import NULLTYPE
 
@@ -134,6 +135,21 @@ def _without_json(rows: Rows) -> dict[Any, dict[str, Any]]:
 def _login(connection: Connection) -> Any:
     """Who writes, on a server: the database login (None on a file: the device says who)."""
     return func.current_user() if connection.dialect.name == "postgresql" else None
+
+
+_INSERT_ENTRY: dict[str, Executable] = {}
+
+
+def _insert_entry(connection: Connection) -> Executable:
+    """A whole entry's INSERT, its values bound at execution but for the login (the
+    database's own, on a server), returning its id: built once per kind of database."""
+    dialect = connection.dialect.name
+    statement = _INSERT_ENTRY.get(dialect)
+    if statement is None:
+        statement = _INSERT_ENTRY[dialect] = (
+            insert(ChangeEntry).values(login=_login(connection)).returning(ChangeEntry.id)
+        )
+    return statement
 
 
 def _entry(connection: Connection, collected: Report) -> int:
@@ -338,6 +354,19 @@ def _copy_new(
     """Records that did not exist before the block, copied as inserts by the database: one
     statement, run per few thousand records. A record made of rows (a manager's topic
     ranks) is one history row whose value is the JSON array of its rows."""
+    statement = _COPY_NEW.get((table.name, masked))
+    if statement is None:
+        statement = _COPY_NEW[(table.name, masked)] = _copy_new_statement(table, masked)
+    connection.execute(statement, {"entry_id": entry_id, "keys": keys})
+
+
+# Built once per table: the statements are the same every time (only their bound values
+# change), and building one anew costs more than a door's check-in itself.
+_COPY_NEW: dict[tuple[str, bool], Executable] = {}
+_COUNT_NEW: dict[str, Executable] = {}
+
+
+def _copy_new_statement(table: Table, masked: bool) -> Executable:
     key = record_key(table)
     grouped = table.name in GROUPED_BY
     one = _json_sql(table)
@@ -356,30 +385,40 @@ def _copy_new(
     ).where(in_keys(key))
     if grouped:
         rows = rows.group_by(key)
-    statement = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows)
-    connection.execute(statement, {"entry_id": entry_id, "keys": keys})
+    return insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows)
 
 
 def _count_new(connection: Connection, table: Table, keys: list[Key]) -> int:
     """How many of these new records `_copy_new` will copy: counted before the entry is
     written (a record may have gone again within the block), never from the cursor's
     rowcount: a driver need not say how many rows an INSERT ... SELECT wrote."""
-    key = record_key(table)
-    counted = func.count(func.distinct(key)) if table.name in GROUPED_BY else func.count()
-    count = select(counted).select_from(table).where(in_keys(key))
+    count = _COUNT_NEW.get(table.name)
+    if count is None:
+        key = record_key(table)
+        counted = func.count(func.distinct(key)) if table.name in GROUPED_BY else func.count()
+        count = _COUNT_NEW[table.name] = select(counted).select_from(table).where(in_keys(key))
     return int(connection.execute(count, {"keys": keys}).scalar_one())
 
 
-def record(connection: Connection, collected: Report, change: Change) -> int | None:
+def record(
+    connection: Connection,
+    collected: Report,
+    change: Change,
+    announce: tuple[str, str] | None = None,
+) -> int | None:
     """Write the history of the block about to commit: one entry and its values. Returns the
-    entry's id (None when nothing turned out changed: a save of an unchanged record)."""
+    entry's id (None when nothing turned out changed: a save of an unchanged record).
+    `announce` (a server's NOTIFY channel and payload): may be sent with the history's own
+    statement when there is an entry (`collected.announced` then says so)."""
     masked = change.action is Action.ERASE
-    stamp = {
+    stamp: dict[str, Any] = {
         "action": str(change.action),
         "at": change.at,
         "device": change.device[:200],
-        "login": _login(connection),
     }
+    added = _only_added(connection, collected)
+    if added is not None:
+        return _record_added(connection, collected, stamp, *added, masked, announce)
     values: list[dict[str, Any]] = []
     counts: Counter[tuple[str, str]] = Counter()
     # New records, copied by the database once the entry exists.
@@ -463,20 +502,126 @@ def record(connection: Connection, collected: Report, change: Change) -> int | N
         # Written whole in one INSERT, never updated after: door staff may add entries to
         # the history but not change one (the server grants them no UPDATE on it).
         entry_id = connection.execute(
-            insert(ChangeEntry).values(**stamp, description=description).returning(ChangeEntry.id)
+            _insert_entry(connection), {**stamp, "description": description}
         ).scalar_one()
     else:  # made when the first removed records were copied (a coordinator's delete)
         entry_id = collected.entry_id
         connection.execute(
             update(ChangeEntry)
             .where(ChangeEntry.id == entry_id)
-            .values(**stamp, description=description)
+            .values(**stamp, login=_login(connection), description=description)
         )
     for table, new in copies:
         _copy_new(connection, entry_id, table, new, masked)
     if values:
         connection.execute(insert(ChangeValue), [{**v, "entry_id": entry_id} for v in values])
     return entry_id
+
+
+def _only_added(connection: Connection, collected: Report) -> tuple[Table, list[Key]] | None:
+    """On a server, a block that only added records of one table (a door's check-in): that
+    table and the records, for `_record_added`; None for any other block."""
+    if connection.dialect.name != "postgresql" or collected.entry_id is not None:
+        return None
+    if collected.removed_count or len(collected.before) != 1:
+        return None
+    if any(written.ids is None for written in collected.written.values()):
+        return None
+    ((table_name, before),) = collected.before.items()
+    if table_name in GROUPED_BY or not before or any(before.values()):
+        return None
+    return Base.metadata.tables[table_name], list(before)
+
+
+def _record_added(
+    connection: Connection,
+    collected: Report,
+    stamp: dict[str, Any],
+    table: Table,
+    keys: list[Key],
+    masked: bool,
+    announce: tuple[str, str] | None,
+) -> int | None:
+    """`record` for `_only_added`'s blocks in one statement, not three: the count of the new
+    records still there, the entry (when there are any) and their copy, written by the
+    database as `record` writes them (one PostgreSQL statement with data-modifying parts),
+    and the announcement when there is an entry (delivered at the commit, as ever)."""
+    description = "; ".join(collected.descriptions)[:300] or None
+    which = (table.name, masked, announce is not None)
+    statement = _ADDED.get(which)
+    if statement is None:
+        statement = _ADDED[which] = _added_statement(table, masked, announce is not None)
+    channel, payload = announce or (None, None)
+    values = {**stamp, "description": description, "keys": keys}
+    if announce is not None:
+        values.update(channel=channel, payload=payload)
+    row = connection.execute(statement, values).one()
+    if row.entry_id is None:
+        return None
+    collected.announced = announce is not None
+    return int(row.entry_id)
+
+
+_ADDED: dict[tuple[str, bool, bool], Executable] = {}
+
+
+def _added_statement(table: Table, masked: bool, announced: bool) -> Executable:
+    key = record_key(table)
+    entry_table = ChangeEntry.__table__
+    counted = select(func.count().label("n")).select_from(table).where(in_keys(key)).cte("counted")
+    # `_describe` in SQL: "check in: 1,000 added" (the FM pattern writes its commas as such).
+    described = func.coalesce(
+        bindparam("description", type_=Text),
+        func.substr(
+            literal(f"{table.name.replace('_', ' ')}: ")
+            + func.to_char(counted.c.n, "FM999,999,999,999,990")
+            + literal(f" {_VERBS[INSERT]}"),
+            1,
+            300,
+        ),
+    )
+    entry = (
+        insert(ChangeEntry)
+        .from_select(
+            ["action", "at", "device", "description", "login"],
+            select(
+                bindparam("action", type_=entry_table.c.action.type),
+                bindparam("at", type_=entry_table.c.at.type),
+                bindparam("device", type_=entry_table.c.device.type),
+                described,
+                func.current_user(),
+            ).where(counted.c.n > 0),
+        )
+        .returning(ChangeEntry.id)
+        .cte("entry")
+    )
+    one = _json_sql(table)
+    rows = (
+        select(
+            entry.c.id,
+            literal(table.name),
+            cast(key, Text),
+            _row_key_sql(table, key),
+            _manager_sql(table),
+            literal(INSERT),
+            null(),
+            null(),
+            null() if masked else cast(one, Text),
+            literal(masked),
+        )
+        .select_from(table)
+        .join(entry, literal(True))
+        .where(in_keys(key))
+    )
+    copied = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows).cte("copied")
+    entry_id = select(entry.c.id).scalar_subquery()
+    columns: list[ColumnElement[Any]] = [entry_id.label("entry_id")]
+    if announced:
+        notified = func.pg_notify(
+            bindparam("channel", type_=Text), bindparam("payload", type_=Text)
+        )
+        columns.append(case((entry_id.is_not(None), notified), else_=null()).label("announced"))
+    return select(*columns).add_cte(copied)
 
 
 _VERBS = {INSERT: "added", UPDATE: "changed", DELETE: "removed"}

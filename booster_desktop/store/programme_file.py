@@ -45,7 +45,7 @@ from booster_desktop.store.engine import WRITING, make_engine
 from booster_desktop.store.header import check_header
 from booster_desktop.store.location import Location, ServerAddress
 from booster_desktop.store.lock import ProgrammeLock
-from booster_desktop.store.notifications import new_session, notify
+from booster_desktop.store.notifications import CHANNEL, encode, new_session, notify
 from booster_desktop.store.schema_version import (
     APPLICATION_ID,
     HEAD_REVISION,
@@ -178,14 +178,19 @@ class ProgrammeFile:
                     if self._history:
                         from booster_desktop.store.history import record
 
-                        if record(connection, collected, change) is None:
+                        # On a server the history may send the announcement in its own
+                        # statement (one round trip less); else it goes below.
+                        announce = (
+                            (CHANNEL, encode(change, self.sender)) if self.on_server else None
+                        )
+                        if record(connection, collected, change, announce) is None:
                             # Every value written equals what was stored (a save of an
                             # unchanged record): no history is kept and no change sent.
                             # Committed all the same: it is equal, and a block that reported
                             # a write after making it (the history then sees no change)
                             # loses nothing.
                             change = None
-                    if change is not None and self.on_server:
+                    if change is not None and self.on_server and not collected.announced:
                         # Delivered to the other windows at the commit, or never.
                         notify(connection, change, self.sender)
         except DBAPIError as error:

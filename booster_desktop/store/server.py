@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable, Collection, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Column,
@@ -22,13 +22,14 @@ from sqlalchemy import (
     Table,
     and_,
     create_engine,
+    event,
     exists,
     func,
     insert,
     not_,
     select,
 )
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.i18n import _, ngettext
@@ -110,15 +111,36 @@ def make_door_engine(address: ServerAddress, session: str) -> Engine:
     from booster_desktop.store.changes import current_device
     from booster_desktop.store.notifications import application_name
 
-    return create_engine(
+    engine = create_engine(
         address.driver_url(),
-        pool_pre_ping=True,
+        # No ping on each checkout (a round trip per scan): `_answered_since` looks at the
+        # socket instead, and a link that dropped silently fails the scan's own statement,
+        # which says the server cannot be reached (the scan is then journaled offline).
+        pool_pre_ping=False,
         connect_args={
             "connect_timeout": DOOR_CONNECT_TIMEOUT,
             "application_name": application_name(session, current_device()),
             **_DOOR_TCP,
         },
     )
+    event.listen(engine, "checkout", _answered_since)
+    return engine
+
+
+def _answered_since(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+    """A pooled connection the server spoke on while it sat idle (a restart or shut-down
+    closes it with a last message) is replaced before use, without a round trip: an idle
+    healthy connection has nothing to read."""
+    import select as sockets
+
+    try:
+        if dbapi_connection.closed or dbapi_connection.broken:
+            raise DisconnectionError("closed")
+        readable, _written, _failed = sockets.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError) as error:  # no socket left
+        raise DisconnectionError(str(error)) from error
+    if readable:
+        raise DisconnectionError("the server closed the connection while it was idle")
 
 
 def is_unreachable(error: BaseException | None) -> bool:

@@ -1195,3 +1195,37 @@ def test_a_roster_copy_kept_by_an_older_version_still_starts_the_door(
         assert desk.session.id == session and desk.record(people[0][1], now=DAY_ONE).recorded
     finally:
         desk.close()
+
+
+@pytest.mark.postgresql_only
+def test_a_connection_the_server_closed_while_idle_is_replaced_before_the_next_scan(
+    demo_file: Any,
+) -> None:
+    """The door does not ping the server before each scan: a connection the server ended
+    meanwhile (a restart, an administrator) is seen on its socket and replaced, so the next
+    scan still goes straight to the server rather than to the journal."""
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")
+    with open_programme(demo_file, writable=True) as programme:
+        desk = open_desk(programme, session, device="door-1")
+        assert isinstance(desk, DoorDesk)
+        assert desk.record(people[0][1], now=DAY_ONE).recorded
+        door = f"Booster Desktop {programme.sender} %"
+        with closing(programme_db.connect(demo_file)) as admin:
+            ended = admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE application_name LIKE ? AND pid <> pg_backend_pid()",
+                (door,),
+            ).fetchall()
+            admin.commit()
+            assert ended and all(done for (done,) in ended)
+            # Gone once the server no longer lists them: their last words are on the socket.
+            while admin.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE ?", (door,)
+            ).fetchone()[0]:
+                admin.commit()
+        later = desk.record(people[1][1], now=DAY_ONE + timedelta(minutes=1))
+        assert later.state is ScanState.WELCOME and later.recorded
+        assert desk.waiting == 0
+        desk.close()
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0], people[1][0]]

@@ -462,3 +462,125 @@ def test_a_line_names_its_record_field_and_row_in_the_programme_s_words() -> Non
     # The stored names stay what `booster history` and the JSON give.
     assert rank.record == "topic_interest 3 (topic_id=2)"
     assert rank.as_dict()["field"] == "rank"
+
+
+def _history_of(server: Any, entry_id: int) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+    """An entry (all but its id and time) and its values (all but their ids), read back."""
+    from contextlib import closing
+
+    with closing(programme_db.connect(server)) as connection:
+        entry = connection.execute(
+            "SELECT action, device, description, login FROM change_entry WHERE id = ?",
+            (entry_id,),
+        ).fetchone()
+        values = connection.execute(
+            "SELECT table_name, row_key, manager_id, kind, field, old_value, new_value, "
+            "masked, record_id FROM change_value WHERE entry_id = ? ORDER BY record_id",
+            (entry_id,),
+        ).fetchall()
+    return tuple(entry), [tuple(v) for v in values]
+
+
+@pytest.mark.postgresql_only
+@pytest.mark.parametrize("described", [None, "door check-in"])
+def test_added_records_in_one_statement_are_kept_as_the_three_statements_keep_them(
+    demo_file: Any, monkeypatch: pytest.MonkeyPatch, described: str | None
+) -> None:
+    """On a server, a block that only added records of one table (a door's check-in) writes
+    its history in one statement: the same entry and values as the general way, counts
+    written with their thousands' commas."""
+    from contextlib import closing
+
+    from sqlalchemy import insert
+
+    from booster_desktop.domain.checkin import CheckIn
+    from booster_desktop.store import history
+    from booster_desktop.store.changes import describe, report
+    from tests.services.test_checkin import _expected, _session
+
+    session = _session(demo_file, "CAT", "Joint training")
+    people = [p[0] for p in _expected(demo_file, "CAT")]
+    at = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+    general = history._only_added
+
+    def add(prefix: str) -> tuple[int, list[str]]:
+        ids = [f"{prefix}-{n:05}" for n in range(1234)]
+        with open_programme(demo_file, writable=True) as programme:
+            with programme.writing() as connection:
+                connection.execute(
+                    insert(CheckIn),
+                    [
+                        {
+                            "id": i,
+                            "session_id": session,
+                            "manager_id": people[n % len(people)],
+                            "recorded_at": at,
+                            "device": "door-1",
+                            "voided": False,
+                            "admitted_unregistered": False,
+                        }
+                        for n, i in enumerate(ids)
+                    ],
+                )
+                report(connection, "checkin", ids, added=True)
+                if described:
+                    describe(connection, described)
+            with closing(programme_db.connect(demo_file)) as connection:
+                (entry_id,) = connection.execute("SELECT max(id) FROM change_entry").fetchone()
+        return int(entry_id), ids
+
+    import psycopg
+
+    from booster_desktop.store import notifications, programme_file
+
+    encoded: list[str] = []
+
+    def spy(change: Any, session: str) -> str:
+        encoded.append(notifications.encode(change, session))
+        return encoded[-1]
+
+    monkeypatch.setattr(programme_file, "encode", spy)
+    apart: list[object] = []  # announcements the write gate sent in a statement of their own
+    monkeypatch.setattr(
+        programme_file, "notify", lambda *a: apart.append(a) or notifications.notify(*a)
+    )
+    listener = psycopg.connect(str(demo_file), autocommit=True)
+    listener.execute(f"LISTEN {notifications.CHANNEL}")
+
+    def announced() -> list[str]:
+        """What reached a listener for the last block: ended by a mark of our own."""
+        listener.execute(f"NOTIFY {notifications.CHANNEL}, 'end'")
+        heard = []
+        for message in listener.notifies():
+            if message.payload == "end":
+                return heard
+            heard.append(message.payload)
+        return heard
+
+    calls: list[object] = []
+    monkeypatch.setattr(history, "_only_added", lambda *a: calls.append(general(*a)) or calls[-1])
+    fast, fast_ids = add("fast")
+    assert calls and calls[-1] is not None  # the one statement wrote it
+    # Announced once, with the write gate's record (sent within that statement).
+    assert announced() == encoded[-1:] and not apart
+    monkeypatch.setattr(history, "_only_added", lambda *a: None)
+    slow, _slow_ids = add("slow")
+    assert announced() == encoded[-1:] and len(apart) == 1
+    listener.close()
+    (fast_entry, fast_values), (slow_entry, slow_values) = (
+        _history_of(demo_file, fast),
+        _history_of(demo_file, slow),
+    )
+    assert fast_entry == slow_entry
+    assert fast_entry[2] == (described or "checkin: 1,234 added")
+    assert len(fast_values) == 1234
+    assert [v[-1] for v in fast_values] == fast_ids
+
+    def same(value: tuple[Any, ...]) -> tuple[Any, ...]:
+        new = json.loads(value[6])
+        new["id"] = new["id"].replace("fast", "slow")
+        return (*value[:6], new, *value[7:-1])
+
+    assert [same(v) for v in fast_values] == [
+        (*v[:6], json.loads(v[6]), *v[7:-1]) for v in slow_values
+    ]
