@@ -94,13 +94,18 @@ def ours(url: str, changes: int) -> list[float]:
     assert child.stdout is not None
     committed: list[float] = []
     delays = []
-    with open_programme(url, writable=True) as programme:
-        event.listen(programme.engine, "commit", lambda _c: committed.append(time.monotonic()))
-        details = programme_details(programme)
-        for number in range(changes):
-            save_details(programme, dataclasses.replace(details, title=f"Bench {number}"))
-            delays.append(_seen(child.stdout) - committed[-1])
-    child.wait(30)
+    try:
+        with open_programme(url, writable=True) as programme:
+            event.listen(programme.engine, "commit", lambda _c: committed.append(time.monotonic()))
+            for number in range(changes):
+                # Read afresh as an editor would: each save raises the programme's version.
+                details = programme_details(programme)
+                save_details(programme, dataclasses.replace(details, title=f"Bench {number}"))
+                delays.append(_seen(child.stdout) - committed[-1])
+        child.wait(30)
+    finally:
+        if child.poll() is None:  # a failed run must not leave the listener holding the pipe
+            child.kill()
     return delays
 
 
