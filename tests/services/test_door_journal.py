@@ -1047,11 +1047,12 @@ def test_scans_of_a_manager_deleted_meanwhile_do_not_hold_the_others_back(
     assert [s.checkin_id for s in desk.journal.set_aside()] == [gone.checkin_id]
 
 
-@pytest.mark.postgresql_only
-def test_the_send_command_says_what_it_set_aside(
-    demo_file: Any, proxy: Proxy, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from booster_desktop.cli import main
+def _scanned_offline_then_deleted(
+    demo_file: Any, proxy: Proxy, deleted: str
+) -> tuple[str, int, list[Any]]:
+    """A door started offline journals the first expected manager's scan; meanwhile that
+    scan's session ("tour_session") or manager ("manager") is deleted on the server, and the
+    link comes back. The server's address (with its password), the session, the people."""
     from booster_desktop.services.door_journal import open_offline_door
     from booster_desktop.services.records import delete_records
 
@@ -1060,10 +1061,20 @@ def test_the_send_command_says_what_it_set_aside(
     desk = open_offline_door(address, _unreachable(address))
     desk.record(people[0][1], now=DAY_ONE)
     desk.close()
+    record = session if deleted == "tour_session" else people[0][0]
     with open_programme(demo_file, writable=True) as programme:
-        delete_records(programme, "tour_session", [session])
+        delete_records(programme, deleted, [record])
     proxy.restore()
-    url = address.url.render_as_string(hide_password=False)
+    return address.url.render_as_string(hide_password=False), session, people
+
+
+@pytest.mark.postgresql_only
+def test_the_send_command_says_what_it_set_aside(
+    demo_file: Any, proxy: Proxy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from booster_desktop.cli import main
+
+    url, _, _ = _scanned_offline_then_deleted(demo_file, proxy, "tour_session")
     assert main(["checkin", "send", url]) == 1
     out, err = capsys.readouterr()
     assert out == "Sent 1 offline scan: 0 check-ins added, 0 voided\n"
@@ -1157,18 +1168,8 @@ def test_the_record_command_says_what_its_send_set_aside(
 ) -> None:
     """`checkin record` sent the journal, set a scan aside, said nothing and exited 0."""
     from booster_desktop.cli import main
-    from booster_desktop.services.door_journal import open_offline_door
-    from booster_desktop.services.records import delete_records
 
-    address, session, people = _opened_once(demo_file, proxy)
-    proxy.cut()
-    desk = open_offline_door(address, _unreachable(address))
-    desk.record(people[0][1], now=DAY_ONE)
-    desk.close()
-    with open_programme(demo_file, writable=True) as programme:
-        delete_records(programme, "manager", [people[0][0]])
-    proxy.restore()
-    url = address.url.render_as_string(hide_password=False)
+    url, session, people = _scanned_offline_then_deleted(demo_file, proxy, "manager")
     code = main(["checkin", "record", url, "--session", str(session), people[1][1]])
     out, err = capsys.readouterr()
     assert code == 1
