@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self._opening: Job | None = None
         # The check-in screen filling the window of door staff (None for a coordinator).
         self.door_screen: Any = None
+        # The check-in dialog a coordinator has open (Check-in > Check-in…), if any.
+        self._checkin_dialog: Any = None
         self._door_disabled: list[QAction] = []
         self._agenda_editor: Any = None
         self.setObjectName("main_window")
@@ -1007,6 +1009,11 @@ class MainWindow(QMainWindow):
             self._refresh_status()
         if change.action is Action.ALLOCATION and not self.document.from_elsewhere(change):
             self.statusBar().showMessage(tr("Allocation stored as proposed enrolments"), 8000)
+        if self.document.from_elsewhere(change):
+            # Another door's check-ins: an open check-in screen's head count follows them.
+            for screen in (self.door_screen, self._checkin_dialog):
+                if screen is not None:
+                    screen.heard_elsewhere(change)
         self._update_actions()
 
     def import_managers(self) -> None:
@@ -1039,7 +1046,11 @@ class MainWindow(QMainWindow):
         from booster_desktop.ui.checkin_screen import CheckinScreen
 
         screen = CheckinScreen(self.programme, self)
-        screen.exec()
+        self._checkin_dialog = screen
+        try:
+            screen.exec()
+        finally:
+            self._checkin_dialog = None
         self._refresh_status()
 
     def export_checkins(self) -> None:
