@@ -76,7 +76,12 @@ from booster_desktop.store.door_file import (
 )
 from booster_desktop.store.location import ServerAddress
 from booster_desktop.store.programme_file import ProgrammeFile
-from booster_desktop.store.server import is_unreachable, make_door_engine, server_problem
+from booster_desktop.store.server import (
+    cannot_reach,
+    is_unreachable,
+    make_door_engine,
+    server_problem,
+)
 
 # How often the sender tries the server while scans wait, and refreshes the roster copy.
 RETRY_SECONDS = 2.0
@@ -545,21 +550,6 @@ def last_door(address: ServerAddress) -> LastDoor | None:
     return door
 
 
-def unreachable_reason(error: BaseException) -> str:
-    """libpq's reason in a few words ("Connection refused"), from its multi-line message."""
-    original = error
-    seen = 0
-    while seen < 5:
-        inner = getattr(original, "orig", None) or original.__cause__ or original.__context__
-        if inner is None:
-            break
-        original = inner
-        seen += 1
-    first = str(original).strip().splitlines()[0] if str(original).strip() else ""
-    reason = first.rsplit("failed: ", 1)[-1].strip() or type(original).__name__
-    return reason[:120]
-
-
 def server_unreachable(error: BaseException) -> bool:
     """Whether opening a programme failed because its server cannot be reached."""
     return is_unreachable(error)
@@ -570,13 +560,6 @@ def offline_message(desk: DoorDesk) -> str:
     at = desk.offline_since
     hhmm = "?" if at is None else at.astimezone().strftime("%H:%M")
     return _("server unreachable: working from the roster copy of {hhmm}").format(hhmm=hhmm)
-
-
-def cannot_reach(address: ServerAddress, error: BaseException) -> str:
-    port = address.port or 5432
-    return _("cannot reach the server at {host}:{port}: {reason}").format(
-        host=address.host or "localhost", port=port, reason=unreachable_reason(error)
-    )
 
 
 def waiting_here(address: ServerAddress) -> int | None:

@@ -166,8 +166,36 @@ def is_unreachable(error: BaseException | None) -> bool:
     return False
 
 
+def unreachable_reason(error: BaseException) -> str:
+    """libpq's reason in a few words ("Connection refused"), from its multi-line message."""
+    original = error
+    seen = 0
+    while seen < 5:
+        inner = getattr(original, "orig", None) or original.__cause__ or original.__context__
+        if inner is None:
+            break
+        original = inner
+        seen += 1
+    first = str(original).strip().splitlines()[0] if str(original).strip() else ""
+    reason = first.rsplit("failed: ", 1)[-1].strip() or type(original).__name__
+    return reason[:120]
+
+
+def cannot_reach(address: ServerAddress, error: BaseException) -> str:
+    """The one line said when the server cannot be reached: where, and libpq's reason."""
+    port = address.port or 5432
+    return _("cannot reach the server at {host}:{port}: {reason}").format(
+        host=address.host or "localhost", port=port, reason=unreachable_reason(error)
+    )
+
+
 def server_problem(address: ServerAddress, error: BaseException) -> BoosterError:
-    """One line saying why the server refused or failed (never the password)."""
+    """One line saying why the server refused or failed (never the password); a server out
+    of reach is said as the door says it, not in libpq's several lines."""
+    # A reason the server itself gave (FATAL: no such database, a login refused) means it
+    # was reached: said as it is.
+    if is_unreachable(error) and not unreachable_reason(error).startswith("FATAL:"):
+        return BoosterError(cannot_reach(address, error))
     original = getattr(error, "orig", error)
     text = " ".join(str(original).split())
     if address.password:
