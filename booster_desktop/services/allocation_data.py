@@ -214,32 +214,63 @@ def apply_allocation_undoably(
     from booster_desktop.services.backups import backup_before
 
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
-    with exclusive(programme, ALLOCATING, lambda: _say_waiting(progress, waiting)) as waited:
-        # Backed up once the wait is over: the programme as this apply replaces it, with
-        # whatever the other coordinator (and anyone else) wrote meanwhile.
+    with (
+        exclusive(programme, ALLOCATING, lambda: _say_waiting(progress, waiting)) as waited,
+        programme.writing(Action.ALLOCATION) as connection,
+    ):
+        tour_ids = _refuse_if_stale(connection, programme, wanted, basis, waited)
+        # Backed up once the wait is over and the apply is known not to be refused (a
+        # refused apply makes no backup), from another connection: the programme as this
+        # apply replaces it, with whatever the other coordinator (and anyone) wrote meanwhile.
         kept = backup_before(programme, "allocation")
         if kept is None:  # no file on this computer to keep a copy of
             raise BoosterError(
                 _("{path}: cannot be backed up before the allocation").format(path=programme.path)
             )
-        backup = kept.path
-        with programme.writing(Action.ALLOCATION) as connection:
-            replaced = _replace_enrolments(connection, programme, wanted, basis, waited)
-    return AppliedAllocation(backup, replaced)
+        replaced = _replace_enrolments(connection, wanted, tour_ids)
+    return AppliedAllocation(kept.path, replaced)
 
 
-def _replace_enrolments(
+def _refuse_if_stale(
     connection: Connection,
     programme: ProgrammeFile,
     wanted: set[tuple[int, str]],
     basis: str | None,
     waited: bool,
-) -> EnrolmentRows:
-    """The enrolments an allocation wants, in the open write transaction; returns what they
-    replaced."""
+) -> dict[str, int]:
+    """Refuse an allocation computed from a programme that changed since (its enrolments, on
+    a server; a tour or a manager it places gone, anywhere); returns the tours' ids by code."""
     if programme.on_server and basis and enrolments_basis(connection) != basis:
         raise _stale(connection, waited)
     tour_ids = {code: tour_id for code, tour_id in connection.execute(select(Tour.code, Tour.id))}
+    gone_tours = sorted({code for _, code in wanted} - set(tour_ids))
+    if gone_tours:
+        raise BoosterError(
+            _(
+                "tour {code} was deleted since this allocation was computed; nothing was "
+                "saved: run the allocation again"
+            ).format(code=gone_tours[0])
+        )
+    placed = sorted({m for m, _ in wanted})
+    found: set[int] = set()
+    for chunk in _chunks(placed):
+        found.update(connection.scalars(select(Manager.id).where(Manager.id.in_(chunk))))
+    gone = [m for m in placed if m not in found]
+    if gone:
+        raise BoosterError(
+            _(
+                "manager {manager_id} was deleted since this allocation was computed; nothing "
+                "was saved: run the allocation again"
+            ).format(manager_id=gone[0])
+        )
+    return tour_ids
+
+
+def _replace_enrolments(
+    connection: Connection, wanted: set[tuple[int, str]], tour_ids: dict[str, int]
+) -> EnrolmentRows:
+    """The enrolments an allocation wants, in the open write transaction; returns what they
+    replaced."""
     active = set(
         connection.scalars(select(Manager.id).where(Manager.status == ManagerStatus.ACTIVE))
     )

@@ -399,8 +399,6 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
     journal_programme, entries = read_journal(path)
     from booster_desktop.services.backups import backup_before
 
-    backup_before(programme, "merge")
-
     def refuse(why: str) -> BoosterError:
         return _refuse(path, why)
 
@@ -446,6 +444,10 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
         merged = merge_checkins(connection, incoming, refuse)
         if not (merged.added or merged.voided):
             connection.rollback()  # nothing new: no commit, no change for the screens
+        else:
+            # Only now that the merge is known to write (a refused or empty one makes no
+            # backup), from another connection: the programme as committed, before it.
+            backup_before(programme, "merge")
     return merged
 
 

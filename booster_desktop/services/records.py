@@ -140,16 +140,18 @@ def delete_together(
     undone: its managers, then the topics and organisations it created); one snapshot per
     part. Every part's versions are checked before anything is deleted: one record changed
     (or gone) since it was read, and nothing is deleted."""
-    if any(name == "tour" and ids for name, ids, _ in parts):
-        from booster_desktop.services.backups import backup_before
-
-        backup_before(programme, "delete-tour")
     snapshots = []
     with programme.writing() as connection:
         for name, _, versions in parts:
             table = Base.metadata.tables[name]
             if versions and is_versioned(table):
                 check_versions(connection, table, versions)
+        if any(name == "tour" and ids for name, ids, _ in parts):
+            from booster_desktop.services.backups import backup_before
+
+            # Only once the versions are checked (a refused delete makes no backup), from
+            # another connection: the programme as committed, before this delete.
+            backup_before(programme, "delete-tour")
         for name, ids, _ in parts:
             table = Base.metadata.tables[name]
             (key,) = table.primary_key.columns
