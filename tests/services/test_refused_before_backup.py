@@ -228,3 +228,16 @@ def test_a_merge_refused_makes_no_backup(
     with _no_backup_made(demo_file):
         assert main(["checkin", "merge", str(demo_file), str(journal)]) == 1
     assert "another programme" in capsys.readouterr().err
+
+
+def test_a_refused_erase_says_nothing_was_erased_in_french() -> None:
+    from booster_desktop.i18n import use_language
+
+    use_language("fr")
+    try:
+        changed = ChangedMeanwhile("manager", 3, (), device="door", erasing=True, version=2)
+        gone = ChangedMeanwhile("manager", 3, (), device="door", erasing=True)
+    finally:
+        use_language("en")
+    assert "rien n'a été effacé" in str(changed) and "supprimé" not in str(changed)
+    assert str(gone).endswith(" : rien n'a été effacé")
