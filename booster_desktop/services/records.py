@@ -208,8 +208,10 @@ def _record_label(table: str, row: Mapping[str, Any] | None, record: Any) -> str
         return _("manager {id} ({name})").format(
             id=record, name=f"{row['given_name']} {row['family_name']}"
         )
-    if table in ("topic", "organisation") and row is not None:
-        return f"{table} {record} ({row['name']})"
+    if table == "topic" and row is not None:
+        return _("topic {id} ({name})").format(id=record, name=row["name"])
+    if table == "organisation" and row is not None:
+        return _("organisation {id} ({name})").format(id=record, name=row["name"])
     return f"{table} {record}"
 
 
