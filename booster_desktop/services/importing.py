@@ -1140,9 +1140,11 @@ def _import(
         else:
             from booster_desktop.services.backups import backup_before
 
-            # Only now that the import is known to go ahead (a refused one makes no backup),
-            # from another connection: the programme as committed, before this import.
-            backup_before(programme, "import")
+            # Only now that the import is known to go ahead and add something (a refused or
+            # empty one makes no backup), from another connection: the programme as
+            # committed, before this import.
+            if writer.manager_ids or writer.topic_ids or writer.organisation_ids:
+                backup_before(programme, "import")
             progress(done, done, _("Saving"))
             for table, ids in (
                 ("manager", writer.manager_ids),

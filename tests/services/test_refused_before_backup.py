@@ -210,6 +210,10 @@ def test_an_import_refused_for_a_bad_row_makes_no_backup(
     source.write_text("First name,Last name,Country\nSami,Kaci,MA\nNoor,,ZZ\n", encoding="utf-8")
     with _no_backup_made(demo_file):
         assert main(["import", "managers", str(demo_file), str(source)]) == 1
+        # Nothing to add (every row skipped): nothing backed up for it either.
+        only_bad = tmp_path / "bad.csv"
+        only_bad.write_text("First name,Last name,Country\nNoor,,ZZ\n", encoding="utf-8")
+        assert main(["import", "managers", str(demo_file), str(only_bad), "--skip-invalid"]) == 0
     capsys.readouterr()
     folder = _folder(demo_file)
     before = len(_listing(folder))
