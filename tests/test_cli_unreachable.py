@@ -113,3 +113,40 @@ def test_a_server_that_answers_with_a_refusal_is_not_said_out_of_reach() -> None
     )
     said = str(server_problem(address, error))
     assert "cannot reach" not in said and 'FATAL: database "nodb" does not exist' in said
+
+
+def test_a_server_lost_mid_command_is_said_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The server stops after the programme was opened: the next read's error is the lost
+    server's one line, not "unexpected error (OperationalError…); please report it"."""
+    import contextlib
+
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    import booster_desktop.services.overview as overview
+    import booster_desktop.services.programme as programme_service
+
+    @contextlib.contextmanager
+    def opened(*_args: object, **_kwargs: object) -> object:
+        yield object()
+
+    def lost(_programme: object) -> dict[str, object]:
+        raise OperationalError(
+            "SELECT count(*) FROM manager",
+            {},
+            psycopg.OperationalError(
+                "consuming input failed: server closed the connection unexpectedly\n"
+                "\tThis probably means the server terminated abnormally"
+            ),
+            connection_invalidated=True,
+        )
+
+    monkeypatch.setattr(programme_service, "open_programme", opened)
+    monkeypatch.setattr(overview, "programme_counts", lost)
+    assert main(["info", "postgresql://postgres@db.example.org:5433/tours"]) == 1
+    assert capsys.readouterr().err == (
+        "booster: cannot reach the server at db.example.org:5433: "
+        "server closed the connection unexpectedly\n"
+    )
