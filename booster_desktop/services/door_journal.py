@@ -65,6 +65,7 @@ from booster_desktop.services.checkin import (
     void_checkin,
 )
 from booster_desktop.services.journal import Incoming, merge_checkins
+from booster_desktop.store.chunks import chunks
 from booster_desktop.store.door_file import (
     JOURNAL_NAME,
     ROSTER_NAME,
@@ -208,7 +209,7 @@ def _as_on_server(connection: Any, incoming: list[Incoming]) -> list[Incoming]:
     was expected); the server's record stands, and its void, if any, still applies."""
     ids = sorted({entry.id for entry in incoming})
     held: dict[str, Any] = {}
-    for start in range(0, len(ids), 500):
+    for chunk in chunks(ids):
         for row in connection.execute(
             select(
                 CheckIn.id,
@@ -217,7 +218,7 @@ def _as_on_server(connection: Any, incoming: list[Incoming]) -> list[Incoming]:
                 CheckIn.recorded_at,
                 CheckIn.device,
                 CheckIn.admitted_unregistered,
-            ).where(CheckIn.id.in_(ids[start : start + 500]))
+            ).where(CheckIn.id.in_(chunk))
         ):
             held[str(row.id)] = row
     told: list[Incoming] = []

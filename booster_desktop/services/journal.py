@@ -36,6 +36,7 @@ from booster_desktop.exports.files import write_atomically
 from booster_desktop.i18n import _
 from booster_desktop.services.changes import Action, report
 from booster_desktop.services.checkin import default_device
+from booster_desktop.store.chunks import chunks
 from booster_desktop.store.open_files import refuse_if_open_here
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -449,10 +450,6 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
     return merged
 
 
-# Check-in ids asked for at once (well under any database's limit on bound parameters).
-_CHUNK = 500
-
-
 def merge_checkins(
     connection: Connection, incoming: list[Incoming], refuse: Callable[[str], BoosterError]
 ) -> MergeReport:
@@ -471,10 +468,8 @@ def merge_checkins(
     )
     existing = {
         row.id: row
-        for start in range(0, len(ids), _CHUNK)
-        for row in connection.execute(
-            select(*columns).where(CheckIn.id.in_(ids[start : start + _CHUNK]))
-        )
+        for chunk in chunks(ids)
+        for row in connection.execute(select(*columns).where(CheckIn.id.in_(chunk)))
     }
     merged = MergeReport()
     new_rows: dict[str, dict[str, Any]] = {}
@@ -542,7 +537,7 @@ def _standing_where(
         return []
     sessions = sorted({s for s, _ in pairs})
     found: list[Row[*tuple[Any, ...]]] = []
-    for start in range(0, len(sessions), _CHUNK):
+    for chunk in chunks(sessions):
         found.extend(
             connection.execute(
                 select(
@@ -552,7 +547,7 @@ def _standing_where(
                     CheckIn.device,
                     CheckIn.voided,
                 ).where(
-                    CheckIn.session_id.in_(sessions[start : start + _CHUNK]),
+                    CheckIn.session_id.in_(chunk),
                     CheckIn.voided.is_(False),
                 )
             )

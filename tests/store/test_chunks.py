@@ -1,0 +1,81 @@
+"""Long key lists asked for a piece at a time: one helper, the same pieces everywhere."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, select, update
+
+import booster_desktop
+from booster_desktop.domain.manager import Manager
+from booster_desktop.services.programme import open_programme
+from booster_desktop.store import chunks as chunks_module
+from booster_desktop.store.chunks import CHUNK, chunks
+from booster_desktop.store.versions import ChangedMeanwhile, check_versions
+
+
+@pytest.mark.parametrize("count", [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 7])
+def test_the_pieces_are_the_values_in_order_none_longer_than_the_chunk(count: int) -> None:
+    values = list(range(count, 0, -1))
+    pieces = [list(piece) for piece in chunks(values)]
+    assert [v for piece in pieces for v in piece] == values
+    assert all(0 < len(piece) <= CHUNK for piece in pieces)
+    assert len(pieces) == -(-count // CHUNK)  # as few pieces as the size allows
+    assert CHUNK == 500
+
+
+def test_a_version_check_asks_a_piece_at_a_time_and_sees_a_change_in_the_last(
+    demo_file: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(chunks_module, "CHUNK", 7)
+    with open_programme(demo_file) as programme:
+        with programme.engine.connect() as connection:
+            table = Manager.__table__
+            versions = {
+                int(key): int(version)
+                for key, version in connection.execute(select(table.c.id, table.c.version))
+            }
+        assert len(versions) > 3 * 7
+        asked: list[int] = []
+
+        def count(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
+            if "FROM manager" in statement and "version" in statement:
+                asked.append(len(params))
+
+        event.listen(programme.engine, "before_cursor_execute", count)
+        try:
+            with programme.engine.begin() as connection:
+                check_versions(connection, Manager, versions)  # every one as read: passes
+            assert len(asked) == -(-len(versions) // 7)
+            assert max(asked) <= 7
+            last = max(versions)
+            with programme.engine.begin() as connection:
+                connection.execute(
+                    update(table).where(table.c.id == last).values(version=versions[last] + 1)
+                )
+            with (
+                pytest.raises(ChangedMeanwhile) as refused,
+                programme.engine.begin() as connection,
+            ):
+                check_versions(connection, Manager, versions)
+            assert refused.value.record == last
+        finally:
+            event.remove(programme.engine, "before_cursor_execute", count)
+
+
+def test_no_module_cuts_a_key_list_into_pieces_of_its_own() -> None:
+    """Every piece-at-a-time key list goes through `store/chunks.py`: a second copy of the
+    loop would drift (another size, another off-by-one)."""
+    package = Path(booster_desktop.__file__).parent
+    own_loop = re.compile(r"range\(0, len\([^)]*\), *(\d+|_?[A-Z_]+)\)")
+    found = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if path != package / "store" / "chunks.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if own_loop.search(line) and ".in_(" in path.read_text(encoding="utf-8")
+    ]
+    assert found == []
