@@ -37,7 +37,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.badge import BadgeToken
-from booster_desktop.domain.base import utc_now
+from booster_desktop.domain.base import moment_with_offset, utc_now
 from booster_desktop.domain.checkin import CheckIn
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
@@ -322,7 +322,7 @@ class Roster:
             dt.time.fromisoformat(s["end"]),
             _zone(s["time_zone"]),
         )
-        roster = cls(info=info, refreshed_at=_moment(document["refreshed_at"]))
+        roster = cls(info=info, refreshed_at=moment_with_offset(document["refreshed_at"]))
         for token, (manager, revoked) in _mapping(document["badges"]).items():
             roster.badges[_text(token)] = (_whole(manager), _flag(revoked))
             if not revoked:
@@ -336,7 +336,9 @@ class Roster:
             )
         roster.expected = {_whole(m) for m in _sequence(document["expected"])}
         for manager, times in _mapping(document["standing"]).items():
-            roster.standing[int(manager)] = [(_text(i), _moment(at)) for i, at in _sequence(times)]
+            roster.standing[int(manager)] = [
+                (_text(i), moment_with_offset(at)) for i, at in _sequence(times)
+            ]
         roster.sheet = [
             Attendee(
                 _whole(number),
@@ -417,14 +419,6 @@ def _sequence(value: object) -> list[Any]:
     if not isinstance(value, list):
         raise TypeError("not a list")
     return value
-
-
-def _moment(value: object) -> datetime:
-    """An aware moment (a naive one cannot be compared with the scans' times)."""
-    moment = datetime.fromisoformat(_text(value))
-    if moment.utcoffset() is None:
-        raise ValueError("a time without its offset")
-    return moment
 
 
 def _zone(value: object) -> str:

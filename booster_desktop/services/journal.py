@@ -25,7 +25,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import Connection, Row, insert, select, update
 
 from booster_desktop.domain.badge import BadgeToken
-from booster_desktop.domain.base import utc_now
+from booster_desktop.domain.base import NoOffset, moment_with_offset, utc_now
 from booster_desktop.domain.checkin import CheckIn
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.manager import Manager
@@ -343,7 +343,12 @@ def _entry(path: Path, number: int, document: dict[str, Any]) -> Entry:
         )
     at_text = _text(path, number, document, "at", 40)
     try:
-        at = datetime.fromisoformat(at_text)
+        at = moment_with_offset(at_text)
+    except NoOffset:
+        raise _refuse(
+            path,
+            _("line {number}: {at_text!r} has no time zone").format(number=number, at_text=at_text),
+        ) from None
     except ValueError:
         raise _refuse(
             path,
@@ -351,11 +356,6 @@ def _entry(path: Path, number: int, document: dict[str, Any]) -> Entry:
                 number=number, at_text=at_text
             ),
         ) from None
-    if at.tzinfo is None:
-        raise _refuse(
-            path,
-            _("line {number}: {at_text!r} has no time zone").format(number=number, at_text=at_text),
-        )
     voided, admitted = document.get("voided"), document.get("admitted_unregistered")
     if voided not in _FLAGS or admitted not in _FLAGS:
         raise _refuse(
