@@ -33,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.badge import BadgeToken
@@ -180,7 +180,9 @@ def send_waiting(programme: ProgrammeFile, journal: OfflineJournal) -> Sent:
     return Sent(len(scans), merged.added, merged.voided, len(aside))
 
 
-def _without_orphans(connection: Any, incoming: list[Incoming]) -> tuple[list[Incoming], list[int]]:
+def _without_orphans(
+    connection: Connection, incoming: list[Incoming]
+) -> tuple[list[Incoming], list[int]]:
     """The lines whose manager and session the server still has, and the journal places of
     the others: a manager or session deleted while the door was offline would fail the whole
     send on its foreign key, holding back every other scan for ever."""
@@ -202,14 +204,15 @@ def _without_orphans(connection: Any, incoming: list[Incoming]) -> tuple[list[In
     return kept, aside
 
 
-def _as_on_server(connection: Any, incoming: list[Incoming]) -> list[Incoming]:
+def _as_on_server(connection: Connection, incoming: list[Incoming]) -> list[Incoming]:
     """The lines of check-ins the server already holds, told as the server holds them: a
     scan whose reply was lost after the server's commit was journaled again under the same
     id, decided on the roster copy (which may differ in a detail, such as whether the person
     was expected); the server's record stands, and its void, if any, still applies."""
     ids = sorted({entry.id for entry in incoming})
-    held: dict[str, Any] = {}
-    for chunk in chunks(ids):
+    held = {
+        str(row.id): row
+        for chunk in chunks(ids)
         for row in connection.execute(
             select(
                 CheckIn.id,
@@ -219,19 +222,19 @@ def _as_on_server(connection: Any, incoming: list[Incoming]) -> list[Incoming]:
                 CheckIn.device,
                 CheckIn.admitted_unregistered,
             ).where(CheckIn.id.in_(chunk))
-        ):
-            held[str(row.id)] = row
+        )
+    }
     told: list[Incoming] = []
     for entry in incoming:
-        row = held.get(entry.id)
-        if row is not None:
+        found = held.get(entry.id)
+        if found is not None:
             entry = dataclasses.replace(
                 entry,
-                session_id=int(row.session_id),
-                manager_id=int(row.manager_id),
-                at=row.recorded_at,
-                device=str(row.device),
-                admitted_unregistered=bool(row.admitted_unregistered),
+                session_id=int(found.session_id),
+                manager_id=int(found.manager_id),
+                at=found.recorded_at,
+                device=str(found.device),
+                admitted_unregistered=bool(found.admitted_unregistered),
             )
         told.append(entry)
     return told
