@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
-import booster_desktop
+from tests.package_source import modules
 
 
 def test_no_function_takes_a_connection_typed_any() -> None:
     """A database connection is typed as what it is (SQLAlchemy's `Connection`, or the
     driver's): typed `Any`, a call with the wrong object (an engine, a session, a journal's
     SQLite connection) passes mypy and fails at run time, on a door, mid-send."""
-    package = Path(booster_desktop.__file__).parent
     found: list[str] = []
-    for path in sorted(package.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+    for name, source in modules():
+        for node in ast.walk(ast.parse(source)):
             if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
             arguments = node.args
@@ -27,5 +24,5 @@ def test_no_function_takes_a_connection_typed_any() -> None:
                     and annotation is not None
                     and ast.unparse(annotation) in {"Any", "object", "typing.Any"}
                 ):
-                    found.append(f"{path.relative_to(package)}:{node.lineno} {node.name}")
+                    found.append(f"{name}:{node.lineno} {node.name}")
     assert found == []

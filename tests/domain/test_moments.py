@@ -3,11 +3,13 @@ and the live windows' notices, each saying the problem in its own terms."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from booster_desktop.domain.base import NoOffset, moment_with_offset
+from tests.package_source import modules
 
 
 def test_a_moment_with_its_offset_is_read_as_written() -> None:
@@ -42,20 +44,12 @@ def test_what_is_not_text_is_a_type_error(value: object) -> None:
 def test_no_module_reads_such_a_moment_with_its_own_offset_check() -> None:
     """The door's journal and roster copy, the check-in journal and the notices all go through
     the one reader: a second copy would drift (a `tzinfo` check here, `utcoffset` there)."""
-    import re
-    from pathlib import Path
-
-    import booster_desktop
-
-    package = Path(booster_desktop.__file__).parent
     # A refusal of a naive moment (a reader that takes one as UTC, as `history --since`, is
     # another rule).
     own_check = re.compile(r"(utcoffset\(\)|tzinfo) is None[^\n]*:\s*\n\s*raise ")
     found = [
-        f"{path.relative_to(package)}"
-        for path in sorted(package.rglob("*.py"))
-        if path != package / "domain" / "base.py"
-        and "fromisoformat" in (source := path.read_text(encoding="utf-8"))
-        and own_check.search(source)
+        name
+        for name, source in modules(but=("domain/base.py",))
+        if "fromisoformat" in source and own_check.search(source)
     ]
     assert found == []

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event, select, update
 
-import booster_desktop
 from booster_desktop.domain.manager import Manager
 from booster_desktop.services.programme import open_programme
 from booster_desktop.store import chunks as chunks_module
 from booster_desktop.store.chunks import CHUNK, chunks
 from booster_desktop.store.versions import ChangedMeanwhile, check_versions
+from tests.package_source import modules
 
 
 @pytest.mark.parametrize("count", [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 7])
@@ -69,13 +68,12 @@ def test_a_version_check_asks_a_piece_at_a_time_and_sees_a_change_in_the_last(
 def test_no_module_cuts_a_key_list_into_pieces_of_its_own() -> None:
     """Every piece-at-a-time key list goes through `store/chunks.py`: a second copy of the
     loop would drift (another size, another off-by-one)."""
-    package = Path(booster_desktop.__file__).parent
     own_loop = re.compile(r"range\(0, len\([^)]*\), *(\d+|_?[A-Z_]+)\)")
     found = [
-        f"{path.relative_to(package)}:{number}"
-        for path in sorted(package.rglob("*.py"))
-        if path != package / "store" / "chunks.py"
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if own_loop.search(line) and ".in_(" in path.read_text(encoding="utf-8")
+        f"{name}:{number}"
+        for name, source in modules(but=("store/chunks.py",))
+        if ".in_(" in source
+        for number, line in enumerate(source.splitlines(), 1)
+        if own_loop.search(line)
     ]
     assert found == []
