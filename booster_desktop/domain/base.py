@@ -56,24 +56,6 @@ class UtcDateTime(TypeDecorator[datetime]):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
-class NoOffset(ValueError):  # noqa: N818 (a kind of ValueError, as its callers catch it)
-    """A moment written without its offset from UTC."""
-
-
-def moment_with_offset(value: object) -> datetime:
-    """A moment written as ISO 8601 text that must carry its offset from UTC (one kept in a
-    door's files, or sent between laptops: a naive one cannot be compared with the others).
-
-    TypeError when `value` is not text, ValueError when it is not a moment, `NoOffset` (a
-    ValueError) when it has no offset: each caller says the problem in its own terms."""
-    if not isinstance(value, str):
-        raise TypeError("not a text")
-    moment = datetime.fromisoformat(value)
-    if moment.utcoffset() is None:
-        raise NoOffset("a time without its offset")
-    return moment
-
-
 def enum_column(enum: type[StrEnum], name: str) -> Enum:
     """A string column limited to the enum's values by a named CHECK (no native enum type)."""
     return Enum(

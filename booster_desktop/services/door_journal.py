@@ -37,11 +37,12 @@ from sqlalchemy import Connection, select
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.badge import BadgeToken
-from booster_desktop.domain.base import moment_with_offset, utc_now
+from booster_desktop.domain.base import utc_now
 from booster_desktop.domain.checkin import CheckIn
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.manager import Manager
+from booster_desktop.domain.moments import moment_with_offset
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.text import fold
 from booster_desktop.i18n import _, ngettext

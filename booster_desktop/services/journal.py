@@ -25,10 +25,11 @@ from typing import Any, BinaryIO
 from sqlalchemy import Connection, Row, insert, select, update
 
 from booster_desktop.domain.badge import BadgeToken
-from booster_desktop.domain.base import NoOffset, moment_with_offset, utc_now
+from booster_desktop.domain.base import utc_now
 from booster_desktop.domain.checkin import CheckIn
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.manager import Manager
+from booster_desktop.domain.moments import NoOffset, moment_with_offset
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.tour import Tour

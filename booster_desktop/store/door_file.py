@@ -22,8 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from booster_desktop.domain.base import NoOffset, moment_with_offset
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.moments import NoOffset, moment_with_offset
 from booster_desktop.i18n import _
 from booster_desktop.store.durable import replace_durably
 

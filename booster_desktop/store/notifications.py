@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from booster_desktop.domain.base import moment_with_offset
+from booster_desktop.domain.moments import moment_with_offset
 from booster_desktop.store.changes import Action, Change, Key, Written
 
 if TYPE_CHECKING:
