@@ -77,3 +77,47 @@ def test_no_module_cuts_a_key_list_into_pieces_of_its_own() -> None:
         if own_loop.search(line)
     ]
     assert found == []
+
+
+def _every_row(programme: Any, table: str) -> list[tuple[Any, ...]]:
+    from booster_desktop.domain.model import Base
+
+    target = Base.metadata.tables[table]
+    with programme.engine.connect() as connection:
+        return sorted(tuple(row) for row in connection.execute(select(target)))
+
+
+def test_a_delete_taken_and_put_back_a_piece_at_a_time_loses_nothing(
+    demo_file: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twenty managers deleted with pieces of 7: all go (with what hangs on them), and the
+    undo puts every row back as it was."""
+    from booster_desktop.services.records import delete_records, restore
+
+    monkeypatch.setattr(chunks_module, "CHUNK", 7)
+    with open_programme(demo_file, writable=True) as programme:
+        before = {t: _every_row(programme, t) for t in ("manager", "topic_interest", "enrolment")}
+        ids = sorted(row[0] for row in before["manager"])[:20]
+        versions = {row[0]: row[-1] for row in before["manager"] if row[0] in ids}
+        snapshot = delete_records(programme, "manager", ids, versions)
+        assert snapshot.count("manager") == 20 and snapshot.count("topic_interest") > 7
+        left = {row[0] for row in _every_row(programme, "manager")}
+        assert left.isdisjoint(ids) and len(left) == len(before["manager"]) - 20
+        restore(programme, snapshot)
+        after = {t: _every_row(programme, t) for t in before}
+    assert after == before
+
+
+def test_travel_data_erased_a_piece_at_a_time_is_all_erased(
+    demo_file: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from booster_desktop.domain.manager import TravelDocument
+    from booster_desktop.services.personal_data import erase_travel_data
+
+    monkeypatch.setattr(chunks_module, "CHUNK", 7)
+    with open_programme(demo_file, writable=True) as programme:
+        with programme.engine.connect() as connection:
+            holders = sorted(set(connection.scalars(select(TravelDocument.manager_id))))
+        assert len(holders) > 2 * 7
+        assert erase_travel_data(programme, holders) == len(holders)
+        assert _every_row(programme, "travel_document") == []
