@@ -239,11 +239,12 @@ class ProgrammeFile:
         A block that adds nothing writes nothing."""
         if not self.on_server or not self._history:
             with self.writing(action) as connection:
-                one = OneAdd(connection, table, self, action)
-                yield one
-                if not one.added:
+                block = OneAdd(connection, table, self, action)
+                yield block
+                if not block.added:
                     connection.rollback()  # nothing written: no commit, no change
             return
+        one: OneAdd | None = None
         try:
             reader = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
             with reader as connection:
@@ -251,9 +252,11 @@ class ProgrammeFile:
                 yield one
         except DBAPIError as error:
             raise self._not_saved(error) from error
-        if one.change is not None:
-            for listener in list(self.listeners):
-                listener(one.change)
+        finally:
+            # Committed once `add` returned, whatever the rest of the block did: heard.
+            if one is not None and one.change is not None:
+                for listener in list(self.listeners):
+                    listener(one.change)
 
     @contextmanager
     def without_history(self) -> Iterator[None]:
