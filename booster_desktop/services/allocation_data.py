@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from booster_desktop.i18n import _
 from booster_desktop.services.allocation import Allocation, Instance, Pair, Wish
 from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.store.changes import Action, report
+from booster_desktop.store.chunks import chunks
 from booster_desktop.store.programme_file import ProgrammeFile
 from booster_desktop.store.versions import ALLOCATING, exclusive, last_change
 
@@ -297,7 +298,7 @@ def _replace_enrolments(
     before = _enrolment_rows(connection, [*dropped, *fulfilled])
     report(connection, "enrolment", fulfilled)
     report(connection, "enrolment", dropped, removed=True)
-    for chunk in _chunks(dropped):
+    for chunk in chunks(dropped):
         connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
     if fulfilled:
         connection.execute(
@@ -334,7 +335,7 @@ def restore_enrolments(programme: ProgrammeFile, replaced: EnrolmentRows) -> Enr
         taken = _enrolment_rows(connection, [*replaced.added, *ids])
         report(connection, "enrolment", ids)  # put back with the same ids: an update
         report(connection, "enrolment", replaced.added, removed=True)
-        for chunk in _chunks([*replaced.added, *ids]):
+        for chunk in chunks([*replaced.added, *ids]):
             connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
         if replaced.rows:
             connection.execute(insert(Enrolment), [dict(row) for row in replaced.rows])
@@ -342,16 +343,10 @@ def restore_enrolments(programme: ProgrammeFile, replaced: EnrolmentRows) -> Enr
     return EnrolmentRows(taken, tuple(i for i in ids if i not in back))
 
 
-def _chunks(values: list[int]) -> Iterator[list[int]]:
-    # Keeps IN (...) lists far below SQLite's limit on bound parameters.
-    for start in range(0, len(values), 500):
-        yield values[start : start + 500]
-
-
 def _enrolment_rows(connection: Connection, ids: list[int]) -> tuple[dict[str, Any], ...]:
     """Whole enrolment rows, every column, by id."""
     rows: list[dict[str, Any]] = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         chosen = select(Enrolment.__table__).where(Enrolment.id.in_(chunk))
         rows.extend(dict(row._mapping) for row in connection.execute(chosen))
     return tuple(sorted(rows, key=lambda row: int(row["id"])))

@@ -33,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.badge import BadgeToken
@@ -42,6 +42,7 @@ from booster_desktop.domain.checkin import CheckIn
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.manager import Manager
+from booster_desktop.domain.moments import moment_with_offset
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.text import fold
 from booster_desktop.i18n import _, ngettext
@@ -65,6 +66,7 @@ from booster_desktop.services.checkin import (
     void_checkin,
 )
 from booster_desktop.services.journal import Incoming, merge_checkins
+from booster_desktop.store.chunks import chunks
 from booster_desktop.store.door_file import (
     JOURNAL_NAME,
     ROSTER_NAME,
@@ -184,7 +186,9 @@ def send_waiting(programme: ProgrammeFile, journal: OfflineJournal) -> Sent:
     return Sent(len(scans), merged.added, merged.voided, len(aside))
 
 
-def _without_orphans(connection: Any, incoming: list[Incoming]) -> tuple[list[Incoming], list[int]]:
+def _without_orphans(
+    connection: Connection, incoming: list[Incoming]
+) -> tuple[list[Incoming], list[int]]:
     """The lines whose manager and session the server still has, and the journal places of
     the others: a manager or session deleted while the door was offline would fail the whole
     send on its foreign key, holding back every other scan for ever."""
@@ -206,14 +210,15 @@ def _without_orphans(connection: Any, incoming: list[Incoming]) -> tuple[list[In
     return kept, aside
 
 
-def _as_on_server(connection: Any, incoming: list[Incoming]) -> list[Incoming]:
+def _as_on_server(connection: Connection, incoming: list[Incoming]) -> list[Incoming]:
     """The lines of check-ins the server already holds, told as the server holds them: a
     scan whose reply was lost after the server's commit was journaled again under the same
     id, decided on the roster copy (which may differ in a detail, such as whether the person
     was expected); the server's record stands, and its void, if any, still applies."""
     ids = sorted({entry.id for entry in incoming})
-    held: dict[str, Any] = {}
-    for start in range(0, len(ids), 500):
+    held = {
+        str(row.id): row
+        for chunk in chunks(ids)
         for row in connection.execute(
             select(
                 CheckIn.id,
@@ -222,20 +227,20 @@ def _as_on_server(connection: Any, incoming: list[Incoming]) -> list[Incoming]:
                 CheckIn.recorded_at,
                 CheckIn.device,
                 CheckIn.admitted_unregistered,
-            ).where(CheckIn.id.in_(ids[start : start + 500]))
-        ):
-            held[str(row.id)] = row
+            ).where(CheckIn.id.in_(chunk))
+        )
+    }
     told: list[Incoming] = []
     for entry in incoming:
-        row = held.get(entry.id)
-        if row is not None:
+        found = held.get(entry.id)
+        if found is not None:
             entry = dataclasses.replace(
                 entry,
-                session_id=int(row.session_id),
-                manager_id=int(row.manager_id),
-                at=row.recorded_at,
-                device=str(row.device),
-                admitted_unregistered=bool(row.admitted_unregistered),
+                session_id=int(found.session_id),
+                manager_id=int(found.manager_id),
+                at=found.recorded_at,
+                device=str(found.device),
+                admitted_unregistered=bool(found.admitted_unregistered),
             )
         told.append(entry)
     return told
@@ -326,7 +331,7 @@ class Roster:
             dt.time.fromisoformat(s["end"]),
             _zone(s["time_zone"]),
         )
-        roster = cls(info=info, refreshed_at=_moment(document["refreshed_at"]))
+        roster = cls(info=info, refreshed_at=moment_with_offset(document["refreshed_at"]))
         for token, (manager, revoked) in _mapping(document["badges"]).items():
             roster.badges[_text(token)] = (_whole(manager), _flag(revoked))
             if not revoked:
@@ -340,7 +345,9 @@ class Roster:
             )
         roster.expected = {_whole(m) for m in _sequence(document["expected"])}
         for manager, times in _mapping(document["standing"]).items():
-            roster.standing[int(manager)] = [(_text(i), _moment(at)) for i, at in _sequence(times)]
+            roster.standing[int(manager)] = [
+                (_text(i), moment_with_offset(at)) for i, at in _sequence(times)
+            ]
         roster.sheet = [
             Attendee(
                 _whole(number),
@@ -421,14 +428,6 @@ def _sequence(value: object) -> list[Any]:
     if not isinstance(value, list):
         raise TypeError("not a list")
     return value
-
-
-def _moment(value: object) -> datetime:
-    """An aware moment (a naive one cannot be compared with the scans' times)."""
-    moment = datetime.fromisoformat(_text(value))
-    if moment.utcoffset() is None:
-        raise ValueError("a time without its offset")
-    return moment
 
 
 def _zone(value: object) -> str:

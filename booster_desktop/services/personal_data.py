@@ -37,6 +37,7 @@ from booster_desktop.i18n import _
 from booster_desktop.services.history import erase_person_history, read_history
 from booster_desktop.services.output_paths import check_output_path
 from booster_desktop.store.changes import Action, report
+from booster_desktop.store.chunks import chunks
 from booster_desktop.store.durable import remove_leftovers
 from booster_desktop.store.programme_file import ProgrammeFile, open_programme_file
 from booster_desktop.store.versions import (
@@ -709,8 +710,7 @@ def erase_travel_data(
         report(connection, "travel_document", manager_ids)  # before: the history reads it
         report(connection, "manager", manager_ids, [VERSION])
         erased = 0
-        for start in range(0, len(manager_ids), 500):
-            chunk = manager_ids[start : start + 500]
+        for chunk in chunks(manager_ids):
             # The rows deleted, as the database names them: a server's driver may not count.
             erased += len(
                 connection.execute(

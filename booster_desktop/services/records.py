@@ -10,7 +10,7 @@ that cascades is covered without new code.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,12 +20,10 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.model import Base
 from booster_desktop.i18n import _
 from booster_desktop.store.changes import report
+from booster_desktop.store.chunks import chunks
 from booster_desktop.store.history import record_key
 from booster_desktop.store.programme_file import ProgrammeFile
 from booster_desktop.store.versions import VERSION, bumped, check_versions, is_versioned
-
-# Keeps IN (...) lists far below every database's limit on bound parameters.
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -55,16 +53,11 @@ class Snapshot:
         return counter
 
 
-def _chunks(values: list[Any]) -> Iterator[list[Any]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
 def _select_in(
     connection: Connection, table: Table, column: Column[Any], values: list[Any]
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    for chunk in _chunks(values):
+    for chunk in chunks(values):
         rows.extend(
             dict(r._mapping) for r in connection.execute(select(table).where(column.in_(chunk)))
         )
@@ -168,7 +161,7 @@ def delete_together(
             if undoing_import:
                 _refuse_rows_made_since_import(name, snapshot)
             _report(connection, name, ids, snapshot)  # before: the history reads them
-            for chunk in _chunks(list(ids)):
+            for chunk in chunks(list(ids)):
                 connection.execute(delete(table).where(key.in_(chunk)))
             snapshots.append(snapshot)
     return snapshots

@@ -44,7 +44,9 @@ from booster_desktop.store.changes import Action
 from booster_desktop.store.location import ServerAddress
 
 if TYPE_CHECKING:
+    import psycopg
     from sqlalchemy.orm import Session
+    from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
 
 # The isolation of a write transaction on a server, by what it does. An edit touches a few
 # rows it has just read: READ COMMITTED, PostgreSQL's default, with the version checks of
@@ -127,7 +129,11 @@ def make_door_engine(address: ServerAddress, session: str) -> Engine:
     return engine
 
 
-def _answered_since(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+def _answered_since(
+    dbapi_connection: psycopg.Connection[Any],
+    record: ConnectionPoolEntry,
+    proxy: PoolProxiedConnection,
+) -> None:
     """A pooled connection the server spoke on while it sat idle (a restart or shut-down
     closes it with a last message) is replaced before use, without a round trip: an idle
     healthy connection has nothing to read."""

@@ -25,6 +25,7 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.history import ChangeEntry, ChangeValue
 from booster_desktop.domain.model import Base
 from booster_desktop.i18n import _
+from booster_desktop.store.chunks import chunks
 
 if TYPE_CHECKING:
     from booster_desktop.store.programme_file import ProgrammeFile
@@ -271,8 +272,7 @@ def check_versions(
     (key,) = target.primary_key.columns
     now: dict[Any, int] = {}
     ids = list(versions)
-    for start in range(0, len(ids), 500):  # far below every database's bound-parameter limit
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         # Locked until the commit (FOR UPDATE, on a server): a save committing between this
         # check and the delete waits for it, or is waited for and then seen here.
         rows = connection.execute(

@@ -422,10 +422,9 @@ def test_an_unchanged_save_over_a_newer_version_is_still_refused(demo_file: Any)
             managers.save_manager(omar, omars, MANAGER)
 
 
-def _import_two(programme: ProgrammeFile, folder: Path) -> Any:
+def two_managers_sheet(folder: Path) -> Path:
+    """A workbook of two new managers and a new topic (Glass studios), to import."""
     from openpyxl import Workbook
-
-    from booster_desktop.services.importing import import_file
 
     book = Workbook()
     sheet = book.active
@@ -434,7 +433,13 @@ def _import_two(programme: ProgrammeFile, folder: Path) -> Any:
     sheet.append(["Nadia", "Haddad", "Tunisia", "nadia.haddad@example.org", 1])
     sheet.append(["Karim", "Mansour", "Tunisia", "karim.mansour@example.org", 2])
     book.save(folder / "two.xlsx")
-    report = import_file(programme, folder / "two.xlsx")
+    return folder / "two.xlsx"
+
+
+def _import_two(programme: ProgrammeFile, folder: Path) -> Any:
+    from booster_desktop.services.importing import import_file
+
+    report = import_file(programme, two_managers_sheet(folder))
     assert len(report.manager_ids) == 2 and len(report.created_topic_ids) == 1
     return report
 

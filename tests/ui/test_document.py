@@ -21,6 +21,7 @@ from booster_desktop.ui.agenda_editor import AgendaEditor
 from booster_desktop.ui.demand_view import FIXED_COLUMNS, DemandDialog
 from booster_desktop.ui.main_window import MainWindow
 from tests import programme_db
+from tests.services.test_versions import two_managers_sheet
 from tests.ui.conftest import Dialogs, EditorDriver
 
 OpenIn = Callable[[MainWindow, Path], None]
@@ -419,14 +420,7 @@ def test_an_edit_to_what_is_stored_keeps_the_version_and_leaves_nothing_to_undo(
 def _import_two(document: Any, folder: Path) -> Any:
     from booster_desktop.ui.commands import ImportedManagers
 
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["Given name", "Family name", "Country", "E-mail", "Glass studios"])
-    sheet.append(["Nadia", "Haddad", "Tunisia", "nadia.haddad@example.org", 1])
-    sheet.append(["Karim", "Mansour", "Tunisia", "karim.mansour@example.org", 2])
-    book.save(folder / "two.xlsx")
-    report = import_file(document.programme, folder / "two.xlsx")
+    report = import_file(document.programme, two_managers_sheet(folder))
     document.push(ImportedManagers(report, document))
     return report
 
