@@ -254,7 +254,7 @@ def _refuse_if_stale(
         )
     placed = sorted({m for m, _ in wanted})
     found: set[int] = set()
-    for chunk in _chunks(placed):
+    for chunk in chunks(placed):
         found.update(connection.scalars(select(Manager.id).where(Manager.id.in_(chunk))))
     gone = [m for m in placed if m not in found]
     if gone:
