@@ -163,13 +163,32 @@ def is_unreachable(error: BaseException | None) -> bool:
             continue
         if isinstance(error, psycopg.OperationalError):
             state = error.sqlstate
-            return state is None or state.startswith(_GONE_STATES)
+            if state is None:
+                return _unanswered(str(error))
+            return state.startswith(_GONE_STATES)
         if isinstance(error, (ConnectionError, TimeoutError)):
             return True
         # Our one-line messages are raised `from None`: what they say came from the context.
         error = error.__cause__ or error.__context__
         seen += 1
     return False
+
+
+# A server that answers a connection with FATAL was reached: it refused the login or the
+# database (which no offline door should hide), unless what it said is that it cannot take
+# connections now, which passes.
+_PASSING_REFUSALS = (
+    "the database system is",  # starting up, shutting down, in recovery
+    "too many clients",
+    "remaining connection slots",
+)
+
+
+def _unanswered(message: str) -> bool:
+    """Whether a connection error without SQLSTATE (psycopg gives none at connection time)
+    means the server was not reached or cannot take connections now."""
+    _, fatal, said = message.partition("FATAL:")
+    return not fatal or any(words in said for words in _PASSING_REFUSALS)
 
 
 def unreachable_reason(error: BaseException) -> str:
