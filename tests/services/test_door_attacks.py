@@ -9,6 +9,8 @@ add, and a journal deleted or damaged while the door is open.
 
 from __future__ import annotations
 
+import signal
+import subprocess
 import threading
 import uuid
 from collections.abc import Iterator
@@ -33,7 +35,7 @@ from tests import programme_db
 from tests.door_proxy import Proxy
 from tests.server_team import Team, connect, team
 from tests.services.test_checkin import DAY_ONE, _expected, _session
-from tests.services.test_door_journal import _checkins, door, proxy
+from tests.services.test_door_journal import _booster, _checkins, door, proxy
 
 __all__ = ["door", "proxy", "team"]  # the fixtures, used by name
 
@@ -300,3 +302,56 @@ def test_an_offline_scan_on_a_journal_damaged_while_the_door_is_open_is_kept_or_
     proxy.restore()
     assert desk.send_now() is not None and desk.waiting == 0
     assert sorted(_standing(server, session)) == sorted([people[0][0], people[1][0]])
+
+
+def test_a_door_killed_mid_burst_as_its_link_drops_loses_and_doubles_nothing(
+    demo_file: Any,
+    proxy: Proxy,
+) -> None:
+    """Every badge of a tour scanned in one burst (the door busy when it dies); the link
+    drops after the first answers and the door is SIGKILLed a few answers later. Once its
+    journal is sent: every acknowledged scan is on the server, nobody twice, and each
+    check-in has its one history value."""
+    session = _session(demo_file, "CAT", "Joint training")
+    people = _expected(demo_file, "CAT")
+    url = proxy.address(demo_file).url.render_as_string(hide_password=False)
+    door = _booster(
+        "checkin",
+        "record",
+        url,
+        "--session",
+        str(session),
+        "--device",
+        "door-k",
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert door.stdin is not None and door.stdout is not None
+    acknowledged: set[int] = set()
+    try:
+        door.stdin.write("".join(f"{token}\n" for _, token, _, _ in people))
+        door.stdin.flush()
+        for n in range(len(people) - 3):
+            if n == 3:
+                proxy.cut()
+            line = door.stdout.readline()
+            assert line.startswith("welcome\t"), line
+            acknowledged |= {m for m, token, _, _ in people if token in line}
+    finally:
+        door.send_signal(signal.SIGKILL)
+        door.wait()
+    proxy.restore()
+    sender = _booster("checkin", "send", url, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _out, err = sender.communicate(timeout=120)
+    assert sender.returncode == 0, err
+    standing = _standing(demo_file, session)
+    assert len(standing) == len(set(standing))  # nobody twice
+    assert acknowledged <= set(standing)
+    with closing(programme_db.connect(demo_file)) as connection:
+        (values,) = connection.execute(
+            "SELECT count(*) FROM change_value WHERE table_name = 'checkin' AND record_id IN "
+            "(SELECT id FROM checkin WHERE session_id = ?)",
+            (session,),
+        ).fetchone()
+    assert values == len(standing)
