@@ -489,12 +489,24 @@ def read_roster(
 def last_door_path(address: ServerAddress) -> Path:
     """Where the record of the last door opened from this laptop on `address` is kept (one
     per address without its password, beside the programmes' roster copies)."""
+    return _door_record_path(address.key)
+
+
+def _door_record_path(key: str) -> Path:
     from platformdirs import user_data_path
 
     from booster_desktop.services.programme import APP_NAME
 
-    key = hashlib.sha256(address.key.encode("utf-8")).hexdigest()[:24]
-    return user_data_path(APP_NAME, appauthor=False) / "doors" / f"last-door-{key}.json"
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+    return user_data_path(APP_NAME, appauthor=False) / "doors" / f"last-door-{digest}.json"
+
+
+def _legacy_door_path(address: ServerAddress) -> Path | None:
+    """Where earlier versions kept it: under a key without the socket folder and port, which
+    two servers on one machine shared (None when the address has neither)."""
+    if address.legacy_key == address.key:
+        return None
+    return _door_record_path(address.legacy_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,12 +533,30 @@ def remember_door(address: ServerAddress, door: LastDoor) -> None:
             "roster_at": door.roster_at.isoformat(),
         },
     )
+    legacy = _legacy_door_path(address)
+    if legacy is not None:
+        # A record an earlier version kept under the shared key is this server's when it names
+        # this door's programme: moved (the new one replaces it), so that another server on
+        # this machine never starts from it. Another programme's is left to its own server.
+        earlier = _door_at(legacy, address.legacy_key, address.user)
+        if earlier is not None and earlier.programme_uuid == door.programme_uuid:
+            with contextlib.suppress(OSError):
+                legacy.unlink()
 
 
 def last_door(address: ServerAddress) -> LastDoor | None:
     """The record of the last door opened from here on `address`, or None (none, unreadable,
-    or of another address or login)."""
-    document = load_roster(last_door_path(address))
+    or of another address or login). A record kept by an earlier version, under a key that
+    left out the socket folder and port, still serves until this address keeps its own."""
+    door = _door_at(last_door_path(address), address.key, address.user)
+    legacy = _legacy_door_path(address)
+    if door is None and legacy is not None:
+        door = _door_at(legacy, address.legacy_key, address.user)
+    return door
+
+
+def _door_at(path: Path, key: str, login: str) -> LastDoor | None:
+    document = load_roster(path)
     if document is None:
         return None
     try:
@@ -540,7 +570,7 @@ def last_door(address: ServerAddress) -> LastDoor | None:
         )
     except (KeyError, TypeError, ValueError):
         return None
-    if door.address != address.key or door.login != address.user:
+    if door.address != key or door.login != login:
         return None
     return door
 

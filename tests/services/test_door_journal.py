@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import timedelta
@@ -1230,3 +1231,81 @@ def test_a_connection_the_server_closed_while_idle_is_replaced_before_the_next_s
         assert desk.waiting == 0
         desk.close()
     assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0], people[1][0]]
+
+
+def _record_of(address: Any, programme: str, session: int) -> Any:
+    from datetime import UTC, datetime
+
+    from booster_desktop.services.door_journal import LastDoor
+
+    return LastDoor(
+        address.key, programme, session, 1, address.user, datetime(2026, 11, 30, tzinfo=UTC)
+    )
+
+
+def test_two_servers_through_unix_sockets_keep_their_own_last_door() -> None:
+    """Two servers on one machine, told apart only by their socket folder (or their port),
+    each start an offline door from their own record, not from the last one written."""
+    from booster_desktop.services.door_journal import last_door, last_door_path, remember_door
+    from booster_desktop.services.programme import parse_server
+
+    first = parse_server("postgresql://door@/tours?host=/run/pg-a&port=5432")
+    second = parse_server("postgresql://door@/tours?host=/run/pg-b&port=5432")
+    third = parse_server("postgresql://door@/tours?host=/run/pg-a&port=5433")
+    assert len({last_door_path(a) for a in (first, second, third)}) == 3
+    programmes = [str(uuid.UUID(int=n)) for n in (1, 2, 3)]
+    for address, programme in zip((first, second, third), programmes, strict=True):
+        remember_door(address, _record_of(address, programme, 7))
+    for address, programme in zip((first, second, third), programmes, strict=True):
+        door = last_door(address)
+        assert door is not None and door.programme_uuid == programme
+    # Options that do not say where the server is still name the same server.
+    same = parse_server("postgresql://door@/tours?host=/run/pg-a&port=5432&sslmode=disable")
+    door = last_door(same)
+    assert door is not None and door.programme_uuid == programmes[0]
+
+
+def test_a_last_door_kept_under_the_old_key_still_serves_its_server_and_moves() -> None:
+    """Earlier versions kept the record under a key without `?host=` and `port=`: it still
+    starts the door offline, and the first record this server keeps for that programme
+    replaces it (another server's programme is left for that server)."""
+    from booster_desktop.services.door_journal import (
+        LastDoor,
+        _door_record_path,
+        last_door,
+        remember_door,
+    )
+    from booster_desktop.services.programme import parse_server
+    from booster_desktop.store.door_file import save_private
+
+    address = parse_server("postgresql://door@/tours?host=/run/pg-a")
+    other = parse_server("postgresql://door@/tours?host=/run/pg-b")
+    old = _door_record_path(address.legacy_key)
+    programme = str(uuid.UUID(int=4))
+    save_private(
+        old,
+        {
+            "address": address.legacy_key,
+            "programme": programme,
+            "session": 9,
+            "tour": 2,
+            "login": "door",
+            "roster_at": "2026-11-30T06:00:00+00:00",
+        },
+    )
+    kept = last_door(address)
+    assert kept is not None and (kept.programme_uuid, kept.session_id) == (programme, 9)
+    remember_door(other, _record_of(other, str(uuid.UUID(int=5)), 3))
+    assert old.is_file()  # another programme: not the other server's to take
+    remember_door(address, LastDoor(**{**_fields(kept), "address": address.key, "session_id": 10}))
+    assert not old.exists()
+    again = last_door(address)
+    assert again is not None and again.session_id == 10
+    elsewhere = last_door(other)
+    assert elsewhere is not None and elsewhere.programme_uuid == str(uuid.UUID(int=5))
+
+
+def _fields(door: Any) -> dict[str, Any]:
+    import dataclasses
+
+    return {f.name: getattr(door, f.name) for f in dataclasses.fields(door)}
