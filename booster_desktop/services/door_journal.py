@@ -41,6 +41,7 @@ from booster_desktop.domain.base import utc_now
 from booster_desktop.domain.checkin import CheckIn
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.kinds import ManagerStatus
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.text import fold
@@ -265,6 +266,9 @@ class Roster:
     in_force: dict[int, str] = field(default_factory=dict)  # manager: token in force
     people: dict[int, tuple[str, str, str | None, str | None]] = field(default_factory=dict)
     expected: set[int] = field(default_factory=set)  # managers the tour expects
+    # Managers a door finds by name (the active ones, as online); the others are in `people`
+    # for their badges' sake only.
+    active: set[int] = field(default_factory=set)
     # Check-ins standing at the session: manager -> [(check-in id, when)].
     standing: dict[int, list[tuple[str, datetime]]] = field(default_factory=dict)
     sheet: list[Attendee] = field(default_factory=list)
@@ -298,6 +302,7 @@ class Roster:
             "badges": {t: [m, r] for t, (m, r) in self.badges.items()},
             "people": {str(m): list(p) for m, p in self.people.items()},
             "expected": sorted(self.expected),
+            "active": sorted(self.active),
             "standing": {
                 str(m): [[i, at.isoformat()] for i, at in times]
                 for m, times in self.standing.items()
@@ -334,6 +339,9 @@ class Roster:
                 _text_or_none(country),
             )
         roster.expected = {_whole(m) for m in _sequence(document["expected"])}
+        # A copy kept by an earlier version has no list: everyone in it, as it then was.
+        kept = document.get("active")
+        roster.active = set(roster.people) if kept is None else {_whole(m) for m in _sequence(kept)}
         for manager, times in _mapping(document["standing"]).items():
             roster.standing[int(manager)] = [(_text(i), _moment(at)) for i, at in _sequence(times)]
         roster.sheet = [
@@ -355,7 +363,8 @@ class Roster:
         return roster
 
     def names(self) -> NameIndex:
-        """Who a door may find by name from this copy (everyone in it, sheet order first)."""
+        """Who a door may find by name from this copy: the active managers, as the online
+        name search (`attendance.name_index`), sheet order first."""
         numbers = {a.manager_id: a.number for a in self.sheet}
         order = sorted(
             self.people.items(),
@@ -377,6 +386,7 @@ class Roster:
                     ),
                 )
                 for manager, (given, family, arabic, country) in order
+                if manager in self.active
             ]
         )
 
@@ -455,16 +465,19 @@ def read_roster(
             roster.badges[token] = (int(manager_id), revoked_at is not None)
             if revoked_at is None:
                 roster.in_force[int(manager_id)] = token
-        for manager_id, given, family, arabic, country in connection.execute(
+        for manager_id, given, family, arabic, country, status in connection.execute(
             select(
                 Manager.id,
                 Manager.given_name,
                 Manager.family_name,
                 Manager.arabic_name,
                 Manager.country_code,
+                Manager.status,
             )
         ):
             roster.people[int(manager_id)] = (given, family, arabic, country)
+            if status == ManagerStatus.ACTIVE:
+                roster.active.add(int(manager_id))
         roster.expected = {
             int(m)
             for m in connection.scalars(

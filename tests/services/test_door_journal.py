@@ -1309,3 +1309,80 @@ def _fields(door: Any) -> dict[str, Any]:
     import dataclasses
 
     return {f.name: getattr(door, f.name) for f in dataclasses.fields(door)}
+
+
+@pytest.mark.postgresql_only
+def test_the_offline_name_list_is_the_online_one_and_a_withdrawn_manager_is_refused_alike(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    """Picked by name from the roster copy: the same people as the online name search (the
+    active managers); a withdrawn manager checked in by id is "not registered" as online,
+    and admitted anyway as online."""
+    from booster_desktop.services.attendance import name_index
+    from booster_desktop.services.door_journal import open_offline_door
+
+    people = _expected(demo_file, "CAT")
+    withdrawn = [people[0][0], people[1][0]]
+    with programme_db.connect(demo_file) as connection:
+        connection.execute(
+            "UPDATE manager SET status = 'withdrawn' WHERE id IN (?, ?)", tuple(withdrawn)
+        )
+    address, session, _people = _opened_once(demo_file, proxy)
+    with open_programme(address, writable=True, door_may=True) as programme:
+        online_names = name_index(programme)
+        online = CheckinDesk(programme, session, device="door-o")
+        said_online = online.record_manager(withdrawn[0], now=DAY_ONE)
+    proxy.cut()
+    desk = open_offline_door(address, _unreachable(address), device="door-s")
+    try:
+        offline_names = desk.roster.names()
+        assert {p.manager_id for _, p in offline_names.people} == {
+            p.manager_id for _, p in online_names.people
+        }
+        assert not set(withdrawn) & {p.manager_id for _, p in offline_names.people}
+        family = people[0][3]
+        assert [p.manager_id for p in offline_names.find(family, 100)] == [
+            p.manager_id for p in online_names.find(family, 100)
+        ]
+        said_offline = desk.record_manager(withdrawn[0], now=DAY_ONE)
+        assert (
+            (said_offline.state, said_offline.message, said_offline.recorded)
+            == (
+                said_online.state,
+                said_online.message,
+                said_online.recorded,
+            )
+            == (ScanState.NOT_REGISTERED, "not registered for tour CAT", False)
+        )
+        admitted = desk.admit(withdrawn[1], now=DAY_ONE)
+        assert (admitted.recorded, admitted.admitted) == (True, True)
+        assert desk.waiting == 1
+    finally:
+        desk.close()
+
+
+def test_a_roster_copy_of_an_earlier_version_finds_everyone_in_it_by_name() -> None:
+    """A copy kept before it listed the active managers: everyone in it, as then."""
+    from datetime import UTC, datetime
+
+    from booster_desktop.services.door_journal import Roster
+
+    roster = Roster(refreshed_at=datetime(2026, 11, 30, 6, tzinfo=UTC))
+    roster.people = {1: ("Ana", "Lima", None, "PT"), 2: ("Bo", "Lind", None, "SE")}
+    roster.active = {1}
+    assert [p.manager_id for _, p in roster.names().people] == [1]
+    document = roster.as_json(str(uuid.UUID(int=1)), 3, 4)
+    document["session_info"] = {
+        "id": 3,
+        "tour_id": 4,
+        "tour_code": "CAT",
+        "kind": "visit",
+        "title": "Joint training",
+        "day": "2026-11-30",
+        "start": "09:00:00",
+        "end": "12:00:00",
+        "time_zone": "UTC",
+    }
+    assert [p.manager_id for _, p in Roster.from_json(document).names().people] == [1]
+    del document["active"]
+    assert sorted(p.manager_id for _, p in Roster.from_json(document).names().people) == [1, 2]
