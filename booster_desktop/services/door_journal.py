@@ -782,6 +782,9 @@ class DoorDesk:
         self.last_problem: str | None = None
         # What the last send that set lines aside said (shown until the door closes).
         self.set_aside_message: str | None = None
+        # Journal lines this door sent (when it started online, or on going online, too): a
+        # screen says "All offline scans are on the server." by it.
+        self.sent_lines = 0
         self._own_programme = False  # opened by `go_online`: closed with the door
         # Notes of what went straight to the server, written off the scan's path, in order.
         self._notes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="door notes")
@@ -952,6 +955,7 @@ class DoorDesk:
                 )
                 return None
             self.last_problem = None
+            self.sent_lines += sent.lines
             if sent.set_aside:
                 self.set_aside_message = sent.aside_message()
             with self._journal_lock:  # no line journaled between the count and its use
@@ -1366,12 +1370,16 @@ class DoorSender:
             since_refresh += self.retry
             try:
                 if not self.desk.online:
-                    if self.desk.go_online():
+                    before = self.desk.sent_lines
+                    online = self.desk.go_online()
+                    if self.on_change is not None:
+                        # What going online sent is told as any send is ("All offline scans
+                        # are on the server."), before the door is said to be online.
+                        self.on_change(self.desk.waiting, self.desk.sent_lines - before)
+                    if online:
                         since_refresh = 0.0
                         if self.on_online is not None:
                             self.on_online()
-                    if self.on_change is not None:
-                        self.on_change(self.desk.waiting, 0)
                     continue
                 if self.desk.waiting:
                     sent = self.desk.send_now()

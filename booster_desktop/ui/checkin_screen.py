@@ -427,6 +427,8 @@ class CheckinScreen(QDialog):
 
     def _use_desk(self, desk: Desk) -> None:
         self.desk = desk
+        if isinstance(desk, DoorDesk) and desk.sent_lines and not desk.waiting:
+            self._all_sent = True  # what waited from before was sent as the door opened
         if isinstance(self.desk, DoorDesk):
             # Sends what waits as soon as the server answers, off the UI thread (a door
             # started offline: first opens the programme on the server).
@@ -461,6 +463,14 @@ class CheckinScreen(QDialog):
             self.desk.close()
 
     # -- offline ---------------------------------------------------------------------------------
+
+    def offline_scans_sent(self, aside: str | None) -> None:
+        """The door this screen replaces (started offline, now online) sent what waited: said
+        here as it was there ("All offline scans are on the server.", or what was set aside)."""
+        if isinstance(self.desk, DoorDesk) and self.desk.set_aside_message is None:
+            self.desk.set_aside_message = aside
+        self._all_sent = True
+        self._show_waiting()
 
     def _sender_said(self, waiting: int, sent: int) -> None:
         if sent:

@@ -528,12 +528,16 @@ class MainWindow(QMainWindow):
         programme = desk.hand_over()
         assert programme is not None
         session = desk.session.id
+        # Read before the offline door closes: what it sent is said by the screen after it.
+        sent, aside = desk.sent_lines and not desk.waiting, desk.set_aside_message
         if not self._close_programme():
             programme.close()
             return
         self.document.open(programme)
         self._fill_recent_menu(remember_file(self.settings, programme.path))
         self._show_door(programme, prefer_session=session)
+        if sent and self.door_screen is not None:
+            self.door_screen.offline_scans_sent(aside)
         self.statusBar().showMessage(tr("The server answers again: check-in is online"), 15000)
 
     def _show_door(self, programme: ProgrammeFile, prefer_session: int | None = None) -> None:

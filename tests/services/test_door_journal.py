@@ -1386,3 +1386,52 @@ def test_a_roster_copy_of_an_earlier_version_finds_everyone_in_it_by_name() -> N
     assert [p.manager_id for _, p in Roster.from_json(document).names().people] == [1]
     del document["active"]
     assert sorted(p.manager_id for _, p in Roster.from_json(document).names().people) == [1, 2]
+
+
+@pytest.mark.postgresql_only
+@pytest.mark.parametrize("online_at", ["the sender", "the end"])
+def test_the_command_started_offline_says_when_its_scans_are_on_the_server(
+    demo_file: Any,
+    proxy: Proxy,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    online_at: str,
+) -> None:
+    """`checkin record URL` started offline, the server back before it ends: what waited is
+    sent as the door goes online, and it says "All offline scans are on the server." once
+    (by its sender, or by its last send before leaving), exit 0."""
+    from booster_desktop.cli import main
+
+    address, session, people = _opened_once(demo_file, proxy)
+    url = address.url.render_as_string(hide_password=False)
+    proxy.cut()
+    going_online = DoorDesk.go_online
+    tokens = iter(people[:2])
+
+    def lines(_tokens: list[str]) -> Iterator[str]:
+        yield next(tokens)[1]
+        if online_at == "the sender":
+            proxy.restore()
+            assert sent.wait(60)  # the sender (every 2 s) brings the door online
+        yield next(tokens)[1]
+
+    sent = threading.Event()
+
+    def go_online(desk: DoorDesk) -> bool:
+        if online_at == "the end" and threading.current_thread() is threading.main_thread():
+            proxy.restore()
+        online = going_online(desk)
+        if online:
+            sent.set()
+        return online
+
+    monkeypatch.setattr(DoorDesk, "go_online", go_online)
+    monkeypatch.setattr("booster_desktop.cli.checkin._lines", lines)
+    record = ["checkin", "record", url, "--session", str(session), "--device", "door-c"]
+    assert main(record) == 0
+    out, err = capsys.readouterr()
+    assert [line.split("\t")[0] for line in out.splitlines()] == ["welcome", "welcome"]
+    assert err.count("All offline scans are on the server.") == 1
+    assert sorted(m for _, m, _ in _checkins(demo_file, session)) == sorted(
+        p[0] for p in people[:2]
+    )

@@ -586,3 +586,40 @@ def test_the_screen_says_which_offline_scans_were_set_aside(
             made.close()
     finally:
         proxy.cut()
+
+
+@pytest.mark.postgresql_only
+def test_a_door_opened_with_scans_left_waiting_says_it_sent_them(
+    demo_file: object, qtbot: QtBot
+) -> None:
+    """Scans a door left waiting (it closed offline) are sent when a door opens online
+    again: its screen says they are on the server, as when its sender sends them."""
+    from booster_desktop.services.door_journal import DoorDesk, open_desk
+    from booster_desktop.services.programme import open_programme
+    from tests.conftest import server_url
+    from tests.door_proxy import Proxy, server_target
+
+    url = server_url()
+    assert url is not None
+    proxy = Proxy(server_target(url))
+    people = _expected(demo_file, "CAT")  # type: ignore[arg-type]
+    session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
+    try:
+        with open_programme(proxy.address(demo_file), writable=True) as programme:
+            desk = open_desk(programme, session)
+            assert isinstance(desk, DoorDesk)
+            proxy.cut()
+            assert desk.record(people[0][1], now=DAY_ONE).recorded and desk.waiting == 1
+            desk.close()
+            proxy.restore()
+            made = CheckinScreen(programme, None, now=DAY_ONE)
+            qtbot.addWidget(made)
+            made.open()
+            assert made.desk is not None and made.desk.session.id == session
+            assert made.offline.isVisible()
+            assert made.offline.text() == "All offline scans are on the server."
+            assert _rows(demo_file, "SELECT manager_id FROM checkin") == [(people[0][0],)]  # type: ignore[arg-type]
+            made.leaving_allowed = True
+            made.close()
+    finally:
+        proxy.cut()
