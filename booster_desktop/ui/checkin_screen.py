@@ -547,7 +547,16 @@ class CheckinScreen(QDialog):
             self.matches.addItem(item)
         if found:
             self.matches.setCurrentRow(0)
-        self.matches.setVisible(bool(found))
+        self._matches_shown(bool(found))
+
+    def _matches_shown(self, shown: bool) -> None:
+        # The list takes the initials' room while it shows: with both (and the offline
+        # line), the screen grew taller than a 1366 x 768 laptop's, the input off its bottom.
+        # The initials go first, and the panel's smaller minimum is taken at once: otherwise
+        # the window's layout, handled first, grows the window by the old one.
+        self.initials.setVisible(not shown)
+        self.panel.layout().activate()
+        self.matches.setVisible(shown)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.input and event.type() == QEvent.Type.KeyPress:
@@ -582,7 +591,7 @@ class CheckinScreen(QDialog):
             self._taken_without_enter = False
             return
         picked = self.matches.currentItem() if self.matches.isVisible() else None
-        self.matches.hide()
+        self._matches_shown(False)
         if picked is not None and not read_candidates(text):
             self._check_in_by_hand(int(picked.data(Qt.ItemDataRole.UserRole)))
             return
@@ -595,7 +604,7 @@ class CheckinScreen(QDialog):
 
     def _match_picked(self, item: QListWidgetItem) -> None:
         self.input.clear()
-        self.matches.hide()
+        self._matches_shown(False)
         self._check_in_by_hand(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _check_in_by_hand(self, manager_id: int) -> None:

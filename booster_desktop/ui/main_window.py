@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        # Quitting's shortcut works with the menu bar hidden too (door staff's window hides
+        # it): an action reached only through a hidden menu bar takes no key.
+        self.addAction(self.quit_action)
         self._build_status_bar()
         self._restore_window_state()
         self._update_actions()

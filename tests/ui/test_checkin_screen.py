@@ -423,6 +423,30 @@ def test_the_screen_fits_a_laptop_screen_with_every_button(screen: CheckinScreen
     assert screen.minimumSizeHint().width() <= 1366 - 40
 
 
+def test_the_name_list_and_the_offline_line_keep_the_screen_within_a_laptop_screen(
+    screen: CheckinScreen, qtbot: QtBot
+) -> None:
+    """Seen under Xvfb at 1366 x 768: the offline line, the not-today warning and the name
+    list together made the door window 790 px tall, its input and status bar off-screen.
+    The list now takes the initials' room while it shows."""
+    screen.offline.setText(
+        "server unreachable: working from the roster copy of 05:49 · offline: 2 scans waiting"
+    )
+    screen.offline.show()
+    screen.not_today.setText("This session is on Monday 19 November 2018, not today.")
+    screen.not_today.show()
+    screen.resize(1280, 688)
+    qtbot.waitUntil(lambda: screen.height() == 688)
+    qtbot.keyClicks(screen.input, "an")
+    assert screen.matches.isVisible() and screen.matches.count() >= 2
+    assert screen.initials.isHidden()
+    qtbot.wait(50)  # the layout's requests, posted, are handled
+    assert screen.minimumSizeHint().height() <= 768 - 80, screen.minimumSizeHint()
+    assert screen.height() == 688
+    qtbot.keyClick(screen.input, Qt.Key.Key_Backspace)  # one letter: no list
+    assert screen.matches.isHidden() and screen.initials.isVisible()
+
+
 def test_a_badge_scanned_while_leave_is_asked_is_still_checked_in(
     screen: CheckinScreen, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, demo_file: Path
 ) -> None:
