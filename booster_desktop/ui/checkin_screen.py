@@ -242,7 +242,7 @@ class CheckinScreen(QDialog):
 
         self.panel = _named(QFrame(), "state_panel")
         self.panel.setAutoFillBackground(True)
-        panel = QVBoxLayout(self.panel)
+        panel = self._panel_layout = QVBoxLayout(self.panel)
         self.initials = _named(QLabel(), "initials")
         self.initials.setFixedSize(150, 150)
         self.initials.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -555,7 +555,7 @@ class CheckinScreen(QDialog):
         # The initials go first, and the panel's smaller minimum is taken at once: otherwise
         # the window's layout, handled first, grows the window by the old one.
         self.initials.setVisible(not shown)
-        self.panel.layout().activate()
+        self._panel_layout.activate()
         self.matches.setVisible(shown)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)

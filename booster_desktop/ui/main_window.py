@@ -580,17 +580,17 @@ class MainWindow(QMainWindow):
             self.close_file()
 
     def _open_failed(self, path: Location, message: str) -> None:
+        self._opening = None
+        self.busy.hide()
+        self.path_label.setText(self._shown_path())
+        # A door started offline that reached its server while this open was under way
+        # waited for it (see `_door_online`): it opens again online now, or never would.
+        self._door_online()
         if isinstance(path, ServerAddress) and "password" in message.lower():
             # No password kept (or a wrong one): ask for it, the address filled in.
-            self._opening = None
-            self.busy.hide()
-            self.path_label.setText(str(self.programme.path) if self.programme else "")
             self.statusBar().showMessage(message, 10000)
             self.connect_to_server(path)
             return
-        self._opening = None
-        self.busy.hide()
-        self.path_label.setText(str(self.programme.path) if self.programme else "")
         if isinstance(path, Path) and message.startswith(
             tr("{path}: no such file").format(path=path)
         ):
@@ -611,6 +611,14 @@ class MainWindow(QMainWindow):
                 self.restore_damaged(path)
             return
         QMessageBox.critical(self, tr("Cannot open the programme"), message)
+
+    def _shown_path(self) -> str:
+        """Where the programme in the window is: its path, or the address of a door started
+        offline (no programme yet)."""
+        if self.programme is not None:
+            return str(self.programme.path)
+        desk = self.door_screen.desk if self.door_screen is not None else None
+        return str(desk.address) if isinstance(desk, DoorDesk) else ""
 
     @staticmethod
     def _has_backups(path: Path) -> bool:
