@@ -8,11 +8,15 @@ dropped link or a rebooted router does; restored, it accepts again on the same p
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import threading
 from typing import Any
 
 from sqlalchemy.engine import make_url
+
+# What a reply that commits carries (see `Proxy._pump`).
+_COMMITS = re.compile(rb"COMMIT\x00|added_entry_id\x00")
 
 
 def server_target(url: str) -> str | tuple[str, int]:
@@ -40,7 +44,7 @@ class Proxy:
         self.restore()
 
     def swallow_next_commit(self) -> None:
-        """The next COMMIT the server acknowledges is never heard: the link drops after the
+        """The next commit the server acknowledges is never heard: the link drops after the
         server committed and before its reply reaches the client (a lost reply)."""
         self._swallow.set()
 
@@ -103,8 +107,10 @@ class Proxy:
     def _pump(self, source: socket.socket, sink: socket.socket, replies: bool) -> None:
         try:
             while data := source.recv(65536):
-                # The server's CommandComplete of a COMMIT: tag "COMMIT", NUL-terminated.
-                if replies and self._swallow.is_set() and b"COMMIT\x00" in data:
+                # The server's reply that commits: a COMMIT's CommandComplete (tag "COMMIT",
+                # NUL-terminated), or the row of a record added in one statement outside a
+                # transaction (`history.add_one`: its column "added_entry_id").
+                if replies and self._swallow.is_set() and _COMMITS.search(data):
                     self._swallow.clear()
                     self.cut()
                     return

@@ -7,7 +7,8 @@ largest tour's expected managers, at its first session), one scan at a time, eac
 on the server before the next; the check-ins either side made are deleted before it starts
 (untimed). Ours: `open_desk` on the programme, a `DoorDesk` (the door that keeps going
 offline), `record(token)`: read the scan back, one lookup of badge, enrolment and earlier
-check-ins, INSERT through the write gate with its change history, COMMIT. Bare: one psycopg
+check-ins, then the check-in, its change history and its NOTIFY as one statement that the
+server commits before it answers (`ProgrammeFile.adding`). Bare: one psycopg
 connection, `SELECT manager_id FROM badge_token WHERE token = %s`, INSERT, COMMIT. Prints the
 median seconds per scan of each side as one JSON object.
 """

@@ -17,9 +17,10 @@ if SERVER:
         target=(None, 3.0),
         description="median seconds from a scanned token to its durable commit on a local "
         "PostgreSQL, 200 badges of the largest tour one by one through the door that keeps "
-        "going offline (`open_desk` -> `DoorDesk.record`: lookup, the write gate, change "
-        "history, COMMIT), in-process, against a bare psycopg loop doing the badge-token "
-        "lookup, INSERT and COMMIT on the same database",
+        "going offline (`open_desk` -> `DoorDesk.record`: the lookup, then the check-in "
+        "with its change history and NOTIFY as one statement the server commits), "
+        "in-process, against a bare psycopg loop doing the badge-token lookup, INSERT and "
+        "COMMIT on the same database",
     )
     def door_checkin(ctx: Context) -> tuple[float, float]:
         def pushed() -> str:

@@ -21,14 +21,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ColumnElement,
-    Connection,
     Row,
     Select,
     SQLColumnExpression,
+    Table,
     and_,
     bindparam,
     func,
-    insert,
     null,
     select,
     update,
@@ -52,7 +51,7 @@ from booster_desktop.domain.tour import Tour
 from booster_desktop.i18n import _
 from booster_desktop.services.changes import current_device, report
 from booster_desktop.services.text_checks import without_controls
-from booster_desktop.store.programme_file import ProgrammeFile
+from booster_desktop.store.programme_file import OneAdd, ProgrammeFile
 
 if TYPE_CHECKING:
     from booster_desktop.services.attendance import HeadCount
@@ -348,8 +347,8 @@ def standing_at(session_id: int, manager: SQLColumnExpression[int] | int) -> Col
     )
 
 
-# A check-in's row, its values bound at each execution (built once, not per scan).
-_INSERT_CHECKIN = insert(CheckIn)
+# What a scan adds (`ProgrammeFile.adding`: one statement on a server).
+_CHECKINS: Table = CheckIn.__table__  # type: ignore[assignment]
 
 
 class CheckinDesk:
@@ -447,7 +446,8 @@ class CheckinDesk:
         if misread is not None:
             return misread
         candidates = read_candidates(typed)
-        with self.programme.writing() as connection:
+        with self.programme.adding(_CHECKINS) as adding:
+            connection = adding.connection
             rows = connection.execute(self._by_candidates, {"candidates": candidates}).all()
             known = {row.token: row for row in rows}
             found = [known[t] for t in candidates if t in known]
@@ -459,13 +459,12 @@ class CheckinDesk:
                 )
             else:
                 result = self._decide(
-                    connection,
+                    adding,
                     found[0],
                     admit_unregistered,
                     now or utc_now(),
                     checkin_id=checkin_id,
                 )
-            _end_unwritten(connection, result)
         return result
 
     def record_manager(
@@ -479,14 +478,14 @@ class CheckinDesk:
     ) -> ScanResult:
         """Check a manager in without a badge (a forgotten badge picked by name, a paper
         sheet): the same rules as a scan, the token in force shown if there is one."""
-        with self.programme.writing() as connection:
-            row = connection.execute(self._by_manager_id, {"manager_id": manager_id}).first()
+        with self.programme.adding(_CHECKINS) as adding:
+            row = adding.connection.execute(self._by_manager_id, {"manager_id": manager_id}).first()
             if row is None:
                 raise BoosterError(
                     _("manager {manager_id} does not exist").format(manager_id=manager_id)
                 )
             result = self._decide(
-                connection,
+                adding,
                 row,
                 admit_unregistered,
                 now or utc_now(),
@@ -494,12 +493,11 @@ class CheckinDesk:
                 by_hand=True,
                 checkin_id=checkin_id,
             )
-            _end_unwritten(connection, result)
         return result
 
     def _decide(
         self,
-        connection: Connection,
+        adding: OneAdd,
         row: Row[*tuple[Any, ...]],
         admit_unregistered: bool,
         now: datetime,
@@ -552,8 +550,7 @@ class CheckinDesk:
                 **person,
             )
         checkin_id = checkin_id or str(uuid.uuid4())
-        connection.execute(
-            _INSERT_CHECKIN,
+        adding.add(
             {
                 "id": checkin_id,
                 "session_id": self.session.id,
@@ -562,9 +559,8 @@ class CheckinDesk:
                 "device": device_name(device) if device else self.device,
                 "voided": False,
                 "admitted_unregistered": not expected,
-            },
+            }
         )
-        report(connection, CheckIn.__tablename__, [checkin_id], added=True)
         self._recorded.append(checkin_id)
         state = ScanState.WELCOME if expected else ScanState.NOT_REGISTERED
         return ScanResult(
@@ -598,12 +594,6 @@ class CheckinDesk:
         from booster_desktop.services.attendance import head_count
 
         return head_count(self.programme, self.session.id)
-
-
-def _end_unwritten(connection: Connection, result: ScanResult) -> None:
-    """A scan that recorded nobody ends its transaction without a commit (nothing changed)."""
-    if not result.recorded:
-        connection.rollback()
 
 
 def _utc(value: object) -> datetime | None:

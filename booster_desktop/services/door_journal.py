@@ -789,6 +789,8 @@ class DoorDesk:
         # Notes of what went straight to the server, written off the scan's path, in order.
         self._notes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="door notes")
         self._sent_notes = self.journal.notes()  # used on the notes' thread only
+        # What `_online` counts on every scan through (under the journal's lock).
+        self._counting = self.journal.kept()
         # Notes not written yet, oldest first: written together by the next `_write_notes`.
         self._unwritten: list[tuple[JournalScan, datetime]] = []
         self._unwritten_lock = threading.Lock()
@@ -983,7 +985,7 @@ class DoorDesk:
         # and the counter would otherwise be counted twice.
         with self._journal_lock:
             try:
-                waiting = self.journal.count_waiting()
+                waiting = self.journal.count_waiting(self._counting)
             except BoosterError:
                 return True
             if not waiting:
@@ -1283,6 +1285,8 @@ class DoorDesk:
         with contextlib.suppress(RuntimeError):  # closed before
             self._notes.submit(self._sent_notes.close)
         self._notes.shutdown(wait=True)
+        with self._journal_lock:
+            self._counting.close()
         if self.door is not None:
             self._keep_copy(self.roster)
             self.door.engine.dispose()

@@ -84,8 +84,9 @@ class OfflineJournal:
             )
         )
 
-    def _open(self, *, durable: bool = True) -> sqlite3.Connection:
-        """A connection to the journal, made (and closed up) first if need be."""
+    def _open(self, *, durable: bool = True, shared: bool = False) -> sqlite3.Connection:
+        """A connection to the journal, made (and closed up) first if need be (`shared`: used
+        from more than one thread, one at a time under its user's lock)."""
         private_folder(self.path.parent)
         # Created 0600 before SQLite opens it: SQLite gives its -wal and -shm the mode of
         # the database file. One made readable by an older version is closed up too.
@@ -94,7 +95,9 @@ class OfflineJournal:
             with suppress(FileNotFoundError):
                 if name.stat().st_mode & 0o077:
                     name.chmod(FILE_MODE)
-        connection = sqlite3.connect(self.path, timeout=_BUSY_MS / 1000, isolation_level=None)
+        connection = sqlite3.connect(
+            self.path, timeout=_BUSY_MS / 1000, isolation_level=None, check_same_thread=not shared
+        )
         try:
             connection.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
             application = connection.execute("PRAGMA application_id").fetchone()[0]
@@ -145,6 +148,10 @@ class OfflineJournal:
     def notes(self) -> SentNotes:
         """A writer of `note_sent`'s notes that keeps its connection open between them."""
         return SentNotes(self)
+
+    def kept(self) -> KeptConnection:
+        """A connection kept open for reads made often (`count_waiting` on every scan)."""
+        return KeptConnection(self, durable=True)
 
     def add_checkin(
         self, scan: JournalScan, *, since: datetime | None = None
@@ -226,8 +233,9 @@ class OfflineJournal:
             ).fetchall()
             return [_scan_of(row) for row in rows]
 
-    def count_waiting(self) -> int:
-        with self._connection() as connection:
+    def count_waiting(self, kept: KeptConnection | None = None) -> int:
+        """How many lines wait for the server (through `kept` when given)."""
+        with self._connection() if kept is None else kept.using() as connection:
             return int(
                 connection.execute(
                     "SELECT count(*) FROM scan WHERE sent_at IS NULL AND programme = ?",
@@ -340,29 +348,24 @@ def load_roster(path: Path) -> dict[str, Any] | None:
     return document if isinstance(document, dict) else None
 
 
-class SentNotes:
-    """Notes of what went straight to the server (`OfflineJournal.note_sent`), written
-    through one connection kept open: a door notes every scan it sends, and opening the
-    journal for each cost more than the scan's own round trip to the server. Used by one
-    thread only, which closes it; a failed write drops the connection (opened again next
-    time)."""
+class KeptConnection:
+    """A connection to the journal kept open between uses: opening the journal costs more
+    than a scan's round trip to the server, and a door uses it on every scan. Used from one
+    thread at a time (its user holds a lock around each use); a failed use drops it, and
+    the next opens it again."""
 
-    def __init__(self, journal: OfflineJournal) -> None:
+    def __init__(self, journal: OfflineJournal, *, durable: bool) -> None:
         self.journal = journal
+        self._durable = durable
         self._connection: sqlite3.Connection | None = None
 
-    def write(self, notes: Sequence[tuple[JournalScan, datetime]]) -> None:
-        """Note these lines, in order, in one transaction."""
-        if not notes:
-            return
+    @contextmanager
+    def using(self) -> Iterator[sqlite3.Connection]:
+        """The connection (opened first if need be), or the journal's problem in one line."""
         try:
             if self._connection is None:
-                self._connection = self.journal._open(durable=False)
-            connection = self._connection
-            connection.execute("BEGIN IMMEDIATE")
-            for scan, at in notes:
-                self.journal._insert(connection, scan, sent_at=at)
-            connection.execute("COMMIT")
+                self._connection = self.journal._open(durable=self._durable, shared=True)
+            yield self._connection
         except (sqlite3.Error, OSError) as error:
             self.close()
             raise self.journal._problem(error) from error
@@ -372,3 +375,27 @@ class SentNotes:
             with suppress(sqlite3.Error):
                 self._connection.close()
             self._connection = None
+
+
+class SentNotes:
+    """Notes of what went straight to the server (`OfflineJournal.note_sent`), written
+    through one connection kept open: a door notes every scan it sends. Used by one thread
+    only, which closes it."""
+
+    def __init__(self, journal: OfflineJournal) -> None:
+        self.journal = journal
+        self._kept = KeptConnection(journal, durable=False)
+
+    def write(self, notes: Sequence[tuple[JournalScan, datetime]]) -> None:
+        """Note these lines, in order, in one transaction."""
+        if not notes:
+            return
+        # A failure drops the connection, and with it the transaction (rolled back).
+        with self._kept.using() as connection:
+            connection.execute("BEGIN IMMEDIATE")
+            for scan, at in notes:
+                self.journal._insert(connection, scan, sent_at=at)
+            connection.execute("COMMIT")
+
+    def close(self) -> None:
+        self._kept.close()

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Column,
     ColumnElement,
     Connection,
+    FromClause,
     LargeBinary,
     Table,
     Text,
@@ -233,16 +234,20 @@ def as_text(table: Table, name: str, value: object) -> str | None:
     return str(value)[:HISTORY_VALUE_LIMIT]
 
 
-def _text_sql(table: Table, column: Column[Any]) -> ColumnElement[Any]:
-    """`as_text` in SQL, with a sensitive value's mark instead of the value."""
+def _text_sql(
+    table: Table, column: Column[Any], value: ColumnElement[Any] | None = None
+) -> ColumnElement[Any]:
+    """`as_text` in SQL, with a sensitive value's mark instead of the value (`value`: where
+    the column's value is read, when not from the table itself)."""
+    value = column if value is None else value
     if is_sensitive(table.name, column.name):
-        return case((column.is_(None), null()), else_=literal(SENSITIVE_MARK))
+        return case((value.is_(None), null()), else_=literal(SENSITIVE_MARK))
     if isinstance(column.type, Boolean):
-        return case((column.is_(None), null()), (column, literal("yes")), else_=literal("no"))
+        return case((value.is_(None), null()), (value, literal("yes")), else_=literal("no"))
     if isinstance(column.type, LargeBinary):
-        size = cast(func.length(column), Text)
-        return case((column.is_(None), null()), else_=literal("(") + size + literal(" bytes)"))
-    return cast(column, Text)
+        size = cast(func.length(value), Text)
+        return case((value.is_(None), null()), else_=literal("(") + size + literal(" bytes)"))
+    return cast(value, Text)
 
 
 class json_record(GenericFunction[str]):  # noqa: N801 (an SQL function's name)
@@ -281,13 +286,17 @@ def _json_agg(element: json_rows, compiler: Any, **kw: Any) -> str:
     return f"json_agg({compiler.process(element.clauses, **kw)})"
 
 
-def _json_sql(table: Table) -> ColumnElement[Any]:
-    """A row's values as a JSON object, in SQL (`as_text` per value, sensitive ones marked)."""
+def _json_sql(table: Table, source: FromClause | None = None) -> ColumnElement[Any]:
+    """A row's values as a JSON object, in SQL (`as_text` per value, sensitive ones marked);
+    read from `source` (columns named as the table's) when given."""
     return json_record(
         *(
             item
             for column in table.columns
-            for item in (literal_column(f"'{column.name}'"), _text_sql(table, column))
+            for item in (
+                literal_column(f"'{column.name}'"),
+                _text_sql(table, column, None if source is None else source.c[column.name]),
+            )
         )
     )
 
@@ -305,13 +314,16 @@ def _row_key(table: Table, key: Column[Any], primary: tuple[object, ...]) -> str
     )
 
 
-def _row_key_sql(table: Table, key: Column[Any]) -> ColumnElement[Any]:
+def _row_key_sql(
+    table: Table, key: Column[Any], source: FromClause | None = None
+) -> ColumnElement[Any]:
     parts = [c for c in table.primary_key.columns if c.name != key.name]
     if not parts:
         return null()
     text: ColumnElement[Any] | None = None
     for column in parts:
-        part = literal(f"{column.name}=") + cast(column, Text)
+        value = column if source is None else source.c[column.name]
+        part = literal(f"{column.name}=") + cast(value, Text)
         text = part if text is None else text + literal(", ") + part
     assert text is not None
     return text
@@ -326,11 +338,12 @@ def _manager_of(table: str, key: Key, *rows: Mapping[str, object] | None) -> int
     return None
 
 
-def _manager_sql(table: Table) -> ColumnElement[Any]:
+def _manager_sql(table: Table, source: FromClause | None = None) -> ColumnElement[Any]:
+    columns = (table if source is None else source).c
     if table.name == "manager":
-        return table.c.id
-    if "manager_id" in table.c:
-        return table.c.manager_id
+        return columns.id
+    if "manager_id" in columns:
+        return columns.manager_id
     return null()
 
 
@@ -622,6 +635,93 @@ def _added_statement(table: Table, masked: bool, announced: bool) -> Executable:
         )
         columns.append(case((entry_id.is_not(None), notified), else_=null()).label("announced"))
     return select(*columns).add_cte(copied)
+
+
+def add_one(
+    connection: Connection,
+    table: Table,
+    values: Mapping[str, object],
+    change: Change,
+    announce: tuple[str, str] | None,
+) -> int:
+    """Add one record with its history, and announce it, in ONE statement (PostgreSQL's
+    data-modifying WITH): the record, the history's entry and value as `record` writes them
+    for a record added, and the NOTIFY (`announce`: channel and payload). Run outside a
+    transaction it is its own, committed when it returns: one round trip for what a write
+    block needs five for (BEGIN, INSERT, history, COMMIT). Returns the entry's id."""
+    if table.name in GROUPED_BY:
+        raise AssertionError(f"add_one() adds whole records: {table.name} has rows per record")
+    masked = change.action is Action.ERASE
+    which = (table.name, tuple(values), masked, announce is not None)
+    statement = _ADD_ONE.get(which)
+    if statement is None:
+        statement = _ADD_ONE[which] = _add_one_statement(table, tuple(values), masked, which[3])
+    bound: dict[str, object] = {f"value_{name}": value for name, value in values.items()}
+    bound.update(
+        entry_action=str(change.action),
+        entry_at=change.at,
+        entry_device=change.device[:200],
+        entry_description=_describe(Counter({(table.name, INSERT): 1})),
+    )
+    if announce is not None:
+        bound.update(channel=announce[0], payload=announce[1])
+    return int(connection.execute(statement, bound).scalar_one())
+
+
+# Built once per table and set of columns given: a door runs it for every scan.
+_ADD_ONE: dict[tuple[str, tuple[str, ...], bool, bool], Executable] = {}
+
+
+def _add_one_statement(
+    table: Table, names: tuple[str, ...], masked: bool, announced: bool
+) -> Executable:
+    key = record_key(table)
+    entry_table = ChangeEntry.__table__
+    added = (
+        insert(table)
+        .values({name: bindparam(f"value_{name}", type_=table.c[name].type) for name in names})
+        .returning(*table.columns)
+        .cte("added")
+    )
+    entry = (
+        insert(ChangeEntry)
+        .from_select(
+            ["action", "at", "device", "description", "login"],
+            select(
+                bindparam("entry_action", type_=entry_table.c.action.type),
+                bindparam("entry_at", type_=entry_table.c.at.type),
+                bindparam("entry_device", type_=entry_table.c.device.type),
+                bindparam("entry_description", type_=entry_table.c.description.type),
+                func.current_user(),
+            ).select_from(added),
+        )
+        .returning(ChangeEntry.id)
+        .cte("entry")
+    )
+    rows = (
+        select(
+            entry.c.id,
+            literal(table.name),
+            cast(added.c[key.name], Text),
+            _row_key_sql(table, key, added),
+            _manager_sql(table, added),
+            literal(INSERT),
+            null(),
+            null(),
+            null() if masked else cast(_json_sql(table, added), Text),
+            literal(masked),
+        )
+        .select_from(added)
+        .join(entry, literal(True))
+    )
+    copied = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows).cte("copied")
+    columns: list[ColumnElement[Any]] = [entry.c.id.label("added_entry_id")]
+    if announced:
+        notified = func.pg_notify(
+            bindparam("channel", type_=Text), bindparam("payload", type_=Text)
+        )
+        columns.append(notified.label("announced"))
+    return select(*columns).select_from(entry).add_cte(copied)
 
 
 _VERBS = {INSERT: "added", UPDATE: "changed", DELETE: "removed"}

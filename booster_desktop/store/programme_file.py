@@ -12,16 +12,17 @@ import os
 import re
 import secrets
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, Table, insert
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.expression import Executable
 
 from booster_desktop.domain.disk import (
     AlreadyExists,
@@ -34,7 +35,18 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.roles import Role
 from booster_desktop.i18n import _, ngettext
 from booster_desktop.store import open_files
-from booster_desktop.store.changes import Action, Change, Listener, change_of, collecting
+from booster_desktop.store.changes import (
+    Action,
+    Change,
+    Listener,
+    Written,
+    acting_as_now,
+    change_of,
+    collecting,
+    current_device,
+    report,
+    reported,
+)
 from booster_desktop.store.durable import (
     publish_durably,
     remove_database_files,
@@ -194,21 +206,57 @@ class ProgrammeFile:
                         # Delivered to the other windows at the commit, or never.
                         notify(connection, change, self.sender)
         except DBAPIError as error:
-            from booster_desktop.store.versions import at_once
-
-            clash = at_once(error, self.path)
-            if clash is not None:
-                raise clash from error
-            # One line: libpq's messages run over several ("Is the server running…").
-            value = " ".join(str(getattr(error, "orig", error)).split())
-            raise BoosterError(
-                _("{path}: the change was not saved ({value})").format(
-                    path=self.path, value=value[:300]
-                )
-            ) from error
+            raise self._not_saved(error) from error
         if change is not None:
             for listener in list(self.listeners):
                 listener(change)
+
+    def _not_saved(self, error: DBAPIError) -> BoosterError:
+        """A database's refusal of a write, in one line (a clash of versions as such)."""
+        from booster_desktop.store.versions import at_once
+
+        clash = at_once(error, self.path)
+        if clash is not None:
+            return clash
+        # One line: libpq's messages run over several ("Is the server running…").
+        value = " ".join(str(getattr(error, "orig", error)).split())
+        return BoosterError(
+            _("{path}: the change was not saved ({value})").format(
+                path=self.path, value=value[:300]
+            )
+        )
+
+    @contextmanager
+    def adding(self, table: Table, action: Action = Action.EDIT) -> Iterator[OneAdd]:
+        """A block that reads, then adds at most one record of `table` and writes nothing
+        else (a door's check-in): what `writing` does for that one record, its history and
+        its announcement included, in fewer round trips on a server.
+
+        On a file it is a `writing` block (the reads inside its transaction). On a server
+        the reads run outside any transaction, and `add` is ONE statement committed when it
+        returns (`history.add_one`): BEGIN and COMMIT would be two more round trips, and on
+        a venue's network each costs more than the work. So `add` is the block's last act.
+        A block that adds nothing writes nothing."""
+        if not self.on_server or not self._history:
+            with self.writing(action) as connection:
+                block = OneAdd(connection, table, self, action)
+                yield block
+                if not block.added:
+                    connection.rollback()  # nothing written: no commit, no change
+            return
+        one: OneAdd | None = None
+        try:
+            reader = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            with reader as connection:
+                one = OneAdd(connection, table, self, action)
+                yield one
+        except DBAPIError as error:
+            raise self._not_saved(error) from error
+        finally:
+            # Committed once `add` returned, whatever the rest of the block did: heard.
+            if one is not None and one.change is not None:
+                for listener in list(self.listeners):
+                    listener(one.change)
 
     @contextmanager
     def without_history(self) -> Iterator[None]:
@@ -246,6 +294,58 @@ class ProgrammeFile:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class OneAdd:
+    """The block of `ProgrammeFile.adding`: read through `connection`, then `add` once."""
+
+    def __init__(
+        self, connection: Connection, table: Table, programme: ProgrammeFile, action: Action
+    ) -> None:
+        self.connection = connection
+        self.table = table
+        self._programme = programme
+        self._action = action
+        # The change record of the add on a server (the write block makes it on a file).
+        self.change: Change | None = None
+        self.added = False
+
+    def add(self, values: Mapping[str, object]) -> None:
+        """Add the record: `values` by column name, its key among them."""
+        if self.added:
+            raise AssertionError("adding(): one record per block")
+        from booster_desktop.store.history import add_one, record_key
+
+        key = values[record_key(self.table).name]
+        assert isinstance(key, int | str)
+        if reported(self.connection) is not None:  # a write block: on a file
+            self.connection.execute(_insert_of(self.table), dict(values))
+            report(self.connection, self.table.name, [key], added=True)
+            self.added = True
+            return
+        programme = self._programme
+        change = Change(
+            acting_as_now() or self._action,
+            {self.table.name: Written(frozenset({key}))},
+            current_device(),
+            datetime.now(UTC),
+        )
+        add_one(
+            self.connection, self.table, values, change, (CHANNEL, encode(change, programme.sender))
+        )
+        self.change = change
+        self.added = True
+
+
+_INSERTS: dict[str, Executable] = {}
+
+
+def _insert_of(table: Table) -> Executable:
+    """A record's INSERT, its values bound at each execution (built once per table)."""
+    statement = _INSERTS.get(table.name)
+    if statement is None:
+        statement = _INSERTS[table.name] = insert(table)
+    return statement
 
 
 def _database_problem(path: Path, error: BaseException) -> BoosterError:

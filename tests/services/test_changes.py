@@ -343,7 +343,7 @@ def test_every_write_service_reports_what_it_changed(
 
 
 def _functions_that_write() -> set[str]:
-    """Every services function whose body opens the write gate (`.writing(`)."""
+    """Every services function whose body opens the write gate (`.writing(` or `.adding(`)."""
     found: set[str] = set()
     package = Path(booster_desktop.services.__file__).parent
     for module in package.glob("*.py"):
@@ -355,7 +355,7 @@ def _functions_that_write() -> set[str]:
                     for n in ast.walk(node)
                     if isinstance(n, ast.Call)
                     and isinstance(n.func, ast.Attribute)
-                    and n.func.attr == "writing"
+                    and n.func.attr in ("writing", "adding")
                 ]
                 if calls:
                     found.add(f"{module.stem}.{node.name}")

@@ -584,3 +584,132 @@ def test_added_records_in_one_statement_are_kept_as_the_three_statements_keep_th
     assert [same(v) for v in fast_values] == [
         (*v[:6], json.loads(v[6]), *v[7:-1]) for v in slow_values
     ]
+
+
+def test_a_record_added_in_one_statement_is_kept_as_a_write_block_keeps_it(
+    demo_file: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ProgrammeFile.adding` (a door's check-in: one statement outside any transaction on a
+    server) keeps the same history entry and value as a write block that inserts and reports
+    the same record; its listeners hear the same kind of change, and on a server the other
+    windows hear it once."""
+    from contextlib import closing
+
+    from sqlalchemy import insert
+
+    from booster_desktop.domain.checkin import CheckIn
+    from booster_desktop.store import history, notifications, programme_file
+    from booster_desktop.store.changes import Change, Written, report
+    from tests.services.test_checkin import _expected, _session
+
+    session = _session(demo_file, "CAT", "Joint training")
+    manager = _expected(demo_file, "CAT")[0][0]
+    at = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+    # The general way, as a block that inserted and reported more than one kind of thing
+    # would keep it (not the server's one-statement forms).
+    monkeypatch.setattr(history, "_only_added", lambda *a: None)
+    on_server = False
+    encoded: list[str] = []
+
+    def spy(change: Any, session: str) -> str:
+        encoded.append(notifications.encode(change, session))
+        return encoded[-1]
+
+    monkeypatch.setattr(programme_file, "encode", spy)
+
+    def values(checkin_id: str) -> dict[str, Any]:
+        return {
+            "id": checkin_id,
+            "session_id": session,
+            "manager_id": manager,
+            "recorded_at": at,
+            "device": "door-1",
+            "voided": False,
+            "admitted_unregistered": False,
+        }
+
+    heard: list[Change] = []
+    with open_programme(demo_file, writable=True) as programme:
+        on_server = programme.on_server
+        programme.listen(heard.append)
+        with programme.writing() as connection:
+            connection.execute(insert(CheckIn), values("block-0001"))
+            report(connection, "checkin", ["block-0001"], added=True)
+        with programme.adding(CheckIn.__table__) as adding:  # type: ignore[arg-type]
+            adding.add(values("added-0001"))
+        with programme.adding(CheckIn.__table__):  # type: ignore[arg-type]
+            pass  # nothing added: nothing written, nothing heard
+    assert [(c.action, dict(c.written)) for c in heard] == [
+        (Action.EDIT, {"checkin": Written(frozenset({"block-0001"}))}),
+        (Action.EDIT, {"checkin": Written(frozenset({"added-0001"}))}),
+    ]
+    with closing(programme_db.connect(demo_file)) as connection:
+        entries = [
+            row[0]
+            for row in connection.execute(
+                "SELECT entry_id FROM change_value WHERE record_id IN (?, ?) ORDER BY record_id",
+                ("added-0001", "block-0001"),
+            )
+        ]
+        (count,) = connection.execute(
+            "SELECT count(*) FROM change_entry WHERE id > ?", (min(entries),)
+        ).fetchone()
+    assert count == 1  # the empty block kept no entry
+    (added_entry, added_values), (block_entry, block_values) = (
+        _history_of(demo_file, e) for e in entries
+    )
+    assert added_entry == block_entry
+    assert added_entry[2] == "checkin: 1 added"
+
+    def same(value: tuple[Any, ...]) -> tuple[Any, ...]:
+        new = json.loads(value[6])
+        new["id"] = new["id"].replace("added", "block")
+        return (*value[:6], new, *value[7:-1])
+
+    assert [same(v) for v in added_values] == [
+        (*v[:6], json.loads(v[6]), *v[7:-1]) for v in block_values
+    ]
+    # On a server each write was announced once (the add within its own statement).
+    assert len(encoded) == (2 if on_server else 0)
+
+
+def test_a_refused_add_leaves_nothing_and_says_so_in_one_line(demo_file: Any) -> None:
+    """An add the database refuses (here: a session that does not exist) writes neither the
+    record nor its history, and says why in one line."""
+    from contextlib import closing
+
+    from booster_desktop.domain.checkin import CheckIn
+    from booster_desktop.domain.errors import BoosterError
+    from tests.services.test_checkin import _expected
+
+    manager = _expected(demo_file, "CAT")[0][0]
+
+    def counts() -> tuple[int, int, int]:
+        with closing(programme_db.connect(demo_file)) as connection:
+            return tuple(  # type: ignore[return-value]
+                connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("checkin", "change_entry", "change_value")
+            )
+
+    before = counts()
+    with open_programme(demo_file, writable=True) as programme:
+        heard: list[object] = []
+        programme.listen(heard.append)
+        with (
+            pytest.raises(BoosterError, match="the change was not saved") as refused,
+            programme.adding(CheckIn.__table__) as adding,  # type: ignore[arg-type]
+        ):
+            adding.add(
+                {
+                    "id": "refused-0001",
+                    "session_id": 987654,
+                    "manager_id": manager,
+                    "recorded_at": datetime(2026, 3, 2, 8, 0, tzinfo=UTC),
+                    "device": "door-1",
+                    "voided": False,
+                    "admitted_unregistered": False,
+                }
+            )
+    assert "\n" not in str(refused.value)
+    assert heard == []
+    assert counts() == before
