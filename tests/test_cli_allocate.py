@@ -513,3 +513,13 @@ def test_apply_says_on_stderr_when_it_waits_for_another_coordinator_then_what_ha
         assert refusal.startswith("booster: waited for another coordinator's allocation: ")
         assert refusal.endswith("nothing was saved: run the allocation again")
         assert _enrolments(demo_file) == between
+        # Refused after its wait, before its backup: none was made for nothing.
+        from sqlalchemy import select
+
+        from booster_desktop.domain.programme import Programme
+        from booster_desktop.services.backups import list_backups, settle
+
+        settle()
+        with open_programme(demo_file) as programme, programme.engine.connect() as connection:
+            uuid = str(connection.execute(select(Programme.uuid)).scalar_one())
+        assert [b.why for b in list_backups(uuid) if b.why == "allocation"] == []

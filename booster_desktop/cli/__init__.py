@@ -194,8 +194,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: {where}{error.strerror or error}", file=sys.stderr)
         return 1
     except Exception as error:
+        from booster_desktop.services.programme import server_lost
         from booster_desktop.services.team import refused_by_server
 
+        lost = server_lost(getattr(args, "file", None), error)
+        if lost is not None:
+            print(f"{PROG}: {_one_line(str(lost))}", file=sys.stderr)
+            return 1
         refused = refused_by_server(error)
         if refused is not None:
             print(f"{PROG}: {_one_line(str(refused))}", file=sys.stderr)

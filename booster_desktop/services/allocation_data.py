@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from booster_desktop.i18n import _
 from booster_desktop.services.allocation import Allocation, Instance, Pair, Wish
 from booster_desktop.services.progress import Progress, no_progress
 from booster_desktop.store.changes import Action, report
+from booster_desktop.store.chunks import chunks
 from booster_desktop.store.programme_file import ProgrammeFile
 from booster_desktop.store.versions import ALLOCATING, exclusive, last_change
 
@@ -214,32 +215,63 @@ def apply_allocation_undoably(
     from booster_desktop.services.backups import backup_before
 
     wanted = {(m, code) for m, codes in allocation.assignment.items() for code in codes}
-    with exclusive(programme, ALLOCATING, lambda: _say_waiting(progress, waiting)) as waited:
-        # Backed up once the wait is over: the programme as this apply replaces it, with
-        # whatever the other coordinator (and anyone else) wrote meanwhile.
+    with (
+        exclusive(programme, ALLOCATING, lambda: _say_waiting(progress, waiting)) as waited,
+        programme.writing(Action.ALLOCATION) as connection,
+    ):
+        tour_ids = _refuse_if_stale(connection, programme, wanted, basis, waited)
+        # Backed up once the wait is over and the apply is known not to be refused (a
+        # refused apply makes no backup), from another connection: the programme as this
+        # apply replaces it, with whatever the other coordinator (and anyone) wrote meanwhile.
         kept = backup_before(programme, "allocation")
         if kept is None:  # no file on this computer to keep a copy of
             raise BoosterError(
                 _("{path}: cannot be backed up before the allocation").format(path=programme.path)
             )
-        backup = kept.path
-        with programme.writing(Action.ALLOCATION) as connection:
-            replaced = _replace_enrolments(connection, programme, wanted, basis, waited)
-    return AppliedAllocation(backup, replaced)
+        replaced = _replace_enrolments(connection, wanted, tour_ids)
+    return AppliedAllocation(kept.path, replaced)
 
 
-def _replace_enrolments(
+def _refuse_if_stale(
     connection: Connection,
     programme: ProgrammeFile,
     wanted: set[tuple[int, str]],
     basis: str | None,
     waited: bool,
-) -> EnrolmentRows:
-    """The enrolments an allocation wants, in the open write transaction; returns what they
-    replaced."""
+) -> dict[str, int]:
+    """Refuse an allocation computed from a programme that changed since (its enrolments, on
+    a server; a tour or a manager it places gone, anywhere); returns the tours' ids by code."""
     if programme.on_server and basis and enrolments_basis(connection) != basis:
         raise _stale(connection, waited)
     tour_ids = {code: tour_id for code, tour_id in connection.execute(select(Tour.code, Tour.id))}
+    gone_tours = sorted({code for _, code in wanted} - set(tour_ids))
+    if gone_tours:
+        raise BoosterError(
+            _(
+                "tour {code} was deleted since this allocation was computed; nothing was "
+                "saved: run the allocation again"
+            ).format(code=gone_tours[0])
+        )
+    placed = sorted({m for m, _ in wanted})
+    found: set[int] = set()
+    for chunk in chunks(placed):
+        found.update(connection.scalars(select(Manager.id).where(Manager.id.in_(chunk))))
+    gone = [m for m in placed if m not in found]
+    if gone:
+        raise BoosterError(
+            _(
+                "manager {manager_id} was deleted since this allocation was computed; nothing "
+                "was saved: run the allocation again"
+            ).format(manager_id=gone[0])
+        )
+    return tour_ids
+
+
+def _replace_enrolments(
+    connection: Connection, wanted: set[tuple[int, str]], tour_ids: dict[str, int]
+) -> EnrolmentRows:
+    """The enrolments an allocation wants, in the open write transaction; returns what they
+    replaced."""
     active = set(
         connection.scalars(select(Manager.id).where(Manager.status == ManagerStatus.ACTIVE))
     )
@@ -266,7 +298,7 @@ def _replace_enrolments(
     before = _enrolment_rows(connection, [*dropped, *fulfilled])
     report(connection, "enrolment", fulfilled)
     report(connection, "enrolment", dropped, removed=True)
-    for chunk in _chunks(dropped):
+    for chunk in chunks(dropped):
         connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
     if fulfilled:
         connection.execute(
@@ -303,7 +335,7 @@ def restore_enrolments(programme: ProgrammeFile, replaced: EnrolmentRows) -> Enr
         taken = _enrolment_rows(connection, [*replaced.added, *ids])
         report(connection, "enrolment", ids)  # put back with the same ids: an update
         report(connection, "enrolment", replaced.added, removed=True)
-        for chunk in _chunks([*replaced.added, *ids]):
+        for chunk in chunks([*replaced.added, *ids]):
             connection.execute(delete(Enrolment).where(Enrolment.id.in_(chunk)))
         if replaced.rows:
             connection.execute(insert(Enrolment), [dict(row) for row in replaced.rows])
@@ -311,16 +343,10 @@ def restore_enrolments(programme: ProgrammeFile, replaced: EnrolmentRows) -> Enr
     return EnrolmentRows(taken, tuple(i for i in ids if i not in back))
 
 
-def _chunks(values: list[int]) -> Iterator[list[int]]:
-    # Keeps IN (...) lists far below SQLite's limit on bound parameters.
-    for start in range(0, len(values), 500):
-        yield values[start : start + 500]
-
-
 def _enrolment_rows(connection: Connection, ids: list[int]) -> tuple[dict[str, Any], ...]:
     """Whole enrolment rows, every column, by id."""
     rows: list[dict[str, Any]] = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         chosen = select(Enrolment.__table__).where(Enrolment.id.in_(chunk))
         rows.extend(dict(row._mapping) for row in connection.execute(chosen))
     return tuple(sorted(rows, key=lambda row: int(row["id"])))

@@ -33,7 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.badge import BadgeToken
@@ -43,6 +43,7 @@ from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.kinds import ManagerStatus
 from booster_desktop.domain.manager import Manager
+from booster_desktop.domain.moments import moment_with_offset
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.text import fold
 from booster_desktop.i18n import _, ngettext
@@ -66,6 +67,7 @@ from booster_desktop.services.checkin import (
     void_checkin,
 )
 from booster_desktop.services.journal import Incoming, merge_checkins
+from booster_desktop.store.chunks import chunks
 from booster_desktop.store.door_file import (
     JOURNAL_NAME,
     ROSTER_NAME,
@@ -77,7 +79,12 @@ from booster_desktop.store.door_file import (
 )
 from booster_desktop.store.location import ServerAddress
 from booster_desktop.store.programme_file import ProgrammeFile
-from booster_desktop.store.server import is_unreachable, make_door_engine, server_problem
+from booster_desktop.store.server import (
+    cannot_reach,
+    is_unreachable,
+    make_door_engine,
+    server_problem,
+)
 
 # How often the sender tries the server while scans wait, and refreshes the roster copy.
 RETRY_SECONDS = 2.0
@@ -180,7 +187,9 @@ def send_waiting(programme: ProgrammeFile, journal: OfflineJournal) -> Sent:
     return Sent(len(scans), merged.added, merged.voided, len(aside))
 
 
-def _without_orphans(connection: Any, incoming: list[Incoming]) -> tuple[list[Incoming], list[int]]:
+def _without_orphans(
+    connection: Connection, incoming: list[Incoming]
+) -> tuple[list[Incoming], list[int]]:
     """The lines whose manager and session the server still has, and the journal places of
     the others: a manager or session deleted while the door was offline would fail the whole
     send on its foreign key, holding back every other scan for ever."""
@@ -202,14 +211,15 @@ def _without_orphans(connection: Any, incoming: list[Incoming]) -> tuple[list[In
     return kept, aside
 
 
-def _as_on_server(connection: Any, incoming: list[Incoming]) -> list[Incoming]:
+def _as_on_server(connection: Connection, incoming: list[Incoming]) -> list[Incoming]:
     """The lines of check-ins the server already holds, told as the server holds them: a
     scan whose reply was lost after the server's commit was journaled again under the same
     id, decided on the roster copy (which may differ in a detail, such as whether the person
     was expected); the server's record stands, and its void, if any, still applies."""
     ids = sorted({entry.id for entry in incoming})
-    held: dict[str, Any] = {}
-    for start in range(0, len(ids), 500):
+    held = {
+        str(row.id): row
+        for chunk in chunks(ids)
         for row in connection.execute(
             select(
                 CheckIn.id,
@@ -218,20 +228,20 @@ def _as_on_server(connection: Any, incoming: list[Incoming]) -> list[Incoming]:
                 CheckIn.recorded_at,
                 CheckIn.device,
                 CheckIn.admitted_unregistered,
-            ).where(CheckIn.id.in_(ids[start : start + 500]))
-        ):
-            held[str(row.id)] = row
+            ).where(CheckIn.id.in_(chunk))
+        )
+    }
     told: list[Incoming] = []
     for entry in incoming:
-        row = held.get(entry.id)
-        if row is not None:
+        found = held.get(entry.id)
+        if found is not None:
             entry = dataclasses.replace(
                 entry,
-                session_id=int(row.session_id),
-                manager_id=int(row.manager_id),
-                at=row.recorded_at,
-                device=str(row.device),
-                admitted_unregistered=bool(row.admitted_unregistered),
+                session_id=int(found.session_id),
+                manager_id=int(found.manager_id),
+                at=found.recorded_at,
+                device=str(found.device),
+                admitted_unregistered=bool(found.admitted_unregistered),
             )
         told.append(entry)
     return told
@@ -326,7 +336,7 @@ class Roster:
             dt.time.fromisoformat(s["end"]),
             _zone(s["time_zone"]),
         )
-        roster = cls(info=info, refreshed_at=_moment(document["refreshed_at"]))
+        roster = cls(info=info, refreshed_at=moment_with_offset(document["refreshed_at"]))
         for token, (manager, revoked) in _mapping(document["badges"]).items():
             roster.badges[_text(token)] = (_whole(manager), _flag(revoked))
             if not revoked:
@@ -343,7 +353,9 @@ class Roster:
         kept = document.get("active")
         roster.active = set(roster.people) if kept is None else {_whole(m) for m in _sequence(kept)}
         for manager, times in _mapping(document["standing"]).items():
-            roster.standing[int(manager)] = [(_text(i), _moment(at)) for i, at in _sequence(times)]
+            roster.standing[int(manager)] = [
+                (_text(i), moment_with_offset(at)) for i, at in _sequence(times)
+            ]
         roster.sheet = [
             Attendee(
                 _whole(number),
@@ -426,14 +438,6 @@ def _sequence(value: object) -> list[Any]:
     if not isinstance(value, list):
         raise TypeError("not a list")
     return value
-
-
-def _moment(value: object) -> datetime:
-    """An aware moment (a naive one cannot be compared with the scans' times)."""
-    moment = datetime.fromisoformat(_text(value))
-    if moment.utcoffset() is None:
-        raise ValueError("a time without its offset")
-    return moment
 
 
 def _zone(value: object) -> str:
@@ -588,21 +592,6 @@ def _door_at(path: Path, key: str, login: str) -> LastDoor | None:
     return door
 
 
-def unreachable_reason(error: BaseException) -> str:
-    """libpq's reason in a few words ("Connection refused"), from its multi-line message."""
-    original = error
-    seen = 0
-    while seen < 5:
-        inner = getattr(original, "orig", None) or original.__cause__ or original.__context__
-        if inner is None:
-            break
-        original = inner
-        seen += 1
-    first = str(original).strip().splitlines()[0] if str(original).strip() else ""
-    reason = first.rsplit("failed: ", 1)[-1].strip() or type(original).__name__
-    return reason[:120]
-
-
 def server_unreachable(error: BaseException) -> bool:
     """Whether opening a programme failed because its server cannot be reached."""
     return is_unreachable(error)
@@ -613,13 +602,6 @@ def offline_message(desk: DoorDesk) -> str:
     at = desk.offline_since
     hhmm = "?" if at is None else at.astimezone().strftime("%H:%M")
     return _("server unreachable: working from the roster copy of {hhmm}").format(hhmm=hhmm)
-
-
-def cannot_reach(address: ServerAddress, error: BaseException) -> str:
-    port = address.port or 5432
-    return _("cannot reach the server at {host}:{port}: {reason}").format(
-        host=address.host or "localhost", port=port, reason=unreachable_reason(error)
-    )
 
 
 def waiting_here(address: ServerAddress) -> int | None:

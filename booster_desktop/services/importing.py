@@ -1055,10 +1055,6 @@ def import_managers(
         hidden_included=plan.include_hidden,
         encoding=plan.sheet.workbook.encoding or None,
     )
-    if not dry_run:
-        from booster_desktop.services.backups import backup_before
-
-        backup_before(programme, "import")
     try:
         return _import(programme, plan, report, dry_run, skip_invalid, progress)
     except DBAPIError as error:
@@ -1142,6 +1138,13 @@ def _import(
         if dry_run or report.refused:
             transaction.rollback()
         else:
+            from booster_desktop.services.backups import backup_before
+
+            # Only now that the import is known to go ahead and add something (a refused or
+            # empty one makes no backup), from another connection: the programme as
+            # committed, before this import.
+            if writer.manager_ids or writer.topic_ids or writer.organisation_ids:
+                backup_before(programme, "import")
             progress(done, done, _("Saving"))
             for table, ids in (
                 ("manager", writer.manager_ids),

@@ -29,6 +29,7 @@ from booster_desktop.domain.base import utc_now
 from booster_desktop.domain.checkin import CheckIn
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.manager import Manager
+from booster_desktop.domain.moments import NoOffset, moment_with_offset
 from booster_desktop.domain.programme import Programme
 from booster_desktop.domain.session import TourSession
 from booster_desktop.domain.tour import Tour
@@ -36,6 +37,7 @@ from booster_desktop.exports.files import write_atomically
 from booster_desktop.i18n import _
 from booster_desktop.services.changes import Action, report
 from booster_desktop.services.checkin import default_device
+from booster_desktop.store.chunks import chunks
 from booster_desktop.store.open_files import refuse_if_open_here
 from booster_desktop.store.programme_file import ProgrammeFile
 
@@ -342,7 +344,12 @@ def _entry(path: Path, number: int, document: dict[str, Any]) -> Entry:
         )
     at_text = _text(path, number, document, "at", 40)
     try:
-        at = datetime.fromisoformat(at_text)
+        at = moment_with_offset(at_text)
+    except NoOffset:
+        raise _refuse(
+            path,
+            _("line {number}: {at_text!r} has no time zone").format(number=number, at_text=at_text),
+        ) from None
     except ValueError:
         raise _refuse(
             path,
@@ -350,11 +357,6 @@ def _entry(path: Path, number: int, document: dict[str, Any]) -> Entry:
                 number=number, at_text=at_text
             ),
         ) from None
-    if at.tzinfo is None:
-        raise _refuse(
-            path,
-            _("line {number}: {at_text!r} has no time zone").format(number=number, at_text=at_text),
-        )
     voided, admitted = document.get("voided"), document.get("admitted_unregistered")
     if voided not in _FLAGS or admitted not in _FLAGS:
         raise _refuse(
@@ -398,8 +400,6 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
     path = Path(path)
     journal_programme, entries = read_journal(path)
     from booster_desktop.services.backups import backup_before
-
-    backup_before(programme, "merge")
 
     def refuse(why: str) -> BoosterError:
         return _refuse(path, why)
@@ -446,11 +446,11 @@ def merge_journal(programme: ProgrammeFile, path: Path) -> MergeReport:
         merged = merge_checkins(connection, incoming, refuse)
         if not (merged.added or merged.voided):
             connection.rollback()  # nothing new: no commit, no change for the screens
+        else:
+            # Only now that the merge is known to write (a refused or empty one makes no
+            # backup), from another connection: the programme as committed, before it.
+            backup_before(programme, "merge")
     return merged
-
-
-# Check-in ids asked for at once (well under any database's limit on bound parameters).
-_CHUNK = 500
 
 
 def merge_checkins(
@@ -471,10 +471,8 @@ def merge_checkins(
     )
     existing = {
         row.id: row
-        for start in range(0, len(ids), _CHUNK)
-        for row in connection.execute(
-            select(*columns).where(CheckIn.id.in_(ids[start : start + _CHUNK]))
-        )
+        for chunk in chunks(ids)
+        for row in connection.execute(select(*columns).where(CheckIn.id.in_(chunk)))
     }
     merged = MergeReport()
     new_rows: dict[str, dict[str, Any]] = {}
@@ -542,7 +540,7 @@ def _standing_where(
         return []
     sessions = sorted({s for s, _ in pairs})
     found: list[Row[*tuple[Any, ...]]] = []
-    for start in range(0, len(sessions), _CHUNK):
+    for chunk in chunks(sessions):
         found.extend(
             connection.execute(
                 select(
@@ -552,7 +550,7 @@ def _standing_where(
                     CheckIn.device,
                     CheckIn.voided,
                 ).where(
-                    CheckIn.session_id.in_(sessions[start : start + _CHUNK]),
+                    CheckIn.session_id.in_(chunk),
                     CheckIn.voided.is_(False),
                 )
             )

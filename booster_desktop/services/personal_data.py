@@ -37,6 +37,7 @@ from booster_desktop.i18n import _
 from booster_desktop.services.history import erase_person_history, read_history
 from booster_desktop.services.output_paths import check_output_path
 from booster_desktop.store.changes import Action, report
+from booster_desktop.store.chunks import chunks
 from booster_desktop.store.durable import remove_leftovers
 from booster_desktop.store.programme_file import ProgrammeFile, open_programme_file
 from booster_desktop.store.versions import (
@@ -512,14 +513,19 @@ def _erase_in_file(
     who: Identity,
     manager_ids: list[int],
     versions: Mapping[int, int] | None = None,
+    backed_up: Erased | None = None,
 ) -> tuple[int, int, bool]:
     """The erase itself, in one write: (history entries cleared, mentions replaced, whether
     what it left behind was compacted away). `versions`: the managers' as read (with the
-    identity): one changed since, and nothing is erased (`ChangedMeanwhile`)."""
+    identity): one changed since, and nothing is erased (`ChangedMeanwhile`). With
+    `backed_up`, a backup is made once the versions are checked (a refused erase makes
+    none) and noted there."""
     tables = {"manager", "travel_document", "change_value"}
     with programme.writing(Action.ERASE) as connection:
         if versions:
-            check_versions(connection, Manager, versions)
+            check_versions(connection, Manager, versions, erasing=True)
+        if backed_up is not None:
+            backed_up.backup = _backup_before(programme)
         _erase_rows(connection, manager_ids, who.manager_id)
         history = sum(erase_person_history(connection, m) for m in manager_ids)
         mentions = _replace_mentions(connection, who, tables)
@@ -557,9 +563,8 @@ def erase_person(
         )
         who = _identity(connection, row, passport)
     erased = Erased(manager_id, on_server=programme.on_server)
-    erased.backup = _backup_before(programme)
     erased.history_entries, erased.mentions, erased.compacted = _erase_in_file(
-        programme, who, [manager_id], {manager_id: row.version}
+        programme, who, [manager_id], {manager_id: row.version}, backed_up=erased
     )
     # A copy a killed process left half-written beside the programme (the plain snapshot of
     # an encrypted copy, a decrypted restore) holds the person too.
@@ -696,15 +701,16 @@ def erase_travel_data(
         raise BoosterError(
             _("{path}: is open for reading only; nothing was erased").format(path=programme.path)
         )
-    _backup_before(programme)
     with programme.writing(Action.ERASE) as connection:
         if versions:
-            check_versions(connection, Manager, versions)
+            check_versions(connection, Manager, versions, erasing=True)
+        # Only once the versions are checked (a refused erase makes no backup), from another
+        # connection: the programme as committed, before this erase.
+        _backup_before(programme)
         report(connection, "travel_document", manager_ids)  # before: the history reads it
         report(connection, "manager", manager_ids, [VERSION])
         erased = 0
-        for start in range(0, len(manager_ids), 500):
-            chunk = manager_ids[start : start + 500]
+        for chunk in chunks(manager_ids):
             # The rows deleted, as the database names them: a server's driver may not count.
             erased += len(
                 connection.execute(

@@ -48,6 +48,7 @@ __all__ = [
     "pull_programme",
     "push_programme",
     "same_location",
+    "server_lost",
 ]
 
 APP_NAME = "Booster Desktop"
@@ -159,6 +160,17 @@ def programme_problems(path: Location, *, limit: int = 200) -> list[str]:
 
         location = with_kept_password(location)
     return problems(location, limit=limit)
+
+
+def server_lost(location: object, error: BaseException) -> BoosterError | None:
+    """A read that failed because the programme's server went out of reach mid-way (stopped,
+    the link dropped), said in one line as when it cannot be reached at all; None for any
+    other error."""
+    from booster_desktop.store.server import cannot_reach, is_unreachable
+
+    if not isinstance(location, ServerAddress) or not is_unreachable(error):
+        return None
+    return BoosterError(cannot_reach(location, error))
 
 
 def explain_failure(path: Location) -> BoosterError | None:

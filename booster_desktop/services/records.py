@@ -10,20 +10,20 @@ that cascades is covered without new code.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Column, Connection, Table, and_, delete, insert, select, update
 
+from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.model import Base
+from booster_desktop.i18n import _
 from booster_desktop.store.changes import report
+from booster_desktop.store.chunks import chunks
 from booster_desktop.store.history import record_key
 from booster_desktop.store.programme_file import ProgrammeFile
 from booster_desktop.store.versions import VERSION, bumped, check_versions, is_versioned
-
-# Keeps IN (...) lists far below every database's limit on bound parameters.
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -53,16 +53,11 @@ class Snapshot:
         return counter
 
 
-def _chunks(values: list[Any]) -> Iterator[list[Any]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
 def _select_in(
     connection: Connection, table: Table, column: Column[Any], values: list[Any]
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    for chunk in _chunks(values):
+    for chunk in chunks(values):
         rows.extend(
             dict(r._mapping) for r in connection.execute(select(table).where(column.in_(chunk)))
         )
@@ -135,30 +130,111 @@ def delete_records(
 def delete_together(
     programme: ProgrammeFile,
     parts: Sequence[tuple[str, Collection[Any], Mapping[Any, int] | None]],
+    *,
+    undoing_import: bool = False,
 ) -> list[Snapshot]:
     """Delete records of several tables in one transaction, in the order given (an import
     undone: its managers, then the topics and organisations it created); one snapshot per
     part. Every part's versions are checked before anything is deleted: one record changed
-    (or gone) since it was read, and nothing is deleted."""
-    if any(name == "tour" and ids for name, ids, _ in parts):
-        from booster_desktop.services.backups import backup_before
+    (or gone) since it was read, and nothing is deleted.
 
-        backup_before(programme, "delete-tour")
+    `undoing_import`: the records are what an import added, and nothing that hangs on them
+    which the import did not write may go with them (check-ins, enrolments… made since, by
+    others or by this window outside its undo stack: they carry no version). Refused in one
+    line naming the record and what hangs on it; nothing is undone."""
     snapshots = []
     with programme.writing() as connection:
         for name, _, versions in parts:
             table = Base.metadata.tables[name]
             if versions and is_versioned(table):
                 check_versions(connection, table, versions)
+        if any(name == "tour" and ids for name, ids, _ in parts):
+            from booster_desktop.services.backups import backup_before
+
+            # Only once the versions are checked (a refused delete makes no backup), from
+            # another connection: the programme as committed, before this delete.
+            backup_before(programme, "delete-tour")
         for name, ids, _ in parts:
             table = Base.metadata.tables[name]
             (key,) = table.primary_key.columns
             snapshot = take_snapshot(connection, name, ids)
+            if undoing_import:
+                _refuse_rows_made_since_import(name, snapshot)
             _report(connection, name, ids, snapshot)  # before: the history reads them
-            for chunk in _chunks(list(ids)):
+            for chunk in chunks(list(ids)):
                 connection.execute(delete(table).where(key.in_(chunk)))
             snapshots.append(snapshot)
     return snapshots
+
+
+# What an import writes, by the table of the records it added: anything else hanging on them
+# was made since. (Its managers' topic ranks and badge tokens; the topics and organisations
+# it created, alone: a rank of one of its topics by a manager it did not add came later.)
+_IMPORT_WROTE = {
+    "manager": {"manager", "topic_interest", "badge_token"},
+    "topic": {"topic"},
+    "organisation": {"organisation"},
+}
+
+
+def _made_since(table: str) -> str:
+    """What rows of `table` hanging on an imported record are, in the user's words."""
+    words = {
+        "enrolment": _("enrolments"),
+        "checkin": _("check-ins"),
+        "badge_print": _("badge prints"),
+        "certificate": _("certificates"),
+        "travel_document": _("travel data"),
+        "tour_focus_topic": _("tours focused on it"),
+        "session_topic": _("visits on it"),
+        "topic_interest": _("other managers' ranks of it"),
+        "manager": _("managers working there"),
+        "person": _("people working there"),
+        "tour": _("tours it hosts"),
+        "tour_session": _("visits to it"),
+    }
+    return words.get(table, table)
+
+
+def _record_label(table: str, row: Mapping[str, Any] | None, record: Any) -> str:
+    if table == "manager" and row is not None:
+        return _("manager {id} ({name})").format(
+            id=record, name=f"{row['given_name']} {row['family_name']}"
+        )
+    if table == "topic" and row is not None:
+        return _("topic {id} ({name})").format(id=record, name=row["name"])
+    if table == "organisation" and row is not None:
+        return _("organisation {id} ({name})").format(id=record, name=row["name"])
+    return f"{table} {record}"
+
+
+def _refuse_rows_made_since_import(table_name: str, snapshot: Snapshot) -> None:
+    """Refuse undoing an import when the snapshot of what it added holds rows it did not
+    write (see `delete_together`)."""
+    wrote = _IMPORT_WROTE.get(table_name, {table_name})
+    parents = {row["id"]: row for name, rows in snapshot.rows if name == table_name for row in rows}
+    found: tuple[str, Any] | None = None
+    for name, rows in snapshot.rows:
+        if name not in wrote and rows:
+            column = next(
+                key.parent.name
+                for key in Base.metadata.tables[name].foreign_keys
+                if key.column.table.name == table_name
+            )
+            found = name, min(row[column] for row in rows)
+            break
+    if found is None and snapshot.nulled:
+        reference = snapshot.nulled[0]
+        found = reference.table, min(value for _key, value in reference.values)
+    if found is None:
+        return
+    name, record = found
+    raise BoosterError(
+        _("{record} has {rows} made since the import; nothing undone").format(
+            record=_record_label(table_name, parents.get(record), record),
+            rows=_made_since(name),
+        )
+    )
 
 
 def read_versions(snapshot: Snapshot, table_name: str) -> dict[Any, int]:

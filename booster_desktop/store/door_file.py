@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.moments import NoOffset, moment_with_offset
 from booster_desktop.i18n import _
 from booster_desktop.store.durable import replace_durably
 
@@ -282,27 +283,25 @@ def _as_marked(moment: datetime) -> str:
 def _aware(text: object) -> datetime:
     """A line's time read back: aware, or a DatabaseError (damaged, or edited by hand)."""
     try:
-        at = datetime.fromisoformat(str(text))
-    except ValueError as error:
+        return moment_with_offset(text)
+    except NoOffset as error:
+        raise sqlite3.DatabaseError("a line's time has no offset") from error
+    except (TypeError, ValueError) as error:
         raise sqlite3.DatabaseError("a line's time is damaged") from error
-    if at.utcoffset() is None:
-        raise sqlite3.DatabaseError("a line's time has no offset")
-    return at
 
 
 def _scan_of(row: tuple[Any, ...]) -> JournalScan:
     """One journal line read back, or a DatabaseError naming it (damaged, or edited by hand:
     a time without its offset cannot be compared with the door's)."""
     try:
-        at = datetime.fromisoformat(row[5])
-        if at.utcoffset() is None or not all(isinstance(row[i], str) for i in (1, 6)):
-            raise ValueError
+        if not all(isinstance(row[i], str) for i in (1, 6)):
+            raise TypeError("not a text")
         return JournalScan(
             checkin_id=row[1],
             voids=bool(row[2]),
             session_id=int(row[3]),
             manager_id=int(row[4]),
-            recorded_at=at,
+            recorded_at=moment_with_offset(row[5]),
             device=row[6],
             admitted_unregistered=bool(row[7]),
             seq=int(row[0]),

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+from booster_desktop.domain.moments import moment_with_offset
 from booster_desktop.store.changes import Action, Change, Key, Written
 
 if TYPE_CHECKING:
@@ -118,7 +119,8 @@ def decode(payload: str) -> Notice | None:
                 None if ids is None else frozenset(_key(i) for i in ids),
                 None if columns is None else frozenset(str(c) for c in columns),
             )
-        at = datetime.fromisoformat(str(data["t"]))
+        # Ours always carry their offset; a naive time could not be merged with them.
+        at = moment_with_offset(data["t"])
         change = Change(Action(data["a"]), written, str(data["d"]), at)
         return Notice(str(data["s"]), change)
     except (ValueError, KeyError, TypeError, AttributeError):

@@ -44,7 +44,9 @@ from booster_desktop.store.changes import Action
 from booster_desktop.store.location import ServerAddress
 
 if TYPE_CHECKING:
+    import psycopg
     from sqlalchemy.orm import Session
+    from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
 
 # The isolation of a write transaction on a server, by what it does. An edit touches a few
 # rows it has just read: READ COMMITTED, PostgreSQL's default, with the version checks of
@@ -127,7 +129,11 @@ def make_door_engine(address: ServerAddress, session: str) -> Engine:
     return engine
 
 
-def _answered_since(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+def _answered_since(
+    dbapi_connection: psycopg.Connection[Any],
+    record: ConnectionPoolEntry,
+    proxy: PoolProxiedConnection,
+) -> None:
     """A pooled connection the server spoke on while it sat idle (a restart or shut-down
     closes it with a last message) is replaced before use, without a round trip: an idle
     healthy connection has nothing to read."""
@@ -157,7 +163,9 @@ def is_unreachable(error: BaseException | None) -> bool:
             continue
         if isinstance(error, psycopg.OperationalError):
             state = error.sqlstate
-            return state is None or state.startswith(_GONE_STATES)
+            if state is None:
+                return _unanswered(str(error))
+            return state.startswith(_GONE_STATES)
         if isinstance(error, (ConnectionError, TimeoutError)):
             return True
         # Our one-line messages are raised `from None`: what they say came from the context.
@@ -166,8 +174,53 @@ def is_unreachable(error: BaseException | None) -> bool:
     return False
 
 
+# A server that answers a connection with FATAL was reached: it refused the login or the
+# database (which no offline door should hide), unless what it said is that it cannot take
+# connections now, which passes.
+_PASSING_REFUSALS = (
+    "the database system is",  # starting up, shutting down, in recovery
+    "too many clients",
+    "remaining connection slots",
+)
+
+
+def _unanswered(message: str) -> bool:
+    """Whether a connection error without SQLSTATE (psycopg gives none at connection time)
+    means the server was not reached or cannot take connections now."""
+    _, fatal, said = message.partition("FATAL:")
+    return not fatal or any(words in said for words in _PASSING_REFUSALS)
+
+
+def unreachable_reason(error: BaseException) -> str:
+    """libpq's reason in a few words ("Connection refused"), from its multi-line message."""
+    original = error
+    seen = 0
+    while seen < 5:
+        inner = getattr(original, "orig", None) or original.__cause__ or original.__context__
+        if inner is None:
+            break
+        original = inner
+        seen += 1
+    first = str(original).strip().splitlines()[0] if str(original).strip() else ""
+    reason = first.rsplit("failed: ", 1)[-1].strip() or type(original).__name__
+    return reason[:120]
+
+
+def cannot_reach(address: ServerAddress, error: BaseException) -> str:
+    """The one line said when the server cannot be reached: where, and libpq's reason."""
+    port = address.port or 5432
+    return _("cannot reach the server at {host}:{port}: {reason}").format(
+        host=address.host or "localhost", port=port, reason=unreachable_reason(error)
+    )
+
+
 def server_problem(address: ServerAddress, error: BaseException) -> BoosterError:
-    """One line saying why the server refused or failed (never the password)."""
+    """One line saying why the server refused or failed (never the password); a server out
+    of reach is said as the door says it, not in libpq's several lines."""
+    # A reason the server itself gave (FATAL: no such database, a login refused) means it
+    # was reached: said as it is.
+    if is_unreachable(error) and not unreachable_reason(error).startswith("FATAL:"):
+        return BoosterError(cannot_reach(address, error))
     original = getattr(error, "orig", error)
     text = " ".join(str(original).split())
     if address.password:

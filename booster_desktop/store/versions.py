@@ -25,6 +25,7 @@ from booster_desktop.domain.errors import BoosterError
 from booster_desktop.domain.history import ChangeEntry, ChangeValue
 from booster_desktop.domain.model import Base
 from booster_desktop.i18n import _
+from booster_desktop.store.chunks import chunks
 
 if TYPE_CHECKING:
     from booster_desktop.store.programme_file import ProgrammeFile
@@ -64,11 +65,13 @@ class ChangedMeanwhile(BoosterError):  # noqa: N818 (what the user is told, not 
         at: datetime | None = None,
         version: int | None = None,
         deleting: bool = False,
+        erasing: bool = False,
     ) -> None:
         self.table, self.record, self.clashes = table, record, clashes
         self.device, self.login, self.at = device, login, at
         self.version = version  # the record's version now (None: it was deleted)
-        self.deleting = deleting  # what was refused: a delete, not a save
+        self.deleting = deleting or erasing  # what was refused: a delete, not a save
+        self.erasing = erasing  # an erase (of a person, of travel data): said in its words
         super().__init__(self._line())
 
     @property
@@ -84,6 +87,15 @@ class ChangedMeanwhile(BoosterError):  # noqa: N818 (what the user is told, not 
     def _line(self) -> str:
         what = f"{self.table} {self.record}"
         when = self.at.astimezone().strftime("%Y-%m-%d %H:%M") if self.at else "?"
+        if self.erasing and self.deleted:
+            return _("{what} was deleted by {who} at {when}: nothing was erased").format(
+                what=what, who=self.who, when=when
+            )
+        if self.erasing:
+            return _(
+                "{what} was changed by {who} at {when} since you read it: nothing was "
+                "erased (look at it as it is now, then erase again if you still want to)"
+            ).format(what=what, who=self.who, when=when)
         if self.deleting and self.deleted:
             return _("{what} was already deleted by {who} at {when}: nothing was deleted").format(
                 what=what, who=self.who, when=when
@@ -207,6 +219,7 @@ def changed_meanwhile(
     values: Mapping[str, Any],
     *,
     deleting: bool = False,
+    erasing: bool = False,
 ) -> ChangedMeanwhile:
     """The refusal of a save (or a delete) over `record`, read as it is now with its last
     change."""
@@ -233,6 +246,7 @@ def changed_meanwhile(
         at=last.at if last else None,
         version=None if now is None else int(now[VERSION]),
         deleting=deleting,
+        erasing=erasing,
     )
 
 
@@ -245,16 +259,20 @@ def raise_versions(connection: Connection, table: Table | type[Any], ids: Collec
 
 
 def check_versions(
-    connection: Connection, table: Table | type[Any], versions: Mapping[Any, int]
+    connection: Connection,
+    table: Table | type[Any],
+    versions: Mapping[Any, int],
+    *,
+    erasing: bool = False,
 ) -> None:
-    """Refuse a delete (or an erase) of records read at `versions` (by id) when one of them
-    changed or went since: `ChangedMeanwhile` names the first, in id order."""
+    """Refuse a delete (or an erase, said in its own words) of records read at `versions`
+    (by id) when one of them changed or went since: `ChangedMeanwhile` names the first, in
+    id order."""
     target = _table(table)
     (key,) = target.primary_key.columns
     now: dict[Any, int] = {}
     ids = list(versions)
-    for start in range(0, len(ids), 500):  # far below every database's bound-parameter limit
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         # Locked until the commit (FOR UPDATE, on a server): a save committing between this
         # check and the delete waits for it, or is waited for and then seen here.
         rows = connection.execute(
@@ -263,7 +281,7 @@ def check_versions(
         now.update((k, v) for k, v in rows)
     for record, seen in sorted(versions.items()):
         if now.get(record) != seen:
-            raise changed_meanwhile(connection, target, record, {}, deleting=True)
+            raise changed_meanwhile(connection, target, record, {}, deleting=True, erasing=erasing)
 
 
 def versioned_tables() -> list[str]:

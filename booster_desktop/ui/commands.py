@@ -216,7 +216,9 @@ class ImportedManagers(_DocumentCommand):
 
     The undo is one transaction that expects each record at the version the import wrote
     (or this window's own later save of it, undone or not, wrote): when someone else changed
-    or deleted one since, nothing is undone and the window says which record."""
+    or deleted one since, nothing is undone and the window says which record; so it is when
+    rows the import did not write hang on what it added (check-ins, enrolments made since),
+    rather than deleting them with it."""
 
     _TABLES = ("manager", "topic", "organisation")
 
@@ -260,7 +262,7 @@ class ImportedManagers(_DocumentCommand):
                     strict=True,
                 )
             ]
-            self._snapshots = delete_together(self.programme, parts)
+            self._snapshots = delete_together(self.programme, parts, undoing_import=True)
 
         if self._attempt(act, undoing=True):
             self._done = False

@@ -289,12 +289,29 @@ def test_an_import_backs_up_first_and_a_dry_run_does_not(demo_file: Path, tmp_pa
     assert made.counts["managers"] == 24 and _count(demo_file, "manager") == 25
 
 
-def test_a_merge_backs_up_first(demo_file: Path, tmp_path: Path) -> None:
+@pytest.mark.sqlite_only  # a laptop's copy of the file
+def test_a_merge_backs_up_first_and_one_that_adds_nothing_does_not(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    from booster_desktop.services.checkin import CheckinDesk
+    from tests.services.test_checkin import DAY_ONE, _expected, _session
+
     uuid = _uuid(demo_file)
+    empty = tmp_path / "empty.jsonl"
+    assert main(["checkin", "export", str(demo_file), "-o", str(empty)]) == 0
+    assert main(["checkin", "merge", str(demo_file), str(empty)]) == 0
+    assert "merge" not in _whys(uuid)  # nothing to merge: nothing backed up for it
+    laptop = tmp_path / "laptop.booster"
+    shutil.copyfile(demo_file, laptop)
+    session = _session(laptop, "CAT", "Joint training")
+    token = _expected(laptop, "CAT")[0][1]
+    with open_programme(laptop, writable=True) as programme:
+        CheckinDesk(programme, session, device="laptop").record(token, now=DAY_ONE)
     journal = tmp_path / "door.jsonl"
-    assert main(["checkin", "export", str(demo_file), "-o", str(journal)]) == 0
+    assert main(["checkin", "export", str(laptop), "-o", str(journal)]) == 0
     assert main(["checkin", "merge", str(demo_file), str(journal)]) == 0
-    assert "merge" in _whys(uuid)
+    (made,) = [b for b in list_backups(uuid) if b.why == "merge"]
+    assert made.counts.get("check-ins", 0) == 0 and _count(demo_file, "checkin") == 1
 
 
 def test_deleting_a_tour_backs_up_first_and_other_deletes_do_not(demo_file: Path) -> None:

@@ -152,6 +152,26 @@ def test_merging_twice_changes_nothing(laptops: tuple[Path, Path], tmp_path: Pat
     assert _state(a) == once == _state(b)
 
 
+def test_merging_twice_a_piece_at_a_time_adds_once(
+    laptops: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The merge looks its check-ins up by id a piece at a time: a missed piece would add
+    the second merge's check-ins again, or refuse them as clashing."""
+    from booster_desktop.store import chunks
+
+    a, b = laptops
+    session = _session(a, "CAT", "Benchmarking visit")
+    _scan(b, session, [p[1] for p in _expected(b, "CAT")[:5]], DAY_ONE, "back door")
+    journal = tmp_path / "b.jsonl"
+    _export(b, journal)
+    monkeypatch.setattr(chunks, "CHUNK", 2)
+    with open_programme(a, writable=True) as programme:
+        first = merge_journal(programme, journal)
+        second = merge_journal(programme, journal)
+    assert (first.added, second.added, second.unchanged) == (5, 0, 5)
+    assert _state(a) == _state(b) and len(_state(a)) == 5
+
+
 def test_a_void_on_either_side_wins(laptops: tuple[Path, Path], tmp_path: Path) -> None:
     a, b = laptops
     session = _session(a, "CAT", "Joint training")

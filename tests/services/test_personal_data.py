@@ -624,35 +624,6 @@ def _someone_saves(location: Any, manager_id: int) -> None:
         )
 
 
-def test_an_erase_over_a_change_made_since_the_manager_was_read_erases_nothing(
-    demo_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import booster_desktop.services.personal_data as personal_data
-
-    backup = personal_data._backup_before
-
-    def backup_then_someone_saves(programme: Any) -> Any:
-        kept = backup(programme)
-        _someone_saves(demo_file, 3)  # while the backup was made
-        return kept
-
-    monkeypatch.setattr(personal_data, "_backup_before", backup_then_someone_saves)
-    assert main(["person", "erase", str(demo_file), "--manager", "3", "--yes"]) == 1
-    said = capsys.readouterr().err
-    assert said.count("\n") == 1 and "manager 3 was changed by " in said
-    assert "nothing was deleted" in said
-    with connect(demo_file) as connection:
-        assert connection.execute(
-            "SELECT city, erased_at FROM manager WHERE id = 3"
-        ).fetchall() == [("Sfax", None)]
-        assert connection.execute(
-            "SELECT count(*) FROM travel_document WHERE manager_id = 3"
-        ).fetchall() == [(1,)]
-    # Read again, it erases.
-    monkeypatch.setattr(personal_data, "_backup_before", backup)
-    assert main(["person", "erase", str(demo_file), "--manager", "3", "--yes"]) == 0
-
-
 def test_retention_over_a_manager_changed_since_it_was_listed_erases_nothing(
     demo_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -375,3 +375,37 @@ def test_door_staff_admit_someone_not_registered(team: Team) -> None:
         "SELECT admitted_unregistered FROM checkin WHERE id = %s",
         result.checkin_id,
     )
+
+
+def test_a_door_login_the_server_refuses_is_not_started_offline(
+    team: Team, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server that answers "no such login" was reached: a door whose login was removed
+    must not go on checking people in from its roster copy (it did: psycopg gives such a
+    refusal no SQLSTATE, and it passed for an unreachable server)."""
+    from booster_desktop.cli import main
+    from booster_desktop.services.door_journal import last_door
+    from booster_desktop.store.server import is_unreachable
+
+    door = team.add(Role.DOOR)
+    session_id = int(_one(team.admin, "SELECT min(id) FROM tour_session"))  # type: ignore[call-overload]
+    _manager, token, _given = _expected_token(team.admin, session_id)
+    url = door.url.render_as_string(hide_password=False)
+    assert main(["checkin", "record", url, "--session", str(session_id), token]) == 0
+    assert last_door(door) is not None  # a roster copy to start offline from
+    with connect(team.admin) as connection:
+        connection.execute(f'DROP ROLE "{door.user}"')
+    capsys.readouterr()
+    assert main(["checkin", "record", url, "--session", str(session_id), token]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "does not exist" in err and "offline" not in err
+    assert len(err.strip().splitlines()) == 1
+    with pytest.raises(BoosterError) as refused:
+        open_programme(door, writable=True, door_may=True)
+    assert not is_unreachable(refused.value)
+    # Unreachable stays unreachable: nothing listens on this port.
+    closed = as_login(team.admin, door.user)
+    closed = ServerAddress(closed.url.set(query={"host": "/nonexistent-socket-dir"}))
+    with pytest.raises(BoosterError) as unreachable:
+        open_programme(closed, writable=True, door_may=True)
+    assert is_unreachable(unreachable.value)

@@ -9,15 +9,17 @@ import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 from booster_desktop.domain.enrolment import Enrolment
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.kinds import EnrolmentStatus
 from booster_desktop.services import demand, managers, tours
 from booster_desktop.services.allocation_data import apply_allocation
 from booster_desktop.services.allocation_run import AllocationRequest, run_allocation
@@ -420,10 +422,9 @@ def test_an_unchanged_save_over_a_newer_version_is_still_refused(demo_file: Any)
             managers.save_manager(omar, omars, MANAGER)
 
 
-def _import_two(programme: ProgrammeFile, folder: Path) -> Any:
+def two_managers_sheet(folder: Path) -> Path:
+    """A workbook of two new managers and a new topic (Glass studios), to import."""
     from openpyxl import Workbook
-
-    from booster_desktop.services.importing import import_file
 
     book = Workbook()
     sheet = book.active
@@ -432,7 +433,13 @@ def _import_two(programme: ProgrammeFile, folder: Path) -> Any:
     sheet.append(["Nadia", "Haddad", "Tunisia", "nadia.haddad@example.org", 1])
     sheet.append(["Karim", "Mansour", "Tunisia", "karim.mansour@example.org", 2])
     book.save(folder / "two.xlsx")
-    report = import_file(programme, folder / "two.xlsx")
+    return folder / "two.xlsx"
+
+
+def _import_two(programme: ProgrammeFile, folder: Path) -> Any:
+    from booster_desktop.services.importing import import_file
+
+    report = import_file(programme, two_managers_sheet(folder))
     assert len(report.manager_ids) == 2 and len(report.created_topic_ids) == 1
     return report
 
@@ -527,3 +534,79 @@ def test_a_save_committed_while_a_delete_checks_versions_refuses_the_delete(
         (refusal,) = outcome
         assert isinstance(refusal, ChangedMeanwhile) and not refusal.deleted
         assert _count(omar, "topic", 1) == 1
+
+
+def _others_rows(programme: ProgrammeFile, what: str, manager: int, topic: int) -> None:
+    """Another coordinator's (or a door's) rows hanging on what the import added."""
+    with programme.writing() as connection:
+        if what == "check-ins":
+            session = connection.scalar(text("SELECT min(id) FROM tour_session"))
+            connection.execute(
+                text(
+                    "INSERT INTO checkin (id, session_id, manager_id, recorded_at, device, "
+                    "voided, admitted_unregistered) VALUES ('door-1', :s, :m, :at, 'door', "
+                    "false, true)"
+                ),
+                {"s": session, "m": manager, "at": datetime(2026, 5, 4, 9, tzinfo=UTC)},
+            )
+            report(connection, "checkin", ["door-1"], added=True)
+        elif what == "enrolments":
+            tour = connection.scalar(text("SELECT min(id) FROM tour"))
+            connection.execute(
+                insert(Enrolment).values(
+                    manager_id=manager, tour_id=tour, status=EnrolmentStatus.PROPOSED
+                )
+            )
+            report(connection, "enrolment", None)
+        else:  # a tour's focus on the topic the import created
+            tour = connection.scalar(text("SELECT min(id) FROM tour"))
+            connection.execute(
+                text("INSERT INTO tour_focus_topic (tour_id, topic_id) VALUES (:t, :p)"),
+                {"t": tour, "p": topic},
+            )
+            report(connection, "tour_focus_topic", [tour])
+
+
+@pytest.mark.parametrize("what", ["check-ins", "enrolments", "tours focused on it"])
+def test_undoing_an_import_refuses_to_take_rows_others_made_since(
+    demo_file: Any, tmp_path: Path, what: str
+) -> None:
+    """Check-ins and enrolments carry no version: before, the undo deleted them with the
+    managers (by the schema's cascade), silently."""
+    from booster_desktop.services.records import delete_together
+
+    with two_coordinators(demo_file) as (anna, omar):
+        report = _import_two(omar, tmp_path)
+        first, second = report.manager_ids
+        (topic,) = report.created_topic_ids
+        _others_rows(anna, what, second, topic)
+        with pytest.raises(BoosterError) as refused:
+            delete_together(omar, _import_parts(report), undoing_import=True)
+        line = str(refused.value)
+        if what == "tours focused on it":
+            assert line.startswith(f"topic {topic} (Glass studios) has tours focused on it ")
+        else:
+            assert line == (
+                f"manager {second} (Karim Mansour) has {what} made since the import; nothing undone"
+            )
+        # One transaction: nothing of the import was undone, nothing of the others' taken.
+        assert _count(omar, "manager", first) == 1 and _count(omar, "manager", second) == 1
+        with omar.engine.connect() as connection:
+            hanging = connection.scalar(
+                text(
+                    "SELECT (SELECT count(*) FROM checkin WHERE manager_id = :m) + "
+                    "(SELECT count(*) FROM enrolment WHERE manager_id = :m) + "
+                    "(SELECT count(*) FROM tour_focus_topic WHERE topic_id = :t)"
+                ),
+                {"m": second, "t": topic},
+            )
+        assert hanging == 1
+
+
+def test_undoing_an_import_nothing_hangs_on_still_undoes_it(demo_file: Any, tmp_path: Path) -> None:
+    from booster_desktop.services.records import delete_together
+
+    with two_coordinators(demo_file) as (_anna, omar):
+        report = _import_two(omar, tmp_path)
+        delete_together(omar, _import_parts(report), undoing_import=True)
+        assert all(_count(omar, "manager", m) == 0 for m in report.manager_ids)

@@ -4,6 +4,7 @@ limit (both passes), and on a server what the write gate sends, when, and what i
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -64,6 +65,19 @@ def test_twenty_thousand_ids_fall_back_to_any_row_of_the_tables() -> None:
 )
 def test_a_payload_that_is_not_ours_is_ignored(payload: str) -> None:
     assert decode(payload) is None
+
+
+@pytest.mark.parametrize("at", ["2027-03-01T09:30:05", 1_795_000_000, None, "yesterday"])
+def test_a_payload_whose_time_has_no_offset_is_not_ours(at: object) -> None:
+    """Ours always carry the offset: a naive time (someone else's NOTIFY on our channel)
+    could not be merged with our changes' times, so the window would fail on it."""
+    document = json.loads(encode(_change(manager=Written(frozenset({1}), None)), "ab12cd34"))
+    document["t"] = at
+    assert decode(json.dumps(document)) is None
+    document["t"] = "2027-03-01T09:30:05+04:00"
+    notice = decode(json.dumps(document))
+    assert notice is not None
+    assert notice.change.at == datetime(2027, 3, 1, 5, 30, 5, tzinfo=UTC)
 
 
 def test_the_application_name_fits_what_postgresql_keeps() -> None:

@@ -101,8 +101,8 @@ def test_an_unreachable_server_is_refused_without_the_password() -> None:
     with pytest.raises(BoosterError) as refused:
         open_programme(address)
     message = str(refused.value)
-    assert message.startswith("postgresql://ana@127.0.0.1:9/tours: ")
-    assert SECRET not in message and "\n" not in message
+    assert message == "cannot reach the server at 127.0.0.1:9: Connection refused"
+    assert SECRET not in message
 
 
 # -- on the server (the PostgreSQL pass) -----------------------------------------------------

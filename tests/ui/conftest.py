@@ -4,7 +4,9 @@ and editors driven by a script instead of a person."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +15,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from booster_desktop.ui.checkin_screen import CheckinScreen
 from booster_desktop.ui.conflict_dialog import ConflictDialog
 from booster_desktop.ui.editors import RecordEditor
 from booster_desktop.ui.main_window import MainWindow
+from booster_desktop.ui.translation import install
 
 
 @dataclass
@@ -104,6 +108,28 @@ def open_in(qtbot: QtBot) -> Callable[[MainWindow, Path], None]:
             window.open_file(path)
 
     return open_
+
+
+@pytest.fixture
+def french() -> Iterator[None]:
+    """The window's language French for one test, English again after it."""
+    install("fr")
+    yield
+    install("en")
+
+
+@contextmanager
+def door_screen(
+    window: MainWindow, qtbot: QtBot, *, now: datetime | None = None
+) -> Iterator[CheckinScreen]:
+    """A check-in screen over the programme open in `window` (made, not shown: a test that
+    needs it on screen opens it), left at the end as door staff leave it."""
+    assert window.programme is not None
+    screen = CheckinScreen(window.programme, window, now=now)
+    qtbot.addWidget(screen)
+    yield screen
+    screen.leaving_allowed = True
+    screen.close()
 
 
 @dataclass

@@ -4,7 +4,7 @@ driven as a person would (the file dialogs answered, the rest clicked and typed)
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -18,7 +18,6 @@ from booster_desktop.services.changes import report
 from booster_desktop.services.encrypted_copies import decrypt_copy
 from booster_desktop.ui.backups_dialog import COUNTED, PassphraseDialog, RestoreDialog
 from booster_desktop.ui.main_window import MainWindow
-from booster_desktop.ui.translation import install
 from tests.ui.conftest import Dialogs
 
 # The file's own nature: restoring a programme file from its kept backups, encrypted copies of the file.
@@ -111,13 +110,6 @@ def test_restore_from_backup_lists_them_and_restores_after_backing_up(
     backups = list_backups(uuid)
     assert [b.why for b in backups] == ["restore", "open"]
     assert _title(backups[0].path) == "Edited since"
-
-
-@pytest.fixture
-def french() -> Iterator[None]:
-    install("fr")
-    yield
-    install("en")
 
 
 def test_the_restore_dialog_s_headings_and_values_fit_in_french_however_narrow(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,9 +21,10 @@ from booster_desktop.domain.badge import new_token
 from booster_desktop.ui.checkin_screen import COLOURS, CheckinScreen
 from booster_desktop.ui.main_window import MainWindow
 from tests import programme_db
+from tests.door_proxy import Proxy
 from tests.services.test_checkin import _expected, _outsider, _session
 from tests.services.test_checkin_layouts import CASES, HARD_TOKENS
-from tests.ui.conftest import Dialogs
+from tests.ui.conftest import Dialogs, door_screen
 
 # 10:00 in Barcelona, during the Catalan tour's first training session.
 DAY_ONE = datetime(2018, 11, 19, 9, 0, tzinfo=UTC)
@@ -50,14 +51,10 @@ def screen(
     dialogs: Dialogs,
 ) -> Iterator[CheckinScreen]:
     open_in(window, demo_file)
-    assert window.programme is not None
-    made = CheckinScreen(window.programme, window, now=DAY_ONE)
-    qtbot.addWidget(made)
-    made.open()  # modal over the window, without blocking the test
-    qtbot.waitUntil(lambda: made.input.hasFocus())
-    yield made
-    made.leaving_allowed = True
-    made.close()
+    with door_screen(window, qtbot, now=DAY_ONE) as made:
+        made.open()  # modal over the window, without blocking the test
+        qtbot.waitUntil(lambda: made.input.hasFocus())
+        yield made
 
 
 def _scan(qtbot: QtBot, screen: CheckinScreen, typed: str, *, enter: bool = True) -> None:
@@ -312,13 +309,9 @@ def test_a_session_not_today_is_warned_about(
     window: MainWindow, open_in: Callable[[MainWindow, Path], None], demo_file: Path, qtbot: QtBot
 ) -> None:
     open_in(window, demo_file)
-    assert window.programme is not None
-    screen = CheckinScreen(window.programme, window, now=datetime(2030, 1, 1, tzinfo=UTC))
-    qtbot.addWidget(screen)
-    screen.open()
-    assert screen.not_today.isVisible() and "not today" in screen.not_today.text()
-    screen.leaving_allowed = True
-    screen.close()
+    with door_screen(window, qtbot, now=datetime(2030, 1, 1, tzinfo=UTC)) as screen:
+        screen.open()
+        assert screen.not_today.isVisible() and "not today" in screen.not_today.text()
 
 
 def test_the_window_opens_the_door_from_its_menu(
@@ -423,30 +416,6 @@ def test_the_screen_fits_a_laptop_screen_with_every_button(screen: CheckinScreen
     assert screen.minimumSizeHint().width() <= 1366 - 40
 
 
-def test_the_name_list_and_the_offline_line_keep_the_screen_within_a_laptop_screen(
-    screen: CheckinScreen, qtbot: QtBot
-) -> None:
-    """Seen under Xvfb at 1366 x 768: the offline line, the not-today warning and the name
-    list together made the door window 790 px tall, its input and status bar off-screen.
-    The list now takes the initials' room while it shows."""
-    screen.offline.setText(
-        "server unreachable: working from the roster copy of 05:49 · offline: 2 scans waiting"
-    )
-    screen.offline.show()
-    screen.not_today.setText("This session is on Monday 19 November 2018, not today.")
-    screen.not_today.show()
-    screen.resize(1280, 688)
-    qtbot.waitUntil(lambda: screen.height() == 688)
-    qtbot.keyClicks(screen.input, "an")
-    assert screen.matches.isVisible() and screen.matches.count() >= 2
-    assert screen.initials.isHidden()
-    qtbot.wait(50)  # the layout's requests, posted, are handled
-    assert screen.minimumSizeHint().height() <= 768 - 80, screen.minimumSizeHint()
-    assert screen.height() == 688
-    qtbot.keyClick(screen.input, Qt.Key.Key_Backspace)  # one letter: no list
-    assert screen.matches.isHidden() and screen.initials.isVisible()
-
-
 def test_a_badge_scanned_while_leave_is_asked_is_still_checked_in(
     screen: CheckinScreen, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, demo_file: Path
 ) -> None:
@@ -476,50 +445,58 @@ def test_a_badge_scanned_while_leave_is_asked_is_still_checked_in(
     assert screen.desk.head_count().checked_in == before + 1
 
 
-@pytest.mark.postgresql_only
-def test_a_door_on_a_server_says_what_waits_offline_and_when_it_is_sent(
-    demo_file: object, qtbot: QtBot
-) -> None:
+@contextmanager
+def _door_through_proxy(demo_file: object, qtbot: QtBot) -> Iterator[tuple[CheckinScreen, Proxy]]:
+    """A door screen open on the demo on the server (PostgreSQL pass), its link through a
+    proxy the test cuts and restores; closed at the end, the proxy cut whatever happens."""
     from booster_desktop.services.programme import open_programme
     from tests.conftest import server_url
-    from tests.door_proxy import Proxy, server_target
+    from tests.door_proxy import server_target
 
     url = server_url()
     assert url is not None
     proxy = Proxy(server_target(url))
-    people = _expected(demo_file, "CAT")  # type: ignore[arg-type]
-    session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
     try:
         with open_programme(proxy.address(demo_file), writable=True) as programme:
             made = CheckinScreen(programme, None, now=DAY_ONE)
             qtbot.addWidget(made)
             made.open()
-            assert made.desk is not None and made.desk.session.id == session
-            before = made.count.checked_in
-            assert made.offline.isHidden()
-            proxy.cut()
-            for _id, token, *_ in people[:2]:
-                with qtbot.waitSignal(made.scanned):
-                    _scan(qtbot, made, token)
-                assert made.headline.text() == "Welcome"
-            assert made.offline.isVisible()
-            assert made.offline.text() == "offline: 2 scans waiting"
-            assert made.count.checked_in == before + 2  # the head count takes the waiting ones
-            assert _rows(demo_file, "SELECT count(*) FROM checkin")[0][0] == 0  # type: ignore[arg-type]
-            proxy.restore()
-            qtbot.waitUntil(lambda: made.offline.text().startswith("All"), timeout=60_000)
-            assert made.offline.text() == "All offline scans are on the server."
-            assert (
-                sorted(
-                    int(m)  # type: ignore[call-overload]
-                    for (m,) in _rows(demo_file, "SELECT manager_id FROM checkin")  # type: ignore[arg-type]
-                )
-                == sorted(p[0] for p in people[:2])
-            )
+            yield made, proxy
             made.leaving_allowed = True
             made.close()
     finally:
         proxy.cut()
+
+
+@pytest.mark.postgresql_only
+def test_a_door_on_a_server_says_what_waits_offline_and_when_it_is_sent(
+    demo_file: object, qtbot: QtBot
+) -> None:
+    people = _expected(demo_file, "CAT")  # type: ignore[arg-type]
+    session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
+    with _door_through_proxy(demo_file, qtbot) as (made, proxy):
+        assert made.desk is not None and made.desk.session.id == session
+        before = made.count.checked_in
+        assert made.offline.isHidden()
+        proxy.cut()
+        for _id, token, *_ in people[:2]:
+            with qtbot.waitSignal(made.scanned):
+                _scan(qtbot, made, token)
+            assert made.headline.text() == "Welcome"
+        assert made.offline.isVisible()
+        assert made.offline.text() == "offline: 2 scans waiting"
+        assert made.count.checked_in == before + 2  # the head count takes the waiting ones
+        assert _rows(demo_file, "SELECT count(*) FROM checkin")[0][0] == 0  # type: ignore[arg-type]
+        proxy.restore()
+        qtbot.waitUntil(lambda: made.offline.text().startswith("All"), timeout=60_000)
+        assert made.offline.text() == "All offline scans are on the server."
+        assert (
+            sorted(
+                int(m)  # type: ignore[call-overload]
+                for (m,) in _rows(demo_file, "SELECT manager_id FROM checkin")  # type: ignore[arg-type]
+            )
+            == sorted(p[0] for p in people[:2])
+        )
 
 
 @pytest.mark.postgresql_only
@@ -529,48 +506,33 @@ def test_a_door_offline_keeps_its_session_when_another_cannot_be_opened(
     """Offline, picking another session or tour is refused in one line and the boxes go back:
     a scan is never journaled on a session other than the one shown, and the door's sender
     still sends what waits once the server is back."""
-    from booster_desktop.services.programme import open_programme
-    from tests.conftest import server_url
-    from tests.door_proxy import Proxy, server_target
-
-    url = server_url()
-    assert url is not None
-    proxy = Proxy(server_target(url))
     people = _expected(demo_file, "CAT")  # type: ignore[arg-type]
     session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
-    try:
-        with open_programme(proxy.address(demo_file), writable=True) as programme:
-            made = CheckinScreen(programme, None, now=DAY_ONE)
-            qtbot.addWidget(made)
-            made.open()
-            assert made.desk is not None and made.desk.session.id == session
-            assert made.session.count() > 1
-            shown = made.session.currentIndex()
-            proxy.cut()
-            other = next(i for i in range(made.session.count()) if i != shown)
-            made.session.setCurrentIndex(other)
-            made.session.activated.emit(other)  # as a click on another session does
-            assert made.headline.text() == "Not recorded"
-            assert "Still checking in to this session" in made.detail.text()
-            assert "\n" not in made.detail.text()
-            assert made.session.currentData() == session  # the box shows the door's session
-            assert made.desk.session.id == session
-            other_tour = next(i for i in range(made.tour.count()) if made.tour.itemData(i) != "CAT")
-            made.tour.setCurrentIndex(other_tour)
-            made.tour.activated.emit(other_tour)
-            assert made.tour.currentData() == "CAT"
-            assert made.session.currentData() == session
-            with qtbot.waitSignal(made.scanned):
-                _scan(qtbot, made, people[0][1])
-            assert made.headline.text() == "Welcome"
-            proxy.restore()
-            qtbot.waitUntil(lambda: made.offline.text().startswith("All"), timeout=60_000)
-            rows = _rows(demo_file, "SELECT session_id, manager_id FROM checkin")  # type: ignore[arg-type]
-            assert [(int(s), int(m)) for s, m in rows] == [(session, people[0][0])]  # type: ignore[call-overload]
-            made.leaving_allowed = True
-            made.close()
-    finally:
+    with _door_through_proxy(demo_file, qtbot) as (made, proxy):
+        assert made.desk is not None and made.desk.session.id == session
+        assert made.session.count() > 1
+        shown = made.session.currentIndex()
         proxy.cut()
+        other = next(i for i in range(made.session.count()) if i != shown)
+        made.session.setCurrentIndex(other)
+        made.session.activated.emit(other)  # as a click on another session does
+        assert made.headline.text() == "Not recorded"
+        assert "Still checking in to this session" in made.detail.text()
+        assert "\n" not in made.detail.text()
+        assert made.session.currentData() == session  # the box shows the door's session
+        assert made.desk.session.id == session
+        other_tour = next(i for i in range(made.tour.count()) if made.tour.itemData(i) != "CAT")
+        made.tour.setCurrentIndex(other_tour)
+        made.tour.activated.emit(other_tour)
+        assert made.tour.currentData() == "CAT"
+        assert made.session.currentData() == session
+        with qtbot.waitSignal(made.scanned):
+            _scan(qtbot, made, people[0][1])
+        assert made.headline.text() == "Welcome"
+        proxy.restore()
+        qtbot.waitUntil(lambda: made.offline.text().startswith("All"), timeout=60_000)
+        rows = _rows(demo_file, "SELECT session_id, manager_id FROM checkin")  # type: ignore[arg-type]
+        assert [(int(s), int(m)) for s, m in rows] == [(session, people[0][0])]  # type: ignore[call-overload]
 
 
 @pytest.mark.postgresql_only
@@ -581,35 +543,46 @@ def test_the_screen_says_which_offline_scans_were_set_aside(
     at the send; the screen said "All offline scans are on the server." all the same."""
     from booster_desktop.services.programme import open_programme
     from booster_desktop.services.records import delete_records
-    from tests.conftest import server_url
-    from tests.door_proxy import Proxy, server_target
 
-    url = server_url()
-    assert url is not None
-    proxy = Proxy(server_target(url))
     people = _expected(demo_file, "CAT")  # type: ignore[arg-type]
-    try:
-        with open_programme(proxy.address(demo_file), writable=True) as programme:
-            made = CheckinScreen(programme, None, now=DAY_ONE)
-            qtbot.addWidget(made)
-            made.open()
-            proxy.cut()
-            for _id, token, *_ in people[:2]:
-                with qtbot.waitSignal(made.scanned):
-                    _scan(qtbot, made, token)
-            with open_programme(demo_file, writable=True) as admin:  # type: ignore[arg-type]
-                delete_records(admin, "manager", [people[0][0]])
-            proxy.restore()
-            qtbot.waitUntil(lambda: "set aside" in made.offline.text(), timeout=60_000)
-            assert made.offline.text() == (
-                "1 offline scan set aside: its manager or session was deleted on the server "
-                "meanwhile (kept in this laptop's journal)"
-            )
-            assert made.offline.isVisible()
-            made.leaving_allowed = True
-            made.close()
-    finally:
+    with _door_through_proxy(demo_file, qtbot) as (made, proxy):
         proxy.cut()
+        for _id, token, *_ in people[:2]:
+            with qtbot.waitSignal(made.scanned):
+                _scan(qtbot, made, token)
+        with open_programme(demo_file, writable=True) as admin:  # type: ignore[arg-type]
+            delete_records(admin, "manager", [people[0][0]])
+        proxy.restore()
+        qtbot.waitUntil(lambda: "set aside" in made.offline.text(), timeout=60_000)
+        assert made.offline.text() == (
+            "1 offline scan set aside: its manager or session was deleted on the server "
+            "meanwhile (kept in this laptop's journal)"
+        )
+        assert made.offline.isVisible()
+
+
+def test_the_name_list_and_the_offline_line_keep_the_screen_within_a_laptop_screen(
+    screen: CheckinScreen, qtbot: QtBot
+) -> None:
+    """Seen under Xvfb at 1366 x 768: the offline line, the not-today warning and the name
+    list together made the door window 790 px tall, its input and status bar off-screen.
+    The list now takes the initials' room while it shows."""
+    screen.offline.setText(
+        "server unreachable: working from the roster copy of 05:49 · offline: 2 scans waiting"
+    )
+    screen.offline.show()
+    screen.not_today.setText("This session is on Monday 19 November 2018, not today.")
+    screen.not_today.show()
+    screen.resize(1280, 688)
+    qtbot.waitUntil(lambda: screen.height() == 688)
+    qtbot.keyClicks(screen.input, "an")
+    assert screen.matches.isVisible() and screen.matches.count() >= 2
+    assert screen.initials.isHidden()
+    qtbot.wait(50)  # the layout's requests, posted, are handled
+    assert screen.minimumSizeHint().height() <= 768 - 80, screen.minimumSizeHint()
+    assert screen.height() == 688
+    qtbot.keyClick(screen.input, Qt.Key.Key_Backspace)  # one letter: no list
+    assert screen.matches.isHidden() and screen.initials.isVisible()
 
 
 @pytest.mark.postgresql_only

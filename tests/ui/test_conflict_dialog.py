@@ -13,12 +13,48 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from booster_desktop.services.managers import ManagerDetails, manager_details, save_manager
+from booster_desktop.services.programme import ProgrammeFile
 from booster_desktop.ui.conflict_dialog import ConflictDialog, Pick, field_choices
 from booster_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import Dialogs, EditorDriver
 from tests.ui.test_main_window import LINA_HADDAD, retype
 
 OpenIn = Callable[[MainWindow, Path], None]
+
+
+@pytest.fixture
+def managers(window: MainWindow, open_in: OpenIn, demo_file: Path) -> ProgrammeFile:
+    """The demo open in `window` with its managers shown: the programme the editor saves to."""
+    open_in(window, demo_file)
+    window.show_tab("managers")
+    assert window.programme is not None
+    return window.programme
+
+
+def meanwhile(
+    programme: ProgrammeFile, qtbot: QtBot, theirs: dict[str, str], yours: dict[str, str]
+) -> Callable[[Any], None]:
+    """While Lina's editor is open: another coordinator saves `theirs` over her, then the user
+    types `yours` into the editor (field name to text)."""
+
+    def edit(editor: Any) -> None:
+        now = manager_details(programme, LINA_HADDAD)
+        save_manager(programme, replace(now, **theirs), LINA_HADDAD)
+        for field, text in yours.items():
+            retype(qtbot, getattr(editor.form, field), text)
+
+    return edit
+
+
+def cancelled(shown: list[ConflictDialog]) -> Callable[[ConflictDialog], int]:
+    """A conflict dialog's `exec` that keeps the dialog in `shown` and cancels it."""
+
+    def cancel(dialog: ConflictDialog) -> int:
+        shown.append(dialog)
+        dialog.reject()
+        return 0
+
+    return cancel
 
 
 def test_each_field_defaults_to_the_side_that_changed_it_and_both_changed_needs_a_choice() -> None:
@@ -35,28 +71,21 @@ def test_each_field_defaults_to_the_side_that_changed_it_and_both_changed_needs_
 
 def test_a_refused_edit_offers_both_values_and_saves_the_choice_undoably(
     window: MainWindow,
-    open_in: OpenIn,
-    demo_file: Path,
+    managers: ProgrammeFile,
     editors: EditorDriver,
     dialogs: Dialogs,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    open_in(window, demo_file)
-    window.show_tab("managers")
-    programme = window.programme
-    assert programme is not None
+    programme = managers
     original = manager_details(programme, LINA_HADDAD)
     shown: list[ConflictDialog] = []
-
-    def someone_else_saves(editor: Any) -> None:
-        # While the editor is open, another coordinator saves the same manager.
-        now = manager_details(programme, LINA_HADDAD)
-        save_manager(
-            programme, replace(now, city="Zarqa", role="Director of clusters"), LINA_HADDAD
-        )
-        retype(qtbot, editor.form.city, "Irbid")
-        retype(qtbot, editor.form.email, "lina.new@amman-creative.example")
+    someone_else_saves = meanwhile(
+        programme,
+        qtbot,
+        theirs={"city": "Zarqa", "role": "Director of clusters"},
+        yours={"city": "Irbid", "email": "lina.new@amman-creative.example"},
+    )
 
     def choose(dialog: ConflictDialog) -> int:
         shown.append(dialog)
@@ -106,26 +135,18 @@ def test_a_refused_edit_offers_both_values_and_saves_the_choice_undoably(
 
 def test_cancelling_the_choice_keeps_theirs(
     window: MainWindow,
-    open_in: OpenIn,
-    demo_file: Path,
+    managers: ProgrammeFile,
     editors: EditorDriver,
     dialogs: Dialogs,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    open_in(window, demo_file)
-    window.show_tab("managers")
-    programme = window.programme
-    assert programme is not None
-
-    def someone_else_saves(editor: Any) -> None:
-        now = manager_details(programme, LINA_HADDAD)
-        save_manager(programme, replace(now, city="Zarqa"), LINA_HADDAD)
-        retype(qtbot, editor.form.city, "Irbid")
-
-    monkeypatch.setattr(ConflictDialog, "exec", lambda dialog: dialog.reject() or 0)
-    editors.will(someone_else_saves)
+    programme = managers
+    shown: list[ConflictDialog] = []
+    monkeypatch.setattr(ConflictDialog, "exec", cancelled(shown))
+    editors.will(meanwhile(programme, qtbot, theirs={"city": "Zarqa"}, yours={"city": "Irbid"}))
     window.edit_record(LINA_HADDAD)
+    assert len(shown) == 1
     assert manager_details(programme, LINA_HADDAD).city == "Zarqa"
     assert window.undo_stack.count() == 0
     assert dialogs.critical == []
@@ -133,17 +154,13 @@ def test_cancelling_the_choice_keeps_theirs(
 
 def test_undo_and_redo_of_an_edit_carry_their_own_versions(
     window: MainWindow,
-    open_in: OpenIn,
-    demo_file: Path,
+    managers: ProgrammeFile,
     editors: EditorDriver,
     dialogs: Dialogs,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    open_in(window, demo_file)
-    window.show_tab("managers")
-    programme = window.programme
-    assert programme is not None
+    programme = managers
     before = manager_details(programme, LINA_HADDAD)
     editors.will(lambda e: retype(qtbot, e.form.city, "Irbid"))
     window.edit_record(LINA_HADDAD)
@@ -158,13 +175,7 @@ def test_undo_and_redo_of_an_edit_carry_their_own_versions(
     now = manager_details(programme, LINA_HADDAD)
     save_manager(programme, replace(now, role="Head of cluster"), LINA_HADDAD)
     shown: list[ConflictDialog] = []
-
-    def cancel(dialog: ConflictDialog) -> int:
-        shown.append(dialog)
-        dialog.reject()
-        return 0
-
-    monkeypatch.setattr(ConflictDialog, "exec", cancel)
+    monkeypatch.setattr(ConflictDialog, "exec", cancelled(shown))
     window.undo_action.trigger()
     assert len(shown) == 1
     after = manager_details(programme, LINA_HADDAD)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from booster_desktop.ui.agenda_editor import AgendaEditor
 from booster_desktop.ui.demand_view import FIXED_COLUMNS, DemandDialog
 from booster_desktop.ui.main_window import MainWindow
 from tests import programme_db
+from tests.services.test_versions import two_managers_sheet
 from tests.ui.conftest import Dialogs, EditorDriver
 
 OpenIn = Callable[[MainWindow, Path], None]
@@ -418,14 +420,7 @@ def test_an_edit_to_what_is_stored_keeps_the_version_and_leaves_nothing_to_undo(
 def _import_two(document: Any, folder: Path) -> Any:
     from booster_desktop.ui.commands import ImportedManagers
 
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["Given name", "Family name", "Country", "E-mail", "Glass studios"])
-    sheet.append(["Nadia", "Haddad", "Tunisia", "nadia.haddad@example.org", 1])
-    sheet.append(["Karim", "Mansour", "Tunisia", "karim.mansour@example.org", 2])
-    book.save(folder / "two.xlsx")
-    report = import_file(document.programme, folder / "two.xlsx")
+    report = import_file(document.programme, two_managers_sheet(folder))
     document.push(ImportedManagers(report, document))
     return report
 
@@ -448,6 +443,30 @@ def test_undoing_an_import_after_someone_changed_a_manager_it_added_undoes_nothi
     assert _read(demo_file, count, first, second) == [(2,)]
     (topic,) = report.created_topic_ids
     assert _read(demo_file, "SELECT count(*) FROM topic WHERE id = ?", topic) == [(1,)]
+
+
+def test_undoing_an_import_after_a_door_checked_one_of_its_managers_in_undoes_nothing(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    """A check-in carries no version: before, the undo's cascade deleted it silently."""
+    open_in(window, demo_file)
+    report = _import_two(window.document, tmp_path)
+    first, second = report.manager_ids
+    with programme_db.connect(demo_file) as connection:  # a door's check-in, another process
+        (session,) = connection.execute("SELECT min(id) FROM tour_session").fetchone()
+        connection.execute(
+            "INSERT INTO checkin (id, session_id, manager_id, recorded_at, device, voided, "
+            "admitted_unregistered) VALUES ('5b0c0ffee', ?, ?, ?, 'door', ?, ?)",
+            (session, first, datetime(2026, 5, 4, 9, tzinfo=UTC), False, True),
+        )
+    window.undo_stack.undo()
+    (told,) = dialogs.critical
+    assert told == (
+        f"manager {first} (Nadia Haddad) has check-ins made since the import; nothing undone"
+    )
+    count = "SELECT count(*) FROM manager WHERE id IN (?, ?)"
+    assert _read(demo_file, count, first, second) == [(2,)]
+    assert _read(demo_file, "SELECT count(*) FROM checkin WHERE manager_id = ?", first) == [(1,)]
 
 
 def test_undoing_an_import_after_undoing_this_window_s_own_edit_of_it_goes_through(

@@ -4,7 +4,6 @@ from its editor), driven as a person would."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from booster_desktop.ui.history_view import HistoryDialog
 from booster_desktop.ui.main_window import MainWindow
-from booster_desktop.ui.translation import install
 from tests.ui.conftest import EditorDriver
 from tests.ui.test_main_window import LINA_HADDAD, MAYA_KHALIL, OpenIn, retype
 
@@ -49,6 +47,18 @@ def _edit_two_managers(window: MainWindow, editors: EditorDriver, qtbot: QtBot) 
     window.undo_action.trigger()
 
 
+def history_of_two_edits(
+    window: MainWindow, open_in: OpenIn, demo_file: Path, editors: EditorDriver, qtbot: QtBot
+) -> HistoryDialog:
+    """The demo open in `window`, two managers edited (`_edit_two_managers`), and the
+    programme's history list opened from the menu, its lines arrived."""
+    open_in(window, demo_file)
+    _edit_two_managers(window, editors, qtbot)
+    assert window.history_action.isEnabled()
+    window.history_action.trigger()
+    return _opened(qtbot, window)
+
+
 def _choose(combo: object, value: str) -> None:
     index = combo.findData(value)  # type: ignore[attr-defined]
     assert index >= 0, value
@@ -58,11 +68,7 @@ def _choose(combo: object, value: str) -> None:
 def test_the_programme_history_filters_by_text_table_action_and_date(
     window: MainWindow, open_in: OpenIn, demo_file: Path, editors: EditorDriver, qtbot: QtBot
 ) -> None:
-    open_in(window, demo_file)
-    _edit_two_managers(window, editors, qtbot)
-    assert window.history_action.isEnabled()
-    window.history_action.trigger()
-    dialog = _opened(qtbot, window)
+    dialog = history_of_two_edits(window, open_in, demo_file, editors, qtbot)
     assert dialog.windowTitle() == "History of changes"
     rows = _shown(dialog)
     # Newest first: the undo, Maya's edit, Lina's edit; columns as headed.
@@ -171,13 +177,6 @@ def test_badge_tokens_are_shown_shortened_and_a_whole_token_still_finds_its_line
     dialog.close()
 
 
-@pytest.fixture
-def french() -> Iterator[None]:
-    install("fr")
-    yield
-    install("en")
-
-
 def test_records_and_fields_are_named_in_the_window_s_language_and_found_by_those_words(
     french: None,
     window: MainWindow,
@@ -186,10 +185,7 @@ def test_records_and_fields_are_named_in_the_window_s_language_and_found_by_thos
     editors: EditorDriver,
     qtbot: QtBot,
 ) -> None:
-    open_in(window, demo_file)
-    _edit_two_managers(window, editors, qtbot)
-    window.history_action.trigger()
-    dialog = _opened(qtbot, window)
+    dialog = history_of_two_edits(window, open_in, demo_file, editors, qtbot)
     rows = _shown(dialog)
     assert {(r[3], r[5]) for r in rows} == {
         (f"Manager {MAYA_KHALIL}", "Courriel"),

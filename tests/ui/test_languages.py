@@ -4,7 +4,7 @@ French showing French menus, tabs, forms and Qt's own buttons."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,14 +15,6 @@ from pytestqt.qtbot import QtBot
 from booster_desktop.i18n import _
 from booster_desktop.ui import linguist
 from booster_desktop.ui.main_window import MainWindow
-from booster_desktop.ui.translation import install
-
-
-@pytest.fixture
-def french() -> Iterator[None]:
-    install("fr")
-    yield
-    install("en")
 
 
 @pytest.mark.parametrize("language", linguist.translated_languages())

@@ -3,7 +3,7 @@ the status bar, the check-in screen, the history, the demand; in French and in E
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,23 +11,15 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
-from booster_desktop.ui.checkin_screen import CheckinScreen
 from booster_desktop.ui.demand_view import FIXED_COLUMNS, DemandDialog
 from booster_desktop.ui.main_window import MainWindow
 from booster_desktop.ui.translation import decimal, install, medium_date, number, weekday_date
-from tests.ui.conftest import EditorDriver
+from tests.ui.conftest import EditorDriver, door_screen
 from tests.ui.test_checkin_screen import DAY_ONE
-from tests.ui.test_history_view import _edit_two_managers, _opened, _shown
+from tests.ui.test_history_view import _shown, history_of_two_edits
 from tests.ui.test_main_window import column
 
 NARROW_SPACE = "\u202f"  # CLDR's French group separator
-
-
-@pytest.fixture
-def french() -> Iterator[None]:
-    install("fr")
-    yield
-    install("en")
 
 
 def test_numbers_and_dates_follow_the_language(french: None) -> None:
@@ -73,10 +65,7 @@ def test_the_french_history_says_when_and_what_in_french(
     editors: EditorDriver,
     qtbot: QtBot,
 ) -> None:
-    open_in(window, demo_file)
-    _edit_two_managers(window, editors, qtbot)
-    window.history_action.trigger()
-    dialog = _opened(qtbot, window)
+    dialog = history_of_two_edits(window, open_in, demo_file, editors, qtbot)
     rows = _shown(dialog)
     when, action, kind = rows[0][0], rows[0][1], rows[0][4]
     now = datetime.now()
@@ -97,14 +86,10 @@ def test_the_french_check_in_screen_names_its_sessions_in_french(
     qtbot: QtBot,
 ) -> None:
     open_in(window, demo_file)
-    assert window.programme is not None
-    screen = CheckinScreen(window.programme, window, now=DAY_ONE)
-    qtbot.addWidget(screen)
-    sessions = [screen.session.itemText(i) for i in range(screen.session.count())]
+    with door_screen(window, qtbot, now=DAY_ONE) as screen:
+        sessions = [screen.session.itemText(i) for i in range(screen.session.count())]
     assert sessions and sessions[0].startswith("lun. 19 nov. 2018 "), sessions
     assert not any("2018-11" in text for text in sessions)
-    screen.leaving_allowed = True
-    screen.close()
 
 
 def test_the_french_demand_writes_its_scores_with_a_decimal_comma(

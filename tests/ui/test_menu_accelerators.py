@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from booster_desktop.i18n import SOURCE_LANGUAGE
 from booster_desktop.ui import linguist
 from booster_desktop.ui.agenda_editor import AgendaEditor
-from booster_desktop.ui.checkin_screen import CheckinScreen
 from booster_desktop.ui.main_window import MainWindow
 from booster_desktop.ui.translation import install
+from tests.ui.conftest import door_screen
 
 LANGUAGES = [SOURCE_LANGUAGE, *linguist.translated_languages()]
 
@@ -115,12 +115,9 @@ def test_the_check_in_screen_s_buttons_each_have_their_own_accelerator_in_every_
     qtbot: QtBot,
 ) -> None:
     open_in(window, demo_file)
-    assert window.programme is not None
-    screen = CheckinScreen(window.programme, window)
-    qtbot.addWidget(screen)
-    buttons = screen.findChildren(QPushButton)  # the admit button too: shown over the others
-    assert screen.full_button in buttons and screen.admit_button in buttons
-    problems = accelerator_problems("check-in screen", [button.text() for button in buttons])
+    with door_screen(window, qtbot) as screen:
+        buttons = screen.findChildren(QPushButton)  # the admit button too: over the others
+        assert screen.full_button in buttons and screen.admit_button in buttons
+        texts = [button.text() for button in buttons]
+    problems = accelerator_problems("check-in screen", texts)
     assert problems == [], f"{language}:\n" + "\n".join(problems)
-    screen.leaving_allowed = True
-    screen.close()
