@@ -187,6 +187,9 @@ def _scan(args: argparse.Namespace, desk: Desk) -> int:
         for line in _lines(args.tokens)
     )
     door = desk if isinstance(desk, door_journal.DoorDesk) else None
+    if door is not None:
+        # Scans left waiting by an earlier run were sent as the door opened: said as any send.
+        _said_sent(door, door.waiting, door.sent_lines)
     sender = (
         door_journal.DoorSender(door, functools.partial(_said_sent, door)).start() if door else None
     )
@@ -233,12 +236,15 @@ def _send_before_leaving(door: DoorDesk, where: object) -> bool:
     """One last try to send what waits; says what is left (True when nothing is)."""
     from booster_desktop.services.door_journal import waiting_message
 
+    before = door.sent_lines
     if not door.online:
-        door.go_online()
+        door.go_online()  # a door started offline: sends what waits as it goes online
     if door.waiting:
         door.send_now()
     if not door.waiting:
         if door.set_aside_message is None:
+            if door.sent_lines > before:
+                print(_("All offline scans are on the server."), file=sys.stderr, flush=True)
             return True
         print(door.set_aside_message, file=sys.stderr)
         return False

@@ -41,6 +41,7 @@ from booster_desktop.domain.base import utc_now
 from booster_desktop.domain.checkin import CheckIn
 from booster_desktop.domain.enrolment import Enrolment, is_expected
 from booster_desktop.domain.errors import BoosterError
+from booster_desktop.domain.kinds import ManagerStatus
 from booster_desktop.domain.manager import Manager
 from booster_desktop.domain.moments import moment_with_offset
 from booster_desktop.domain.programme import Programme
@@ -275,6 +276,9 @@ class Roster:
     in_force: dict[int, str] = field(default_factory=dict)  # manager: token in force
     people: dict[int, tuple[str, str, str | None, str | None]] = field(default_factory=dict)
     expected: set[int] = field(default_factory=set)  # managers the tour expects
+    # Managers a door finds by name (the active ones, as online); the others are in `people`
+    # for their badges' sake only.
+    active: set[int] = field(default_factory=set)
     # Check-ins standing at the session: manager -> [(check-in id, when)].
     standing: dict[int, list[tuple[str, datetime]]] = field(default_factory=dict)
     sheet: list[Attendee] = field(default_factory=list)
@@ -308,6 +312,7 @@ class Roster:
             "badges": {t: [m, r] for t, (m, r) in self.badges.items()},
             "people": {str(m): list(p) for m, p in self.people.items()},
             "expected": sorted(self.expected),
+            "active": sorted(self.active),
             "standing": {
                 str(m): [[i, at.isoformat()] for i, at in times]
                 for m, times in self.standing.items()
@@ -344,6 +349,9 @@ class Roster:
                 _text_or_none(country),
             )
         roster.expected = {_whole(m) for m in _sequence(document["expected"])}
+        # A copy kept by an earlier version has no list: everyone in it, as it then was.
+        kept = document.get("active")
+        roster.active = set(roster.people) if kept is None else {_whole(m) for m in _sequence(kept)}
         for manager, times in _mapping(document["standing"]).items():
             roster.standing[int(manager)] = [
                 (_text(i), moment_with_offset(at)) for i, at in _sequence(times)
@@ -367,7 +375,8 @@ class Roster:
         return roster
 
     def names(self) -> NameIndex:
-        """Who a door may find by name from this copy (everyone in it, sheet order first)."""
+        """Who a door may find by name from this copy: the active managers, as the online
+        name search (`attendance.name_index`), sheet order first."""
         numbers = {a.manager_id: a.number for a in self.sheet}
         order = sorted(
             self.people.items(),
@@ -389,6 +398,7 @@ class Roster:
                     ),
                 )
                 for manager, (given, family, arabic, country) in order
+                if manager in self.active
             ]
         )
 
@@ -459,16 +469,19 @@ def read_roster(
             roster.badges[token] = (int(manager_id), revoked_at is not None)
             if revoked_at is None:
                 roster.in_force[int(manager_id)] = token
-        for manager_id, given, family, arabic, country in connection.execute(
+        for manager_id, given, family, arabic, country, status in connection.execute(
             select(
                 Manager.id,
                 Manager.given_name,
                 Manager.family_name,
                 Manager.arabic_name,
                 Manager.country_code,
+                Manager.status,
             )
         ):
             roster.people[int(manager_id)] = (given, family, arabic, country)
+            if status == ManagerStatus.ACTIVE:
+                roster.active.add(int(manager_id))
         roster.expected = {
             int(m)
             for m in connection.scalars(
@@ -493,12 +506,24 @@ def read_roster(
 def last_door_path(address: ServerAddress) -> Path:
     """Where the record of the last door opened from this laptop on `address` is kept (one
     per address without its password, beside the programmes' roster copies)."""
+    return _door_record_path(address.key)
+
+
+def _door_record_path(key: str) -> Path:
     from platformdirs import user_data_path
 
     from booster_desktop.services.programme import APP_NAME
 
-    key = hashlib.sha256(address.key.encode("utf-8")).hexdigest()[:24]
-    return user_data_path(APP_NAME, appauthor=False) / "doors" / f"last-door-{key}.json"
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+    return user_data_path(APP_NAME, appauthor=False) / "doors" / f"last-door-{digest}.json"
+
+
+def _legacy_door_path(address: ServerAddress) -> Path | None:
+    """Where earlier versions kept it: under a key without the socket folder and port, which
+    two servers on one machine shared (None when the address has neither)."""
+    if address.legacy_key == address.key:
+        return None
+    return _door_record_path(address.legacy_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,12 +550,30 @@ def remember_door(address: ServerAddress, door: LastDoor) -> None:
             "roster_at": door.roster_at.isoformat(),
         },
     )
+    legacy = _legacy_door_path(address)
+    if legacy is not None:
+        # A record an earlier version kept under the shared key is this server's when it names
+        # this door's programme: moved (the new one replaces it), so that another server on
+        # this machine never starts from it. Another programme's is left to its own server.
+        earlier = _door_at(legacy, address.legacy_key, address.user)
+        if earlier is not None and earlier.programme_uuid == door.programme_uuid:
+            with contextlib.suppress(OSError):
+                legacy.unlink()
 
 
 def last_door(address: ServerAddress) -> LastDoor | None:
     """The record of the last door opened from here on `address`, or None (none, unreadable,
-    or of another address or login)."""
-    document = load_roster(last_door_path(address))
+    or of another address or login). A record kept by an earlier version, under a key that
+    left out the socket folder and port, still serves until this address keeps its own."""
+    door = _door_at(last_door_path(address), address.key, address.user)
+    legacy = _legacy_door_path(address)
+    if door is None and legacy is not None:
+        door = _door_at(legacy, address.legacy_key, address.user)
+    return door
+
+
+def _door_at(path: Path, key: str, login: str) -> LastDoor | None:
+    document = load_roster(path)
     if document is None:
         return None
     try:
@@ -544,7 +587,7 @@ def last_door(address: ServerAddress) -> LastDoor | None:
         )
     except (KeyError, TypeError, ValueError):
         return None
-    if door.address != address.key or door.login != address.user:
+    if door.address != key or door.login != login:
         return None
     return door
 
@@ -721,6 +764,9 @@ class DoorDesk:
         self.last_problem: str | None = None
         # What the last send that set lines aside said (shown until the door closes).
         self.set_aside_message: str | None = None
+        # Journal lines this door sent (when it started online, or on going online, too): a
+        # screen says "All offline scans are on the server." by it.
+        self.sent_lines = 0
         self._own_programme = False  # opened by `go_online`: closed with the door
         # Notes of what went straight to the server, written off the scan's path, in order.
         self._notes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="door notes")
@@ -893,6 +939,7 @@ class DoorDesk:
                 )
                 return None
             self.last_problem = None
+            self.sent_lines += sent.lines
             if sent.set_aside:
                 self.set_aside_message = sent.aside_message()
             with self._journal_lock:  # no line journaled between the count and its use
@@ -1309,12 +1356,16 @@ class DoorSender:
             since_refresh += self.retry
             try:
                 if not self.desk.online:
-                    if self.desk.go_online():
+                    before = self.desk.sent_lines
+                    online = self.desk.go_online()
+                    if self.on_change is not None:
+                        # What going online sent is told as any send is ("All offline scans
+                        # are on the server."), before the door is said to be online.
+                        self.on_change(self.desk.waiting, self.desk.sent_lines - before)
+                    if online:
                         since_refresh = 0.0
                         if self.on_online is not None:
                             self.on_online()
-                    if self.on_change is not None:
-                        self.on_change(self.desk.waiting, 0)
                     continue
                 if self.desk.waiting:
                     sent = self.desk.send_now()

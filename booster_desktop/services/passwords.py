@@ -61,6 +61,9 @@ def kept_password(address: ServerAddress) -> str | None:
         return None
     try:
         value = keyring.get_password(SERVICE, address.key)  # type: ignore[attr-defined]
+        if value is None and address.legacy_key != address.key:
+            # Kept by an earlier version, under a key without the socket folder and port.
+            value = keyring.get_password(SERVICE, address.legacy_key)  # type: ignore[attr-defined]
     except Exception as error:  # a locked or refusing keyring: ask the user instead
         _log.warning("the keyring refused to give the password for %s: %s", address, error)
         return None

@@ -23,6 +23,9 @@ SCHEMES = ("postgresql", "postgres")
 DRIVER = "postgresql+psycopg"
 # Hosts that are this machine: no TLS needed to reach them (a Unix socket is a folder path).
 LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1"})
+# The options that say where the server is (`?host=/run/postgresql&port=5433`), not how to talk
+# to it: part of what tells two servers apart.
+_PLACE = ("host", "port")
 # libpq's TLS modes, weakest first (`sslmode` in the address).
 TLS_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 
@@ -83,7 +86,16 @@ class ServerAddress:
 
     @property
     def key(self) -> str:
-        """The address without password or options: what the keyring files a password under."""
+        """The address without password or options, but with the socket folder and port when
+        the options give them (two servers on one machine may differ only there): what the
+        keyring files a password under, and what names the last door opened from here."""
+        place = {name: self.url.query[name] for name in _PLACE if name in self.url.query}
+        return str(ServerAddress(self.url.set(query=place)))
+
+    @property
+    def legacy_key(self) -> str:
+        """The key of earlier versions, which left out the options' socket folder and port
+        (what they filed a password or a last door under)."""
         return str(ServerAddress(self.url.set(query={})))
 
     def with_password(self, password: str | None) -> ServerAddress:

@@ -253,7 +253,7 @@ class CheckinScreen(QDialog):
 
         self.panel = _named(QFrame(), "state_panel")
         self.panel.setAutoFillBackground(True)
-        panel = QVBoxLayout(self.panel)
+        panel = self._panel_layout = QVBoxLayout(self.panel)
         self.initials = _named(QLabel(), "initials")
         self.initials.setFixedSize(150, 150)
         self.initials.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -438,6 +438,8 @@ class CheckinScreen(QDialog):
 
     def _use_desk(self, desk: Desk) -> None:
         self.desk = desk
+        if isinstance(desk, DoorDesk) and desk.sent_lines and not desk.waiting:
+            self._all_sent = True  # what waited from before was sent as the door opened
         if isinstance(self.desk, DoorDesk):
             # Sends what waits as soon as the server answers, off the UI thread (a door
             # started offline: first opens the programme on the server).
@@ -472,6 +474,14 @@ class CheckinScreen(QDialog):
             self.desk.close()
 
     # -- offline ---------------------------------------------------------------------------------
+
+    def offline_scans_sent(self, aside: str | None) -> None:
+        """The door this screen replaces (started offline, now online) sent what waited: said
+        here as it was there ("All offline scans are on the server.", or what was set aside)."""
+        if isinstance(self.desk, DoorDesk) and self.desk.set_aside_message is None:
+            self.desk.set_aside_message = aside
+        self._all_sent = True
+        self._show_waiting()
 
     def _sender_said(self, waiting: int, sent: int) -> None:
         if sent:
@@ -548,7 +558,16 @@ class CheckinScreen(QDialog):
             self.matches.addItem(item)
         if found:
             self.matches.setCurrentRow(0)
-        self.matches.setVisible(bool(found))
+        self._matches_shown(bool(found))
+
+    def _matches_shown(self, shown: bool) -> None:
+        # The list takes the initials' room while it shows: with both (and the offline
+        # line), the screen grew taller than a 1366 x 768 laptop's, the input off its bottom.
+        # The initials go first, and the panel's smaller minimum is taken at once: otherwise
+        # the window's layout, handled first, grows the window by the old one.
+        self.initials.setVisible(not shown)
+        self._panel_layout.activate()
+        self.matches.setVisible(shown)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.input and event.type() == QEvent.Type.KeyPress:
@@ -583,7 +602,7 @@ class CheckinScreen(QDialog):
             self._taken_without_enter = False
             return
         picked = self.matches.currentItem() if self.matches.isVisible() else None
-        self.matches.hide()
+        self._matches_shown(False)
         if picked is not None and not read_candidates(text):
             self._check_in_by_hand(int(picked.data(Qt.ItemDataRole.UserRole)))
             return
@@ -596,7 +615,7 @@ class CheckinScreen(QDialog):
 
     def _match_picked(self, item: QListWidgetItem) -> None:
         self.input.clear()
-        self.matches.hide()
+        self._matches_shown(False)
         self._check_in_by_hand(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _check_in_by_hand(self, manager_id: int) -> None:

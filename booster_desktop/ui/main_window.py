@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        # Quitting's shortcut works with the menu bar hidden too (door staff's window hides
+        # it): an action reached only through a hidden menu bar takes no key.
+        self.addAction(self.quit_action)
         self._build_status_bar()
         self._restore_window_state()
         self._update_actions()
@@ -530,12 +533,16 @@ class MainWindow(QMainWindow):
         programme = desk.hand_over()
         assert programme is not None
         session = desk.session.id
+        # Read before the offline door closes: what it sent is said by the screen after it.
+        sent, aside = desk.sent_lines and not desk.waiting, desk.set_aside_message
         if not self._close_programme():
             programme.close()
             return
         self.document.open(programme)
         self._fill_recent_menu(remember_file(self.settings, programme.path))
         self._show_door(programme, prefer_session=session)
+        if sent and self.door_screen is not None:
+            self.door_screen.offline_scans_sent(aside)
         self.statusBar().showMessage(tr("The server answers again: check-in is online"), 15000)
 
     def _show_door(self, programme: ProgrammeFile, prefer_session: int | None = None) -> None:
@@ -575,17 +582,17 @@ class MainWindow(QMainWindow):
             self.close_file()
 
     def _open_failed(self, path: Location, message: str) -> None:
+        self._opening = None
+        self.busy.hide()
+        self.path_label.setText(self._shown_path())
+        # A door started offline that reached its server while this open was under way
+        # waited for it (see `_door_online`): it opens again online now, or never would.
+        self._door_online()
         if isinstance(path, ServerAddress) and "password" in message.lower():
             # No password kept (or a wrong one): ask for it, the address filled in.
-            self._opening = None
-            self.busy.hide()
-            self.path_label.setText(str(self.programme.path) if self.programme else "")
             self.statusBar().showMessage(message, 10000)
             self.connect_to_server(path)
             return
-        self._opening = None
-        self.busy.hide()
-        self.path_label.setText(str(self.programme.path) if self.programme else "")
         if isinstance(path, Path) and message.startswith(
             tr("{path}: no such file").format(path=path)
         ):
@@ -606,6 +613,14 @@ class MainWindow(QMainWindow):
                 self.restore_damaged(path)
             return
         QMessageBox.critical(self, tr("Cannot open the programme"), message)
+
+    def _shown_path(self) -> str:
+        """Where the programme in the window is: its path, or the address of a door started
+        offline (no programme yet)."""
+        if self.programme is not None:
+            return str(self.programme.path)
+        desk = self.door_screen.desk if self.door_screen is not None else None
+        return str(desk.address) if isinstance(desk, DoorDesk) else ""
 
     @staticmethod
     def _has_backups(path: Path) -> bool:

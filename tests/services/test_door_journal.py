@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import timedelta
@@ -1230,3 +1231,207 @@ def test_a_connection_the_server_closed_while_idle_is_replaced_before_the_next_s
         assert desk.waiting == 0
         desk.close()
     assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0], people[1][0]]
+
+
+def _record_of(address: Any, programme: str, session: int) -> Any:
+    from datetime import UTC, datetime
+
+    from booster_desktop.services.door_journal import LastDoor
+
+    return LastDoor(
+        address.key, programme, session, 1, address.user, datetime(2026, 11, 30, tzinfo=UTC)
+    )
+
+
+def test_two_servers_through_unix_sockets_keep_their_own_last_door() -> None:
+    """Two servers on one machine, told apart only by their socket folder (or their port),
+    each start an offline door from their own record, not from the last one written."""
+    from booster_desktop.services.door_journal import last_door, last_door_path, remember_door
+    from booster_desktop.services.programme import parse_server
+
+    first = parse_server("postgresql://door@/tours?host=/run/pg-a&port=5432")
+    second = parse_server("postgresql://door@/tours?host=/run/pg-b&port=5432")
+    third = parse_server("postgresql://door@/tours?host=/run/pg-a&port=5433")
+    assert len({last_door_path(a) for a in (first, second, third)}) == 3
+    programmes = [str(uuid.UUID(int=n)) for n in (1, 2, 3)]
+    for address, programme in zip((first, second, third), programmes, strict=True):
+        remember_door(address, _record_of(address, programme, 7))
+    for address, programme in zip((first, second, third), programmes, strict=True):
+        door = last_door(address)
+        assert door is not None and door.programme_uuid == programme
+    # Options that do not say where the server is still name the same server.
+    same = parse_server("postgresql://door@/tours?host=/run/pg-a&port=5432&sslmode=disable")
+    door = last_door(same)
+    assert door is not None and door.programme_uuid == programmes[0]
+
+
+def test_a_last_door_kept_under_the_old_key_still_serves_its_server_and_moves() -> None:
+    """Earlier versions kept the record under a key without `?host=` and `port=`: it still
+    starts the door offline, and the first record this server keeps for that programme
+    replaces it (another server's programme is left for that server)."""
+    from booster_desktop.services.door_journal import (
+        LastDoor,
+        _door_record_path,
+        last_door,
+        remember_door,
+    )
+    from booster_desktop.services.programme import parse_server
+    from booster_desktop.store.door_file import save_private
+
+    address = parse_server("postgresql://door@/tours?host=/run/pg-a")
+    other = parse_server("postgresql://door@/tours?host=/run/pg-b")
+    old = _door_record_path(address.legacy_key)
+    programme = str(uuid.UUID(int=4))
+    save_private(
+        old,
+        {
+            "address": address.legacy_key,
+            "programme": programme,
+            "session": 9,
+            "tour": 2,
+            "login": "door",
+            "roster_at": "2026-11-30T06:00:00+00:00",
+        },
+    )
+    kept = last_door(address)
+    assert kept is not None and (kept.programme_uuid, kept.session_id) == (programme, 9)
+    remember_door(other, _record_of(other, str(uuid.UUID(int=5)), 3))
+    assert old.is_file()  # another programme: not the other server's to take
+    remember_door(address, LastDoor(**{**_fields(kept), "address": address.key, "session_id": 10}))
+    assert not old.exists()
+    again = last_door(address)
+    assert again is not None and again.session_id == 10
+    elsewhere = last_door(other)
+    assert elsewhere is not None and elsewhere.programme_uuid == str(uuid.UUID(int=5))
+
+
+def _fields(door: Any) -> dict[str, Any]:
+    import dataclasses
+
+    return {f.name: getattr(door, f.name) for f in dataclasses.fields(door)}
+
+
+@pytest.mark.postgresql_only
+def test_the_offline_name_list_is_the_online_one_and_a_withdrawn_manager_is_refused_alike(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    """Picked by name from the roster copy: the same people as the online name search (the
+    active managers); a withdrawn manager checked in by id is "not registered" as online,
+    and admitted anyway as online."""
+    from booster_desktop.services.attendance import name_index
+    from booster_desktop.services.door_journal import open_offline_door
+
+    people = _expected(demo_file, "CAT")
+    withdrawn = [people[0][0], people[1][0]]
+    with programme_db.connect(demo_file) as connection:
+        connection.execute(
+            "UPDATE manager SET status = 'withdrawn' WHERE id IN (?, ?)", tuple(withdrawn)
+        )
+    address, session, _people = _opened_once(demo_file, proxy)
+    with open_programme(address, writable=True, door_may=True) as programme:
+        online_names = name_index(programme)
+        online = CheckinDesk(programme, session, device="door-o")
+        said_online = online.record_manager(withdrawn[0], now=DAY_ONE)
+    proxy.cut()
+    desk = open_offline_door(address, _unreachable(address), device="door-s")
+    try:
+        offline_names = desk.roster.names()
+        assert {p.manager_id for _, p in offline_names.people} == {
+            p.manager_id for _, p in online_names.people
+        }
+        assert not set(withdrawn) & {p.manager_id for _, p in offline_names.people}
+        family = people[0][3]
+        assert [p.manager_id for p in offline_names.find(family, 100)] == [
+            p.manager_id for p in online_names.find(family, 100)
+        ]
+        said_offline = desk.record_manager(withdrawn[0], now=DAY_ONE)
+        assert (
+            (said_offline.state, said_offline.message, said_offline.recorded)
+            == (
+                said_online.state,
+                said_online.message,
+                said_online.recorded,
+            )
+            == (ScanState.NOT_REGISTERED, "not registered for tour CAT", False)
+        )
+        admitted = desk.admit(withdrawn[1], now=DAY_ONE)
+        assert (admitted.recorded, admitted.admitted) == (True, True)
+        assert desk.waiting == 1
+    finally:
+        desk.close()
+
+
+def test_a_roster_copy_of_an_earlier_version_finds_everyone_in_it_by_name() -> None:
+    """A copy kept before it listed the active managers: everyone in it, as then."""
+    from datetime import UTC, datetime
+
+    from booster_desktop.services.door_journal import Roster
+
+    roster = Roster(refreshed_at=datetime(2026, 11, 30, 6, tzinfo=UTC))
+    roster.people = {1: ("Ana", "Lima", None, "PT"), 2: ("Bo", "Lind", None, "SE")}
+    roster.active = {1}
+    assert [p.manager_id for _, p in roster.names().people] == [1]
+    document = roster.as_json(str(uuid.UUID(int=1)), 3, 4)
+    document["session_info"] = {
+        "id": 3,
+        "tour_id": 4,
+        "tour_code": "CAT",
+        "kind": "visit",
+        "title": "Joint training",
+        "day": "2026-11-30",
+        "start": "09:00:00",
+        "end": "12:00:00",
+        "time_zone": "UTC",
+    }
+    assert [p.manager_id for _, p in Roster.from_json(document).names().people] == [1]
+    del document["active"]
+    assert sorted(p.manager_id for _, p in Roster.from_json(document).names().people) == [1, 2]
+
+
+@pytest.mark.postgresql_only
+@pytest.mark.parametrize("online_at", ["the sender", "the end"])
+def test_the_command_started_offline_says_when_its_scans_are_on_the_server(
+    demo_file: Any,
+    proxy: Proxy,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    online_at: str,
+) -> None:
+    """`checkin record URL` started offline, the server back before it ends: what waited is
+    sent as the door goes online, and it says "All offline scans are on the server." once
+    (by its sender, or by its last send before leaving), exit 0."""
+    from booster_desktop.cli import main
+
+    address, session, people = _opened_once(demo_file, proxy)
+    url = address.url.render_as_string(hide_password=False)
+    proxy.cut()
+    going_online = DoorDesk.go_online
+    tokens = iter(people[:2])
+
+    def lines(_tokens: list[str]) -> Iterator[str]:
+        yield next(tokens)[1]
+        if online_at == "the sender":
+            proxy.restore()
+            assert sent.wait(60)  # the sender (every 2 s) brings the door online
+        yield next(tokens)[1]
+
+    sent = threading.Event()
+
+    def go_online(desk: DoorDesk) -> bool:
+        if online_at == "the end" and threading.current_thread() is threading.main_thread():
+            proxy.restore()
+        online = going_online(desk)
+        if online:
+            sent.set()
+        return online
+
+    monkeypatch.setattr(DoorDesk, "go_online", go_online)
+    monkeypatch.setattr("booster_desktop.cli.checkin._lines", lines)
+    record = ["checkin", "record", url, "--session", str(session), "--device", "door-c"]
+    assert main(record) == 0
+    out, err = capsys.readouterr()
+    assert [line.split("\t")[0] for line in out.splitlines()] == ["welcome", "welcome"]
+    assert err.count("All offline scans are on the server.") == 1
+    assert sorted(m for _, m, _ in _checkins(demo_file, session)) == sorted(
+        p[0] for p in people[:2]
+    )

@@ -559,3 +559,64 @@ def test_the_screen_says_which_offline_scans_were_set_aside(
             "meanwhile (kept in this laptop's journal)"
         )
         assert made.offline.isVisible()
+
+
+def test_the_name_list_and_the_offline_line_keep_the_screen_within_a_laptop_screen(
+    screen: CheckinScreen, qtbot: QtBot
+) -> None:
+    """Seen under Xvfb at 1366 x 768: the offline line, the not-today warning and the name
+    list together made the door window 790 px tall, its input and status bar off-screen.
+    The list now takes the initials' room while it shows."""
+    screen.offline.setText(
+        "server unreachable: working from the roster copy of 05:49 · offline: 2 scans waiting"
+    )
+    screen.offline.show()
+    screen.not_today.setText("This session is on Monday 19 November 2018, not today.")
+    screen.not_today.show()
+    screen.resize(1280, 688)
+    qtbot.waitUntil(lambda: screen.height() == 688)
+    qtbot.keyClicks(screen.input, "an")
+    assert screen.matches.isVisible() and screen.matches.count() >= 2
+    assert screen.initials.isHidden()
+    qtbot.wait(50)  # the layout's requests, posted, are handled
+    assert screen.minimumSizeHint().height() <= 768 - 80, screen.minimumSizeHint()
+    assert screen.height() == 688
+    qtbot.keyClick(screen.input, Qt.Key.Key_Backspace)  # one letter: no list
+    assert screen.matches.isHidden() and screen.initials.isVisible()
+
+
+@pytest.mark.postgresql_only
+def test_a_door_opened_with_scans_left_waiting_says_it_sent_them(
+    demo_file: object, qtbot: QtBot
+) -> None:
+    """Scans a door left waiting (it closed offline) are sent when a door opens online
+    again: its screen says they are on the server, as when its sender sends them."""
+    from booster_desktop.services.door_journal import DoorDesk, open_desk
+    from booster_desktop.services.programme import open_programme
+    from tests.conftest import server_url
+    from tests.door_proxy import Proxy, server_target
+
+    url = server_url()
+    assert url is not None
+    proxy = Proxy(server_target(url))
+    people = _expected(demo_file, "CAT")  # type: ignore[arg-type]
+    session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
+    try:
+        with open_programme(proxy.address(demo_file), writable=True) as programme:
+            desk = open_desk(programme, session)
+            assert isinstance(desk, DoorDesk)
+            proxy.cut()
+            assert desk.record(people[0][1], now=DAY_ONE).recorded and desk.waiting == 1
+            desk.close()
+            proxy.restore()
+            made = CheckinScreen(programme, None, now=DAY_ONE)
+            qtbot.addWidget(made)
+            made.open()
+            assert made.desk is not None and made.desk.session.id == session
+            assert made.offline.isVisible()
+            assert made.offline.text() == "All offline scans are on the server."
+            assert _rows(demo_file, "SELECT manager_id FROM checkin") == [(people[0][0],)]  # type: ignore[arg-type]
+            made.leaving_allowed = True
+            made.close()
+    finally:
+        proxy.cut()

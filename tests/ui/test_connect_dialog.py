@@ -300,3 +300,20 @@ def test_booster_desktop_opens_an_address_and_keeps_it_without_its_password(
     )
     assert done.returncode == 1
     assert "no_such_programme" in done.stderr and SECRET not in done.stderr
+
+
+def test_two_servers_through_unix_sockets_keep_their_own_passwords(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    """The keyring files a password under the socket folder and port too; one kept by an
+    earlier version (without them) is still found."""
+    from booster_desktop.services.passwords import SERVICE, keep_password, kept_password
+    from booster_desktop.services.programme import parse_server
+
+    first = parse_server("postgresql://ana@/tours?host=/run/pg-a")
+    second = parse_server("postgresql://ana@/tours?host=/run/pg-b")
+    memory_keyring.set_password(SERVICE, first.legacy_key, "older")
+    assert kept_password(first) == kept_password(second) == "older"
+    keep_password(first, SECRET)
+    keep_password(second, "other")
+    assert (kept_password(first), kept_password(second)) == (SECRET, "other")

@@ -893,3 +893,23 @@ def test_a_city_past_its_limit_is_refused_by_the_editor(
     editors.will(type_long_city)
     window.edit_record(LINA_HADDAD)
     assert shown and "City" in shown[0] and "121" in shown[0]
+
+
+def test_quitting_s_shortcut_works_with_the_menu_bar_hidden(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Door staff's window hides its menu bar, leaving quitting on: seen under Xvfb, Ctrl+Q
+    did nothing there, since an action reached only through a hidden menu takes no key."""
+    from PySide6.QtGui import QKeySequence
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    # This test platform has no standard key for quitting; the desktop's is Ctrl+Q.
+    window.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+    window.menuBar().hide()
+    quits: list[bool] = []
+    window.quit_action.triggered.disconnect()
+    window.quit_action.triggered.connect(lambda: quits.append(True))
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert quits == [True]
