@@ -214,6 +214,24 @@ class ProgrammeDocument(QObject):
         """Whether `change`, being emitted, was committed by someone else."""
         return change is self._elsewhere
 
+    def follow(self, change: Change, refresh: Callable[[], object]) -> bool:
+        """Run a view's `refresh` after `change`. After someone else's change the link may
+        have dropped since it was heard: the refresh is then skipped (False), not a
+        traceback; the feed, reconnecting, reloads everything. After this window's own
+        write it runs as it always did."""
+        if not self.from_elsewhere(change):
+            refresh()
+            return True
+        try:
+            refresh()
+        except Exception as error:
+            from booster_desktop.services.door_journal import server_unreachable
+
+            if not server_unreachable(error):
+                raise
+            return False
+        return True
+
     def _present(self, people: list[Present]) -> None:
         if self._from_feed():
             self.present = list(people)

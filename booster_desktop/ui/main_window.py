@@ -1018,10 +1018,14 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, change: Change) -> None:
         """The window's own part of a change: the tour filter, the counts, the actions."""
-        if change.touches(("tour.code", "tour.title")):
-            self._refresh_tour_filter()
-        if change.touches(COUNTED):
-            self._refresh_status()
+
+        def refresh() -> None:
+            if change.touches(("tour.code", "tour.title")):
+                self._refresh_tour_filter()
+            if change.touches(COUNTED):
+                self._refresh_status()
+
+        self.document.follow(change, refresh)
         if change.action is Action.ALLOCATION and not self.document.from_elsewhere(change):
             self.statusBar().showMessage(tr("Allocation stored as proposed enrolments"), 8000)
         if self.document.from_elsewhere(change):

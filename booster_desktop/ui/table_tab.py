@@ -127,10 +127,15 @@ class TableTab(QWidget):
             return
         table = self.entity.table
         named = change.ids(table)
-        if named:
-            self.refresh({i for i in named if isinstance(i, int)})
-        elif named is None or change.touches(self.entity.depends):
-            self.reload_when_shown()
+
+        def refresh() -> None:
+            if named:
+                self.refresh({i for i in named if isinstance(i, int)})
+            elif named is None or change.touches(self.entity.depends):
+                self.reload_when_shown()
+
+        if not self.document.follow(change, refresh):
+            self.stale = True  # read again when shown, or when the feed reloads everything
 
     def reload_when_shown(self) -> None:
         if self.isVisible():
