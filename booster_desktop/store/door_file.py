@@ -357,17 +357,33 @@ class KeptConnection:
         self.journal = journal
         self._durable = durable
         self._connection: sqlite3.Connection | None = None
+        self._file: tuple[int, int] | None = None  # (device, inode) of the file it opened
 
     @contextmanager
     def using(self) -> Iterator[sqlite3.Connection]:
         """The connection (opened first if need be), or the journal's problem in one line."""
         try:
+            if self._connection is not None and self._moved():
+                # Deleted or replaced since: the connection would read (and write) a file
+                # no other door sees any more. One stat per use.
+                self.close()
             if self._connection is None:
                 self._connection = self.journal._open(durable=self._durable, shared=True)
+                self._file = self._identity()
             yield self._connection
         except (sqlite3.Error, OSError) as error:
             self.close()
             raise self.journal._problem(error) from error
+
+    def _identity(self) -> tuple[int, int] | None:
+        try:
+            found = self.journal.path.stat()
+        except FileNotFoundError:
+            return None
+        return (found.st_dev, found.st_ino)
+
+    def _moved(self) -> bool:
+        return self._identity() != self._file
 
     def close(self) -> None:
         if self._connection is not None:
