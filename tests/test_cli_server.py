@@ -54,7 +54,7 @@ def test_add_user_makes_a_login_in_one_group(
         ["server", "add-user", url, name, "--role", "door", "--password-file", str(password)],
         capsys,
     )
-    assert out.strip() == f"Added {name} to booster_door on {url}"
+    assert out.strip() == f"Added {name} to booster_door on {team.admin.shown}"
     assert _group_of(team.admin, name) == [("booster_door",)]
 
 

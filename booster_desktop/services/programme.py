@@ -19,6 +19,7 @@ from booster_desktop.store.location import (
     is_server_text,
     parse_location,
     parse_server,
+    shown_location,
 )
 from booster_desktop.store.programme_file import (
     ProgrammeFile,
@@ -49,6 +50,7 @@ __all__ = [
     "push_programme",
     "same_location",
     "server_lost",
+    "shown_location",
 ]
 
 APP_NAME = "Booster Desktop"

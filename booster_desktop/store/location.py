@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.engine import URL, make_url
@@ -38,12 +39,22 @@ class ServerAddress:
     url: URL
 
     def __str__(self) -> str:
-        return _without_password(self.url.set(drivername="postgresql")).render_as_string(
-            hide_password=False
-        )
+        return _public(self.url).render_as_string(hide_password=False)
 
     def __repr__(self) -> str:
         return f"ServerAddress({str(self)!r})"
+
+    def __format__(self, spec: str) -> str:
+        # Every message that names the address (`"{file}: ...".format(file=address)`) says it
+        # as a person reads it; `str()` stays the form parsed back and filed under.
+        return format(self.shown, spec)
+
+    @property
+    def shown(self) -> str:
+        """The address as a person reads it, in a status bar, a title or a message: a socket
+        folder as a folder (`host=/tmp/pg`, not `%2Ftmp%2Fpg`), and no password, not even
+        one given among the options."""
+        return unquote(str(self))
 
     @property
     def host(self) -> str:
@@ -115,7 +126,19 @@ def _without_password(url: URL) -> URL:
     return url._replace(password=None)
 
 
+def _public(url: URL) -> URL:
+    """The address without its password, whether given before the host or among the options
+    (libpq takes both): what may be shown, kept in recent files, or filed under."""
+    options = {k: v for k, v in url.query.items() if k.lower() != "password"}
+    return _without_password(url.set(drivername="postgresql", query=options))
+
+
 Location = Path | ServerAddress
+
+
+def shown_location(location: Location) -> str:
+    """Where a programme is, as a person reads it: a file's path, a server's address."""
+    return location.shown if isinstance(location, ServerAddress) else str(location)
 
 
 def is_server_text(text: str) -> bool:

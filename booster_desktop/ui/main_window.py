@@ -46,6 +46,7 @@ from booster_desktop.services.programme import (
     open_programme,
     parse_location,
     same_location,
+    shown_location,
 )
 from booster_desktop.ui import settings as ui_state
 from booster_desktop.ui.document import Job, ProgrammeDocument
@@ -513,7 +514,7 @@ class MainWindow(QMainWindow):
             return
         screen = CheckinScreen(None, self.stack, embedded=True, offline=desk)
         screen.came_online.connect(self._door_online)
-        self._show_door_screen(screen, desk.address.name, str(desk.address))
+        self._show_door_screen(screen, desk.address.name, desk.address.shown)
         self.counts_label.setText(
             tr("Server unreachable: check-in only, from this laptop's roster copy")
         )
@@ -551,7 +552,7 @@ class MainWindow(QMainWindow):
         from booster_desktop.ui.checkin_screen import CheckinScreen
 
         screen = CheckinScreen(programme, self.stack, embedded=True, prefer_session=prefer_session)
-        self._show_door_screen(screen, programme.stem, str(programme.path))
+        self._show_door_screen(screen, programme.stem, shown_location(programme.path))
         if not programme.door_only:
             # A coordinator's door, opened again after starting offline.
             self.counts_label.setText(tr("Check-in only: leave it for the whole programme"))
@@ -618,9 +619,9 @@ class MainWindow(QMainWindow):
         """Where the programme in the window is: its path, or the address of a door started
         offline (no programme yet)."""
         if self.programme is not None:
-            return str(self.programme.path)
+            return shown_location(self.programme.path)
         desk = self.door_screen.desk if self.door_screen is not None else None
-        return str(desk.address) if isinstance(desk, DoorDesk) else ""
+        return desk.address.shown if isinstance(desk, DoorDesk) else ""
 
     @staticmethod
     def _has_backups(path: Path) -> bool:
@@ -843,7 +844,7 @@ class MainWindow(QMainWindow):
         counts = programme_counts(self.programme)
         self.programme_title = str(counts["title"])
         self.setWindowTitle(f"{self.programme_title} — Booster Desktop")
-        self.path_label.setText(str(self.programme.path))
+        self.path_label.setText(shown_location(self.programme.path))
         self.counts_label.setText(
             tr(
                 "{value} managers · {value2} countries · {value3} tours · {value4} "

@@ -20,6 +20,7 @@ from booster_desktop.services.programme import (
     programme_problems,
     pull_programme,
     push_programme,
+    shown_location,
 )
 
 SECRET = "s3cret-Pa55"
@@ -50,6 +51,24 @@ def test_an_address_never_shows_its_password() -> None:
     assert str(server) == "postgresql://ana@db.example.org/tours"
     # The driver gets it.
     assert server.driver_url().password == SECRET
+
+
+def test_an_address_through_a_unix_socket_is_shown_as_a_person_reads_it() -> None:
+    """The status bar said `?host=%2Ftmp%2Fpg-door.Ab`: the socket folder is shown as a
+    folder, in `shown`, in every message that names the address, never with a password (nor
+    one given among the options, which libpq also takes)."""
+    server = parse_server(
+        f"postgresql://ana:{SECRET}@/tours?host=/tmp/pg-door.Ab&port=5433&password={SECRET}"
+    )
+    assert server.shown == "postgresql://ana@/tours?host=/tmp/pg-door.Ab&port=5433"
+    message = "{file}: ok"  # how a message names it
+    assert message.format(file=server) == f"{server}: ok" == f"{server.shown}: ok"
+    assert shown_location(server) == server.shown
+    assert shown_location(Path("/srv/tours.booster")) == "/srv/tours.booster"
+    # What is parsed back and filed under keeps its escaping, and loses the password too.
+    assert parse_server(str(server)).shown == server.shown
+    assert SECRET not in str(server) + repr(server) + server.key + server.shown
+    assert server.driver_url().query["password"] == SECRET  # the driver still gets it
 
 
 def test_tls_is_required_beyond_this_machine_unless_the_user_says_otherwise() -> None:
