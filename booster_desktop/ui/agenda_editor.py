@@ -369,10 +369,13 @@ class AgendaEditor(QMainWindow):
         """The tours to choose from, keeping the one chosen (by id: its code may change)."""
         from booster_desktop.services import choices
 
+        # Read before clearing: a read the server could not answer leaves the list as it was
+        # (and its signals not left blocked).
+        tours = choices.tours(self.programme)
         chosen = self.tour.currentData(TOUR_ID_ROLE)
         self.tour.blockSignals(True)
         self.tour.clear()
-        for tour_id, code, title in choices.tours(self.programme):
+        for tour_id, code, title in tours:
             self.tour.addItem(f"{code} — {title}", code)
             self.tour.setItemData(self.tour.count() - 1, tour_id, TOUR_ID_ROLE)
         if chosen is not None:
@@ -382,16 +385,22 @@ class AgendaEditor(QMainWindow):
     def _on_changed(self, change: Change) -> None:
         if self.document.programme is not self.programme or not change.touches(SHOWS):
             return
-        if change.touches(("tour.code", "tour.title")):
-            self._fill_tours()
-        self._refresh_soon()
+        if change.touches(("tour.code", "tour.title")) and not self.document.follow(
+            change, self._fill_tours
+        ):
+            return  # the link dropped: the agenda stays as it is until the feed reloads all
+        self._refresh_soon(change)
 
-    def _refresh_soon(self) -> None:
+    def _refresh_soon(self, change: Change | None = None) -> None:
         """Rebuilt once the event that made the change is over (a block must not be deleted
-        inside its own mouse handler), keeping the selection."""
+        inside its own mouse handler), keeping the selection. After someone else's `change`
+        the link may have dropped by then: the agenda then stays as it is."""
         chosen = [b.item.id for b in self.blocks.values() if b.isSelected()]
         self._selected = chosen[0] if chosen else self._selected
-        QTimer.singleShot(0, self.refresh)
+        if change is None:
+            QTimer.singleShot(0, self.refresh)
+        else:
+            self.document.follow_later(change, self.refresh, self)
 
     # -- drawing --------------------------------------------------------------------------------
 

@@ -184,4 +184,5 @@ class AttendanceDialog(QDialog):
 
     def _on_changed(self, change: Change) -> None:
         if change.touches(("checkin", "enrolment", "manager", "tour_session")):
-            self.model.reload()
+            # Someone else's change heard as the link drops: the grid stays as it is.
+            self.document.follow(change, self.model.reload)

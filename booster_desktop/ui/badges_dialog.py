@@ -190,7 +190,8 @@ class BadgesDialog(QDialog):
         # A print logged, a token reissued, a manager or enrolment edited: who and what
         # "printed before" says may have changed.
         if change.touches(("badge_print", "badge_token", "manager", "enrolment", "tour")):
-            self.refresh()
+            # Someone else's change heard as the link drops: the list stays as it is.
+            self.programme_document.follow(change, self.refresh)
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -278,15 +279,17 @@ class BadgesDialog(QDialog):
 
     def refresh(self) -> None:
         """Fill the list of who would be printed, with when each was printed before."""
-        self.people.clear()
-        self.found = None
         self.include_staff.setEnabled(bool(self.tour.currentData()))
         try:
+            # Read before clearing: a read the server could not answer leaves the list shown.
             found = badges.gather_badges(self.programme, self._base_request())
         except BoosterError as error:
+            self.people.clear()
+            self.found = None
             self.summary.setText(str(error))
             self._enable(False)
             return
+        self.people.clear()
         self.found = found
         printed = {(p.manager_id, p.tour_code): p for p in found.printed_before}
         for badge in found.badges:

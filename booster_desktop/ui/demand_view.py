@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QDialog,
@@ -108,11 +108,12 @@ class DemandDialog(QDialog):
     def _on_changed(self, change: Change) -> None:
         if self.document.programme is not self.programme or not change.touches(SHOWS):
             return
+        # Someone else's change heard as the link drops: the chart and table stay as they are.
         if self._editing:
             # The table is being edited when a toggle lands: rebuild it once that is over.
-            QTimer.singleShot(0, self.refresh)
+            self.document.follow_later(change, self.refresh, self)
         else:
-            self.refresh()
+            self.document.follow(change, self.refresh)
 
     def refresh(self) -> None:
         self.demand = topic_demand(self.programme)

@@ -20,13 +20,21 @@ from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from booster_desktop.domain.errors import BoosterError, Cancelled
 from booster_desktop.services.changes import Action, Change, Written, acting_as
 from booster_desktop.services.live import ChangeFeed, Present, everything, feed_for
-from booster_desktop.services.programme import ProgrammeFile
+from booster_desktop.services.programme import ProgrammeFile, server_lost
 from booster_desktop.services.progress import Progress
 from booster_desktop.ui.live import FeedThread
 from booster_desktop.ui.translation import tr
@@ -219,7 +227,16 @@ class ProgrammeDocument(QObject):
         have dropped since it was heard: the refresh is then skipped (False), not a
         traceback; the feed, reconnecting, reloads everything. After this window's own
         write it runs as it always did."""
-        if not self.from_elsewhere(change):
+        return self._follow(self.from_elsewhere(change), refresh)
+
+    def follow_later(self, change: Change, refresh: Callable[[], object], view: QObject) -> None:
+        """`follow`, once the event that delivered `change` is over (a view that must not
+        rebuild inside its own handler); not at all if `view` is gone by then."""
+        elsewhere = self.from_elsewhere(change)
+        QTimer.singleShot(0, view, lambda: self._follow(elsewhere, refresh))
+
+    def _follow(self, elsewhere: bool, refresh: Callable[[], object]) -> bool:
+        if not elsewhere:
             refresh()
             return True
         try:
@@ -343,13 +360,32 @@ class ProgrammeDocument(QObject):
         if cancel is not None:
             cancel.connect(handle.cancel)
         handle.finished.connect(lambda: self._forget(handle))
-        runnable = _Runnable(job, handle)
+        runnable = _Runnable(self._said_in_one_line(job), handle)
         runnable.setAutoDelete(False)
         self._jobs[handle] = runnable
         if len(self._jobs) == 1:
             self.busy_changed.emit(True)
         QThreadPool.globalInstance().start(runnable)
         return handle
+
+    def _said_in_one_line(self, job: Callable[[Progress], Any]) -> Callable[[Progress], Any]:
+        """`job`, its server going out of reach mid-way (the link dropped as a history was
+        read after someone else's change) refused in one line, as when it cannot be reached
+        at all, instead of the driver's lines as an "unexpected error"."""
+        location = self.programme.path if self.programme is not None else None
+
+        def guarded(progress: Progress) -> Any:
+            try:
+                return job(progress)
+            except BoosterError:
+                raise
+            except Exception as error:
+                lost = server_lost(location, error)
+                if lost is None:
+                    raise
+                raise lost from error
+
+        return guarded
 
     def _forget(self, job: Job) -> None:
         job.running = False
