@@ -76,6 +76,14 @@ COLOURS = {
 # How long the head count waits after another door's check-in before it counts again.
 COUNT_AFTER_MS = 150
 
+# The panel's words at their full size (points) and its initials circle (pixels, its letters in
+# points): on a small window (an 800 x 600 laptop, a short dialog) they shrink together, step
+# by step, until a long name wrapped on its lines fits without running over the next words.
+PANEL_POINTS = {"headline": 40, "name": 54, "arabic_name": 48, "detail": 22}
+CIRCLE = 150
+INITIALS_POINTS = 52
+PANEL_SCALES = (1.0, 0.85, 0.72, 0.62, 0.52, 0.44, 0.36)
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -119,6 +127,19 @@ class _FocusKeeper(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.FocusIn):
             QTimer.singleShot(0, self.screen.take_focus)
+        return False
+
+
+class _PanelFitter(QObject):
+    """Fits the panel's words to the panel each time it changes size."""
+
+    def __init__(self, screen: CheckinScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize:
+            self.screen.fit_panel()
         return False
 
 
@@ -255,26 +276,20 @@ class CheckinScreen(QDialog):
         self.panel.setAutoFillBackground(True)
         panel = self._panel_layout = QVBoxLayout(self.panel)
         self.initials = _named(QLabel(), "initials")
-        self.initials.setFixedSize(150, 150)
         self.initials.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._scale: float | None = None
+        self._fitting = False
+        self._listing = False  # the name list shows, in the initials' room
         self.headline = _named(QLabel(tr("Scan a badge")), "headline")
         self.name = _named(QLabel(), "name")
         self.arabic_name = _named(QLabel(), "arabic_name")
         self.arabic_name.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.detail = _named(QLabel(), "detail")
-        for big in (self.headline, self.name, self.arabic_name, self.detail):
-            big.setWordWrap(True)  # a long name wraps rather than widening the screen
-        for label, size in (
-            (self.headline, 40),
-            (self.name, 54),
-            (self.arabic_name, 48),
-            (self.detail, 22),
-        ):
+        for label in self._words():
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setWordWrap(True)
-            label.setFont(QFont(self.font().family(), size, QFont.Weight.Bold))
+            label.setWordWrap(True)  # a long name wraps rather than widening the screen
             label.setStyleSheet("color: white;")
-        self.initials.setFont(QFont(self.font().family(), 52, QFont.Weight.Bold))
+        self._set_scale(1.0)
         self.admit_button = _named(QPushButton(tr("&Admit anyway (Ctrl+Enter)")), "admit_button")
         self.admit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.admit_button.hide()
@@ -284,6 +299,7 @@ class CheckinScreen(QDialog):
             panel.addWidget(widget)
         panel.addWidget(self.admit_button, 0, Qt.AlignmentFlag.AlignHCenter)
         panel.addStretch(1)
+        self.panel.installEventFilter(_PanelFitter(self))
 
         self.input = _named(QLineEdit(), "scan_input")
         self.input.setPlaceholderText(tr("Scan a badge, or type a few letters of a name"))
@@ -565,9 +581,11 @@ class CheckinScreen(QDialog):
         # line), the screen grew taller than a 1366 x 768 laptop's, the input off its bottom.
         # The initials go first, and the panel's smaller minimum is taken at once: otherwise
         # the window's layout, handled first, grows the window by the old one.
+        self._listing = shown
         self.initials.setVisible(not shown)
         self._panel_layout.activate()
         self.matches.setVisible(shown)
+        self.fit_panel()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.input and event.type() == QEvent.Type.KeyPress:
@@ -660,6 +678,7 @@ class CheckinScreen(QDialog):
         self.detail.setText(tr("no longer checked in"))
         self.initials.setText(undone.initials)
         self.admit_button.hide()
+        self.fit_panel()
         self.refresh_count()
         self._show_waiting()
         self.take_focus()
@@ -668,10 +687,66 @@ class CheckinScreen(QDialog):
 
     def _paint(self, colour: str) -> None:
         self.panel.setStyleSheet(f"QFrame#state_panel {{ background: {colour}; }}")
+        self._paint_circle()
+
+    def _paint_circle(self) -> None:
+        size = self.initials.width()
         self.initials.setStyleSheet(
-            "color: white; border: 6px solid white; border-radius: 75px; background: "
-            "rgba(255, 255, 255, 40);"
+            f"color: white; border: {max(3, size // 25)}px solid white; "
+            f"border-radius: {size // 2}px; background: rgba(255, 255, 255, 40);"
         )
+
+    # -- fitting the panel ----------------------------------------------------------------------
+
+    def _words(self) -> tuple[QLabel, ...]:
+        return (self.headline, self.name, self.arabic_name, self.detail)
+
+    def _set_scale(self, scale: float) -> None:
+        if scale == self._scale:
+            return
+        self._scale = scale
+        family = self.font().family()
+        for label in self._words():
+            points = max(9, round(PANEL_POINTS[label.objectName()] * scale))
+            label.setFont(QFont(family, points, QFont.Weight.Bold))
+        size = round(CIRCLE * scale)
+        self.initials.setFixedSize(size, size)
+        letters = max(9, round(INITIALS_POINTS * scale))
+        self.initials.setFont(QFont(family, letters, QFont.Weight.Bold))
+        self._paint_circle()
+
+    def _needed_height(self, width: int) -> int:
+        """The height the panel's shown widgets take at the current scale, each word label
+        on as many lines as it wraps to at `width`."""
+        heights = [label.heightForWidth(width) if label.text() else 0 for label in self._words()]
+        if not self.initials.isHidden():
+            heights.append(self.initials.height())
+        if not self.admit_button.isHidden():
+            heights.append(self.admit_button.sizeHint().height())
+        return sum(heights) + self._panel_layout.spacing() * (len(heights) + 1)
+
+    def fit_panel(self) -> None:
+        """The panel's words as large as the panel lets them be without running over each
+        other: the fonts and the circle shrink together on a small window, and the circle
+        goes when even the smallest words need its room."""
+        if self._fitting:
+            return
+        margins = self._panel_layout.contentsMargins()
+        inner = self.panel.contentsRect()
+        width = inner.width() - margins.left() - margins.right()
+        height = inner.height() - margins.top() - margins.bottom()
+        if width <= 0 or height <= 0:
+            return
+        self._fitting = True
+        try:
+            self.initials.setVisible(not self._listing)
+            for scale in PANEL_SCALES:
+                self._set_scale(scale)
+                if self._needed_height(width) <= height:
+                    return
+            self.initials.hide()
+        finally:
+            self._fitting = False
 
     def _show_idle(self) -> None:
         self.last = None
@@ -682,6 +757,7 @@ class CheckinScreen(QDialog):
         if self.desk is not None:
             self.detail.setText(self.desk.session.title)
         self.admit_button.hide()
+        self.fit_panel()
 
     def _show(self, result: ScanResult) -> None:
         self.last = result
@@ -697,6 +773,7 @@ class CheckinScreen(QDialog):
         self.admit_button.setVisible(
             result.state is ScanState.NOT_REGISTERED and not result.recorded
         )
+        self.fit_panel()
         self._sound(result)
         if result.recorded:
             self.refresh_count()
@@ -715,6 +792,7 @@ class CheckinScreen(QDialog):
         self.initials.setText("")
         self.detail.setText(message)
         self.admit_button.hide()
+        self.fit_panel()
         self.take_focus()
 
     @staticmethod
