@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, unquote_plus
 
 from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.engine import URL, make_url
@@ -54,7 +54,8 @@ class ServerAddress:
         """The address as a person reads it, in a status bar, a title or a message: a socket
         folder as a folder (`host=/tmp/pg`, not `%2Ftmp%2Fpg`), and no password, not even
         one given among the options."""
-        return unquote(str(self))
+        where, mark, options = str(self).partition("?")
+        return unquote(where) + mark + unquote_plus(options)  # a space in options is a "+"
 
     @property
     def host(self) -> str:
@@ -126,10 +127,14 @@ def _without_password(url: URL) -> URL:
     return url._replace(password=None)
 
 
+_SECRET_OPTIONS = frozenset({"password", "sslpassword"})
+
+
 def _public(url: URL) -> URL:
     """The address without its password, whether given before the host or among the options
-    (libpq takes both): what may be shown, kept in recent files, or filed under."""
-    options = {k: v for k, v in url.query.items() if k.lower() != "password"}
+    (libpq takes both, and a client key's `sslpassword`): what may be shown, kept in recent
+    files, or filed under."""
+    options = {k: v for k, v in url.query.items() if k.lower() not in _SECRET_OPTIONS}
     return _without_password(url.set(drivername="postgresql", query=options))
 
 

@@ -59,6 +59,7 @@ def test_an_address_through_a_unix_socket_is_shown_as_a_person_reads_it() -> Non
     one given among the options, which libpq also takes)."""
     server = parse_server(
         f"postgresql://ana:{SECRET}@/tours?host=/tmp/pg-door.Ab&port=5433&password={SECRET}"
+        f"&sslpassword={SECRET}"
     )
     assert server.shown == "postgresql://ana@/tours?host=/tmp/pg-door.Ab&port=5433"
     message = "{file}: ok"  # how a message names it
@@ -69,6 +70,8 @@ def test_an_address_through_a_unix_socket_is_shown_as_a_person_reads_it() -> Non
     assert parse_server(str(server)).shown == server.shown
     assert SECRET not in str(server) + repr(server) + server.key + server.shown
     assert server.driver_url().query["password"] == SECRET  # the driver still gets it
+    options = parse_server("postgresql://ana@db/tours?options=-c%20search_path%3Dx%2By")
+    assert options.shown == "postgresql://ana@db/tours?options=-c search_path=x+y"
 
 
 def test_tls_is_required_beyond_this_machine_unless_the_user_says_otherwise() -> None:
