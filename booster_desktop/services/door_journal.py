@@ -89,6 +89,10 @@ from booster_desktop.store.server import (
 # How often the sender tries the server while scans wait, and refreshes the roster copy.
 RETRY_SECONDS = 2.0
 REFRESH_SECONDS = 60.0
+# How long the notes of scans sent straight to the server wait to be written together: a
+# burst of scans is one journal write, not one each beside every scan (a crash meanwhile
+# loses only these reminders; the server holds the scans).
+NOTES_GATHER_SECONDS = 0.05
 
 
 def door_folder(programme_uuid: str) -> Path:
@@ -776,6 +780,7 @@ class DoorDesk:
         # Notes not written yet, oldest first: written together by the next `_write_notes`.
         self._unwritten: list[tuple[JournalScan, datetime]] = []
         self._unwritten_lock = threading.Lock()
+        self._closing = threading.Event()  # set: notes are written at once
         waiting: list[JournalScan] = []
         known: list[JournalScan] = []
         try:
@@ -1060,6 +1065,7 @@ class DoorDesk:
                 self._notes.submit(self._write_notes)
 
     def _write_notes(self) -> None:
+        self._closing.wait(NOTES_GATHER_SECONDS)
         with self._unwritten_lock:
             notes, self._unwritten = self._unwritten, []
         with contextlib.suppress(BoosterError):  # a reminder only: the server has it
@@ -1264,6 +1270,7 @@ class DoorDesk:
     def close(self) -> None:
         """Stop using the server; the roster copy is kept as this door last knew it (with
         the check-ins it recorded since the last refresh), for a start offline later."""
+        self._closing.set()
         with contextlib.suppress(RuntimeError):  # closed before
             self._notes.submit(self._sent_notes.close)
         self._notes.shutdown(wait=True)

@@ -12,7 +12,6 @@ message quotes a line of the file.
 
 from __future__ import annotations
 
-import contextlib
 import getpass
 import logging
 import os
@@ -81,15 +80,6 @@ def keep_password(address: ServerAddress, password: str) -> bool:
         _log.warning("the keyring refused to keep the password for %s: %s", address, error)
         return False
     return True
-
-
-def forget_password(address: ServerAddress) -> None:
-    """Forget the password kept for `address` (nothing when none is kept)."""
-    keyring = _keyring()
-    if keyring is None:
-        return
-    with contextlib.suppress(Exception):  # none was kept: nothing to forget
-        keyring.delete_password(SERVICE, address.key)  # type: ignore[attr-defined]
 
 
 def with_kept_password(address: ServerAddress) -> ServerAddress:

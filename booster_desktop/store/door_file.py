@@ -374,6 +374,9 @@ class KeptConnection:
         except (sqlite3.Error, OSError) as error:
             self.close()
             raise self.journal._problem(error) from error
+        except BaseException:
+            self.close()  # never kept inside a transaction left open
+            raise
 
     def _identity(self) -> tuple[int, int] | None:
         try:

@@ -23,12 +23,14 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from sqlalchemy import (
+    CTE,
     Boolean,
     Column,
     ColumnElement,
     Connection,
     FromClause,
     LargeBinary,
+    Select,
     Table,
     Text,
     bindparam,
@@ -565,7 +567,8 @@ def _record_added(
     if statement is None:
         statement = _ADDED[which] = _added_statement(table, masked, announce is not None)
     channel, payload = announce or (None, None)
-    values = {**stamp, "description": description, "keys": keys}
+    values = {f"entry_{name}": value for name, value in stamp.items()}
+    values.update(entry_description=description, keys=keys)
     if announce is not None:
         values.update(channel=channel, payload=payload)
     row = connection.execute(statement, values).one()
@@ -580,11 +583,10 @@ _ADDED: dict[tuple[str, bool, bool], Executable] = {}
 
 def _added_statement(table: Table, masked: bool, announced: bool) -> Executable:
     key = record_key(table)
-    entry_table = ChangeEntry.__table__
     counted = select(func.count().label("n")).select_from(table).where(in_keys(key)).cte("counted")
     # `_describe` in SQL: "check in: 1,000 added" (the FM pattern writes its commas as such).
     described = func.coalesce(
-        bindparam("description", type_=Text),
+        bindparam("entry_description", type_=Text),
         func.substr(
             literal(f"{table.name.replace('_', ' ')}: ")
             + func.to_char(counted.c.n, "FM999,999,999,999,990")
@@ -593,48 +595,62 @@ def _added_statement(table: Table, masked: bool, announced: bool) -> Executable:
             300,
         ),
     )
-    entry = (
-        insert(ChangeEntry)
-        .from_select(
-            ["action", "at", "device", "description", "login"],
-            select(
-                bindparam("action", type_=entry_table.c.action.type),
-                bindparam("at", type_=entry_table.c.at.type),
-                bindparam("device", type_=entry_table.c.device.type),
-                described,
-                func.current_user(),
-            ).where(counted.c.n > 0),
-        )
-        .returning(ChangeEntry.id)
-        .cte("entry")
-    )
-    one = _json_sql(table)
-    rows = (
-        select(
-            entry.c.id,
-            literal(table.name),
-            cast(key, Text),
-            _row_key_sql(table, key),
-            _manager_sql(table),
-            literal(INSERT),
-            null(),
-            null(),
-            null() if masked else cast(one, Text),
-            literal(masked),
-        )
-        .select_from(table)
-        .join(entry, literal(True))
-        .where(in_keys(key))
-    )
+    entry = _entry_part(described, select(counted.c.n).where(counted.c.n > 0))
+    rows = _added_values(table, table, entry, masked).where(in_keys(key))
     copied = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows).cte("copied")
     entry_id = select(entry.c.id).scalar_subquery()
     columns: list[ColumnElement[Any]] = [entry_id.label("entry_id")]
     if announced:
-        notified = func.pg_notify(
-            bindparam("channel", type_=Text), bindparam("payload", type_=Text)
-        )
-        columns.append(case((entry_id.is_not(None), notified), else_=null()).label("announced"))
+        columns.append(case((entry_id.is_not(None), _notified()), else_=null()).label("announced"))
     return select(*columns).add_cte(copied)
+
+
+def _entry_part(described: ColumnElement[Any], rows: Select[Any]) -> CTE:
+    """The history's entry as a data-modifying WITH part: the bound action, time and device,
+    the description `described` and the database's login, written once if `rows` (a select
+    of the records the entry is about) has any; returning its id."""
+    entry_table = ChangeEntry.__table__
+    stamped = select(
+        bindparam("entry_action", type_=entry_table.c.action.type),
+        bindparam("entry_at", type_=entry_table.c.at.type),
+        bindparam("entry_device", type_=entry_table.c.device.type),
+        described,
+        func.current_user(),
+    ).where(rows.exists())
+    return (
+        insert(ChangeEntry)
+        .from_select(["action", "at", "device", "description", "login"], stamped)
+        .returning(ChangeEntry.id)
+        .cte("entry")
+    )
+
+
+def _added_values(table: Table, source: FromClause, entry: CTE, masked: bool) -> Select[Any]:
+    """The history's values of records added, read from `source` (the table, or what an
+    INSERT returned), one row per record, as `record` writes them."""
+    key = record_key(table)
+    given = None if source is table else source
+    return (
+        select(
+            entry.c.id,
+            literal(table.name),
+            cast(source.c[key.name], Text),
+            _row_key_sql(table, key, given),
+            _manager_sql(table, given),
+            literal(INSERT),
+            null(),
+            null(),
+            null() if masked else cast(_json_sql(table, given), Text),
+            literal(masked),
+        )
+        .select_from(source)
+        .join(entry, literal(True))
+    )
+
+
+def _notified() -> ColumnElement[Any]:
+    """The announcement to the other windows, sent by the statement (delivered at commit)."""
+    return func.pg_notify(bindparam("channel", type_=Text), bindparam("payload", type_=Text))
 
 
 def add_one(
@@ -675,52 +691,19 @@ _ADD_ONE: dict[tuple[str, tuple[str, ...], bool, bool], Executable] = {}
 def _add_one_statement(
     table: Table, names: tuple[str, ...], masked: bool, announced: bool
 ) -> Executable:
-    key = record_key(table)
-    entry_table = ChangeEntry.__table__
     added = (
         insert(table)
         .values({name: bindparam(f"value_{name}", type_=table.c[name].type) for name in names})
         .returning(*table.columns)
         .cte("added")
     )
-    entry = (
-        insert(ChangeEntry)
-        .from_select(
-            ["action", "at", "device", "description", "login"],
-            select(
-                bindparam("entry_action", type_=entry_table.c.action.type),
-                bindparam("entry_at", type_=entry_table.c.at.type),
-                bindparam("entry_device", type_=entry_table.c.device.type),
-                bindparam("entry_description", type_=entry_table.c.description.type),
-                func.current_user(),
-            ).select_from(added),
-        )
-        .returning(ChangeEntry.id)
-        .cte("entry")
-    )
-    rows = (
-        select(
-            entry.c.id,
-            literal(table.name),
-            cast(added.c[key.name], Text),
-            _row_key_sql(table, key, added),
-            _manager_sql(table, added),
-            literal(INSERT),
-            null(),
-            null(),
-            null() if masked else cast(_json_sql(table, added), Text),
-            literal(masked),
-        )
-        .select_from(added)
-        .join(entry, literal(True))
-    )
+    description = bindparam("entry_description", type_=ChangeEntry.__table__.c.description.type)
+    entry = _entry_part(description, select(added.c[record_key(table).name]))
+    rows = _added_values(table, added, entry, masked)
     copied = insert(ChangeValue).from_select(list(_VALUE_COLUMNS), rows).cte("copied")
     columns: list[ColumnElement[Any]] = [entry.c.id.label("added_entry_id")]
     if announced:
-        notified = func.pg_notify(
-            bindparam("channel", type_=Text), bindparam("payload", type_=Text)
-        )
-        columns.append(notified.label("announced"))
+        columns.append(_notified().label("announced"))
     return select(*columns).select_from(entry).add_cte(copied)
 
 

@@ -174,21 +174,26 @@ def is_unreachable(error: BaseException | None) -> bool:
     return False
 
 
-# A server that answers a connection with FATAL was reached: it refused the login or the
-# database (which no offline door should hide), unless what it said is that it cannot take
-# connections now, which passes.
-_PASSING_REFUSALS = (
-    "the database system is",  # starting up, shutting down, in recovery
-    "too many clients",
-    "remaining connection slots",
+# What a server that refuses a connection says when it refuses the login or the database
+# itself (libpq's English; a server set to another language says it otherwise, and then
+# counts as unreachable, as any other connection failure does: a door keeps going offline
+# rather than stopping on words it cannot read). Such a server was reached, and no offline
+# door should hide that its login was removed or its database is gone.
+_REFUSALS = (
+    "password authentication failed",
+    "does not exist",  # the role or the database
+    "no pg_hba.conf entry",
+    "is not permitted to log in",
+    "permission denied for database",
 )
 
 
 def _unanswered(message: str) -> bool:
     """Whether a connection error without SQLSTATE (psycopg gives none at connection time)
-    means the server was not reached or cannot take connections now."""
+    means the server was not reached or cannot take connections now (starting up, shutting
+    down, no free slots): everything but a refusal of the login or the database."""
     _, fatal, said = message.partition("FATAL:")
-    return not fatal or any(words in said for words in _PASSING_REFUSALS)
+    return not fatal or not any(words in said for words in _REFUSALS)
 
 
 def unreachable_reason(error: BaseException) -> str:

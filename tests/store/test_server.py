@@ -326,3 +326,25 @@ def test_the_write_gate_takes_the_isolation_its_action_needs(
         Action.ALLOCATION: "serializable",
         Action.UNDO: "read committed",
     }
+
+
+@pytest.mark.parametrize(
+    ("message", "unreachable"),
+    [
+        ('connection failed: ... FATAL:  role "door_1" does not exist', False),
+        ('connection failed: ... FATAL:  database "tours" does not exist', False),
+        ('FATAL:  password authentication failed for user "door_1"', False),
+        ('FATAL:  no pg_hba.conf entry for host "10.0.0.7", user "door_1"', False),
+        ("FATAL:  the database system is starting up", True),
+        ("FATAL:  the database system is shutting down", True),
+        ("FATAL:  sorry, too many clients already", True),
+        # A server set to French: its words are not read, so it counts as out of reach and
+        # a door keeps going offline rather than stopping.
+        ("FATAL:  le système de bases de données se lance", True),
+        ('connection to server at "10.0.0.7", port 5432 failed: Connection refused', True),
+    ],
+)
+def test_a_refused_login_or_database_is_a_server_reached(message: str, unreachable: bool) -> None:
+    from booster_desktop.store.server import _unanswered
+
+    assert _unanswered(message) is unreachable
