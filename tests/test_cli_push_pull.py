@@ -54,7 +54,7 @@ def test_push_then_pull_say_what_they_copied(
     pushed = capsys.readouterr().out
     tables = len(Base.metadata.sorted_tables)
     match = re.fullmatch(
-        rf"Pushed {re.escape(str(demo_master))} to {re.escape(str(server))}: "
+        rf"Pushed {re.escape(str(demo_master))} to {re.escape(server.shown)}: "
         rf"([\d,]+) rows in {tables} tables\n",
         pushed,
     )
