@@ -1,0 +1,119 @@
+"""Hostile tests (iss30z) of the door's gathered notes of scans sent online: a second door
+process here deciding from its copy, a door killed right after a scan, and close()."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from booster_desktop.domain.errors import BoosterError
+from booster_desktop.services.checkin import ScanState
+from booster_desktop.services.door_journal import (
+    DoorDesk,
+    open_desk,
+    open_offline_door,
+)
+from booster_desktop.services.programme import open_programme
+from tests.door_proxy import Proxy
+from tests.services.test_checkin import DAY_ONE
+from tests.services.test_door_journal import _booster, _checkins, _opened_once, proxy
+
+__all__ = ["proxy"]
+
+
+@pytest.mark.postgresql_only
+def test_an_offline_door_here_does_not_welcome_whom_the_online_door_checked_in(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    address, session, people = _opened_once(demo_file, proxy)
+    offline = open_offline_door(address, BoosterError("unreachable"), device="door-off")
+    with open_programme(address, writable=True, door_may=True) as programme:
+        online = open_desk(programme, session, device="door-on")
+        assert isinstance(online, DoorDesk) and online.online
+        try:
+            for person in people[:3]:
+                assert online.record(person[1], now=DAY_ONE).state is ScanState.WELCOME
+            time.sleep(0.3)  # well over the 50 ms the notes are gathered
+            for person in people[:3]:
+                seen = offline.record(person[1], now=DAY_ONE + timedelta(minutes=5))
+                assert seen.state is ScanState.ALREADY, (person, seen)
+            # One started offline after the scans too.
+            later = open_offline_door(address, BoosterError("unreachable"), device="door-3")
+            try:
+                seen = later.record(people[0][1], now=DAY_ONE + timedelta(minutes=6))
+                assert seen.state is ScanState.ALREADY
+            finally:
+                later.close()
+        finally:
+            online.close()
+            offline.close()
+
+
+@pytest.mark.postgresql_only
+def test_close_with_notes_pending_writes_them_all(demo_file: Any, proxy: Proxy) -> None:
+    address, session, people = _opened_once(demo_file, proxy)
+    with open_programme(address, writable=True, door_may=True) as programme:
+        online = open_desk(programme, session, device="door-on")
+        assert isinstance(online, DoorDesk)
+        started = time.monotonic()
+        for person in people[:8]:
+            assert online.record(person[1], now=DAY_ONE).recorded
+        online.close()
+        closing = time.monotonic() - started
+    copy_at = online.roster.refreshed_at
+    assert copy_at is not None
+    noted = online.journal.sent_since(DAY_ONE - timedelta(days=3650))
+    assert sorted(s.manager_id for s in noted) == sorted(p[0] for p in people[:8]), closing
+    offline = open_offline_door(address, BoosterError("unreachable"), device="door-off")
+    try:
+        for person in people[:8]:
+            seen = offline.record(person[1], now=DAY_ONE + timedelta(minutes=5))
+            assert seen.state is ScanState.ALREADY
+    finally:
+        offline.close()
+
+
+@pytest.mark.postgresql_only
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limit, as before the notes were gathered (fails on a96e0e6 too): the note "
+    "is written after 'welcome', so a door killed then is forgotten here and the next offline "
+    "start welcomes the person again; the send then adds nothing twice",
+)
+def test_a_door_killed_right_after_an_online_scan_then_started_offline(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    """The server holds the scan; the note may be lost (killed within the gathering). What
+    does the next offline start decide, and what does its send make of it?"""
+    address, session, people = _opened_once(demo_file, proxy)
+    url = address.url.render_as_string(hide_password=False)
+    door = _booster(
+        "checkin", "record", url, "--session", str(session), "--device", "door-k",
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert door.stdin is not None and door.stdout is not None
+    try:
+        door.stdin.write(people[0][1] + "\n")
+        door.stdin.flush()
+        assert door.stdout.readline().startswith("welcome\t")
+    finally:
+        door.send_signal(signal.SIGKILL)
+        door.wait()
+    assert [m for _, m, _ in _checkins(demo_file, session)] == [people[0][0]]
+    offline = open_offline_door(address, BoosterError("unreachable"), device="door-off")
+    try:
+        seen = offline.record(people[0][1], now=DAY_ONE + timedelta(minutes=5))
+        sent = None
+        if seen.state is ScanState.WELCOME:
+            sent = offline.send_now()
+        checkins = _checkins(demo_file, session)
+    finally:
+        offline.close()
+    # The person must not be checked in twice on the server, whatever the door said.
+    assert len([c for c in checkins if not c[2]]) == 1, (seen.state, sent, checkins)
+    assert seen.state is ScanState.ALREADY, "welcomed again: the note died with the door"
