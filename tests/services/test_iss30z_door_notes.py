@@ -80,7 +80,7 @@ def test_close_with_notes_pending_writes_them_all(demo_file: Any, proxy: Proxy) 
 
 @pytest.mark.postgresql_only
 @pytest.mark.xfail(
-    strict=True,
+    strict=False,  # a slow test process may let the note out before the kill
     reason="known limit, as before the notes were gathered (fails on a96e0e6 too): the note "
     "is written after 'welcome', so a door killed then is forgotten here and the next offline "
     "start welcomes the person again; the send then adds nothing twice",
