@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, unquote_plus
 
 from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.engine import URL, make_url
@@ -54,8 +53,11 @@ class ServerAddress:
         """The address as a person reads it, in a status bar, a title or a message: a socket
         folder as a folder (`host=/tmp/pg`, not `%2Ftmp%2Fpg`), and no password, not even
         one given among the options."""
+        # Only the folders' slashes are unescaped: the shown form is also what a message
+        # offers to type back (`booster checkin send ADDRESS`), so it must read back as the
+        # same address ("&", "%" or "+" in a folder's name stay escaped).
         where, mark, options = str(self).partition("?")
-        return unquote(where) + mark + unquote_plus(options)  # a space in options is a "+"
+        return where + mark + re.sub("%2[Ff]", "/", options)
 
     @property
     def host(self) -> str:
@@ -154,11 +156,21 @@ def is_server_text(text: str) -> bool:
 
 
 # The password of an address that could not be parsed: left out of what is shown.
-_PASSWORD = re.compile(r"(://[^/@:]*):[^/@]*@")
+_SECRET_OPTION = re.compile(r"((?:ssl)?password=)[^&]*", re.IGNORECASE)
 
 
 def _shown(text: str) -> str:
-    return _PASSWORD.sub(r"\1@", text.strip())[:200]
+    """An address that could not be read, as it may be said: without the password after
+    the user (up to the last "@": a password may hold "/" or "@") nor among the options."""
+    text = text.strip()
+    scheme, sep, rest = text.partition("://")
+    if sep:
+        head, mark, options = rest.partition("?")
+        user, at, place = head.rpartition("@")
+        if at and ":" in user:
+            head = user.split(":", 1)[0] + "@" + place
+        text = scheme + sep + head + mark + options
+    return _SECRET_OPTION.sub(r"\1***", text)[:200]
 
 
 def _check_ports(address: ServerAddress, url: URL) -> None:

@@ -180,11 +180,13 @@ def is_unreachable(error: BaseException | None) -> bool:
 # rather than stopping on words it cannot read). Such a server was reached, and no offline
 # door should hide that its login was removed or its database is gone.
 _REFUSALS = (
-    "password authentication failed",
+    "authentication failed",  # password, peer, ident, certificate...
     "does not exist",  # the role or the database
     "no pg_hba.conf entry",
+    "pg_hba.conf rejects connection",
     "is not permitted to log in",
     "permission denied for database",
+    "is not currently accepting connections",  # a database closed to connections
 )
 
 

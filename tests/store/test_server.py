@@ -70,8 +70,10 @@ def test_an_address_through_a_unix_socket_is_shown_as_a_person_reads_it() -> Non
     assert parse_server(str(server)).shown == server.shown
     assert SECRET not in str(server) + repr(server) + server.key + server.shown
     assert server.driver_url().query["password"] == SECRET  # the driver still gets it
+    # Anything else stays escaped: a message offers the shown form to type back.
     options = parse_server("postgresql://ana@db/tours?options=-c%20search_path%3Dx%2By")
-    assert options.shown == "postgresql://ana@db/tours?options=-c search_path=x+y"
+    assert options.shown == "postgresql://ana@db/tours?options=-c+search_path%3Dx%2By"
+    assert str(parse_server(options.shown)) == str(options)
 
 
 def test_tls_is_required_beyond_this_machine_unless_the_user_says_otherwise() -> None:

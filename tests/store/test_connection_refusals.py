@@ -1,5 +1,6 @@
-"""Hostile tests (iss30z): connection-time refusals that libpq words differently from the
-five known ones. Messages are what a PostgreSQL 15 server said to psycopg (measured)."""
+"""Connection-time refusals, each as libpq words it: which mean the server was reached (a
+door then says why) and which mean out of reach (a door goes on offline). The messages are
+what a PostgreSQL 15 server said to psycopg (measured)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,6 @@ from booster_desktop.store.server import is_unreachable
 
 SOCKET = 'connection to server on socket "/tmp/pg/.s.PGSQL.5432" failed: '
 
-FINDING = pytest.mark.xfail(
-    strict=True,
-    reason="FINDING iss30z: since 0fe58f8 any FATAL outside five English phrases counts as out "
-    "of reach, so a door with a roster copy starts offline instead of saying its login is "
-    "refused (a96e0e6 refused these)",
-)
-
 
 @pytest.mark.parametrize(
     "said",
@@ -24,23 +18,16 @@ FINDING = pytest.mark.xfail(
         pytest.param(
             'FATAL:  pg_hba.conf rejects connection for host "[local]", user "door_1", '
             'database "tours", no encryption',
-            marks=FINDING,
             id="hba-reject",
         ),
-        pytest.param(
-            'FATAL:  Peer authentication failed for user "door_1"', marks=FINDING, id="peer"
-        ),
-        pytest.param(
-            'FATAL:  Ident authentication failed for user "door_1"', marks=FINDING, id="ident"
-        ),
+        pytest.param('FATAL:  Peer authentication failed for user "door_1"', id="peer"),
+        pytest.param('FATAL:  Ident authentication failed for user "door_1"', id="ident"),
         pytest.param(
             'FATAL:  certificate authentication failed for user "door_1"',
-            marks=FINDING,
             id="certificate",
         ),
         pytest.param(
             'FATAL:  database "tours" is not currently accepting connections',
-            marks=FINDING,
             id="datallowconn-off",
         ),
         pytest.param('FATAL:  role "door_1" does not exist', id="removed-login"),

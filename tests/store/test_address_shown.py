@@ -1,4 +1,4 @@
-"""Hostile tests (iss30z) of how a server address is shown: a password never shows, and a
+"""How a server address is shown: a password never shows, and a
 shown address that a message asks the user to type back reaches the same server."""
 
 from __future__ import annotations
@@ -8,22 +8,14 @@ import pytest
 from booster_desktop.domain.errors import BoosterError
 from booster_desktop.store.location import parse_server
 
-SHOWN_BREAKS = pytest.mark.xfail(
-    strict=True,
-    reason="FINDING iss30z: `booster checkin record` ends with '`booster checkin send {url}` "
-    "sends them' and {url} is now the shown form; with a space, '&' or '%' in the socket "
-    "folder, run as printed (quoted) it names another folder ('cannot reach the server at "
-    "/tmp/iss30z so:55416'); the str() form worked",
-)
-
 
 @pytest.mark.parametrize(
     "folder",
     [
         "/tmp/door%20sock",  # a space holds
-        pytest.param("/tmp/so%26ck", marks=SHOWN_BREAKS),
-        pytest.param("/tmp/pct%2541", marks=SHOWN_BREAKS),
-        pytest.param("/tmp/a%2Bb", marks=SHOWN_BREAKS),
+        "/tmp/so%26ck",
+        "/tmp/pct%2541",
+        "/tmp/a%2Bb",
     ],
 )
 def test_the_shown_address_parses_back_to_the_same_server(folder: str) -> None:
@@ -40,12 +32,6 @@ LEAKS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FINDING iss30z: an address that cannot be read is refused with the text as typed, "
-    "and location._shown only strips 'user:password@' without '/' or '@' in it: the "
-    "password shows in the one-line refusal",
-)
 @pytest.mark.parametrize(("text", "how"), LEAKS, ids=[how for _, how in LEAKS])
 def test_a_refused_address_never_shows_its_password(text: str, how: str) -> None:
     with pytest.raises(BoosterError) as refused:
