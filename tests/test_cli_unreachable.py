@@ -113,6 +113,15 @@ def test_a_server_that_answers_with_a_refusal_is_not_said_out_of_reach() -> None
     )
     said = str(server_problem(address, error))
     assert "cannot reach" not in said and 'FATAL: database "nodb" does not exist' in said
+    # However long the socket folder libpq names, the server's reason is kept whole.
+    folder = "/tmp/" + "a-long-socket-folder-" * 12
+    error = psycopg.OperationalError(
+        f'connection failed: connection to server on socket "{folder}/.s.PGSQL.5432" '
+        'failed: FATAL:  pg_hba.conf rejects connection for host "[local]", user "door_1", '
+        'database "tours", no encryption'
+    )
+    said = str(server_problem(address, error))
+    assert said.endswith('database "tours", no encryption') and folder not in said
 
 
 def test_a_server_lost_mid_command_is_said_in_one_line(

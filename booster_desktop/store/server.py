@@ -230,6 +230,11 @@ def server_problem(address: ServerAddress, error: BaseException) -> BoosterError
         return BoosterError(cannot_reach(address, error))
     original = getattr(error, "orig", error)
     text = " ".join(str(original).split())
+    if text.startswith(("connection failed:", "connection to server", "connection is bad:")):
+        # libpq's "connection to server on socket "<folder>/.s.PGSQL.5432" failed: " says
+        # where, which the line's start says already: what follows is the reason, kept
+        # whole however long the folder's name.
+        text = text.rsplit(" failed: ", 1)[-1]
     if address.password:
         text = text.replace(address.password, "***")
     return BoosterError(
