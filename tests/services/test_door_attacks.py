@@ -35,7 +35,7 @@ from tests import programme_db
 from tests.door_proxy import Proxy
 from tests.server_team import Team, connect, team
 from tests.services.test_checkin import DAY_ONE, _expected, _session
-from tests.services.test_door_journal import _booster, _checkins, door, proxy
+from tests.services.test_door_journal import _booster, _checkins, _door_process, door, proxy
 
 __all__ = ["door", "proxy", "team"]  # the fixtures, used by name
 
@@ -311,18 +311,7 @@ def test_a_door_killed_mid_burst_as_its_link_drops_loses_and_doubles_nothing(
     session = _session(demo_file, "CAT", "Joint training")
     people = _expected(demo_file, "CAT")
     url = proxy.address(demo_file).url.render_as_string(hide_password=False)
-    door = _booster(
-        "checkin",
-        "record",
-        url,
-        "--session",
-        str(session),
-        "--device",
-        "door-k",
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    door = _door_process(url, session, "door-k")
     assert door.stdin is not None and door.stdout is not None
     acknowledged: set[int] = set()
     try:

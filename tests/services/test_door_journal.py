@@ -233,23 +233,24 @@ def _booster(*args: str, **kwargs: Any) -> subprocess.Popen[str]:
     )
 
 
+def _door_process(url: str, session: int, device: str | None = None) -> subprocess.Popen[str]:
+    """`booster checkin record URL --session S` reading scans on its stdin, as a scanner
+    types them, its answers on stdout."""
+    named = [] if device is None else ["--device", device]
+    door = _booster(
+        "checkin", "record", url, "--session", str(session), *named,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert door.stdin is not None and door.stdout is not None
+    return door
+
+
 @pytest.mark.postgresql_only
 def test_a_door_killed_offline_loses_no_acknowledged_scan(demo_file: Any, proxy: Proxy) -> None:
     session = _session(demo_file, "CAT", "Joint training")
     people = _expected(demo_file, "CAT")[:5]
     url = proxy.address(demo_file).url.render_as_string(hide_password=False)
-    door = _booster(
-        "checkin",
-        "record",
-        url,
-        "--session",
-        str(session),
-        "--device",
-        "door-k",
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    door = _door_process(url, session, "door-k")
     assert door.stdin is not None and door.stdout is not None
     try:
         door.stdin.write(people[0][1] + "\n")
@@ -610,16 +611,7 @@ def test_the_command_journals_when_the_link_drops_midway(demo_file: Any, proxy: 
     people = _expected(demo_file, "CAT")[:3]
     address = proxy.address(demo_file)
     url = address.url.render_as_string(hide_password=False)
-    door = _booster(
-        "checkin",
-        "record",
-        url,
-        "--session",
-        str(session),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    door = _door_process(url, session)
     assert door.stdin is not None and door.stdout is not None
     door.stdin.write(people[0][1] + "\n")
     door.stdin.flush()
@@ -717,21 +709,7 @@ def test_two_doors_started_offline_at_once_lose_nothing_when_killed(
     address, session, people = _opened_once(demo_file, proxy)
     url = address.url.render_as_string(hide_password=False)
     proxy.cut()
-    doors = [
-        _booster(
-            "checkin",
-            "record",
-            url,
-            "--session",
-            str(session),
-            "--device",
-            f"door-{n}",
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        for n in (1, 2)
-    ]
+    doors = [_door_process(url, session, f"door-{n}") for n in (1, 2)]
     acknowledged: list[int] = []
     try:
         for n, person in enumerate(people[:6]):
