@@ -12,12 +12,14 @@ from pytestqt.qtbot import QtBot
 from booster_desktop.domain.roles import Role
 from booster_desktop.ui.checkin_screen import COLOURS
 from booster_desktop.ui.main_window import MainWindow
+from tests.door_proxy import Proxy
 from tests.server_team import Team, connect, team
+from tests.services.test_door_journal import proxy
 from tests.ui.conftest import Dialogs
 
 pytestmark = pytest.mark.postgresql_only
 
-__all__ = ["team"]  # the fixture, used by name
+__all__ = ["proxy", "team"]  # the fixtures, used by name
 
 
 def _expected_token(team: Team, session_id: int) -> tuple[int, str]:
@@ -100,82 +102,72 @@ def test_a_coordinator_login_gets_the_whole_window(
 
 
 def test_a_door_started_while_the_server_is_unreachable_checks_people_in(
-    demo_file: object, window: MainWindow, qtbot: QtBot, dialogs: Dialogs
+    demo_file: object, window: MainWindow, qtbot: QtBot, proxy: Proxy, dialogs: Dialogs
 ) -> None:
     from booster_desktop.services.door_journal import open_desk
     from booster_desktop.services.programme import open_programme
-    from tests.conftest import server_url
-    from tests.door_proxy import Proxy, server_target
     from tests.services.test_checkin import _expected, _session
 
-    url = server_url()
-    assert url is not None
-    proxy = Proxy(server_target(url))
     address = proxy.address(demo_file)
     session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
     people = _expected(demo_file, "CAT")  # type: ignore[arg-type]
-    try:
-        proxy.cut()
-        with qtbot.waitSignal(window.open_failed, timeout=30000):
-            window.open_file(address)
-        assert dialogs.critical == [
-            f"cannot reach the server at 127.0.0.1:{proxy.port}: Connection refused; this "
-            "laptop has no roster copy to work offline from"
-        ]
-        proxy.restore()
-        with open_programme(address, writable=True) as programme:
-            open_desk(programme, session).close()  # a door opened here once: its copy kept
-        proxy.cut()
+    proxy.cut()
+    with qtbot.waitSignal(window.open_failed, timeout=30000):
+        window.open_file(address)
+    assert dialogs.critical == [
+        f"cannot reach the server at 127.0.0.1:{proxy.port}: Connection refused; this "
+        "laptop has no roster copy to work offline from"
+    ]
+    proxy.restore()
+    with open_programme(address, writable=True) as programme:
+        open_desk(programme, session).close()  # a door opened here once: its copy kept
+    proxy.cut()
 
-        with qtbot.waitSignal(window.programme_loaded, timeout=30000):
-            window.open_file(address)
-        screen = window.door_screen
-        assert screen is not None and window.programme is None
-        assert window.stack.currentWidget() is screen and not window.menuBar().isVisible()
-        assert window.counts_label.text() == (
-            "Server unreachable: check-in only, from this laptop's roster copy"
-        )
-        assert screen.offline.text().startswith(
-            "server unreachable: working from the roster copy of "
-        )
-        assert not screen.session.isEnabled() and screen.session.currentData() == session
-        with qtbot.waitSignal(screen.scanned, timeout=10000):
-            qtbot.keyClicks(screen.input, people[0][1])
-            qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-        assert screen.headline.text() == "Welcome"
-        assert screen.offline.text().endswith(" · offline: 1 scan waiting")
-        with connect(demo_file) as connection:  # type: ignore[arg-type]
-            assert connection.execute("SELECT count(*) FROM checkin").fetchone() == (0,)
+    with qtbot.waitSignal(window.programme_loaded, timeout=30000):
+        window.open_file(address)
+    screen = window.door_screen
+    assert screen is not None and window.programme is None
+    assert window.stack.currentWidget() is screen and not window.menuBar().isVisible()
+    assert window.counts_label.text() == (
+        "Server unreachable: check-in only, from this laptop's roster copy"
+    )
+    assert screen.offline.text().startswith("server unreachable: working from the roster copy of ")
+    assert not screen.session.isEnabled() and screen.session.currentData() == session
+    with qtbot.waitSignal(screen.scanned, timeout=10000):
+        qtbot.keyClicks(screen.input, people[0][1])
+        qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+    assert screen.headline.text() == "Welcome"
+    assert screen.offline.text().endswith(" · offline: 1 scan waiting")
+    with connect(demo_file) as connection:  # type: ignore[arg-type]
+        assert connection.execute("SELECT count(*) FROM checkin").fetchone() == (0,)
 
-        started_offline = screen.door_sender
-        assert started_offline is not None
-        proxy.restore()  # the sender opens the programme; the door opens again, online
-        qtbot.waitUntil(lambda: window.programme is not None, timeout=60000)
-        online = window.door_screen
-        assert online is not None and online is not screen
-        assert online.desk is not None and online.desk.session.id == session
-        # What waited was sent as it went online: the new screen says so, as a door that
-        # went offline and came back does.
-        assert online.offline.isVisible()
-        assert online.offline.text() == "All offline scans are on the server."
-        assert COLOURS["welcome"] in online.offline.styleSheet()
-        assert online.input.hasFocus()
-        assert not started_offline._thread.is_alive()  # the offline door's sender stopped
-        with connect(demo_file) as connection:  # type: ignore[arg-type]
-            rows = connection.execute("SELECT manager_id FROM checkin").fetchall()
-        assert rows == [(people[0][0],)]
-        dialogs.answer = dialogs.answer.Yes
-        sender = online.door_sender
-        assert sender is not None
-        online.leave_button.click()
-        assert window.programme is None and window.door_screen is None
-        assert not sender._thread.is_alive()
-    finally:
-        proxy.cut()
+    started_offline = screen.door_sender
+    assert started_offline is not None
+    proxy.restore()  # the sender opens the programme; the door opens again, online
+    qtbot.waitUntil(lambda: window.programme is not None, timeout=60000)
+    online = window.door_screen
+    assert online is not None and online is not screen
+    assert online.desk is not None and online.desk.session.id == session
+    # What waited was sent as it went online: the new screen says so, as a door that
+    # went offline and came back does.
+    assert online.offline.isVisible()
+    assert online.offline.text() == "All offline scans are on the server."
+    assert COLOURS["welcome"] in online.offline.styleSheet()
+    assert online.input.hasFocus()
+    assert not started_offline._thread.is_alive()  # the offline door's sender stopped
+    with connect(demo_file) as connection:  # type: ignore[arg-type]
+        rows = connection.execute("SELECT manager_id FROM checkin").fetchall()
+    assert rows == [(people[0][0],)]
+    dialogs.answer = dialogs.answer.Yes
+    sender = online.door_sender
+    assert sender is not None
+    online.leave_button.click()
+    assert window.programme is None and window.door_screen is None
+    assert not sender._thread.is_alive()
 
 
 def test_a_door_coming_online_while_another_programme_opens_gives_it_the_window(
-    demo_file: object, window: MainWindow, qtbot: QtBot
+    demo_file: object, window: MainWindow, qtbot: QtBot, proxy: Proxy
 ) -> None:
     """The offline door's sender reaches the server while the user is opening another
     programme: the door stays as it is (its sender running) until that one takes the
@@ -183,74 +175,58 @@ def test_a_door_coming_online_while_another_programme_opens_gives_it_the_window(
     stopped."""
     from booster_desktop.services.door_journal import open_desk
     from booster_desktop.services.programme import open_programme
-    from tests.conftest import server_url
-    from tests.door_proxy import Proxy, server_target
     from tests.services.test_checkin import _session
 
-    url = server_url()
-    assert url is not None
-    proxy = Proxy(server_target(url))
     address = proxy.address(demo_file)
     session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
-    try:
-        with open_programme(address, writable=True) as programme:
-            open_desk(programme, session).close()  # a door opened here once: its copy kept
-        proxy.cut()
-        with qtbot.waitSignal(window.programme_loaded, timeout=30000):
-            window.open_file(address)
-        screen = window.door_screen
-        assert screen is not None and window.programme is None
-        sender = screen.door_sender
-        assert sender is not None
-        window._opening = object()  # type: ignore[assignment]  # another open under way
-        with qtbot.waitSignal(screen.came_online, timeout=60000):
-            proxy.restore()
-        assert window.door_screen is screen and window.programme is None
-        assert window.stack.currentWidget() is screen
-        assert screen.desk is not None and screen.desk.programme is not None  # still the desk's
-        assert sender._thread.is_alive()
-        window._opening = None  # that open is done: it closes the door first
-        assert window._close_programme()
-        assert window.door_screen is None
-        assert not sender._thread.is_alive()
-    finally:
-        proxy.cut()
+    with open_programme(address, writable=True) as programme:
+        open_desk(programme, session).close()  # a door opened here once: its copy kept
+    proxy.cut()
+    with qtbot.waitSignal(window.programme_loaded, timeout=30000):
+        window.open_file(address)
+    screen = window.door_screen
+    assert screen is not None and window.programme is None
+    sender = screen.door_sender
+    assert sender is not None
+    window._opening = object()  # type: ignore[assignment]  # another open under way
+    with qtbot.waitSignal(screen.came_online, timeout=60000):
+        proxy.restore()
+    assert window.door_screen is screen and window.programme is None
+    assert window.stack.currentWidget() is screen
+    assert screen.desk is not None and screen.desk.programme is not None  # still the desk's
+    assert sender._thread.is_alive()
+    window._opening = None  # that open is done: it closes the door first
+    assert window._close_programme()
+    assert window.door_screen is None
+    assert not sender._thread.is_alive()
 
 
 def test_a_door_started_offline_with_nothing_waiting_comes_online_quietly(
-    demo_file: object, window: MainWindow, qtbot: QtBot
+    demo_file: object, window: MainWindow, qtbot: QtBot, proxy: Proxy
 ) -> None:
     """Nothing was scanned while offline: the door online says nothing about offline scans."""
     from booster_desktop.services.door_journal import open_desk
     from booster_desktop.services.programme import open_programme
-    from tests.conftest import server_url
-    from tests.door_proxy import Proxy, server_target
     from tests.services.test_checkin import _session
 
-    url = server_url()
-    assert url is not None
-    proxy = Proxy(server_target(url))
     address = proxy.address(demo_file)
     session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
-    try:
-        with open_programme(address, writable=True) as programme:
-            open_desk(programme, session).close()
-        proxy.cut()
-        with qtbot.waitSignal(window.programme_loaded, timeout=30000):
-            window.open_file(address)
-        screen = window.door_screen
-        assert screen is not None and window.programme is None
-        proxy.restore()
-        qtbot.waitUntil(lambda: window.programme is not None, timeout=60000)
-        online = window.door_screen
-        assert online is not None and online is not screen
-        assert online.offline.isHidden()
-    finally:
-        proxy.cut()
+    with open_programme(address, writable=True) as programme:
+        open_desk(programme, session).close()
+    proxy.cut()
+    with qtbot.waitSignal(window.programme_loaded, timeout=30000):
+        window.open_file(address)
+    screen = window.door_screen
+    assert screen is not None and window.programme is None
+    proxy.restore()
+    qtbot.waitUntil(lambda: window.programme is not None, timeout=60000)
+    online = window.door_screen
+    assert online is not None and online is not screen
+    assert online.offline.isHidden()
 
 
 def test_a_door_that_came_online_while_another_open_failed_opens_again_online(
-    demo_file: object, window: MainWindow, qtbot: QtBot, dialogs: Dialogs
+    demo_file: object, window: MainWindow, qtbot: QtBot, proxy: Proxy, dialogs: Dialogs
 ) -> None:
     """Seen under Xvfb: the offline door reached its server while another programme was
     opening, waited for that open, and the open failed: the window stayed on the door as it
@@ -258,44 +234,36 @@ def test_a_door_that_came_online_while_another_open_failed_opens_again_online(
     pickers off). It now opens the door again online once the open has failed."""
     from booster_desktop.services.door_journal import open_desk
     from booster_desktop.services.programme import open_programme
-    from tests.conftest import server_url
-    from tests.door_proxy import Proxy, server_target
     from tests.services.test_checkin import _expected, _session
 
-    url = server_url()
-    assert url is not None
-    proxy = Proxy(server_target(url))
     address = proxy.address(demo_file)
     session = _session(demo_file, "CAT", "Joint training")  # type: ignore[arg-type]
     people = _expected(demo_file, "CAT")  # type: ignore[arg-type]
-    try:
-        with open_programme(address, writable=True) as programme:
-            open_desk(programme, session).close()
-        proxy.cut()
-        with qtbot.waitSignal(window.programme_loaded, timeout=30000):
-            window.open_file(address)
-        screen = window.door_screen
-        assert screen is not None and window.programme is None
-        with qtbot.waitSignal(screen.scanned, timeout=10000):
-            qtbot.keyClicks(screen.input, people[0][1])
-            qtbot.keyClick(screen.input, Qt.Key.Key_Return)
-        window._opening = object()  # type: ignore[assignment]  # another open under way
-        with qtbot.waitSignal(screen.came_online, timeout=60000):
-            proxy.restore()
-        assert window.door_screen is screen and window.programme is None
-        window._open_failed(address, "cannot reach the server at elsewhere: timeout")
-        assert dialogs.critical == ["cannot reach the server at elsewhere: timeout"]
-        online = window.door_screen
-        assert window.programme is not None and online is not None and online is not screen
-        assert online.desk is not None and online.desk.session.id == session
-        assert online.session.isEnabled()
-        assert window.counts_label.text() == "Door staff: check-in only" or (
-            window.counts_label.text() == "Check-in only: leave it for the whole programme"
-        )
-        assert window.path_label.text() == address.shown
-        assert online.offline.text() == "All offline scans are on the server."
-        dialogs.answer = dialogs.answer.Yes
-        online.leave_button.click()
-        assert window.programme is None and window.door_screen is None
-    finally:
-        proxy.cut()
+    with open_programme(address, writable=True) as programme:
+        open_desk(programme, session).close()
+    proxy.cut()
+    with qtbot.waitSignal(window.programme_loaded, timeout=30000):
+        window.open_file(address)
+    screen = window.door_screen
+    assert screen is not None and window.programme is None
+    with qtbot.waitSignal(screen.scanned, timeout=10000):
+        qtbot.keyClicks(screen.input, people[0][1])
+        qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+    window._opening = object()  # type: ignore[assignment]  # another open under way
+    with qtbot.waitSignal(screen.came_online, timeout=60000):
+        proxy.restore()
+    assert window.door_screen is screen and window.programme is None
+    window._open_failed(address, "cannot reach the server at elsewhere: timeout")
+    assert dialogs.critical == ["cannot reach the server at elsewhere: timeout"]
+    online = window.door_screen
+    assert window.programme is not None and online is not None and online is not screen
+    assert online.desk is not None and online.desk.session.id == session
+    assert online.session.isEnabled()
+    assert window.counts_label.text() == "Door staff: check-in only" or (
+        window.counts_label.text() == "Check-in only: leave it for the whole programme"
+    )
+    assert window.path_label.text() == address.shown
+    assert online.offline.text() == "All offline scans are on the server."
+    dialogs.answer = dialogs.answer.Yes
+    online.leave_button.click()
+    assert window.programme is None and window.door_screen is None
