@@ -121,11 +121,6 @@ def acting_as(action: Action) -> Iterator[None]:
         _acting_as.reset(token)
 
 
-def acting_as_now() -> Action | None:
-    """The action every write is recorded as at the moment (`acting_as`), if any."""
-    return _acting_as.get()
-
-
 _REPORT = "booster_report"
 
 

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -39,11 +39,10 @@ from booster_desktop.store.changes import (
     Action,
     Change,
     Listener,
+    Report,
     Written,
-    acting_as_now,
     change_of,
     collecting,
-    current_device,
     report,
     reported,
 )
@@ -324,11 +323,8 @@ class OneAdd:
             self.added = True
             return
         programme = self._programme
-        change = Change(
-            acting_as_now() or self._action,
-            {self.table.name: Written(frozenset({key}))},
-            current_device(),
-            datetime.now(UTC),
+        change = change_of(
+            Report(written={self.table.name: Written(frozenset({key}))}), self._action
         )
         add_one(
             self.connection, self.table, values, change, (CHANNEL, encode(change, programme.sender))
